@@ -1,0 +1,1 @@
+"""Domain code of the ML Journey Planning Assistant."""

@@ -1,0 +1,247 @@
+"""`mlplan`: the command line of the planning office and the operators (SPEC §7)."""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import signal
+import sys
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence
+
+from sqlalchemy.exc import OperationalError, ProgrammingError
+
+from bot import directory
+from bot.plan_schema import LANGUAGES, PLAN_KEYS, ROLES, STATUSES
+from bot.store import migrate
+from bot.store.db import session_scope
+from bot.store.plans import PlanNotFound, get_plan, list_plans, plan_to_dict
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed without a traceback."""
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _print_table(rows: Sequence[Dict[str, Any]], columns: Sequence[str]) -> None:
+    if not rows:
+        print("(none)")
+        return
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max(len(c), *(_width(r[i]) for r in cells)) for i, c in enumerate(columns)]
+    print("  ".join(_pad(c, w) for c, w in zip(columns, widths)).rstrip())
+    for r in cells:
+        print("  ".join(_pad(v, w) for v, w in zip(r, widths)).rstrip())
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, (list, tuple)):
+        return ",".join(map(str, value)) or "-"
+    text = " ".join(str(value).split())
+    return text if len(text) <= 48 else text[:47] + "…"
+
+
+def _width(text: str) -> int:  # CJK characters take two columns in a terminal
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+# --- db ------------------------------------------------------------------------------
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> None:
+    migrate.upgrade()
+    print(f"database at revision {migrate.current_revision()}")
+
+
+# --- units & people ------------------------------------------------------------------
+
+
+def cmd_units_add(args: argparse.Namespace) -> None:
+    with session_scope() as session:
+        unit = directory.add_unit(session, args.key, args.zh, args.en, args.alias or [])
+        print(f"unit {unit.key} saved")
+
+
+def cmd_units_import(args: argparse.Namespace) -> None:
+    rows = directory.read_rows(Path(args.file))
+    with session_scope() as session:
+        count = directory.import_units(session, rows)
+    print(f"{count} units imported")
+
+
+def cmd_units_list(args: argparse.Namespace) -> None:
+    with session_scope() as session:
+        rows = [directory.unit_to_dict(u) for u in directory.list_units(session)]
+    _print_json(rows) if args.json else _print_table(rows, ["key", "zh", "en", "aliases"])
+
+
+def cmd_people_add(args: argparse.Namespace) -> None:
+    with session_scope() as session:
+        person = directory.add_person(session, args.id, name=args.name, unit=args.unit, role=args.role, lang=args.lang)
+        print(f"person {person.id} saved")
+
+
+def cmd_people_import(args: argparse.Namespace) -> None:
+    rows = directory.read_rows(Path(args.file))
+    with session_scope() as session:
+        count = directory.import_people(session, rows)
+    print(f"{count} people imported")
+
+
+def cmd_people_list(args: argparse.Namespace) -> None:
+    with session_scope() as session:
+        rows = [directory.person_to_dict(p) for p in directory.list_people(session, args.unit, args.role)]
+    _print_json(rows) if args.json else _print_table(rows, ["id", "name", "unit", "role", "lang"])
+
+
+# --- plans ---------------------------------------------------------------------------
+
+PLAN_COLUMNS = ["id", "year", "unit", "status", "version", "owner", "title", "updated_at"]
+
+
+def _unit_key(session, text: Optional[str]) -> Optional[str]:
+    if text is None:
+        return None
+    key = directory.resolve_unit(session, text)
+    if key is None:
+        raise CliError(f"unknown unit {text!r} (see `mlplan units list`)")
+    return key
+
+
+def cmd_plans_list(args: argparse.Namespace) -> None:
+    with session_scope() as session:
+        unit = _unit_key(session, args.unit)
+        rows = [plan_to_dict(p) for p in list_plans(session, year=args.year, unit=unit, status=args.status)]
+    _print_json(rows) if args.json else _print_table(rows, PLAN_COLUMNS)
+
+
+def cmd_plans_show(args: argparse.Namespace) -> None:
+    with session_scope() as session:
+        try:
+            plan = plan_to_dict(get_plan(session, args.id))
+        except PlanNotFound:
+            raise CliError(f"no plan with id {args.id}") from None
+    if args.json:
+        _print_json(plan)
+        return
+    width = max(map(len, PLAN_KEYS))
+    for key in PLAN_KEYS:
+        value = plan[key]
+        shown = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else ("-" if value is None else value)
+        print(f"{key.ljust(width)}  {shown}")
+
+
+def _csv_safe(value: Any) -> str:
+    """Flatten a value for a CSV cell and neutralise spreadsheet formulas."""
+    if value is None:
+        return ""
+    text = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def write_plans_csv(plans: Iterable[Dict[str, Any]], out) -> None:
+    writer = csv.writer(out)
+    writer.writerow(PLAN_KEYS)
+    for plan in plans:
+        writer.writerow([_csv_safe(plan[k]) for k in PLAN_KEYS])
+
+
+def cmd_plans_export(args: argparse.Namespace) -> None:
+    with session_scope() as session:
+        plans = [plan_to_dict(p) for p in reversed(list_plans(session, year=args.year))]
+    out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
+    try:
+        if args.format == "json":
+            json.dump(plans, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        else:
+            write_plans_csv(plans, out)
+    finally:
+        if args.out:
+            out.close()
+    if args.out:
+        print(f"{len(plans)} plans written to {args.out}", file=sys.stderr)
+
+
+# --- parser --------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mlplan", description="ML Journey Planning Assistant: directory, plans and reviews.")
+    sub = parser.add_subparsers(dest="group", required=True)
+
+    def command(group_parser, name: str, func: Callable, help_text: str, listing: bool = False):
+        p = group_parser.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        if listing:
+            p.add_argument("--json", action="store_true", help="print JSON")
+        return p
+
+    db = sub.add_parser("db", help="database migrations").add_subparsers(dest="cmd", required=True)
+    command(db, "upgrade", cmd_db_upgrade, "create or migrate the database to the latest schema")
+
+    units = sub.add_parser("units", help="the unit directory").add_subparsers(dest="cmd", required=True)
+    p = command(units, "add", cmd_units_add, "add or update a unit")
+    p.add_argument("key")
+    p.add_argument("--zh", required=True, help="Chinese name")
+    p.add_argument("--en", required=True, help="English name")
+    p.add_argument("--alias", action="append", help="another name, in either language (repeatable)")
+    p = command(units, "import", cmd_units_import, "add or update units from a YAML or CSV file (all or nothing)")
+    p.add_argument("file")
+    command(units, "list", cmd_units_list, "list units", listing=True)
+
+    people = sub.add_parser("people", help="the people directory").add_subparsers(dest="cmd", required=True)
+    p = command(people, "add", cmd_people_add, "add or update a person")
+    p.add_argument("id", help="the channel identity: REST sender, JWT subject or Slack user id")
+    p.add_argument("--name", required=True)
+    p.add_argument("--unit", help="unit key (required for leads who file plans)")
+    p.add_argument("--role", required=True, choices=ROLES)
+    p.add_argument("--lang", choices=LANGUAGES)
+    p = command(people, "import", cmd_people_import, "add or update people from a YAML or CSV file (all or nothing)")
+    p.add_argument("file")
+    p = command(people, "list", cmd_people_list, "list people", listing=True)
+    p.add_argument("--unit")
+    p.add_argument("--role", choices=ROLES)
+
+    plans = sub.add_parser("plans", help="stored plans").add_subparsers(dest="cmd", required=True)
+    p = command(plans, "list", cmd_plans_list, "list plans, newest first", listing=True)
+    p.add_argument("--year", type=int)
+    p.add_argument("--unit")
+    p.add_argument("--status", choices=STATUSES)
+    p = command(plans, "show", cmd_plans_show, "show one plan with every field", listing=True)
+    p.add_argument("id", type=int)
+    p = command(plans, "export", cmd_plans_export, "export all plans of a year")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--out", help="file to write (default: standard output)")
+    return parser
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    if argv is None:
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `mlplan ... | head` ends quietly
+    args = build_parser().parse_args(argv)
+    try:
+        args.func(args)
+    except (CliError, directory.DirectoryError, ValueError) as error:
+        print(f"mlplan: error: {error}", file=sys.stderr)
+        return 2
+    except (OperationalError, ProgrammingError) as error:
+        print(f"mlplan: database error: {error.orig}\n"
+              "Is the database created and up to date? Run `mlplan db upgrade`.", file=sys.stderr)
+        return 3
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The plan store: ORM models, sessions, migrations and plan operations."""

@@ -1,0 +1,47 @@
+"""Engines and sessions. Nothing connects at import time."""
+from __future__ import annotations
+
+import contextlib
+import functools
+from typing import Iterator, Optional
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from bot import settings
+
+
+@functools.lru_cache(maxsize=8)
+def engine_for(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, future=True, connect_args={"check_same_thread": False, "timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, future=True, pool_pre_ping=True)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def get_engine(url: Optional[str] = None) -> Engine:
+    return engine_for(url or settings.database_url())
+
+
+@contextlib.contextmanager
+def session_scope(url: Optional[str] = None) -> Iterator[Session]:
+    """One unit of work: commits on success, rolls back on any error."""
+    session = Session(get_engine(url), future=True, expire_on_commit=False)
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from alembic import context
+
+from bot import settings
+from bot.store.db import get_engine
+from bot.store.models import metadata
+
+config = context.config
+url = config.attributes.get("url") or settings.database_url()
+
+
+def run_offline() -> None:
+    context.configure(url=url, target_metadata=metadata, literal_binds=True, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_online() -> None:
+    with get_engine(url).connect() as connection:
+        context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_offline()
+else:
+    run_online()
