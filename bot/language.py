@@ -4,8 +4,6 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from bot.directory import Identity
-
 DEFAULT_LANGUAGE = "zh"
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -26,8 +24,25 @@ def detect(text: Optional[str]) -> Optional[str]:
     return None
 
 
-def reply_language(text: Optional[str], identity: Identity, previous: Optional[str] = None) -> str:
-    """An explicit choice wins; then the message's own language; then what we used before."""
-    if identity.lang_explicit and identity.lang:
-        return identity.lang
-    return detect(text) or previous or identity.lang or DEFAULT_LANGUAGE
+def other(lang: str) -> str:
+    return "en" if lang == "zh" else "zh"
+
+
+def reply_language(
+    text: Optional[str],
+    *,
+    previous: Optional[str] = None,
+    explicit: Optional[str] = None,
+    preferred: Optional[str] = None,
+    switch_to: Optional[str] = None,
+    switch_requested: bool = False,
+) -> str:
+    """The language of the next reply.
+
+    A switch asked for in this message wins (to the named language, or else to the
+    other one); then a choice the user made earlier (`explicit`); then the message's
+    own language; then the language used before; then the directory's preference.
+    """
+    if switch_requested:
+        return switch_to or other(previous or detect(text) or preferred or DEFAULT_LANGUAGE)
+    return explicit or detect(text) or previous or preferred or DEFAULT_LANGUAGE

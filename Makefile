@@ -1,0 +1,74 @@
+# Set-up, run and test the ML Journey Planning Assistant.
+#   make run    set up, then start the assistant (SQLite under var/, REST on :5005)
+#   make test   set up, then run the whole test suite
+#   make shell  chat in the terminal
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV     := .venv
+BIN      := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+MODEL    := models/mlplan.tar.gz
+SEEDED   := var/.samples-imported
+TRAINING_INPUTS := config.yml domain.yml knowledge/terms.zh.txt $(wildcard bot/nlu/*.py) \
+                   $(shell find data -name '*.yml' 2>/dev/null)
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export TF_CPP_MIN_LOG_LEVEL := 2
+
+.PHONY: help setup run shell test train db seed validate lock clean
+
+help:
+	@sed -n 's/^#   //p' Makefile
+
+$(INSTALLED): requirements/base.in requirements/constraints.txt pyproject.toml
+	@PY=$$(scripts/find-python310) || exit 1; \
+	  if [ ! -x $(BIN)/python ] || ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))'; then \
+	    rm -rf $(VENV); echo "Creating $(VENV) with $$PY"; $$PY -m venv $(VENV); fi
+	$(BIN)/pip install --quiet --upgrade "pip==24.0"
+	$(BIN)/pip install --quiet -r requirements/base.in -c requirements/constraints.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	@touch $@
+
+setup: $(INSTALLED) db $(MODEL)
+
+db: $(INSTALLED)
+	@$(BIN)/mlplan db upgrade
+
+# Sample units and people for development, imported once.
+seed: db
+	@if [ ! -f $(SEEDED) ]; then \
+	  $(BIN)/mlplan units import samples/units.yml && \
+	  $(BIN)/mlplan people import samples/people.yml && \
+	  $(BIN)/mlplan people import samples/people.csv && touch $(SEEDED); fi
+
+# Retrains only when the training data, domain, config or NLU code changed.
+$(MODEL): $(INSTALLED) $(TRAINING_INPUTS)
+	$(BIN)/rasa train --fixed-model-name mlplan --out models
+	@touch $@
+
+train: $(MODEL)
+
+run: setup seed
+	@scripts/serve
+
+shell: setup seed
+	@$(BIN)/rasa run actions --actions actions --port 5055 >var/actions.log 2>&1 & \
+	  trap "kill $$! 2>/dev/null" EXIT; \
+	  $(BIN)/rasa shell --model $(MODEL) --endpoints endpoints.yml --conversation-id "$${SENDER:-li.wei}"
+
+validate: $(INSTALLED)
+	$(BIN)/rasa data validate --fail-on-warnings
+
+test: setup validate
+	$(BIN)/python -m pytest -q
+
+# Re-resolve the pinned versions after editing requirements/base.in.
+lock:
+	rm -rf .venv-lock && $$(scripts/find-python310) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet --upgrade "pip==24.0"
+	.venv-lock/bin/pip install --quiet -r requirements/base.in
+	.venv-lock/bin/pip freeze --exclude-editable > requirements/constraints.txt
+	rm -rf .venv-lock
+
+clean:
+	rm -rf $(VENV) models var .pytest_cache results

@@ -1,0 +1,1 @@
+"""The action server: thin adapters from Rasa to the domain code in `bot/`."""

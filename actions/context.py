@@ -1,0 +1,49 @@
+"""Who is talking and in which language to answer, read on every user turn."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot import directory, language
+from bot.directory import Identity
+from bot.store.db import session_scope
+
+
+def identify(tracker: Tracker) -> Identity:
+    """The directory entry for the channel's sender id, never anything the user typed."""
+    with session_scope() as session:
+        return directory.lookup(session, tracker.sender_id)
+
+
+def latest_intent(tracker: Tracker) -> str:
+    return (tracker.latest_message.get("intent") or {}).get("name") or ""
+
+
+class ActionReadContext(Action):
+    """Custom slot mapping run by `action_extract_slots` after every user message.
+
+    It runs before the policies predict, so every response of the turn is
+    rendered in the language chosen here.
+    """
+
+    def name(self) -> Text:
+        return "action_read_context"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        identity = identify(tracker)
+        named = next(tracker.get_latest_entity_values("language"), None)
+        lang = language.reply_language(
+            tracker.latest_message.get("text"),
+            previous=tracker.get_slot("language"),
+            explicit=(identity.lang if identity.lang_explicit else None) or tracker.get_slot("language_choice"),
+            preferred=identity.lang,
+            switch_requested=latest_intent(tracker) == "change_language",
+            switch_to=named if named in ("zh", "en") else None,
+        )
+        events = [SlotSet("language", lang)]
+        if identity.name != tracker.get_slot("person_name"):
+            events.append(SlotSet("person_name", identity.name))
+        return events
