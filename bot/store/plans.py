@@ -118,13 +118,14 @@ def get_plan(session: Session, plan_id: int) -> Plan:
 
 
 def _save(session: Session, plan: Plan, expected_version: Optional[int], actor: str, action: str, detail: Any) -> Plan:
-    if expected_version is not None and plan.version != expected_version:
-        raise PlanConflict(plan.id, expected_version, plan.version)
+    plan_id, version = plan.id, plan.version
+    if expected_version is not None and version != expected_version:
+        raise PlanConflict(plan_id, expected_version, version)
     plan.updated_at = utcnow()
     try:
         session.flush()
-    except StaleDataError as error:
-        raise PlanConflict(plan.id, expected_version, None) from error
+    except StaleDataError as error:  # another session saved first
+        raise PlanConflict(plan_id, expected_version if expected_version is not None else version, None) from error
     _audit(session, actor, action, plan, detail)
     _snapshot(session, plan, actor)
     return plan
