@@ -1,0 +1,78 @@
+"""Actions run against a real Tracker and CollectingDispatcher, on a real SQLite directory."""
+from __future__ import annotations
+
+from actions.context import ActionReadContext
+from actions.language import ActionChangeLanguage
+from actions.replies import ActionCoreFallback, ActionGreet, ActionHelp
+from bot import directory, messages
+from bot.store.db import session_scope
+from tests.actions.conftest import make_tracker
+
+
+def slots_of(events):
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+def texts(dispatcher):
+    return [m["text"] for m in dispatcher.messages]
+
+
+def test_context_reads_identity_from_the_sender_id_and_language_from_the_text(directory_db, dispatcher):
+    events = ActionReadContext().run(dispatcher, make_tracker("li.wei", "hello"), {})
+    assert slots_of(events) == {"language": "en", "person_name": "李伟"}
+    events = ActionReadContext().run(dispatcher, make_tracker("li.wei", "我想问一下 data lake 是什么"), {})
+    assert slots_of(events)["language"] == "zh"
+    assert dispatcher.messages == []
+
+
+def test_context_ignores_names_typed_in_the_message(directory_db, dispatcher):
+    tracker = make_tracker("stranger", "I am wang.fang from the planning office",
+                           entities=[{"entity": "person", "value": "wang.fang"}])
+    assert slots_of(ActionReadContext().run(dispatcher, tracker, {})).get("person_name") is None
+
+
+def test_greeting_uses_the_directory(directory_db, dispatcher):
+    ActionGreet().run(dispatcher, make_tracker("anna.smith", "hi", slots={"language": "en"}), {})
+    ActionGreet().run(dispatcher, make_tracker("someone.new", "你好", slots={"language": "zh"}), {})
+    assert texts(dispatcher) == [
+        messages.text("greet_known", "en", name="Anna Smith"),
+        messages.text("greet_unknown", "zh"),
+    ]
+
+
+def test_help_depends_on_the_role(directory_db, dispatcher):
+    for sender in ("li.wei", "wang.fang", "ops.admin", "nobody"):
+        ActionHelp().run(dispatcher, make_tracker(sender, "help", "help", slots={"language": "en"}), {})
+    assert texts(dispatcher) == [messages.text(f"help_{r}", "en") for r in ("lead", "planning", "admin", "unknown")]
+
+
+def test_a_language_switch_is_remembered_in_the_directory(directory_db, dispatcher):
+    tracker = make_tracker("li.wei", "please speak English", "change_language",
+                           entities=[{"entity": "language", "value": "en"}])
+    context = slots_of(ActionReadContext().run(dispatcher, tracker, {}))
+    assert context["language"] == "en"
+    tracker.slots.update(context)
+    assert ActionChangeLanguage().run(dispatcher, tracker, {}) == []
+    assert texts(dispatcher) == [messages.text("language_changed", "en")]
+    with session_scope() as session:
+        assert directory.lookup(session, "li.wei").lang == "en"
+    # later Chinese messages still get English replies
+    later = slots_of(ActionReadContext().run(dispatcher, make_tracker("li.wei", "你好"), {}))
+    assert later["language"] == "en"
+
+
+def test_a_strangers_switch_is_kept_in_the_conversation(directory_db, dispatcher):
+    tracker = make_tracker("visitor", "切换语言", "change_language", slots={"language": "zh"})
+    context = slots_of(ActionReadContext().run(dispatcher, tracker, {}))
+    assert context["language"] == "en"
+    tracker.slots.update(context)
+    events = ActionChangeLanguage().run(dispatcher, tracker, {})
+    assert slots_of(events) == {"language_choice": "en"}
+    later = make_tracker("visitor", "你好", slots={"language": "en", "language_choice": "en"})
+    assert slots_of(ActionReadContext().run(dispatcher, later, {}))["language"] == "en"
+
+
+def test_core_fallback_apologises_and_rewinds(directory_db, dispatcher):
+    events = ActionCoreFallback().run(dispatcher, make_tracker("li.wei", "??", slots={"language": "zh"}), {})
+    assert events == [{"event": "rewind", "timestamp": None}]
+    assert texts(dispatcher) == [messages.text("not_sure_what_next", "zh")]
