@@ -27,7 +27,7 @@ class _Reply(Action):
         return []
 
 
-SIMPLE_REPLIES = ("goodbye", "thank", "bot_challenge", "out_of_scope", "please_rephrase", "nothing_pending")
+SIMPLE_REPLIES = ("goodbye", "thank", "bot_challenge", "out_of_scope", "nothing_pending")
 for _key in SIMPLE_REPLIES:
     type(f"Reply_{_key}", (_Reply,), {"key": _key})
 

@@ -11,11 +11,11 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence
 
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from bot import directory
+from bot import directory, settings
 from bot.plan_schema import LANGUAGES, PLAN_KEYS, ROLES, STATUSES
 from bot.store import migrate
 from bot.store.db import session_scope
-from bot.store.plans import PlanNotFound, get_plan, list_plans, plan_to_dict
+from bot.store.plans import PlanNotFound, get_plan, iso, list_plans, plan_to_dict
 
 
 class CliError(Exception):
@@ -173,6 +173,59 @@ def cmd_plans_export(args: argparse.Namespace) -> None:
         print(f"{len(plans)} plans written to {args.out}", file=sys.stderr)
 
 
+# --- knowledge base ------------------------------------------------------------------
+
+
+def cmd_kb_check(args: argparse.Namespace) -> None:
+    from bot.kb.loader import read
+
+    kb, problems = read(settings.KNOWLEDGE_DIR)
+    if problems:
+        raise CliError("the knowledge base has problems:\n  " + "\n  ".join(problems))
+    questions = sum(len(e.questions[lang]) for e in kb.entries.values() for lang in e.questions)
+    print(f"knowledge base OK: {len(kb.entries)} entries, {questions} question phrasings, zh and en")
+
+
+def cmd_kb_ask(args: argparse.Namespace) -> None:
+    from bot.kb.search import searcher
+
+    result = searcher().lookup(args.question).as_dict()
+    if args.json:
+        _print_json(result)
+        return
+    print(f"decision: {result['decision']}")
+    _print_table(result["matches"], ["id", "score", "lang"])
+
+
+def cmd_kb_show(args: argparse.Namespace) -> None:
+    from bot.kb.loader import load
+
+    entry = load().entries.get(args.id)
+    if entry is None:
+        raise CliError(f"no knowledge entry {args.id!r}")
+    print(entry.answer[args.lang])
+
+
+def cmd_kb_nlu(args: argparse.Namespace) -> None:
+    from bot.kb import training_data
+    from bot.kb.loader import load
+
+    for lang, path in training_data.write(load()).items():
+        print(f"{lang}: wrote {path.relative_to(settings.PROJECT_ROOT)}")
+
+
+def cmd_kb_gaps(args: argparse.Namespace) -> None:
+    from bot.kb import gaps
+
+    with session_scope() as session:
+        rows = [
+            {"asked_at": iso(g.asked_at), "lang": g.lang, "sender": g.sender_id, "question": g.question,
+             "best_id": g.best_id, "best_score": g.best_score}
+            for g in gaps.recent(session, args.limit)
+        ]
+    _print_json(rows) if args.json else _print_table(rows, ["asked_at", "lang", "sender", "question", "best_id", "best_score"])
+
+
 # --- parser --------------------------------------------------------------------------
 
 
@@ -212,6 +265,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(people, "list", cmd_people_list, "list people", listing=True)
     p.add_argument("--unit")
     p.add_argument("--role", choices=ROLES)
+
+    kb = sub.add_parser("kb", help="the FAQ knowledge base").add_subparsers(dest="cmd", required=True)
+    command(kb, "check", cmd_kb_check, "validate knowledge/; non-zero exit on any problem")
+    p = command(kb, "ask", cmd_kb_ask, "look a question up, as the bot would", listing=True)
+    p.add_argument("question")
+    p = command(kb, "show", cmd_kb_show, "print an entry's answer")
+    p.add_argument("id")
+    p.add_argument("--lang", choices=LANGUAGES, default="zh")
+    command(kb, "nlu", cmd_kb_nlu, "regenerate the ask_faq training examples in data/nlu/*/faq.yml")
+    p = command(kb, "gaps", cmd_kb_gaps, "questions the knowledge base could not answer, newest first", listing=True)
+    p.add_argument("--limit", type=int, default=100)
 
     plans = sub.add_parser("plans", help="stored plans").add_subparsers(dest="cmd", required=True)
     p = command(plans, "list", cmd_plans_list, "list plans, newest first", listing=True)

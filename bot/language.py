@@ -1,8 +1,12 @@
 """Which language to reply in (SPEC §2)."""
 from __future__ import annotations
 
+import functools
+import logging
 import re
 from typing import Optional
+
+from bot import settings
 
 DEFAULT_LANGUAGE = "zh"
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60]")
@@ -46,3 +50,20 @@ def reply_language(
     if switch_requested:
         return switch_to or other(previous or detect(text) or preferred or DEFAULT_LANGUAGE)
     return explicit or detect(text) or previous or preferred or DEFAULT_LANGUAGE
+
+
+@functools.lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    terms = settings.KNOWLEDGE_DIR / "terms.zh.txt"
+    if terms.is_file():
+        jieba.load_userdict(str(terms))
+    jieba.initialize()
+    return jieba
+
+
+def words(text: str) -> list:
+    """Words of a Chinese, English or mixed text: jieba for Chinese, whole Latin words."""
+    return [w for w in _jieba().lcut(text) if w.strip()]

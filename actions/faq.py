@@ -1,0 +1,85 @@
+"""FAQ answers from the knowledge base, with related topics and follow-ups."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.replies import say
+from bot import messages
+from bot.kb import faq, gaps
+from bot.store.db import session_scope
+
+RELATED_BUTTONS = 3
+
+
+def _lang(tracker: Tracker) -> str:
+    return tracker.get_slot("language") or "zh"
+
+
+def _buttons(ids: List[str], lang: str) -> List[Dict[str, str]]:
+    return [{"title": faq.title(i, lang), "payload": faq.payload(i)} for i in ids]
+
+
+def send_answer(dispatcher: CollectingDispatcher, tracker: Tracker, entry_id: str) -> List[Dict[Text, Any]]:
+    """Answer with entry `entry_id`, offer its related topics, remember it for follow-ups."""
+    lang = _lang(tracker)
+    dispatcher.utter_message(text=faq.answer_text(entry_id, lang))
+    related = faq.related(entry_id)[:RELATED_BUTTONS]
+    if related:
+        dispatcher.utter_message(text=messages.text("faq_related", lang), buttons=_buttons(related, lang))
+    seen = [*(tracker.get_slot("faq_seen") or []), entry_id][-20:]
+    return [SlotSet("last_kb_id", entry_id), SlotSet("faq_seen", seen)]
+
+
+class ActionAnswerFaq(Action):
+    """Look the question up: answer, offer close candidates, or say honestly that it is unknown."""
+
+    def name(self) -> Text:
+        return "action_answer_faq"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        chosen = next(tracker.get_latest_entity_values("kb_id"), None)
+        if chosen and faq.exists(chosen):
+            return send_answer(dispatcher, tracker, chosen)
+        question = tracker.latest_message.get("text") or ""
+        lookup = faq.lookup(question)
+        if lookup.decision == "answer":
+            return send_answer(dispatcher, tracker, lookup.matches[0].id)
+        lang = _lang(tracker)
+        if lookup.decision == "clarify":
+            ids = [m.id for m in lookup.matches]
+            dispatcher.utter_message(text=messages.text("faq_clarify", lang), buttons=_buttons(ids, lang))
+            return []
+        if self._is_fallback(tracker):  # the NLU did not see a question here: ask to rephrase
+            say(dispatcher, tracker, "please_rephrase")
+            return []
+        with session_scope() as session:
+            gaps.record(session, question, lookup, lang=lang, sender=tracker.sender_id)
+        say(dispatcher, tracker, "faq_none")
+        return []
+
+    @staticmethod
+    def _is_fallback(tracker: Tracker) -> bool:
+        return (tracker.latest_message.get("intent") or {}).get("name") == "nlu_fallback"
+
+
+class ActionFaqMore(Action):
+    """"Tell me more" / "举个例子": go on to a related entry of the last answer."""
+
+    def name(self) -> Text:
+        return "action_faq_more"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        last: Optional[str] = tracker.get_slot("last_kb_id")
+        if not last or not faq.exists(last):
+            say(dispatcher, tracker, "faq_more_nothing")
+            return []
+        wants_example = faq.asks_for_example(tracker.latest_message.get("text") or "")
+        following = faq.follow_up(last, tracker.get_slot("faq_seen") or [], wants_example)
+        if following is None:
+            say(dispatcher, tracker, "faq_more_done")
+            return []
+        return send_answer(dispatcher, tracker, following)

@@ -1,0 +1,1 @@
+"""The FAQ knowledge base: loading and checking `knowledge/`, fuzzy lookup, gaps."""

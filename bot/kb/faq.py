@@ -1,0 +1,57 @@
+"""What the assistant does with the knowledge base in a conversation."""
+from __future__ import annotations
+
+import json
+import re
+from typing import List, Optional, Sequence
+
+from bot import messages
+from bot.kb.loader import load
+from bot.kb.search import Lookup, searcher
+
+_EXAMPLE = re.compile(r"例子|举例|案例|实例|example|case stud|for instance|real[- ]world", re.IGNORECASE)
+
+
+def exists(entry_id: str) -> bool:
+    return entry_id in load().entries
+
+
+def lookup(question: str) -> Lookup:
+    return searcher().lookup(question)
+
+
+def title(entry_id: str, lang: str) -> str:
+    """A button title: the entry's first phrasing, as a question."""
+    text = load().entries[entry_id].questions[lang][0]
+    if lang == "en":
+        return text[:1].upper() + text[1:] + "?"
+    return text + "？"
+
+
+def payload(entry_id: str) -> str:
+    return "/ask_faq" + json.dumps({"kb_id": entry_id})
+
+
+def answer_text(entry_id: str, lang: str) -> str:
+    kb = load()
+    entry = kb.entries[entry_id]
+    return messages.text("faq_answer", lang, answer=entry.answer[lang], section=kb.section_title(entry, lang))
+
+
+def related(entry_id: str) -> List[str]:
+    return list(load().entries[entry_id].related)
+
+
+def asks_for_example(text: str) -> bool:
+    return bool(_EXAMPLE.search(text or ""))
+
+
+def follow_up(entry_id: str, seen: Sequence[str], wants_example: bool) -> Optional[str]:
+    """The related entry to continue with: a case study when an example is asked for,
+    otherwise the first related entry not shown yet."""
+    candidates = [r for r in related(entry_id) if r not in seen] or []
+    if wants_example:
+        cases = [r for r in candidates if r.startswith("case-")]
+        if cases:
+            return cases[0]
+    return candidates[0] if candidates else None

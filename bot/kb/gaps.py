@@ -1,0 +1,33 @@
+"""Knowledge gaps: questions the knowledge base could not answer, for the planning office."""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.kb.search import Lookup
+from bot.store.models import KnowledgeGap
+
+MAX_QUESTION_CHARS = 2000
+
+
+def record(session: Session, question: str, lookup: Lookup, *, lang: Optional[str], sender: Optional[str]) -> KnowledgeGap:
+    best = lookup.matches[0] if lookup.matches else None
+    gap = KnowledgeGap(
+        question=(question or "").strip()[:MAX_QUESTION_CHARS],
+        lang=lang,
+        sender_id=sender,
+        best_id=best.id if best else None,
+        best_score=round(best.score, 1) if best else None,
+    )
+    session.add(gap)
+    return gap
+
+
+def recent(session: Session, limit: Optional[int] = None, year: Optional[int] = None) -> List[KnowledgeGap]:
+    query = select(KnowledgeGap).order_by(KnowledgeGap.asked_at.desc(), KnowledgeGap.id.desc())
+    if limit:
+        query = query.limit(limit)
+    gaps = list(session.execute(query).scalars())
+    return [g for g in gaps if year is None or g.asked_at.year == year]

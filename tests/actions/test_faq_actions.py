@@ -1,0 +1,91 @@
+"""FAQ actions on real trackers, with gaps stored in a real SQLite database."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from actions.faq import ActionAnswerFaq, ActionFaqMore
+from bot import messages
+from bot.kb.faq import answer_text, payload
+from bot.store.db import session_scope
+from bot.store.models import KnowledgeGap
+from tests.actions.conftest import make_tracker
+
+
+def slots_of(events):
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+def test_a_clear_question_is_answered_with_related_topics(sqlite_url, dispatcher):
+    tracker = make_tracker("li.wei", "我想问一下 data lake 是什么", "ask_faq", slots={"language": "zh"})
+    events = ActionAnswerFaq().run(dispatcher, tracker, {})
+    answer, related = dispatcher.messages
+    assert answer["text"] == answer_text("data-lake", "zh")
+    assert "出处" in answer["text"]
+    assert [b["payload"] for b in related["buttons"]] == [payload(i) for i in ("data-strategy", "data-quality", "case-zillow")]
+    assert related["buttons"][0]["title"].endswith("？")
+    assert slots_of(events) == {"last_kb_id": "data-lake", "faq_seen": ["data-lake"]}
+
+
+def test_a_button_payload_answers_the_chosen_entry(sqlite_url, dispatcher):
+    tracker = make_tracker("anna.smith", '/ask_faq{"kb_id": "case-zillow"}', "ask_faq",
+                           entities=[{"entity": "kb_id", "value": "case-zillow"}], slots={"language": "en"})
+    ActionAnswerFaq().run(dispatcher, tracker, {})
+    assert dispatcher.messages[0]["text"] == answer_text("case-zillow", "en")
+
+
+def test_a_forged_payload_id_is_ignored(sqlite_url, dispatcher):
+    tracker = make_tracker("anna.smith", "<script>", "ask_faq",
+                           entities=[{"entity": "kb_id", "value": "../../etc/passwd"}], slots={"language": "en"})
+    ActionAnswerFaq().run(dispatcher, tracker, {})
+    assert dispatcher.messages[0]["text"] == messages.text("faq_none", "en")
+
+
+def test_a_close_call_offers_buttons_and_logs_nothing(sqlite_url, dispatcher):
+    tracker = make_tracker("anna.smith", "data", "ask_faq", slots={"language": "en"})
+    assert ActionAnswerFaq().run(dispatcher, tracker, {}) == []
+    message = dispatcher.messages[0]
+    assert message["text"] == messages.text("faq_clarify", "en")
+    assert 2 <= len(message["buttons"]) <= 3
+    with session_scope() as session:
+        assert session.execute(select(KnowledgeGap)).scalars().all() == []
+
+
+def test_an_unknown_question_is_declined_honestly_and_logged(sqlite_url, dispatcher):
+    tracker = make_tracker("li.wei", "量子计算机什么时候能普及", "ask_faq", slots={"language": "zh"})
+    ActionAnswerFaq().run(dispatcher, tracker, {})
+    assert [m["text"] for m in dispatcher.messages] == [messages.text("faq_none", "zh")]
+    with session_scope() as session:
+        gap = session.execute(select(KnowledgeGap)).scalar_one()
+    assert (gap.question, gap.lang, gap.sender_id) == ("量子计算机什么时候能普及", "zh", "li.wei")
+
+
+def test_nlu_fallback_without_a_match_asks_to_rephrase_without_logging(sqlite_url, dispatcher):
+    tracker = make_tracker("li.wei", "asdf qwer", "nlu_fallback", slots={"language": "en"})
+    ActionAnswerFaq().run(dispatcher, tracker, {})
+    assert [m["text"] for m in dispatcher.messages] == [messages.text("please_rephrase", "en")]
+    with session_scope() as session:
+        assert session.execute(select(KnowledgeGap)).scalars().all() == []
+
+
+def test_an_example_follow_up_goes_to_a_case_study(sqlite_url, dispatcher):
+    tracker = make_tracker("li.wei", "举个例子", "faq_more",
+                           slots={"language": "zh", "last_kb_id": "data-lake", "faq_seen": ["data-lake"]})
+    events = ActionFaqMore().run(dispatcher, tracker, {})
+    assert dispatcher.messages[0]["text"] == answer_text("case-zillow", "zh")
+    assert slots_of(events)["faq_seen"] == ["data-lake", "case-zillow"]
+
+
+def test_tell_me_more_goes_to_the_next_unseen_related_entry(sqlite_url, dispatcher):
+    tracker = make_tracker("anna.smith", "tell me more", "faq_more",
+                           slots={"language": "en", "last_kb_id": "data-lake", "faq_seen": ["data-lake", "data-strategy"]})
+    ActionFaqMore().run(dispatcher, tracker, {})
+    assert dispatcher.messages[0]["text"] == answer_text("data-quality", "en")
+
+
+def test_a_follow_up_with_nothing_before_or_nothing_left(sqlite_url, dispatcher):
+    ActionFaqMore().run(dispatcher, make_tracker("x", "tell me more", "faq_more", slots={"language": "en"}), {})
+    seen = ["ai-vs-ml", "what-is-ai", "what-is-ml"]
+    ActionFaqMore().run(dispatcher, make_tracker("x", "more", "faq_more",
+                                                 slots={"language": "en", "last_kb_id": "ai-vs-ml", "faq_seen": seen}), {})
+    assert [m["text"] for m in dispatcher.messages] == [messages.text("faq_more_nothing", "en"),
+                                                        messages.text("faq_more_done", "en")]

@@ -1,0 +1,50 @@
+"""FAQ over the REST channel: a direct answer, a close call with buttons, an honest
+no-answer that is logged - in each language."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from bot import messages
+from bot.kb.faq import answer_text, payload
+from bot.store.db import session_scope
+from bot.store.models import KnowledgeGap
+
+pytestmark = pytest.mark.servers
+
+
+@pytest.mark.parametrize(
+    "sender, lang, question, entry",
+    [("li.wei", "zh", "我想问一下 data lake 是什么", "data-lake"), ("anna.smith", "en", "what is a value tree?", "value-tree")],
+)
+def test_a_direct_answer_with_related_buttons(assistant, sender, lang, question, entry):
+    answer, related = assistant.say(sender, question)
+    assert answer["text"] == answer_text(entry, lang)
+    assert related["buttons"] and all(b["payload"].startswith("/ask_faq{") for b in related["buttons"])
+    chosen = related["buttons"][0]["payload"]
+    assert assistant.say(sender, chosen)[0]["text"].startswith(answer_text(chosen.split('"')[3], lang)[:20])
+
+
+@pytest.mark.parametrize("sender, lang, question", [("chen.jing", "zh", "团队"), ("tom.baker", "en", "data")])
+def test_a_close_call_offers_candidates(assistant, sender, lang, question):
+    replies = assistant.say(sender, question)
+    assert replies[0]["text"] == messages.text("faq_clarify", lang)
+    assert 2 <= len(replies[0]["buttons"]) <= 3
+
+
+@pytest.mark.parametrize(
+    "sender, lang, question",
+    [("zhang.min", "zh", "量子计算机什么时候能普及到企业里？"), ("maria.garcia", "en", "how do we choose a cloud provider for quantum computing?")],
+)
+def test_an_unknown_question_is_declined_and_logged(assistant, monkeypatch, sender, lang, question):
+    replies = assistant.texts(sender, question)
+    assert replies == [messages.text("faq_none", lang)]
+    monkeypatch.setenv("MLPLAN_DATABASE_URL", assistant.database_url)
+    with session_scope() as session:
+        logged = session.execute(select(KnowledgeGap).where(KnowledgeGap.sender_id == sender)).scalars().all()
+    assert [g.question for g in logged] == [question]
+
+
+def test_an_example_follow_up(assistant):
+    assistant.say("james.lee", "what is a data lake")
+    assert assistant.texts("james.lee", "give me an example")[0] == answer_text("case-zillow", "en")
