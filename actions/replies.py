@@ -28,8 +28,9 @@ class _Reply(Action):
 
 
 SIMPLE_REPLIES = ("goodbye", "thank", "bot_challenge", "out_of_scope", "nothing_pending")
-for _key in SIMPLE_REPLIES:
-    type(f"Reply_{_key}", (_Reply,), {"key": _key})
+# Held in a module-level tuple: rasa_sdk finds actions through Action.__subclasses__(),
+# which only keeps weak references, so unreferenced classes would be garbage-collected.
+REPLY_ACTIONS = tuple(type(f"Reply_{key}", (_Reply,), {"key": key}) for key in SIMPLE_REPLIES)
 
 
 class ActionGreet(Action):

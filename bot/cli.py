@@ -179,11 +179,20 @@ def cmd_plans_export(args: argparse.Namespace) -> None:
 def cmd_kb_check(args: argparse.Namespace) -> None:
     from bot.kb.loader import read
 
+    import yaml
+
+    from bot.assessment import check_rules
+
     kb, problems = read(settings.KNOWLEDGE_DIR)
+    readiness = yaml.safe_load((settings.KNOWLEDGE_DIR / "readiness.yml").read_text(encoding="utf-8"))
+    problems += [f"readiness.yml: {p}" for p in check_rules(readiness)]
+    for name, spec in (readiness.get("challenges") or {}).items():
+        if spec.get("remedy") not in kb.entries:
+            problems.append(f"readiness.yml: {name}: remedy {spec.get('remedy')!r} is not a knowledge-base id")
     if problems:
         raise CliError("the knowledge base has problems:\n  " + "\n  ".join(problems))
     questions = sum(len(e.questions[lang]) for e in kb.entries.values() for lang in e.questions)
-    print(f"knowledge base OK: {len(kb.entries)} entries, {questions} question phrasings, zh and en")
+    print(f"knowledge base OK: {len(kb.entries)} entries, {questions} question phrasings, zh and en; readiness rules OK")
 
 
 def cmd_kb_ask(args: argparse.Namespace) -> None:

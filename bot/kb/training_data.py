@@ -27,5 +27,7 @@ def targets(root: Path = settings.PROJECT_ROOT) -> Dict[str, Path]:
 def write(kb: KnowledgeBase, root: Path = settings.PROJECT_ROOT) -> Dict[str, Path]:
     paths = targets(root)
     for lang, path in paths.items():
-        path.write_text(render(kb, lang), encoding="utf-8")
+        text = render(kb, lang)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:  # keep the mtime: no needless retraining
+            path.write_text(text, encoding="utf-8")
     return paths

@@ -76,3 +76,15 @@ def test_core_fallback_apologises_and_rewinds(directory_db, dispatcher):
     events = ActionCoreFallback().run(dispatcher, make_tracker("li.wei", "??", slots={"language": "zh"}), {})
     assert events == [{"event": "rewind", "timestamp": None}]
     assert texts(dispatcher) == [messages.text("not_sure_what_next", "zh")]
+
+
+def test_simple_reply_actions_stay_registered_after_garbage_collection():
+    import gc
+
+    from rasa_sdk.executor import ActionExecutor
+
+    gc.collect()
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    for key in ("goodbye", "thank", "bot_challenge", "out_of_scope", "nothing_pending"):
+        assert f"action_reply_{key}" in executor.actions
