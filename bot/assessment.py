@@ -39,8 +39,9 @@ def check_rules(data: Any) -> List[str]:
         if not spec.get("remedy"):
             problems.append(f"{name}: no remedy")
         for lang in ("zh", "en"):
-            if not (spec.get("title") or {}).get(lang):
-                problems.append(f"{name}: no {lang} title")
+            for key in ("title", "advice"):
+                if not (spec.get(key) or {}).get(lang):
+                    problems.append(f"{name}: no {lang} {key}")
         for level in ("blocked", "at_risk"):
             for i, rule in enumerate(spec.get(level) or [], 1):
                 for lang in ("zh", "en"):
@@ -108,3 +109,7 @@ def assess(answers: Mapping[str, Any]) -> Dict[str, Any]:
 
 def title(challenge: str, lang: str) -> str:
     return rules()["challenges"][challenge]["title"][lang]
+
+
+def advice(challenge: str, lang: str) -> str:
+    return rules()["challenges"][challenge]["advice"][lang]

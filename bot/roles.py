@@ -30,16 +30,19 @@ class Forbidden(PermissionError):
         self.identity, self.permission, self.unit = identity, permission, unit
 
 
+UNIT_BOUND = {Permission.FILE_PLAN, Permission.READ_UNIT_PLANS}
+
+
 def can(identity: Identity, permission: Permission, unit: Optional[str] = None) -> bool:
-    """Whether `identity` holds `permission`, for `unit` when the permission is unit-bound."""
+    """Whether `identity` holds `permission`. Unit-bound permissions hold only for the
+    person's own unit (`unit`, or their unit when none is named), except for roles
+    that read every plan."""
     granted = ROLE_PERMISSIONS.get(identity.role or "", ANONYMOUS)
     if permission not in granted:
         return False
-    if unit is None or Permission.READ_ALL_PLANS in granted:
+    if permission not in UNIT_BOUND or Permission.READ_ALL_PLANS in granted:
         return True
-    if permission in (Permission.FILE_PLAN, Permission.READ_UNIT_PLANS):
-        return identity.unit is not None and identity.unit == unit
-    return True
+    return identity.unit is not None and identity.unit == (unit if unit is not None else identity.unit)
 
 
 def require(identity: Identity, permission: Permission, unit: Optional[str] = None) -> None:

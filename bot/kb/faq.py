@@ -12,6 +12,17 @@ from bot.kb.search import Lookup, searcher
 _EXAMPLE = re.compile(r"例子|举例|案例|实例|example|case stud|for instance|real[- ]world", re.IGNORECASE)
 
 
+_QUESTION = re.compile(
+    r"[?？]\s*$|^(what|why|how|which|who|when|where|is|are|does|do|can|could|should)\b|什么|为什么|为何|怎么|怎样|如何|哪些|哪个|是否|吗[?？。]?\s*$|呢[?？。]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_question(text: str) -> bool:
+    """Whether a message reads as a question (rather than as an answer to one)."""
+    return bool(_QUESTION.search((text or "").strip()))
+
+
 def exists(entry_id: str) -> bool:
     return entry_id in load().entries
 

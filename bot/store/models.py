@@ -121,6 +121,8 @@ class Plan(Base):
     value_branches: Mapped[List[str]] = mapped_column(JSON, nullable=False, default=list)
     value_notes: Mapped[Optional[str]] = mapped_column(Text)
     no_plan_reason: Mapped[Optional[str]] = mapped_column(Text)
+    # Answers the lead skipped, so a resumed conversation does not ask them again.
+    skipped_fields: Mapped[List[str]] = mapped_column(JSON, nullable=False, default=list)
     assessment: Mapped[Optional[dict]] = mapped_column(JSON)
 
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, nullable=False)

@@ -98,7 +98,7 @@ def create_plan(
     now = utcnow()
     plan = Plan(
         unit_key=unit, year=int(year), owner_id=owner, status=status, language=language,
-        value_branches=[], no_plan_reason=(no_plan_reason or "").strip() or None,
+        value_branches=[], skipped_fields=[], no_plan_reason=(no_plan_reason or "").strip() or None,
         created_at=now, updated_at=now, submitted_at=now if status == "submitted" else None,
     )
     for name, value in (answers or {}).items():
@@ -138,17 +138,23 @@ def update_answers(
     *,
     actor: str,
     expected_version: Optional[int] = None,
+    skipped: Iterable[str] = (),
 ) -> Plan:
-    """Change answer fields. Unknown fields and bad values raise before anything is written."""
+    """Change answer fields; `skipped` names fields whose (empty or `unknown`) value was
+    a skip. Unknown fields and bad values raise before anything is written."""
     plan = get_plan(session, plan_id)
     clean = {name: normalise_value(name, value) for name, value in answers.items()}
+    skipped = set(skipped)
+    now_skipped = sorted((set(plan.skipped_fields or []) - set(clean)) | (skipped & set(clean)))
     changed = {n: v for n, v in clean.items() if getattr(plan, n) != v}
-    if not changed:
+    if not changed and now_skipped == sorted(plan.skipped_fields or []):
         return plan
     before = {n: getattr(plan, n) for n in changed}
     for name, value in changed.items():
         setattr(plan, name, value)
-    return _save(session, plan, expected_version, actor, "edit", {"fields": sorted(changed), "before": before})
+    plan.skipped_fields = now_skipped
+    detail = {"fields": sorted(changed), "before": before, "skipped": sorted(skipped & set(clean))}
+    return _save(session, plan, expected_version, actor, "edit", detail)
 
 
 def set_status(

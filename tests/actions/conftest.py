@@ -13,6 +13,7 @@ def make_tracker(
     intent: str = "greet",
     entities: Optional[List[Dict[str, Any]]] = None,
     slots: Optional[Dict[str, Any]] = None,
+    active_loop: Optional[str] = None,
 ) -> Tracker:
     latest = {"text": text, "intent": {"name": intent, "confidence": 0.99}, "entities": entities or []}
     return Tracker(
@@ -22,7 +23,7 @@ def make_tracker(
         events=[{"event": "user", "text": text, "parse_data": latest}],
         paused=False,
         followup_action=None,
-        active_loop={},
+        active_loop={"name": active_loop} if active_loop else {},
         latest_action_name="action_listen",
     )
 

@@ -21,6 +21,8 @@ def test_a_lead_files_and_reads_only_their_own_unit():
 
 def test_a_lead_without_a_unit_cannot_file():
     assert not can(HOMELESS_LEAD, Permission.FILE_PLAN, "retail")
+    assert not can(HOMELESS_LEAD, Permission.FILE_PLAN)
+    assert can(LEAD, Permission.FILE_PLAN)
     assert can(HOMELESS_LEAD, Permission.ASK_FAQ)
 
 

@@ -1,0 +1,77 @@
+"""Rule-based extraction of `year` and `plan_id`, normalised to integers.
+
+"2027", "2027年", "FY27", "next year", "明年", "今年", "后年" all become a year
+number (relative years against today's date, at parse time); "plan 12", "计划12",
+"#12", "12号计划" become plan id 12.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+_ABSOLUTE = re.compile(r"(?<![\d#])(20\d\d)(?!\d)\s*(?:年|年度)?|\bFY\s?'?(\d\d)\b", re.IGNORECASE)
+_RELATIVE = [
+    (re.compile(r"the year after next|后年", re.IGNORECASE), 2),
+    (re.compile(r"next year|明年|下一年|来年|下年度", re.IGNORECASE), 1),
+    (re.compile(r"this year|今年|本年度|当年", re.IGNORECASE), 0),
+]
+_PLAN_ID = re.compile(
+    r"(?:\bplan\s*(?:no\.?|number|#)?\s*|计划\s*(?:编号|号|#)?\s*|#)(\d{1,7})(?!\d)|(\d{1,7})\s*号计划",
+    re.IGNORECASE,
+)
+
+
+def find_years(text: str, today: Optional[dt.date] = None) -> List[Dict[str, Any]]:
+    today = today or dt.date.today()
+    found: List[Dict[str, Any]] = []
+    for m in _ABSOLUTE.finditer(text):
+        year = int(m.group(1)) if m.group(1) else 2000 + int(m.group(2))
+        found.append({"start": m.start(), "end": m.end(), "value": year})
+    for pattern, offset in _RELATIVE:
+        for m in pattern.finditer(text):
+            if not any(f["start"] <= m.start() < f["end"] for f in found):
+                found.append({"start": m.start(), "end": m.end(), "value": today.year + offset})
+    return sorted(found, key=lambda f: f["start"])
+
+
+def find_plan_ids(text: str) -> List[Dict[str, Any]]:
+    return [
+        {"start": m.start(), "end": m.end(), "value": int(m.group(1) or m.group(2))}
+        for m in _PLAN_ID.finditer(text)
+        if not (m.group(1) or m.group(2)).startswith("20") or len(m.group(1) or m.group(2)) != 4
+    ]
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class YearAndPlanIdExtractor(GraphComponent):
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "YearAndPlanIdExtractor":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            # these two entities are ours alone: drop any the statistical extractors guessed
+            entities = [e for e in message.get(ENTITIES, []) if e.get("entity") not in ("year", "plan_id")]
+            for name, spans in (("year", find_years(text)), ("plan_id", find_plan_ids(text))):
+                for span in spans:
+                    entities.append({
+                        "entity": name, "start": span["start"], "end": span["end"], "value": span["value"],
+                        "confidence": 1.0, "extractor": self.__class__.__name__,
+                    })
+            message.set(ENTITIES, entities, add_to_output=True)
+        return messages

@@ -1,0 +1,195 @@
+"""The plan conversation's domain logic: drafts, answers, summaries, similar plans.
+
+Rasa-free, so the actions stay thin and this is tested directly."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Dict, List, Mapping, Optional, Tuple
+
+from rapidfuzz import fuzz
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot import answers, assessment, language, messages
+from bot.directory import Identity
+from bot.plan_schema import ANSWER_FIELDS, ANSWER_FIELD_NAMES, FIELDS_BY_NAME
+from bot.store import plans as store
+from bot.store.models import Plan, Unit
+
+SKIPPED = "__skipped__"  # slot value of a skipped answer
+MAX_ANSWER_CHARS = 2000
+SIMILAR_SCORE = 60
+ACTIVE_STATUSES = ("submitted", "approved", "needs_work")
+
+
+def default_year(today: Optional[dt.date] = None) -> int:
+    """The yearly cycle plans for the coming year."""
+    return (today or dt.date.today()).year + 1
+
+
+def allowed_years(today: Optional[dt.date] = None) -> Tuple[int, int]:
+    year = (today or dt.date.today()).year
+    return year, year + 2
+
+
+def unit_name(session: Session, key: Optional[str], lang: str) -> str:
+    unit = session.get(Unit, key) if key else None
+    return (unit.name_zh if lang == "zh" else unit.name_en) if unit else key
+
+
+# --- drafts and answers ---------------------------------------------------------------
+
+
+def find_draft(session: Session, identity: Identity, year: Optional[int] = None) -> Optional[Plan]:
+    """The unit's most recent draft (of `year`, when given)."""
+    query = select(Plan).where(Plan.unit_key == identity.unit, Plan.status == "draft")
+    if year is not None:
+        query = query.where(Plan.year == int(year))
+    return session.execute(query.order_by(Plan.updated_at.desc(), Plan.id.desc())).scalars().first()
+
+
+def slot_values(plan: Plan) -> Dict[str, Any]:
+    """The plan's answers as plan_form slots: skipped answers as SKIPPED, unanswered as None."""
+    values: Dict[str, Any] = {}
+    skipped = set(plan.skipped_fields or [])
+    for name in ANSWER_FIELD_NAMES:
+        value = getattr(plan, name)
+        if name in skipped:
+            values[name] = SKIPPED
+        elif value in (None, "", []):
+            values[name] = None
+        else:
+            values[name] = list(value) if name == "value_branches" else value
+    return values
+
+
+def answered(slots: Mapping[str, Any]) -> int:
+    return sum(1 for name in ANSWER_FIELD_NAMES if slots.get(name) is not None)
+
+
+def stored_answers(slots: Mapping[str, Any]) -> Dict[str, Any]:
+    """Slot values as plan field values (skips become `unknown` or empty)."""
+    return {
+        name: answers.skipped_value(name) if slots.get(name) == SKIPPED else slots.get(name)
+        for name in ANSWER_FIELD_NAMES
+    }
+
+
+def save_answer(
+    session: Session,
+    *,
+    identity: Identity,
+    plan_id: Optional[int],
+    year: int,
+    lang: str,
+    field: str,
+    value: Any,
+    expected_version: Optional[int],
+) -> Plan:
+    """Store one answer (SKIPPED for a skip), creating the draft on the first answer."""
+    skipped = value == SKIPPED
+    stored = answers.skipped_value(field) if skipped else value
+    if plan_id is None:
+        plan = store.create_plan(session, unit=identity.unit, year=year, owner=identity.person_id, language=lang)
+        expected_version = plan.version
+        plan_id = plan.id
+    return store.update_answers(
+        session, plan_id, {field: stored}, actor=identity.person_id,
+        expected_version=expected_version, skipped=[field] if skipped else [],
+    )
+
+
+@dataclass(frozen=True)
+class Parsed:
+    value: Any = None
+    problem: Optional[str] = None  # catalogue key of the complaint when the answer is unusable
+
+
+def parse_answer(field: str, text: str, entity_choice: Optional[str] = None) -> Parsed:
+    """Turn what the lead typed (or the button they pressed) into a field value."""
+    spec = FIELDS_BY_NAME[field]
+    text = (text or "").strip()
+    if spec.kind == "choice":
+        if entity_choice in spec.choices:
+            return Parsed(entity_choice)
+        choice = answers.parse_choice(field, text)
+        return Parsed(choice) if choice else Parsed(problem="plan_invalid_choice")
+    if spec.kind == "multi":
+        branches = answers.parse_branches(text) or ([entity_choice] if entity_choice in spec.choices else [])
+        return Parsed(branches) if branches else Parsed(problem="plan_invalid_branches")
+    if len(text) > MAX_ANSWER_CHARS:
+        return Parsed(problem="plan_too_long")
+    if field == "skill_gaps" and answers.says_none(text):
+        return Parsed("none")
+    if field == "executive_sponsor" and answers.says_none(text):
+        return Parsed(problem="plan_invalid_text")
+    return Parsed(text) if answers.has_substance(text) else Parsed(problem="plan_invalid_text")
+
+
+# --- showing a plan ---------------------------------------------------------------------
+
+
+def display_value(field: str, value: Any, lang: str) -> str:
+    if value == SKIPPED:
+        return messages.text("choice.skipped", lang)
+    if value in (None, "", []):
+        return messages.text("choice.empty", lang)
+    spec = FIELDS_BY_NAME[field]
+    if spec.kind == "choice":
+        return messages.text(f"choice.{value}", lang)
+    if spec.kind == "multi":
+        separator = "、" if lang == "zh" else ", "
+        return separator.join(messages.text(f"choice.{v}", lang) for v in value)
+    return str(value)
+
+
+def summary_text(slots: Mapping[str, Any], result: Mapping[str, Any], lang: str, *, unit: str, year: int) -> str:
+    """The plan's answers grouped by guide step, then its readiness assessment and remedies."""
+    title = slots.get("title") if slots.get("title") not in (None, SKIPPED) else messages.text("plan_untitled", lang)
+    lines = [messages.text("plan_summary_header", lang, unit=unit, year=year, title=title)]
+    for step in (3, 2, 4, 1, 5, 6):
+        lines.append(f"\n【{messages.text(f'step.{step}', lang)}】" if lang == "zh" else f"\n[{messages.text(f'step.{step}', lang)}]")
+        for spec in ANSWER_FIELDS:
+            if spec.step == step:
+                lines.append(f"• {messages.text(f'field.{spec.name}', lang)}: {display_value(spec.name, slots.get(spec.name), lang)}")
+    lines.append("\n" + messages.text("plan_summary_assessment", lang, readiness=result["readiness"]))
+    for name in assessment.CHALLENGES:
+        challenge = result["challenges"][name]
+        reasons = "; ".join(r[lang] for r in challenge["reasons"])
+        lines.append(f"• {assessment.title(name, lang)}: {messages.text('rating.' + challenge['rating'], lang)}"
+                     + (f" ({reasons})" if reasons else ""))
+    for name in assessment.CHALLENGES:
+        challenge = result["challenges"][name]
+        if challenge["rating"] != "ready":
+            lines.append(messages.text("plan_summary_remedy", lang, challenge=assessment.title(name, lang),
+                                       advice=assessment.advice(name, lang)))
+    return "\n".join(lines)
+
+
+# --- similar initiatives ------------------------------------------------------------------
+
+
+def _words(text: str) -> str:
+    return " ".join(w.casefold() for w in language.words(text or "") if any(c.isalnum() for c in w))
+
+
+def _likeness(a: str, b: str) -> float:
+    return 0.5 * fuzz.token_set_ratio(a, b) + 0.5 * fuzz.token_sort_ratio(a, b) if a and b else 0.0
+
+
+def similar_plans(session: Session, plan: Plan, limit: int = 3) -> List[Tuple[Plan, float]]:
+    """Other units' plans of the same year whose titles, or titles and problems, read alike."""
+    title, whole = _words(plan.title), _words(f"{plan.title or ''} {plan.problem or ''}")
+    if not whole:
+        return []
+    others = session.execute(
+        select(Plan).where(Plan.year == plan.year, Plan.unit_key != plan.unit_key, Plan.status.in_(ACTIVE_STATUSES))
+    ).scalars()
+    scored = []
+    for other in others:
+        score = max(_likeness(title, _words(other.title)),
+                    _likeness(whole, _words(f"{other.title or ''} {other.problem or ''}")))
+        if score >= SIMILAR_SCORE:
+            scored.append((other, score))
+    return sorted(scored, key=lambda pair: -pair[1])[:limit]

@@ -1,0 +1,109 @@
+"""The plan conversation's domain logic, on a real SQLite store."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot import planning
+from bot.assessment import assess
+from bot.directory import Identity
+from bot.store import plans as store
+from bot.store.db import session_scope
+
+LEAD = Identity("li.wei", "李伟", "retail", "lead")
+
+
+def test_years_come_from_the_calendar():
+    assert planning.default_year(dt.date(2026, 11, 27)) == 2027
+    assert planning.allowed_years(dt.date(2026, 1, 1)) == (2026, 2028)
+
+
+def test_the_first_answer_creates_the_draft_and_each_answer_is_a_version(directory_db):
+    with session_scope() as session:
+        plan = planning.save_answer(session, identity=LEAD, plan_id=None, year=2027, lang="zh",
+                                    field="title", value="门店补货预测", expected_version=None)
+        first = (plan.id, plan.version)
+    with session_scope() as session:
+        plan = planning.save_answer(session, identity=LEAD, plan_id=first[0], year=2027, lang="zh",
+                                    field="data_location", value=planning.SKIPPED, expected_version=first[1])
+        assert (plan.status, plan.unit_key, plan.owner_id) == ("draft", "retail", "li.wei")
+        assert plan.data_location == "unknown" and plan.skipped_fields == ["data_location"]
+        values = planning.slot_values(plan)
+    assert values["title"] == "门店补货预测" and values["data_location"] == planning.SKIPPED
+    assert values["metric"] is None and planning.answered(values) == 2
+    with session_scope() as session:
+        plan = planning.save_answer(session, identity=LEAD, plan_id=first[0], year=2027, lang="zh",
+                                    field="data_location", value="central", expected_version=None)
+        assert plan.skipped_fields == [] and plan.data_location == "central"
+
+
+def test_a_stale_version_is_a_conflict(directory_db):
+    with session_scope() as session:
+        plan = planning.save_answer(session, identity=LEAD, plan_id=None, year=2027, lang="zh",
+                                    field="title", value="A plan", expected_version=None)
+        plan_id = plan.id
+    with pytest.raises(store.PlanConflict):
+        with session_scope() as session:
+            planning.save_answer(session, identity=LEAD, plan_id=plan_id, year=2027, lang="zh",
+                                 field="title", value="B plan", expected_version=1)
+
+
+def test_find_draft_is_per_unit_and_year(directory_db):
+    with session_scope() as session:
+        store.create_plan(session, unit="retail", year=2027, owner="li.wei", language="zh")
+        store.create_plan(session, unit="finance", year=2027, owner="tom.baker", language="en")
+    with session_scope() as session:
+        assert planning.find_draft(session, LEAD).unit_key == "retail"
+        assert planning.find_draft(session, LEAD, 2028) is None
+
+
+@pytest.mark.parametrize(
+    "field, text, value, problem",
+    [
+        ("title", "门店补货预测", "门店补货预测", None),
+        ("title", "asdf", None, "plan_invalid_text"),
+        ("q_important", "不确定", "unsure", None),
+        ("q_important", "banana", None, "plan_invalid_choice"),
+        ("value_branches", "收入和客户服务", ["revenue", "customer_service"], None),
+        ("value_branches", "no idea", None, "plan_invalid_branches"),
+        ("skill_gaps", "没有", "none", None),
+        ("executive_sponsor", "没有", None, "plan_invalid_text"),
+        ("problem", "长" * 2001, None, "plan_too_long"),
+    ],
+)
+def test_parse_answer(field, text, value, problem):
+    parsed = planning.parse_answer(field, text)
+    assert (parsed.value, parsed.problem) == (value, problem)
+
+
+def test_a_button_choice_wins_over_text():
+    assert planning.parse_answer("q_important", "", "unsure").value == "unsure"
+    assert planning.parse_answer("value_branches", "", "upsell").value == ["upsell"]
+    assert planning.parse_answer("q_important", "", "not-a-choice").problem == "plan_invalid_choice"
+
+
+def test_the_summary_shows_answers_ratings_and_remedies_in_each_language():
+    slots = {"title": "门店补货预测", "q_important": "yes", "value_branches": ["revenue"],
+             "data_location": planning.SKIPPED}
+    result = assess(planning.stored_answers(slots))
+    zh = planning.summary_text(slots, result, "zh", unit="零售部", year=2027)
+    en = planning.summary_text(slots, result, "en", unit="Retail", year=2027)
+    assert "门店补货预测" in zh and "未知（已跳过）" in zh and "⛔ 受阻" in zh and "指南的建议" in zh
+    assert "Readiness assessment: " in en and "unknown (skipped)" in en and "revenue only" in en
+    assert "The guide's advice (Culture)" in en
+
+
+def test_similar_initiatives_across_units(directory_db):
+    with session_scope() as session:
+        mine = store.create_plan(session, unit="retail", year=2027, owner="li.wei", language="zh", status="submitted",
+                                 answers={"title": "门店补货需求预测", "problem": "缺货导致销售损失"})
+        twin = store.create_plan(session, unit="logistics", year=2027, owner="zhang.min", language="zh",
+                                 status="submitted", answers={"title": "仓库补货需求预测", "problem": "缺货和库存积压"})
+        store.create_plan(session, unit="finance", year=2027, owner="tom.baker", language="en", status="submitted",
+                          answers={"title": "Invoice fraud detection", "problem": "manual checks miss fraud"})
+        store.create_plan(session, unit="logistics", year=2026, owner="zhang.min", language="zh", status="submitted",
+                          answers={"title": "门店补货需求预测", "problem": "缺货导致销售损失"})
+        store.create_plan(session, unit="retail", year=2027, owner="li.wei", language="zh", status="submitted",
+                          answers={"title": "门店补货需求预测", "problem": "缺货导致销售损失"})
+        assert [p.id for p, _ in planning.similar_plans(session, mine)] == [twin.id]
