@@ -31,15 +31,10 @@ def stage(value: str) -> Dict[Text, Any]:
 
 def may_file(dispatcher: CollectingDispatcher, tracker: Tracker, identity: Identity) -> bool:
     """Leads with a unit file plans; everyone else is told why not."""
-    if roles.can(identity, Permission.FILE_PLAN, identity.unit):
-        return True
-    if not identity.known:
-        say(dispatcher, tracker, "plan_not_registered")
-    elif identity.role == "lead":
-        say(dispatcher, tracker, "plan_no_unit")
-    else:
-        say(dispatcher, tracker, "plan_not_a_lead", role=messages.text(f"role.{identity.role}", lang_of(tracker)))
-    return False
+    refusal = planning.filing_refusal(identity, lang_of(tracker))
+    if refusal:
+        dispatcher.utter_message(text=refusal)
+    return refusal is None
 
 
 def load_plan_slots(plan: Plan) -> List[Dict[Text, Any]]:
@@ -54,10 +49,6 @@ def clear_plan_slots() -> List[Dict[Text, Any]]:
     return [SlotSet(name, None) for name in ANSWER_FIELD_NAMES] + [
         SlotSet(name, None) for name in ("plan_draft_id", "plan_draft_version", "plan_unit", "plan_year", "invalid_answers")
     ]
-
-
-def title_of(plan: Plan, lang: str) -> str:
-    return plan.title or messages.text("plan_untitled", lang)
 
 
 class ActionStartPlan(Action):
@@ -80,7 +71,7 @@ class ActionStartPlan(Action):
             if draft is not None:
                 values = planning.slot_values(draft)
                 say(dispatcher, tracker, "plan_existing_draft", unit=unit, year=draft.year, id=draft.id,
-                    title=title_of(draft, lang), done=planning.answered(values), total=len(ANSWER_FIELD_NAMES))
+                    title=planning.title_of(draft, lang), done=planning.answered(values), total=len(ANSWER_FIELD_NAMES))
                 return [*clear_plan_slots(), *load_plan_slots(draft), stage("fill")]
         say(dispatcher, tracker, "plan_confirm_unit_year", unit=unit, year=year, buttons=[
             button(messages.text("button_yes", lang), "/affirm"),
@@ -114,7 +105,7 @@ class ActionResumePlan(Action):
                 return [stage("none")]
             values = planning.slot_values(draft)
             say(dispatcher, tracker, "plan_resuming", unit=planning.unit_name(session, draft.unit_key, lang),
-                year=draft.year, title=title_of(draft, lang), done=planning.answered(values),
+                year=draft.year, title=planning.title_of(draft, lang), done=planning.answered(values),
                 total=len(ANSWER_FIELD_NAMES))
             return [*load_plan_slots(draft), stage("fill")]
 
@@ -180,7 +171,7 @@ class ActionSubmitPlan(Action):
             similar = planning.similar_plans(session, plan)
             if similar:
                 items = "\n".join(
-                    f"• #{other.id} {planning.unit_name(session, other.unit_key, lang)}: {title_of(other, lang)}"
+                    f"• #{other.id} {planning.unit_name(session, other.unit_key, lang)}: {planning.title_of(other, lang)}"
                     for other, _ in similar
                 )
                 say(dispatcher, tracker, "plan_similar", items=items)
@@ -245,32 +236,8 @@ class ActionShowMyPlans(Action):
         return "action_show_my_plans"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
-        identity = identify(tracker)
-        lang = lang_of(tracker)
-        if identity.role == "planning":
-            say(dispatcher, tracker, "my_plans_planning")
-            return []
-        if not roles.can(identity, Permission.READ_UNIT_PLANS, identity.unit):
-            may_file(dispatcher, tracker, identity)
-            return []
         with session_scope() as session:
-            unit = planning.unit_name(session, identity.unit, lang)
-            mine = store.list_plans(session, unit=identity.unit)
-            if not mine:
-                say(dispatcher, tracker, "my_plans_none", unit=unit)
-                return []
-            lines = [messages.text("my_plans_header", lang, unit=unit)]
-            for plan in mine:
-                review = plan.reviews[-1] if plan.reviews else None
-                lines.append(messages.text(
-                    "my_plans_line", lang, id=plan.id, year=plan.year, title=title_of(plan, lang),
-                    status=messages.text(f"status.{plan.status}", lang),
-                    readiness=messages.text("my_plans_readiness", lang, readiness=plan.assessment["readiness"])
-                    if plan.assessment else "",
-                    review=messages.text("my_plans_review", lang, decision=messages.text(f"status.{review.decision}", lang),
-                                         note=review.note or "-") if review else "",
-                ))
-        dispatcher.utter_message(text="\n".join(lines))
+            dispatcher.utter_message(text=planning.my_plans_text(session, identify(tracker), lang_of(tracker)))
         return []
 
 
@@ -296,7 +263,7 @@ class ActionConfirmWithdraw(Action):
             if plan.unit_key != identity.unit or plan.status == "withdrawn":
                 say(dispatcher, tracker, "edit_not_allowed", id=plan.id)
                 return [stage("none")]
-            say(dispatcher, tracker, "withdraw_confirm", id=plan.id, year=plan.year, title=title_of(plan, lang), buttons=[
+            say(dispatcher, tracker, "withdraw_confirm", id=plan.id, year=plan.year, title=planning.title_of(plan, lang), buttons=[
                 button(messages.text("button_withdraw", lang), "/affirm"),
                 button(messages.text("button_keep", lang), "/deny"),
             ])

@@ -9,13 +9,16 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import identify
 from actions.faq import send_answer
-from bot import messages, planning
+from bot import answers, messages, planning
 from bot.kb import faq
 from bot.plan_schema import ANSWER_FIELDS, FIELDS_BY_NAME
 from bot.store.db import session_scope
 from bot.store.plans import PlanConflict, get_plan
 
 REPEATED_FAILURES = 2
+# Said mid-form with this much confidence, and not an answer, these are answered and the question repeated.
+DIGRESSIONS = ("help", "bot_challenge", "out_of_scope", "show_my_plans")
+DIGRESSION_CONFIDENCE = 0.85
 
 
 def lang_of(tracker: Tracker) -> str:
@@ -81,10 +84,9 @@ class ValidatePlanForm(FormValidationAction):
         message = tracker.latest_message
         intent = (message.get("intent") or {}).get("name")
         text = message.get("text") or ""
-        if value == planning.SKIPPED:  # already stored (a reload after a conflict)
+        if tracker.get_slot("requested_slot") != field or value == planning.SKIPPED:
+            # loaded from the plan store (resume, edit, conflict reload), not typed now
             return {field: value}
-        if intent == "skip":
-            return self._save(field, planning.SKIPPED, dispatcher, tracker, note="plan_skipped")
         if intent == "ask_faq" and faq.is_question(text):
             result = faq.lookup(text)
             if result.decision == "answer":
@@ -93,9 +95,27 @@ class ValidatePlanForm(FormValidationAction):
                 return {field: None, **{e["name"]: e["value"] for e in events}}
         entity_choice = next(tracker.get_latest_entity_values("choice"), None)
         parsed = planning.parse_answer(field, text if entity_choice is None else "", entity_choice)
+        if parsed.certain:  # it names one of the options: an answer, whatever the intent
+            return self._save(field, parsed.value, dispatcher, tracker)
+        if intent == "skip" or answers.is_skip_command(text):
+            return self._save(field, planning.SKIPPED, dispatcher, tracker, note="plan_skipped")
+        confident = (message.get("intent") or {}).get("confidence", 0) >= DIGRESSION_CONFIDENCE
+        if intent in DIGRESSIONS and confident:
+            dispatcher.utter_message(text=self._digression(intent, tracker, lang))
+            return {field: None}
         if parsed.problem:
             return self._reject(field, parsed.problem, dispatcher, tracker)
         return self._save(field, parsed.value, dispatcher, tracker)
+
+    @staticmethod
+    def _digression(intent: str, tracker: Tracker, lang: str) -> str:
+        identity = identify(tracker)
+        if intent == "show_my_plans":
+            with session_scope() as session:
+                return planning.my_plans_text(session, identity, lang)
+        if intent == "help":
+            return messages.text(f"help_{identity.role or 'unknown'}", lang)
+        return messages.text(intent, lang)
 
     def _reject(self, field: str, problem: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
         lang = lang_of(tracker)

@@ -155,6 +155,14 @@ def has_substance(text: str, *, min_chars_zh: int = 2, min_words_en: int = 2) ->
     return cjk + len(words) >= max(min_words_en, 2) and len(set(folded)) > 3
 
 
+SKIP_COMMANDS = frozenset({"skip", "/skip", "pass", "next", "next question", "skip it", "skip this", "skip this one",
+                           "跳过", "跳过吧", "先跳过", "下一题", "下一个", "过", "略过", "留空"})
+
+
+def is_skip_command(text: str) -> bool:
+    return fold(text) in SKIP_COMMANDS
+
+
 def skipped_value(field: str):
     """What a skipped answer is stored as: `unknown` where the field allows it, else empty."""
     spec = FIELDS_BY_NAME[field]

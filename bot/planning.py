@@ -11,9 +11,10 @@ from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import answers, assessment, language, messages
+from bot import answers, assessment, language, messages, roles
 from bot.directory import Identity
 from bot.plan_schema import ANSWER_FIELDS, ANSWER_FIELD_NAMES, FIELDS_BY_NAME
+from bot.roles import Permission
 from bot.store import plans as store
 from bot.store.models import Plan, Unit
 
@@ -36,6 +37,48 @@ def allowed_years(today: Optional[dt.date] = None) -> Tuple[int, int]:
 def unit_name(session: Session, key: Optional[str], lang: str) -> str:
     unit = session.get(Unit, key) if key else None
     return (unit.name_zh if lang == "zh" else unit.name_en) if unit else key
+
+
+# --- who may file, and what they have filed -------------------------------------------
+
+
+def filing_refusal(identity: Identity, lang: str) -> Optional[str]:
+    """Why this person may not file plans, or None when they may."""
+    if roles.can(identity, Permission.FILE_PLAN):
+        return None
+    if not identity.known:
+        return messages.text("plan_not_registered", lang)
+    if identity.role == "lead":
+        return messages.text("plan_no_unit", lang)
+    return messages.text("plan_not_a_lead", lang, role=messages.text(f"role.{identity.role}", lang))
+
+
+def title_of(plan: Plan, lang: str) -> str:
+    return plan.title or messages.text("plan_untitled", lang)
+
+
+def my_plans_text(session: Session, identity: Identity, lang: str) -> str:
+    """The unit's plans with status, readiness and the planning office's decision."""
+    if identity.role == "planning":
+        return messages.text("my_plans_planning", lang)
+    if not roles.can(identity, Permission.READ_UNIT_PLANS):
+        return filing_refusal(identity, lang) or ""
+    unit = unit_name(session, identity.unit, lang)
+    mine = store.list_plans(session, unit=identity.unit)
+    if not mine:
+        return messages.text("my_plans_none", lang, unit=unit)
+    lines = [messages.text("my_plans_header", lang, unit=unit)]
+    for plan in mine:
+        review = plan.reviews[-1] if plan.reviews else None
+        lines.append(messages.text(
+            "my_plans_line", lang, id=plan.id, year=plan.year, title=title_of(plan, lang),
+            status=messages.text(f"status.{plan.status}", lang),
+            readiness=messages.text("my_plans_readiness", lang, readiness=plan.assessment["readiness"])
+            if plan.assessment else "",
+            review=messages.text("my_plans_review", lang, decision=messages.text(f"status.{review.decision}", lang),
+                                 note=review.note or "-") if review else "",
+        ))
+    return "\n".join(lines)
 
 
 # --- drafts and answers ---------------------------------------------------------------
@@ -104,6 +147,7 @@ def save_answer(
 class Parsed:
     value: Any = None
     problem: Optional[str] = None  # catalogue key of the complaint when the answer is unusable
+    certain: bool = False  # the text named one of the question's options, so it is surely an answer
 
 
 def parse_answer(field: str, text: str, entity_choice: Optional[str] = None) -> Parsed:
@@ -112,16 +156,16 @@ def parse_answer(field: str, text: str, entity_choice: Optional[str] = None) -> 
     text = (text or "").strip()
     if spec.kind == "choice":
         if entity_choice in spec.choices:
-            return Parsed(entity_choice)
+            return Parsed(entity_choice, certain=True)
         choice = answers.parse_choice(field, text)
-        return Parsed(choice) if choice else Parsed(problem="plan_invalid_choice")
+        return Parsed(choice, certain=True) if choice else Parsed(problem="plan_invalid_choice")
     if spec.kind == "multi":
         branches = answers.parse_branches(text) or ([entity_choice] if entity_choice in spec.choices else [])
-        return Parsed(branches) if branches else Parsed(problem="plan_invalid_branches")
+        return Parsed(branches, certain=True) if branches else Parsed(problem="plan_invalid_branches")
     if len(text) > MAX_ANSWER_CHARS:
         return Parsed(problem="plan_too_long")
     if field == "skill_gaps" and answers.says_none(text):
-        return Parsed("none")
+        return Parsed("none", certain=True)
     if field == "executive_sponsor" and answers.says_none(text):
         return Parsed(problem="plan_invalid_text")
     return Parsed(text) if answers.has_substance(text) else Parsed(problem="plan_invalid_text")
@@ -149,11 +193,11 @@ def summary_text(slots: Mapping[str, Any], result: Mapping[str, Any], lang: str,
     title = slots.get("title") if slots.get("title") not in (None, SKIPPED) else messages.text("plan_untitled", lang)
     lines = [messages.text("plan_summary_header", lang, unit=unit, year=year, title=title)]
     for step in (3, 2, 4, 1, 5, 6):
-        lines.append(f"\n【{messages.text(f'step.{step}', lang)}】" if lang == "zh" else f"\n[{messages.text(f'step.{step}', lang)}]")
+        lines.append(f"【{messages.text(f'step.{step}', lang)}】" if lang == "zh" else f"[{messages.text(f'step.{step}', lang)}]")
         for spec in ANSWER_FIELDS:
             if spec.step == step:
                 lines.append(f"• {messages.text(f'field.{spec.name}', lang)}: {display_value(spec.name, slots.get(spec.name), lang)}")
-    lines.append("\n" + messages.text("plan_summary_assessment", lang, readiness=result["readiness"]))
+    lines.append(messages.text("plan_summary_assessment", lang, readiness=result["readiness"]))
     for name in assessment.CHALLENGES:
         challenge = result["challenges"][name]
         reasons = "; ".join(r[lang] for r in challenge["reasons"])

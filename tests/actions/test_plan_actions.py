@@ -267,3 +267,38 @@ def test_my_plans_show_status_readiness_and_review(directory_db, dispatcher):
     assert f"#{plan_id}" in text and "需修改" in text and "准备度 75" in text and "请补充基线数据" in text
     ActionShowMyPlans().run(dispatcher, make_tracker("anna.smith", "my plans", "show_my_plans", slots={"language": "en"}), {})
     assert texts(dispatcher)[-1] == messages.text("my_plans_none", "en", unit="Manufacturing")
+
+
+def test_not_sure_answers_a_choice_question_but_skips_a_text_question(directory_db, dispatcher):
+    assert run_validator(dispatcher, "li.wei", "q_needs_ml", "不确定", intent="skip")["q_needs_ml"] == "unsure"
+    assert run_validator(dispatcher, "li.wei", "metric", "not sure yet, skip", intent="skip")["metric"] == planning.SKIPPED
+
+
+def test_answers_loaded_from_the_store_are_not_re_read_from_the_message(directory_db, dispatcher):
+    tracker = make_tracker("li.wei", "继续我的计划", "resume_plan", active_loop="plan_form",
+                           slots={"language": "zh", "requested_slot": None, "q_important": "yes", "title": "门店补货"})
+    form = ValidatePlanForm()
+    assert form._validate("q_important", "yes", dispatcher, tracker) == {"q_important": "yes"}
+    assert form._validate("title", "门店补货", dispatcher, tracker) == {"title": "门店补货"}
+    assert dispatcher.messages == []
+
+
+def test_an_option_wins_over_a_misread_intent(directory_db, dispatcher):
+    tracker_intent = "show_my_plans"  # "分散在各部门" mentions 部门, as "our unit's plans" does
+    assert run_validator(dispatcher, "li.wei", "data_location", "分散在各部门", intent=tracker_intent)["data_location"] == "siloed"
+
+
+@pytest.mark.parametrize("intent, text, key", [("help", "what can you do?", "help_lead"),
+                                               ("bot_challenge", "are you a bot?", "bot_challenge"),
+                                               ("out_of_scope", "tell me a joke", "out_of_scope")])
+def test_a_digression_is_answered_and_the_question_repeated(directory_db, dispatcher, intent, text, key):
+    tracker = make_tracker("li.wei", text, intent, active_loop="plan_form",
+                           slots={"language": "en", "plan_year": 2027, "requested_slot": "title", "title": text})
+    tracker.latest_message["intent"]["confidence"] = 0.97
+    assert ValidatePlanForm()._validate("title", text, dispatcher, tracker) == {"title": None}
+    assert texts(dispatcher) == [messages.text(key, "en")]
+
+
+def test_explicit_skip_words_skip_whatever_the_intent(directory_db, dispatcher):
+    assert run_validator(dispatcher, "li.wei", "metric", "跳过", intent="inform")["metric"] == planning.SKIPPED
+    assert run_validator(dispatcher, "li.wei", "skill_gaps", "none", intent="skip")["skill_gaps"] == "none"
