@@ -53,7 +53,7 @@ class ActionAnswerFaq(Action):
             ids = [m.id for m in lookup.matches]
             dispatcher.utter_message(text=messages.text("faq_clarify", lang), buttons=_buttons(ids, lang))
             return []
-        if self._is_fallback(tracker):  # the NLU did not see a question here: ask to rephrase
+        if self._not_a_question(tracker):  # the NLU did not see a question here: ask to rephrase
             say(dispatcher, tracker, "please_rephrase")
             return []
         with session_scope() as session:
@@ -62,8 +62,8 @@ class ActionAnswerFaq(Action):
         return []
 
     @staticmethod
-    def _is_fallback(tracker: Tracker) -> bool:
-        return (tracker.latest_message.get("intent") or {}).get("name") == "nlu_fallback"
+    def _not_a_question(tracker: Tracker) -> bool:
+        return (tracker.latest_message.get("intent") or {}).get("name") in ("nlu_fallback", "inform")
 
 
 class ActionFaqMore(Action):
