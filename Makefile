@@ -15,7 +15,7 @@ TRAINING_INPUTS := config.yml domain.yml knowledge/terms.zh.txt $(wildcard bot/n
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help setup run shell test train db seed validate lock clean
+.PHONY: help setup run shell test train db seed validate system-deps lock clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -59,7 +59,17 @@ shell: setup seed
 validate: $(INSTALLED)
 	$(BIN)/rasa data validate --fail-on-warnings
 
-test: setup validate
+# Debian packages the tests drive: Chromium (browser tests) and a CJK font (charts, pages).
+SYSTEM_PACKAGES := chromium fonts-wqy-microhei
+system-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing $(SYSTEM_PACKAGES)"; apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+	  else echo "The tests need Debian's $(SYSTEM_PACKAGES): sudo apt-get install $(SYSTEM_PACKAGES)"; exit 1; fi; fi
+
+test: setup validate system-deps
+	$(BIN)/mlplan kb check
 	$(BIN)/python -m pytest -q
 
 # Re-resolve the pinned versions after editing requirements/base.in.

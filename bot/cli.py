@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import signal
 import sys
@@ -141,21 +140,6 @@ def cmd_plans_show(args: argparse.Namespace) -> None:
         print(f"{key.ljust(width)}  {shown}")
 
 
-def _csv_safe(value: Any) -> str:
-    """Flatten a value for a CSV cell and neutralise spreadsheet formulas."""
-    if value is None:
-        return ""
-    text = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def write_plans_csv(plans: Iterable[Dict[str, Any]], out) -> None:
-    writer = csv.writer(out)
-    writer.writerow(PLAN_KEYS)
-    for plan in plans:
-        writer.writerow([_csv_safe(plan[k]) for k in PLAN_KEYS])
-
-
 def cmd_plans_export(args: argparse.Namespace) -> None:
     with session_scope() as session:
         plans = [plan_to_dict(p) for p in reversed(list_plans(session, year=args.year))]
@@ -165,12 +149,27 @@ def cmd_plans_export(args: argparse.Namespace) -> None:
             json.dump(plans, out, ensure_ascii=False, indent=2)
             out.write("\n")
         else:
-            write_plans_csv(plans, out)
+            from bot.review.render import write_csv
+
+            write_csv(plans, out)
     finally:
         if args.out:
             out.close()
     if args.out:
         print(f"{len(plans)} plans written to {args.out}", file=sys.stderr)
+
+
+def cmd_review(args: argparse.Namespace) -> None:
+    from bot.review import data, render
+    from bot.review.charts import MissingFont
+
+    with session_scope() as session:
+        review = data.build(session, args.year)
+        try:
+            page = render.write_report(review, Path(args.out), args.lang)
+        except MissingFont as error:
+            raise CliError(str(error)) from None
+    print(f"{len(review.plans)} plans of {args.year}: wrote {page} and {page.with_name('plans.csv')}")
 
 
 # --- knowledge base ------------------------------------------------------------------
@@ -297,6 +296,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.add_argument("--out", help="file to write (default: standard output)")
+    p = sub.add_parser("review", help="the yearly review report", description="write DIR/index.html and DIR/plans.csv")
+    p.set_defaults(func=cmd_review)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--out", required=True, help="folder to write into")
+    p.add_argument("--lang", choices=LANGUAGES, default="zh")
     return parser
 
 

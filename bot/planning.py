@@ -214,17 +214,19 @@ def summary_text(slots: Mapping[str, Any], result: Mapping[str, Any], lang: str,
 # --- similar initiatives ------------------------------------------------------------------
 
 
-def _words(text: str) -> str:
+def comparable(text: Optional[str]) -> str:
+    """Text reduced to its words, for comparing plans."""
     return " ".join(w.casefold() for w in language.words(text or "") if any(c.isalnum() for c in w))
 
 
-def _likeness(a: str, b: str) -> float:
+def likeness(a: str, b: str) -> float:
+    """0-100: how alike two `comparable` texts read (shared words, and their order)."""
     return 0.5 * fuzz.token_set_ratio(a, b) + 0.5 * fuzz.token_sort_ratio(a, b) if a and b else 0.0
 
 
 def similar_plans(session: Session, plan: Plan, limit: int = 3) -> List[Tuple[Plan, float]]:
     """Other units' plans of the same year whose titles, or titles and problems, read alike."""
-    title, whole = _words(plan.title), _words(f"{plan.title or ''} {plan.problem or ''}")
+    title, whole = comparable(plan.title), comparable(f"{plan.title or ''} {plan.problem or ''}")
     if not whole:
         return []
     others = session.execute(
@@ -232,8 +234,8 @@ def similar_plans(session: Session, plan: Plan, limit: int = 3) -> List[Tuple[Pl
     ).scalars()
     scored = []
     for other in others:
-        score = max(_likeness(title, _words(other.title)),
-                    _likeness(whole, _words(f"{other.title or ''} {other.problem or ''}")))
+        score = max(likeness(title, comparable(other.title)),
+                    likeness(whole, comparable(f"{other.title or ''} {other.problem or ''}")))
         if score >= SIMILAR_SCORE:
             scored.append((other, score))
     return sorted(scored, key=lambda pair: -pair[1])[:limit]

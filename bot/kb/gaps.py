@@ -25,9 +25,8 @@ def record(session: Session, question: str, lookup: Lookup, *, lang: Optional[st
     return gap
 
 
-def recent(session: Session, limit: Optional[int] = None, year: Optional[int] = None) -> List[KnowledgeGap]:
+def recent(session: Session, limit: Optional[int] = None) -> List[KnowledgeGap]:
     query = select(KnowledgeGap).order_by(KnowledgeGap.asked_at.desc(), KnowledgeGap.id.desc())
     if limit:
         query = query.limit(limit)
-    gaps = list(session.execute(query).scalars())
-    return [g for g in gaps if year is None or g.asked_at.year == year]
+    return list(session.execute(query).scalars())

@@ -1,0 +1,1 @@
+"""The yearly review report of the planning office."""

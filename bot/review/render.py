@@ -1,0 +1,177 @@
+"""The review report as one self-contained HTML page (inline CSS, charts as data
+URIs, no external assets) plus plans.csv. All plan text is escaped."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from html import escape
+from pathlib import Path
+from typing import Any, Iterable, List, Optional, Sequence
+
+from bot import assessment, messages
+from bot.plan_schema import PLAN_KEYS, STATUSES, VALUE_BRANCHES
+from bot.review import charts
+from bot.review.data import RATING_ORDER, ReviewData, UnitRow
+from bot.store.plans import plan_to_dict
+
+HEATMAP_ROWS = 40
+STYLE = """
+body{font-family:"WenQuanYi Micro Hei","Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",
+"DejaVu Sans",Arial,sans-serif;margin:2rem auto;max-width:1100px;color:#222;line-height:1.5;padding:0 1rem}
+h1{border-bottom:3px solid #3b6ea5;padding-bottom:.3rem}h2{margin-top:2.2rem;color:#2c4f7c}
+table{border-collapse:collapse;width:100%;margin:.5rem 0;font-size:.92rem}
+th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#eef3f9}
+img{max-width:100%}.muted{color:#666}.ready{background:#d5f5e3}.at_risk{background:#fdebd0}.blocked{background:#f5b7b1}
+"""
+
+
+def _t(key: str, lang: str, **values: Any) -> str:
+    return escape(messages.text(key, lang, **values))
+
+
+def _unit(row: UnitRow, lang: str) -> str:
+    return row.zh if lang == "zh" else row.en
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[Any]], classes: Optional[List[List[str]]] = None) -> str:
+    head = "".join(f"<th>{escape(str(h))}</th>" for h in headers)
+    body = []
+    for i, row in enumerate(rows):
+        cells = []
+        for j, cell in enumerate(row):
+            css = classes[i][j] if classes and classes[i][j] else ""
+            cells.append(f'<td class="{css}">' if css else "<td>")
+            cells[-1] += escape("" if cell is None else str(cell)) + "</td>"
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _image(src: str, alt: str) -> str:
+    return f'<img src="{src}" alt="{escape(alt)}">'
+
+
+def html_page(data: ReviewData, lang: str, now: Optional[dt.datetime] = None) -> str:
+    now = now or dt.datetime.now(dt.timezone.utc)
+    units = {u.key: u for u in data.units + data.not_filed + [r for r, _ in data.no_plan]}
+    name = {k: _unit(u, lang) for k, u in units.items()}
+    parts = [f"<h1>{_t('report.title', lang, year=data.year)}</h1>",
+             f"<p class=\"muted\">{_t('report.generated', lang, at=now.strftime('%Y-%m-%d %H:%M UTC'), plans=len(data.plans))}. "
+             f"{_t('report.csv_note', lang)}</p>"]
+
+    statuses = [messages.text(f"status.{s}", lang) for s in STATUSES]
+    counts = [data.status_counts.get(s, 0) for s in STATUSES]
+    parts += [f"<h2>{_t('report.status', lang)}</h2>",
+              _image(charts.bars(statuses, counts, messages.text("report.status", lang), lang), messages.text("report.status", lang)),
+              _table([messages.text("report.status_col", lang), messages.text("report.plans", lang)], zip(statuses, counts))]
+
+    parts.append(f"<h2>{_t('report.not_filed', lang)}</h2>")
+    parts.append(_table([messages.text("report.unit", lang)], [[_unit(u, lang)] for u in data.not_filed])
+                 if data.not_filed else f"<p>{_t('report.none', lang)}</p>")
+    parts.append(f"<h2>{_t('report.no_plan', lang)}</h2>")
+    parts.append(_table([messages.text("report.unit", lang), messages.text("report.reason", lang)],
+                        [[_unit(u, lang), reason] for u, reason in data.no_plan])
+                 if data.no_plan else f"<p>{_t('report.none', lang)}</p>")
+
+    parts.append(f"<h2>{_t('report.heatmap', lang)}</h2>")
+    if data.units:
+        ordered = sorted(data.units, key=lambda u: (u.readiness if u.readiness is not None else 101, u.key))
+        titles = [assessment.title(c, lang) for c in assessment.CHALLENGES]
+        grid = [[RATING_ORDER.get(u.worst.get(c)) for c in assessment.CHALLENGES] for u in ordered]
+        legend = {RATING_ORDER[r]: messages.text(f"rating.{r}", lang).split(" ", 1)[-1] for r in RATING_ORDER}
+        shown = ordered[:HEATMAP_ROWS]  # the chart shows the weakest units; the table lists all
+        title = messages.text("report.heatmap", lang)
+        if len(ordered) > len(shown):
+            title += " · " + messages.text("report.weakest", lang, n=len(shown))
+        parts.append(_image(charts.heatmap([_unit(u, lang) for u in shown], titles, grid[:len(shown)], title, legend, lang),
+                            title))
+        rows = [[_unit(u, lang), u.plans, "-" if u.readiness is None else round(u.readiness)]
+                + [messages.text(f"rating.{u.worst[c]}", lang) if u.worst.get(c) else "-" for c in assessment.CHALLENGES]
+                for u in ordered]
+        classes = [["", "", ""] + [u.worst.get(c) or "" for c in assessment.CHALLENGES] for u in ordered]
+        parts.append(_table([messages.text("report.unit", lang), messages.text("report.plans", lang),
+                             messages.text("report.readiness", lang), *titles], rows, classes))
+    else:
+        parts.append(f"<p>{_t('report.none', lang)}</p>")
+
+    branch_labels = [messages.text(f"choice.{b}", lang) for b in VALUE_BRANCHES]
+    branch_counts = [data.branch_counts[b] for b in VALUE_BRANCHES]
+    parts += [f"<h2>{_t('report.branches', lang)}</h2>",
+              _image(charts.bars(branch_labels, branch_counts, messages.text("report.branches", lang), lang),
+                     messages.text("report.branches", lang)),
+              _table([messages.text("report.branches", lang), messages.text("report.plans", lang)], zip(branch_labels, branch_counts))]
+
+    parts.append(f"<h2>{_t('report.skill_gaps', lang)}</h2>")
+    parts.append(_table([messages.text("report.term", lang), messages.text("report.count", lang)], data.skill_gap_terms)
+                 if data.skill_gap_terms else f"<p>{_t('report.none', lang)}</p>")
+
+    parts.append(f"<h2>{_t('report.similar', lang)}</h2>")
+    parts.append(_table(
+        [messages.text("report.plan", lang), messages.text("report.unit", lang), messages.text("report.plan", lang),
+         messages.text("report.unit", lang), messages.text("report.score", lang)],
+        [[f"#{a.id} {a.title or ''}", name.get(a.unit_key, a.unit_key), f"#{b.id} {b.title or ''}",
+          name.get(b.unit_key, b.unit_key), round(score)] for a, b, score in data.similar[:100]])
+        if data.similar else f"<p>{_t('report.none', lang)}</p>")
+
+    parts.append(f"<h2>{_t('report.gaps', lang)}</h2>")
+    parts.append(_table([messages.text("report.question", lang), messages.text("report.count", lang)],
+                        [[q, n] for q, _, n in data.gaps]) if data.gaps else f"<p>{_t('report.none', lang)}</p>")
+
+    if data.previous:
+        parts.append(f"<h2>{_t('report.yoy', lang)}</h2>")
+        keys = sorted(set(data.previous) | {u.key for u in data.units})
+        this = {u.key: u for u in data.units}
+        rows = []
+        for key in keys:
+            before = data.previous.get(key, (0, None))
+            now_row = this.get(key)
+            rows.append([name.get(key, key), before[0], "-" if before[1] is None else round(before[1]),
+                         now_row.plans if now_row else 0,
+                         "-" if not now_row or now_row.readiness is None else round(now_row.readiness)])
+        last, current = messages.text("report.last_year", lang), messages.text("report.this_year", lang)
+        parts.append(_table([messages.text("report.unit", lang), f"{last}: {messages.text('report.plans', lang)}",
+                             f"{last}: {messages.text('report.readiness', lang)}",
+                             f"{current}: {messages.text('report.plans', lang)}",
+                             f"{current}: {messages.text('report.readiness', lang)}"], rows))
+
+    parts.append(f"<h2>{_t('report.all_plans', lang)}</h2>")
+    parts.append(_table(
+        ["#", messages.text("report.unit", lang), messages.text("report.plan", lang), messages.text("report.status_col", lang),
+         messages.text("report.readiness", lang)],
+        [[p.id, name.get(p.unit_key, p.unit_key), p.title or "", messages.text(f"status.{p.status}", lang),
+          p.assessment["readiness"] if p.assessment else "-"] for p in data.plans]))
+
+    title = _t("report.title", lang, year=data.year)
+    return (f'<!DOCTYPE html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
+            f"<title>{title}</title><style>{STYLE}</style></head><body>{''.join(parts)}</body></html>")
+
+
+def csv_safe(value: Any) -> str:
+    """A CSV cell; text a spreadsheet would run as a formula is prefixed with a quote."""
+    import json
+
+    if value is None:
+        return ""
+    text = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def write_csv(plans, path_or_file) -> None:
+    own = isinstance(path_or_file, (str, Path))
+    out = open(path_or_file, "w", encoding="utf-8-sig", newline="") if own else path_or_file
+    try:
+        writer = csv.writer(out)
+        writer.writerow(PLAN_KEYS)
+        for plan in plans:
+            data = plan if isinstance(plan, dict) else plan_to_dict(plan)
+            writer.writerow([csv_safe(data[k]) for k in PLAN_KEYS])
+    finally:
+        if own:
+            out.close()
+
+
+def write_report(data: ReviewData, out_dir: Path, lang: str) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    page = out_dir / "index.html"
+    page.write_text(html_page(data, lang), encoding="utf-8")
+    write_csv(data.plans, out_dir / "plans.csv")
+    return page
