@@ -1,0 +1,102 @@
+"""The planning office's queries, on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import pytest
+
+from bot import messages, queries
+from bot.assessment import assess
+from bot.directory import Identity
+from bot.store import plans as store
+from bot.store.db import session_scope
+from tests.conftest import seed_directory
+from tests.unit.test_assessment import READY
+
+PLANNER = Identity("wang.fang", "王芳", "planning-office", "planning")
+LEAD = Identity("li.wei", "李伟", "retail", "lead")
+
+
+@pytest.fixture
+def plans(db_url):
+    seed_directory(db_url)
+    ids = {}
+    with session_scope(db_url) as session:
+        def add(key, unit, owner, status, year=2027, **answers):
+            plan = store.create_plan(session, unit=unit, year=year, owner=owner, language="zh", answers={**READY, **answers})
+            if status != "draft":
+                store.set_status(session, plan.id, status, actor=owner, assessment=assess({**READY, **answers}))
+            ids[key] = plan.id
+        add("retail", "retail", "li.wei", "submitted", title="门店补货需求预测", data_location="siloed")
+        add("retail_draft", "retail", "li.wei", "draft", title="草稿计划")
+        add("finance", "finance", "tom.baker", "approved", title="Invoice fraud detection", q_unused_data="no", data_sources=None)
+        add("logistics", "logistics", "zhang.min", "submitted", title="路线优化", executive_sponsor=None)
+        add("old", "manufacturing", "anna.smith", "submitted", year=2026, title="Old plan")
+    return ids
+
+
+def ask(db_url, identity, text, lang="en", **entities):
+    with session_scope(db_url) as session:
+        return queries.answer_query(session, identity, queries.parse_filter(text, **entities), lang)
+
+
+def test_by_unit_and_year(plans, db_url):
+    answer = ask(db_url, PLANNER, "2027年零售部有哪些计划？", "zh", year=2027, unit="retail")
+    assert messages.text("query_count", "zh", count=1, what="2027 年 · 零售部") in answer
+    assert f"#{plans['retail']}" in answer and "草稿计划" not in answer  # drafts are not shown by default
+
+
+def test_blocked_on_data(plans, db_url):
+    answer = ask(db_url, PLANNER, "which plans are blocked on data?", year=2027, challenge="data")
+    assert f"#{plans['finance']}" in answer and f"#{plans['retail']}" not in answer  # retail is only at risk
+    assert "no unused data and no data sources named" in answer
+    at_risk = ask(db_url, PLANNER, "which plans are at risk on data", year=2027, challenge="data")
+    assert f"#{plans['retail']}" in at_risk and f"#{plans['finance']}" not in at_risk
+
+
+def test_not_ready_anywhere_and_counts(plans, db_url):
+    weak = ask(db_url, PLANNER, "which plans are weak", year=2027)
+    assert all(f"#{plans[k]}" in weak for k in ("retail", "finance", "logistics"))
+    count = ask(db_url, PLANNER, "how many plans are approved", year=2027, status="approved")
+    assert count.startswith(messages.text("query_count", "en", count=1, what="2027 · approved")) and "\n" not in count
+
+
+def test_units_that_have_not_filed(plans, db_url):
+    answer = ask(db_url, PLANNER, "how many units have not filed yet?", year=2027)
+    assert answer.startswith("3 units have not filed")  # manufacturing, customer service, marketing
+    assert "Manufacturing" in answer and "Retail" not in answer
+
+
+def test_a_lead_sees_only_their_unit(plans, db_url):
+    answer = ask(db_url, LEAD, "which plans does finance have", year=2027, unit="finance")
+    assert answer.startswith(messages.text("query_own_unit_only", "en"))
+    assert f"#{plans['retail']}" in answer and f"#{plans['finance']}" not in answer
+
+
+def test_others_are_refused(plans, db_url):
+    for who in (Identity("ops.admin", "Ops", None, "admin"), Identity("stranger")):
+        assert ask(db_url, who, "list plans") == messages.text("query_not_allowed", "en")
+
+
+def test_show_plan_respects_units(plans, db_url):
+    with session_scope(db_url) as session:
+        mine = queries.show_plan(session, LEAD, plans["retail"], "zh")
+        other = queries.show_plan(session, LEAD, plans["finance"], "zh")
+        office = queries.show_plan(session, PLANNER, plans["finance"], "en")
+        missing = queries.show_plan(session, PLANNER, 999, "en")
+    assert "门店补货需求预测" in mine and "准备度评估" in mine
+    assert other == messages.text("show_plan_not_allowed", "zh", id=plans["finance"])
+    assert "Invoice fraud detection" in office and "approved" in office
+    assert missing == messages.text("show_plan_missing", "en", id=999)
+
+
+@pytest.mark.parametrize("text, decision", [("approve plan 12", "approved"), ("send plan 12 back", "needs_work"),
+                                            ("批准计划12", "approved"), ("退回计划12", "needs_work"),
+                                            ("plan 7 needs work", "needs_work"), ("review plan 4", None)])
+def test_review_decisions_in_both_languages(text, decision):
+    assert queries.review_decision(text) == decision
+
+
+def test_only_submitted_plans_are_reviewable_and_only_by_planning(plans, db_url):
+    with session_scope(db_url) as session:
+        assert queries.reviewable(session, PLANNER, plans["retail"]) is not None
+        assert queries.reviewable(session, PLANNER, plans["retail_draft"]) is None
+        assert queries.reviewable(session, LEAD, plans["retail"]) is None
