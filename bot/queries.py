@@ -33,7 +33,8 @@ class PlanFilter:
     unit: Optional[str] = None
     status: Optional[str] = None
     challenge: Optional[str] = None
-    rating: Optional[str] = None  # "blocked", "at_risk", or None for "not ready"
+    rating: Optional[str] = None  # "blocked" or "at_risk"; None with `weak` means either
+    weak: bool = False  # only plans that are not ready (on `challenge`, or on any challenge)
     not_filed: bool = False
     count_only: bool = False
 
@@ -41,11 +42,10 @@ class PlanFilter:
 def parse_filter(text: str, *, year=None, unit=None, status=None, challenge=None) -> PlanFilter:
     """A filter from the message's entities and wording."""
     rating = "blocked" if _BLOCKED.search(text) else "at_risk" if _AT_RISK.search(text) else None
-    wants_challenge = challenge in assessment.CHALLENGES
+    challenge = challenge if challenge in assessment.CHALLENGES else None
     return PlanFilter(
         year=int(year) if year else None, unit=unit, status=status if status in STATUSES else None,
-        challenge=challenge if wants_challenge else None,
-        rating=rating if (wants_challenge or rating) else None,
+        challenge=challenge, rating=rating, weak=bool(rating or challenge or _WEAK.search(text)),
         not_filed=bool(_NOT_FILED.search(text)), count_only=bool(_HOW_MANY.search(text)),
     )
 
@@ -59,7 +59,7 @@ def review_decision(text: str) -> Optional[str]:
 
 
 def _matches(plan: Plan, flt: PlanFilter) -> bool:
-    if flt.challenge is None and flt.rating is None:
+    if not flt.weak:
         return True
     if not plan.assessment:
         return False
@@ -93,7 +93,7 @@ def _plans_answer(session: Session, flt: PlanFilter, lang: str) -> str:
     lines = [messages.text("query_count", lang, count=len(found), what=described)]
     if not flt.count_only:
         for plan in found[:SHOWN]:
-            lines.append(line(session, plan, lang, flt.challenge))
+            lines.append(line(session, plan, lang, flt.challenge, show_weak=flt.weak))
         if len(found) > SHOWN:
             lines.append(messages.text("query_more", lang, more=len(found) - SHOWN))
     return "\n".join(lines)
@@ -116,19 +116,23 @@ def describe(session: Session, flt: PlanFilter, year: int, lang: str) -> str:
         parts.append(planning.unit_name(session, flt.unit, lang))
     if flt.status:
         parts.append(messages.text(f"status.{flt.status}", lang))
-    if flt.challenge or flt.rating:
+    if flt.weak:
         challenge = assessment.title(flt.challenge, lang) if flt.challenge else messages.text("query_any_challenge", lang)
         rating = messages.text(f"rating.{flt.rating}", lang) if flt.rating else messages.text("query_not_ready", lang)
         parts.append(messages.text("query_rated", lang, challenge=challenge, rating=rating))
     return (" · ").join(parts)
 
 
-def line(session: Session, plan: Plan, lang: str, challenge: Optional[str] = None) -> str:
+def line(session: Session, plan: Plan, lang: str, challenge: Optional[str] = None, show_weak: bool = False) -> str:
     readiness = plan.assessment["readiness"] if plan.assessment else "-"
     extra = ""
     if challenge and plan.assessment:
         reasons = "; ".join(r[lang] for r in plan.assessment["challenges"][challenge]["reasons"])
         extra = f" ({reasons})" if reasons else ""
+    elif show_weak and plan.assessment:
+        weak = [f"{assessment.title(c, lang)} {messages.text('rating.' + v['rating'], lang)}"
+                for c, v in plan.assessment["challenges"].items() if v["rating"] != "ready"]
+        extra = f" ({'、'.join(weak) if lang == 'zh' else ', '.join(weak)})" if weak else ""
     return messages.text("query_line", lang, id=plan.id, unit=planning.unit_name(session, plan.unit_key, lang),
                          title=planning.title_of(plan, lang), status=messages.text(f"status.{plan.status}", lang),
                          readiness=readiness) + extra

@@ -100,3 +100,11 @@ def test_only_submitted_plans_are_reviewable_and_only_by_planning(plans, db_url)
         assert queries.reviewable(session, PLANNER, plans["retail"]) is not None
         assert queries.reviewable(session, PLANNER, plans["retail_draft"]) is None
         assert queries.reviewable(session, LEAD, plans["retail"]) is None
+
+
+def test_where_are_units_weak_lists_the_weak_challenges(plans, db_url):
+    answer = ask(db_url, PLANNER, "what did each unit plan for next year, and where are they weak?", year=2027)
+    assert all(f"#{plans[k]}" in answer for k in ("retail", "finance", "logistics"))
+    assert "Data ⚠️ at risk" in answer and "Culture ⛔ blocked" in answer
+    everything = ask(db_url, PLANNER, "what did each unit plan for next year?", year=2027)
+    assert everything.startswith(messages.text("query_count", "en", count=3, what="2027"))
