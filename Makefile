@@ -15,7 +15,7 @@ TRAINING_INPUTS := config.yml domain.yml knowledge/terms.zh.txt $(wildcard bot/n
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help setup run shell test train db seed validate system-deps lock clean
+.PHONY: help setup run shell test train db seed validate system-deps web lock clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -29,7 +29,15 @@ $(INSTALLED): requirements/base.in requirements/constraints.txt pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e .
 	@touch $@
 
-setup: $(INSTALLED) db $(MODEL)
+setup: $(INSTALLED) db $(MODEL) web
+
+# The web chat's socket.io client, from npm (pinned in web/package-lock.json).
+WEB_INSTALLED := web/node_modules/.installed
+$(WEB_INSTALLED): web/package.json web/package-lock.json
+	@if command -v npm >/dev/null; then cd web && npm ci --no-audit --no-fund --silent && touch node_modules/.installed; \
+	  else echo "npm not found: the web chat page at /chat needs Node.js and npm (apt-get install npm)"; fi
+
+web: $(WEB_INSTALLED)
 
 db: $(INSTALLED)
 	@$(BIN)/mlplan db upgrade

@@ -234,6 +234,18 @@ def cmd_kb_gaps(args: argparse.Namespace) -> None:
     _print_json(rows) if args.json else _print_table(rows, ["asked_at", "lang", "sender", "question", "best_id", "best_score"])
 
 
+def cmd_token(args: argparse.Namespace) -> None:
+    from bot.channels import tokens
+
+    with session_scope() as session:
+        if not directory.lookup(session, args.person).known:
+            raise CliError(f"{args.person!r} is not in the directory (see `mlplan people list`)")
+    try:
+        print(tokens.issue(args.person, args.ttl))
+    except tokens.TokenError as error:
+        raise CliError(str(error)) from None
+
+
 # --- parser --------------------------------------------------------------------------
 
 
@@ -296,6 +308,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.add_argument("--out", help="file to write (default: standard output)")
+    p = sub.add_parser("token", help="a signed web-chat token for a person (development)",
+                       description="print a JWT whose subject is PERSON_ID; open /chat#token=...")
+    p.set_defaults(func=cmd_token)
+    p.add_argument("person", metavar="PERSON_ID")
+    p.add_argument("--ttl", type=int, default=60, help="minutes until it expires (default 60)")
     p = sub.add_parser("review", help="the yearly review report", description="write DIR/index.html and DIR/plans.csv")
     p.set_defaults(func=cmd_review)
     p.add_argument("--year", type=int, required=True)

@@ -16,6 +16,7 @@ from typing import Any, Dict, List, Optional
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "mlplan.tar.gz"
 BIN = Path(sys.executable).parent
+TEST_JWT_SECRET = "test-secret-for-the-web-chat-0123456789abcdef"
 
 
 def free_port() -> int:
@@ -51,6 +52,7 @@ class RunningAssistant:
         endpoints = self.workdir / "endpoints.yml"
         endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n')
         env = {**os.environ, "MLPLAN_DATABASE_URL": self.database_url, "TF_CPP_MIN_LOG_LEVEL": "2",
+               "MLPLAN_JWT_SECRET": TEST_JWT_SECRET,
                "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "PYTHONWARNINGS": "ignore"}
         logs = self.workdir / "logs"
         logs.mkdir(exist_ok=True)

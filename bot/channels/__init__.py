@@ -1,0 +1,1 @@
+"""Chat channels: the authenticated web chat and the Slack connector."""
