@@ -86,7 +86,8 @@ def cmd_units_list(args: argparse.Namespace) -> None:
 
 def cmd_people_add(args: argparse.Namespace) -> None:
     with session_scope() as session:
-        person = directory.add_person(session, args.id, name=args.name, unit=args.unit, role=args.role, lang=args.lang)
+        person = directory.add_person(session, args.id, name=args.name, unit=args.unit, role=args.role, lang=args.lang,
+                                      slack=args.slack)
         print(f"person {person.id} saved")
 
 
@@ -100,7 +101,7 @@ def cmd_people_import(args: argparse.Namespace) -> None:
 def cmd_people_list(args: argparse.Namespace) -> None:
     with session_scope() as session:
         rows = [directory.person_to_dict(p) for p in directory.list_people(session, args.unit, args.role)]
-    _print_json(rows) if args.json else _print_table(rows, ["id", "name", "unit", "role", "lang"])
+    _print_json(rows) if args.json else _print_table(rows, ["id", "name", "unit", "role", "lang", "slack"])
 
 
 # --- plans ---------------------------------------------------------------------------
@@ -280,6 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", help="unit key (required for leads who file plans)")
     p.add_argument("--role", required=True, choices=ROLES)
     p.add_argument("--lang", choices=LANGUAGES)
+    p.add_argument("--slack", help="their Slack member id (U0123ABCD), to map Slack messages to them")
     p = command(people, "import", cmd_people_import, "add or update people from a YAML or CSV file (all or nothing)")
     p.add_argument("file")
     p = command(people, "list", cmd_people_list, "list people", listing=True)

@@ -17,6 +17,7 @@ from bot.plan_schema import LANGUAGES, ROLES
 from bot.store.models import AuditEntry, Person, Unit, UnitAlias
 
 UNIT_KEY = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
+SLACK_ID = re.compile(r"^[UW][A-Z0-9]{2,31}$")
 PERSON_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@:+-]{0,127}$")
 
 
@@ -89,7 +90,10 @@ def _clean_person(row: Mapping[str, Any], where: str) -> Dict[str, Any]:
     if lang is not None and lang not in LANGUAGES:
         raise DirectoryError(f"{where}: lang {lang!r} is not one of {', '.join(LANGUAGES)}")
     unit = _text(row, "unit", where, required=False)
-    return {"id": person_id, "name": _text(row, "name", where), "unit": unit, "role": role, "lang": lang}
+    slack = _text(row, "slack", where, required=False)
+    if slack is not None and not SLACK_ID.match(slack):
+        raise DirectoryError(f"{where}: Slack member id {slack!r} should look like U0123ABCD")
+    return {"id": person_id, "name": _text(row, "name", where), "unit": unit, "role": role, "lang": lang, "slack": slack}
 
 
 # --- writing -----------------------------------------------------------------------
@@ -127,8 +131,13 @@ def _write_person(session: Session, data: Dict[str, Any], actor: str, where: str
     person.name, person.unit_key, person.role = data["name"], data["unit"], data["role"]
     if data["lang"] is not None:
         person.lang = data["lang"]
+    if data.get("slack") is not None:
+        owner = session.execute(select(Person).where(Person.slack_id == data["slack"], Person.id != person.id)).scalars().first()
+        if owner is not None:
+            raise DirectoryError(f"{where}: Slack member {data['slack']} is already {owner.id}")
+        person.slack_id = data["slack"]
     session.flush()
-    _audit(session, actor, action, "person", person.id, {k: data[k] for k in ("name", "unit", "role", "lang")})
+    _audit(session, actor, action, "person", person.id, {k: data.get(k) for k in ("name", "unit", "role", "lang", "slack")})
     return person
 
 
@@ -138,9 +147,9 @@ def add_unit(session: Session, key: str, zh: str, en: str, aliases: Sequence[str
 
 def add_person(
     session: Session, person_id: str, *, name: str, unit: Optional[str], role: str,
-    lang: Optional[str] = None, actor: str = "cli",
+    lang: Optional[str] = None, slack: Optional[str] = None, actor: str = "cli",
 ) -> Person:
-    data = _clean_person({"id": person_id, "name": name, "unit": unit, "role": role, "lang": lang}, "person")
+    data = _clean_person({"id": person_id, "name": name, "unit": unit, "role": role, "lang": lang, "slack": slack}, "person")
     return _write_person(session, data, actor, "person")
 
 
@@ -204,6 +213,11 @@ def lookup(session: Session, person_id: Optional[str]) -> Identity:
     return Identity(person.id, person.name, person.unit_key, person.role, person.lang, person.lang_explicit)
 
 
+def person_for_slack(session: Session, slack_id: str) -> Optional[str]:
+    """The person id of a Slack member, when the directory knows them."""
+    return session.execute(select(Person.id).where(Person.slack_id == slack_id)).scalars().first()
+
+
 def remember_language(session: Session, person_id: str, lang: str) -> bool:
     """Store an explicit language choice; False when the person is not in the directory."""
     if lang not in LANGUAGES:
@@ -249,4 +263,5 @@ def unit_to_dict(unit: Unit) -> Dict[str, Any]:
 
 
 def person_to_dict(person: Person) -> Dict[str, Any]:
-    return {"id": person.id, "name": person.name, "unit": person.unit_key, "role": person.role, "lang": person.lang}
+    return {"id": person.id, "name": person.name, "unit": person.unit_key, "role": person.role, "lang": person.lang,
+            "slack": person.slack_id}

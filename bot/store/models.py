@@ -74,6 +74,8 @@ class Person(Base):
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     unit_key: Mapped[Optional[str]] = mapped_column(ForeignKey("units.key"), nullable=True, index=True)
     role: Mapped[str] = mapped_column(String(16), nullable=False)
+    # The Slack member id (U0123ABCD) of this person, when they use the assistant on Slack.
+    slack_id: Mapped[Optional[str]] = mapped_column(String(32), nullable=True, unique=True, index=True)
     lang: Mapped[Optional[str]] = mapped_column(String(2), nullable=True)
     # True once the person asked for a language in chat: replies then stay in it.
     lang_explicit: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)

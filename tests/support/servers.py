@@ -36,9 +36,12 @@ def http(method: str, url: str, body: Any = None, raw: Optional[bytes] = None, t
 
 
 class RunningAssistant:
-    def __init__(self, workdir: Path, database_url: str) -> None:
+    def __init__(self, workdir: Path, database_url: str, credentials: Path = ROOT / "credentials.yml",
+                 env: Optional[Dict[str, str]] = None) -> None:
         self.workdir = workdir
         self.database_url = database_url
+        self.credentials = credentials
+        self.extra_env = env or {}
         self.rasa_port, self.actions_port = free_port(), free_port()
         self.processes: List[subprocess.Popen] = []
 
@@ -52,14 +55,14 @@ class RunningAssistant:
         endpoints = self.workdir / "endpoints.yml"
         endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n')
         env = {**os.environ, "MLPLAN_DATABASE_URL": self.database_url, "TF_CPP_MIN_LOG_LEVEL": "2",
-               "MLPLAN_JWT_SECRET": TEST_JWT_SECRET,
+               "MLPLAN_JWT_SECRET": TEST_JWT_SECRET, **self.extra_env,
                "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "PYTHONWARNINGS": "ignore"}
         logs = self.workdir / "logs"
         logs.mkdir(exist_ok=True)
         self._spawn([str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(self.actions_port)],
                     env, logs / "actions.log")
         self._spawn([str(BIN / "rasa"), "run", "--enable-api", "--port", str(self.rasa_port), "--model", str(MODEL),
-                     "--credentials", str(ROOT / "credentials.yml"), "--endpoints", str(endpoints)],
+                     "--credentials", str(self.credentials), "--endpoints", str(endpoints)],
                     env, logs / "rasa.log")
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

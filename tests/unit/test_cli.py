@@ -26,7 +26,7 @@ def test_directory_commands(sqlite_url, capsys):
     assert run(capsys, "people", "add", "li.wei", "--name", "李伟", "--unit", "零售部", "--role", "lead")[0] == 2
     assert run(capsys, "people", "add", "li.wei", "--name", "李伟", "--unit", "retail", "--role", "lead", "--lang", "zh")[0] == 0
     code, out, _ = run(capsys, "people", "list", "--json")
-    assert code == 0 and json.loads(out) == [{"id": "li.wei", "name": "李伟", "unit": "retail", "role": "lead", "lang": "zh"}]
+    assert code == 0 and json.loads(out) == [{"id": "li.wei", "name": "李伟", "unit": "retail", "role": "lead", "lang": "zh", "slack": None}]
     code, out, _ = run(capsys, "units", "list")
     assert "零售部" in out and "stores" in out
 

@@ -18,6 +18,10 @@ def run_offline() -> None:
 
 def run_online() -> None:
     with get_engine(url).connect() as connection:
+        if connection.dialect.name == "sqlite":
+            # batch migrations rebuild tables; SQLite must not check foreign keys meanwhile
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
         context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
         with context.begin_transaction():
             context.run_migrations()

@@ -1,0 +1,88 @@
+"""Rasa's Slack connector with what a production workspace needs:
+
+- the signing secret is required and checked (Rasa's own check, 5-minute window);
+- Slack's retries and replayed deliveries are answered once: each event id is handled once;
+- the Slack member id is mapped to the person in the directory (unknown members get
+  a `slack:` sender id and only the FAQ);
+- replies go in the message's thread when `use_threads` is on;
+- the Web API base URL can be pointed elsewhere (SLACK_API_URL), for tests.
+"""
+from __future__ import annotations
+
+import collections
+import logging
+import os
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
+
+from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.core.channels.slack import SlackBot, SlackInput
+from sanic import response
+from sanic.request import Request
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot import directory
+from bot.store.db import session_scope
+
+logger = logging.getLogger(__name__)
+SEEN_EVENTS = 10_000
+RETRY_REASONS = ("http_timeout", "http_error", "connection_failed", "too_many_redirects", "ssl_error", "unknown_error")
+
+
+class MLPlanSlackBot(SlackBot):
+    def __init__(self, token: Text, channel: Optional[Text], thread_id: Optional[Text], base_url: Optional[Text]):
+        super().__init__(token, channel, thread_id)
+        if base_url:
+            self.client = AsyncWebClient(token, base_url=base_url)
+
+
+class MLPlanSlackInput(SlackInput):
+    @classmethod
+    def name(cls) -> Text:
+        return "slack"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        credentials = credentials or {}
+        return cls(
+            slack_token=credentials.get("slack_token") or os.environ.get("SLACK_BOT_TOKEN", ""),
+            slack_channel=credentials.get("slack_channel"),
+            slack_retry_reason_header="x-slack-retry-reason",
+            slack_retry_number_header="x-slack-retry-num",
+            errors_ignore_retry=credentials.get("errors_ignore_retry") or list(RETRY_REASONS),
+            use_threads=credentials.get("use_threads", True),
+            slack_signing_secret=credentials.get("slack_signing_secret") or os.environ.get("SLACK_SIGNING_SECRET", ""),
+            conversation_granularity="sender",
+        )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._seen: "collections.OrderedDict[str, None]" = collections.OrderedDict()
+        self.base_url = os.environ.get("SLACK_API_URL") or None
+
+    def get_output_channel(self, channel: Optional[Text] = None, thread_id: Optional[Text] = None) -> SlackBot:
+        return MLPlanSlackBot(self.slack_token, channel or self.slack_channel, thread_id, self.base_url)
+
+    def _first_time(self, event_id: Optional[str]) -> bool:
+        if not event_id:
+            return True
+        if event_id in self._seen:
+            return False
+        self._seen[event_id] = None
+        while len(self._seen) > SEEN_EVENTS:
+            self._seen.popitem(last=False)
+        return True
+
+    async def process_message(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]],
+                              text: Text, sender_id: Optional[Text], metadata: Optional[Dict]) -> Any:
+        body = request.json if request.content_type.startswith("application/json") else None
+        if not self._first_time((body or {}).get("event_id")):
+            logger.info("Slack event %s delivered again; answered once already", body.get("event_id"))
+            return response.text("", headers={"X-Slack-No-Retry": "1"})
+        return await super().process_message(request, on_new_message, text, self.person_for(sender_id), metadata)
+
+    @staticmethod
+    def person_for(slack_user: Optional[Text]) -> Optional[Text]:
+        if not slack_user:
+            return slack_user
+        with session_scope() as session:
+            return directory.person_for_slack(session, slack_user) or f"slack:{slack_user}"
