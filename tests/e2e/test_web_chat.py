@@ -62,9 +62,9 @@ def test_a_signed_in_person_is_greeted_by_name(assistant):
 
 
 def test_the_session_id_a_client_sends_is_ignored(assistant):
-    replies = converse(assistant, {"token": token_for("anna.smith")}, ["hello"], session_id="wang.fang")
+    replies = converse(assistant, {"token": token_for("anna.smith")}, ["hello"], session_id="victim-of-a-forged-session")
     assert replies[0]["text"] == messages.text("greet_known", "en", name="Anna Smith")
-    status, body = http("GET", f"{assistant.base}/conversations/wang.fang/tracker")
+    status, body = http("GET", f"{assistant.base}/conversations/victim-of-a-forged-session/tracker")
     events = json.loads(body).get("events", []) if status == 200 else []
     assert not any(e.get("event") == "user" for e in events), "nothing may land in another person's conversation"
 
