@@ -13,9 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.store import migrate  # noqa: E402
-from tests.conftest import seed_directory  # noqa: E402
-from tests.support.servers import RunningAssistant  # noqa: E402
+from tests.support.servers import RunningAssistant, seeded_database  # noqa: E402
 
 MESSAGES = ["你好", "hello", "你能做什么", "what can you do?", "are you a bot?", "谢谢", "tell me a joke", "再见"]
 
@@ -37,9 +35,7 @@ def rss_mb(pid: int) -> float:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{tmp}/mlplan.sqlite3"
-        migrate.upgrade(url)
-        seed_directory(url)
+        url = seeded_database(Path(tmp))
         started = time.perf_counter()
         assistant = RunningAssistant(Path(tmp), url).start()
         ready = time.perf_counter() - started

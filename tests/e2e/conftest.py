@@ -2,17 +2,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.store import migrate
-from tests.conftest import seed_directory
-from tests.support.servers import RunningAssistant
+from tests.support.servers import RunningAssistant, seeded_database
 
 
 @pytest.fixture(scope="session")
 def assistant(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("servers")
-    url = f"sqlite:///{workdir / 'mlplan.sqlite3'}"
-    migrate.upgrade(url)
-    seed_directory(url)
-    running = RunningAssistant(workdir, url).start()
+    running = RunningAssistant(workdir, seeded_database(workdir)).start()
     yield running
     running.stop()

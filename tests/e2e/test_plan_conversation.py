@@ -7,7 +7,7 @@ import pytest
 from bot import messages, planning
 from bot.store import plans as store
 from bot.store.db import session_scope
-from tests.support.servers import RunningAssistant
+from tests.support.servers import RunningAssistant, seeded_database
 
 pytestmark = pytest.mark.servers
 
@@ -75,12 +75,7 @@ def test_a_full_plan_is_stored_field_by_field(assistant, monkeypatch, sender, la
 
 
 def test_pause_restart_and_resume(tmp_path, monkeypatch):
-    from bot.store import migrate
-    from tests.conftest import seed_directory
-
-    url = f"sqlite:///{tmp_path / 'restart.sqlite3'}"
-    migrate.upgrade(url)
-    seed_directory(url)
+    url = seeded_database(tmp_path, "restart.sqlite3")
     assistant = RunningAssistant(tmp_path, url).start()
     try:
         assistant.texts("tom.baker", "I want to create an ML plan")

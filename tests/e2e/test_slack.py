@@ -11,10 +11,8 @@ import urllib.parse
 import pytest
 
 from bot import messages
-from bot.store import migrate
-from tests.conftest import seed_directory
 from tests.support.fake_slack import FakeSlackAPI
-from tests.support.servers import ROOT, RunningAssistant, http
+from tests.support.servers import ROOT, RunningAssistant, http, seeded_database
 
 pytestmark = pytest.mark.servers
 SECRET = "slack-signing-secret-for-tests-0123456789"
@@ -23,11 +21,8 @@ SECRET = "slack-signing-secret-for-tests-0123456789"
 @pytest.fixture(scope="module")
 def slack(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("slack")
-    url = f"sqlite:///{workdir / 'mlplan.sqlite3'}"
-    migrate.upgrade(url)
-    seed_directory(url)
     api = FakeSlackAPI().start()
-    assistant = RunningAssistant(workdir, url, credentials=ROOT / "credentials.prod.yml", env={
+    assistant = RunningAssistant(workdir, seeded_database(workdir), credentials=ROOT / "credentials.prod.yml", env={
         "SLACK_SIGNING_SECRET": SECRET, "SLACK_BOT_TOKEN": "xoxb-test-token", "SLACK_API_URL": api.url}).start()
     yield assistant, api
     assistant.stop()

@@ -110,3 +110,14 @@ class RunningAssistant:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
         self.processes.clear()
+
+
+def seeded_database(workdir: Path, name: str = "mlplan.sqlite3") -> str:
+    """A migrated SQLite database with the sample directory, for a running assistant."""
+    from bot.store import migrate
+    from tests.conftest import seed_directory
+
+    url = f"sqlite:///{workdir / name}"
+    migrate.upgrade(url)
+    seed_directory(url)
+    return url
