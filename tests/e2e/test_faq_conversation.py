@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from bot import messages
-from bot.kb.faq import answer_text, payload
+from bot.kb.faq import answer_text
 from bot.store.db import session_scope
 from bot.store.models import KnowledgeGap
 

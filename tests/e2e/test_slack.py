@@ -6,7 +6,9 @@ import hashlib
 import hmac
 import json
 import time
+import urllib.error
 import urllib.parse
+import urllib.request
 
 import pytest
 
@@ -36,8 +38,6 @@ def signed(body: bytes, secret: str = SECRET, timestamp=None):
 
 
 def post(assistant, payload, *, secret=SECRET, timestamp=None, headers=None, form=False):
-    import urllib.request
-
     if form:
         body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
         content_type = "application/x-www-form-urlencoded"

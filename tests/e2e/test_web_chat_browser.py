@@ -6,7 +6,6 @@ import pytest
 
 from bot import messages
 from bot.channels import tokens
-from bot.kb.faq import title as kb_title
 from tests.e2e.test_report_browser import CHROMIUM, LAUNCH_ARGS
 from tests.support.servers import TEST_JWT_SECRET
 

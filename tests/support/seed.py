@@ -9,7 +9,7 @@ from sqlalchemy import insert
 from bot.assessment import assess
 from bot.plan_schema import VALUE_BRANCHES
 from bot.store.db import session_scope
-from bot.store.models import Person, Plan, Review, Unit, utcnow
+from bot.store.models import Person, Plan, Unit, utcnow
 
 TOPICS_ZH = ["需求预测", "客户流失预测", "缺陷检测", "发票欺诈识别", "智能排班", "库存优化", "客服工单分类", "价格优化"]
 TOPICS_EN = ["demand forecasting", "churn prediction", "defect detection", "invoice fraud detection",
