@@ -50,7 +50,7 @@ seed: db
 	  $(BIN)/mlplan people import samples/people.csv && touch $(SEEDED); fi
 
 # Retrains only when the training data, domain, config or NLU code changed.
-$(MODEL): $(INSTALLED) $(TRAINING_INPUTS)
+$(MODEL): $(TRAINING_INPUTS) | $(INSTALLED)
 	$(BIN)/rasa train --fixed-model-name mlplan --out models
 	@touch $@
 
