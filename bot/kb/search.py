@@ -193,7 +193,9 @@ class Searcher:
 
     def rank(self, question: str) -> List[Match]:
         """Every entry with its best-matching phrasing, best first."""
-        words = self.words(question)
+        return self._rank(self.words(question))
+
+    def _rank(self, words: Tuple[str, ...]) -> List[Match]:
         if not words:
             return []
         order = process.cdist([" ".join(words)], self._joined, scorer=fuzz.token_sort_ratio)[0]
@@ -210,19 +212,20 @@ class Searcher:
             ranked.append(Match(entry_id, (1 - ANSWER_WEIGHT) * score + ANSWER_WEIGHT * 100 * in_answer, lang))
         return sorted(ranked, key=lambda m: (-m.score, m.id))
 
-    def _specific(self, question: str) -> bool:
+    def _specific(self, words: Tuple[str, ...]) -> bool:
         """A lone common word ("data", "团队") is too vague to answer outright."""
-        words = set(self.words(question))
+        words = set(words)
         return len(words) > 1 or any(self._idf.get(w, self._unknown_weight) >= self._specific_weight for w in words)
 
     def lookup(self, question: str) -> Lookup:
-        ranked = self.rank(question)
+        words = self.words(question)
+        ranked = self._rank(words)
         if not ranked or ranked[0].score < CLARIFY_SCORE:
             return Lookup("none", tuple(ranked[:CLARIFY_CANDIDATES]))
         top = ranked[0]
         margin = top.score - (ranked[1].score if len(ranked) > 1 else 0.0)
         exact = top.score >= EXACT_SCORE  # the question is (nearly) one of the entry's phrasings
-        if top.score >= ANSWER_SCORE and margin >= ANSWER_MARGIN and (exact or self._specific(question)):
+        if top.score >= ANSWER_SCORE and margin >= ANSWER_MARGIN and (exact or self._specific(words)):
             return Lookup("answer", tuple(ranked[:CLARIFY_CANDIDATES]))
         close = tuple(m for m in ranked[:CLARIFY_CANDIDATES] if m.score >= CLARIFY_SCORE)
         return Lookup("clarify", close)
