@@ -9,10 +9,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.replies import say
 from bot import messages
-from bot.kb import faq, gaps
+from bot.kb import faq, gaps, search
 from bot.store.db import session_scope
 
 RELATED_BUTTONS = 3
+
+search.warm_up_in_background()
 
 
 def _lang(tracker: Tracker) -> str:

@@ -1,62 +1,59 @@
 """Fuzzy lookup of questions in the knowledge base, over both languages.
 
-A question and every phrasing in the knowledge base go through the same
-normalisation: NFKC and case folding, synonym groups replaced by one key (so
-"data lake" / "数据湖" / "数据湖泊" are one word), jieba segmentation, and
-filler words removed. A phrasing's score (0-100) blends three views:
+A question and every phrasing go through the same normal form
+(bot/kb/normalise.py). A phrasing's score (0-100) blends three views:
 
-- an IDF-weighted overlap of words (English typos are first corrected to the
-  closest word the knowledge base uses);
+- an IDF-weighted overlap of words;
 - rapidfuzz's token_sort_ratio on the words, for changed word order;
 - rapidfuzz's ratio on the characters, for Chinese typos and spacing.
 
-An entry scores as its best phrasing, blended with how much of the question its
-answer text covers (the answers name the figures and companies people ask about).
-`lookup` then decides: answer when the best
+An entry scores as its best phrasing, blended with how much of the question the
+entry's other phrasings and its answer text cover (the answers name the figures
+and companies people ask about). `lookup` then decides: answer when the best
 entry is clearly ahead, offer the top candidates when it is a close call, and
-say it does not know otherwise. The thresholds were calibrated on tests/kb/dev.yml
-with benchmarks/kb_quality.py; tests/kb/heldout.yml measures the result.
+say it does not know otherwise. The weights and thresholds were calibrated on
+tests/kb/dev.yml with benchmarks/kb_quality.py; tests/kb/heldout.yml measures
+the result.
 """
 from __future__ import annotations
 
-import functools
 import math
-import re
-import unicodedata
+import threading
 from collections import Counter
 from dataclasses import dataclass
-from typing import Dict, List, Mapping, Sequence, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
-from bot import language
+from bot.kb.classifier import EntryClassifier
 from bot.kb.loader import LANGS, KnowledgeBase, load
+from bot.kb.normalise import Normaliser
 
-# Decision thresholds on the 0-100 score, calibrated on tests/kb/dev.yml: the
-# settings that answer the most questions outright with at most 1% confident
-# wrong answers and at least 95% of out-of-scope questions declined.
-ANSWER_SCORE = 44.0     # answer outright when the best entry reaches this...
-ANSWER_MARGIN = 8.0     # ...and leads the runner-up by this much
-CLARIFY_SCORE = 38.0    # below this the question is not in the knowledge base
-CLARIFY_CANDIDATES = 3
-EXACT_SCORE = 90.0
-SPECIFIC_ENTRIES = 4    # a one-word question is answered only if the word is in at most this many entries
-ANSWER_WEIGHT = 0.3    # how much the answer text's words count, beside the question phrasings
 
-STOPWORDS = frozenset(
+@dataclass(frozen=True)
+class Tuning:
+    """How the views are blended and where the decisions fall, on the 0-100 score.
+
+    Calibrated on tests/kb/dev.yml only, by `benchmarks/kb_quality.py --grid`
+    (its docstring says what it optimises and under which constraints).
     """
-    a an the is are was were be been am do does did to of in on for at by with about and or
-    what whats which who whom how why when where please tell me us you your i we our my it its this that
-    can could would should will shall may might there their them they he she so just really exactly
-    anyway some any more than then also very much many explain know want like ok okay hi hey
-    的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 跟 及 或 我 我们 你 你们 他 她 它 这 那 这个 那个 这些 那些 个 一下
-    请 请问 想 想问 问 问一下 什么 哪些 哪 怎么 怎么样 怎样 如何 啥 吗 一个 一些 能 能不能 可以 会 要 给 说 讲 就
-    到底 究竟 简单 一点 告诉 知道 还 都 也 把 被 让 对 为 上 中 里 下 么 嘛 呗 哦 嗯 东西 意思 什么样
-    """.split()
-)
-_ASCII_WORD = re.compile(r"^[a-z0-9][a-z0-9.+-]*$")
+
+    overlap: float = 0.4       # IDF-weighted word overlap with one phrasing...
+    order: float = 0.2         # ...token_sort_ratio with it...
+    chars: float = 0.2         # ...and character ratio with it
+    entry: float = 0.1         # share of the question's words found anywhere in the entry's phrasings
+    answer: float = 0.1        # share of the question's words found in the entry's answer text
+    model: float = 0.4         # the entry classifier's probability
+    answer_score: float = 48.0   # answer outright when the best entry reaches this...
+    answer_margin: float = 6.0   # ...and leads the runner-up by this much
+    clarify_score: float = 32.0  # below this the question is not in the knowledge base
+
+
+TUNING = Tuning()
+CLARIFY_CANDIDATES = 3
+EXACT_SCORE = 90.0      # a phrasing this close is the question itself
+SPECIFIC_ENTRIES = 4    # a one-word question is answered only if the word is in at most this many entries
 
 
 @dataclass(frozen=True)
@@ -64,6 +61,7 @@ class Match:
     id: str
     score: float
     lang: str
+    exact: bool = False  # the question is (nearly) one of the entry's phrasings
 
 
 @dataclass(frozen=True)
@@ -88,18 +86,21 @@ class _Phrasing:
 
 
 class Searcher:
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, tuning: Tuning = TUNING):
         self.kb = kb
-        self._synonyms = self._compile_synonyms(kb.synonyms)
-        self._vocabulary = self._ascii_vocabulary(kb)
+        self.tuning = tuning
+        questions = [(e.id, lang, q) for e in kb.entries.values() for lang in LANGS for q in e.questions[lang]]
+        self.normaliser = Normaliser(kb.synonyms, [q for _, _, q in questions])
         self._phrasings: List[_Phrasing] = []
-        for entry in kb.entries.values():
-            for lang in LANGS:
-                for question in entry.questions[lang]:
-                    words = self.words(question)
-                    if words:
-                        self._phrasings.append(_Phrasing(entry.id, lang, words, " ".join(words), "".join(words)))
-        self._idf = self._inverse_document_frequency()
+        for entry_id, lang, question in questions:
+            words = self.words(question)
+            if words:
+                self._phrasings.append(_Phrasing(entry_id, lang, words, " ".join(words), "".join(words)))
+        self._entry_words: Dict[str, frozenset] = {}
+        for p in self._phrasings:
+            self._entry_words[p.entry_id] = self._entry_words.get(p.entry_id, frozenset()) | set(p.words)
+        df = Counter(w for words in self._entry_words.values() for w in words)
+        self._idf = {w: math.log(1 + len(self._entry_words) / c) for w, c in df.items()}
         self._unknown_weight = math.log(1 + len(kb.entries))
         self._specific_weight = math.log(1 + len(kb.entries) / SPECIFIC_ENTRIES)
         self._word_sets = [frozenset(p.words) for p in self._phrasings]
@@ -114,65 +115,16 @@ class Searcher:
             entry.id: frozenset(w for lang in LANGS for w in self.words(entry.answer[lang]))
             for entry in kb.entries.values()
         }
-
-    # --- normalisation -----------------------------------------------------------
-
-    @staticmethod
-    def _compile_synonyms(groups: Mapping[str, Sequence[str]]):
-        variants: Dict[str, str] = {}
-        for key, values in groups.items():
-            for value in (key, *values):
-                variants[unicodedata.normalize("NFKC", value).casefold()] = key
-        ordered = sorted(variants, key=len, reverse=True)
-        parts = []
-        for variant in ordered:
-            escaped = re.escape(variant)
-            if variant.isascii():
-                escaped = rf"(?<![a-z0-9]){escaped}(?![a-z0-9])"
-            parts.append(escaped)
-        return re.compile("|".join(parts)), variants
-
-    @staticmethod
-    def _ascii_vocabulary(kb: KnowledgeBase) -> frozenset:
-        texts = [q for e in kb.entries.values() for lang in LANGS for q in e.questions[lang]]
-        texts += [v for values in kb.synonyms.values() for v in values]
-        return frozenset(w for t in texts for w in re.findall(r"[a-z]{4,}", t.casefold()))
-
-    def _spell(self, text: str) -> str:
-        """Replace misspelt English words by the closest word the knowledge base uses."""
-
-        def fix(match: "re.Match[str]") -> str:
-            word = match.group(0)
-            if word in self._vocabulary or word in STOPWORDS:
-                return word
-            # one slip (a wrong, missing, extra or swapped letter) in five letters or more
-            best = process.extractOne(word, self._vocabulary, scorer=OSA.normalized_similarity, score_cutoff=0.8)
-            if best is None and len(word) == 4:  # short words: only swapped letters ("dtaa")
-                best = next(((w, 1.0, 0) for w in self._vocabulary if len(w) == 4 and sorted(w) == sorted(word)), None)
-            return best[0] if best and best[0][0] == word[0] else word
-
-        return re.sub(r"[a-z]{4,}", fix, text)
+        documents = [p.words for p in self._phrasings]
+        labels = [p.entry_id for p in self._phrasings]
+        for entry in kb.entries.values():
+            for lang in LANGS:
+                documents.append(self.words(entry.answer[lang]))
+                labels.append(entry.id)
+        self._classifier = EntryClassifier(documents, labels)
 
     def words(self, text: str) -> Tuple[str, ...]:
-        folded = self._spell(unicodedata.normalize("NFKC", text or "").casefold())
-        pattern, variants = self._synonyms
-        folded = pattern.sub(lambda m: f" {variants[m.group(0)]} ", folded)
-        out = []
-        for word in language.words(folded):
-            if not any(unicodedata.category(ch)[0] in "LN" for ch in word) or word in STOPWORDS:
-                continue
-            if _ASCII_WORD.match(word) and len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-                word = word[:-1]
-            out.append(word)
-        return tuple(out)
-
-    def _inverse_document_frequency(self) -> Dict[str, float]:
-        per_entry: Dict[str, set] = {}
-        for p in self._phrasings:
-            per_entry.setdefault(p.entry_id, set()).update(p.words)
-        df = Counter(w for words in per_entry.values() for w in words)
-        n = len(per_entry)
-        return {w: math.log(1 + n / c) for w, c in df.items()}
+        return self.normaliser.words(text)
 
     # --- scoring -----------------------------------------------------------------
 
@@ -198,18 +150,26 @@ class Searcher:
     def _rank(self, words: Tuple[str, ...]) -> List[Match]:
         if not words:
             return []
+        t = self.tuning
         order = process.cdist([" ".join(words)], self._joined, scorer=fuzz.token_sort_ratio)[0]
         chars = process.cdist(["".join(words)], self._chars, scorer=fuzz.ratio)[0]
-        scores = 60 * self._overlaps(words) + 0.2 * order + 0.2 * chars
+        scores = (t.overlap * 100 * self._overlaps(words) + t.order * order + t.chars * chars) / (t.overlap + t.order + t.chars)
         best: Dict[str, Tuple[float, str]] = {}
         for p, score in zip(self._phrasings, scores):
             if p.entry_id not in best or score > best[p.entry_id][0]:
                 best[p.entry_id] = (float(score), p.lang)
         total = sum(self._weight(w) for w in words)
+
+        def covered(found: frozenset) -> float:
+            return 100 * sum(self._weight(w) for w in words if w in found) / total
+
+        probabilities = self._classifier.probabilities(words) if t.model else {}
         ranked = []
         for entry_id, (score, lang) in best.items():
-            in_answer = sum(self._weight(w) for w in words if w in self._answer_words[entry_id]) / total
-            ranked.append(Match(entry_id, (1 - ANSWER_WEIGHT) * score + ANSWER_WEIGHT * 100 * in_answer, lang))
+            blended = ((1 - t.entry - t.answer - t.model) * score + t.entry * covered(self._entry_words[entry_id])
+                       + t.answer * covered(self._answer_words[entry_id])
+                       + t.model * 100 * probabilities.get(entry_id, 0.0))
+            ranked.append(Match(entry_id, blended, lang, score >= EXACT_SCORE))
         return sorted(ranked, key=lambda m: (-m.score, m.id))
 
     def _specific(self, words: Tuple[str, ...]) -> bool:
@@ -219,19 +179,34 @@ class Searcher:
 
     def lookup(self, question: str) -> Lookup:
         words = self.words(question)
-        ranked = self._rank(words)
-        if not ranked or ranked[0].score < CLARIFY_SCORE:
+        return self.decide(words, self._rank(words))
+
+    def decide(self, words: Tuple[str, ...], ranked: List[Match]) -> Lookup:
+        """Answer, offer candidates, or decline, given the normalised question and its ranking."""
+        t = self.tuning
+        if not ranked or ranked[0].score < t.clarify_score:
             return Lookup("none", tuple(ranked[:CLARIFY_CANDIDATES]))
         top = ranked[0]
         margin = top.score - (ranked[1].score if len(ranked) > 1 else 0.0)
-        exact = top.score >= EXACT_SCORE  # the question is (nearly) one of the entry's phrasings
-        if top.score >= ANSWER_SCORE and margin >= ANSWER_MARGIN and (exact or self._specific(words)):
+        if top.score >= t.answer_score and margin >= t.answer_margin and (top.exact or self._specific(words)):
             return Lookup("answer", tuple(ranked[:CLARIFY_CANDIDATES]))
-        close = tuple(m for m in ranked[:CLARIFY_CANDIDATES] if m.score >= CLARIFY_SCORE)
+        close = tuple(m for m in ranked[:CLARIFY_CANDIDATES] if m.score >= t.clarify_score)
         return Lookup("clarify", close)
 
 
-@functools.lru_cache(maxsize=1)
+_index: Optional[Searcher] = None
+_index_lock = threading.Lock()
+
+
 def searcher() -> Searcher:
-    """The knowledge base, loaded and indexed once per process."""
-    return Searcher(load())
+    """The knowledge base, loaded and indexed once per process (a few seconds)."""
+    global _index
+    with _index_lock:
+        if _index is None:
+            _index = Searcher(load())
+        return _index
+
+
+def warm_up_in_background() -> None:
+    """Build the index now, off the request path, so the first question does not wait for it."""
+    threading.Thread(target=searcher, name="kb-index", daemon=True).start()

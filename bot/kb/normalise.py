@@ -1,0 +1,137 @@
+"""One normal form for questions and knowledge-base phrasings alike.
+
+NFKC and case folding; English typos corrected to the closest word the
+knowledge base uses; Chinese homophone slips (拼音 typed right, character
+picked wrong: "人工只能" for "人工智能") corrected to a term the knowledge base
+uses; synonym groups replaced by one key ("data lake" / "数据湖泊" → one word);
+jieba segmentation; filler words dropped; English words stemmed.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Dict, Iterable, Mapping, Sequence, Tuple
+
+import snowballstemmer
+from pypinyin import lazy_pinyin
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot import language
+
+STOPWORDS = frozenset(
+    """
+    a an the is are was were be been am do does did to of in on for at by with about and or
+    what whats which who whom how why when where please tell me us you your i we our my it its this that
+    can could would should will shall may might there their them they he she so just really exactly
+    anyway some any more than then also very much many explain know want like ok okay hi hey
+    的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 跟 及 或 我 我们 你 你们 他 她 它 这 那 这个 那个 这些 那些 个 一下
+    请 请问 想 想问 问 问一下 什么 哪些 哪 怎么 怎么样 怎样 如何 啥 吗 一个 一些 能 能不能 可以 会 要 给 说 讲 就
+    到底 究竟 简单 一点 告诉 知道 还 都 也 把 被 让 对 为 上 中 里 下 么 嘛 呗 哦 嗯 东西 意思 什么样
+    """.split()
+)
+# Question words say what kind of answer is wanted (a reason, a way, a definition),
+# so they are kept, folded across languages, rather than dropped as filler.
+QUESTION_WORDS = {
+    **dict.fromkeys("why 为什么 为啥 为何 干嘛 干吗 何必".split(), "?why"),
+    **dict.fromkeys("how 怎么 如何 怎样 怎么样 咋 咋样 怎么办".split(), "?how"),
+}
+_QUESTION_KEYS = frozenset(QUESTION_WORDS.values())
+_ASCII_WORD = re.compile(r"^[a-z0-9][a-z0-9.+-]*$")
+_LATIN_RUN = re.compile(r"[a-z]{4,}")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
+_HOMOPHONE_LENGTHS = (4, 3)  # shorter windows are too often real, different words
+
+
+def is_cjk(word: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in word)
+
+
+class Normaliser:
+    """Built from the knowledge base's own words, so corrections land on words it knows."""
+
+    def __init__(self, synonyms: Mapping[str, Sequence[str]], texts: Iterable[str]):
+        texts = list(texts) + [v for values in synonyms.values() for v in values]
+        folded = [unicodedata.normalize("NFKC", t).casefold() for t in texts]
+        self._latin_words = frozenset(w for t in folded for w in re.findall(r"[a-z0-9]+", t))
+        self._latin_vocabulary = frozenset(w for w in self._latin_words if _LATIN_RUN.fullmatch(w))
+        self._spelling_targets = self._latin_vocabulary | {w for w in STOPWORDS | set(QUESTION_WORDS) if w.isascii()}
+        self._synonym_pattern, self._synonym_keys = self._compile_synonyms(synonyms)
+        self._homophones = self._homophone_table(folded)
+        self._stemmer = snowballstemmer.stemmer("english")
+
+    @staticmethod
+    def _compile_synonyms(groups: Mapping[str, Sequence[str]]):
+        keys: Dict[str, str] = {}
+        for key, values in groups.items():
+            for value in (key, *values):
+                keys[unicodedata.normalize("NFKC", value).casefold()] = key
+        parts = []
+        for variant in sorted(keys, key=len, reverse=True):
+            escaped = re.escape(variant)
+            if variant.isascii():
+                escaped = rf"(?<![a-z0-9]){escaped}(?![a-z0-9])"
+            parts.append(escaped)
+        return re.compile("|".join(parts)), keys
+
+    @staticmethod
+    def _homophone_table(texts: Sequence[str]) -> Dict[Tuple[str, ...], str]:
+        """Chinese terms of three or more characters, by their toneless pinyin."""
+        table: Dict[Tuple[str, ...], str] = {}
+        for text in texts:
+            for word in language.words(text):
+                if len(word) in _HOMOPHONE_LENGTHS and all("\u4e00" <= ch <= "\u9fff" for ch in word):
+                    table.setdefault(tuple(lazy_pinyin(word)), word)
+        return table
+
+    def _fix_latin(self, text: str) -> str:
+        def fix(match: "re.Match[str]") -> str:
+            word = match.group(0)
+            if word in self._latin_vocabulary or word in STOPWORDS:
+                return word
+            # one slip (a wrong, missing, extra or swapped letter) in five letters or more
+            best = process.extractOne(word, self._spelling_targets, scorer=OSA.normalized_similarity, score_cutoff=0.8)
+            if best is None and len(word) == 4:  # short words: only swapped letters ("dtaa", "waht")
+                best = next(((w, 1.0, 0) for w in self._spelling_targets if len(w) == 4 and sorted(w) == sorted(word)), None)
+            return best[0] if best and best[0][0] == word[0] else word
+
+        return _LATIN_RUN.sub(fix, text)
+
+    def _fix_homophones(self, text: str) -> str:
+        def fix(match: "re.Match[str]") -> str:
+            run = match.group(0)
+            sounds = lazy_pinyin(run)
+            out, i = [], 0
+            while i < len(run):
+                for size in _HOMOPHONE_LENGTHS:
+                    term = self._homophones.get(tuple(sounds[i:i + size]))
+                    if term and 0 < sum(a != b for a, b in zip(term, run[i:i + size])) <= size // 2:
+                        out.append(term)
+                        i += size
+                        break
+                else:
+                    out.append(run[i])
+                    i += 1
+            return "".join(out)
+
+        return _CJK_RUN.sub(fix, text)
+
+    def words(self, text: str) -> Tuple[str, ...]:
+        folded = unicodedata.normalize("NFKC", text or "").casefold()
+        folded = self._fix_homophones(self._fix_latin(folded))
+        folded = self._synonym_pattern.sub(lambda m: f" {self._synonym_keys[m.group(0)]} ", folded)
+        out = []
+        for word in language.words(folded):
+            if word in QUESTION_WORDS:
+                out.append(QUESTION_WORDS[word])
+                continue
+            if word in STOPWORDS or not any(unicodedata.category(ch)[0] in "LN" for ch in word):
+                continue
+            if _ASCII_WORD.match(word) and word not in self._synonym_keys:
+                if len(word) <= 3 and word not in self._latin_words:  # chat shorthand: "wht", "pls", "u"
+                    continue
+                word = self._stemmer.stemWord(word)
+            out.append(word)
+        if all(word in _QUESTION_KEYS for word in out):  # "how?" alone asks nothing
+            return ()
+        return tuple(out)
