@@ -44,10 +44,10 @@ class Tuning:
     chars: float = 0.2         # ...and character ratio with it
     entry: float = 0.1         # share of the question's words found anywhere in the entry's phrasings
     answer: float = 0.1        # share of the question's words found in the entry's answer text
-    model: float = 0.4         # the entry classifier's probability
-    answer_score: float = 48.0   # answer outright when the best entry reaches this...
-    answer_margin: float = 6.0   # ...and leads the runner-up by this much
-    clarify_score: float = 32.0  # below this the question is not in the knowledge base
+    model: float = 0.5         # the entry classifier's probability
+    answer_score: float = 32.0   # answer outright when the best entry reaches this...
+    answer_margin: float = 8.0   # ...and leads the runner-up by this much
+    clarify_score: float = 26.0  # below this the question is not in the knowledge base
 
 
 TUNING = Tuning()
@@ -115,6 +115,7 @@ class Searcher:
             entry.id: frozenset(w for lang in LANGS for w in self.words(entry.answer[lang]))
             for entry in kb.entries.values()
         }
+        self._known = frozenset(self._idf).union(*self._answer_words.values())
         documents = [p.words for p in self._phrasings]
         labels = [p.entry_id for p in self._phrasings]
         for entry in kb.entries.values():
@@ -164,11 +165,13 @@ class Searcher:
             return 100 * sum(self._weight(w) for w in words if w in found) / total
 
         probabilities = self._classifier.probabilities(words) if t.model else {}
+        # The model only sees words it knows; its confidence counts for the known share of the question.
+        known = sum(self._weight(w) for w in words if w in self._known) / total
         ranked = []
         for entry_id, (score, lang) in best.items():
             blended = ((1 - t.entry - t.answer - t.model) * score + t.entry * covered(self._entry_words[entry_id])
                        + t.answer * covered(self._answer_words[entry_id])
-                       + t.model * 100 * probabilities.get(entry_id, 0.0))
+                       + t.model * 100 * known * probabilities.get(entry_id, 0.0))
             ranked.append(Match(entry_id, blended, lang, score >= EXACT_SCORE))
         return sorted(ranked, key=lambda m: (-m.score, m.id))
 
