@@ -68,6 +68,22 @@ class ActionAnswerFaq(Action):
         return (tracker.latest_message.get("intent") or {}).get("name") in ("nlu_fallback", "inform")
 
 
+class ActionReplyOutOfScope(Action):
+    """Outside what the assistant does, unless the knowledge base answers the question outright."""
+
+    def name(self) -> Text:
+        return "action_reply_out_of_scope"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        if faq.is_question(text):
+            lookup = faq.lookup(text)
+            if lookup.decision == "answer":
+                return send_answer(dispatcher, tracker, lookup.matches[0].id)
+        say(dispatcher, tracker, "out_of_scope")
+        return []
+
+
 class ActionFaqMore(Action):
     """"Tell me more" / "举个例子": go on to a related entry of the last answer."""
 

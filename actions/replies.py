@@ -27,7 +27,7 @@ class _Reply(Action):
         return []
 
 
-SIMPLE_REPLIES = ("goodbye", "thank", "bot_challenge", "out_of_scope", "nothing_pending")
+SIMPLE_REPLIES = ("goodbye", "thank", "bot_challenge", "nothing_pending")
 # Held in a module-level tuple: rasa_sdk finds actions through Action.__subclasses__(),
 # which only keeps weak references, so unreferenced classes would be garbage-collected.
 REPLY_ACTIONS = tuple(type(f"Reply_{key}", (_Reply,), {"key": key}) for key in SIMPLE_REPLIES)

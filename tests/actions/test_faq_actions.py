@@ -1,9 +1,10 @@
 """FAQ actions on real trackers, with gaps stored in a real SQLite database."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
-from actions.faq import ActionAnswerFaq, ActionFaqMore
+from actions.faq import ActionAnswerFaq, ActionFaqMore, ActionReplyOutOfScope
 from bot import messages
 from bot.kb.faq import answer_text, payload
 from bot.store.db import session_scope
@@ -89,3 +90,19 @@ def test_a_follow_up_with_nothing_before_or_nothing_left(sqlite_url, dispatcher)
                                                  slots={"language": "en", "last_kb_id": "ai-vs-ml", "faq_seen": seen}), {})
     assert [m["text"] for m in dispatcher.messages] == [messages.text("faq_more_nothing", "en"),
                                                         messages.text("faq_more_done", "en")]
+
+
+def test_a_question_taken_for_out_of_scope_is_still_answered_when_the_knowledge_base_is_sure(sqlite_url, dispatcher):
+    tracker = make_tracker("anna.smith", "what is a data lake?", "out_of_scope", slots={"language": "en"})
+    events = ActionReplyOutOfScope().run(dispatcher, tracker, {})
+    assert dispatcher.messages[0]["text"] == answer_text("data-lake", "en")
+    assert slots_of(events)["last_kb_id"] == "data-lake"
+
+
+@pytest.mark.parametrize("text", ["tell me a joke", "how do I cook rice?", "data?"])
+def test_out_of_scope_stays_out_of_scope_without_a_confident_answer(sqlite_url, dispatcher, text):
+    tracker = make_tracker("anna.smith", text, "out_of_scope", slots={"language": "en"})
+    assert ActionReplyOutOfScope().run(dispatcher, tracker, {}) == []
+    assert [m["text"] for m in dispatcher.messages] == [messages.text("out_of_scope", "en")]
+    with session_scope() as session:
+        assert session.execute(select(KnowledgeGap)).scalars().all() == []
