@@ -36,7 +36,7 @@ QUESTION_WORDS = {
     **dict.fromkeys("why 为什么 为啥 为何 干嘛 干吗 何必".split(), "?why"),
     **dict.fromkeys("how 怎么 如何 怎样 怎么样 咋 咋样 怎么办".split(), "?how"),
 }
-_QUESTION_KEYS = frozenset(QUESTION_WORDS.values())
+QUESTION_KEYS = frozenset(QUESTION_WORDS.values())
 _ASCII_WORD = re.compile(r"^[a-z0-9][a-z0-9.+-]*$")
 _LATIN_RUN = re.compile(r"[a-z]{4,}")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
@@ -132,6 +132,6 @@ class Normaliser:
                     continue
                 word = self._stemmer.stemWord(word)
             out.append(word)
-        if all(word in _QUESTION_KEYS for word in out):  # "how?" alone asks nothing
+        if all(word in QUESTION_KEYS for word in out):  # "how?" alone asks nothing
             return ()
         return tuple(out)

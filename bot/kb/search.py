@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 
 from bot.kb.classifier import EntryClassifier
 from bot.kb.loader import LANGS, KnowledgeBase, load
-from bot.kb.normalise import Normaliser
+from bot.kb.normalise import QUESTION_KEYS, Normaliser
 
 
 @dataclass(frozen=True)
@@ -176,9 +176,9 @@ class Searcher:
         return sorted(ranked, key=lambda m: (-m.score, m.id))
 
     def _specific(self, words: Tuple[str, ...]) -> bool:
-        """A lone common word ("data", "团队") is too vague to answer outright."""
-        words = set(words)
-        return len(words) > 1 or any(self._idf.get(w, self._unknown_weight) >= self._specific_weight for w in words)
+        """A lone common word ("data", "团队", "数据怎么办") is too vague to answer outright."""
+        content = set(words) - QUESTION_KEYS
+        return len(content) > 1 or any(self._idf.get(w, self._unknown_weight) >= self._specific_weight for w in content)
 
     def lookup(self, question: str) -> Lookup:
         words = self.words(question)

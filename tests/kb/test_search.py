@@ -41,7 +41,7 @@ def test_degenerate_input_never_gets_a_confident_answer(question):
     assert searcher().lookup(question).decision in ("none", "clarify")
 
 
-@pytest.mark.parametrize("question", ["data", "团队", "team"])
+@pytest.mark.parametrize("question", ["data", "团队", "team", "数据怎么办？", "what about data?"])
 def test_a_lone_common_word_gets_candidates_not_an_answer(question):
     result = searcher().lookup(question)
     assert result.decision == "clarify"

@@ -1,0 +1,53 @@
+"""How many knowledge-base questions the trained NLU sends to the knowledge base.
+
+    .venv/bin/python benchmarks/faq_routing.py            # the held-out set
+    .venv/bin/python benchmarks/faq_routing.py --set dev
+
+A question reaches the lookup when the NLU reads it as `ask_faq`, as
+`nlu_fallback`, or as `out_of_scope` (answered when the lookup is sure), so the
+lookup's accuracy in benchmarks/kb_quality.py is only part of the story. Also
+prints how many out-of-scope questions the NLU reads as `out_of_scope`.
+Needs a trained model (`make train`).
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import collections
+import os
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+
+TO_THE_KNOWLEDGE_BASE = ("ask_faq", "nlu_fallback", "out_of_scope")
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--set", default="heldout", choices=("heldout", "dev"))
+    parser.add_argument("--model", default=str(ROOT / "models" / "mlplan.tar.gz"))
+    args = parser.parse_args()
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(args.model)
+    data = yaml.safe_load((ROOT / "tests" / "kb" / f"{args.set}.yml").read_text(encoding="utf-8"))
+    for lang in ("zh", "en"):
+        intents = collections.Counter()
+        for row in data["questions"]:
+            intents[(await agent.parse_message(row[lang]))["intent"]["name"]] += 1
+        reached = sum(intents[i] for i in TO_THE_KNOWLEDGE_BASE) / len(data["questions"])
+        others = {k: v for k, v in intents.most_common() if k not in TO_THE_KNOWLEDGE_BASE}
+        print(f"{lang}: n={len(data['questions'])}  reach the knowledge base {reached:.3f}  elsewhere {others}")
+    out = collections.Counter([(await agent.parse_message(q))["intent"]["name"] for q in data["out_of_scope"]])
+    print(f"out of scope: n={len(data['out_of_scope'])}  read as out_of_scope {out['out_of_scope'] / sum(out.values()):.3f}"
+          f"  {dict(out.most_common())}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
