@@ -1,19 +1,21 @@
-"""Fuzzy lookup of questions in the knowledge base, over both languages.
+"""Lookup of questions in the knowledge base, over both languages.
 
 A question and every phrasing go through the same normal form
-(bot/kb/normalise.py). A phrasing's score (0-100) blends three views:
+(bot/kb/normalise.py). A phrasing's score (0-100) blends three rapidfuzz-style
+views of one question against one phrasing:
 
 - an IDF-weighted overlap of words;
 - rapidfuzz's token_sort_ratio on the words, for changed word order;
 - rapidfuzz's ratio on the characters, for Chinese typos and spacing.
 
 An entry scores as its best phrasing, blended with how much of the question the
-entry's other phrasings and its answer text cover (the answers name the figures
-and companies people ask about). `lookup` then decides: answer when the best
-entry is clearly ahead, offer the top candidates when it is a close call, and
-say it does not know otherwise. The weights and thresholds were calibrated on
-tests/kb/dev.yml with benchmarks/kb_quality.py; tests/kb/heldout.yml measures
-the result.
+entry's phrasings and answer text cover, and with the probability a small
+linear model (bot/kb/classifier.py) gives the entry, discounted by the share of
+the question the knowledge base knows. `lookup` then decides: answer when the
+best entry is clearly ahead, offer the top candidates when it is a close call,
+and say it does not know otherwise. Weights and thresholds are calibrated on
+tests/kb/dev.yml with `benchmarks/kb_quality.py --grid`; tests/kb/heldout.yml
+measures the result.
 """
 from __future__ import annotations
 
@@ -111,18 +113,15 @@ class Searcher:
                 self._postings.setdefault(w, []).append(i)
         self._joined = [p.joined for p in self._phrasings]
         self._chars = [p.chars for p in self._phrasings]
-        self._answer_words = {
-            entry.id: frozenset(w for lang in LANGS for w in self.words(entry.answer[lang]))
-            for entry in kb.entries.values()
-        }
+        answers = [(entry.id, self.words(entry.answer[lang])) for entry in kb.entries.values() for lang in LANGS]
+        self._answer_words: Dict[str, frozenset] = {}
+        for entry_id, words in answers:
+            self._answer_words[entry_id] = self._answer_words.get(entry_id, frozenset()) | set(words)
         self._known = frozenset(self._idf).union(*self._answer_words.values())
-        documents = [p.words for p in self._phrasings]
-        labels = [p.entry_id for p in self._phrasings]
-        for entry in kb.entries.values():
-            for lang in LANGS:
-                documents.append(self.words(entry.answer[lang]))
-                labels.append(entry.id)
-        self._classifier = EntryClassifier(documents, labels)
+        self._classifier = EntryClassifier(
+            [p.words for p in self._phrasings] + [words for _, words in answers],
+            [p.entry_id for p in self._phrasings] + [entry_id for entry_id, _ in answers],
+        )
 
     def words(self, text: str) -> Tuple[str, ...]:
         return self.normaliser.words(text)
