@@ -91,11 +91,16 @@ class ActionFaqMore(Action):
         return "action_faq_more"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        text = tracker.latest_message.get("text") or ""
         last: Optional[str] = tracker.get_slot("last_kb_id")
+        named = faq.lookup(text)
+        if named.decision == "answer" and named.matches[0].id != last:
+            # the follow-up names another topic: "货车运输的例子", "more about data lakes"
+            return send_answer(dispatcher, tracker, named.matches[0].id)
         if not last or not faq.exists(last):
             say(dispatcher, tracker, "faq_more_nothing")
             return []
-        wants_example = faq.asks_for_example(tracker.latest_message.get("text") or "")
+        wants_example = faq.asks_for_example(text)
         following = faq.follow_up(last, tracker.get_slot("faq_seen") or [], wants_example)
         if following is None:
             say(dispatcher, tracker, "faq_more_done")

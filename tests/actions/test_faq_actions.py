@@ -106,3 +106,23 @@ def test_out_of_scope_stays_out_of_scope_without_a_confident_answer(sqlite_url, 
     assert [m["text"] for m in dispatcher.messages] == [messages.text("out_of_scope", "en")]
     with session_scope() as session:
         assert session.execute(select(KnowledgeGap)).scalars().all() == []
+
+
+@pytest.mark.parametrize("lang, text, entry", [
+    ("zh", "货车运输的例子", "case-convoy"),
+    ("zh", "能举个医疗的例子吗", "case-cerner"),
+    ("en", "tell me more about data lakes", "data-lake"),
+])
+def test_a_follow_up_that_names_its_topic_answers_that_topic(sqlite_url, dispatcher, lang, text, entry):
+    tracker = make_tracker("li.wei", text, "faq_more",
+                           slots={"language": lang, "last_kb_id": "value-tree", "faq_seen": ["value-tree"]})
+    events = ActionFaqMore().run(dispatcher, tracker, {})
+    assert dispatcher.messages[0]["text"] == answer_text(entry, lang)
+    assert slots_of(events)["faq_seen"] == ["value-tree", entry]
+
+
+def test_more_about_the_topic_just_answered_moves_on_to_a_related_one(sqlite_url, dispatcher):
+    tracker = make_tracker("anna.smith", "tell me more about data lakes", "faq_more",
+                           slots={"language": "en", "last_kb_id": "data-lake", "faq_seen": ["data-lake"]})
+    ActionFaqMore().run(dispatcher, tracker, {})
+    assert dispatcher.messages[0]["text"] == answer_text("data-strategy", "en")
