@@ -83,7 +83,7 @@ def _decision_inputs(s: Searcher, words, ranked) -> Tuple[float, float, bool]:
     if not ranked:
         return 0.0, 0.0, False
     margin = ranked[0].score - (ranked[1].score if len(ranked) > 1 else 0.0)
-    return ranked[0].score, margin, ranked[0].exact or s._specific(words)
+    return ranked[0].score, margin, ranked[0].exact or s.specific(words)
 
 
 def grid(s: Searcher) -> None:
@@ -105,13 +105,13 @@ def grid(s: Searcher) -> None:
     for overlap, order, chars, entry, answer, model in blends:
         tuning = Tuning(overlap=overlap, order=order, chars=chars, entry=entry, answer=answer, model=model)
         s.tuning = tuning
-        ranked = [s._rank(words) for _, _, words in normalised]
+        ranked = [s.rank_words(words) for _, _, words in normalised]
         top3 = statistics.mean(expected in [m.id for m in r[:3]] for (_, expected, _), r in zip(normalised, ranked))
         correct = np.array([bool(r) and r[0].id == expected for (_, expected, _), r in zip(normalised, ranked)])
         score, margin, allowed = map(np.array, zip(*(_decision_inputs(s, w, r)
                                                     for (_, _, w), r in zip(normalised, ranked))))
         oos_score, oos_margin, oos_allowed = map(np.array, zip(
-            *(_decision_inputs(s, w, s._rank(w)) for w in oos)))
+            *(_decision_inputs(s, w, s.rank_words(w)) for w in oos)))
         for answer_score, answer_margin, clarify in itertools.product(range(16, 60, 2), range(2, 16, 2),
                                                                       range(14, 50, 2)):
             if clarify > answer_score:

@@ -22,11 +22,11 @@ from bot import language
 STOPWORDS = frozenset(
     """
     a an the is are was were be been am do does did to of in on for at by with about and or
-    what whats which who whom how why when where please tell me us you your i we our my it its this that
+    what whats which who whom when where please tell me us you your i we our my it its this that
     can could would should will shall may might there their them they he she so just really exactly
     anyway some any more than then also very much many explain know want like ok okay hi hey
     的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 跟 及 或 我 我们 你 你们 他 她 它 这 那 这个 那个 这些 那些 个 一下
-    请 请问 想 想问 问 问一下 什么 哪些 哪 怎么 怎么样 怎样 如何 啥 吗 一个 一些 能 能不能 可以 会 要 给 说 讲 就
+    请 请问 想 想问 问 问一下 什么 哪些 哪 啥 吗 一个 一些 能 能不能 可以 会 要 给 说 讲 就
     到底 究竟 简单 一点 告诉 知道 还 都 也 把 被 让 对 为 上 中 里 下 么 嘛 呗 哦 嗯 东西 意思 什么样
     """.split()
 )

@@ -145,9 +145,10 @@ class Searcher:
 
     def rank(self, question: str) -> List[Match]:
         """Every entry with its best-matching phrasing, best first."""
-        return self._rank(self.words(question))
+        return self.rank_words(self.words(question))
 
-    def _rank(self, words: Tuple[str, ...]) -> List[Match]:
+    def rank_words(self, words: Tuple[str, ...]) -> List[Match]:
+        """`rank` for an already normalised question."""
         if not words:
             return []
         t = self.tuning
@@ -174,14 +175,14 @@ class Searcher:
             ranked.append(Match(entry_id, blended, lang, score >= EXACT_SCORE))
         return sorted(ranked, key=lambda m: (-m.score, m.id))
 
-    def _specific(self, words: Tuple[str, ...]) -> bool:
+    def specific(self, words: Tuple[str, ...]) -> bool:
         """A lone common word ("data", "团队", "数据怎么办") is too vague to answer outright."""
         content = set(words) - QUESTION_KEYS
         return len(content) > 1 or any(self._idf.get(w, self._unknown_weight) >= self._specific_weight for w in content)
 
     def lookup(self, question: str) -> Lookup:
         words = self.words(question)
-        return self.decide(words, self._rank(words))
+        return self.decide(words, self.rank_words(words))
 
     def decide(self, words: Tuple[str, ...], ranked: List[Match]) -> Lookup:
         """Answer, offer candidates, or decline, given the normalised question and its ranking."""
@@ -190,7 +191,7 @@ class Searcher:
             return Lookup("none", tuple(ranked[:CLARIFY_CANDIDATES]))
         top = ranked[0]
         margin = top.score - (ranked[1].score if len(ranked) > 1 else 0.0)
-        if top.score >= t.answer_score and margin >= t.answer_margin and (top.exact or self._specific(words)):
+        if top.score >= t.answer_score and margin >= t.answer_margin and (top.exact or self.specific(words)):
             return Lookup("answer", tuple(ranked[:CLARIFY_CANDIDATES]))
         close = tuple(m for m in ranked[:CLARIFY_CANDIDATES] if m.score >= t.clarify_score)
         return Lookup("clarify", close)
