@@ -22,7 +22,7 @@ help:
 
 $(INSTALLED): requirements/base.in requirements/constraints.txt pyproject.toml
 	@PY=$$(scripts/find-python310) || exit 1; \
-	  if [ ! -x $(BIN)/python ] || ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))'; then \
+	  if [ ! -x $(BIN)/python ] || [ ! -x $(BIN)/pip ] || ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))'; then \
 	    rm -rf $(VENV); echo "Creating $(VENV) with $$PY"; $$PY -m venv $(VENV); fi
 	$(BIN)/pip install --quiet --upgrade "pip==24.0"
 	$(BIN)/pip install --quiet -r requirements/base.in -c requirements/constraints.txt
