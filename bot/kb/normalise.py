@@ -28,6 +28,9 @@ STOPWORDS = frozenset(
     的 了 吗 呢 吧 啊 呀 么 是 有 在 和 与 跟 及 或 我 我们 你 你们 他 她 它 这 那 这个 那个 这些 那些 个 一下
     请 请问 想 想问 问 问一下 什么 哪些 哪 啥 吗 一个 一些 能 能不能 可以 会 要 给 说 讲 就
     到底 究竟 简单 一点 告诉 知道 还 都 也 把 被 让 对 为 上 中 里 下 么 嘛 呗 哦 嗯 东西 意思 什么样
+    actually actual basically simply simple plain nutshell briefly brief quick quickly summarise summarize
+    list walk through word words bother something anything else kind sort sorts lot lots
+    大概 大致 讲讲 说说 聊聊 一共 还有 具体 具体来说 简单说 通俗 通俗地 其实 一般 通常 大体 地 得 着 过
     """.split()
 )
 # Question words say what kind of answer is wanted (a reason, a way, a definition),
@@ -59,6 +62,7 @@ class Normaliser:
         self._synonym_pattern, self._synonym_keys = self._compile_synonyms(synonyms)
         self._homophones = self._homophone_table(folded)
         self._stemmer = snowballstemmer.stemmer("english")
+        self._stem_keys = self._stem_table(synonyms)
 
     @staticmethod
     def _compile_synonyms(groups: Mapping[str, Sequence[str]]):
@@ -73,6 +77,19 @@ class Normaliser:
                 escaped = rf"(?<![a-z0-9]){escaped}(?![a-z0-9])"
             parts.append(escaped)
         return re.compile("|".join(parts)), keys
+
+    def _stem_table(self, groups: Mapping[str, Sequence[str]]) -> Dict[str, str]:
+        """Other forms of one-word English variants ("tolerating", "cultures"), by stem.
+
+        A stem shared by two groups ("production", "products") is left alone.
+        """
+        claims: Dict[str, set] = {}
+        for key, values in groups.items():
+            for value in values:
+                value = unicodedata.normalize("NFKC", value).casefold()
+                if _LATIN_RUN.fullmatch(value):
+                    claims.setdefault(self._stemmer.stemWord(value), set()).add(key)
+        return {stem: keys.pop() for stem, keys in claims.items() if len(keys) == 1}
 
     @staticmethod
     def _homophone_table(texts: Sequence[str]) -> Dict[Tuple[str, ...], str]:
@@ -131,6 +148,7 @@ class Normaliser:
                 if len(word) <= 3 and word not in self._latin_words:  # chat shorthand: "wht", "pls", "u"
                     continue
                 word = self._stemmer.stemWord(word)
+                word = self._stem_keys.get(word, word)
             out.append(word)
         if all(word in QUESTION_KEYS for word in out):  # "how?" alone asks nothing
             return ()

@@ -47,9 +47,9 @@ class Tuning:
     entry: float = 0.1         # share of the question's words found anywhere in the entry's phrasings
     answer: float = 0.1        # share of the question's words found in the entry's answer text
     model: float = 0.5         # the entry classifier's probability
-    answer_score: float = 32.0   # answer outright when the best entry reaches this...
-    answer_margin: float = 8.0   # ...and leads the runner-up by this much
-    clarify_score: float = 26.0  # below this the question is not in the knowledge base
+    answer_score: float = 36.0   # answer outright when the best entry reaches this...
+    answer_margin: float = 6.0   # ...and leads the runner-up by this much
+    clarify_score: float = 28.0  # below this the question is not in the knowledge base
 
 
 TUNING = Tuning()

@@ -51,3 +51,25 @@ def test_question_words_are_kept_and_shared_across_languages():
 @pytest.mark.parametrize("text", ["", "   ", "😀😀", "？？？", "!!! ... ---", "的了吗"])
 def test_text_without_words_normalises_to_nothing(text):
     assert words(text) == ()
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("which roles does an ML team need", "机器学习团队需要哪些角色"),  # everyday words shared across languages
+        ("how much does the world spend on AI", "全球在人工智能的支出有多少"),
+        ("data scientists working alone", "数据科学家单打独斗地工作"),
+    ],
+)
+def test_a_question_and_its_translation_share_their_words(a, b):
+    assert set(words(a)) == set(words(b))
+
+
+def test_other_forms_of_a_synonym_fold_to_its_key():
+    # "tolerate" is listed; "tolerating" and "tolerated" are found through their stem.
+    assert words("tolerating failures") == words("tolerate failure") == words("容忍失败")
+
+
+def test_filler_words_carry_no_meaning():
+    assert words("in a nutshell, what is a data lake actually") == words("what is a data lake")
+    assert words("简单说说数据湖大概是什么") == words("数据湖是什么")
