@@ -1,7 +1,7 @@
 """One normal form for questions and knowledge-base phrasings alike.
 
-NFKC and case folding; English typos corrected to the closest word the
-knowledge base uses; Chinese homophone slips (拼音 typed right, character
+NFKC and case folding; English typos (words that are not common English)
+corrected to the closest word the knowledge base uses; Chinese homophone slips (拼音 typed right, character
 picked wrong: "人工只能" for "人工智能") corrected to a term the knowledge base
 uses; synonym groups replaced by one key ("data lake" / "数据湖泊" → one word);
 jieba segmentation; filler words dropped; English words stemmed.
@@ -16,6 +16,7 @@ import snowballstemmer
 from pypinyin import lazy_pinyin
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+from spellchecker import SpellChecker
 
 from bot import language
 
@@ -44,6 +45,7 @@ _ASCII_WORD = re.compile(r"^[a-z0-9][a-z0-9.+-]*$")
 _LATIN_RUN = re.compile(r"[a-z]{4,}")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
 _HOMOPHONE_LENGTHS = (4, 3)  # shorter windows are too often real, different words
+_COMMON_WORD_COUNT = 100  # an English word seen this often in pyspellchecker's corpus is not a typo
 
 
 def is_cjk(word: str) -> bool:
@@ -62,6 +64,7 @@ class Normaliser:
         self._synonym_pattern, self._synonym_keys = self._compile_synonyms(synonyms)
         self._homophones = self._homophone_table(folded)
         self._stemmer = snowballstemmer.stemmer("english")
+        self._english = SpellChecker(language="en", distance=1).word_frequency
         self._stem_keys = self._stem_table(synonyms)
 
     @staticmethod
@@ -104,8 +107,8 @@ class Normaliser:
     def _fix_latin(self, text: str) -> str:
         def fix(match: "re.Match[str]") -> str:
             word = match.group(0)
-            if word in self._latin_vocabulary or word in STOPWORDS:
-                return word
+            if word in self._latin_vocabulary or word in STOPWORDS or self._english[word] >= _COMMON_WORD_COUNT:
+                return word  # "lunch" is a word of its own, not a slip for "launch"
             # one slip (a wrong, missing, extra or swapped letter) in five letters or more
             best = process.extractOne(word, self._spelling_targets, scorer=OSA.normalized_similarity, score_cutoff=0.8)
             if best is None and len(word) == 4:  # short words: only swapped letters ("dtaa", "waht")

@@ -42,6 +42,11 @@ def test_spelling_and_word_forms_fold_together(a, b):
     assert words(a) == words(b)
 
 
+def test_a_real_english_word_is_not_a_typo_for_a_known_one():
+    assert words("lunch") == ("lunch",)        # one letter from "launch", but a word of its own
+    assert words("lanch") == words("launch")   # not a word: corrected
+
+
 def test_question_words_are_kept_and_shared_across_languages():
     assert words("为啥要用机器学习") == words("why use machine learning")
     assert words("why use ML") != words("what is ML")
