@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bot.cli import main
-from bot.kb.search import CLARIFY_CANDIDATES, searcher
+from bot.kb.search import CLARIFY_CANDIDATES, Match, searcher
 
 
 @pytest.mark.parametrize(
@@ -47,6 +47,18 @@ def test_a_lone_common_word_gets_candidates_not_an_answer(question):
     assert result.decision == "clarify"
     assert 2 <= len(result.matches) <= CLARIFY_CANDIDATES
     assert all(m.score >= result.matches[-1].score for m in result.matches)
+
+
+@pytest.mark.parametrize("runner_up, decision", [(20.0, "answer"), (55.0, "clarify")])
+def test_only_a_clear_lead_is_answered_outright(runner_up, decision):
+    s = searcher()
+    words = s.words("how do we measure machine learning results")
+    top = 60.0
+    assert top >= s.tuning.answer_score and top - 55.0 < s.tuning.answer_margin <= top - 20.0
+    ranked = [Match("measure-results", top, "en"), Match("clear-metrics", runner_up, "en"), Match("value-tree", 10.0, "en")]
+    result = s.decide(words, ranked)
+    assert result.decision == decision
+    assert result.matches[0].id == "measure-results"
 
 
 def test_kb_ask_prints_the_decision_as_json(capsys):
