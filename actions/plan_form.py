@@ -133,11 +133,13 @@ class ValidatePlanForm(FormValidationAction):
         lang = lang_of(tracker)
         identity = identify(tracker)
         plan_id = int_slot(tracker, "plan_draft_id")
+        volunteered = {} if value == planning.SKIPPED else self._volunteered(field, tracker)
         try:
             with session_scope() as session:
                 plan = planning.save_answer(
                     session, identity=identity, plan_id=plan_id, year=int_slot(tracker, "plan_year"),
                     lang=lang, field=field, value=value, expected_version=int_slot(tracker, "plan_draft_version"),
+                    volunteered=volunteered,
                 )
                 saved = {"plan_draft_id": plan.id, "plan_draft_version": plan.version}
         except PlanConflict:
@@ -147,7 +149,23 @@ class ValidatePlanForm(FormValidationAction):
                 return {**planning.slot_values(plan), "plan_draft_version": plan.version, "invalid_answers": 0}
         if note:
             dispatcher.utter_message(text=messages.text(note, lang))
-        return {field: value, "invalid_answers": 0, **saved}
+        if volunteered:
+            labels = [messages.text(f"field.{name}", lang) for name in volunteered]
+            items = ("；" if lang == "zh" else "; ").join(
+                f"{label}{'：' if lang == 'zh' else ': '}{planning.display_value(name, v, lang)}"
+                for label, (name, v) in zip(labels, volunteered.items()))
+            first = labels[0] if lang == "zh" else labels[0].lower()
+            dispatcher.utter_message(text=messages.text("plan_also_noted", lang, items=items, first=first))
+        return {field: value, "invalid_answers": 0, **volunteered, **saved}
+
+    @staticmethod
+    def _volunteered(field: str, tracker: Tracker) -> Dict[str, Any]:
+        """Other questions this reply answers in passing, where those are still open."""
+        text = tracker.latest_message.get("text") or ""
+        if text.startswith("/"):  # a button
+            return {}
+        return {name: value for name, value in answers.volunteered_answers(text, field).items()
+                if tracker.get_slot(name) is None}
 
 
 def _validator(field: str):

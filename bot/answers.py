@@ -137,6 +137,36 @@ def parse_branches(text: str) -> List[str]:
     return [b for b in VALUE_BRANCHES if b in found]
 
 
+# Said in passing, these words show which question a clause answers ("…, and the quality is poor").
+FIELD_CUES: Dict[str, Tuple[str, ...]] = {
+    "data_location": ("data", "数据"),
+    "data_quality": ("quality", "clean", "dirty", "messy", "质量", "干净", "脏"),
+    "failure_tolerance": ("fail", "failure", "failures", "failed", "失败", "试错"),
+    "scaling_path": ("scale", "scaling", "platform", "coe", "centre of excellence", "center of excellence",
+                     "annual planning", "扩展", "推广", "规模化", "平台", "卓越中心", "年度规划"),
+}
+# Answers too vague to take from a passing remark: only a direct reply records them.
+_NOT_VOLUNTEERED = frozenset({UNKNOWN, "unsure", "none_yet", "mixed"})
+_CLAUSE_BREAK = re.compile(r"[,;.!?，；。！？、\n]+|\s+(?:and|but|while|also)\s+|但是|而且|并且|同时|另外|不过")
+
+
+def volunteered_answers(text: str, asked: str) -> Dict[str, str]:
+    """Answers to other choice questions that a reply gives in passing, clause by clause.
+
+    A clause counts for a question only when it mentions the question's subject and
+    names exactly one of its options; a question answered two different ways is left out.
+    """
+    found: Dict[str, set] = {}
+    for clause in _CLAUSE_BREAK.split(fold(text)):
+        for field, cues in FIELD_CUES.items():
+            if field == asked or not any(_matches(clause, cue) for cue in cues):
+                continue
+            choice = parse_choice(field, clause)
+            if choice and choice not in _NOT_VOLUNTEERED:
+                found.setdefault(field, set()).add(choice)
+    return {field: choices.pop() for field, choices in found.items() if len(choices) == 1}
+
+
 def says_none(text: str) -> bool:
     return fold(text) in NONE_WORDS
 

@@ -129,8 +129,10 @@ def save_answer(
     field: str,
     value: Any,
     expected_version: Optional[int],
+    volunteered: Optional[Mapping[str, Any]] = None,
 ) -> Plan:
-    """Store one answer (SKIPPED for a skip), creating the draft on the first answer."""
+    """Store one answer (SKIPPED for a skip), and any answers to other questions given with
+    it, as one version; creating the draft on the first answer."""
     skipped = value == SKIPPED
     stored = answers.skipped_value(field) if skipped else value
     if plan_id is None:
@@ -138,7 +140,7 @@ def save_answer(
         expected_version = plan.version
         plan_id = plan.id
     return store.update_answers(
-        session, plan_id, {field: stored}, actor=identity.person_id,
+        session, plan_id, {**(volunteered or {}), field: stored}, actor=identity.person_id,
         expected_version=expected_version, skipped=[field] if skipped else [],
     )
 

@@ -302,3 +302,20 @@ def test_a_digression_is_answered_and_the_question_repeated(directory_db, dispat
 def test_explicit_skip_words_skip_whatever_the_intent(directory_db, dispatcher):
     assert run_validator(dispatcher, "li.wei", "metric", "跳过", intent="inform")["metric"] == planning.SKIPPED
     assert run_validator(dispatcher, "li.wei", "skill_gaps", "none", intent="skip")["skill_gaps"] == "none"
+
+
+def test_answers_given_in_passing_fill_the_later_questions(directory_db, dispatcher):
+    result = run_validator(dispatcher, "li.wei", "data_sources", "门店 POS 和会员系统，数据分散在各部门，质量也很差")
+    assert result["data_sources"] == "门店 POS 和会员系统，数据分散在各部门，质量也很差"
+    assert (result["data_location"], result["data_quality"]) == ("siloed", "poor")
+    plan = stored(result["plan_draft_id"])
+    assert (plan["data_location"], plan["data_quality"], plan["version"]) == ("siloed", "poor", 2)  # one saved version
+    assert "数据位置：分散在孤岛里" in texts(dispatcher)[-1] and "数据质量：差" in texts(dispatcher)[-1]
+
+
+def test_a_passing_remark_never_overwrites_an_answer_already_given(directory_db, dispatcher):
+    result = run_validator(dispatcher, "li.wei", "data_sources", "CRM; the data quality is poor",
+                           slots={"language": "en", "data_quality": "good"})
+    assert "data_quality" not in result
+    assert stored(result["plan_draft_id"])["data_quality"] is None  # the form's slot, not the store, held "good"
+    assert texts(dispatcher) == []

@@ -98,3 +98,23 @@ def test_pause_restart_and_resume(tmp_path, monkeypatch):
             assert (plan.title, plan.q_important, plan.status) == ("Invoice fraud detection", "yes", "draft")
     finally:
         assistant.stop()
+
+
+@pytest.mark.parametrize("sender, lang, unit, start, confirm, answers, rich", [
+    ("zhang.min", "zh", "logistics", "我要写明年的机器学习计划", "是的", ZH,
+     "POS 交易和库存系统，数据分散在各部门，质量也很差"),
+    ("tom.baker", "en", "finance", "I want to write next year's ML plan", "yes", EN,
+     "the ledger and the bank feeds; the data is siloed and the quality is poor"),
+])
+def test_one_message_answers_several_questions(assistant, monkeypatch, sender, lang, unit, start, confirm, answers, rich):
+    assistant.texts(sender, start)
+    assistant.texts(sender, confirm)
+    for field, text, _ in answers[:answers.index(next(a for a in answers if a[0] == "data_sources"))]:
+        assistant.texts(sender, text)
+    replies = assistant.texts(sender, rich)
+    assert any(r.startswith(messages.text("plan_also_noted", lang, items="", first="")[:4]) for r in replies)
+    assert messages.text("ask.domain_experts", lang) in replies[-1]  # data location and quality are not asked
+    monkeypatch.setenv("MLPLAN_DATABASE_URL", assistant.database_url)
+    with session_scope() as session:
+        plan = store.list_plans(session, unit=unit)[0]
+        assert (plan.data_sources, plan.data_location, plan.data_quality) == (rich, "siloed", "poor")

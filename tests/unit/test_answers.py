@@ -61,3 +61,37 @@ def test_skipped_values_follow_the_field():
     assert answers.skipped_value("q_important") is None
     assert answers.skipped_value("value_branches") == []
     assert answers.skipped_value("title") is None
+
+
+@pytest.mark.parametrize(
+    "text, asked, expected",
+    [
+        ("CRM and ERP; the data is siloed and the quality is poor", "data_sources",
+         {"data_location": "siloed", "data_quality": "poor"}),
+        ("CRM 和 ERP，数据分散在各个系统，质量也很差", "data_sources", {"data_location": "siloed", "data_quality": "poor"}),
+        ("都在数据湖里，数据很干净", "data_sources", {"data_location": "central", "data_quality": "good"}),
+        ("王总. Failures are budgeted, and we will scale through a platform", "executive_sponsor",
+         {"failure_tolerance": "budgeted", "scaling_path": "platform"}),
+        ("the data quality is good but the data is siloed", "data_location", {"data_quality": "good"}),
+    ],
+)
+def test_answers_given_in_passing_are_found_clause_by_clause(text, asked, expected):
+    assert answers.volunteered_answers(text, asked) == expected
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("sales data from the CRM", "data_sources"),                     # mentions data, names no option
+        ("数据质量一般", "data_sources"),                                   # vague options need a direct answer
+        ("not sure", "data_quality"),
+        ("the quality is good, no wait, the quality is poor", "data_sources"),  # two answers: neither is taken
+        ("siloed", "data_location"),                                      # the question asked is not repeated
+        ("<script>alert('data is siloed')</script>" * 200, "title"),
+    ],
+)
+def test_nothing_is_taken_from_a_passing_remark_unless_it_is_clear(text, asked):
+    found = answers.volunteered_answers(text, asked)
+    assert asked not in found
+    if "script" not in text:
+        assert found == {}
