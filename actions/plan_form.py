@@ -150,12 +150,7 @@ class ValidatePlanForm(FormValidationAction):
         if note:
             dispatcher.utter_message(text=messages.text(note, lang))
         if volunteered:
-            labels = [messages.text(f"field.{name}", lang) for name in volunteered]
-            items = ("；" if lang == "zh" else "; ").join(
-                f"{label}{'：' if lang == 'zh' else ': '}{planning.display_value(name, v, lang)}"
-                for label, (name, v) in zip(labels, volunteered.items()))
-            first = labels[0] if lang == "zh" else labels[0].lower()
-            dispatcher.utter_message(text=messages.text("plan_also_noted", lang, items=items, first=first))
+            dispatcher.utter_message(text=planning.also_noted_text(volunteered, lang))
         return {field: value, "invalid_answers": 0, **volunteered, **saved}
 
     @staticmethod

@@ -190,6 +190,16 @@ def display_value(field: str, value: Any, lang: str) -> str:
     return str(value)
 
 
+def also_noted_text(volunteered: Mapping[str, Any], lang: str) -> str:
+    """Tells the lead which other questions their reply answered, and how to change them."""
+    labels = [messages.text(f"field.{name}", lang) for name in volunteered]
+    separator, colon = ("；", "：") if lang == "zh" else ("; ", ": ")
+    items = separator.join(f"{label}{colon}{display_value(name, value, lang)}"
+                           for label, (name, value) in zip(labels, volunteered.items()))
+    first = labels[0] if lang == "zh" else labels[0].lower()
+    return messages.text("plan_also_noted", lang, items=items, first=first)
+
+
 def summary_text(slots: Mapping[str, Any], result: Mapping[str, Any], lang: str, *, unit: str, year: int) -> str:
     """The plan's answers grouped by guide step, then its readiness assessment and remedies."""
     title = slots.get("title") if slots.get("title") not in (None, SKIPPED) else messages.text("plan_untitled", lang)

@@ -1,10 +1,11 @@
 """One normal form for questions and knowledge-base phrasings alike.
 
 NFKC and case folding; English typos (words that are not common English)
-corrected to the closest word the knowledge base uses; Chinese homophone slips (拼音 typed right, character
-picked wrong: "人工只能" for "人工智能") corrected to a term the knowledge base
-uses; synonym groups replaced by one key ("data lake" / "数据湖泊" → one word);
-jieba segmentation; filler words dropped; English words stemmed.
+corrected to the closest word the knowledge base uses; Chinese homophone slips
+(拼音 typed right, character picked wrong: "人工只能" for "人工智能") corrected to
+a term the knowledge base uses; synonym groups replaced by one key ("data lake" /
+"数据湖泊" → one word), also for other forms of a listed English word; jieba
+segmentation; filler words dropped; English words stemmed.
 """
 from __future__ import annotations
 

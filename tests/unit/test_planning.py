@@ -107,3 +107,9 @@ def test_similar_initiatives_across_units(directory_db):
         store.create_plan(session, unit="retail", year=2027, owner="li.wei", language="zh", status="submitted",
                           answers={"title": "门店补货需求预测", "problem": "缺货导致销售损失"})
         assert [p.id for p, _ in planning.similar_plans(session, mine)] == [twin.id]
+
+
+def test_the_lead_is_told_which_other_answers_were_noted():
+    text = planning.also_noted_text({"data_location": "siloed", "failure_tolerance": "budgeted"}, "en")
+    assert "Data location: Siloed; Failure tolerance: Budgeted" in text and '"change data location"' in text
+    assert "数据位置：分散在孤岛里" in planning.also_noted_text({"data_location": "siloed"}, "zh")
