@@ -18,8 +18,6 @@ import os
 import sys
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -35,19 +33,19 @@ async def main() -> None:
     args = parser.parse_args()
     from rasa.core.agent import Agent
 
-    agent = Agent.load(args.model)
-    data = yaml.safe_load((ROOT / "tests" / "kb" / f"{args.set}.yml").read_text(encoding="utf-8"))
-    for lang in ("zh", "en"):
-        intents = collections.Counter()
-        for row in data["questions"]:
-            intents[(await agent.parse_message(row[lang]))["intent"]["name"]] += 1
-        reached = sum(intents[i] for i in TO_THE_KNOWLEDGE_BASE) / len(data["questions"])
-        others = {k: v for k, v in intents.most_common() if k not in TO_THE_KNOWLEDGE_BASE}
-        print(f"{lang}: n={len(data['questions'])}  reach the knowledge base {reached:.3f}  elsewhere {others}")
-    out = collections.Counter([(await agent.parse_message(q))["intent"]["name"] for q in data["out_of_scope"]])
-    print(f"out of scope: n={len(data['out_of_scope'])}  read as out_of_scope {out['out_of_scope'] / sum(out.values()):.3f}"
-          f"  {dict(out.most_common())}")
+    from benchmarks.kb_quality import LANGS, questions
 
+    agent = Agent.load(args.model)
+    rows, out_of_scope = questions(args.set)
+    for lang in LANGS:
+        mine = [question for row_lang, _, question in rows if row_lang == lang]
+        intents = collections.Counter([(await agent.parse_message(q))["intent"]["name"] for q in mine])
+        reached = sum(intents[i] for i in TO_THE_KNOWLEDGE_BASE) / len(mine)
+        others = {k: v for k, v in intents.most_common() if k not in TO_THE_KNOWLEDGE_BASE}
+        print(f"{lang}: n={len(mine)}  reach the knowledge base {reached:.3f}  elsewhere {others}")
+    out = collections.Counter([(await agent.parse_message(q))["intent"]["name"] for q in out_of_scope])
+    print(f"out of scope: n={len(out_of_scope)}  read as out_of_scope {out['out_of_scope'] / sum(out.values()):.3f}"
+          f"  {dict(out.most_common())}")
 
 if __name__ == "__main__":
     asyncio.run(main())

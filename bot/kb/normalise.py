@@ -49,10 +49,6 @@ _HOMOPHONE_LENGTHS = (4, 3)  # shorter windows are too often real, different wor
 _COMMON_WORD_COUNT = 100  # an English word seen this often in pyspellchecker's corpus is not a typo
 
 
-def is_cjk(word: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in word)
-
-
 class Normaliser:
     """Built from the knowledge base's own words, so corrections land on words it knows."""
 

@@ -23,7 +23,7 @@ import math
 import threading
 from collections import Counter
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Iterable, List, Optional, Tuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -91,6 +91,13 @@ class _Phrasing:
     chars: str
 
 
+def _words_by_entry(pairs: Iterable[Tuple[str, Tuple[str, ...]]]) -> Dict[str, frozenset]:
+    found: Dict[str, set] = {}
+    for entry_id, words in pairs:
+        found.setdefault(entry_id, set()).update(words)
+    return {entry_id: frozenset(words) for entry_id, words in found.items()}
+
+
 class Searcher:
     def __init__(self, kb: KnowledgeBase, tuning: Tuning = TUNING):
         self.kb = kb
@@ -102,9 +109,7 @@ class Searcher:
             words = self.words(question)
             if words:
                 self._phrasings.append(_Phrasing(entry_id, lang, words, " ".join(words), "".join(words)))
-        self._entry_words: Dict[str, frozenset] = {}
-        for p in self._phrasings:
-            self._entry_words[p.entry_id] = self._entry_words.get(p.entry_id, frozenset()) | set(p.words)
+        self._entry_words = _words_by_entry((p.entry_id, p.words) for p in self._phrasings)
         df = Counter(w for words in self._entry_words.values() for w in words)
         self._idf = {w: math.log(1 + len(self._entry_words) / c) for w, c in df.items()}
         self._unknown_weight = math.log(1 + len(kb.entries))
@@ -118,9 +123,7 @@ class Searcher:
         self._joined = [p.joined for p in self._phrasings]
         self._chars = [p.chars for p in self._phrasings]
         answers = [(entry.id, self.words(entry.answer[lang])) for entry in kb.entries.values() for lang in LANGS]
-        self._answer_words: Dict[str, frozenset] = {}
-        for entry_id, words in answers:
-            self._answer_words[entry_id] = self._answer_words.get(entry_id, frozenset()) | set(words)
+        self._answer_words = _words_by_entry(answers)
         self._known = frozenset(self._idf).union(*self._answer_words.values())
         self._classifier = EntryClassifier(
             [p.words for p in self._phrasings] + [words for _, words in answers],

@@ -109,7 +109,8 @@ def test_pause_restart_and_resume(tmp_path, monkeypatch):
 def test_one_message_answers_several_questions(assistant, monkeypatch, sender, lang, unit, start, confirm, answers, rich):
     assistant.texts(sender, start)
     assistant.texts(sender, confirm)
-    for field, text, _ in answers[:answers.index(next(a for a in answers if a[0] == "data_sources"))]:
+    before_data_sources = [field for field, _, _ in answers].index("data_sources")
+    for _, text, _ in answers[:before_data_sources]:
         assistant.texts(sender, text)
     replies = assistant.texts(sender, rich)
     assert any(r.startswith(messages.text("plan_also_noted", lang, items="", first="")[:4]) for r in replies)

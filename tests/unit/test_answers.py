@@ -87,11 +87,12 @@ def test_answers_given_in_passing_are_found_clause_by_clause(text, asked, expect
         ("not sure", "data_quality"),
         ("the quality is good, no wait, the quality is poor", "data_sources"),  # two answers: neither is taken
         ("siloed", "data_location"),                                      # the question asked is not repeated
-        ("<script>alert('data is siloed')</script>" * 200, "title"),
     ],
 )
 def test_nothing_is_taken_from_a_passing_remark_unless_it_is_clear(text, asked):
-    found = answers.volunteered_answers(text, asked)
-    assert asked not in found
-    if "script" not in text:
-        assert found == {}
+    assert answers.volunteered_answers(text, asked) == {}
+
+
+def test_markup_around_a_passing_answer_yields_only_the_option():
+    assert answers.volunteered_answers("<script>alert('data is siloed')</script>" * 200, "title") == {
+        "data_location": "siloed"}
