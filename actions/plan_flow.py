@@ -9,9 +9,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import identify
+from actions.faq import send_answer
 from actions.plan_form import button, int_slot, lang_of
 from bot import assessment, messages, planning, roles
 from bot.directory import Identity
+from bot.kb import faq
 from bot.plan_schema import ANSWER_FIELD_NAMES
 from bot.roles import Permission
 from bot.store import plans as store
@@ -305,11 +307,30 @@ class ActionStartNoPlan(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         identity = identify(tracker)
+        year = int(next(tracker.get_latest_entity_values("year"), None) or planning.default_year())
+        asked = self._asked_about_the_rule(tracker)
+        if asked:
+            # "do all department heads have to hand in a plan?" asks; it declares nothing
+            events = send_answer(dispatcher, tracker, asked)
+            if planning.filing_refusal(identity, lang_of(tracker)) is None:
+                with session_scope() as session:
+                    unit = planning.unit_name(session, identity.unit, lang_of(tracker))
+                say(dispatcher, tracker, "no_plan_offer", unit=unit, year=year, buttons=[
+                    button(messages.text("button_declare_no_plan", lang_of(tracker)), "/declare_no_plan")])
+            return [*events, stage("blocked")]
         if not may_file(dispatcher, tracker, identity):
             return [stage("blocked")]
-        year = next(tracker.get_latest_entity_values("year"), None) or planning.default_year()
-        return [SlotSet("plan_unit", identity.unit), SlotSet("plan_year", int(year)),
+        return [SlotSet("plan_unit", identity.unit), SlotSet("plan_year", year),
                 SlotSet("no_plan_reason", None), stage("fill")]
+
+    @staticmethod
+    def _asked_about_the_rule(tracker: Tracker) -> Optional[str]:
+        """The knowledge-base entry a question read as "no plan" is really about, if the lookup is sure."""
+        text = tracker.latest_message.get("text") or ""
+        if not faq.is_question(text):
+            return None
+        found = faq.lookup(text)
+        return found.matches[0].id if found.decision == "answer" else None
 
 
 class ActionAskNoPlanReason(Action):

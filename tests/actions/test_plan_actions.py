@@ -10,6 +10,7 @@ from actions.plan_flow import (
     ActionPlanSummary,
     ActionRecordNoPlan,
     ActionResumePlan,
+    ActionStartNoPlan,
     ActionShowMyPlans,
     ActionStartPlan,
     ActionSubmitPlan,
@@ -17,6 +18,7 @@ from actions.plan_flow import (
 )
 from actions.plan_form import ASK_ACTIONS, ValidatePlanForm
 from bot import messages, planning
+from bot.kb import faq
 from bot.plan_schema import ANSWER_FIELD_NAMES
 from bot.store import plans as store
 from bot.store.db import session_scope
@@ -255,6 +257,36 @@ def test_no_plan_is_recorded_with_its_reason(directory_db, dispatcher):
     with session_scope() as session:
         plan = store.list_plans(session, unit="manufacturing")[0]
         assert (plan.status, plan.no_plan_reason, plan.year) == ("no_plan", "all budget goes to the new factory", 2027)
+
+
+def test_declaring_no_plan_asks_for_the_reason(directory_db, dispatcher):
+    events = ActionStartNoPlan().run(dispatcher, make_tracker(
+        "anna.smith", "our unit has no ML plan this year", "declare_no_plan", slots={"language": "en"}), {})
+    assert slots_of(events) == {"plan_unit": "manufacturing", "plan_year": planning.default_year(),
+                                "no_plan_reason": None, "plan_stage": "fill"}
+
+
+@pytest.mark.parametrize("lang, question", [
+    ("en", "do all department heads have to hand in a plan?"),
+    ("zh", "所有部门负责人都要交计划吗"),
+])
+def test_a_question_about_the_no_plan_rule_is_answered_not_recorded(directory_db, dispatcher, lang, question):
+    events = ActionStartNoPlan().run(dispatcher, make_tracker("anna.smith", question, "declare_no_plan",
+                                                              slots={"language": lang}), {})
+    slots = slots_of(events)
+    assert slots["plan_stage"] == "blocked" and slots["last_kb_id"] == "every-leader-plan"
+    assert "plan_unit" not in slots
+    assert dispatcher.messages[0]["text"] == faq.answer_text("every-leader-plan", lang)
+    offer = dispatcher.messages[-1]
+    assert offer["buttons"] == [{"title": messages.text("button_declare_no_plan", lang), "payload": "/declare_no_plan"}]
+    with session_scope() as session:
+        assert store.list_plans(session, unit="manufacturing") == []
+
+
+def test_the_planning_office_gets_the_answer_without_the_offer(directory_db, dispatcher):
+    ActionStartNoPlan().run(dispatcher, make_tracker("wang.fang", "do all department heads have to hand in a plan?",
+                                                     "declare_no_plan", slots={"language": "en"}), {})
+    assert not any(b["payload"] == "/declare_no_plan" for m in dispatcher.messages for b in m.get("buttons") or [])
 
 
 def test_my_plans_show_status_readiness_and_review(directory_db, dispatcher):

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from bot import messages
 from bot.kb.faq import answer_text
 from bot.store.db import session_scope
-from bot.store.models import KnowledgeGap
+from bot.store.models import KnowledgeGap, Plan
 
 pytestmark = pytest.mark.servers
 
@@ -48,3 +48,17 @@ def test_an_unknown_question_is_declined_and_logged(assistant, monkeypatch, send
 def test_an_example_follow_up(assistant):
     assistant.say("james.lee", "what is a data lake")
     assert assistant.texts("james.lee", "give me an example")[0] == answer_text("case-zillow", "en")
+
+
+@pytest.mark.parametrize("sender, unit, lang, question", [
+    ("anna.smith", "manufacturing", "en", "is it ok to say we have no ML plan?"),
+    ("li.wei", "retail", "zh", "我们能不能说今年没有机器学习计划？"),
+])
+def test_asking_about_the_no_plan_rule_declares_nothing(assistant, monkeypatch, sender, unit, lang, question):
+    replies = assistant.say(sender, question)
+    assert replies[0]["text"] == answer_text("every-leader-plan", lang)
+    assert replies[-1]["buttons"] == [{"title": messages.text("button_declare_no_plan", lang),
+                                       "payload": "/declare_no_plan"}]
+    monkeypatch.setenv("MLPLAN_DATABASE_URL", assistant.database_url)
+    with session_scope() as session:
+        assert session.execute(select(Plan).where(Plan.unit_key == unit, Plan.status == "no_plan")).all() == []

@@ -23,6 +23,8 @@ from bot.kb.search import CLARIFY_CANDIDATES, Match, searcher
         ("价值树是什么", "value-tree"),
         ("Zillow 的案例", "case-zillow"),
         ("why not judge ML only by ROI", "roi-pitfalls"),
+        ("垃圾数据训练出来的模型靠谱吗", "data-quality"),          # everyday word for bad data
+        ("领导层应该看多远", "long-term-vision"),
     ],
 )
 def test_questions_are_answered_with_the_right_entry(question, expected):
@@ -31,7 +33,8 @@ def test_questions_are_answered_with_the_right_entry(question, expected):
     assert result.matches[0].id == expected
 
 
-@pytest.mark.parametrize("question", ["明天会下雨吗", "how do I cook rice", "who won the world cup", "报销流程怎么走"])
+@pytest.mark.parametrize("question", ["明天会下雨吗", "how do I cook rice", "who won the world cup", "报销流程怎么走",
+                                      "上海到北京多远"])
 def test_unrelated_questions_are_declined(question):
     assert searcher().lookup(question).decision == "none"
 
