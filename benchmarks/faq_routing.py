@@ -62,7 +62,12 @@ async def main() -> None:
         reached = 1 - len(elsewhere) / len(mine)
         others = dict(collections.Counter(intent for _, intent in elsewhere).most_common())
         print(f"{lang}: n={len(mine)}  reach the knowledge base {reached:.3f}  elsewhere {others}")
-    out = collections.Counter([(await agent.parse_message(q))["intent"]["name"] for q in out_of_scope])
+    read = [(q, (await agent.parse_message(q))["intent"]["name"]) for q in out_of_scope]
+    if args.verbose:
+        for q, intent in read:
+            if intent not in TO_THE_KNOWLEDGE_BASE:
+                print(f"  [out of scope] {q!r} -> {intent}")
+    out = collections.Counter(intent for _, intent in read)
     print(f"out of scope: n={len(out_of_scope)}  read as out_of_scope {out['out_of_scope'] / sum(out.values()):.3f}"
           f"  {dict(out.most_common())}")
 
