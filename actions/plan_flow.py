@@ -31,6 +31,10 @@ def stage(value: str) -> Dict[Text, Any]:
     return SlotSet("plan_stage", value)
 
 
+def no_plan_payload(year: int) -> str:
+    return '/declare_no_plan{"year": %d}' % year
+
+
 def may_file(dispatcher: CollectingDispatcher, tracker: Tracker, identity: Identity) -> bool:
     """Leads with a unit file plans; everyone else is told why not."""
     refusal = planning.filing_refusal(identity, lang_of(tracker))
@@ -316,7 +320,7 @@ class ActionStartNoPlan(Action):
                 with session_scope() as session:
                     unit = planning.unit_name(session, identity.unit, lang_of(tracker))
                 say(dispatcher, tracker, "no_plan_offer", unit=unit, year=year, buttons=[
-                    button(messages.text("button_declare_no_plan", lang_of(tracker)), "/declare_no_plan")])
+                    button(messages.text("button_declare_no_plan", lang_of(tracker)), no_plan_payload(year))])
             return [*events, stage("blocked")]
         if not may_file(dispatcher, tracker, identity):
             return [stage("blocked")]

@@ -15,6 +15,7 @@ from actions.plan_flow import (
     ActionStartPlan,
     ActionSubmitPlan,
     ActionWithdrawPlan,
+    no_plan_payload,
 )
 from actions.plan_form import ASK_ACTIONS, ValidatePlanForm
 from bot import messages, planning
@@ -278,15 +279,25 @@ def test_a_question_about_the_no_plan_rule_is_answered_not_recorded(directory_db
     assert "plan_unit" not in slots
     assert dispatcher.messages[0]["text"] == faq.answer_text("every-leader-plan", lang)
     offer = dispatcher.messages[-1]
-    assert offer["buttons"] == [{"title": messages.text("button_declare_no_plan", lang), "payload": "/declare_no_plan"}]
+    assert offer["buttons"] == [{"title": messages.text("button_declare_no_plan", lang),
+                                 "payload": no_plan_payload(planning.default_year())}]
     with session_scope() as session:
         assert store.list_plans(session, unit="manufacturing") == []
+
+
+def test_the_offer_records_the_year_it_names(directory_db, dispatcher):
+    year = planning.default_year() - 1  # "今年" in the question
+    ActionStartNoPlan().run(dispatcher, make_tracker("li.wei", "我们能不能说今年没有机器学习计划？", "declare_no_plan",
+                                                     entities=[{"entity": "year", "value": year}],
+                                                     slots={"language": "zh"}), {})
+    assert str(year) in dispatcher.messages[-1]["text"]
+    assert dispatcher.messages[-1]["buttons"][0]["payload"] == no_plan_payload(year)
 
 
 def test_the_planning_office_gets_the_answer_without_the_offer(directory_db, dispatcher):
     ActionStartNoPlan().run(dispatcher, make_tracker("wang.fang", "do all department heads have to hand in a plan?",
                                                      "declare_no_plan", slots={"language": "en"}), {})
-    assert not any(b["payload"] == "/declare_no_plan" for m in dispatcher.messages for b in m.get("buttons") or [])
+    assert not any(b["payload"].startswith("/declare_no_plan") for m in dispatcher.messages for b in m.get("buttons") or [])
 
 
 def test_my_plans_show_status_readiness_and_review(directory_db, dispatcher):

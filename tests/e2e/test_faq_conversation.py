@@ -2,6 +2,8 @@
 no-answer that is logged - in each language."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -57,8 +59,12 @@ def test_an_example_follow_up(assistant):
 def test_asking_about_the_no_plan_rule_declares_nothing(assistant, monkeypatch, sender, unit, lang, question):
     replies = assistant.say(sender, question)
     assert replies[0]["text"] == answer_text("every-leader-plan", lang)
-    assert replies[-1]["buttons"] == [{"title": messages.text("button_declare_no_plan", lang),
-                                       "payload": "/declare_no_plan"}]
+    offer = replies[-1]
+    assert [b["title"] for b in offer["buttons"]] == [messages.text("button_declare_no_plan", lang)]
     monkeypatch.setenv("MLPLAN_DATABASE_URL", assistant.database_url)
     with session_scope() as session:
         assert session.execute(select(Plan).where(Plan.unit_key == unit, Plan.status == "no_plan")).all() == []
+    year = re.search(r"20\d\d", offer["text"]).group()
+    asked = assistant.texts(sender, offer["buttons"][0]["payload"])  # the lead does mean it
+    assert year in asked[-1] and asked[-1].endswith(("？", "?"))
+    assistant.say(sender, "/cancel")
