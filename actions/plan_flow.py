@@ -324,6 +324,10 @@ class ActionStartNoPlan(Action):
             return [*events, stage("blocked")]
         if not may_file(dispatcher, tracker, identity):
             return [stage("blocked")]
+        first, last = planning.allowed_years()
+        if not first <= year <= last:
+            say(dispatcher, tracker, "no_plan_bad_year", first=first, last=last, example=planning.default_year())
+            return [stage("blocked")]
         return [SlotSet("plan_unit", identity.unit), SlotSet("plan_year", year),
                 SlotSet("no_plan_reason", None), stage("fill")]
 

@@ -267,6 +267,16 @@ def test_declaring_no_plan_asks_for_the_reason(directory_db, dispatcher):
                                 "no_plan_reason": None, "plan_stage": "fill"}
 
 
+def test_no_plan_is_refused_for_a_year_outside_the_cycle(directory_db, dispatcher):
+    first, last = planning.allowed_years()
+    events = ActionStartNoPlan().run(dispatcher, make_tracker(
+        "anna.smith", f"we have no ML plan for {last + 3}", "declare_no_plan",
+        entities=[{"entity": "year", "value": last + 3}], slots={"language": "en"}), {})
+    assert slots_of(events) == {"plan_stage": "blocked"}
+    assert texts(dispatcher) == [messages.text("no_plan_bad_year", "en", first=first, last=last,
+                                               example=planning.default_year())]
+
+
 @pytest.mark.parametrize("lang, question", [
     ("en", "do all department heads have to hand in a plan?"),
     ("zh", "所有部门负责人都要交计划吗"),
