@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 from actions.context import identify
 from actions.faq import send_answer
 from actions.plan_form import button, int_slot, lang_of
-from bot import assessment, messages, planning, roles
+from bot import answers, assessment, messages, planning, roles
 from bot.directory import Identity
 from bot.kb import faq
 from bot.plan_schema import ANSWER_FIELD_NAMES
@@ -359,6 +359,9 @@ class ValidateNoPlanForm(FormValidationAction):
 
     def validate_no_plan_reason(self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                 domain: DomainDict) -> Dict[Text, Any]:
+        if answers.is_dismissal(tracker.latest_message.get("text") or ""):
+            say(dispatcher, tracker, "no_plan_not_a_reason")
+            return {"no_plan_reason": None}
         parsed = planning.parse_answer("problem", slot_value or "")
         if parsed.problem:
             say(dispatcher, tracker, parsed.problem)

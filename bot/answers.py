@@ -193,6 +193,16 @@ def is_skip_command(text: str) -> bool:
     return fold(text) in SKIP_COMMANDS
 
 
+DISMISSALS = frozenset({"no", "nope", "never mind", "nevermind", "forget it", "no thanks", "not now", "stop",
+                        "cancel", "算了", "算了吧", "不用了", "不用", "不要了", "不了", "没事", "没事了", "不", "取消",
+                        "不登记了", "先不了"})
+
+
+def is_dismissal(text: str) -> bool:
+    """"算了", "never mind": backing out, not an answer to record."""
+    return fold(text) in DISMISSALS
+
+
 def skipped_value(field: str):
     """What a skipped answer is stored as: `unknown` where the field allows it, else empty."""
     spec = FIELDS_BY_NAME[field]

@@ -15,6 +15,7 @@ from actions.plan_flow import (
     ActionStartPlan,
     ActionSubmitPlan,
     ActionWithdrawPlan,
+    ValidateNoPlanForm,
     no_plan_payload,
 )
 from actions.plan_form import ASK_ACTIONS, ValidatePlanForm
@@ -265,6 +266,21 @@ def test_declaring_no_plan_asks_for_the_reason(directory_db, dispatcher):
         "anna.smith", "our unit has no ML plan this year", "declare_no_plan", slots={"language": "en"}), {})
     assert slots_of(events) == {"plan_unit": "manufacturing", "plan_year": planning.default_year(),
                                 "no_plan_reason": None, "plan_stage": "fill"}
+
+
+@pytest.mark.parametrize("lang, text, intent", [("zh", "算了", "deny"), ("en", "never mind", "deny"),
+                                                ("en", "forget it", "affirm")])
+def test_backing_out_is_not_recorded_as_the_reason(directory_db, dispatcher, lang, text, intent):
+    tracker = make_tracker("anna.smith", text, intent, active_loop="no_plan_form",
+                           slots={"language": lang, "plan_year": 2027, "requested_slot": "no_plan_reason"})
+    assert ValidateNoPlanForm().validate_no_plan_reason(text, dispatcher, tracker, {}) == {"no_plan_reason": None}
+    assert texts(dispatcher) == [messages.text("no_plan_not_a_reason", lang)]
+
+
+def test_a_short_reason_that_starts_with_no_is_still_a_reason(directory_db, dispatcher):
+    tracker = make_tracker("li.wei", "没有预算", "deny", active_loop="no_plan_form",
+                           slots={"language": "zh", "plan_year": 2027, "requested_slot": "no_plan_reason"})
+    assert ValidateNoPlanForm().validate_no_plan_reason("没有预算", dispatcher, tracker, {}) == {"no_plan_reason": "没有预算"}
 
 
 def test_no_plan_is_refused_for_a_year_outside_the_cycle(directory_db, dispatcher):

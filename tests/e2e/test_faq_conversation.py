@@ -52,19 +52,20 @@ def test_an_example_follow_up(assistant):
     assert assistant.texts("james.lee", "give me an example")[0] == answer_text("case-zillow", "en")
 
 
-@pytest.mark.parametrize("sender, unit, lang, question", [
-    ("anna.smith", "manufacturing", "en", "is it ok to say we have no ML plan?"),
-    ("li.wei", "retail", "zh", "我们能不能说今年没有机器学习计划？"),
+@pytest.mark.parametrize("sender, unit, lang, question, back_out", [
+    ("anna.smith", "manufacturing", "en", "is it ok to say we have no ML plan?", "never mind"),
+    ("li.wei", "retail", "zh", "我们能不能说今年没有机器学习计划？", "算了"),
 ])
-def test_asking_about_the_no_plan_rule_declares_nothing(assistant, monkeypatch, sender, unit, lang, question):
+def test_asking_about_the_no_plan_rule_declares_nothing(assistant, monkeypatch, sender, unit, lang, question, back_out):
     replies = assistant.say(sender, question)
     assert replies[0]["text"] == answer_text("every-leader-plan", lang)
     offer = replies[-1]
     assert [b["title"] for b in offer["buttons"]] == [messages.text("button_declare_no_plan", lang)]
+    year = re.search(r"20\d\d", offer["text"]).group()
+    asked = assistant.texts(sender, offer["buttons"][0]["payload"])  # the lead clicks, then thinks better of it
+    assert year in asked[-1] and asked[-1].endswith(("？", "?"))
+    assert assistant.texts(sender, back_out)[0] == messages.text("no_plan_not_a_reason", lang)
+    assistant.say(sender, "/cancel")
     monkeypatch.setenv("MLPLAN_DATABASE_URL", assistant.database_url)
     with session_scope() as session:
         assert session.execute(select(Plan).where(Plan.unit_key == unit, Plan.status == "no_plan")).all() == []
-    year = re.search(r"20\d\d", offer["text"]).group()
-    asked = assistant.texts(sender, offer["buttons"][0]["payload"])  # the lead does mean it
-    assert year in asked[-1] and asked[-1].endswith(("？", "?"))
-    assistant.say(sender, "/cancel")
