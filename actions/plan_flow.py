@@ -66,9 +66,9 @@ class ActionStartPlan(Action):
         if not may_file(dispatcher, tracker, identity):
             return [stage("blocked")]
         lang = lang_of(tracker)
-        first, last = planning.allowed_years()
         year = next(tracker.get_latest_entity_values("year"), None) or planning.default_year()
-        if not first <= int(year) <= last:
+        if not planning.in_cycle(int(year)):
+            first, last = planning.allowed_years()
             say(dispatcher, tracker, "plan_bad_year", first=first, last=last)
             return [stage("blocked")]
         with session_scope() as session:
@@ -320,12 +320,12 @@ class ActionStartNoPlan(Action):
                 with session_scope() as session:
                     unit = planning.unit_name(session, identity.unit, lang_of(tracker))
                 say(dispatcher, tracker, "no_plan_offer", unit=unit, year=year, buttons=[
-                    button(messages.text("button_declare_no_plan", lang_of(tracker)), no_plan_payload(year))])
+                    button(messages.text("button_declare_no_plan", lang_of(tracker), year=year), no_plan_payload(year))])
             return [*events, stage("blocked")]
         if not may_file(dispatcher, tracker, identity):
             return [stage("blocked")]
-        first, last = planning.allowed_years()
-        if not first <= year <= last:
+        if not planning.in_cycle(year):
+            first, last = planning.allowed_years()
             say(dispatcher, tracker, "no_plan_bad_year", first=first, last=last, example=planning.default_year())
             return [stage("blocked")]
         return [SlotSet("plan_unit", identity.unit), SlotSet("plan_year", year),

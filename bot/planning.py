@@ -34,6 +34,11 @@ def allowed_years(today: Optional[dt.date] = None) -> Tuple[int, int]:
     return year, year + 2
 
 
+def in_cycle(year: int, today: Optional[dt.date] = None) -> bool:
+    first, last = allowed_years(today)
+    return first <= year <= last
+
+
 def unit_name(session: Session, key: Optional[str], lang: str) -> str:
     unit = session.get(Unit, key) if key else None
     return (unit.name_zh if lang == "zh" else unit.name_en) if unit else key

@@ -305,7 +305,7 @@ def test_a_question_about_the_no_plan_rule_is_answered_not_recorded(directory_db
     assert "plan_unit" not in slots
     assert dispatcher.messages[0]["text"] == faq.answer_text("every-leader-plan", lang)
     offer = dispatcher.messages[-1]
-    assert offer["buttons"] == [{"title": messages.text("button_declare_no_plan", lang),
+    assert offer["buttons"] == [{"title": messages.text("button_declare_no_plan", lang, year=planning.default_year()),
                                  "payload": no_plan_payload(planning.default_year())}]
     with session_scope() as session:
         assert store.list_plans(session, unit="manufacturing") == []

@@ -17,6 +17,7 @@ LEAD = Identity("li.wei", "李伟", "retail", "lead")
 def test_years_come_from_the_calendar():
     assert planning.default_year(dt.date(2026, 11, 27)) == 2027
     assert planning.allowed_years(dt.date(2026, 1, 1)) == (2026, 2028)
+    assert [planning.in_cycle(y, dt.date(2026, 1, 1)) for y in (2025, 2026, 2028, 2029)] == [False, True, True, False]
 
 
 def test_the_first_answer_creates_the_draft_and_each_answer_is_a_version(directory_db):
