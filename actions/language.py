@@ -7,6 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.context import requested_language
 from actions.replies import say
 from bot import directory
 from bot.store.db import session_scope
@@ -20,6 +21,9 @@ class ActionChangeLanguage(Action):
         return "action_change_language"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if requested_language(tracker) is None:  # "change the language" without naming one
+            say(dispatcher, tracker, "language_which")
+            return []
         wanted = tracker.get_slot("language") or "zh"
         with session_scope() as session:
             remembered = directory.remember_language(session, tracker.sender_id, wanted)

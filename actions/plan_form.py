@@ -1,45 +1,23 @@
-"""The plan form: asking each question, validating and saving each answer."""
+"""The plan form: asking each question, saving each answer at once, changing earlier ones."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import identify
-from actions.faq import send_answer
-from bot import answers, messages, planning
-from bot.kb import faq
-from bot.plan_schema import ANSWER_FIELDS, FIELDS_BY_NAME
+from actions.forms import PendingQuestionForm, Slots, Turn, accepted, int_slot, lang_of
+from bot import messages, planning
+from bot.dialogue import prompts, reader
+from bot.dialogue.reader import Question
+from bot.plan_schema import ANSWER_FIELD_NAMES, ANSWER_FIELDS
 from bot.store.db import session_scope
 from bot.store.plans import PlanConflict, get_plan
 
-REPEATED_FAILURES = 2
-# Said mid-form with this much confidence, and not an answer, these are answered and the question repeated.
-DIGRESSIONS = ("help", "bot_challenge", "out_of_scope", "show_my_plans")
-DIGRESSION_CONFIDENCE = 0.85
-
-
-def lang_of(tracker: Tracker) -> str:
-    return tracker.get_slot("language") or "zh"
-
-
-def button(title: str, payload: str) -> Dict[str, str]:
-    return {"title": title, "payload": payload}
-
-
-def choice_payload(value: str) -> str:
-    return '/inform{"choice": "%s"}' % value
-
-
-def skip_and_pause_buttons(lang: str) -> List[Dict[str, str]]:
-    return [button(messages.text("button_skip", lang), "/skip"), button(messages.text("button_pause", lang), "/cancel")]
-
-
-def int_slot(tracker: Tracker, name: str) -> Optional[int]:
-    value = tracker.get_slot(name)
-    return None if value is None else int(value)
+CHOOSING_A_FIELD = "?"  # plan_editing while the lead is asked which answer to change
 
 
 class AskPlanQuestion(Action):
@@ -51,127 +29,136 @@ class AskPlanQuestion(Action):
         return f"action_ask_{self.field}"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
-        lang = lang_of(tracker)
-        spec = FIELDS_BY_NAME[self.field]
-        number = [f.name for f in ANSWER_FIELDS].index(self.field) + 1
-        progress = messages.text("plan_progress", lang, step=spec.step, number=number, total=len(ANSWER_FIELDS))
-        text = "\n".join([
-            f"{progress} {messages.text('ask.' + self.field, lang)}",
-            messages.text("why." + self.field, lang),
-            messages.text("plan_skip_hint", lang),
-        ])
-        buttons = [button(messages.text(f"choice.{c}", lang), choice_payload(c)) for c in spec.choices]
-        if spec.kind == "multi":  # a typed message, which the branch parser reads as "all"
-            everything = messages.text("choice.all_branches", lang)
-            buttons.append(button(everything, everything))
-        dispatcher.utter_message(text=text, buttons=buttons + [button(messages.text("button_skip", lang), "/skip")])
-        return []
+        prompt = prompts.plan_question(self.field, lang_of(tracker), tracker.get_slot("reask"))
+        dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons)
+        return [SlotSet("reask", None)]
 
 
 # rasa_sdk finds actions via Action.__subclasses__() (weak references): keep the classes.
 ASK_ACTIONS = tuple(type(f"Ask_{f.name}", (AskPlanQuestion,), {"field": f.name}) for f in ANSWER_FIELDS)
 
 
-class ValidatePlanForm(FormValidationAction):
-    """Checks every answer, saves it to the draft at once, and handles digressions:
-    `skip`, FAQ questions, and answers that keep missing the point."""
+class AskEditField(Action):
+    def name(self) -> Text:
+        return "action_ask_edit_field"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        lang = lang_of(tracker)
+        prompt = prompts.other_question(messages.text("edit_which_field", lang), prompts.field_buttons(lang), lang,
+                                        tracker.get_slot("reask"))
+        dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons)
+        return [SlotSet("reask", None)]
+
+
+class ValidatePlanForm(PendingQuestionForm):
+    """Saves every answer to the draft at once (with any other answers the message gives
+    in passing), and lets the lead change an earlier answer from any question."""
 
     def name(self) -> Text:
         return "validate_plan_form"
 
-    def _validate(self, field: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
-        lang = lang_of(tracker)
-        message = tracker.latest_message
-        intent = (message.get("intent") or {}).get("name")
-        text = message.get("text") or ""
-        if tracker.get_slot("requested_slot") != field or value == planning.SKIPPED:
-            # loaded from the plan store (resume, edit, conflict reload), not typed now
-            return {field: value}
-        if intent == "ask_faq" and faq.is_question(text):
-            result = faq.lookup(text)
-            if result.decision == "answer":
-                events = send_answer(dispatcher, tracker, result.matches[0].id)
-                dispatcher.utter_message(text=messages.text("plan_faq_resume", lang))
-                return {field: None, **{e["name"]: e["value"] for e in events}}
-        entity_choice = next(tracker.get_latest_entity_values("choice"), None)
-        parsed = planning.parse_answer(field, text if entity_choice is None else "", entity_choice)
-        if parsed.certain:  # it names one of the options: an answer, whatever the intent
-            return self._save(field, parsed.value, dispatcher, tracker)
-        if intent == "skip" or answers.is_skip_command(text):
-            return self._save(field, planning.SKIPPED, dispatcher, tracker, note="plan_skipped")
-        confident = (message.get("intent") or {}).get("confidence", 0) >= DIGRESSION_CONFIDENCE
-        if intent in DIGRESSIONS and confident:
-            dispatcher.utter_message(text=self._digression(intent, tracker, lang))
-            return {field: None}
-        if parsed.problem:
-            return self._reject(field, parsed.problem, dispatcher, tracker)
-        return self._save(field, parsed.value, dispatcher, tracker)
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> List[Text]:
+        answers = [name for name in domain_slots if name != "edit_field"]
+        editing = tracker.get_slot("plan_editing")
+        if editing == CHOOSING_A_FIELD:
+            return ["edit_field", *answers]
+        if editing in answers:
+            return [editing, *(name for name in answers if name != editing)]
+        return answers
 
-    @staticmethod
-    def _digression(intent: str, tracker: Tracker, lang: str) -> str:
-        identity = identify(tracker)
-        if intent == "show_my_plans":
-            with session_scope() as session:
-                return planning.my_plans_text(session, identity, lang)
-        if intent == "help":
-            return messages.text(f"help_{identity.role or 'unknown'}", lang)
-        return messages.text(intent, lang)
+    def editable(self, tracker: Tracker) -> List[str]:
+        return list(ANSWER_FIELD_NAMES)
 
-    def _reject(self, field: str, problem: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
-        lang = lang_of(tracker)
-        failures = (int_slot(tracker, "invalid_answers") or 0) + 1
-        if failures >= REPEATED_FAILURES:
-            need = messages.text(f"need.{FIELDS_BY_NAME[field].kind}", lang)
-            dispatcher.utter_message(text=messages.text("plan_invalid_again", lang, need=need),
-                                     buttons=skip_and_pause_buttons(lang))
-        else:
-            dispatcher.utter_message(text=messages.text(problem, lang))
-        return {field: None, "invalid_answers": failures}
+    def accept(self, question: Question, value: Any, extra: Dict[str, Any], turn: Turn) -> Slots:
+        if question.name == "edit_field":
+            return self.on_edit(value, None, question, turn)
+        open_extra = {name: v for name, v in extra.items() if turn.tracker.get_slot(name) is None and name != question.name}
+        return save_answer(question.name, value, turn, volunteered=open_extra)
 
-    def _save(self, field: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-              note: Optional[str] = None) -> Dict[Text, Any]:
-        lang = lang_of(tracker)
-        identity = identify(tracker)
-        plan_id = int_slot(tracker, "plan_draft_id")
-        volunteered = {} if value == planning.SKIPPED else self._volunteered(field, tracker)
-        try:
-            with session_scope() as session:
-                plan = planning.save_answer(
-                    session, identity=identity, plan_id=plan_id, year=int_slot(tracker, "plan_year"),
-                    lang=lang, field=field, value=value, expected_version=int_slot(tracker, "plan_draft_version"),
-                    volunteered=volunteered,
-                )
-                saved = {"plan_draft_id": plan.id, "plan_draft_version": plan.version}
-        except PlanConflict:
-            with session_scope() as session:
-                plan = get_plan(session, plan_id)
-                dispatcher.utter_message(text=messages.text("plan_conflict", lang, version=plan.version))
-                return {**planning.slot_values(plan), "plan_draft_version": plan.version, "invalid_answers": 0}
-        if note:
-            dispatcher.utter_message(text=messages.text(note, lang))
-        if volunteered:
-            dispatcher.utter_message(text=planning.also_noted_text(volunteered, lang))
-        return {field: value, "invalid_answers": 0, **volunteered, **saved}
+    def accept_skip(self, question: Question, turn: Turn) -> Slots:
+        if question.name == "edit_field":  # nothing to change after all: carry on
+            return {"plan_editing": None, "edit_field": None, "reask": None}
+        return save_answer(question.name, planning.SKIPPED, turn, note="plan_skipped")
 
-    @staticmethod
-    def _volunteered(field: str, tracker: Tracker) -> Dict[str, Any]:
-        """Other questions this reply answers in passing, where those are still open."""
-        text = tracker.latest_message.get("text") or ""
-        if text.startswith("/"):  # a button
-            return {}
-        return {name: value for name, value in answers.volunteered_answers(text, field).items()
-                if tracker.get_slot(name) is None}
+    def on_edit(self, field: Optional[str], value: Optional[str], question: Question, turn: Turn) -> Slots:
+        if field is None:
+            return {"plan_editing": CHOOSING_A_FIELD}
+        if value:
+            parsed = reader.parse_answer(value, reader.question(field))
+            if parsed is not None and parsed.kind == "answer" and parsed.value not in (None, ""):
+                saved = save_answer(field, parsed.value, turn)
+                if field != question.name and saved.get(field) is not None:
+                    turn.say("edit_saved", field=messages.text(f"field.{field}", turn.lang),
+                             value=planning.display_value(field, parsed.value, turn.lang))
+                    return {**saved, "reask": "back"}
+                return saved
+        current = planning.display_value(field, turn.tracker.get_slot(field), turn.lang)
+        turn.say("edit_starting", id=int_slot(turn.tracker, "plan_draft_id") or "-", current=current,
+                 field=messages.text(f"field.{field}", turn.lang))
+        return {"plan_editing": field, field: None, "edit_field": None}
 
 
-def _validator(field: str):
-    def validate(self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                 domain: DomainDict) -> Dict[Text, Any]:
-        return self._validate(field, slot_value, dispatcher, tracker)
+def save_answer(field: str, value: Any, turn: Turn, *, note: Optional[str] = None,
+                volunteered: Optional[Dict[str, Any]] = None) -> Slots:
+    """Write one answer (and any given in passing) to the draft, creating it on the first answer."""
+    tracker = turn.tracker
+    identity = identify(tracker)
+    plan_id = int_slot(tracker, "plan_draft_id")
+    volunteered = volunteered or {}
+    try:
+        with session_scope() as session:
+            plan = planning.save_answer(
+                session, identity=identity, plan_id=plan_id, year=int_slot(tracker, "plan_year"),
+                lang=turn.lang, field=field, value=value,
+                expected_version=int_slot(tracker, "plan_draft_version"), volunteered=volunteered,
+            )
+            saved = {"plan_draft_id": plan.id, "plan_draft_version": plan.version}
+    except PlanConflict:
+        with session_scope() as session:
+            plan = get_plan(session, plan_id)
+            turn.say("plan_conflict", version=plan.version)
+            return {**planning.slot_values(plan), "plan_draft_version": plan.version, "failed_tries": 0}
+    if note:
+        turn.say(note)
+    if volunteered:
+        turn.dispatcher.utter_message(text=planning.also_noted_text(volunteered, turn.lang))
+    editing = {"plan_editing": None} if tracker.get_slot("plan_editing") == field else {}
+    return accepted({field: value, **volunteered, **saved, **editing})
 
-    validate.__name__ = f"validate_{field}"
-    return validate
+
+class ActionPlanFormDone(Action):
+    """After the plan form: the summary and the question to submit, or the way back in."""
+
+    def name(self) -> Text:
+        return "action_plan_form_done"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        turn = Turn(dispatcher, tracker)
+        exit_kind = tracker.get_slot("form_exit")
+        events: List[Dict[Text, Any]] = [SlotSet("form_exit", None), SlotSet("plan_editing", None),
+                                         SlotSet("reask", None), SlotSet("failed_tries", 0)]
+        draft_id = int_slot(tracker, "plan_draft_id")
+        if exit_kind in ("pause", "leave"):
+            if draft_id is None:
+                turn.say("plan_paused_empty")
+            else:
+                turn.say("plan_paused_bye" if exit_kind == "leave" else "plan_paused", id=draft_id)
+            return events
+        if exit_kind == "withdraw":
+            return events + [FollowupAction("action_confirm_withdraw")]
+        send_summary(turn)
+        return events + [SlotSet("confirming", "submit"), SlotSet("confirmation", None), FollowupAction("confirm_form")]
 
 
-for _spec in ANSWER_FIELDS:
-    setattr(ValidatePlanForm, f"validate_{_spec.name}", _validator(_spec.name))
+def send_summary(turn: Turn, changed: Optional[Dict[str, Any]] = None) -> None:
+    from bot import assessment
+
+    tracker = turn.tracker
+    slots = {name: (changed or {}).get(name, tracker.get_slot(name)) for name in ANSWER_FIELD_NAMES}
+    result = assessment.assess(planning.stored_answers(slots))
+    with session_scope() as session:
+        unit = planning.unit_name(session, tracker.get_slot("plan_unit") or "", turn.lang)
+    turn.dispatcher.utter_message(text=planning.summary_text(slots, result, turn.lang, unit=unit,
+                                                             year=int_slot(tracker, "plan_year")))
 

@@ -1,16 +1,18 @@
 """The planning office in chat: querying plans, reading one, recording a review."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import identify
-from actions.plan_form import button, choice_payload, int_slot, lang_of
-from bot import answers, messages, planning, queries, roles
+from actions.forms import PendingQuestionForm, Slots, Turn, accepted, int_slot, lang_of
+from bot import messages, planning, queries, roles
+from bot.dialogue import answers, prompts
+from bot.dialogue.reader import Question
 from bot.roles import Permission
 from bot.store import plans as store
 from bot.store.db import session_scope
@@ -49,8 +51,8 @@ class ActionShowPlan(Action):
 
 
 class ActionStartReview(Action):
-    """"approve plan 12" / "退回计划 12：请补充基线": what can be read from the message
-    is filled in; review_form asks for the rest."""
+    """"approve plan 12: good work" / "退回计划 12：请补充基线": what the message says is
+    filled in; review_form asks for the rest."""
 
     def name(self) -> Text:
         return "action_start_review"
@@ -60,24 +62,25 @@ class ActionStartReview(Action):
         identity = identify(tracker)
         if not roles.can(identity, Permission.REVIEW_PLANS):
             dispatcher.utter_message(text=messages.text("review_not_allowed", lang))
-            return [SlotSet("plan_stage", "blocked")]
+            return []
         plan_id = entity(tracker, "plan_id")
         if plan_id is None:
             dispatcher.utter_message(text=messages.text("review_which", lang))
-            return [SlotSet("plan_stage", "blocked")]
-        text = tracker.latest_message.get("text") or ""
+            return []
         with session_scope() as session:
             plan = queries.reviewable(session, identity, plan_id)
             if plan is None:
                 dispatcher.utter_message(text=messages.text("review_not_reviewable", lang, id=plan_id))
-                return [SlotSet("plan_stage", "blocked")]
+                return []
             unit = planning.unit_name(session, plan.unit_key, lang)
             title = planning.title_of(plan, lang)
-        note = text.split(":", 1)[-1] if ":" in text else text.split("：", 1)[-1] if "：" in text else None
-        decision = queries.review_decision(text.split(":")[0].split("：")[0])
+        decision, note = answers.split_review(tracker.latest_message.get("text") or "")
         dispatcher.utter_message(text=messages.text("review_context", lang, id=plan_id, unit=unit, title=title))
+        if decision and note:
+            record_review(Turn(dispatcher, tracker), int(plan_id), decision, note)
+            return []
         return [SlotSet("review_plan_id", int(plan_id)), SlotSet("review_decision", decision),
-                SlotSet("review_note", note.strip() if note and note.strip() else None), SlotSet("plan_stage", "fill")]
+                SlotSet("review_note", note), SlotSet("form_exit", None), FollowupAction("review_form")]
 
 
 class ActionAskReviewDecision(Action):
@@ -86,10 +89,12 @@ class ActionAskReviewDecision(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         lang = lang_of(tracker)
-        dispatcher.utter_message(text=messages.text("review_ask_decision", lang),
-                                 buttons=[button(messages.text("button_approve", lang), choice_payload("approved")),
-                                          button(messages.text("button_needs_work", lang), choice_payload("needs_work"))])
-        return []
+        buttons = [prompts.button(messages.text("button_approve", lang), prompts.choice_payload("approved")),
+                   prompts.button(messages.text("button_needs_work", lang), prompts.choice_payload("needs_work"))]
+        prompt = prompts.other_question(messages.text("review_ask_decision", lang), buttons, lang,
+                                        tracker.get_slot("reask"))
+        dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons)
+        return [SlotSet("reask", None)]
 
 
 class ActionAskReviewNote(Action):
@@ -97,48 +102,48 @@ class ActionAskReviewNote(Action):
         return "action_ask_review_note"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=messages.text("review_ask_note", lang_of(tracker)))
-        return []
+        lang = lang_of(tracker)
+        prompt = prompts.other_question(messages.text("review_ask_note", lang), [], lang, tracker.get_slot("reask"))
+        dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons)
+        return [SlotSet("reask", None)]
 
 
-class ValidateReviewForm(FormValidationAction):
+class ValidateReviewForm(PendingQuestionForm):
     def name(self) -> Text:
         return "validate_review_form"
 
-    def validate_review_decision(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                 domain: DomainDict) -> Dict[Text, Any]:
-        if value in ("approved", "needs_work"):
-            return {"review_decision": value}
-        decision = queries.review_decision(str(value or ""))
-        if decision is None:
-            dispatcher.utter_message(text=messages.text("plan_invalid_choice", lang_of(tracker)))
-        return {"review_decision": decision}
+    def accept(self, question: Question, value: Any, extra: Dict[str, Any], turn: Turn) -> Slots:
+        if question.name == "review_note":
+            return accepted({"review_note": value or "-"})
+        return accepted({"review_decision": value})
 
-    def validate_review_note(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: DomainDict) -> Dict[Text, Any]:
-        text = str(value or "").strip()
-        if len(text) > planning.MAX_ANSWER_CHARS:
-            dispatcher.utter_message(text=messages.text("plan_too_long", lang_of(tracker)))
-            return {"review_note": None}
-        return {"review_note": "-" if answers.says_none(text) or not text else text}
+    def accept_skip(self, question: Question, turn: Turn) -> Slots:
+        if question.name == "review_note":
+            return accepted({"review_note": "-"})
+        return self.reject("review_invalid_decision", turn)
 
 
-class ActionRecordReview(Action):
+class ActionReviewFormDone(Action):
     def name(self) -> Text:
-        return "action_record_review"
+        return "action_review_form_done"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
-        lang = lang_of(tracker)
-        identity = identify(tracker)
-        plan_id = int_slot(tracker, "review_plan_id")
-        decision = tracker.get_slot("review_decision")
-        note = tracker.get_slot("review_note")
-        with session_scope() as session:
-            if queries.reviewable(session, identity, plan_id) is None or decision not in ("approved", "needs_work"):
-                dispatcher.utter_message(text=messages.text("review_not_reviewable", lang, id=plan_id))
-            else:
-                store.record_review(session, plan_id, decision, "" if note == "-" else note, reviewer=identity.person_id)
-                dispatcher.utter_message(text=messages.text("review_recorded", lang, id=plan_id,
-                                                            decision=messages.text(f"status.{decision}", lang)))
-        return [SlotSet(name, None) for name in ("review_plan_id", "review_decision", "review_note")] + \
-            [SlotSet("plan_stage", "none")]
+        events = [SlotSet(name, None) for name in ("review_plan_id", "review_decision", "review_note", "form_exit")]
+        turn = Turn(dispatcher, tracker)
+        if tracker.get_slot("form_exit"):
+            turn.say("review_left")
+            return events
+        record_review(turn, int_slot(tracker, "review_plan_id"), tracker.get_slot("review_decision"),
+                      tracker.get_slot("review_note"))
+        return events
+
+
+def record_review(turn: Turn, plan_id: Optional[int], decision: Optional[str], note: Optional[str]) -> None:
+    identity = identify(turn.tracker)
+    with session_scope() as session:
+        if queries.reviewable(session, identity, plan_id) is None or decision not in ("approved", "needs_work"):
+            turn.say("review_not_reviewable", id=plan_id)
+            return
+        store.record_review(session, plan_id, decision, "" if note in (None, "-") else note,
+                            reviewer=identity.person_id)
+        turn.say("review_recorded", id=plan_id, decision=messages.text(f"status.{decision}", turn.lang))

@@ -4,14 +4,14 @@ Rasa-free, so the actions stay thin and this is tested directly."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import answers, assessment, language, messages, roles
+from bot import assessment, language, messages, roles
+from bot.dialogue import answers
 from bot.directory import Identity
 from bot.plan_schema import ANSWER_FIELDS, ANSWER_FIELD_NAMES, FIELDS_BY_NAME
 from bot.roles import Permission
@@ -19,7 +19,6 @@ from bot.store import plans as store
 from bot.store.models import Plan, Unit
 
 SKIPPED = "__skipped__"  # slot value of a skipped answer
-MAX_ANSWER_CHARS = 2000
 SIMILAR_SCORE = 60
 ACTIVE_STATUSES = ("submitted", "approved", "needs_work")
 
@@ -148,34 +147,6 @@ def save_answer(
         session, plan_id, {**(volunteered or {}), field: stored}, actor=identity.person_id,
         expected_version=expected_version, skipped=[field] if skipped else [],
     )
-
-
-@dataclass(frozen=True)
-class Parsed:
-    value: Any = None
-    problem: Optional[str] = None  # catalogue key of the complaint when the answer is unusable
-    certain: bool = False  # the text named one of the question's options, so it is surely an answer
-
-
-def parse_answer(field: str, text: str, entity_choice: Optional[str] = None) -> Parsed:
-    """Turn what the lead typed (or the button they pressed) into a field value."""
-    spec = FIELDS_BY_NAME[field]
-    text = (text or "").strip()
-    if spec.kind == "choice":
-        if entity_choice in spec.choices:
-            return Parsed(entity_choice, certain=True)
-        choice = answers.parse_choice(field, text)
-        return Parsed(choice, certain=True) if choice else Parsed(problem="plan_invalid_choice")
-    if spec.kind == "multi":
-        branches = answers.parse_branches(text) or ([entity_choice] if entity_choice in spec.choices else [])
-        return Parsed(branches, certain=True) if branches else Parsed(problem="plan_invalid_branches")
-    if len(text) > MAX_ANSWER_CHARS:
-        return Parsed(problem="plan_too_long")
-    if field == "skill_gaps" and answers.says_none(text):
-        return Parsed("none", certain=True)
-    if field == "executive_sponsor" and answers.says_none(text):
-        return Parsed(problem="plan_invalid_text")
-    return Parsed(text) if answers.has_substance(text) else Parsed(problem="plan_invalid_text")
 
 
 # --- showing a plan ---------------------------------------------------------------------

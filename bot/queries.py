@@ -22,7 +22,8 @@ _AT_RISK = re.compile(r"at risk|risky|有风险|风险", re.I)
 _WEAK = re.compile(r"weak|not ready|problems? with|薄弱|不足|弱", re.I)
 _NOT_FILED = re.compile(r"not (yet )?filed|haven'?t (yet )?filed|not submitted|haven'?t submitted|no plans? yet|"
                         r"还没(有)?(提交|交)|没(有)?(提交|交)|未提交|尚未提交", re.I)
-_HOW_MANY = re.compile(r"how many|count|number of|多少|几个|几份", re.I)
+_HOW_MANY = re.compile(r"how many|count|number of|多少|(?<!哪)几个|(?<!哪)几份", re.I)
+LISTED_WITH_A_COUNT = 5  # "how many ...?" also lists the plans when there are this few
 _APPROVE = re.compile(r"approve|accept|批准|通过|同意", re.I)
 _SEND_BACK = re.compile(r"send .*back|needs? work|reject|return|退回|打回|需修改|需要修改|修改后再交", re.I)
 
@@ -91,7 +92,7 @@ def _plans_answer(session: Session, flt: PlanFilter, lang: str) -> str:
     if not found:
         return messages.text("query_none", lang, what=described)
     lines = [messages.text("query_count", lang, count=len(found), what=described)]
-    if not flt.count_only:
+    if not flt.count_only or len(found) <= LISTED_WITH_A_COUNT:
         for plan in found[:SHOWN]:
             lines.append(line(session, plan, lang, flt.challenge, show_weak=flt.weak))
         if len(found) > SHOWN:

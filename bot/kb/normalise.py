@@ -15,11 +15,8 @@ from typing import Dict, Iterable, Mapping, Sequence, Tuple
 
 import snowballstemmer
 from pypinyin import lazy_pinyin
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-from spellchecker import SpellChecker
-
 from bot import language
+from bot.spelling import LatinSpeller
 
 STOPWORDS = frozenset(
     """
@@ -46,7 +43,6 @@ _ASCII_WORD = re.compile(r"^[a-z0-9][a-z0-9.+-]*$")
 _LATIN_RUN = re.compile(r"[a-z]{4,}")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
 _HOMOPHONE_LENGTHS = (4, 3)  # shorter windows are too often real, different words
-_COMMON_WORD_COUNT = 100  # an English word seen this often in pyspellchecker's corpus is not a typo
 
 
 class Normaliser:
@@ -56,12 +52,10 @@ class Normaliser:
         texts = list(texts) + [v for values in synonyms.values() for v in values]
         folded = [unicodedata.normalize("NFKC", t).casefold() for t in texts]
         self._latin_words = frozenset(w for t in folded for w in re.findall(r"[a-z0-9]+", t))
-        self._latin_vocabulary = frozenset(w for w in self._latin_words if _LATIN_RUN.fullmatch(w))
-        self._spelling_targets = self._latin_vocabulary | {w for w in STOPWORDS | set(QUESTION_WORDS) if w.isascii()}
+        self._speller = LatinSpeller(self._latin_words, keep=STOPWORDS | set(QUESTION_WORDS))
         self._synonym_pattern, self._synonym_keys = self._compile_synonyms(synonyms)
         self._homophones = self._homophone_table(folded)
         self._stemmer = snowballstemmer.stemmer("english")
-        self._english = SpellChecker(language="en", distance=1).word_frequency
         self._stem_keys = self._stem_table(synonyms)
 
     @staticmethod
@@ -101,19 +95,6 @@ class Normaliser:
                     table.setdefault(tuple(lazy_pinyin(word)), word)
         return table
 
-    def _fix_latin(self, text: str) -> str:
-        def fix(match: "re.Match[str]") -> str:
-            word = match.group(0)
-            if word in self._latin_vocabulary or word in STOPWORDS or self._english[word] >= _COMMON_WORD_COUNT:
-                return word  # "lunch" is a word of its own, not a slip for "launch"
-            # one slip (a wrong, missing, extra or swapped letter) in five letters or more
-            best = process.extractOne(word, self._spelling_targets, scorer=OSA.normalized_similarity, score_cutoff=0.8)
-            if best is None and len(word) == 4:  # short words: only swapped letters ("dtaa", "waht")
-                best = next(((w, 1.0, 0) for w in self._spelling_targets if len(w) == 4 and sorted(w) == sorted(word)), None)
-            return best[0] if best and best[0][0] == word[0] else word
-
-        return _LATIN_RUN.sub(fix, text)
-
     def _fix_homophones(self, text: str) -> str:
         def fix(match: "re.Match[str]") -> str:
             run = match.group(0)
@@ -135,7 +116,7 @@ class Normaliser:
 
     def words(self, text: str) -> Tuple[str, ...]:
         folded = unicodedata.normalize("NFKC", text or "").casefold()
-        folded = self._fix_homophones(self._fix_latin(folded))
+        folded = self._fix_homophones(self._speller.fix(folded))
         folded = self._synonym_pattern.sub(lambda m: f" {self._synonym_keys[m.group(0)]} ", folded)
         out = []
         for word in language.words(folded):

@@ -190,7 +190,7 @@ class Client:
         return [m.get("text", "") for m in json.loads(body) if m.get("text")]
 
     def tracker(self, sender: str) -> Dict[str, Any]:
-        status, body = self.http("GET", f"{self.base}/conversations/{urllib.parse.quote(sender)}/tracker?include_events=AFTER_RESTART")
+        status, body = self.http("GET", f"{self.base}/conversations/{urllib.parse.quote(sender)}/tracker?include_events=NONE")
         if status != 200:
             raise RuntimeError(f"tracker answered {status}: {body[:300]!r}")
         return json.loads(body)
@@ -209,17 +209,7 @@ def pending_question(tracker: Mapping[str, Any]) -> Optional[str]:
         return requested
     if loop in ("no_plan_form", "review_form") and requested:
         return requested
-    return _legacy_pending(tracker, slots) if loop is None else None
-
-
-def _legacy_pending(tracker, slots):  # TEMPORARY: the design before issue 12, for the baseline figures
-    actions = [e.get("name") for e in tracker.get("events") or [] if e.get("event") == "action"
-               and e.get("name") not in ("action_listen", "action_extract_slots")]
-    last = actions[-1] if actions else None
-    stage = slots.get("plan_stage")
-    return {("action_start_plan", "confirm"): "start_confirm", ("action_plan_summary", "none"): "submit_confirm",
-            ("action_confirm_withdraw", "confirm"): "withdraw_confirm", ("action_edit_plan", "choose_field"): "edit_field",
-            }.get((last, stage), "start_year" if last == "action_ask_plan_year" else None)
+    return None
 
 
 class Player:

@@ -1,0 +1,165 @@
+"""One form for every yes-or-no the bot waits for: starting a plan (and its year),
+submitting it, withdrawing one, recording a review. `confirming` says which."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.forms import PendingQuestionForm, Slots, Turn, accepted, int_slot, lang_of
+from actions.plan_flow import EventList, clear_plan_slots, fill_plan, submit, withdraw
+from actions.plan_form import save_answer, send_summary
+from bot import messages, planning
+from bot.dialogue import prompts, reader
+from bot.dialogue.reader import Question
+from bot.plan_schema import ANSWER_FIELD_NAMES
+from bot.store.db import session_scope
+from bot.store.models import Plan
+
+
+def yes_no_buttons(lang: str, yes: str = "button_yes", no: str = "button_no") -> List[prompts.Button]:
+    return [prompts.button(messages.text(yes, lang), "/affirm"), prompts.button(messages.text(no, lang), "/deny")]
+
+
+class ActionAskConfirmation(Action):
+    def name(self) -> Text:
+        return "action_ask_confirmation"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> EventList:
+        lang = lang_of(tracker)
+        text, buttons = self._question(tracker, lang)
+        prompt = prompts.other_question(text, buttons, lang, tracker.get_slot("reask"))
+        dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons)
+        return [SlotSet("reask", None)]
+
+    @staticmethod
+    def _question(tracker: Tracker, lang: str):
+        confirming = tracker.get_slot("confirming")
+        year = int_slot(tracker, "plan_year")
+        if confirming == "start":
+            with session_scope() as session:
+                unit = planning.unit_name(session, tracker.get_slot("plan_unit"), lang)
+            return (messages.text("plan_confirm_unit_year", lang, unit=unit, year=year),
+                    yes_no_buttons(lang, no="button_other_year"))
+        if confirming == "start_year":
+            first, last = planning.allowed_years()
+            return (messages.text("plan_ask_year", lang),
+                    [prompts.button(str(y), prompts.choice_payload(str(y))) for y in range(first, last + 1)])
+        if confirming == "submit":
+            return messages.text("plan_summary_confirm", lang), [
+                prompts.button(messages.text("button_submit", lang), "/affirm"),
+                prompts.button(messages.text("button_change", lang), "/edit_plan"),
+                prompts.button(messages.text("button_later", lang), "/deny")]
+        if confirming == "withdraw":
+            with session_scope() as session:
+                plan = session.get(Plan, int_slot(tracker, "withdraw_candidate") or -1)
+                text = messages.text("withdraw_confirm", lang, id=plan.id, year=plan.year,
+                                     title=planning.title_of(plan, lang)) if plan else messages.text("withdraw_none", lang)
+            return text, yes_no_buttons(lang, yes="button_withdraw", no="button_keep")
+        return messages.text("explain.confirmation", lang), yes_no_buttons(lang)
+
+
+class ValidateConfirmForm(PendingQuestionForm):
+    def name(self) -> Text:
+        return "validate_confirm_form"
+
+    def accept(self, question: Question, value: Any, extra: Dict[str, Any], turn: Turn) -> Slots:
+        confirming = turn.tracker.get_slot("confirming")
+        if confirming == "start_year":
+            return self._year(value, turn)
+        if value == "unsure":
+            return self.reject("plan_invalid_yes_no", turn)
+        if confirming == "start" and value == "no":
+            named = reader.read_year(turn.tracker.latest_message.get("text") or "")
+            if named and planning.in_cycle(named):
+                return accepted({"plan_year": named, "confirmation": "yes"})
+            return {"confirming": "start_year", "reask": None}
+        return accepted({"confirmation": value})
+
+    @staticmethod
+    def _year(year: Any, turn: Turn) -> Slots:
+        if not planning.in_cycle(int(year)):
+            first, last = planning.allowed_years()
+            turn.say("plan_bad_year", first=first, last=last)
+            return {"reask": "short"}
+        return accepted({"plan_year": int(year), "confirming": "start", "confirmation": "yes"})
+
+    def accept_skip(self, question: Question, turn: Turn) -> Slots:
+        return accepted({"confirmation": "no"})
+
+    def editable(self, tracker: Tracker) -> List[str]:
+        return list(ANSWER_FIELD_NAMES) if tracker.get_slot("confirming") == "submit" else []
+
+    def on_edit(self, field: Optional[str], value: Optional[str], question: Question, turn: Turn) -> Slots:
+        if turn.tracker.get_slot("confirming") != "submit":
+            return {"reask": "back"}
+        parsed = reader.parse_answer(value, reader.question(field)) if field and value else None
+        if parsed is not None and parsed.kind == "answer" and parsed.value not in (None, ""):
+            saved = save_answer(field, parsed.value, turn)
+            turn.say("edit_saved", field=messages.text(f"field.{field}", turn.lang),
+                     value=planning.display_value(field, parsed.value, turn.lang))
+            send_summary(turn, saved)
+            return {**saved, "reask": "short"}
+        return {"form_exit": "edit", "plan_editing": field or "?"}
+
+
+class ActionConfirmFormDone(Action):
+    """Does what was confirmed, or says that nothing was done."""
+
+    def name(self) -> Text:
+        return "action_confirm_form_done"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> EventList:
+        turn = Turn(dispatcher, tracker)
+        confirming = tracker.get_slot("confirming")
+        said_yes = tracker.get_slot("confirmation") == "yes" and not tracker.get_slot("form_exit")
+        exit_kind = tracker.get_slot("form_exit")
+        events: EventList = [SlotSet("confirming", None), SlotSet("confirmation", None), SlotSet("form_exit", None),
+                             SlotSet("failed_tries", 0), SlotSet("reask", None)]
+        if confirming in ("start", "start_year"):
+            return events + self._start(turn, said_yes)
+        if confirming == "submit":
+            if exit_kind == "edit":
+                return events + self._edit(turn)
+            if said_yes:
+                return events + submit(turn)
+            turn.say("submit_left", id=int_slot(tracker, "plan_draft_id") or "-")
+            return events
+        if confirming == "withdraw":
+            if said_yes:
+                return events + withdraw(turn)
+            turn.say("withdraw_left")
+            return events + [SlotSet("withdraw_candidate", None)]
+        return events
+
+    @staticmethod
+    def _start(turn: Turn, said_yes: bool) -> EventList:
+        if not said_yes:
+            turn.say("start_left")
+            return clear_plan_slots()
+        from actions.context import identify
+
+        identity = identify(turn.tracker)
+        year = int_slot(turn.tracker, "plan_year") or planning.default_year()
+        with session_scope() as session:
+            draft = planning.find_draft(session, identity, year)
+            if draft is not None:
+                values = planning.slot_values(draft)
+                turn.say("plan_existing_draft", unit=planning.unit_name(session, draft.unit_key, turn.lang),
+                         year=draft.year, id=draft.id, title=planning.title_of(draft, turn.lang),
+                         done=planning.answered(values), total=len(ANSWER_FIELD_NAMES))
+                return fill_plan(draft)
+        turn.say("plan_intro", total=len(ANSWER_FIELD_NAMES))
+        return fill_plan()
+
+    @staticmethod
+    def _edit(turn: Turn) -> EventList:
+        field = turn.tracker.get_slot("plan_editing")
+        if field in ANSWER_FIELD_NAMES:
+            current = planning.display_value(field, turn.tracker.get_slot(field), turn.lang)
+            turn.say("edit_starting", id=int_slot(turn.tracker, "plan_draft_id") or "-", current=current,
+                     field=messages.text(f"field.{field}", turn.lang))
+        return fill_plan(editing=field)

@@ -1,0 +1,359 @@
+"""Reading an answer the way people give it: the choice in "有，车辆轨迹数据一直没用起来",
+the value-tree branches in a sentence, a title inside "就叫“工单智能分类”吧", a
+review decision, and whether a text says anything at all."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from bot.dialogue import words
+from bot.plan_schema import FIELDS_BY_NAME, UNKNOWN, VALUE_BRANCHES, YES_NO_UNSURE
+
+YES_NO_FIELDS = frozenset(name for name, f in FIELDS_BY_NAME.items() if f.choices == YES_NO_UNSURE)
+YES_NO = "yes_no"  # a plain yes-or-no question (a confirmation): no field's own cue words
+COMBINING = frozenset({"data_location", "data_quality"})  # every clause of the answer counts
+# Said before an answer, these carry nothing ("I think yes", "我觉得需要").
+_LEAD_IN = ("i think", "i'd say", "id say", "i would say", "i feel", "i believe", "honestly", "tbh", "to be honest",
+            "well", "hmm", "so", "ok", "okay", "oh", "um", "uh", "erm", "i mean", "frankly", "in short", "yeah so",
+            "我觉得", "我认为", "感觉", "我感觉", "说实话", "老实说", "其实", "嗯", "嗯嗯", "呃", "额", "这个嘛", "怎么说呢",
+            "坦白说", "总的来说", "应该说")
+# A one-character Chinese answer counts only on its own or before one of these ("有的", "能啊").
+_CJK_SINGLE_END = re.compile(r"^(?:[的啊呀吧哈了滴嘛呢哦噢喔]|$|\s)")
+_KEYBOARD_MASH = re.compile(r"^(asdf|qwer|zxcv|jkl|hjkl|sdf|aaa+|xxx+|test|testing|123+|abc|blah|lol|哈+|啊+|。+|\.+)$")
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    leading: bool  # the answer opened with it ("yes, ..."), so a question mark does not make it a question
+
+
+def _groups(field: str) -> Dict[str, Tuple[str, ...]]:
+    answers = words.vocabulary()["answers"]
+    if field in YES_NO_FIELDS or field == YES_NO:
+        base = {label: words.phrases("answers", "yes_no_unsure", label) for label in YES_NO_UNSURE}
+        cues = answers["field_cues"].get(field, {})
+        return {label: base[label] + tuple(words.fold(p) for p in cues.get(label, ())) for label in YES_NO_UNSURE}
+    return {label: words.phrases("answers", field, label) for label in answers[field]}
+
+
+@functools.lru_cache(maxsize=64)
+def groups(field: str) -> Dict[str, Tuple[str, ...]]:
+    return _groups(field)
+
+
+def _strip_lead_in(clause: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for lead in _LEAD_IN:
+            separator = r"[\s,，:：]+" if lead.isascii() else r"[\s,，:：]*"
+            found = re.match(rf"{words._pattern(lead)}{separator}", clause)
+            if found and found.end() < len(clause):
+                clause, changed = clause[found.end():], True
+    return clause
+
+
+def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[str]:
+    """The choice a clause opens with, if any."""
+    found = [(s, e, label) for s, e, label in words.labelled_spans(clause, field_groups) if s == 0]
+    if not found:
+        return None
+    start, end, label = max(found, key=lambda x: x[1])
+    phrase = clause[start:end]
+    if words.cjk_count(phrase) == 1 and len(phrase) == 1 and not _CJK_SINGLE_END.match(clause[end:]):
+        return None  # "不过…", "有很多…": a one-character word inside a longer phrase
+    return label
+
+
+def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
+    """Choices named inside a clause, leaving out one-character Chinese words (too ambiguous mid-sentence)."""
+    return [label for s, e, label in words.labelled_spans(clause, field_groups)
+            if not (e - s == 1 and words.cjk_count(clause[s:e]) == 1)]
+
+
+def _resolve(field: str, labels: Sequence[str]) -> Optional[str]:
+    distinct = list(dict.fromkeys(labels))
+    if len(distinct) == 1:
+        return distinct[0]
+    concrete = [label for label in distinct if label not in (UNKNOWN, "unsure", "none_yet")]
+    if field == "data_location" and ({"central", "siloed"} <= set(distinct) or "mixed" in distinct):
+        return "mixed"
+    if field == "data_location" and concrete:
+        return concrete[0]
+    if field == "data_quality" and len(concrete) > 1:
+        return "mixed"
+    if field == "scaling_path" and concrete:
+        return distinct[0] if distinct[0] == "none_yet" else concrete[0]
+    if len(concrete) == 1:
+        return concrete[0]
+    return None
+
+
+def read_choice(field: str, text: str) -> Optional[Choice]:
+    """The option of a choice question that a typed answer gives, or None.
+
+    A clause that opens with an option settles a yes/no question ("有，…数据一直没用起来"
+    is yes) and most others; otherwise the first clause that names options decides, and
+    an answer that names two different ones is not guessed at. Where options combine,
+    every clause counts: data partly central and partly in spreadsheets is "mixed", and
+    so is data that is good in one place and poor in another.
+    """
+    folded = words.correct(words.fold(text))
+    choices = YES_NO_UNSURE if field == YES_NO else FIELDS_BY_NAME[field].choices
+    if folded.replace(" ", "_") in choices:
+        return Choice(folded.replace(" ", "_"), True)
+    field_groups = groups(field)
+    raw = words.clauses(folded)
+    if not raw:
+        return None
+    parts = [_strip_lead_in(c) for c in raw]
+    lead = _leading(raw[0], field_groups) or _leading(parts[0], field_groups)
+    if field in COMBINING:
+        labels = ([lead] if lead else []) + [label for part in parts for label in _scan(part, field_groups)]
+        if field == "data_location" and set(labels) <= {UNKNOWN} and _places(parts) >= 2:
+            labels.append("siloed")  # "logs in the vendor's cloud, tickets in Zendesk": kept in several places
+        value = _resolve(field, labels) if labels else None
+        return Choice(value, bool(lead) and value == lead) if value else None
+    if lead:
+        return Choice(lead, True)
+    for part in parts:
+        labels = _scan(part, field_groups)
+        if labels:
+            value = _resolve(field, labels)
+            return Choice(value, False) if value in choices else None
+    if field == "failure_tolerance":
+        said = read_yes_no(text)
+        value = {"yes": "budgeted", "no": "must_succeed", "unsure": "unsure"}.get(said or "")
+        return Choice(value, False) if value else None
+    return None
+
+
+_PLACE = re.compile(r"\b(?:in|on|inside|within)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+|its\s+|each\s+)?[\w'-]+|在\S{2,}")
+
+
+def _places(clauses: Sequence[str]) -> int:
+    """How many clauses say where something is kept ("tickets in Zendesk", "录音在呼叫中心系统")."""
+    return sum(1 for clause in clauses if _PLACE.search(clause))
+
+
+def parse_choice(field: str, text: str) -> Optional[str]:
+    found = read_choice(field, text)
+    return found.value if found else None
+
+
+def read_yes_no(text: str, field: Optional[str] = None) -> Optional[str]:
+    """yes / no / unsure for a yes-or-no question (a confirmation, or one of the plan's)."""
+    found = read_choice(field or YES_NO, text)
+    return found.value if found else None
+
+
+def parse_decision(text: str) -> Optional[str]:
+    """approved / needs_work in a planner's words ("批准", "send it back"), or None."""
+    folded = words.fold(text)
+    decision_groups = {label: words.phrases("answers", "decision", label) for label in ("approved", "needs_work")}
+    found = words.labelled_spans(folded, decision_groups)
+    if not found:
+        return None
+    first = found[0][2]
+    return first if all(label == first for _, _, label in found[:2]) or found[0][0] == 0 else None
+
+
+# --- value-tree branches --------------------------------------------------------------------
+
+
+def parse_branches(text: str) -> List[str]:
+    """Value-tree branches named in free text, in canonical order."""
+    folded = words.fold(text)
+    if any(words.spans(folded, w) for w in words.phrases("all_branches")):
+        return list(VALUE_BRANCHES)
+    named = {b for b in VALUE_BRANCHES if b in re.split(r"[\s,，、]+", folded.replace(" ", "_").replace(",_", ","))}
+    branch_groups = {b: words.phrases("branches", b) for b in VALUE_BRANCHES}
+    named |= {label for _, _, label in words.labelled_spans(folded, branch_groups)}
+    return [b for b in VALUE_BRANCHES if b in named]
+
+
+# --- text answers -----------------------------------------------------------------------------
+
+
+def has_substance(text: str) -> bool:
+    """Real words or figures, not emoji, punctuation or keyboard mash."""
+    folded = words.fold(text)
+    if not folded or _KEYBOARD_MASH.match(folded.replace(" ", "")):
+        return False
+    return bool(re.search(r"[\u4e00-\u9fffa-z0-9]", folded))
+
+
+def says_none(text: str) -> bool:
+    folded = words.fold(text)
+    return folded in words.phrases("answers", "none")
+
+
+def unsure_alone(text: str) -> bool:
+    """A bare "not sure" / "不确定": at a question that wants a description, a skip."""
+    folded = words.fold(text)
+    core = words.strip_fillers(folded, words.phrases("fillers"))
+    unsure = words.phrases("answers", "unsure_alone")
+    return folded in unsure or core in unsure
+
+
+def small_talk(text: str) -> Optional[str]:
+    """thank / greet / ack when the whole message is small talk ("thanks", "好的")."""
+    folded = words.fold(text)
+    return next((kind for kind in ("thank", "greet", "ack") if folded in words.phrases("social", kind)), None)
+
+
+_QUOTED = re.compile(r"[“\"「《『‘']([^”\"」》』’']{2,80})[”\"」》』’']")
+_TITLE_LEAD = re.compile(
+    r"^(?:(?:就|那就|先|暂时|我们)?(?:叫|起名叫|取名叫|命名为|名字叫|标题叫|标题是|题目是|名称是|名字是)|"
+    r"(?:let's |lets |we'll |i'd |we )?(?:call it|name it|title it|called|call this)|"
+    r"(?:the )?(?:title|name)(?: is| would be| will be|:)|how about)\s*[:：]?\s*", re.IGNORECASE)
+_SPONSOR_LEAD = re.compile(
+    r"^(?:(?:the )?(?:exec(?:utive)? )?sponsor (?:is|will be|would be)|it'?s|it is|that'?s|that would be|that will be|"
+    r"(?:执行)?发起人是|发起人就是|是|应该是|就是)\s*[:：]?\s*", re.IGNORECASE)
+
+
+def clean_text(field: str, text: str) -> Tuple[str, Optional[str]]:
+    """The answer to store, and any description left over (a title given with its problem).
+
+    "就叫“工单智能分类”吧。现在每天三四千张工单…" is the title 工单智能分类 and a problem.
+    """
+    text = " ".join(text.split()) if "\n" not in text else text.strip()
+    if field == "title":
+        quoted = _QUOTED.search(text)
+        if quoted:
+            rest = (text[:quoted.start()] + " " + text[quoted.end():]).strip()
+            rest = re.sub(r"^(?:就|那就)?(?:叫|call it|name it)?\s*(?:吧|好了)?[。.，,!！\s]*", "", rest).strip()
+            return quoted.group(1).strip(), (rest if _describes(rest) else None)
+        lead = _TITLE_LEAD.match(text)
+        if lead:
+            remainder = text[lead.end():]
+            parts = re.split(r"[。.!！;；\n]|吧[，,。]?", remainder, maxsplit=1)
+            title = parts[0].strip(" ,，。吧")
+            rest = parts[1].strip() if len(parts) > 1 else ""
+            return (title or remainder.strip()), (rest if _describes(rest) else None)
+        return text.strip(), None
+    if field == "executive_sponsor":
+        lead = _SPONSOR_LEAD.match(text)
+        if lead and lead.end() < len(text):
+            return text[lead.end():].strip(" 。."), None
+    return text.strip(), None
+
+
+def _describes(rest: str) -> bool:
+    return words.cjk_count(rest) >= 10 or len(words.english_words(words.fold(rest))) >= 6
+
+
+# --- answers given in passing ---------------------------------------------------------------
+
+# A clause counts for another question only when it names that question's subject.
+FIELD_CUES: Dict[str, Tuple[str, ...]] = {
+    "data_location": ("data", "数据", "stored", "sits", "lives", "kept", "存", "放在", "都在", "data lake", "数据湖", "数仓"),
+    "data_quality": ("quality", "质量"),
+    "failure_tolerance": ("fail", "failure", "failures", "failed", "失败", "试错", "容错"),
+    "scaling_path": ("scale", "scaling", "roll out", "rollout", "platform", "coe", "centre of excellence",
+                     "center of excellence", "annual planning", "扩展", "推广", "规模化", "平台", "卓越中心", "年度规划"),
+}
+_NOT_VOLUNTEERED = frozenset({UNKNOWN, "unsure", "none_yet"})
+# Only a reply to a question nearby answers another in passing: the data questions
+# from the data answers, the qualifiers from the problem and each other, and so on.
+_NEARBY: Dict[str, Tuple[str, ...]] = {
+    "data_location": ("data_sources", "data_quality", "q_unused_data"),
+    "data_quality": ("data_sources", "data_location", "q_unused_data"),
+    "failure_tolerance": ("executive_sponsor", "scaling_path", "pilot_team"),
+    "scaling_path": ("pilot_team", "failure_tolerance", "executive_sponsor"),
+    "q_important": ("problem", "q_real_problem", "title"),
+    "q_real_problem": ("problem", "q_important", "title"),
+    "q_unused_data": ("problem", "q_important", "q_real_problem", "q_needs_ml"),
+}
+
+
+def volunteered_answers(text: str, asked: str) -> Dict[str, str]:
+    """Answers to other choice questions that a reply gives in passing, clause by clause.
+
+    A clause counts for a question only when it mentions the question's subject and
+    names one of its options; a question answered two different ways is left out.
+    """
+    found: Dict[str, set] = {}
+    volunteer = words.vocabulary()["answers"]["volunteer"]
+    for clause in words.clauses(text):
+        for field, by_label in volunteer.items():
+            labels = {label for _, _, label in words.labelled_spans(
+                clause, {label: [words.fold(c) for c in cues] for label, cues in by_label.items()})}
+            if asked in _NEARBY.get(field, ()) and len(labels) == 1:
+                found.setdefault(field, set()).update(labels)
+        for field, cues in FIELD_CUES.items():
+            if asked not in _NEARBY.get(field, ()) or not any(words.spans(clause, cue) for cue in cues):
+                continue
+            choice = parse_choice(field, clause)
+            if choice and choice not in _NOT_VOLUNTEERED:
+                found.setdefault(field, set()).add(choice)
+    return {field: choices.pop() for field, choices in found.items() if len(choices) == 1}
+
+
+def skipped_value(field: str):
+    """What a skipped answer is stored as: `unknown` where the field allows it, else empty."""
+    spec = FIELDS_BY_NAME[field]
+    if spec.kind == "multi":
+        return []
+    return UNKNOWN if UNKNOWN in spec.choices else None
+
+
+# --- a review in one message ----------------------------------------------------------------
+
+_NOTE_MARKER = re.compile(r"(?:notes?|comments?|feedback|remarks?|备注|意见|评语|批注|留言)\s*[:：]\s*", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s*[,，;；。]\s*|\s+[-–—]+\s*|\s*[—–]+\s*")
+_PLAN_WORDS = re.compile(r"\d+|#|(?<![a-z])plan(?![a-z])|计划|号|號", re.IGNORECASE)
+
+
+def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
+    """(decision, note) from "approve plan 1: solid metric, start with the pilot",
+    "12号退回去，让他们把数据来源写清楚", "plan 7 needs work - the metric isn't measurable"."""
+    text = " ".join(text.split())
+    note: Optional[str] = None
+    head = text
+    marker = _NOTE_MARKER.search(text)
+    if marker:
+        head, note = text[:marker.start()], text[marker.end():]
+    else:
+        colon = re.search(r"[:：]", text)
+        number = re.search(r"\d+", text)
+        separator = _SEPARATOR.search(text, number.end()) if number else None
+        if colon:
+            head, note = text[:colon.start()], text[colon.end():]
+        elif separator:
+            head, note = text[:separator.start()], text[separator.end():]
+    decision = parse_decision(_PLAN_WORDS.sub(" ", head)) or parse_decision(_PLAN_WORDS.sub(" ", text))
+    if note is not None:
+        note = note.strip(" ,，.。;；-–—")
+        rest = parse_decision(note)
+        if not note or (rest and len(words.fold(note)) <= 12 and not _describes(note) and
+                        words.cjk_count(note) < 6 and len(words.english_words(words.fold(note))) < 4):
+            if rest and not decision:
+                decision = rest
+            note = None
+    return decision, note
+
+
+# --- "no plan", with its reason -------------------------------------------------------------
+
+_BECAUSE = re.compile(r"(?:因为|由于|原因是|原因：|原因:|理由是|主要是因为|\b(?:because|since|as|due to|given that|"
+                      r"the reason is|reason:))\s*", re.IGNORECASE)
+
+
+def reason_in(text: str) -> Optional[str]:
+    """The reason given with a "no plan" ("…不做了，主要精力要放在系统迁移上" -> the second part)."""
+    text = " ".join(text.split())
+    because = _BECAUSE.search(text)
+    if because and _substantial(text[because.end():]):
+        return text[because.end():].strip(" ，,。.")
+    parts = re.split(r"[，,;；。.!！:：—–-]\s*", text, maxsplit=1)
+    if len(parts) == 2 and _substantial(parts[1]):
+        return parts[1].strip(" ，,。.")
+    return None
+
+
+def _substantial(text: str) -> bool:
+    return words.cjk_count(text) >= 4 or len(words.english_words(words.fold(text))) >= 3

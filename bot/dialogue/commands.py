@@ -1,0 +1,219 @@
+"""A narrow, high-precision reading of the few commands a user can give at any question:
+pause, leave, skip, explain, switch language, show my plans, help, withdraw, and
+changing an earlier answer. The general intent model never decides these while a
+question is pending; a message is a command only when it says nothing else.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Dict, Optional, Sequence, Tuple
+
+from bot.dialogue import words
+
+COMMANDS = ("pause", "leave", "skip", "explain", "show_my_plans", "help", "withdraw")
+# When one message holds two commands, the first of these wins ("skip this, I'll finish later" pauses).
+PRECEDENCE = ("pause", "leave", "withdraw", "explain", "skip", "show_my_plans", "help")
+# Commands that may come with a short remark ("算了，不填了，我先去开会").
+WITH_REMARK = frozenset({"pause", "leave"})
+REMARK_CJK, REMARK_WORDS = 14, 7
+
+
+@dataclass(frozen=True)
+class Command:
+    kind: str  # one of COMMANDS, "language" or "edit"
+    language: Optional[str] = None  # for "language": zh or en
+    field: Optional[str] = None  # for "edit": the plan field to change
+    value: Optional[str] = None  # for "edit": the new answer, when the message gives it
+
+
+def _core(text: str) -> str:
+    return words.strip_fillers(words.fold(text), words.phrases("fillers"))
+
+
+@functools.lru_cache(maxsize=1)
+def _command_cores() -> Dict[str, str]:
+    """The core of every command phrase -> its command (languages included)."""
+    cores: Dict[str, str] = {}
+    for kind in PRECEDENCE:
+        for phrase in words.phrases("commands", kind, "strong"):
+            for core in {words.fold(phrase), _core(phrase)} - {""}:
+                cores.setdefault(core, kind)
+    return cores
+
+
+@functools.lru_cache(maxsize=1)
+def _language_cores() -> Dict[str, str]:
+    return {core: lang for lang in ("en", "zh") for phrase in words.phrases("language", lang)
+            for core in {words.fold(phrase), _core(phrase)} - {""}}
+
+
+def _is_remark(clause: str) -> bool:
+    return words.cjk_count(clause) <= REMARK_CJK and len(words.english_words(clause)) <= REMARK_WORDS
+
+
+def _unsure_alone(clause: str) -> bool:
+    return clause in words.phrases("answers", "unsure_alone") or _core(clause) in {
+        _core(p) for p in words.phrases("answers", "unsure_alone")}
+
+
+def language_request(text: str) -> Optional[str]:
+    """zh or en when the message asks for that language and says nothing else."""
+    parts = words.clauses(text)
+    found = {_language_cores().get(c) or _language_cores().get(_core(c)) for c in parts}
+    found.discard(None)
+    if len(found) != 1:
+        return None
+    return found.pop() if all(_language_cores().get(c) or _language_cores().get(_core(c)) or not _core(c)
+                              for c in parts) else None
+
+
+def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command]:
+    """The command this message is, or None when it is (or may be) anything else.
+
+    `fields` are the plan fields the message may change ("change the sponsor");
+    without them, edits are not looked for.
+    """
+    lang = language_request(text)
+    if lang:
+        return Command("language", language=lang)
+    if _explains_a_field(text):
+        return Command("explain")
+    if fields:
+        edit = match_edit(text, fields)
+        if edit:
+            return edit
+    parts = [words.correct(c) for c in words.clauses(text)]
+    if not parts:
+        return None
+    kinds = [_clause_command(c) for c in parts]
+    matched = [k for k in kinds if k]
+    if not matched:
+        return None
+    if "skip" in matched and all(k in ("skip", LATER) for k in matched):
+        kind = "skip"  # "这个先跳过，回头再补": skip this one, fill it in later
+    else:
+        kind = min(("pause" if k == LATER else k for k in matched), key=PRECEDENCE.index)
+    for clause, clause_kind in zip(parts, kinds):
+        if clause_kind or not _core(clause):
+            continue
+        if kind in WITH_REMARK and _is_remark(clause):
+            continue
+        if kind == "skip" and _unsure_remark(clause):
+            continue  # "no idea, leave it blank", "这个还没定下来，先跳过吧"
+        return None
+    return Command(kind)
+
+
+LATER = "later"  # "I'll finish this later": a pause, unless it comes with a skip
+
+
+@functools.lru_cache(maxsize=1)
+def _later_patterns() -> Tuple["re.Pattern[str]", ...]:
+    return tuple(re.compile(p) for p in words.vocabulary()["commands"]["pause"]["later"])
+
+
+def _clause_command(clause: str) -> Optional[str]:
+    kind = _command_cores().get(clause) or _command_cores().get(_core(clause))
+    if kind:
+        return kind
+    if _is_remark(clause) and any(p.search(clause) or p.search(_core(clause)) for p in _later_patterns()):
+        return LATER
+    return None
+
+
+def _unsure_remark(clause: str) -> bool:
+    unsure = words.phrases("answers", "unsure_alone")
+    return _is_remark(clause) and (_unsure_alone(clause) or any(words.spans(clause, u) for u in unsure))
+
+
+def _explains_a_field(text: str) -> bool:
+    """"基线是啥意思", "what do you mean by baseline": a question about a question."""
+    folded = words.fold(text)
+    for alias, _ in _field_names():
+        for pattern in (rf"^{words._pattern(alias)}\s*(?:是|的|指的是|指)?\s*(?P<rest>.+)$",
+                        rf"^(?P<rest>.+?)\s*(?:by|about)?\s*(?:the |a )?{words._pattern(alias)}$"):
+            found = re.match(pattern, folded)
+            if found and _command_cores().get(_core(found.group("rest"))) == "explain":
+                return True
+    return False
+
+
+# --- changing an earlier answer ------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _field_names() -> Tuple[Tuple[str, str], ...]:
+    """(alias, field), longest alias first."""
+    names = words.vocabulary()["fields"]
+    pairs = [(words.fold(alias), field) for field, aliases in names.items() for alias in aliases]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def _alternation(items) -> str:
+    return "|".join(words._pattern(i) for i in sorted(set(items), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
+    edit = words.vocabulary()["edit"]
+    field = f"(?P<field>{_alternation(a for a, _ in _field_names())})"
+    verbs_en, verbs_zh = _alternation(map(words.fold, edit["verbs_en"])), _alternation(edit["verbs_zh"])
+    into_en, into_zh = _alternation(map(words.fold, edit["into_en"])), _alternation(edit["into_zh"])
+    restate_en, wrong_zh = _alternation(map(words.fold, edit["restate_en"])), _alternation(edit["wrong_zh"])
+    lead_en = r"(?:(?:wait|actually|sorry|oh|hmm|oops|scratch that|no|hold on|one more thing|also)[\s,.!:-]*)*"
+    ask_en = r"(?:(?:can|could) (?:you|we|i) |please |let me |let's |lets |i want to |i'd like to |i need to |i wanna )?"
+    the = r"(?:(?:the|my|our|that|this) )?"
+    lead_zh = r"(?:(?:等一下|等等|等下|不对|哦对了|对了|还有|另外|刚才|刚刚|我想|我要|帮我|麻烦|请)[\s，,、]*)*"
+    return (
+        # change the sponsor (to Dana Wu) / go back to data quality - it's poor
+        re.compile(rf"^{lead_en}{ask_en}(?:{verbs_en}) {the}{field}(?: answer| field| question)?"
+                   rf"(?:(?:\s*(?:{into_en})\s*|\s*[,:;-]+\s*|\s+(?:it's|its|it is|to be)\s+)(?P<value>.+))?$"),
+        # the sponsor is actually Priya
+        re.compile(rf"^{lead_en}{the}{field} (?:{restate_en}) (?P<value>.+)$"),
+        # 把发起人改成刘总 / 发起人改成刘总 / 修改数据来源
+        re.compile(rf"^{lead_zh}(?:把|将)?{field}(?:改一下|改下)?[\s，,]*(?:{into_zh})[\s：:]*(?P<value>.+)$"),
+        re.compile(rf"^{lead_zh}(?:{verbs_zh})(?:一下)?{field}(?:[\s，,：:]*(?:改成|改为|换成|为|成)?[\s：:]*(?P<value>.+))?$"),
+        # 刚才数据质量说错了，其实挺差的
+        re.compile(rf"^{lead_zh}{field}(?:的回答|这项|这题)?(?:{wrong_zh})(?:了)?(?:[\s，,。]*(?:其实|应该|实际上)?(?:是)?(?P<value>.+))?$"),
+    )
+
+
+def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
+    """"change the sponsor to Dana Wu" -> Command("edit", field="executive_sponsor", value="Dana Wu")."""
+    folded = words.fold(text)
+    aliases = dict(_field_names())
+    for pattern in _edit_patterns():
+        found = pattern.match(folded)
+        if not found:
+            continue
+        field = aliases.get(found.group("field"))
+        if field not in fields:
+            continue
+        value = re.sub(r"[\s,，。;；-]+(?:please |pls )?(?:fix|change|update|correct|edit) (?:that|it|this)$", "",
+                       found.groupdict().get("value") or "").strip(" ,，。:：;；-\"'“”")
+        return Command("edit", field=field, value=_original_case(text, value) if value else None)
+    return None
+
+
+def _original_case(text: str, folded_value: str) -> str:
+    """The value as the user typed it (folding lower-cased it)."""
+    normal = unicodedata.normalize("NFKC", text)
+    found = re.search(re.escape(folded_value).replace(r"\ ", r"\s+"), normal, re.IGNORECASE)
+    return found.group(0) if found else folded_value
+
+
+def field_named(text: str, fields: Sequence[str]) -> Optional[str]:
+    """The plan field a short message names ("the sponsor", "数据质量"), for "which answer?"."""
+    folded = words.fold(text)
+    for alias, field in _field_names():
+        if field in fields and words.spans(folded, alias):
+            return field
+    return None
+
+
+def names_field(text: str, field: str) -> bool:
+    folded = words.fold(text)
+    return any(f == field and words.spans(folded, alias) for alias, f in _field_names())

@@ -1,0 +1,261 @@
+"""Reading a message against the question the bot is waiting for.
+
+The order is the design: a button says what it says; then the few unmistakable
+commands (pause, leave, skip, explain, language, edit...); then a question goes to
+the knowledge base; then the answer is parsed for the question's kind; the general
+intent model decides only what is left. Rasa-free: the form actions adapt it.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence
+
+from bot.dialogue import answers, commands, words
+from bot.dialogue.commands import Command
+from bot.plan_schema import ANSWER_FIELD_NAMES, FIELDS_BY_NAME, YES_NO_UNSURE
+
+MAX_ANSWER_CHARS = 2000
+# The intent model is trusted on what is left only at this confidence.
+NLU_SURE = 0.8
+NLU_YES_NO = 0.6
+# Said with confidence and not an answer, these get their usual reply and the question is asked again.
+SOCIAL = ("greet", "thank", "bot_challenge", "out_of_scope", "help")
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)|(?<![\d])(\d\d)\s*年|fy\s*(\d\d)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Question:
+    """What the bot is waiting for: a slot of a form, and the kind of answer it takes."""
+
+    name: str
+    kind: str  # text | choice | multi | yes_no | year | decision | note | field_name
+
+    @property
+    def is_plan_field(self) -> bool:
+        return self.name in FIELDS_BY_NAME
+
+    @property
+    def choices(self) -> Sequence[str]:
+        if self.is_plan_field:
+            return FIELDS_BY_NAME[self.name].choices
+        return {"yes_no": YES_NO_UNSURE, "decision": ("approved", "needs_work")}.get(self.kind, ())
+
+
+def question(name: str, confirming: Optional[str] = None) -> Question:
+    if name in FIELDS_BY_NAME:
+        return Question(name, FIELDS_BY_NAME[name].kind)
+    if name == "confirmation":
+        return Question(name, "year" if confirming == "start_year" else "yes_no")
+    kinds = {"no_plan_reason": "text", "review_decision": "decision", "review_note": "note", "edit_field": "field_name"}
+    return Question(name, kinds[name])
+
+
+@dataclass(frozen=True)
+class Heard:
+    """One user message as the NLU saw it."""
+
+    text: str
+    intent: Optional[str] = None
+    confidence: float = 0.0
+    entities: Mapping[str, Sequence[Any]] = field(default_factory=dict)
+
+    @property
+    def payload(self) -> Optional[Dict[str, Any]]:
+        """A button's `/intent{"entity": "value"}`, as {"intent": ..., entities...}."""
+        found = re.match(r"^/(\w+)(\{.*\})?\s*$", self.text.strip(), re.DOTALL)
+        if not found:
+            return None
+        try:
+            extra = json.loads(found.group(2)) if found.group(2) else {}
+        except ValueError:
+            extra = {}
+        return {"intent": found.group(1), **(extra if isinstance(extra, dict) else {})}
+
+    def entity(self, name: str) -> Optional[Any]:
+        values = self.entities.get(name) or []
+        return values[0] if values else None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a message is, read against the pending question."""
+
+    kind: str  # answer | skip | command | question | social | unclear
+    value: Any = None  # answer: the value to store
+    command: Optional[Command] = None
+    extra: Mapping[str, Any] = field(default_factory=dict)  # answers to other questions given in passing
+    lookup: Any = None  # question: the knowledge-base lookup
+    intent: Optional[str] = None  # social: the intent to reply to
+    problem: Optional[str] = None  # unclear: catalogue key of what was wrong
+
+
+def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editable: Sequence[str] = ()) -> Reading:
+    """What `heard` is, as a reply to `asked`. `editable` are earlier answers it may change."""
+    payload = heard.payload
+    if payload is not None:
+        return _button(payload, asked)
+    text = heard.text.strip()
+    if not answers.has_substance(text):
+        return _rescue(heard, asked) or Reading("unclear", problem="plan_no_words")
+    if len(text) > MAX_ANSWER_CHARS:
+        return Reading("unclear", problem="plan_too_long")
+    command = commands.match(text, editable)
+    if command is not None:
+        return Reading("command", command=command)
+    parsed = parse_answer(text, asked, heard)
+    if parsed is not None and parsed.kind == "answer" and parsed.value is not None and _leads(text, asked):
+        return parsed
+    if _is_question(text):
+        found = lookup(text)
+        if found.decision == "answer" or (found.decision == "clarify" and not _about_the_question(text, asked)):
+            return Reading("question", lookup=found)
+        if _about_the_question(text, asked) or asked.kind not in ("text", "note"):
+            return Reading("command", command=Command("explain"))
+        return Reading("question", lookup=found)
+    if parsed is not None:
+        return parsed
+    return _rescue(heard, asked) or Reading("unclear", problem=_complaint(asked))
+
+
+def _is_question(text: str) -> bool:
+    from bot.kb.faq import is_question
+
+    return is_question(text)
+
+
+def _about_the_question(text: str, asked: Question) -> bool:
+    return asked.is_plan_field and commands.names_field(text, asked.name)
+
+
+def _leads(text: str, asked: Question) -> bool:
+    """The answer opens the message ("yes, ...?"): a question mark does not make it a question."""
+    yes_no = asked.kind == "yes_no" or (asked.kind == "choice" and set(asked.choices) == {"yes", "no", "unsure"})
+    if yes_no:  # "yes, ...?" answers; "数据湖是什么？" at the data question asks
+        found = answers.read_choice(asked.name if asked.is_plan_field else answers.YES_NO, text)
+        return bool(found and found.leading)
+    return asked.kind in ("year",)
+
+
+def parse_answer(text: str, asked: Question, heard: Optional[Heard] = None) -> Optional[Reading]:
+    """The answer the text gives for the question's kind, a skip, or None."""
+    kind = asked.kind
+    if kind == "choice":
+        value = answers.parse_choice(asked.name, text)
+        return Reading("answer", value=value, extra=_extra(text, asked)) if value else None
+    if kind == "yes_no":
+        value = answers.read_yes_no(text)
+        return Reading("answer", value=value) if value else None
+    if kind == "multi":
+        branches = answers.parse_branches(text)
+        if branches:
+            return Reading("answer", value=branches, extra=_extra(text, asked))
+        return Reading("skip") if answers.unsure_alone(text) else None
+    if kind == "decision":
+        value = answers.parse_decision(text)
+        return Reading("answer", value=value) if value else None
+    if kind == "year":
+        year = read_year(text, heard)
+        return Reading("answer", value=year) if year else None
+    if kind == "field_name":
+        name = commands.field_named(text, ANSWER_FIELD_NAMES) or (_entity_field(heard) if heard else None)
+        return Reading("answer", value=name) if name else None
+    if kind == "note":
+        return Reading("answer", value="" if answers.says_none(text) else " ".join(text.split()))
+    # text
+    if answers.unsure_alone(text):
+        return Reading("skip")
+    small_talk = answers.small_talk(text)
+    if small_talk:
+        return Reading("social", intent=small_talk) if small_talk != "ack" else None
+    if asked.name == "skill_gaps" and answers.says_none(text):
+        return Reading("answer", value="none")
+    if asked.name == "executive_sponsor" and (answers.says_none(text) or _no_sponsor(text)):
+        return Reading("answer", value="")  # answered: there is none (SPEC: a name, or empty)
+    value, more = answers.clean_text(asked.name, text)
+    extra = {"problem": more} if asked.name == "title" and more else {}
+    return Reading("answer", value=value, extra={**extra, **_extra(text, asked)})
+
+
+def _no_sponsor(text: str) -> bool:
+    folded = words.fold(text)
+    return bool(re.fullmatch(r"(?:no one|nobody|none|no sponsor|not yet|no one yet|nobody yet|none yet|tbd|还没有|暂时没有|"
+                             r"目前没有|还没定|没有发起人|暂无|还没找到|还没人)(?:[\s,，]*(?:yet|for now|吧|呢|目前))?", folded))
+
+
+def _entity_field(heard: Heard) -> Optional[str]:
+    value = heard.entity("plan_field")
+    return value if value in ANSWER_FIELD_NAMES else None
+
+
+def _extra(text: str, asked: Question) -> Dict[str, Any]:
+    return answers.volunteered_answers(text, asked.name) if asked.is_plan_field else {}
+
+
+def read_year(text: str, heard: Optional[Heard] = None) -> Optional[int]:
+    """2027 from "2027", "27年", "FY27", "明年"/"next year" (the year entity), or None."""
+    entity = heard.entity("year") if heard else None
+    if entity is not None:
+        try:
+            return int(entity)
+        except (TypeError, ValueError):
+            pass
+    found = _YEAR.search(text)
+    if not found:
+        return None
+    four, two_zh, two_fy = found.groups()
+    return int(four) if four else 2000 + int(two_zh or two_fy)
+
+
+def _button(payload: Mapping[str, Any], asked: Question) -> Reading:
+    intent = payload.get("intent")
+    if intent == "ask_faq" and payload.get("kb_id"):
+        return Reading("question", value=payload["kb_id"])
+    if intent == "skip":
+        return Reading("skip")
+    if intent in ("cancel", "pause"):
+        return Reading("command", command=Command("pause"))
+    if intent in ("affirm", "deny") and asked.kind == "yes_no":
+        return Reading("answer", value="yes" if intent == "affirm" else "no")
+    choice = payload.get("choice")
+    if asked.kind == "multi" and choice in asked.choices:
+        return Reading("answer", value=[choice])
+    if choice is not None and (choice in asked.choices or asked.kind == "year"):
+        return Reading("answer", value=int(choice) if asked.kind == "year" else choice)
+    if intent == "edit_plan":
+        field_name = payload.get("plan_field") if payload.get("plan_field") in ANSWER_FIELD_NAMES else None
+        if asked.kind == "field_name" and field_name:
+            return Reading("answer", value=field_name)
+        return Reading("command", command=Command("edit", field=field_name))
+    return Reading("unclear", problem=_complaint(asked))
+
+
+def _rescue(heard: Heard, asked: Question) -> Optional[Reading]:
+    """What the intent model makes of a message the question could not read."""
+    intent, confidence = heard.intent, heard.confidence
+    if asked.kind == "yes_no" and intent in ("affirm", "deny") and confidence >= NLU_YES_NO:
+        return Reading("answer", value="yes" if intent == "affirm" else "no")
+    if asked.kind == "choice" and set(asked.choices) >= {"yes", "no"} and intent in ("affirm", "deny") \
+            and confidence >= NLU_YES_NO:
+        return Reading("answer", value="yes" if intent == "affirm" else "no")
+    if confidence < NLU_SURE:
+        return None
+    if intent == "skip":
+        return Reading("skip")
+    if intent == "cancel":
+        return Reading("command", command=Command("pause"))
+    if intent == "goodbye":
+        return Reading("command", command=Command("leave"))
+    if intent in SOCIAL:
+        return Reading("social", intent=intent)
+    return None
+
+
+def _complaint(asked: Question) -> str:
+    if asked.kind == "choice" and set(asked.choices) == set(YES_NO_UNSURE):
+        return "plan_invalid_yes_no"
+    return {"choice": "plan_invalid_choice", "yes_no": "plan_invalid_yes_no", "multi": "plan_invalid_branches",
+            "decision": "review_invalid_decision", "year": "plan_invalid_year",
+            "field_name": "edit_invalid_field"}.get(asked.kind, "plan_invalid_text")
+

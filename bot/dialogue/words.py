@@ -1,0 +1,126 @@
+"""The vocabulary of bot/dialogue/words.yml, and matching phrases in folded text."""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Sequence, Tuple
+
+import yaml
+
+WORDS_FILE = Path(__file__).with_name("words.yml")
+CLAUSE_BREAK = re.compile(r"[,;.!?，；。！？、~…\n]+|\s+-+\s+|\s*[—–]+\s*")
+_TRAILING = re.compile(r"[\s.,;:!?！？。，；：、~…'\"“”‘’()（）]+$")
+_LEADING = re.compile(r"^[\s.,;:!?！？。，；：、~…'\"“”‘’()（）]+")
+
+
+def fold(text: Any) -> str:
+    """NFKC, lower case, single spaces, no punctuation at the ends."""
+    text = unicodedata.normalize("NFKC", str(text or "")).casefold()
+    text = re.sub(r"\s+", " ", text.replace("’", "'"))
+    return _LEADING.sub("", _TRAILING.sub("", text))
+
+
+def _unbool(node: Any) -> Any:
+    """YAML 1.1 reads yes/no as booleans; here they are words."""
+    if isinstance(node, bool):
+        return "yes" if node else "no"
+    if isinstance(node, dict):
+        return {_unbool(k): _unbool(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_unbool(v) for v in node]
+    return node
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> Dict[str, Any]:
+    return _unbool(yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")))
+
+
+def phrases(*path: str) -> Tuple[str, ...]:
+    node: Any = vocabulary()
+    for key in path:
+        node = node[key]
+    return tuple(fold(p) for p in node)
+
+
+def clauses(text: str) -> List[str]:
+    return [c for c in (fold(part) for part in CLAUSE_BREAK.split(fold(text))) if c]
+
+
+def _pattern(phrase: str) -> str:
+    escaped = re.escape(phrase).replace(r"\ ", r"\s+")
+    if re.match(r"[a-z0-9]", phrase):
+        escaped = r"(?<![a-z0-9'])" + escaped
+    if re.search(r"[a-z0-9]$", phrase):
+        escaped += r"(?![a-z0-9])"
+    return escaped
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled(phrase: str) -> "re.Pattern[str]":
+    return re.compile(_pattern(phrase))
+
+
+def spans(folded: str, phrase: str) -> List[Tuple[int, int]]:
+    """Where `phrase` occurs in `folded`; English phrases only as whole words."""
+    return [m.span() for m in _compiled(phrase).finditer(folded)]
+
+
+def labelled_spans(folded: str, groups: Dict[str, Sequence[str]]) -> List[Tuple[int, int, str]]:
+    """(start, end, label) of every phrase of every group, keeping only the longest where they overlap."""
+    found = [(s, e, label) for label, group in groups.items() for phrase in group for s, e in spans(folded, phrase)]
+    found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+    kept: List[Tuple[int, int, str]] = []
+    for start, end, label in found:
+        if not any(start < e2 and s2 < end for s2, e2, _ in kept):
+            kept.append((start, end, label))
+    return sorted(kept)
+
+
+def strip_fillers(clause: str, fillers: Iterable[str]) -> str:
+    """The clause without filler words at either end ("ok so skip please" -> "skip")."""
+    fillers = sorted(set(fillers), key=len, reverse=True)
+    changed = True
+    while changed and clause:
+        changed = False
+        for filler in fillers:
+            for pattern in (rf"^{_pattern(filler)}\s*", rf"\s*{_pattern(filler)}$"):
+                stripped = re.sub(pattern, "", clause, count=1).strip()
+                if stripped != clause:
+                    clause, changed = stripped, True
+    return clause
+
+
+def cjk_count(text: str) -> int:
+    return len(re.findall(r"[\u4e00-\u9fff]", text))
+
+
+def english_words(text: str) -> List[str]:
+    return re.findall(r"[a-z][a-z'-]*", text)
+
+
+@functools.lru_cache(maxsize=1)
+def _speller():
+    from bot.spelling import LatinSpeller
+
+    found: set = set()
+
+    def collect(node: Any) -> None:
+        if isinstance(node, dict):
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+        elif isinstance(node, str):
+            found.update(re.findall(r"[a-z]+", fold(node)))
+
+    collect(vocabulary())
+    return LatinSpeller(found)
+
+
+def correct(folded: str) -> str:
+    """English typos in a folded text corrected towards the words of this vocabulary."""
+    return _speller().fix(folded)

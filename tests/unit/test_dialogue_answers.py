@@ -1,0 +1,112 @@
+"""Reading answers the way people give them (bot/dialogue/answers.py), in both languages."""
+import pytest
+
+from bot.dialogue import answers
+
+
+@pytest.mark.parametrize("field, text, expected", [
+    # a leading yes/no settles it, whatever follows
+    ("q_unused_data", "有，车辆GPS轨迹数据一直没用起来", "yes"),
+    ("q_needs_ml", "yes, the fixed matching rules flag way too many false positives", "yes"),
+    ("q_important", "yes, it's a board priority", "yes"),
+    ("q_can_do_alone", "不行，得靠IT", "no"),
+    ("q_can_do_alone", "no way, we'd need IT for the integration", "no"),
+    ("q_can_ship", "可以，能直接接到WMS里", "yes"),
+    ("pilot_team", "会，先在华东仓试点", "yes"),
+    ("q_important", "I think so, our spreadsheet forecast is off by 30% most weeks", "yes"),
+    ("q_needs_ml", "我觉得需要，规则写了一堆还是不准", "yes"),
+    # hedges
+    ("q_important", "not really", "no"), ("q_important", "kind of", "unsure"), ("q_important", "不太确定", "unsure"),
+    ("q_unused_data", "有一些吧，考勤、绩效、调薪记录都有，但没人分析过", "yes"),
+    # the question's own words, without a leading yes/no
+    ("q_important", "重要，去年光积压就亏了几百万", "yes"),
+    ("q_can_do_alone", "需要IT帮忙", "no"),
+    ("q_needs_ml", "rules are enough for this one", "no"),
+    # where the data lives: places combine
+    ("data_location", "数据都在data lake里", "central"), ("data_location", "差不多都在数据湖", "central"),
+    ("data_location", "照片在影像系统，定损单在核心系统，各管各的", "siloed"),
+    ("data_location", "工单在CRM，录音在呼叫中心系统，有一部分已经同步到数据湖了", "mixed"),
+    ("data_location", "partly, half of it sits in the warehouse and the rest in spreadsheets", "mixed"),
+    ("data_location", "Mostly in the enterprise data warehouse, but the case notes are still in the case tool.", "mixed"),
+    ("data_location", "phone logs are in the vendor's cloud, tickets in Zendesk, and the calendar is a shared sheet", "siloed"),
+    ("data_location", "the CRM and orders are both in the central data warehouse", "central"),
+    ("data_location", "不清楚，得问IT", "unknown"),
+    # how good it is: one good and one bad part is mixed
+    ("data_quality", "质量还可以", "mixed"), ("data_quality", "一般般，不少照片拍得很糊", "mixed"),
+    ("data_quality", "录音还可以，工单分类标签乱七八糟", "mixed"), ("data_quality", "挺好的，去年刚清洗过", "good"),
+    ("data_quality", "OK-ish", "mixed"), ("data_quality", "meh, descriptions are free text", "mixed"),
+    ("data_quality", "decent mostly, billing is clean but app events have gaps", "mixed"),
+    ("data_quality", "it's poor, not good", "poor"), ("data_quality", "很差，好多传感器经常掉线", "poor"),
+    ("failure_tolerance", "预算里留了试错的钱", "budgeted"), ("failure_tolerance", "no, it has to work first time", "must_succeed"),
+    ("scaling_path", "先纳入年度规划", "annual_planning"), ("scaling_path", "想搞个卓越中心，以后其他部门也能用", "coe"),
+    ("scaling_path", "haven't thought that far yet", "none_yet"),
+    # typos
+    ("scaling_path", "centre of excelence", "coe"),
+])
+def test_choices_are_read_from_natural_answers(field, text, expected):
+    assert answers.parse_choice(field, text) == expected
+
+
+@pytest.mark.parametrize("field, text", [
+    ("q_important", ""), ("q_important", "banana"), ("q_important", "😀"), ("q_can_ship", "不过得先过安全评审"),
+    ("data_quality", "没有"), ("data_location", "in the CRM"),
+])
+def test_answers_that_name_no_option_are_not_guessed(field, text):
+    assert answers.parse_choice(field, text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("省时间，客户服务", ["time_saved", "customer_service"]),
+    ("客户服务和省时间，说不定还能带点追加销售", ["time_saved", "customer_service", "upsell"]),
+    ("revenue, customer service and upsell", ["revenue", "customer_service", "upsell"]),
+    ("all of these", ["revenue", "time_saved", "new_opportunities", "customer_service", "upsell"]),
+    ("mostly faster payouts and happier customers", ["time_saved", "customer_service"]),
+    ("nothing", []),
+])
+def test_value_branches_from_free_text(text, expected):
+    assert answers.parse_branches(text) == expected
+
+
+def test_a_title_given_with_its_problem_is_split():
+    title, problem = answers.clean_text(
+        "title", '就叫"工单智能分类"吧。现在每天三四千张工单，全靠人工一张张分给二线，经常分错')
+    assert title == "工单智能分类" and problem.startswith("现在每天三四千张工单")
+    assert answers.clean_text("title", "let's call it Claims triage") == ("Claims triage", None)
+    assert answers.clean_text("title", "<Claims> triage v2") == ("<Claims> triage v2", None)
+    assert answers.clean_text("executive_sponsor", "the sponsor is Dana Wu") == ("Dana Wu", None)
+
+
+def test_answers_given_in_passing_only_count_near_their_question():
+    assert answers.volunteered_answers("WMS 拣货日志和库位表，数据都在数据湖里，质量还可以", "data_sources") == {
+        "data_location": "central", "data_quality": "mixed"}
+    assert answers.volunteered_answers("重要肯定重要，也确实是个真问题。数据嘛，三年的工单都躺在那没人用", "q_important") == {
+        "q_real_problem": "yes", "q_unused_data": "yes"}
+    assert answers.volunteered_answers("一次分派准确率从70%提到90%", "metric") == {}
+    assert answers.volunteered_answers("能，营销自动化平台有API", "q_can_ship") == {}
+
+
+@pytest.mark.parametrize("text, decision, note", [
+    ("approve plan 1: solid metric, start with the pilot", "approved", "solid metric, start with the pilot"),
+    ("批准12号计划，意见：先从试点做起", "approved", "先从试点做起"),
+    ("12号退回去，让他们把数据来源写清楚", "needs_work", "让他们把数据来源写清楚"),
+    ("send 12 back - the baseline is vague, need current numbers", "needs_work", "the baseline is vague, need current numbers"),
+    ("这个计划12可以过了", "approved", None),
+    ("approve plan 5", "approved", None),
+])
+def test_a_review_in_one_message(text, decision, note):
+    assert answers.split_review(text) == (decision, note)
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("我们法务部明年不做机器学习计划了，主要精力要放在合规系统迁移上", "主要精力要放在合规系统迁移上"),
+    ("we're skipping ML this cycle because the team is tied up with the ERP migration",
+     "the team is tied up with the ERP migration"),
+    ("our unit has no ML plan this year", None),
+])
+def test_the_reason_given_with_no_plan(text, reason):
+    assert answers.reason_in(text) == reason
+
+
+@pytest.mark.parametrize("text", ["不确定", "not sure", "idk", "还没想好", "no idea"])
+def test_a_bare_not_sure_is_a_skip_at_a_text_question(text):
+    assert answers.unsure_alone(text)

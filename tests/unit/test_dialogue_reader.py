@@ -1,0 +1,112 @@
+"""Reading a message against the pending question (bot/dialogue/reader.py and commands.py):
+the failures that issue 12 reports, and the order of the readings."""
+from dataclasses import dataclass, field
+from typing import List
+
+import pytest
+
+from bot.dialogue import commands, reader
+from bot.dialogue.reader import Heard
+from bot.plan_schema import ANSWER_FIELD_NAMES
+
+
+@dataclass
+class Found:
+    decision: str
+    matches: List = field(default_factory=list)
+
+
+def knows_data_lakes(text):
+    return Found("answer", ["data-lake"]) if "data lake" in text.lower() or "数据湖" in text else Found("none")
+
+
+def read(field_name, text, intent="inform", confidence=0.9, lookup=knows_data_lakes):
+    return reader.read(Heard(text, intent, confidence), reader.question(field_name), lookup=lookup,
+                       editable=ANSWER_FIELD_NAMES)
+
+
+@pytest.mark.parametrize("field_name, text, value", [
+    ("q_unused_data", "有，车辆GPS轨迹数据一直没用起来", "yes"),
+    ("data_quality", "质量还可以", "mixed"),
+    ("q_needs_ml", "yes, the fixed matching rules flag way too many false positives", "yes"),
+    ("scaling_path", "haven't thought that far yet", "none_yet"),
+    ("title", "客服通话智能质检", "客服通话智能质检"),
+    ("title", "<Claims> triage v2", "<Claims> triage v2"),
+    ("executive_sponsor", "Priya", "Priya"),
+    ("executive_sponsor", "还没有", ""),
+    ("skill_gaps", "没有", "none"),
+    ("value_branches", "省时间，客户服务", ["time_saved", "customer_service"]),
+])
+def test_natural_answers_are_answers_whatever_the_intent_model_says(field_name, text, value):
+    for intent in ("inform", "change_language", "out_of_scope", "deny"):
+        reading = read(field_name, text, intent=intent, confidence=0.99)
+        assert (reading.kind, reading.value) == ("answer", value), intent
+
+
+@pytest.mark.parametrize("field_name, text, kind", [
+    ("baseline", "这个什么意思？", "explain"), ("baseline", "基线是啥意思", "explain"),
+    ("q_can_ship", "what do you mean?", "explain"), ("metric", "why do you ask?", "explain"),
+    ("metric", "举个例子", "explain"),
+    ("q_needs_ml", "算了，不填了", "pause"), ("title", "算了，不填了", "pause"),
+    ("data_location", "I'll finish later", "pause"), ("value_notes", "今天先到这，回头再填", "pause"),
+    ("problem", "bye", "leave"), ("pilot_team", "拜拜", "leave"),
+    ("metric", "show my plans", "show_my_plans"),
+    ("metric", "能用英文吗", "language"),
+])
+def test_commands_are_what_they_say_at_any_question(field_name, text, kind):
+    reading = read(field_name, text)
+    assert reading.kind == "command" and reading.command.kind == kind
+
+
+@pytest.mark.parametrize("text", ["不确定", "not sure", "不知道，先空着", "skip", "跳过", "no idea, leave it blank"])
+def test_not_sure_at_a_text_question_is_a_skip_never_an_answer(text):
+    reading = read("data_sources", text)
+    assert reading.kind == "skip" or (reading.kind == "command" and reading.command.kind == "skip")
+
+
+def test_not_sure_at_a_yes_no_question_is_its_unsure_option():
+    assert (read("q_needs_ml", "不确定").kind, read("q_needs_ml", "不确定").value) == ("answer", "unsure")
+
+
+def test_a_change_of_an_earlier_answer_names_the_field_and_the_new_value():
+    reading = read("q_real_problem", "wait, change the sponsor")
+    assert reading.command == commands.Command("edit", field="executive_sponsor")
+    reading = read("pilot_team", "等一下，发起人改成刘总")
+    assert reading.command == commands.Command("edit", field="executive_sponsor", value="刘总")
+
+
+def test_a_question_goes_to_the_knowledge_base_and_is_never_stored():
+    assert read("data_location", "数据湖是什么？").kind == "question"
+    assert read("data_location", "what is a data lake?").kind == "question"
+    unknown = read("baseline", "how long will the review take?")
+    assert unknown.kind == "question" and unknown.lookup.decision == "none"
+
+
+def test_a_question_about_the_pending_question_is_explained():
+    reading = read("baseline", "what counts as a baseline?")
+    assert reading.kind == "command" and reading.command.kind == "explain"
+
+
+def test_no_words_and_small_talk():
+    assert read("title", "😀😀").kind == "unclear"
+    assert read("title", "thanks", intent="thank", confidence=0.95) == reader.Reading("social", intent="thank")
+    assert read("q_important", "banana").kind == "unclear"
+
+
+@pytest.mark.parametrize("field_name, payload, kind, value", [
+    ("q_important", '/inform{"choice": "yes"}', "answer", "yes"),
+    ("value_branches", '/inform{"choice": "upsell"}', "answer", ["upsell"]),
+    ("title", "/skip", "skip", None),
+    ("confirmation", "/affirm", "answer", "yes"),
+    ("edit_field", '/edit_plan{"plan_field": "metric"}', "answer", "metric"),
+])
+def test_buttons_say_what_they_say(field_name, payload, kind, value):
+    reading = read(field_name, payload)
+    assert (reading.kind, reading.value) == (kind, value)
+
+
+def test_years_and_decisions():
+    assert reader.read_year("FY28") == 2028 and reader.read_year("28年") == 2028 and reader.read_year("2027") == 2027
+    assert read("review_decision", "send it back").value == "needs_work"
+    assert read("review_decision", "批了吧").value == "approved"
+    assert read("review_note", "无").value == ""

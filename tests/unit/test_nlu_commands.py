@@ -1,0 +1,54 @@
+"""The pattern reading of acting requests (bot/nlu/commands.py): what it must catch, and
+that it catches no training sentence of another intent."""
+from pathlib import Path
+
+import pytest
+from rasa.shared.nlu.training_data.loading import load_data
+
+from bot.nlu.commands import recognise
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("text, intent, number", [
+    ("approve plan 1: solid metric, start with the pilot", "review_plan", 1),
+    ("send plan 12 back - the baseline is vague", "review_plan", 12),
+    ("plan 7 needs work: the metric isn't measurable", "review_plan", 7),
+    ("and approve 2", "review_plan", 2),
+    ("批准1号计划，指标很清楚，建议先从一条产线试点", "review_plan", 1),
+    ("退回计划2：基线太模糊", "review_plan", 2),
+    ("2号批了吧", "review_plan", 2),
+    ("I want to pull back our ML plan", "withdraw_plan", None),
+    ("删除7号计划", "withdraw_plan", 7),
+    ("撤回我们那个计划", "withdraw_plan", None),
+    ("ok let's draft our 2027 ML plan", "start_plan", None),
+    ("帮我开个2027年的ML计划", "start_plan", None),
+    ("IT部要交明年的机器学习计划，从哪开始？", "start_plan", None),
+    ("our unit has no ML plan this year", "declare_no_plan", None),
+    ("我们法务部明年不做机器学习计划了", "declare_no_plan", None),
+    ("can we pick up where we left off?", "resume_plan", None),
+    ("打开2号计划看看", "show_plan", 2),
+])
+def test_acting_requests_are_recognised(text, intent, number):
+    assert recognise(text) == (intent, number)
+
+
+@pytest.mark.parametrize("text", [
+    "is it ok to say we have no ML plan?", "撤回的计划还能恢复吗？", "what should a good ML plan contain?",
+    "how do I withdraw a plan?", "no idea about the plan", "我们部门的计划有哪些", "show my plans",
+    "I'll finish the plan later", "我们不撤回计划", "什么是价值树", "skip", "/affirm",
+])
+def test_questions_and_other_sentences_are_left_to_the_intent_model(text):
+    assert recognise(text) is None
+
+
+def _examples():
+    for path in sorted((ROOT / "data" / "nlu").rglob("*.yml")) + sorted((ROOT / "tests" / "nlu" / "dev").glob("*.yml")):
+        for message in load_data(str(path)).intent_examples:
+            yield path.name, message.get("text"), message.get("intent")
+
+
+def test_no_training_sentence_of_another_intent_is_caught():
+    wrong = [(name, text, intent, recognise(text)[0]) for name, text, intent in _examples()
+             if recognise(text) and recognise(text)[0] != intent]
+    assert wrong == []
