@@ -1,9 +1,11 @@
 """Planning-office actions on real trackers and a real SQLite store."""
 from __future__ import annotations
 
+import pytest
+
 from actions.planning_office import (
     ActionQueryPlans,
-    ActionRecordReview,
+    ActionReviewFormDone,
     ActionShowPlan,
     ActionStartReview,
     ValidateReviewForm,
@@ -12,10 +14,7 @@ from bot import messages
 from bot.store import plans as store
 from bot.store.db import session_scope
 from tests.actions.conftest import make_tracker
-
-
-def slots_of(events):
-    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+from tests.support.forms import followup, form_tracker, run, slots_of
 
 
 def _submitted():
@@ -39,37 +38,67 @@ def test_show_plan_needs_an_id(directory_db, dispatcher):
     assert dispatcher.messages[0]["text"] == messages.text("show_plan_which", "en")
 
 
-def test_a_review_read_from_one_message(directory_db, dispatcher):
-    plan_id = _submitted()
-    tracker = make_tracker("wang.fang", f"退回计划{plan_id}：请补充基线", "review_plan", slots={"language": "zh"},
-                           entities=[{"entity": "plan_id", "value": plan_id}])
-    slots = slots_of(ActionStartReview().run(dispatcher, tracker, {}))
-    assert slots == {"review_plan_id": plan_id, "review_decision": "needs_work", "review_note": "请补充基线",
-                     "plan_stage": "fill"}
-    ActionRecordReview().run(dispatcher, make_tracker("wang.fang", "", "inform", slots={"language": "zh", **slots}), {})
+def stored(plan_id):
     with session_scope() as session:
-        plan = store.plan_to_dict(store.get_plan(session, plan_id))
-    assert plan["status"] == "needs_work"
-    assert plan["review"]["note"] == "请补充基线" and plan["review"]["by"] == "wang.fang"
+        return store.plan_to_dict(store.get_plan(session, plan_id))
+
+
+@pytest.mark.parametrize("text, decision, note", [
+    ("退回计划{id}：请补充基线", "needs_work", "请补充基线"),
+    ("approve plan {id}: solid metric, start with the pilot", "approved", "solid metric, start with the pilot"),
+    ("{id}号退回去，让他们把数据来源写清楚", "needs_work", "让他们把数据来源写清楚"),
+])
+def test_a_review_with_its_note_in_one_message_is_recorded_at_once(directory_db, dispatcher, text, decision, note):
+    plan_id = _submitted()
+    tracker = make_tracker("wang.fang", text.format(id=plan_id), "review_plan", slots={"language": "zh"},
+                           entities=[{"entity": "plan_id", "value": plan_id}])
+    events = ActionStartReview().run(dispatcher, tracker, {})
+    assert followup(events) is None
+    plan = stored(plan_id)
+    assert plan["status"] == decision and plan["review"]["note"] == note and plan["review"]["by"] == "wang.fang"
+
+
+def test_the_review_form_asks_for_what_the_message_did_not_say(directory_db, dispatcher):
+    plan_id = _submitted()
+    tracker = make_tracker("wang.fang", f"这个计划{plan_id}可以过了", "review_plan", slots={"language": "zh"},
+                           entities=[{"entity": "plan_id", "value": plan_id}])
+    events = ActionStartReview().run(dispatcher, tracker, {})
+    assert followup(events) == "review_form"
+    assert slots_of(events)["review_decision"] == "approved" and slots_of(events)["review_note"] is None
+    note = form_tracker("wang.fang", "指标清楚，先做试点", form="review_form", asked="review_note",
+                        slots={"review_plan_id": plan_id, "review_decision": "approved"})
+    slots = slots_of(run(ValidateReviewForm(), note, dispatcher))
+    assert slots["review_note"] == "指标清楚，先做试点" and slots["requested_slot"] is None
+    ActionReviewFormDone().run(dispatcher, make_tracker("wang.fang", slots={
+        "language": "zh", "review_plan_id": plan_id, "review_decision": "approved", "review_note": slots["review_note"]}), {})
+    assert stored(plan_id)["status"] == "approved" and stored(plan_id)["review"]["note"] == "指标清楚，先做试点"
+
+
+def test_leaving_the_review_records_nothing(directory_db, dispatcher):
+    plan_id = _submitted()
+    decision = form_tracker("wang.fang", "算了，先不审了", form="review_form", asked="review_decision",
+                            slots={"review_plan_id": plan_id})
+    assert slots_of(run(ValidateReviewForm(), decision, dispatcher))["form_exit"] == "pause"
+    ActionReviewFormDone().run(dispatcher, make_tracker("wang.fang", slots={
+        "language": "zh", "review_plan_id": plan_id, "form_exit": "pause"}), {})
+    assert stored(plan_id)["status"] == "submitted"
 
 
 def test_leads_cannot_review(directory_db, dispatcher):
     plan_id = _submitted()
-    tracker = make_tracker("li.wei", f"approve plan {plan_id}", "review_plan", slots={"language": "en"},
+    tracker = make_tracker("li.wei", f"approve plan {plan_id}: fine", "review_plan", slots={"language": "en"},
                            entities=[{"entity": "plan_id", "value": plan_id}])
-    assert slots_of(ActionStartReview().run(dispatcher, tracker, {})) == {"plan_stage": "blocked"}
-    # and a forged record call does nothing either
-    ActionRecordReview().run(dispatcher, make_tracker("li.wei", "", "inform", slots={
+    assert ActionStartReview().run(dispatcher, tracker, {}) == []
+    # and a forged end of the form does nothing either
+    ActionReviewFormDone().run(dispatcher, make_tracker("li.wei", "", "inform", slots={
         "language": "en", "review_plan_id": plan_id, "review_decision": "approved", "review_note": "ok"}), {})
-    with session_scope() as session:
-        assert store.get_plan(session, plan_id).status == "submitted"
+    assert stored(plan_id)["status"] == "submitted"
 
 
-def test_review_form_validation(directory_db, dispatcher):
-    form = ValidateReviewForm()
-    tracker = make_tracker("wang.fang", "", "inform", slots={"language": "en"})
-    assert form.validate_review_decision("send it back", dispatcher, tracker, {}) == {"review_decision": "needs_work"}
-    assert form.validate_review_decision("approved", dispatcher, tracker, {}) == {"review_decision": "approved"}
-    assert form.validate_review_decision("hmm", dispatcher, tracker, {}) == {"review_decision": None}
-    assert form.validate_review_note("none", dispatcher, tracker, {}) == {"review_note": "-"}
-    assert form.validate_review_note("<b>good</b>", dispatcher, tracker, {}) == {"review_note": "<b>good</b>"}
+@pytest.mark.parametrize("asked, text, value", [
+    ("review_decision", "send it back", "needs_work"), ("review_decision", '/inform{"choice": "approved"}', "approved"),
+    ("review_note", "none", "-"), ("review_note", "<b>good</b>", "<b>good</b>"),
+])
+def test_review_form_answers(directory_db, dispatcher, asked, text, value):
+    tracker = form_tracker("wang.fang", text, form="review_form", asked=asked, slots={"language": "en"})
+    assert slots_of(run(ValidateReviewForm(), tracker, dispatcher))[asked] == value

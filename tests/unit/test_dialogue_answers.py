@@ -110,3 +110,48 @@ def test_the_reason_given_with_no_plan(text, reason):
 @pytest.mark.parametrize("text", ["不确定", "not sure", "idk", "还没想好", "no idea"])
 def test_a_bare_not_sure_is_a_skip_at_a_text_question(text):
     assert answers.unsure_alone(text)
+
+
+@pytest.mark.parametrize("text", ["门店补货", "Demand forecasting", "缺货导致销售损失", "we predict demand", "2", "Priya"])
+def test_real_answers_have_substance(text):
+    assert answers.has_substance(text)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "asdf", "qwer", "😀😀", "哈哈哈", "aaaa", "?!"])
+def test_mash_and_empty_answers_do_not(text):
+    assert not answers.has_substance(text)
+
+
+def test_skipped_values_follow_the_field():
+    assert answers.skipped_value("data_location") == "unknown"
+    assert answers.skipped_value("q_important") is None
+    assert answers.skipped_value("value_branches") == []
+    assert answers.skipped_value("title") is None
+
+
+@pytest.mark.parametrize("text, asked, expected", [
+    ("CRM and ERP; the data is siloed and the quality is poor", "data_sources",
+     {"data_location": "siloed", "data_quality": "poor"}),
+    ("CRM 和 ERP，数据分散在各个系统，质量也很差", "data_sources", {"data_location": "siloed", "data_quality": "poor"}),
+    ("数据质量一般", "data_sources", {"data_quality": "mixed"}),
+    ("王总. Failures are budgeted, and we will scale through a platform", "executive_sponsor",
+     {"failure_tolerance": "budgeted", "scaling_path": "platform"}),
+    ("the data quality is good but the data is siloed", "data_location", {"data_quality": "good"}),
+])
+def test_answers_given_in_passing_are_found_clause_by_clause(text, asked, expected):
+    assert answers.volunteered_answers(text, asked) == expected
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("sales data from the CRM", "data_sources"),
+    ("not sure", "data_quality"),
+    ("the quality is good, no wait, the quality is poor", "data_sources"),
+    ("siloed", "data_location"),
+])
+def test_nothing_is_taken_from_a_passing_remark_unless_it_is_clear(text, asked):
+    assert answers.volunteered_answers(text, asked) == {}
+
+
+def test_markup_around_a_passing_answer_yields_only_the_option():
+    assert answers.volunteered_answers("<script>alert('data is siloed')</script>" * 200, "data_sources") == {
+        "data_location": "siloed"}

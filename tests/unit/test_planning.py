@@ -59,31 +59,6 @@ def test_find_draft_is_per_unit_and_year(directory_db):
         assert planning.find_draft(session, LEAD, 2028) is None
 
 
-@pytest.mark.parametrize(
-    "field, text, value, problem",
-    [
-        ("title", "门店补货预测", "门店补货预测", None),
-        ("title", "asdf", None, "plan_invalid_text"),
-        ("q_important", "不确定", "unsure", None),
-        ("q_important", "banana", None, "plan_invalid_choice"),
-        ("value_branches", "收入和客户服务", ["revenue", "customer_service"], None),
-        ("value_branches", "no idea", None, "plan_invalid_branches"),
-        ("skill_gaps", "没有", "none", None),
-        ("executive_sponsor", "没有", None, "plan_invalid_text"),
-        ("problem", "长" * 2001, None, "plan_too_long"),
-    ],
-)
-def test_parse_answer(field, text, value, problem):
-    parsed = planning.parse_answer(field, text)
-    assert (parsed.value, parsed.problem) == (value, problem)
-
-
-def test_a_button_choice_wins_over_text():
-    assert planning.parse_answer("q_important", "", "unsure").value == "unsure"
-    assert planning.parse_answer("value_branches", "", "upsell").value == ["upsell"]
-    assert planning.parse_answer("q_important", "", "not-a-choice").problem == "plan_invalid_choice"
-
-
 def test_the_summary_shows_answers_ratings_and_remedies_in_each_language():
     slots = {"title": "门店补货预测", "q_important": "yes", "value_branches": ["revenue"],
              "data_location": planning.SKIPPED}
