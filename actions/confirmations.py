@@ -14,7 +14,7 @@ from actions.plan_flow import EventList, clear_plan_slots, fill_plan, submit, wi
 from actions.plan_form import save_answer, send_summary
 from bot import messages, planning
 from bot.dialogue import prompts, reader
-from bot.dialogue.reader import Question
+from bot.dialogue.reader import Question, Reading
 from bot.plan_schema import ANSWER_FIELD_NAMES
 from bot.store.db import session_scope
 from bot.store.models import Plan
@@ -89,6 +89,11 @@ class ValidateConfirmForm(PendingQuestionForm):
 
     def accept_skip(self, question: Question, turn: Turn) -> Slots:
         return accepted({"confirmation": "no"})
+
+    def on_command(self, reading: Reading, question: Question, turn: Turn) -> Slots:
+        if reading.command.kind == "withdraw" and turn.tracker.get_slot("confirming") == "withdraw":
+            return accepted({"confirmation": "yes"})  # "yes, withdraw it"
+        return super().on_command(reading, question, turn)
 
     def editable(self, tracker: Tracker) -> List[str]:
         return list(ANSWER_FIELD_NAMES) if tracker.get_slot("confirming") == "submit" else []

@@ -31,6 +31,8 @@ def requested_language(tracker: Tracker) -> Optional[str]:
     """
     text = tracker.latest_message.get("text") or ""
     named = commands.language_request(text)
+    if named == commands.TOGGLE:
+        return language.other(tracker.get_slot("language") or language.detect(text) or language.DEFAULT_LANGUAGE)
     if named:
         return named
     entity = next(tracker.get_latest_entity_values("language"), None)

@@ -5,7 +5,7 @@ precision of the intents that act, per language.
     .venv/bin/python benchmarks/nlu_heldout.py --set dev -v    # the calibration set, with every miss
 
 Entities count as right when type and normalised value match (`unit: claims`,
-`year: 2027`). Needs a trained model (`make train`). Held-out sets print figures
+`year: 2027`); units are those of tests/conversations/units.yml, which the sets use. Needs a trained model (`make train`). Held-out sets print figures
 only (tests/conversations/README.md says why).
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ import collections
 import logging
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Dict, List, Set, Tuple
 
@@ -39,6 +40,19 @@ def examples(folder: Path, lang: str) -> List[Tuple[str, str, Set[Tuple[str, str
     return rows
 
 
+def corpus_directory(workdir: str) -> str:
+    """A database holding the units the sets name (tests/conversations/units.yml), for the unit extractor."""
+    from bot import directory
+    from bot.store import migrate
+    from bot.store.db import session_scope
+
+    url = f"sqlite:///{workdir}/units.sqlite3"
+    migrate.upgrade(url)
+    with session_scope(url) as session:
+        directory.import_units(session, directory.read_rows(ROOT / "tests" / "conversations" / "units.yml"))
+    return url
+
+
 def f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
@@ -53,6 +67,8 @@ async def main() -> None:
     from rasa.utils.log_utils import configure_structlog
 
     configure_structlog(logging.WARNING)
+    workdir = tempfile.mkdtemp()
+    os.environ["MLPLAN_DATABASE_URL"] = corpus_directory(workdir)
     agent = Agent.load(args.model)
     folder = ROOT / "tests" / "nlu" / args.set
     show = args.verbose and not args.set.startswith("heldout")

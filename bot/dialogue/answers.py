@@ -117,6 +117,10 @@ def read_choice(field: str, text: str) -> Optional[Choice]:
             labels.append("siloed")  # "logs in the vendor's cloud, tickets in Zendesk": kept in several places
         value = _resolve(field, labels) if labels else None
         return Choice(value, bool(lead) and value == lead) if value else None
+    if lead == "unsure" and len(raw) > 1:  # "kinda, yes": a hedge, then the answer
+        settled = _leading(raw[1], field_groups) or _leading(parts[1], field_groups)
+        if settled in ("yes", "no"):
+            return Choice(settled, True)
     if lead:
         return Choice(lead, True)
     for part in parts:
@@ -328,13 +332,18 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
     decision = parse_decision(_PLAN_WORDS.sub(" ", head)) or parse_decision(_PLAN_WORDS.sub(" ", text))
     if note is not None:
         note = note.strip(" ,，.。;；-–—")
-        rest = parse_decision(note)
-        if not note or (rest and len(words.fold(note)) <= 12 and not _describes(note) and
-                        words.cjk_count(note) < 6 and len(words.english_words(words.fold(note))) < 4):
-            if rest and not decision:
-                decision = rest
+        if not _more_than_a_decision(note):  # "12号计划，通过吧": no note after all
+            decision = decision or parse_decision(note)
             note = None
     return decision, note
+
+
+def _more_than_a_decision(note: str) -> bool:
+    folded = words.fold(note)
+    for label in ("approved", "needs_work"):
+        for phrase in words.phrases("answers", "decision", label):
+            folded = re.sub(words._pattern(phrase), " ", folded)
+    return has_substance(words.strip_fillers(" ".join(folded.split()), words.phrases("fillers")))
 
 
 # --- "no plan", with its reason -------------------------------------------------------------
@@ -343,16 +352,22 @@ _BECAUSE = re.compile(r"(?:因为|由于|原因是|原因：|原因:|理由是|�
                       r"the reason is|reason:))\s*", re.IGNORECASE)
 
 
+_NO_PLAN_SAID = re.compile(r"\bno (?:ml |machine learning |ai )?plans?\b|(?:没有|不做|不搞|不报|不交|不提交).{0,8}(?:计划|规划)",
+                           re.IGNORECASE)
+
+
 def reason_in(text: str) -> Optional[str]:
     """The reason given with a "no plan" ("…不做了，主要精力要放在系统迁移上" -> the second part)."""
     text = " ".join(text.split())
     because = _BECAUSE.search(text)
     if because and _substantial(text[because.end():]):
         return text[because.end():].strip(" ，,。.")
-    parts = re.split(r"[，,;；。.!！:：—–-]\s*", text, maxsplit=1)
-    if len(parts) == 2 and _substantial(parts[1]):
-        return parts[1].strip(" ，,。.")
-    return None
+    said = _NO_PLAN_SAID.search(text)
+    if said is None:
+        return None
+    following = re.search(r"[，,;；。.!！:：—–-]", text[said.end():])
+    rest = text[said.end() + following.end():].strip(" ，,。.") if following else ""
+    return rest if _substantial(rest) and not _NO_PLAN_SAID.search(rest) else None
 
 
 def _substantial(text: str) -> bool:

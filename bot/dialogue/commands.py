@@ -44,9 +44,12 @@ def _command_cores() -> Dict[str, str]:
     return cores
 
 
+TOGGLE = "toggle"  # "切换语言": the language not in use now
+
+
 @functools.lru_cache(maxsize=1)
 def _language_cores() -> Dict[str, str]:
-    return {core: lang for lang in ("en", "zh") for phrase in words.phrases("language", lang)
+    return {core: lang for lang in ("en", "zh", TOGGLE) for phrase in words.phrases("language", lang)
             for core in {words.fold(phrase), _core(phrase)} - {""}}
 
 
@@ -60,7 +63,8 @@ def _unsure_alone(clause: str) -> bool:
 
 
 def language_request(text: str) -> Optional[str]:
-    """zh or en when the message asks for that language and says nothing else."""
+    """zh or en when the message asks for that language and says nothing else; `toggle`
+    when it asks for the other language without naming it."""
     parts = words.clauses(text)
     found = {_language_cores().get(c) or _language_cores().get(_core(c)) for c in parts}
     found.discard(None)

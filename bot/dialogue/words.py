@@ -52,7 +52,7 @@ def clauses(text: str) -> List[str]:
 def _pattern(phrase: str) -> str:
     escaped = re.escape(phrase).replace(r"\ ", r"\s+")
     if re.match(r"[a-z0-9]", phrase):
-        escaped = r"(?<![a-z0-9'])" + escaped
+        escaped = r"(?<![a-z0-9])" + escaped
     if re.search(r"[a-z0-9]$", phrase):
         escaped += r"(?![a-z0-9])"
     return escaped
@@ -85,11 +85,14 @@ def strip_fillers(clause: str, fillers: Iterable[str]) -> str:
     changed = True
     while changed and clause:
         changed = False
-        for filler in fillers:
+        for filler in fillers:  # longest first, and again from the longest after each cut
             for pattern in (rf"^{_pattern(filler)}\s*", rf"\s*{_pattern(filler)}$"):
                 stripped = re.sub(pattern, "", clause, count=1).strip()
                 if stripped != clause:
                     clause, changed = stripped, True
+                    break
+            if changed:
+                break
     return clause
 
 

@@ -73,7 +73,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     ("show_plan", r"^(?:(?:please|pls|can you|could you)\s+)?(?:show|open|pull up|display|view|read|see|look at|bring up)"
                   r"(?:\s+me)?\s+(?:the\s+)?" + _NUMBER + r"(?:\s+please)?$"),
     ("show_plan", r"^(?:帮我|请)?(?:看一下|看下|看看|显示|打开|查看|调出|展示)(?:一下)?\s*" + _ZH_NUMBER + r"(?:看看|吧)?$"),
+    ("show_plan", r"^(?:把)?\s*" + _ZH_NUMBER + r"\s*的?(?:详细内容|详情|内容|细节|具体内容)?\s*(?:给我|发我|让我)?\s*"
+                  r"(?:看看|看一下|看下|打开|调出来|展示一下)"),
 ))
+# "销售部的呢？", "what about legal?": the planning office's next question about another unit.
+_FOLLOW_UP = re.compile(r"^(?:那|那么|还有)?.{1,14}?(?:的呢|呢|的计划呢|的情况呢)[?？]?$|^(?:and |so )?(?:what|how) about\b|^and (?:for )?\S+\??$")
 # Not a request: a question about one ("can a withdrawn plan be restored?"), or a negation.
 _QUESTION = re.compile(r"^(?:what|why|which|when|where|who|whom|is|are|was|were|does|do|did|should|would it|if|"
                        r"(?:can|could|may|must) (?:our|a|an|the|my|units?|leads?|departments?|teams?|every)\b|"
@@ -128,7 +132,11 @@ class PlanCommandRecognizer(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            found = recognise(message.get(TEXT) or "")
+            text = message.get(TEXT) or ""
+            found = recognise(text)
+            if found is None and len(text) <= 40 and _FOLLOW_UP.search(fold(text)) and any(
+                    e.get("entity") == "unit" for e in message.get(ENTITIES) or []):
+                found = ("query_plans", None)
             if found is None:
                 continue
             intent, number = found

@@ -17,14 +17,14 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-_ABSOLUTE = re.compile(r"(?<![\d#])(20\d\d)(?!\d)\s*(?:年|年度)?|\bFY\s?'?(\d\d)\b", re.IGNORECASE)
+_ABSOLUTE = re.compile(r"(?<![\d#])(20\d\d)(?!\d)\s*(?:年|年度)?|(?<![a-z])FY\s?'?(\d\d)(?!\d)", re.IGNORECASE)
 _RELATIVE = [
     (re.compile(r"the year after next|后年", re.IGNORECASE), 2),
     (re.compile(r"next year|明年|下一年|来年|下年度", re.IGNORECASE), 1),
     (re.compile(r"this year|今年|本年度|当年", re.IGNORECASE), 0),
 ]
 _PLAN_ID = re.compile(
-    r"(?:\bplan\s*(?:no\.?|number|#)?\s*|计划\s*(?:编号|号|#)?\s*|#)(\d{1,7})(?!\d)|(\d{1,7})\s*号计划",
+    r"(?:\bplan\s*(?:no\.?|number|#|id)?\s*|计划\s*(?:编号|号|#)?\s*|编号\s*|#|\bid\s*)(\d{1,7})(?!\d)|(\d{1,7})\s*号计划",
     re.IGNORECASE,
 )
 

@@ -72,6 +72,14 @@ def test_a_strangers_switch_is_kept_in_the_conversation(directory_db, dispatcher
     assert slots_of(ActionReadContext().run(dispatcher, later, {}))["language"] == "en"
 
 
+def test_a_title_read_as_a_language_request_switches_nothing(directory_db, dispatcher):
+    tracker = make_tracker("chen.jing", "客服通话智能质检", "change_language", slots={"language": "zh"})
+    assert slots_of(ActionReadContext().run(dispatcher, tracker, {}))["language"] == "zh"
+    tracker.slots.update({"language": "zh"})
+    assert ActionChangeLanguage().run(dispatcher, tracker, {}) == []
+    assert texts(dispatcher) == [messages.text("language_which", "zh")]
+
+
 def test_core_fallback_apologises_and_rewinds(directory_db, dispatcher):
     events = ActionCoreFallback().run(dispatcher, make_tracker("li.wei", "??", slots={"language": "zh"}), {})
     assert events == [{"event": "rewind", "timestamp": None}]
