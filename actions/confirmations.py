@@ -90,6 +90,9 @@ class ValidateConfirmForm(PendingQuestionForm):
     def accept_skip(self, question: Question, turn: Turn) -> Slots:
         return accepted({"confirmation": "no"})
 
+    def give_up(self, question: Question, turn: Turn) -> Slots:
+        return accepted({"confirmation": "no"})
+
     def on_command(self, reading: Reading, question: Question, turn: Turn) -> Slots:
         if reading.command.kind == "withdraw" and turn.tracker.get_slot("confirming") == "withdraw":
             return accepted({"confirmation": "yes"})  # "yes, withdraw it"

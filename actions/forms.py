@@ -96,7 +96,7 @@ class PendingQuestionForm(FormValidationAction):
             return self.on_question(reading, turn)
         if reading.kind == "social":
             return self.on_social(reading.intent or "", turn)
-        return self.reject(reading.problem or "plan_invalid_text", turn)
+        return self.reject(reading.problem or "plan_invalid_text", turn, question)
 
     def on_command(self, reading: Reading, question: Question, turn: Turn) -> Slots:
         command = reading.command
@@ -113,6 +113,9 @@ class PendingQuestionForm(FormValidationAction):
             turn.say("form_help")
         elif command.kind == "edit":
             return self.on_edit(command.field, command.value, question, turn)
+        elif command.kind in ("change", "back") and self.editable(turn.tracker):
+            field = self.previous(question, turn.tracker) if command.kind == "back" else None
+            return self.on_edit(field, None, question, turn)
         elif command.kind == "skip":
             return self.accept_skip(question, turn)
         return {"reask": "back"}
@@ -146,12 +149,14 @@ class PendingQuestionForm(FormValidationAction):
             turn.say(intent)
         return {"reask": "back"}
 
-    def reject(self, problem: str, turn: Turn) -> Slots:
+    def reject(self, problem: str, turn: Turn, question: Optional[Question] = None) -> Slots:
+        """Say what was wrong and ask again with every option as a button, skip and pause;
+        after MAX_FAILED_TRIES, stop asking (`give_up`): a question is never asked a third time."""
         tries = (int_slot(turn.tracker, "failed_tries") or 0) + 1
-        if tries >= MAX_FAILED_TRIES:
-            return {"failed_tries": tries, "reask": "again"}
+        if tries >= MAX_FAILED_TRIES and question is not None:
+            return {**self.give_up(question, turn), "failed_tries": 0}
         turn.say(problem)
-        return {"failed_tries": tries, "reask": "short"}
+        return {"failed_tries": tries, "reask": "again"}
 
     @staticmethod
     def remember_language(turn: Turn) -> None:
@@ -168,7 +173,11 @@ class PendingQuestionForm(FormValidationAction):
         """Take an answer to `question`: the slots to set (or a `reject`)."""
 
     def accept_skip(self, question: Question, turn: Turn) -> Slots:
-        return self.reject("plan_invalid_text", turn)
+        return self.reject("plan_invalid_text", turn, question)
+
+    def give_up(self, question: Question, turn: Turn) -> Slots:
+        """After repeated answers the question cannot read: what to do instead of asking again."""
+        return {"form_exit": "pause"}
 
     def editable(self, tracker: Tracker) -> List[str]:
         """Earlier answers a message may change from this form ("change the sponsor")."""
@@ -176,6 +185,10 @@ class PendingQuestionForm(FormValidationAction):
 
     def on_edit(self, field: Optional[str], value: Optional[str], question: Question, turn: Turn) -> Slots:
         return {"reask": "back"}
+
+    def previous(self, question: Question, tracker: Tracker) -> Optional[str]:
+        """The answer before the pending question ("go back", "上一题")."""
+        return None
 
     def explained(self, question: Question, tracker: Tracker) -> str:
         """The catalogue name of the explanation of the pending question."""

@@ -323,7 +323,7 @@ class ValidateNoPlanForm(PendingQuestionForm):
         if intent.get("name") == "declare_no_plan" and (intent.get("confidence") or 0) >= 0.8:
             value = answers.reason_in(message.get("text") or "")  # "no plan", said again: where is the reason?
             if value is None:
-                return self.reject("no_plan_not_a_reason", turn)
+                return self.reject("no_plan_not_a_reason", turn, question)
         return accepted({"no_plan_reason": value})
 
 

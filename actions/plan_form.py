@@ -18,6 +18,9 @@ from bot.store.db import session_scope
 from bot.store.plans import PlanConflict, get_plan
 
 CHOOSING_A_FIELD = "?"  # plan_editing while the lead is asked which answer to change
+# What an answer the form cannot read after repeated tries is put down as (else: skipped).
+GIVEN_UP = {**{name: "unsure" for name in ANSWER_FIELD_NAMES if name.startswith("q_")}, "pilot_team": "unsure",
+            "failure_tolerance": "unsure", "scaling_path": "none_yet"}
 
 
 class AskPlanQuestion(Action):
@@ -80,6 +83,20 @@ class ValidatePlanForm(PendingQuestionForm):
         if question.name == "edit_field":  # nothing to change after all: carry on
             return {"plan_editing": None, "edit_field": None, "reask": None}
         return save_answer(question.name, planning.SKIPPED, turn, note="plan_skipped")
+
+    def previous(self, question: Question, tracker: Tracker) -> Optional[str]:
+        names = list(ANSWER_FIELD_NAMES)
+        before = names[:names.index(question.name)] if question.name in names else names
+        return next((name for name in reversed(before) if tracker.get_slot(name) is not None), None)
+
+    def give_up(self, question: Question, turn: Turn) -> Slots:
+        if question.name == "edit_field":
+            return {"plan_editing": None, "edit_field": None, "reask": None}
+        fallback = GIVEN_UP.get(question.name)
+        shown = planning.display_value(question.name, fallback or planning.SKIPPED, turn.lang)
+        turn.say("plan_gave_up", value=shown, field=messages.text(f"field.{question.name}", turn.lang).lower()
+                 if turn.lang == "en" else messages.text(f"field.{question.name}", turn.lang))
+        return save_answer(question.name, fallback or planning.SKIPPED, turn)
 
     def on_edit(self, field: Optional[str], value: Optional[str], question: Question, turn: Turn) -> Slots:
         if field is None:

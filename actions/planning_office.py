@@ -120,7 +120,7 @@ class ValidateReviewForm(PendingQuestionForm):
     def accept_skip(self, question: Question, turn: Turn) -> Slots:
         if question.name == "review_note":
             return accepted({"review_note": "-"})
-        return self.reject("review_invalid_decision", turn)
+        return self.reject("review_invalid_decision", turn, question)
 
 
 class ActionReviewFormDone(Action):

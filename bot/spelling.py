@@ -1,6 +1,8 @@
-"""Correcting English typos towards a known vocabulary ("excelence" -> "excellence").
+"""Correcting typos towards a known vocabulary: English slips ("excelence" ->
+"excellence") and Chinese homophones (pinyin typed right, character picked wrong:
+"数剧" -> "数据").
 
-A word is only corrected when it is not itself common English ("lunch" stays
+An English word is only corrected when it is not itself common English ("lunch" stays
 "lunch", not "launch"), and only to a vocabulary word with the same first letter
 and at most one slip (a wrong, missing, extra or swapped letter) in five letters or
 more; four-letter words only when their letters are swapped ("dtaa").
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterable
+from typing import Dict, Iterable, Sequence, Tuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -41,3 +43,48 @@ class LatinSpeller:
         if best is None and len(word) == 4:
             best = next(((w, 1.0, 0) for w in self.targets if len(w) == 4 and sorted(w) == sorted(word)), None)
         return best[0] if best and best[0][0] == word[0] else word
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+class HomophoneFixer:
+    """Replaces windows of Chinese characters that sound like a known term but differ from it
+    in at most half their characters. Windows of `toned` lengths must match tones too
+    (two-character words are too often other real words: 几种 is not 集中)."""
+
+    def __init__(self, terms: Iterable[str], lengths: Sequence[int] = (4, 3), toned: Sequence[int] = ()):
+        from pypinyin import Style, lazy_pinyin, pinyin
+
+        self._lazy_pinyin, self._pinyin, self._style = lazy_pinyin, pinyin, Style.TONE3
+        self.lengths = tuple(sorted(set(lengths) | set(toned), reverse=True))
+        self.toned = frozenset(toned)
+        self.table: Dict[Tuple[str, ...], str] = {}
+        for term in terms:
+            if len(term) in self.lengths and all("\u4e00" <= ch <= "\u9fff" for ch in term):
+                self.table.setdefault(self._sounds(term, len(term) in self.toned), term)
+
+    def _sounds(self, text: str, toned: bool) -> Tuple[str, ...]:
+        if toned:
+            return tuple(s[0] for s in self._pinyin(text, style=self._style))
+        return tuple(self._lazy_pinyin(text))
+
+    def fix(self, text: str) -> str:
+        def fix_run(match: "re.Match[str]") -> str:
+            run = match.group(0)
+            toneless, toned = self._sounds(run, False), self._sounds(run, True)
+            out, i = [], 0
+            while i < len(run):
+                for size in self.lengths:
+                    sounds = toned if size in self.toned else toneless
+                    term = self.table.get(tuple(sounds[i:i + size])) if i + size <= len(run) else None
+                    if term and 0 < sum(a != b for a, b in zip(term, run[i:i + size])) <= size // 2:
+                        out.append(term)
+                        i += size
+                        break
+                else:
+                    out.append(run[i])
+                    i += 1
+            return "".join(out)
+
+        return _CJK_RUN.sub(fix_run, text)

@@ -101,7 +101,7 @@ def read_choice(field: str, text: str) -> Optional[Choice]:
     every clause counts: data partly central and partly in spreadsheets is "mixed", and
     so is data that is good in one place and poor in another.
     """
-    folded = words.correct(words.fold(text))
+    folded = words.correct_chinese(words.correct(words.fold(text)))
     choices = YES_NO_UNSURE if field == YES_NO else FIELDS_BY_NAME[field].choices
     if folded.replace(" ", "_") in choices:
         return Choice(folded.replace(" ", "_"), True)

@@ -13,9 +13,9 @@ from typing import Dict, Optional, Sequence, Tuple
 
 from bot.dialogue import words
 
-COMMANDS = ("pause", "leave", "skip", "explain", "show_my_plans", "help", "withdraw")
+COMMANDS = ("pause", "leave", "skip", "explain", "show_my_plans", "help", "withdraw", "change", "back")
 # When one message holds two commands, the first of these wins ("skip this, I'll finish later" pauses).
-PRECEDENCE = ("pause", "leave", "withdraw", "explain", "skip", "show_my_plans", "help")
+PRECEDENCE = ("pause", "leave", "withdraw", "change", "back", "explain", "skip", "show_my_plans", "help")
 # Commands that may come with a short remark ("算了，不填了，我先去开会").
 WITH_REMARK = frozenset({"pause", "leave"})
 REMARK_CJK, REMARK_WORDS = 14, 7
@@ -119,10 +119,23 @@ def _later_patterns() -> Tuple["re.Pattern[str]", ...]:
     return tuple(re.compile(p) for p in words.vocabulary()["commands"]["pause"]["later"])
 
 
+@functools.lru_cache(maxsize=1)
+def _command_patterns() -> Tuple[Tuple[str, "re.Pattern[str]"], ...]:
+    found = []
+    for kind in PRECEDENCE:
+        for pattern in words.vocabulary()["commands"][kind].get("patterns", []):
+            found.append((kind, re.compile(pattern)))
+    return tuple(found)
+
+
 def _clause_command(clause: str) -> Optional[str]:
     kind = _command_cores().get(clause) or _command_cores().get(_core(clause))
     if kind:
         return kind
+    if _is_remark(clause):
+        kind = next((k for k, pattern in _command_patterns() if pattern.search(clause)), None)
+        if kind:
+            return kind
     if _is_remark(clause) and any(p.search(clause) or p.search(_core(clause)) for p in _later_patterns()):
         return LATER
     return None
@@ -180,6 +193,8 @@ def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
         # 把发起人改成刘总 / 发起人改成刘总 / 修改数据来源
         re.compile(rf"^{lead_zh}(?:把|将)?{field}(?:改一下|改下)?[\s，,]*(?:{into_zh})[\s：:]*(?P<value>.+)$"),
         re.compile(rf"^{lead_zh}(?:{verbs_zh})(?:一下)?{field}(?:[\s，,：:]*(?:改成|改为|换成|为|成)?[\s：:]*(?P<value>.+))?$"),
+        # 前面的业务问题要改一下
+        re.compile(rf"^{lead_zh}(?:前面|之前|刚才|上面)?的?{field}(?:那题|这项|的回答)?(?:要|想|得|需要|我想)?(?:改|修改|更改|重填)(?:一下|下)?$"),
         # 刚才数据质量说错了，其实挺差的
         re.compile(rf"^{lead_zh}{field}(?:的回答|这项|这题)?(?:{wrong_zh})(?:了)?(?:[\s，,。]*(?:其实|应该|实际上)?(?:是)?(?P<value>.+))?$"),
     )

@@ -127,3 +127,29 @@ def _speller():
 def correct(folded: str) -> str:
     """English typos in a folded text corrected towards the words of this vocabulary."""
     return _speller().fix(folded)
+
+
+@functools.lru_cache(maxsize=1)
+def _homophones():
+    from bot.spelling import HomophoneFixer
+
+    terms: Dict[str, None] = {}
+    for section in ("answers", "branches", "fields"):
+        _collect(vocabulary()[section], terms)
+    return HomophoneFixer(terms, lengths=(4, 3), toned=(2,))
+
+
+def _collect(node: Any, into: Dict[str, None]) -> None:
+    if isinstance(node, dict):
+        for value in node.values():
+            _collect(value, into)
+    elif isinstance(node, list):
+        for value in node:
+            _collect(value, into)
+    elif isinstance(node, str):
+        into.setdefault(fold(node), None)
+
+
+def correct_chinese(folded: str) -> str:
+    """Chinese homophone slips corrected towards the words of this vocabulary ("须要" -> "需要")."""
+    return _homophones().fix(folded)

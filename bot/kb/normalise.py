@@ -14,9 +14,8 @@ import unicodedata
 from typing import Dict, Iterable, Mapping, Sequence, Tuple
 
 import snowballstemmer
-from pypinyin import lazy_pinyin
 from bot import language
-from bot.spelling import LatinSpeller
+from bot.spelling import HomophoneFixer, LatinSpeller
 
 STOPWORDS = frozenset(
     """
@@ -41,7 +40,6 @@ QUESTION_WORDS = {
 QUESTION_KEYS = frozenset(QUESTION_WORDS.values())
 _ASCII_WORD = re.compile(r"^[a-z0-9][a-z0-9.+-]*$")
 _LATIN_RUN = re.compile(r"[a-z]{4,}")
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
 _HOMOPHONE_LENGTHS = (4, 3)  # shorter windows are too often real, different words
 
 
@@ -54,7 +52,8 @@ class Normaliser:
         self._latin_words = frozenset(w for t in folded for w in re.findall(r"[a-z0-9]+", t))
         self._speller = LatinSpeller(self._latin_words, keep=STOPWORDS | set(QUESTION_WORDS))
         self._synonym_pattern, self._synonym_keys = self._compile_synonyms(synonyms)
-        self._homophones = self._homophone_table(folded)
+        self._homophones = HomophoneFixer(
+            dict.fromkeys(w for t in folded for w in language.words(t)), lengths=_HOMOPHONE_LENGTHS)
         self._stemmer = snowballstemmer.stemmer("english")
         self._stem_keys = self._stem_table(synonyms)
 
@@ -85,38 +84,9 @@ class Normaliser:
                     claims.setdefault(self._stemmer.stemWord(value), set()).add(key)
         return {stem: keys.pop() for stem, keys in claims.items() if len(keys) == 1}
 
-    @staticmethod
-    def _homophone_table(texts: Sequence[str]) -> Dict[Tuple[str, ...], str]:
-        """Chinese terms of three or more characters, by their toneless pinyin."""
-        table: Dict[Tuple[str, ...], str] = {}
-        for text in texts:
-            for word in language.words(text):
-                if len(word) in _HOMOPHONE_LENGTHS and all("\u4e00" <= ch <= "\u9fff" for ch in word):
-                    table.setdefault(tuple(lazy_pinyin(word)), word)
-        return table
-
-    def _fix_homophones(self, text: str) -> str:
-        def fix(match: "re.Match[str]") -> str:
-            run = match.group(0)
-            sounds = lazy_pinyin(run)
-            out, i = [], 0
-            while i < len(run):
-                for size in _HOMOPHONE_LENGTHS:
-                    term = self._homophones.get(tuple(sounds[i:i + size]))
-                    if term and 0 < sum(a != b for a, b in zip(term, run[i:i + size])) <= size // 2:
-                        out.append(term)
-                        i += size
-                        break
-                else:
-                    out.append(run[i])
-                    i += 1
-            return "".join(out)
-
-        return _CJK_RUN.sub(fix, text)
-
     def words(self, text: str) -> Tuple[str, ...]:
         folded = unicodedata.normalize("NFKC", text or "").casefold()
-        folded = self._fix_homophones(self._speller.fix(folded))
+        folded = self._homophones.fix(self._speller.fix(folded))
         folded = self._synonym_pattern.sub(lambda m: f" {self._synonym_keys[m.group(0)]} ", folded)
         out = []
         for word in language.words(folded):

@@ -158,16 +158,17 @@ def test_a_question_about_the_question_is_explained(directory_db, dispatcher, fi
     assert texts(dispatcher)[0].startswith(messages.text(f"explain.{field}", lang))
 
 
-def test_repeated_unclear_answers_offer_every_option_skip_and_pause(directory_db, dispatcher):
+def test_an_unclear_answer_gets_every_option_skip_and_pause_and_is_never_asked_a_third_time(directory_db, dispatcher):
     first = answer(dispatcher, "q_important", "banana")
-    assert first["failed_tries"] == 1 and first["reask"] == "short"
+    assert first["failed_tries"] == 1 and first["reask"] == "again" and first["requested_slot"] == "q_important"
     assert texts(dispatcher) == [messages.text("plan_invalid_yes_no", "zh")]
-    second = answer(CollectingDispatcher(), "q_important", "banana", slots={"failed_tries": 1})
-    assert second["failed_tries"] == 2 and second["reask"] == "again"
     asked = CollectingDispatcher()
     ASK_ACTIONS[2]().run(asked, make_tracker("li.wei", slots={"language": "en", "reask": "again"}), {})
     payloads = [b["payload"] for b in asked.messages[0]["buttons"]]
     assert payloads[-2:] == ["/skip", "/cancel"] and '/inform{"choice": "yes"}' in payloads
+    second = answer(again := CollectingDispatcher(), "q_important", "banana", slots={"failed_tries": 1})
+    assert second["q_important"] == "unsure" and second["requested_slot"] == "q_real_problem"
+    assert stored(second["plan_draft_id"])["q_important"] == "unsure" and "不确定" in texts(again)[0]
 
 
 @pytest.mark.parametrize("text", ["<script>alert(1)</script> triage", "'; DROP TABLE plans; --", "客服通话智能质检"])

@@ -110,3 +110,13 @@ def test_years_and_decisions():
     assert read("review_decision", "send it back").value == "needs_work"
     assert read("review_decision", "批了吧").value == "approved"
     assert read("review_note", "无").value == ""
+
+
+@pytest.mark.parametrize("text, kind, field_name", [
+    ("上一题", "back", None), ("go back", "back", None),
+    ("我想改一下前面的回答", "change", None), ("I want to change an earlier answer", "change", None),
+    ("前面的业务问题要改一下", "edit", "problem"), ("有哪些选项？", "explain", None),
+])
+def test_going_back_and_changing_answers(text, kind, field_name):
+    reading = read("metric", text)
+    assert reading.kind == "command" and reading.command.kind == kind and reading.command.field == field_name
