@@ -137,7 +137,8 @@ def test_one_plan_step_with_a_button_click(slack):
              "message": {"ts": "1700000999.000100"}, "container": {"channel_id": "D0001"},
              "actions": [{"type": "button", "value": yes["value"], "text": yes["text"]}]}
     assert post(assistant, click, form=True)[0] == 200
-    question = api.wait_for(before + 2)[before + 1]
+    intro, question = api.wait_for(before + 3)[before + 1:before + 3]
+    assert intro["text"] == messages.text("plan_intro", "en", total=22)
     assert messages.text("ask.title", "en") in question["text"]
 
 
