@@ -27,7 +27,7 @@ from bot.store.db import session_scope
 
 REQUESTED_SLOT = "requested_slot"
 MAX_FAILED_TRIES = 2  # then the question comes with every option as a button, skip and pause
-EXITS = ("pause", "leave", "withdraw")
+EXITS = ("pause", "leave", "withdraw", "no_plan")
 Slots = Dict[Text, Any]
 
 

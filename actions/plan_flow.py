@@ -210,12 +210,17 @@ class ActionEditPlan(Action):
 
 
 class ActionShowMyPlans(Action):
+    """A lead's unit's plans; the planning office, who has no unit of its own, gets the query answered."""
+
     def name(self) -> Text:
         return "action_show_my_plans"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> EventList:
+        identity = identify(tracker)
+        if roles.can(identity, Permission.READ_ALL_PLANS):
+            return [FollowupAction("action_query_plans")]
         with session_scope() as session:
-            dispatcher.utter_message(text=planning.my_plans_text(session, identify(tracker), lang_of(tracker)))
+            dispatcher.utter_message(text=planning.my_plans_text(session, identity, lang_of(tracker)))
         return []
 
 
@@ -233,10 +238,11 @@ class ActionConfirmWithdraw(Action):
         with session_scope() as session:
             if plan_id is not None:
                 plan = session.get(Plan, int(plan_id))
-            else:
+            else:  # the plan the message names by its title ("the promotion one"), else the newest
                 candidates = [p for p in store.list_plans(session, unit=identity.unit)
                               if p.status not in ("withdrawn", "no_plan")]
-                plan = candidates[0] if candidates else None
+                plan = planning.named_in(tracker.latest_message.get("text") or "", candidates) or (
+                    candidates[0] if candidates else None)
             if plan is None:
                 say(dispatcher, tracker, "withdraw_none")
                 return []

@@ -162,8 +162,8 @@ class ActionPlanFormDone(Action):
             else:
                 turn.say("plan_paused_bye" if exit_kind == "leave" else "plan_paused", id=draft_id)
             return events
-        if exit_kind == "withdraw":
-            return events + [FollowupAction("action_confirm_withdraw")]
+        if exit_kind in ("withdraw", "no_plan"):  # said mid-form: taken as said, the draft kept
+            return events + [FollowupAction("action_confirm_withdraw" if exit_kind == "withdraw" else "action_start_no_plan")]
         send_summary(turn)
         return events + [SlotSet("confirming", "submit"), SlotSet("confirmation", None), FollowupAction("confirm_form")]
 

@@ -47,7 +47,7 @@ class ActionShowPlan(Action):
             return []
         with session_scope() as session:
             dispatcher.utter_message(text=queries.show_plan(session, identify(tracker), int(plan_id), lang))
-        return []
+        return [SlotSet("last_plan_id", int(plan_id))]  # "send that one back" means this plan
 
 
 class ActionStartReview(Action):
@@ -63,7 +63,7 @@ class ActionStartReview(Action):
         if not roles.can(identity, Permission.REVIEW_PLANS):
             dispatcher.utter_message(text=messages.text("review_not_allowed", lang))
             return []
-        plan_id = entity(tracker, "plan_id")
+        plan_id = entity(tracker, "plan_id") or int_slot(tracker, "last_plan_id")  # "I'll send that one back"
         if plan_id is None:
             dispatcher.utter_message(text=messages.text("review_which", lang))
             return []

@@ -212,6 +212,16 @@ def likeness(a: str, b: str) -> float:
     return 0.5 * fuzz.token_set_ratio(a, b) + 0.5 * fuzz.token_sort_ratio(a, b) if a and b else 0.0
 
 
+def named_in(text: str, plans: List[Plan], threshold: float = 50) -> Optional[Plan]:
+    """The plan whose title the message names ("把促销那个撤了" -> "促销效果预测"), if one stands out."""
+    said = comparable(text)
+    scored = sorted(((fuzz.partial_ratio(comparable(p.title), said), p) for p in plans if p.title),
+                    key=lambda pair: -pair[0])
+    if not scored or scored[0][0] < threshold or (len(scored) > 1 and scored[0][0] - scored[1][0] < 15):
+        return None
+    return scored[0][1]
+
+
 def similar_plans(session: Session, plan: Plan, limit: int = 3) -> List[Tuple[Plan, float]]:
     """Other units' plans of the same year whose titles, or titles and problems, read alike."""
     title, whole = comparable(plan.title), comparable(f"{plan.title or ''} {plan.problem or ''}")

@@ -68,6 +68,29 @@ def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[
     return label
 
 
+_SO = ("so", "therefore", "thus", "hence", "so overall", "all in all", "in short", "but", "所以", "因此", "总之",
+       "总的来说", "那", "那就", "但", "但是", "不过")
+
+
+def _conclusion(clauses: Sequence[str], field_groups: Dict[str, Tuple[str, ...]]) -> Optional[str]:
+    """A yes or no that ends the answer: a last clause that is only the choice ("…, no"),
+    or a clause opening with "so"/"所以" ("So yes.", "…so no")."""
+    last = clauses[-1] if clauses else ""
+    for clause in reversed(clauses[1:]):
+        for so in _SO:
+            found = re.match(rf"{words._pattern(so)}[\s,，]*(.+)$", clause)
+            if found:
+                said = _leading(found.group(1), field_groups)
+                if said in ("yes", "no", "unsure") and (len(words.english_words(found.group(1))) <= 4
+                                                       and words.cjk_count(found.group(1)) <= 6):
+                    return said
+    if len(clauses) > 1 and len(words.english_words(last)) <= 3 and words.cjk_count(last) <= 4:
+        said = _leading(last, field_groups)
+        if said in ("yes", "no"):
+            return said
+    return None
+
+
 def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
     """Choices named inside a clause, leaving out one-character Chinese words (too ambiguous mid-sentence)."""
     return [label for s, e, label in words.labelled_spans(clause, field_groups)
@@ -117,6 +140,9 @@ def read_choice(field: str, text: str) -> Optional[Choice]:
             labels.append("siloed")  # "logs in the vendor's cloud, tickets in Zendesk": kept in several places
         value = _resolve(field, labels) if labels else None
         return Choice(value, bool(lead) and value == lead) if value else None
+    concluded = _conclusion(raw, field_groups) if field in YES_NO_FIELDS or field == YES_NO else None
+    if concluded and not lead:  # "…, so no." / "…, but for a real model, no."
+        return Choice(concluded, True)
     if lead == "unsure" and len(raw) > 1:  # "kinda, yes": a hedge, then the answer
         settled = _leading(raw[1], field_groups) or _leading(parts[1], field_groups)
         if settled in ("yes", "no"):
@@ -128,10 +154,10 @@ def read_choice(field: str, text: str) -> Optional[Choice]:
         if labels:
             value = _resolve(field, labels)
             return Choice(value, False) if value in choices else None
-    if field == "failure_tolerance":
-        said = read_yes_no(text)
-        value = {"yes": "budgeted", "no": "must_succeed", "unsure": "unsure"}.get(said or "")
-        return Choice(value, False) if value else None
+    if field == "failure_tolerance":  # "yes" / "no, …" to "are failed experiments planned for?"
+        said = read_choice(YES_NO, text)
+        value = {"yes": "budgeted", "no": "must_succeed", "unsure": "unsure"}.get(said.value) if said and said.leading else None
+        return Choice(value, True) if value else None
     return None
 
 
@@ -226,18 +252,24 @@ def clean_text(field: str, text: str) -> Tuple[str, Optional[str]]:
     """
     text = " ".join(text.split()) if "\n" not in text else text.strip()
     if field == "title":
+        lead = _TITLE_LEAD.match(text)
+        if lead:  # "call it WISMO chat deflection - problem is 60% of our chats are …"
+            remainder = text[lead.end():]
+            quoted = _QUOTED.match(remainder)
+            if quoted:
+                title, rest = quoted.group(1), remainder[quoted.end():]
+            else:
+                parts = re.split(r"\s+[-–—]+\s+|[—–]+|[。.!！;；\n]|吧[，,。]?|[，,]\s*(?=(?:the )?problem|问题是|现在|目前)",
+                                 remainder, maxsplit=1)
+                title, rest = parts[0], (parts[1] if len(parts) > 1 else "")
+            rest = re.sub(r"^[\s吧呗啦,，。.:：;；!！-]*", "", rest)
+            rest = re.sub(r"^(?:the )?(?:problem|issue) is\s*|^问题是\s*", "", rest, flags=re.IGNORECASE).strip(" ,，。")
+            return title.strip(" ,，。吧\"'“”"), (rest if _describes(rest) else None)
         quoted = _QUOTED.search(text)
         if quoted:
             rest = (text[:quoted.start()] + " " + text[quoted.end():]).strip()
             rest = re.sub(r"^(?:就|那就)?(?:叫|call it|name it)?\s*(?:吧|好了)?[。.，,!！\s]*", "", rest).strip()
             return quoted.group(1).strip(), (rest if _describes(rest) else None)
-        lead = _TITLE_LEAD.match(text)
-        if lead:
-            remainder = text[lead.end():]
-            parts = re.split(r"[。.!！;；\n]|吧[，,。]?", remainder, maxsplit=1)
-            title = parts[0].strip(" ,，。吧")
-            rest = parts[1].strip() if len(parts) > 1 else ""
-            return (title or remainder.strip()), (rest if _describes(rest) else None)
         return text.strip(), None
     if field == "executive_sponsor":
         lead = _SPONSOR_LEAD.match(text)

@@ -19,6 +19,8 @@ PRECEDENCE = ("pause", "leave", "withdraw", "change", "back", "explain", "skip",
 # Commands that may come with a short remark ("算了，不填了，我先去开会").
 WITH_REMARK = frozenset({"pause", "leave"})
 REMARK_CJK, REMARK_WORDS = 14, 7
+# A reason given for leaving may be longer ("my director just pinged me and I have to jump into a meeting").
+LEAVING_CJK, LEAVING_WORDS = 40, 22
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,8 @@ def _language_cores() -> Dict[str, str]:
             for core in {words.fold(phrase), _core(phrase)} - {""}}
 
 
-def _is_remark(clause: str) -> bool:
-    return words.cjk_count(clause) <= REMARK_CJK and len(words.english_words(clause)) <= REMARK_WORDS
+def _is_remark(clause: str, cjk: int = REMARK_CJK, english: int = REMARK_WORDS) -> bool:
+    return words.cjk_count(clause) <= cjk and len(words.english_words(clause)) <= english
 
 
 def _unsure_alone(clause: str) -> bool:
@@ -100,15 +102,28 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
         kind = "skip"  # "这个先跳过，回头再补": skip this one, fill it in later
     else:
         kind = min(("pause" if k == LATER else k for k in matched), key=PRECEDENCE.index)
+    explicit_skip = kind == "skip" and any(_explicit_skip(c) for c in parts)
     for clause, clause_kind in zip(parts, kinds):
         if clause_kind or not _core(clause):
             continue
-        if kind in WITH_REMARK and _is_remark(clause):
+        if kind in WITH_REMARK and _is_remark(clause, LEAVING_CJK, LEAVING_WORDS):
             continue
-        if kind == "skip" and _unsure_remark(clause):
-            continue  # "no idea, leave it blank", "这个还没定下来，先跳过吧"
+        if kind == "skip" and (_unsure_remark(clause) or (explicit_skip and _is_remark(clause, LEAVING_CJK, LEAVING_WORDS))):
+            continue  # "no idea, leave it blank", "先跳过，CFO还没表态"
         return None
     return Command(kind)
+
+
+@functools.lru_cache(maxsize=1)
+def _explicit_skips() -> frozenset:
+    return frozenset(words.phrases("commands", "skip", "explicit")) | frozenset(
+        _core(p) for p in words.phrases("commands", "skip", "explicit"))
+
+
+def _explicit_skip(clause: str) -> bool:
+    """"skip", "跳过", "pass on that one": a skip said outright, which may come with a reason."""
+    return clause in _explicit_skips() or _core(clause) in _explicit_skips() or any(
+        pattern.search(clause) for kind, pattern in _command_patterns() if kind == "skip")
 
 
 LATER = "later"  # "I'll finish this later": a pause, unless it comes with a skip
@@ -132,11 +147,12 @@ def _clause_command(clause: str) -> Optional[str]:
     kind = _command_cores().get(clause) or _command_cores().get(_core(clause))
     if kind:
         return kind
-    if _is_remark(clause):
+    if _is_remark(clause, LEAVING_CJK, LEAVING_WORDS):
         kind = next((k for k, pattern in _command_patterns() if pattern.search(clause)), None)
         if kind:
             return kind
-    if _is_remark(clause) and any(p.search(clause) or p.search(_core(clause)) for p in _later_patterns()):
+    if _is_remark(clause, LEAVING_CJK, LEAVING_WORDS) and any(
+            p.search(clause) or p.search(_core(clause)) for p in _later_patterns()):
         return LATER
     return None
 
@@ -188,15 +204,21 @@ def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
         # change the sponsor (to Dana Wu) / go back to data quality - it's poor
         re.compile(rf"^{lead_en}{ask_en}(?:{verbs_en}) {the}{field}(?: answer| field| question)?"
                    rf"(?:(?:\s*(?:{into_en})\s*|\s*[,:;-]+\s*|\s+(?:it's|its|it is|to be)\s+)(?P<value>.+))?$"),
-        # the sponsor is actually Priya
+        # the sponsor is actually Priya / scratch that - the sponsor is Maria Alvarez, not Tom
         re.compile(rf"^{lead_en}{the}{field} (?:{restate_en}) (?P<value>.+)$"),
+        re.compile(rf"^(?:(?:oh|ok|hmm|sorry)[\s,.!-]*)*(?:wait|actually|scratch that|sorry|oops|correction|no wait|"
+                   rf"my mistake|my bad)[\s,.!:-]+(?:(?:wait|actually|scratch that|sorry|oops)[\s,.!:-]+)*"
+                   rf"{the}{field} (?:is|was|should be|will be|=) (?P<value>.+)$"),
         # 把发起人改成刘总 / 发起人改成刘总 / 修改数据来源
         re.compile(rf"^{lead_zh}(?:把|将)?{field}(?:改一下|改下)?[\s，,]*(?:{into_zh})[\s：:]*(?P<value>.+)$"),
         re.compile(rf"^{lead_zh}(?:{verbs_zh})(?:一下)?{field}(?:[\s，,：:]*(?:改成|改为|换成|为|成)?[\s：:]*(?P<value>.+))?$"),
         # 前面的业务问题要改一下
         re.compile(rf"^{lead_zh}(?:前面|之前|刚才|上面)?的?{field}(?:那题|这项|的回答)?(?:要|想|得|需要|我想)?(?:改|修改|更改|重填)(?:一下|下)?$"),
-        # 刚才数据质量说错了，其实挺差的
-        re.compile(rf"^{lead_zh}{field}(?:的回答|这项|这题)?(?:{wrong_zh})(?:了)?(?:[\s，,。]*(?:其实|应该|实际上)?(?:是)?(?P<value>.+))?$"),
+        # 刚才数据质量说错了，其实挺差的 / 数据质量我刚才说错了
+        re.compile(rf"^{lead_zh}{field}(?:的回答|这项|这题)?(?:我)?(?:刚才|刚刚|之前|前面)?(?:{wrong_zh})(?:了)?"
+                   rf"(?:[\s，,。]*(?:其实|应该|实际上)?(?:是)?(?P<value>.+))?$"),
+        # 刚才说错了，发起人是王总不是李总
+        re.compile(rf"^{lead_zh}(?:{wrong_zh})(?:了)?[\s，,。]*{field}(?:应该|其实|实际上)?是(?P<value>.+)$"),
     )
 
 
@@ -212,7 +234,8 @@ def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
         if field not in fields:
             continue
         value = re.sub(r"[\s,，。;；-]+(?:please |pls )?(?:fix|change|update|correct|edit) (?:that|it|this)$", "",
-                       found.groupdict().get("value") or "").strip(" ,，。:：;；-\"'“”")
+                       found.groupdict().get("value") or "")
+        value = re.split(r"[,，;；]?\s*(?:\bnot\b|不是)\s|\.\s|。|[,，]\s*not\b|不是", value)[0].strip(" ,，。:：;；-\"'“”")
         return Command("edit", field=field, value=_original_case(text, value) if value else None)
     return None
 

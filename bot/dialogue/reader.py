@@ -14,6 +14,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence
 
 from bot.dialogue import answers, commands, words
 from bot.dialogue.commands import Command
+from bot.nlu import patterns
 from bot.plan_schema import ANSWER_FIELD_NAMES, FIELDS_BY_NAME, YES_NO_UNSURE
 
 MAX_ANSWER_CHARS = 2000
@@ -22,6 +23,9 @@ NLU_SURE = 0.8
 NLU_YES_NO = 0.6
 # Said with confidence and not an answer, these get their usual reply and the question is asked again.
 SOCIAL = ("greet", "thank", "bot_challenge", "out_of_scope", "help")
+# Requests said while a plan question is pending that leave the form to be taken as said.
+LEAVING_REQUESTS = {"declare_no_plan": "no_plan", "withdraw_plan": "withdraw"}
+_ML_WORD = re.compile(r"机器学习|人工智能|\b(?:ml|ai|a\.i\.|machine learning)\b|(?:撤回|撤销|删除|删掉).{0,8}(?:计划|方案)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)|(?<![\d])(\d\d)\s*年|fy\s*(\d\d)", re.IGNORECASE)
 
 
@@ -101,13 +105,17 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         return _rescue(heard, asked) or Reading("unclear", problem="plan_no_words")
     if len(text) > MAX_ANSWER_CHARS:
         return Reading("unclear", problem="plan_too_long")
+    request = patterns.recognise(text) if asked.is_plan_field else None
+    if request is not None and request[0] in LEAVING_REQUESTS and _ML_WORD.search(text):
+        return Reading("command", command=Command(LEAVING_REQUESTS[request[0]]))  # "…明年其实没有机器学习计划"
     command = commands.match(text, editable)
     if command is not None:
         return Reading("command", command=command)
     parsed = parse_answer(text, asked, heard)
-    if parsed is not None and parsed.kind == "answer" and parsed.value is not None and _leads(text, asked):
+    if parsed is not None and parsed.kind == "answer" and parsed.value is not None and (
+            _leads(text, asked) or not asks(text, asked)):
         return parsed
-    if _is_question(text):
+    if asks(text, asked):
         found = lookup(text)
         if found.decision == "answer" or (found.decision == "clarify" and not _about_the_question(text, asked)):
             return Reading("question", lookup=found)
@@ -119,10 +127,28 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     return _rescue(heard, asked) or Reading("unclear", problem=_complaint(asked))
 
 
-def _is_question(text: str) -> bool:
-    from bot.kb.faq import is_question
+_INTERROGATIVE = re.compile(
+    r"^(?:(?:what|what's|whats|why|how|which|who|where|when|is|are|does|do|can|could|should|would|will|may|"
+    r"isn't|aren't|doesn't|don't)\b|请问|什么|为什么|为啥|怎么|如何|哪些|哪个|哪里|是不是|能不能|可不可以|有没有|是否)")
+_ENDS_ASKING = re.compile(r"(?:吗|呢|么|嘛|什么|啥|如何|怎么样|怎么办|为什么|为啥|是什么意思)\s*[?？]?$|[?？]$")
+_SHORT_CJK, _SHORT_WORDS = 20, 12
 
-    return is_question(text)
+
+def asks(text: str, asked: Question) -> bool:
+    """Whether the message asks something rather than answers.
+
+    A statement that ends in a hedge ("2-3% better terms?") or starts like a
+    question ("什么时候锁价全凭采购经理判断…", "When it works on line 3 we…") is still an
+    answer where the question wants a description: there, only a short message that
+    opens like a question, or one that ends in 吗/呢, asks.
+    """
+    folded = words.fold(text)
+    short = words.cjk_count(folded) <= _SHORT_CJK and len(words.english_words(folded)) <= _SHORT_WORDS
+    if asked.kind in ("text", "note"):
+        return bool(_INTERROGATIVE.search(folded) and short) or bool(re.search(r"(?:吗|呢|么)\s*[?？]?$", folded)) or (
+            folded.endswith(("?", "？")) and len(words.english_words(folded)) <= 8 and words.cjk_count(folded) <= 12
+            and not re.search(r"\d", folded))
+    return bool(_ENDS_ASKING.search(text.strip())) or bool(_INTERROGATIVE.search(folded) and short)
 
 
 def _about_the_question(text: str, asked: Question) -> bool:

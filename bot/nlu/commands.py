@@ -1,18 +1,8 @@
-"""Unmistakable requests that act, read by pattern rather than by the intent model.
-
-"approve plan 1: solid metric, start with the pilot" once reached the knowledge base
-(pilot teams) and "I want to pull back our ML plan" started a plan. A message that
-has the shape of one of these requests (a verb that acts, on a plan, not asked as a
-question) gets that intent with confidence 1.0, and the plan number it names; the
-intent model decides everything else. tests/unit/test_nlu_commands.py checks the
-patterns against every training example, so a pattern that catches another intent's
-sentence fails the build.
-"""
+"""The NLU component that gives requests shaped like an acting request (bot.nlu.patterns)
+their intent, with confidence 1.0, after the intent model and the fallback classifier."""
 from __future__ import annotations
 
-import re
-import unicodedata
-from typing import Any, Dict, List, Optional, Pattern, Text, Tuple
+from typing import Any, Dict, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -21,104 +11,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-_NUMBER = r"(?:plan\s*|proposal\s*|no\.?\s*|number\s*)?#?\s*(?P<id>\d{1,6})(?!\d)"
-_ZH_NUMBER = r"(?:计划|方案)?\s*(?:#|第)?\s*(?P<id>\d{1,6})(?!\d)\s*(?:号|號)?\s*(?:计划|方案)?"
-_ML = r"(?:ml |machine learning |ai |a\.i\. |data science )?"
-_ZH_ML = r"(?:机器学习|ml|ai|人工智能|智能化)?(?:的)?"
-_PLAN = r"(?:plans?|planning|proposals?|submission|initiatives?)\b"
-_ZH_PLAN = r"(?:计划|规划|方案|申报|项目)"
-
-PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(pattern)) for intent, pattern in (
-    # review_plan: a decision on a numbered plan
-    ("review_plan", r"^(?:(?:ok|okay|so|yes|please|pls|alright|right|and|then)[,\s]+)*"
-                    r"(?:(?:i'?m|i am|i'?ll|i will|we'?ll|we will|let'?s|i want to|i'd like to|going to|gonna|go ahead and|"
-                    r"ok to|happy to|can you|please)\s+)?"
-                    r"(?:approve|approving|accept|accepting|sign off(?: on)?|green ?light|reject|rejecting|send|sending|"
-                    r"bounce|bouncing|return|returning|kick)\b(?:\s+(?:the\s+)?)" + _NUMBER),
-    ("review_plan", r"^(?:(?:ok|okay|so|and)[,\s]+)?(?:plan\s*|proposal\s*)?#?\s*(?P<id>\d{1,6})(?!\d)\s*[:,-]?\s*"
-                    r"(?:is\s+|looks\s+)?(?:approved|good to go|accepted|needs? (?:more |some )?work|needs? rework|"
-                    r"needs? changes|rejected|goes back|should go back|is not ready|isn't ready|can go ahead)\b"),
-    ("review_plan", r"(?:批准|通过|批了|同意|准了|退回|打回|驳回)(?:一下|掉)?\s*" + _ZH_NUMBER),
-    ("review_plan", r"^(?:把|将)?\s*" + _ZH_NUMBER + r"\s*(?:可以|就|先)?\s*(?:批准|通过|批了|过了|过吧|可以过|可以批|同意|退回|"
-                    r"打回|驳回|退回去|打回去|退了|批掉)"),
-    # withdraw_plan: taking back a plan
-    ("withdraw_plan", r"\b(?:withdraw|pull back|pull out|take back|retract|delete|remove|scrap|cancel|drop|rescind)\b"
-                      r"(?:\s+(?:our|my|the|this|that|unit's|team's|department's|submitted|whole|\w+'s))*\s*" + _ML + _PLAN),
-    ("withdraw_plan", r"\b(?:withdraw|retract|delete|scrap|cancel|rescind)\s+" + _NUMBER),
-    ("withdraw_plan", r"\bpull (?:it|the plan|our plan|our ml plan|my plan) back\b"),
-    ("withdraw_plan", r"(?:撤回|删除|删掉|取消|作废)\s*" + _ZH_NUMBER),
-    ("withdraw_plan", r"(?:撤回|撤销|撤掉|删除|删掉|删了|取消|作废|收回)(?:一下|掉|了)?(?:我们|我的|这个|那个|我们的|我们部门的|咱们的)?"
-                      r"(?:那个|这个|那份|这份)?" + _ZH_ML + _ZH_PLAN),
-    ("withdraw_plan", r"^(?:我要|我想|我们要|帮我)?撤回(?:吧|一下)?$"),
-    # declare_no_plan: the unit files no ML plan
-    ("declare_no_plan", r"(?:^|\b(?:have|has|got|with|there's|there is|there are)\s+)no " + _ML + r"plans?\b(?! yet for| for scal)"),
-    ("declare_no_plan", r"\b(?:not doing|won't (?:have|do|submit|file)|will not (?:have|do|submit|file)|don't have|"
-                        r"do not have|not planning|not submitting|not filing|sitting out|opt(?:ing)? out of|skipping)\s+"
-                        r"(?:an? |any |the )?" + _ML + r"(?:plans?|planning)\b"),
-    ("declare_no_plan", r"(?:我们|我|咱们|咱|部门|部|组|中心|今年|明年|后年|20\d\d\s*年|fy\d\d)\S{0,10}?"
-                        r"(?:没有|没|不做|不搞|不报|不打算做|不打算|暂不|不提交|不交|不参加|放弃)(?:任何)?" + _ZH_ML + r"(?:计划|规划)"),
-    # resume_plan: back to a draft
-    ("resume_plan", r"\b(?:continue|resume|pick up|carry on(?: with)?|get back to|go back to|keep going with)\s+"
-                    r"(?:with\s+)?(?:my|our|the)\s+(?:ml |machine learning |unfinished )?(?:plan|draft)\b"),
-    ("resume_plan", r"\bpick up where (?:we|i) left off\b|\bwhere (?:were we|did we stop|did i stop)\b"),
-    ("resume_plan", r"(?:继续|接着)(?:填|写|弄)?(?:我的|我们的|刚才|上次|之前)(?:的|那个|那份)?(?:计划|草稿|规划)|"
-                    r"(?:上次|刚才|之前)(?:那个|那份|的)(?:计划|草稿)(?:接着|继续)"),
-    # start_plan: writing a new one
-    ("start_plan", r"\b(?:draft|write|start|create|fill in|fill out|submit|file|put together|prepare|begin|set up|"
-                   r"kick off|enter|work on|register)\b(?:\s+(?!no\b|not\b)[\w'-]+){0,5}?\s+" + _ML + r"(?:plan|proposal)s?\b"),
-    ("start_plan", r"(?:写|做|报|填|开始|创建|新建|建|起草|提交|弄|搞|准备|申报|录入|开|交)(?:一下|一个|一份|个|份|下)?"
-                   r"(?:我们|我们部门|部门|咱们|咱)?(?:的)?(?:明年|今年|下一年|20\d\d\s*年?|fy\d\d)?(?:的)?"
-                   r"(?:机器学习|ml|ai|人工智能|智能化)(?:的)?(?:计划|规划|方案|项目)"),
-    # show_plan: one numbered plan
-    ("show_plan", r"^(?:(?:please|pls|can you|could you)\s+)?(?:show|open|pull up|display|view|read|see|look at|bring up)"
-                  r"(?:\s+me)?\s+(?:the\s+)?" + _NUMBER + r"(?:\s+please)?$"),
-    ("show_plan", r"^(?:帮我|请)?(?:看一下|看下|看看|显示|打开|查看|调出|展示)(?:一下)?\s*" + _ZH_NUMBER + r"(?:看看|吧)?$"),
-    ("show_plan", r"^(?:把)?\s*" + _ZH_NUMBER + r"\s*的?(?:详细内容|详情|内容|细节|具体内容)?\s*(?:给我|发我|让我)?\s*"
-                  r"(?:看看|看一下|看下|打开|调出来|展示一下)"),
-))
-# "销售部的呢？", "what about legal?": the planning office's next question about another unit.
-_FOLLOW_UP = re.compile(r"^(?:那|那么|还有)?.{1,14}?(?:的呢|呢|的计划呢|的情况呢)[?？]?$|^(?:and |so )?(?:what|how) about\b|^and (?:for )?\S+\??$")
-# Not a request: a question about one ("can a withdrawn plan be restored?"), or a negation.
-_QUESTION = re.compile(r"^(?:what|why|which|when|where|who|whom|is|are|was|were|does|do|did|should|would it|if|"
-                       r"(?:can|could|may|must) (?:our|a|an|the|my|units?|leads?|departments?|teams?|every)\b|"
-                       r"(?:can|could|may|must|do) (?:we|i) (?:declare|say|skip|have no|not)\b)\b|"
-                       r"什么|为什么|为啥|哪些|是否|是不是|能不能|可不可以|有没有|吗[?？。!！\s]*$|么[?？\s]*$|呢[?？\s]*$")
-_NOT_AN_ACT = {
-    "start_plan": re.compile(r"\b(?:no|not|don't|won't|withdraw|delete|cancel|pull back|scrap|list|show|count|how many|"
-                             r"which|all)\b|不|没|别|撤|删|取消|暂停|哪些|列出"),
-    "withdraw_plan": re.compile(r"(?:不|别|没|don't|do not|not|won't|never)\s*(?:要|想|用|打算)?\s*"
-                                r"(?:撤|删|取消|withdraw|delete|cancel|pull|scrap|remove)"),
-    "resume_plan": re.compile(r"\b(?:later|tomorrow|stop)\b|不|没"),
-}
-_HOW_TO_START = re.compile(r"从哪(?:里|儿)?开始|怎么(?:弄|开始|填|搞)|how do i (?:start|begin)|where do i (?:start|begin)")
-ACTING = frozenset({"start_plan", "withdraw_plan", "declare_no_plan", "review_plan"})
-
-
-def fold(text: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "").casefold()).strip()
-
-
-def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
-    """(intent, plan number) when the message has the shape of an acting request, else None."""
-    folded = fold(text)
-    if not folded or folded.startswith("/"):
-        return None
-    asked = bool(_QUESTION.search(folded)) or (folded.endswith(("?", "？")) and not re.match(
-        r"^(?:can|could|would|will) (?:you|we|i)\b|^(?:please|pls)\b", folded))
-    if asked and _HOW_TO_START.search(folded) and not re.search(r"什么|为什么|哪些|是否|\bwhat\b|\bwhy\b", folded):
-        asked = False  # "IT部要交明年的机器学习计划，从哪开始？" asks to be walked through it
-    for intent, pattern in PATTERNS:
-        found = pattern.search(folded)
-        if not found:
-            continue
-        if asked and intent != "review_plan":
-            return None
-        blocker = _NOT_AN_ACT.get(intent)
-        if blocker and blocker.search(folded[:found.start()] + folded[found.start():found.end()]):
-            continue
-        number = found.groupdict().get("id")
-        return intent, int(number) if number else None
-    return None
+from bot.nlu.patterns import follow_up_query, recognise
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -134,7 +27,7 @@ class PlanCommandRecognizer(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             found = recognise(text)
-            if found is None and len(text) <= 40 and _FOLLOW_UP.search(fold(text)) and any(
+            if found is None and follow_up_query(text) and any(
                     e.get("entity") == "unit" for e in message.get(ENTITIES) or []):
                 found = ("query_plans", None)
             if found is None:

@@ -120,3 +120,35 @@ def test_years_and_decisions():
 def test_going_back_and_changing_answers(text, kind, field_name):
     reading = read("metric", text)
     assert reading.kind == "command" and reading.command.kind == kind and reading.command.field == field_name
+
+
+@pytest.mark.parametrize("field_name, text, value", [
+    # a statement that opens or ends like a question is still an answer where a description is wanted
+    ("problem", "什么时候锁价全凭采购经理判断，一年下来成本差异能有几百万", "什么时候锁价全凭采购经理判断，一年下来成本差异能有几百万"),
+    ("value_notes", "time saved: buyers spend maybe 5h less a week. new opps: 2-3% better terms?",
+     "time saved: buyers spend maybe 5h less a week. new opps: 2-3% better terms?"),
+    ("scaling_path", "When it works on line 3 we want to put it on the central ML platform, end to end", "platform"),
+    # the answer at the end
+    ("q_can_do_alone", "We will need IT team support for the SAP integration, so no.", "no"),
+    ("q_can_do_alone", "We have one analyst who knows Python, but for a real model, no.", "no"),
+    ("q_needs_ml", "Rules we already tried, they are not catching the fuzzy cases. So yes.", "yes"),
+    ("q_important", "kinda, yes. attrition is a top-3 topic for the exec team", "yes"),
+])
+def test_answers_that_look_like_questions_or_end_with_the_choice(field_name, text, value):
+    reading = read(field_name, text)
+    assert (reading.kind, reading.value) == ("answer", value)
+
+
+def test_declaring_no_plan_in_the_middle_of_the_plan_leaves_the_form():
+    reading = read("title", "算了，想了想我们客服部明年其实没有机器学习计划")
+    assert reading.kind == "command" and reading.command.kind == "no_plan"
+
+
+@pytest.mark.parametrize("text, field_name, value", [
+    ("oh wait, scratch that - the sponsor is Maria Alvarez, not Tom. Tom's leaving in March", "executive_sponsor",
+     "Maria Alvarez"),
+    ("刚才说错了，发起人是王总不是李总", "executive_sponsor", "王总"),
+])
+def test_a_correction_names_the_field_and_only_the_new_value(text, field_name, value):
+    reading = read("failure_tolerance", text)
+    assert reading.command == commands.Command("edit", field=field_name, value=value)

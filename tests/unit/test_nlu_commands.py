@@ -1,11 +1,11 @@
-"""The pattern reading of acting requests (bot/nlu/commands.py): what it must catch, and
+"""The pattern reading of acting requests (bot/nlu/patterns.py): what it must catch, and
 that it catches no training sentence of another intent."""
 from pathlib import Path
 
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bot.nlu.commands import recognise
+from bot.nlu.patterns import recognise
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,6 +28,14 @@ ROOT = Path(__file__).resolve().parents[2]
     ("我们法务部明年不做机器学习计划了", "declare_no_plan", None),
     ("can we pick up where we left off?", "resume_plan", None),
     ("打开2号计划看看", "show_plan", 2),
+    ("#1 这个我批了", "review_plan", 1),
+    ("#1 那个促销的撤了吧，预算砍了做不了", "withdraw_plan", 1),
+    ("hola! I need to fill the ML plan of customer support for the next year", "start_plan", None),
+    ("Hello, I am warehouse manager, want to make ML plan for next year.", "start_plan", None),
+    ("Hi there, Risk needs to put in an ML plan for 2027. Can we do it now?", "start_plan", None),
+    ("ml plan fy27", "start_plan", None),
+    ("写计划", "start_plan", None),
+    ("您好，我部门需要提交明年度的机器学习规划，请问是否可以在此办理？", "start_plan", None),
 ])
 def test_acting_requests_are_recognised(text, intent, number):
     assert recognise(text) == (intent, number)
