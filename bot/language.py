@@ -67,3 +67,8 @@ def _jieba():
 def words(text: str) -> list:
     """Words of a Chinese, English or mixed text: jieba for Chinese, whole Latin words."""
     return [w for w in _jieba().lcut(text) if w.strip()]
+
+
+def jieba_frequency(word: str) -> int:
+    """How common a word is in jieba's dictionary (0 when it is not a word there)."""
+    return _jieba().get_FREQ(word) or 0

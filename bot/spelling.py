@@ -46,6 +46,7 @@ class LatinSpeller:
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_NEGATORS = frozenset("不没无未非别")  # a slip is never corrected into or out of a negation (部集中 is not 不集中)
 
 
 class HomophoneFixer:
@@ -53,12 +54,14 @@ class HomophoneFixer:
     in at most half their characters. Windows of `toned` lengths must match tones too
     (two-character words are too often other real words: 几种 is not 集中)."""
 
-    def __init__(self, terms: Iterable[str], lengths: Sequence[int] = (4, 3), toned: Sequence[int] = ()):
+    def __init__(self, terms: Iterable[str], lengths: Sequence[int] = (4, 3), toned: Sequence[int] = (),
+                 is_word=None):
         from pypinyin import Style, lazy_pinyin, pinyin
 
         self._lazy_pinyin, self._pinyin, self._style = lazy_pinyin, pinyin, Style.TONE3
         self.lengths = tuple(sorted(set(lengths) | set(toned), reverse=True))
         self.toned = frozenset(toned)
+        self.is_word = is_word or (lambda window: False)  # a real word of its own is not a slip
         self.table: Dict[Tuple[str, ...], str] = {}
         for term in terms:
             if len(term) in self.lengths and all("\u4e00" <= ch <= "\u9fff" for ch in term):
@@ -78,7 +81,10 @@ class HomophoneFixer:
                 for size in self.lengths:
                     sounds = toned if size in self.toned else toneless
                     term = self.table.get(tuple(sounds[i:i + size])) if i + size <= len(run) else None
-                    if term and 0 < sum(a != b for a, b in zip(term, run[i:i + size])) <= size // 2:
+                    window = run[i:i + size]
+                    changed = [(a, b) for a, b in zip(term or "", window) if a != b]
+                    if term and 0 < len(changed) <= size // 2 and not (size in self.toned and self.is_word(window)) \
+                            and not any(ch in _NEGATORS for pair in changed for ch in pair):
                         out.append(term)
                         i += size
                         break

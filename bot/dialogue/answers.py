@@ -36,7 +36,10 @@ def _groups(field: str) -> Dict[str, Tuple[str, ...]]:
         base = {label: words.phrases("answers", "yes_no_unsure", label) for label in YES_NO_UNSURE}
         cues = answers["field_cues"].get(field, {})
         return {label: base[label] + tuple(words.fold(p) for p in cues.get(label, ())) for label in YES_NO_UNSURE}
-    return {label: words.phrases("answers", field, label) for label in answers[field]}
+    found = {label: words.phrases("answers", field, label) for label in answers[field]}
+    if "unsure" in found:  # "说不好", "hard to say": unsure wherever unsure is an option
+        found["unsure"] = found["unsure"] + words.phrases("answers", "yes_no_unsure", "unsure")
+    return found
 
 
 @functools.lru_cache(maxsize=64)
@@ -75,26 +78,38 @@ _SO = ("so", "therefore", "thus", "hence", "so overall", "all in all", "in short
 def _conclusion(clauses: Sequence[str], field_groups: Dict[str, Tuple[str, ...]]) -> Optional[str]:
     """A yes or no that ends the answer: a last clause that is only the choice ("…, no"),
     or a clause opening with "so"/"所以" ("So yes.", "…so no")."""
-    last = clauses[-1] if clauses else ""
+    last = _strip_lead_in(clauses[-1]) if clauses else ""
     for clause in reversed(clauses[1:]):
         for so in _SO:
             found = re.match(rf"{words._pattern(so)}[\s,，]*(.+)$", clause)
             if found:
-                said = _leading(found.group(1), field_groups)
-                if said in ("yes", "no", "unsure") and (len(words.english_words(found.group(1))) <= 4
-                                                       and words.cjk_count(found.group(1)) <= 6):
+                rest = _strip_lead_in(re.sub(r"^(?:realistically|honestly|frankly|in practice|overall|basically)[\s,]*",
+                                             "", found.group(1)))
+                said = _leading(rest, field_groups)
+                if said in ("yes", "no", "unsure") and (len(words.english_words(rest)) <= 4
+                                                       and words.cjk_count(rest) <= 6):
                     return said
-    if len(clauses) > 1 and len(words.english_words(last)) <= 3 and words.cjk_count(last) <= 4:
-        said = _leading(last, field_groups)
-        if said in ("yes", "no"):
+    if len(clauses) > 1:
+        said = next((label for label in ("yes", "no") if last in field_groups[label]), None)
+        if said:  # "…, but for a real model, no."
             return said
     return None
 
 
+_NEGATED = re.compile(r"(?:\b(?:nothing|not|no|never|isn't|aren't|none)\b|没有|没|不|还没|未)[^,，;；]{0,12}$")
+
+
 def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
-    """Choices named inside a clause, leaving out one-character Chinese words (too ambiguous mid-sentence)."""
-    return [label for s, e, label in words.labelled_spans(clause, field_groups)
-            if not (e - s == 1 and words.cjk_count(clause[s:e]) == 1)]
+    """Choices named inside a clause, leaving out one-character Chinese words (too ambiguous mid-sentence).
+    Where data lives, a central place said with a negation ("nothing is in the data lake") is not central."""
+    found = []
+    for s, e, label in words.labelled_spans(clause, field_groups):
+        if e - s == 1 and words.cjk_count(clause[s:e]) == 1:
+            continue
+        if label == "central" and "siloed" in field_groups and _NEGATED.search(clause[:s]):
+            label = "siloed"
+        found.append(label)
+    return found
 
 
 def _resolve(field: str, labels: Sequence[str]) -> Optional[str]:
@@ -141,7 +156,7 @@ def read_choice(field: str, text: str) -> Optional[Choice]:
         value = _resolve(field, labels) if labels else None
         return Choice(value, bool(lead) and value == lead) if value else None
     concluded = _conclusion(raw, field_groups) if field in YES_NO_FIELDS or field == YES_NO else None
-    if concluded and not lead:  # "…, so no." / "…, but for a real model, no."
+    if concluded and lead in (None, "unsure"):  # "…, so no." / "Partly. …, so realistically no."
         return Choice(concluded, True)
     if lead == "unsure" and len(raw) > 1:  # "kinda, yes": a hedge, then the answer
         settled = _leading(raw[1], field_groups) or _leading(parts[1], field_groups)

@@ -17,7 +17,7 @@ COMMANDS = ("pause", "leave", "skip", "explain", "show_my_plans", "help", "withd
 # When one message holds two commands, the first of these wins ("skip this, I'll finish later" pauses).
 PRECEDENCE = ("pause", "leave", "withdraw", "change", "back", "explain", "skip", "show_my_plans", "help")
 # Commands that may come with a short remark ("算了，不填了，我先去开会").
-WITH_REMARK = frozenset({"pause", "leave"})
+WITH_REMARK = frozenset({"pause", "leave", "explain"})
 REMARK_CJK, REMARK_WORDS = 14, 7
 # A reason given for leaving may be longer ("my director just pinged me and I have to jump into a meeting").
 LEAVING_CJK, LEAVING_WORDS = 40, 22
@@ -106,7 +106,7 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
     for clause, clause_kind in zip(parts, kinds):
         if clause_kind or not _core(clause):
             continue
-        if kind in WITH_REMARK and _is_remark(clause, LEAVING_CJK, LEAVING_WORDS):
+        if kind in WITH_REMARK and _is_remark(clause, *((LEAVING_CJK, LEAVING_WORDS) if kind != "explain" else ())):
             continue
         if kind == "skip" and (_unsure_remark(clause) or (explicit_skip and _is_remark(clause, LEAVING_CJK, LEAVING_WORDS))):
             continue  # "no idea, leave it blank", "先跳过，CFO还没表态"

@@ -113,7 +113,8 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         return Reading("command", command=command)
     parsed = parse_answer(text, asked, heard)
     if parsed is not None and parsed.kind == "answer" and parsed.value is not None and (
-            _leads(text, asked) or not asks(text, asked)):
+            _leads(text, asked) or not asks(text, asked) or (
+                asked.kind not in ("text", "note") and not _ENDS_ASKING.search(text.strip()))):
         return parsed
     if asks(text, asked):
         found = lookup(text)
@@ -128,8 +129,8 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
 
 
 _INTERROGATIVE = re.compile(
-    r"^(?:(?:what|what's|whats|why|how|which|who|where|when|is|are|does|do|can|could|should|would|will|may|"
-    r"isn't|aren't|doesn't|don't)\b|请问|什么|为什么|为啥|怎么|如何|哪些|哪个|哪里|是不是|能不能|可不可以|有没有|是否)")
+    r"^(?:(?:what|what's|whats|why|how|which|who|where|when|is|are|does|do|can|could|should|would|will|may)\b|"
+    r"请问|什么|为什么|为啥|怎么|如何|哪些|哪个|哪里|是不是|能不能|可不可以|有没有|是否)")
 _ENDS_ASKING = re.compile(r"(?:吗|呢|么|嘛|什么|啥|如何|怎么样|怎么办|为什么|为啥|是什么意思)\s*[?？]?$|[?？]$")
 _SHORT_CJK, _SHORT_WORDS = 20, 12
 
@@ -147,7 +148,8 @@ def asks(text: str, asked: Question) -> bool:
     if asked.kind in ("text", "note"):
         return bool(_INTERROGATIVE.search(folded) and short) or bool(re.search(r"(?:吗|呢|么)\s*[?？]?$", folded)) or (
             folded.endswith(("?", "？")) and len(words.english_words(folded)) <= 8 and words.cjk_count(folded) <= 12
-            and not re.search(r"\d", folded))
+            and not re.search(r"\d", folded)) or any(
+            _INTERROGATIVE.search(words.fold(s)) for s in re.findall(r"[^.!?。！？]+[?？]", text))
     return bool(_ENDS_ASKING.search(text.strip())) or bool(_INTERROGATIVE.search(folded) and short)
 
 
