@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -59,6 +59,10 @@ class ActionAskConfirmation(Action):
                 text = messages.text("withdraw_confirm", lang, id=plan.id, year=plan.year,
                                      title=planning.title_of(plan, lang)) if plan else messages.text("withdraw_none", lang)
             return text, yes_no_buttons(lang, yes="button_withdraw", no="button_keep")
+        if confirming == "review":
+            return messages.text("review_confirm", lang, id=int_slot(tracker, "review_plan_id"),
+                                 decision=messages.text(f"status.{tracker.get_slot('review_decision')}", lang),
+                                 note=tracker.get_slot("review_note") or "-"), yes_no_buttons(lang)
         return messages.text("explain.confirmation", lang), yes_no_buttons(lang)
 
 
@@ -98,12 +102,9 @@ class ValidateConfirmForm(PendingQuestionForm):
             return accepted({"confirmation": "yes"})  # "yes, withdraw it"
         return super().on_command(reading, question, turn)
 
-    def editable(self, tracker: Tracker) -> List[str]:
-        return list(ANSWER_FIELD_NAMES) if tracker.get_slot("confirming") == "submit" else []
-
     def on_edit(self, field: Optional[str], value: Optional[str], question: Question, turn: Turn) -> Slots:
         if turn.tracker.get_slot("confirming") != "submit":
-            return {"reask": "back"}
+            return super().on_edit(field, value, question, turn)
         parsed = reader.parse_answer(value, reader.question(field)) if field and value else None
         if parsed is not None and parsed.kind == "answer" and parsed.value not in (None, ""):
             saved = save_answer(field, parsed.value, turn)
@@ -136,11 +137,22 @@ class ActionConfirmFormDone(Action):
                 return events + submit(turn)
             turn.say("submit_left", id=int_slot(tracker, "plan_draft_id") or "-")
             return events
+        if exit_kind == "edit":  # "change the sponsor" asked at another confirmation
+            return events + [FollowupAction("action_edit_plan")]
         if confirming == "withdraw":
             if said_yes:
                 return events + withdraw(turn)
             turn.say("withdraw_left")
             return events + [SlotSet("withdraw_candidate", None)]
+        if confirming == "review":
+            from actions.planning_office import record_review
+
+            if said_yes:
+                record_review(turn, int_slot(tracker, "review_plan_id"), tracker.get_slot("review_decision"),
+                              tracker.get_slot("review_note"))
+            else:
+                turn.say("review_not_recorded")
+            return events + [SlotSet(name, None) for name in ("review_plan_id", "review_decision", "review_note")]
         return events
 
     @staticmethod

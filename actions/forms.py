@@ -23,11 +23,13 @@ from bot import messages, planning
 from bot.dialogue import prompts, reader
 from bot.dialogue.reader import Heard, Question, Reading
 from bot.kb import faq, gaps
+from bot.plan_schema import ANSWER_FIELD_NAMES
 from bot.store.db import session_scope
 
 REQUESTED_SLOT = "requested_slot"
 MAX_FAILED_TRIES = 2  # then the question comes with every option as a button, skip and pause
 EXITS = ("pause", "leave", "withdraw", "no_plan")
+EDIT_EXIT = "edit"  # form_exit when the user asks to change a plan answer from another form
 Slots = Dict[Text, Any]
 
 
@@ -180,11 +182,12 @@ class PendingQuestionForm(FormValidationAction):
         return {"form_exit": "pause"}
 
     def editable(self, tracker: Tracker) -> List[str]:
-        """Earlier answers a message may change from this form ("change the sponsor")."""
-        return []
+        """Plan answers a message may ask to change from this form ("change the sponsor")."""
+        return list(ANSWER_FIELD_NAMES)
 
     def on_edit(self, field: Optional[str], value: Optional[str], question: Question, turn: Turn) -> Slots:
-        return {"reask": "back"}
+        """From a form that is not the plan: leave it and start the change (action_edit_plan)."""
+        return {"form_exit": "edit", "plan_editing": field or "?"}
 
     def previous(self, question: Question, tracker: Tracker) -> Optional[str]:
         """The answer before the pending question ("go back", "上一题")."""

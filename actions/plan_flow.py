@@ -29,6 +29,7 @@ from bot.store.db import session_scope
 from bot.store.models import Plan
 
 EDITABLE = ("draft", "submitted", "needs_work", "approved")
+SURE = 0.95  # a request read with this confidence acts at once; below it, the bot asks first
 EventList = List[Dict[Text, Any]]
 
 
@@ -182,7 +183,8 @@ class ActionEditPlan(Action):
         identity = identify(tracker)
         if not may_file(dispatcher, tracker, identity):
             return []
-        field = next((f for f in tracker.get_latest_entity_values("plan_field") if f in ANSWER_FIELD_NAMES), None)
+        field = next((f for f in tracker.get_latest_entity_values("plan_field") if f in ANSWER_FIELD_NAMES), None) or (
+            tracker.get_slot("plan_editing") if tracker.get_slot("plan_editing") in ANSWER_FIELD_NAMES else None)
         plan_id = next(tracker.get_latest_entity_values("plan_id"), None) or int_slot(tracker, "plan_draft_id")
         with session_scope() as session:
             plan = self._target(session, identity, plan_id)
@@ -297,7 +299,8 @@ class ActionStartNoPlan(Action):
             first, last = planning.allowed_years()
             say(dispatcher, tracker, "no_plan_bad_year", first=first, last=last, example=planning.default_year())
             return []
-        reason = answers.reason_in(text)  # "we have no ML plan next year, the budget was cut"
+        sure = (tracker.latest_message.get("intent") or {}).get("confidence", 0) >= SURE
+        reason = answers.reason_in(text) if sure else None  # "we have no ML plan next year, the budget was cut"
         if reason:
             record_no_plan(Turn(dispatcher, tracker), year, reason)
             return []
@@ -341,6 +344,8 @@ class ActionNoPlanFormDone(Action):
         turn = Turn(dispatcher, tracker)
         events = [SlotSet("form_exit", None), SlotSet("no_plan_reason", None), SlotSet("failed_tries", 0)]
         reason = tracker.get_slot("no_plan_reason")
+        if tracker.get_slot("form_exit") == "edit":
+            return events + [FollowupAction("action_edit_plan")]
         if tracker.get_slot("form_exit") or not reason:
             turn.say("no_plan_left")
             return events

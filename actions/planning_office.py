@@ -10,6 +10,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import identify
 from actions.forms import PendingQuestionForm, Slots, Turn, accepted, int_slot, lang_of
+from actions.plan_flow import SURE
 from bot import messages, planning, queries, roles
 from bot.dialogue import answers, prompts
 from bot.dialogue.reader import Question
@@ -76,9 +77,14 @@ class ActionStartReview(Action):
             title = planning.title_of(plan, lang)
         decision, note = answers.split_review(tracker.latest_message.get("text") or "")
         dispatcher.utter_message(text=messages.text("review_context", lang, id=plan_id, unit=unit, title=title))
-        if decision and note:
+        confidence = (tracker.latest_message.get("intent") or {}).get("confidence", 0)
+        if decision and note and confidence >= SURE:
             record_review(Turn(dispatcher, tracker), int(plan_id), decision, note)
             return []
+        if decision and note:  # read with less confidence: ask before recording
+            return [SlotSet("review_plan_id", int(plan_id)), SlotSet("review_decision", decision),
+                    SlotSet("review_note", note), SlotSet("confirming", "review"), SlotSet("confirmation", None),
+                    FollowupAction("confirm_form")]
         return [SlotSet("review_plan_id", int(plan_id)), SlotSet("review_decision", decision),
                 SlotSet("review_note", note), SlotSet("form_exit", None), FollowupAction("review_form")]
 
@@ -130,6 +136,8 @@ class ActionReviewFormDone(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         events = [SlotSet(name, None) for name in ("review_plan_id", "review_decision", "review_note", "form_exit")]
         turn = Turn(dispatcher, tracker)
+        if tracker.get_slot("form_exit") == "edit":
+            return events + [FollowupAction("action_edit_plan")]
         if tracker.get_slot("form_exit"):
             turn.say("review_left")
             return events

@@ -96,7 +96,7 @@ def _conclusion(clauses: Sequence[str], field_groups: Dict[str, Tuple[str, ...]]
     return None
 
 
-_NEGATED = re.compile(r"(?:\b(?:nothing|not|no|never|isn't|aren't|none)\b|没有|没|不|还没|未)[^,，;；]{0,12}$")
+_NEGATED = re.compile(r"(?:\b(?:nothing|not|no|never|isn't|aren't|none)\b|没有|没|不在|不是|并不|还没|未)[^,，;；]{0,12}$")
 
 
 def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
@@ -162,6 +162,11 @@ def read_choice(field: str, text: str) -> Optional[Choice]:
         settled = _leading(raw[1], field_groups) or _leading(parts[1], field_groups)
         if settled in ("yes", "no"):
             return Choice(settled, True)
+    if lead in (UNKNOWN, "unsure", "none_yet") and field not in YES_NO_FIELDS and field != YES_NO:
+        later = [label for part in parts[1:] for label in _scan(part, field_groups)
+                 if label not in (UNKNOWN, "unsure", "none_yet")]
+        if later:  # "eh, laura wants it to work, no budget for flops": the hedge opens, the answer follows
+            return Choice(later[0], False)
     if lead:
         return Choice(lead, True)
     for part in parts:

@@ -113,8 +113,7 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         return Reading("command", command=command)
     parsed = parse_answer(text, asked, heard)
     if parsed is not None and parsed.kind == "answer" and parsed.value is not None and (
-            _leads(text, asked) or not asks(text, asked) or (
-                asked.kind not in ("text", "note") and not _ENDS_ASKING.search(text.strip()))):
+            _leads(text, asked) or not asks(text, asked)):
         return parsed
     if asks(text, asked):
         found = lookup(text)

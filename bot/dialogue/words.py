@@ -142,7 +142,7 @@ def _homophones():
 def _common_chinese_word(window: str) -> bool:
     from bot import language
 
-    return language.jieba_frequency(window) >= 100
+    return language.jieba_frequency(window) >= 1000
 
 
 def _collect(node: Any, into: Dict[str, None]) -> None:
