@@ -32,9 +32,9 @@ ENTITIES = ("unit", "year", "status", "challenge", "plan_id", "plan_field", "lan
 def examples(folder: Path, lang: str) -> List[Tuple[str, str, Set[Tuple[str, str]]]]:
     from rasa.shared.nlu.training_data.loading import load_data
 
-    data = load_data(str(folder / f"{lang}.yml"))
     rows = []
-    for message in data.intent_examples:
+    messages = [m for path in sorted(folder.glob(f"{lang}*.yml")) for m in load_data(str(path)).intent_examples]
+    for message in messages:
         gold = {(e["entity"], str(e["value"])) for e in message.get("entities") or [] if e["entity"] in ENTITIES}
         rows.append((message.get("text"), message.get("intent"), gold))
     return rows

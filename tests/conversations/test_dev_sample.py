@@ -1,0 +1,47 @@
+"""A sample of the calibration edition played against the running servers (the full
+figures, every edition, come from benchmarks/conversations.py). Each conversation must
+store what its person meant, and nobody may get stuck or trapped."""
+from __future__ import annotations
+
+import pytest
+
+from bot.planning import default_year
+from bot.store import migrate
+from tests.support import conversations as corpus
+from tests.support.servers import RunningAssistant, http
+
+pytestmark = pytest.mark.servers
+
+# Ten per language, one of each kind: whole plans in many voices, several answers in one
+# message, questions back, leaving and coming back, corrections, "no plan", withdrawals
+# and the planning office's reviews.
+SAMPLE = [
+    "en-d02", "en-d12", "en-d18", "en-d20", "en-d23", "en-d25", "en-d38", "en-d43", "en-d46", "en-d26",
+    "zh-d01", "zh-d05", "zh-d13", "zh-d15", "zh-d18", "zh-d23", "zh-d43", "zh-d46", "zh-d49", "zh-d50",
+]
+
+
+@pytest.fixture(scope="module")
+def played(tmp_path_factory):
+    conversations = [c for c in corpus.load(corpus.edition_files("dev")) if c.id in SAMPLE]
+    assert sorted(c.id for c in conversations) == sorted(SAMPLE)
+    workdir = tmp_path_factory.mktemp("conversations")
+    url = f"sqlite:///{workdir / 'mlplan.sqlite3'}"
+    migrate.upgrade(url)
+    corpus.prepare_directory(url, conversations)
+    assistant = RunningAssistant(workdir, url).start()
+    try:
+        player = corpus.Player(corpus.Client(assistant.base, http), url, default_year())
+        yield {c.id: player.play(c) for c in conversations}
+    finally:
+        assistant.stop()
+
+
+@pytest.mark.parametrize("conversation_id", SAMPLE)
+def test_the_conversation_stores_what_was_meant(played, conversation_id):
+    outcome = played[conversation_id]
+    assert outcome.completed, outcome.transcript()
+
+
+def test_nobody_is_stuck_or_trapped(played):
+    assert [o.conversation.id for o in played.values() if o.stuck or o.trapped] == []
