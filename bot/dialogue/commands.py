@@ -199,7 +199,7 @@ def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
     lead_en = r"(?:(?:wait|actually|sorry|oh|hmm|oops|scratch that|no|hold on|one more thing|also)[\s,.!:-]*)*"
     ask_en = r"(?:(?:can|could) (?:you|we|i) |please |let me |let's |lets |i want to |i'd like to |i need to |i wanna )?"
     the = r"(?:(?:the|my|our|that|this) )?"
-    lead_zh = r"(?:(?:等一下|等等|等下|不对|哦对了|对了|还有|另外|刚才|刚刚|我想|我要|帮我|麻烦|请)[\s，,、]*)*"
+    lead_zh = r"(?:(?:等一下|等等|等下|不对|哦对了|对了|还有|另外|刚才|刚刚|我想|我要|帮我|麻烦|请|\d+\s*号(?:计划)?的?|计划\s*\d+的?)[\s，,、]*)*"
     return (
         # change the sponsor (to Dana Wu) / go back to data quality - it's poor
         re.compile(rf"^{lead_en}{ask_en}(?:{verbs_en}) {the}{field}(?: answer| field| question)?"

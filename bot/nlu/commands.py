@@ -11,7 +11,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.patterns import follow_up_query, recognise
+from bot.nlu.patterns import about_units_plans, change_of_answer, follow_up_query, recognise
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -27,9 +27,15 @@ class PlanCommandRecognizer(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             found = recognise(text)
-            if found is None and follow_up_query(text) and any(
-                    e.get("entity") == "unit" for e in message.get(ENTITIES) or []):
-                found = ("query_plans", None)
+            units = any(e.get("entity") == "unit" for e in message.get(ENTITIES) or [])
+            if found is None and units and (follow_up_query(text) or about_units_plans(text)):
+                found = ("query_plans", None)  # "plans from legal department", "销售部的呢？"
+            edit = None if found else change_of_answer(text)
+            if edit is not None:  # "把数据来源改成CRM和呼叫中心录音"
+                found = ("edit_plan", None)
+                message.set(ENTITIES, [*(message.get(ENTITIES) or []), {
+                    "entity": "plan_field", "value": edit, "start": 0, "end": 0, "confidence": 1.0,
+                    "extractor": self.__class__.__name__}], add_to_output=True)
             if found is None:
                 continue
             intent, number = found

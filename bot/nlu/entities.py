@@ -2,7 +2,7 @@
 
 "2027", "2027年", "FY27", "next year", "明年", "今年", "后年" all become a year
 number (relative years against today's date, at parse time); "plan 12", "计划12",
-"#12", "12号计划" become plan id 12.
+"#12", "12号计划", "12号", and a message that is only "12" become plan id 12.
 """
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ _RELATIVE = [
     (re.compile(r"this year|今年|本年度|当年", re.IGNORECASE), 0),
 ]
 _PLAN_ID = re.compile(
-    r"(?:\bplan\s*(?:no\.?|number|#|id)?\s*|计划\s*(?:编号|号|#)?\s*|编号\s*|#|\bid\s*)(\d{1,7})(?!\d)|(\d{1,7})\s*号计划",
+    r"(?:\bplan\s*(?:no\.?|number|#|id)?\s*|计划\s*(?:编号|号|#)?\s*|编号\s*|#|\bid\s*)(\d{1,7})(?!\d)|"
+    r"(?<![\d.])(\d{1,7})\s*(?:号|號)(?!码|碼|线|位|楼|门)|^\s*(\d{1,7})\s*$",
     re.IGNORECASE,
 )
 
@@ -43,11 +44,12 @@ def find_years(text: str, today: Optional[dt.date] = None) -> List[Dict[str, Any
 
 
 def find_plan_ids(text: str) -> List[Dict[str, Any]]:
-    return [
-        {"start": m.start(), "end": m.end(), "value": int(m.group(1) or m.group(2))}
-        for m in _PLAN_ID.finditer(text)
-        if not (m.group(1) or m.group(2)).startswith("20") or len(m.group(1) or m.group(2)) != 4
-    ]
+    found = []
+    for m in _PLAN_ID.finditer(text):
+        number = m.group(1) or m.group(2) or m.group(3)
+        if not (number.startswith("20") and len(number) == 4):  # 2027 is a year
+            found.append({"start": m.start(), "end": m.end(), "value": int(number)})
+    return found
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)

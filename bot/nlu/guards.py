@@ -55,6 +55,23 @@ ENTITY_SCOPE = {
 }
 
 
+def _canonical(entity: Dict[str, Any]) -> bool:
+    """Status and challenge entities carry one of their keys, or are dropped ("已" is no status)."""
+    from bot.assessment import CHALLENGES
+    from bot.plan_schema import STATUSES
+
+    name, value = entity.get("entity"), entity.get("value")
+    if name == "status":
+        return value in STATUSES
+    if name == "challenge":
+        if value not in CHALLENGES:
+            matched = [c for c in CHALLENGES if c in str(value or "").casefold()]
+            if len(matched) != 1:
+                return False
+            entity["value"] = matched[0]  # "skills gaps" -> skills
+    return True
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class EntityScope(GraphComponent):
     """Keeps each entity only with the intents it serves (ENTITY_SCOPE), and plan fields
@@ -75,6 +92,8 @@ class EntityScope(GraphComponent):
             for entity in message.get("entities") or []:
                 scope = ENTITY_SCOPE.get(entity.get("entity"))
                 if scope is not None and intent not in scope:
+                    continue
+                if not _canonical(entity):
                     continue
                 if entity.get("entity") == "plan_field" and entity.get("value") not in ANSWER_FIELD_NAMES:
                     named = field_named(str(entity.get("value") or ""), ANSWER_FIELD_NAMES)

@@ -30,6 +30,9 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                     r"ok to|happy to|can you|please)\s+)?"
                     r"(?:approve|approving|accept|accepting|sign off(?: on)?|green ?light|reject|rejecting|send|sending|"
                     r"bounce|bouncing|return|returning|kick)\b(?:\s+(?:the\s+)?)" + _NUMBER),
+    ("review_plan", r"^(?:approved|approve|ok|okay|lgtm|sign off|send back|sending back|reject|rejected)[:,\s]+"
+                    r"(?:plan\s*)?#?\s*(?P<id>\d{1,6})(?!\d)\b"),
+    ("review_plan", r"^" + _ZH_NUMBER + r"\s*(?:让他们|让他|请他们|叫他们)?\s*(?:改改|改一下|重写|补充|重新写|返工)"),
     ("review_plan", r"^(?:(?:ok|okay|so|and)[,\s]+)?(?:plan\s*|proposal\s*)?#?\s*(?P<id>\d{1,6})(?!\d)\s*[:,-]?\s*"
                     r"(?:is\s+|looks\s+)?(?:approved|good to go|accepted|needs? (?:more |some )?work|needs? rework|"
                     r"needs? changes|rejected|goes back|should go back|is not ready|isn't ready|can go ahead)\b"),
@@ -55,7 +58,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     ("declare_no_plan", r"(?:我们|我|咱们|咱|部门|部|组|中心|今年|明年|后年|20\d\d\s*年|fy\d\d)\S{0,10}?"
                         r"(?:没有|没|不做|不搞|不报|不打算做|不打算|暂不|不提交|不交|不参加|放弃)(?:任何)?" + _ZH_ML + r"(?:计划|规划)"),
     # resume_plan: back to a draft
-    ("resume_plan", r"\b(?:continue|resume|pick up|carry on(?: with)?|get back to|go back to|keep going with)\s+"
+    ("resume_plan", r"\b(?:continue|resume|pick up|carry on(?: with)?|get back to|go back to|keep going with|go on with)\s+"
                     r"(?:with\s+)?(?:my|our|the)\s+(?:ml |machine learning |unfinished )?(?:plan|draft)\b"),
     ("resume_plan", r"\bpick up where (?:we|i) left off\b|\bwhere (?:were we|did we stop|did i stop)\b"),
     ("resume_plan", r"(?:继续|接着)(?:填|写|弄)?(?:我的|我们的|刚才|上次|之前)(?:的|那个|那份)?(?:计划|草稿|规划)|"
@@ -69,6 +72,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     ("start_plan", r"^(?:(?:hi|hello|hey)[,!.\s]+)?(?:the |our |my |an |a )?(?:ml|machine learning|ai) plan(?:ning)?"
                    r"(?: for)?(?: (?:fy\s?\d\d|20\d\d|next year|this year))?[.!]?$"),
     ("start_plan", r"^(?:我要|我想|帮我|我来|开始)?(?:写|做|报|填|交|新建|创建)(?:一个|一份|个|份)?(?:新的)?(?:计划|规划)(?:吧)?$"),
+    ("start_plan", r"(?:我要|我想|帮我|我来|准备|打算)(?:写|做|报|填|交|提交|新建|创建)(?:一个|一份|个|份)?(?:明年度?|今年|下一年|"
+                   r"20\d\d\s*年?度?|fy\d\d)(?:的)?(?:计划|规划)"),
     ("start_plan", r"(?:写|做|报|填|开始|创建|新建|建|起草|提交|弄|搞|准备|申报|录入|开|交)(?:一下|一个|一份|个|份|下)?"
                    r"(?:我们|我们部门|部门|咱们|咱)?(?:的)?(?:明年度|下年度|明年|今年|下一年|20\d\d\s*年?度?|fy\d\d)?(?:的)?"
                    r"(?:机器学习|ml|ai|人工智能|智能化)(?:的)?(?:计划|规划|方案|项目)"),
@@ -89,7 +94,8 @@ _QUESTION = re.compile(r"^(?:what|why|which|when|where|who|whom|is|are|was|were|
                        r"什么|为什么|为啥|哪些|是否|是不是|能不能|可不可以|有没有|吗[?？。!！\s]*$|么[?？\s]*$|呢[?？\s]*$")
 _NOT_AN_ACT = {
     "start_plan": re.compile(r"\b(?:no|not|don't|won't|withdraw|delete|cancel|pull back|scrap|list|show|count|how many|"
-                             r"which|all|unfinished|continue|resume)\b|不|没|别|撤|删|取消|暂停|哪些|列出|继续|接着"),
+                             r"which|all|unfinished|continue|resume|go on|carry on|my draft|our draft|draft plans)\b|不|没|别|撤|删|取消|暂停|哪些|"
+                             r"列出|继续|接着"),
     "withdraw_plan": re.compile(r"(?:不|别|没|don't|do not|not|won't|never)\s*(?:要|想|用|打算)?\s*"
                                 r"(?:撤|删|取消|withdraw|delete|cancel|pull|scrap|remove)"),
     "resume_plan": re.compile(r"\b(?:later|tomorrow|stop)\b|不|没"),
@@ -130,3 +136,22 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
 def follow_up_query(text: str) -> bool:
     """"销售部的呢？", "what about legal?": shaped like the next question about another unit."""
     return len(text) <= 40 and bool(_FOLLOW_UP.search(fold(text)))
+
+
+_PLANS_OF = re.compile(r"\bplans?\b|计划|规划|方案|提案")
+_FIRST_PERSON = re.compile(r"\b(?:our|my|we|us|i)\b|我们|咱们|我的|本部门")
+
+
+def about_units_plans(text: str) -> bool:
+    """Asks about other units' plans ("submitted plans from IT", "风控和财务的计划里…"), not one's own."""
+    folded = fold(text)
+    return bool(_PLANS_OF.search(folded)) and not _FIRST_PERSON.search(folded) and recognise(text) is None
+
+
+def change_of_answer(text: str) -> Optional[str]:
+    """The plan field a message asks to change ("把数据来源改成…", "change the sponsor to Dana"), if it does."""
+    from bot.dialogue.commands import match_edit
+    from bot.plan_schema import ANSWER_FIELD_NAMES
+
+    found = match_edit(text, ANSWER_FIELD_NAMES)
+    return found.field if found else None

@@ -22,39 +22,65 @@ logger = logging.getLogger(__name__)
 REFRESH_SECONDS = 60
 
 
-def find_units(text: str, names: List[Tuple[str, str]]) -> List[Dict[str, Any]]:
-    """Spans of `text` that name a unit; `names` is (casefolded name, unit key), longest first."""
+# Unit names that are everyday English words ("IT", "Risk", "Quality", "People") are only
+# taken as units when written as the directory writes them (not at the start of a
+# sentence), or when the words around them say a unit is meant ("the quality team",
+# "plans from legal", "risk's plans").
+_UNIT_AFTER = r"(?:\s*(?:'s|’s)|\s+(?:team|teams|department|dept|unit|division|group|office|org|function|plans?|lead|"\
+              r"head|people|folks|side))\b"
+_UNIT_BEFORE = r"\b(?:from|for|of|by|in the|the|our|their)\s+$"
+
+
+def ambiguous(name: str) -> bool:
+    """An ASCII unit name that is also an everyday English word."""
+    from bot.spelling import COMMON_WORD_COUNT, english_frequency
+
+    return name.isascii() and all(english_frequency()[w] >= COMMON_WORD_COUNT for w in re.findall(r"[a-z]+", name.casefold())) \
+        and len(re.findall(r"[a-z]+", name.casefold())) == 1
+
+
+def _in_unit_context(text: str, start: int, end: int, written: str) -> bool:
+    if text[start:end] == written and start > 0 and not re.search(r"[.!?。！？]\s*$", text[:start]):
+        return True  # "submitted plans from IT", "Risk needs to …" mid-sentence as the directory writes it
+    return bool(re.match(_UNIT_AFTER, text[end:], re.IGNORECASE) or re.search(_UNIT_BEFORE, text[:start], re.IGNORECASE))
+
+
+def find_units(text: str, names: List[Tuple[str, str, str]]) -> List[Dict[str, Any]]:
+    """Spans of `text` that name a unit; `names` is (casefolded name, unit key, name as written), longest first."""
     folded = text.casefold()
     taken: List[Tuple[int, int]] = []
     found = []
-    for name, key in names:
+    for name, key, written in names:
         pattern = re.escape(name)
         if name.isascii():
             pattern = rf"(?<![a-z0-9]){pattern}(?![a-z0-9])"
         for m in re.finditer(pattern, folded):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
+            if ambiguous(name) and not _in_unit_context(text, m.start(), m.end(), written):
+                continue
             taken.append(m.span())
             found.append({"start": m.start(), "end": m.end(), "value": key})
     return sorted(found, key=lambda f: f["start"])
 
 
-def directory_names(url: Optional[str] = None) -> List[Tuple[str, str]]:
+def directory_names(url: Optional[str] = None) -> List[Tuple[str, str, str]]:
     from sqlalchemy import select
 
     from bot.store.db import session_scope
     from bot.store.models import UnitAlias
 
     with session_scope(url) as session:
-        rows = session.execute(select(UnitAlias.alias_key, UnitAlias.unit_key)).all()
-    names = [(alias, key) for alias, key in rows] + [(key, key) for key in {k for _, k in rows}]
-    return sorted(set(names), key=lambda pair: -len(pair[0]))
+        rows = session.execute(select(UnitAlias.alias_key, UnitAlias.unit_key, UnitAlias.alias)).all()
+    names = [(alias_key, key, alias) for alias_key, key, alias in rows]
+    names += [(key, key, key) for key in {k for _, k, _ in rows} if not ambiguous(key)]
+    return sorted(set(names), key=lambda triple: -len(triple[0]))
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class DirectoryUnitExtractor(GraphComponent):
     def __init__(self) -> None:
-        self._names: List[Tuple[str, str]] = []
+        self._names: List[Tuple[str, str, str]] = []
         self._loaded_at = float("-inf")
 
     @classmethod
@@ -62,7 +88,7 @@ class DirectoryUnitExtractor(GraphComponent):
                execution_context: ExecutionContext) -> "DirectoryUnitExtractor":
         return cls()
 
-    def _current_names(self) -> List[Tuple[str, str]]:
+    def _current_names(self) -> List[Tuple[str, str, str]]:
         if time.monotonic() - self._loaded_at > REFRESH_SECONDS:
             try:
                 self._names = directory_names()

@@ -6,8 +6,11 @@ from bot.nlu.entities import find_plan_ids, find_years
 from bot.nlu.units import find_units
 
 TODAY = dt.date(2026, 11, 27)
-NAMES = sorted([("零售部", "retail"), ("零售", "retail"), ("retail", "retail"), ("客服", "customer-service"),
-                ("customer service", "customer-service"), ("制造部", "manufacturing")], key=lambda p: -len(p[0]))
+NAMES = sorted([("零售部", "retail", "零售部"), ("零售", "retail", "零售"), ("retail", "retail", "Retail"),
+                ("客服", "customer-service", "客服"), ("customer service", "customer-service", "Customer Service"),
+                ("制造部", "manufacturing", "制造部"), ("it", "it", "IT"), ("risk", "risk", "Risk"),
+                ("quality", "quality", "Quality"), ("risk management", "risk", "risk management")],
+               key=lambda p: -len(p[0]))
 
 
 @pytest.mark.parametrize("text, years", [
@@ -32,3 +35,13 @@ def test_units_by_names_and_aliases_in_both_languages():
     assert find_units("retailers", NAMES) == []
     span = find_units("零售部和制造部", NAMES)
     assert [(s["start"], s["end"], s["value"]) for s in span] == [(0, 3, "retail"), (4, 7, "manufacturing")]
+
+
+@pytest.mark.parametrize("text, units", [
+    ("yes it is", []), ("skip it", []), ("which plans are at risk on data", []), ("data quality is so-so", []),
+    ("submitted plans from IT", ["it"]), ("plans from it", ["it"]), ("the quality team's plans", ["quality"]),
+    ("Risk needs to put in an ML plan", []), ("what has Risk filed?", ["risk"]), ("risk management plans", ["risk"]),
+    ("IT部已提交的计划", []),
+])
+def test_unit_names_that_are_everyday_words_need_a_unit_context(text, units):
+    assert [u["value"] for u in find_units(text, NAMES)] == units

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bot.nlu.patterns import recognise
+from bot.nlu.patterns import change_of_answer, recognise
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -59,4 +59,10 @@ def _examples():
 def test_no_training_sentence_of_another_intent_is_caught():
     wrong = [(name, text, intent, recognise(text)[0]) for name, text, intent in _examples()
              if recognise(text) and recognise(text)[0] != intent]
+    assert wrong == []
+
+
+def test_no_training_sentence_of_another_intent_is_read_as_a_change_of_answer():
+    wrong = [(name, text, intent, change_of_answer(text)) for name, text, intent in _examples()
+             if intent not in ("edit_plan", "inform") and change_of_answer(text)]
     assert wrong == []
