@@ -29,7 +29,7 @@ from bot.store.db import session_scope
 from bot.store.models import Plan
 
 EDITABLE = ("draft", "submitted", "needs_work", "approved")
-SURE = 0.95  # a request read with this confidence acts at once; below it, the bot asks first
+SURE = 0.8  # a request read with this confidence acts at once; below it, the bot asks first
 EventList = List[Dict[Text, Any]]
 
 

@@ -28,7 +28,10 @@ class PlanCommandRecognizer(GraphComponent):
             text = message.get(TEXT) or ""
             found = recognise(text)
             units = any(e.get("entity") == "unit" for e in message.get(ENTITIES) or [])
-            if found is None and units and (follow_up_query(text) or about_units_plans(text)):
+            guessed = (message.get(INTENT) or {}).get("name")
+            if found is None and units and (follow_up_query(text) or (
+                    about_units_plans(text) and guessed in ("show_my_plans", "ask_faq", "inform", "nlu_fallback",
+                                                            "faq_more", "out_of_scope", "query_plans"))):
                 found = ("query_plans", None)  # "plans from legal department", "销售部的呢？"
             edit = None if found else change_of_answer(text)
             if edit is not None:  # "把数据来源改成CRM和呼叫中心录音"

@@ -55,8 +55,13 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     ("declare_no_plan", r"\b(?:not doing|won't (?:have|do|submit|file)|will not (?:have|do|submit|file)|don't have|"
                         r"do not have|not planning|not submitting|not filing|sitting out|opt(?:ing)? out of|skipping)\s+"
                         r"(?:an? |any |the )?" + _ML + r"(?:plans?|planning)\b"),
-    ("declare_no_plan", r"(?:我们|我|咱们|咱|部门|部|组|中心|今年|明年|后年|20\d\d\s*年|fy\d\d)\S{0,10}?"
-                        r"(?:没有|没|不做|不搞|不报|不打算做|不打算|暂不|不提交|不交|不参加|放弃)(?:任何)?" + _ZH_ML + r"(?:计划|规划)"),
+    ("declare_no_plan", r"(?:^|我们|我|咱们|咱|部门|部|组|中心|这边|这次|今年|明年|后年|20\d\d\s*年|fy\d\d)\S{0,10}?"
+                        r"(?:没有|没|不做|不搞|不报|不打算做|不打算|暂不|不提交|不交|不参加|放弃)(?:任何)?"
+                        r"(?:机器学习|ml|ai|人工智能)(?:的)?(?:计划|规划|需求|项目|打算)"),
+    ("declare_no_plan", r"(?:我们|我|咱们|咱|部门|部|组|中心|这边|这次|今年|明年)\S{0,10}?(?:没有|没|不做|不报|不交)(?:任何)?"
+                        r"(?:计划|规划)(?:了|吧|啊)?(?:[，,。]|$)"),
+    ("declare_no_plan", r"(?:就|我们|要|帮我|想|那就|直接)(?:报|登记|声明|填)(?:一个|一下)?[“\"]?(?:没有|无)(?:机器学习)?计划"),
+    ("declare_no_plan", r"\b(?:skipping|sitting out|not doing|won't do|will not do|not pursuing)\s+(?:ml|machine learning|ai)\b"),
     # resume_plan: back to a draft
     ("resume_plan", r"\b(?:continue|resume|pick up|carry on(?: with)?|get back to|go back to|keep going with|go on with)\s+"
                     r"(?:with\s+)?(?:my|our|the)\s+(?:ml |machine learning |unfinished )?(?:plan|draft)\b"),
@@ -75,7 +80,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     ("start_plan", r"(?:我要|我想|帮我|我来|准备|打算)(?:写|做|报|填|交|提交|新建|创建)(?:一个|一份|个|份)?(?:明年度?|今年|下一年|"
                    r"20\d\d\s*年?度?|fy\d\d)(?:的)?(?:计划|规划)"),
     ("start_plan", r"(?:写|做|报|填|开始|创建|新建|建|起草|提交|弄|搞|准备|申报|录入|开|交)(?:一下|一个|一份|个|份|下)?"
-                   r"(?:我们|我们部门|部门|咱们|咱)?(?:的)?(?:明年度|下年度|明年|今年|下一年|20\d\d\s*年?度?|fy\d\d)?(?:的)?"
+                   r"(?:我们|我们部门|部门|咱们|咱|\S{1,8}?部|\S{1,6}?中心)?(?:的)?(?:明年度|下年度|明年|今年|下一年|20\d\d\s*年?度?|fy\d\d)?(?:的)?"
                    r"(?:机器学习|ml|ai|人工智能|智能化)(?:的)?(?:计划|规划|方案|项目)"),
     # show_plan: one numbered plan
     ("show_plan", r"^(?:(?:please|pls|can you|could you)\s+)?(?:show|open|pull up|display|view|read|see|look at|bring up)"
@@ -115,8 +120,9 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
     folded = fold(text)
     if not folded or folded.startswith("/"):
         return None
+    last = re.split(r"(?<=[.!?。！？])\s*", folded.rstrip(" .!?。！？"))[-1]  # "…. Shall we get started?"
     asked = bool(_QUESTION.search(folded)) or (folded.endswith(("?", "？")) and not re.match(
-        r"^(?:can|could|would|will) (?:you|we|i)\b|^(?:please|pls)\b", folded))
+        r"^(?:can|could|would|will|shall) (?:you|we|i)\b|^(?:please|pls|let's|lets)\b", last))
     if asked and _HOW_TO_START.search(folded) and not re.search(r"什么|为什么|哪些|\bwhat\b|\bwhy\b", folded):
         asked = False  # "IT部要交明年的机器学习计划，从哪开始？" asks to be walked through it
     for intent, pattern in PATTERNS:
@@ -142,10 +148,16 @@ _PLANS_OF = re.compile(r"\bplans?\b|计划|规划|方案|提案")
 _FIRST_PERSON = re.compile(r"\b(?:our|my|we|us|i)\b|我们|咱们|我的|本部门")
 
 
+_FILING = re.compile(r"没有|不做|不报|填|写|做|报|交|提交|起草|\b(?:no (?:ml |machine learning )?plans?|start|write|draft|"
+                     r"fill|submit|file|create|do|make)\b")
+
+
 def about_units_plans(text: str) -> bool:
-    """Asks about other units' plans ("submitted plans from IT", "风控和财务的计划里…"), not one's own."""
+    """Asks about other units' plans ("submitted plans from IT", "风控和财务的计划里…"), not one's own, and
+    files nothing."""
     folded = fold(text)
-    return bool(_PLANS_OF.search(folded)) and not _FIRST_PERSON.search(folded) and recognise(text) is None
+    return bool(_PLANS_OF.search(folded)) and not _FIRST_PERSON.search(folded) and recognise(text) is None and \
+        not _FILING.search(folded)
 
 
 def change_of_answer(text: str) -> Optional[str]:

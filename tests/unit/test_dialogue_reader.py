@@ -152,3 +152,11 @@ def test_declaring_no_plan_in_the_middle_of_the_plan_leaves_the_form():
 def test_a_correction_names_the_field_and_only_the_new_value(text, field_name, value):
     reading = read("failure_tolerance", text)
     assert reading.command == commands.Command("edit", field=field_name, value=value)
+
+
+@pytest.mark.parametrize("field_name, text", [
+    ("skill_gaps", "no ml experience on the team"), ("skill_gaps", "没有机器学习经验"), ("scaling_path", "no plan yet for scaling"),
+    ("problem", "we have no plan for peak season staffing today"), ("baseline", "现在没有计划，全靠经验"),
+])
+def test_answers_that_mention_no_plan_or_ml_are_not_requests(field_name, text):
+    assert read(field_name, text).kind in ("answer", "skip")
