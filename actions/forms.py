@@ -8,12 +8,12 @@ the form; the form's `action_<form>_done` then says what happens next.
 """
 from __future__ import annotations
 
-from abc import abstractmethod
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import FormValidationAction, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -198,6 +198,22 @@ class PendingQuestionForm(FormValidationAction):
         if question.name == "confirmation" and tracker.get_slot("confirming") == "start_year":
             return "start_year"
         return question.name
+
+
+class Request(Action, ABC):
+    """The action of a request ("start a plan", "withdraw plan 3"). It may hand over to a
+    form or another action with a FollowupAction; when it does not, the bot waits for the
+    user, also when it ran as another action's follow-up (where no rule would say so)."""
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        events = self.handle(dispatcher, tracker, domain)
+        if not any(event.get("event") == "followup" for event in events):
+            events = [*events, FollowupAction("action_listen")]
+        return events
+
+    @abstractmethod
+    def handle(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        """The request's events; a FollowupAction hands it over."""
 
 
 def accepted(slots: Slots) -> Slots:

@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import identify
 from actions.faq import send_answer
-from actions.forms import PendingQuestionForm, Slots, Turn, accepted, int_slot, lang_of
+from actions.forms import PendingQuestionForm, Request, Slots, Turn, accepted, int_slot, lang_of
 from actions.plan_form import CHOOSING_A_FIELD
 from bot import assessment, messages, planning, roles
 from bot.dialogue import answers, prompts
@@ -81,14 +81,16 @@ def fill_plan(plan: Optional[Plan] = None, editing: Optional[str] = None) -> Eve
     return events + [FollowupAction("plan_form")]
 
 
-class ActionStartPlan(Action):
+class ActionStartPlan(Request):
     """"I want to write next year's plan": continue a draft of that year, or confirm unit and year first."""
 
     def name(self) -> Text:
         return "action_start_plan"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> EventList:
+    def handle(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> EventList:
         identity = identify(tracker)
+        if roles.can(identity, Permission.READ_ALL_PLANS) and faq.is_question(tracker.latest_message.get("text") or ""):
+            return [FollowupAction("action_query_plans")]  # the office asking "which plans were submitted?"
         if not may_file(dispatcher, tracker, identity):
             return []
         lang = lang_of(tracker)
@@ -107,11 +109,11 @@ class ActionStartPlan(Action):
                 *ask_to_confirm("start")]
 
 
-class ActionResumePlan(Action):
+class ActionResumePlan(Request):
     def name(self) -> Text:
         return "action_resume_plan"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> EventList:
+    def handle(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> EventList:
         identity = identify(tracker)
         if not may_file(dispatcher, tracker, identity):
             return []
@@ -173,13 +175,13 @@ def submit(turn: Turn) -> EventList:
     return clear_plan_slots()
 
 
-class ActionEditPlan(Action):
+class ActionEditPlan(Request):
     """Change one answer, by field name, in the draft or in a submitted plan (a new version)."""
 
     def name(self) -> Text:
         return "action_edit_plan"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> EventList:
+    def handle(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> EventList:
         identity = identify(tracker)
         if not may_file(dispatcher, tracker, identity):
             return []
@@ -211,13 +213,13 @@ class ActionEditPlan(Action):
         return mine[0] if mine else None
 
 
-class ActionShowMyPlans(Action):
+class ActionShowMyPlans(Request):
     """A lead's unit's plans; the planning office, who has no unit of its own, gets the query answered."""
 
     def name(self) -> Text:
         return "action_show_my_plans"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> EventList:
+    def handle(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> EventList:
         identity = identify(tracker)
         if roles.can(identity, Permission.READ_ALL_PLANS):
             return [FollowupAction("action_query_plans")]
@@ -226,13 +228,13 @@ class ActionShowMyPlans(Action):
         return []
 
 
-class ActionConfirmWithdraw(Action):
+class ActionConfirmWithdraw(Request):
     """"Withdraw plan 3": name the plan and ask before doing it."""
 
     def name(self) -> Text:
         return "action_confirm_withdraw"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> EventList:
+    def handle(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> EventList:
         identity = identify(tracker)
         if not may_file(dispatcher, tracker, identity):
             return []
@@ -273,11 +275,11 @@ def withdraw(turn: Turn) -> EventList:
 # --- no plan this year -------------------------------------------------------------------------
 
 
-class ActionStartNoPlan(Action):
+class ActionStartNoPlan(Request):
     def name(self) -> Text:
         return "action_start_no_plan"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> EventList:
+    def handle(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> EventList:
         identity = identify(tracker)
         year = int(next(tracker.get_latest_entity_values("year"), None) or planning.default_year())
         text = tracker.latest_message.get("text") or ""

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import identify
-from actions.forms import PendingQuestionForm, Slots, Turn, accepted, int_slot, lang_of
+from actions.forms import PendingQuestionForm, Request, Slots, Turn, accepted, int_slot, lang_of
 from actions.plan_flow import SURE
 from bot import messages, planning, queries, roles
 from bot.dialogue import answers, prompts
@@ -23,11 +23,11 @@ def entity(tracker: Tracker, name: str):
     return next(tracker.get_latest_entity_values(name), None)
 
 
-class ActionQueryPlans(Action):
+class ActionQueryPlans(Request):
     def name(self) -> Text:
         return "action_query_plans"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+    def handle(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
         flt = queries.parse_filter(text, year=entity(tracker, "year"), unit=entity(tracker, "unit"),
                                    status=entity(tracker, "status"), challenge=entity(tracker, "challenge"))
@@ -36,11 +36,11 @@ class ActionQueryPlans(Action):
         return []
 
 
-class ActionShowPlan(Action):
+class ActionShowPlan(Request):
     def name(self) -> Text:
         return "action_show_plan"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+    def handle(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         lang = lang_of(tracker)
         plan_id = entity(tracker, "plan_id")
         if plan_id is None:
@@ -51,14 +51,14 @@ class ActionShowPlan(Action):
         return [SlotSet("last_plan_id", int(plan_id))]  # "send that one back" means this plan
 
 
-class ActionStartReview(Action):
+class ActionStartReview(Request):
     """"approve plan 12: good work" / "退回计划 12：请补充基线": what the message says is
     filled in; review_form asks for the rest."""
 
     def name(self) -> Text:
         return "action_start_review"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+    def handle(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         lang = lang_of(tracker)
         identity = identify(tracker)
         if not roles.can(identity, Permission.REVIEW_PLANS):

@@ -20,10 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.planning import default_year  # noqa: E402
-from bot.store import migrate  # noqa: E402
 from tests.support import conversations as corpus  # noqa: E402
-from tests.support.servers import RunningAssistant, http  # noqa: E402
 
 
 def editions() -> list:
@@ -43,33 +40,24 @@ def main() -> int:
     if args.only:
         plays = {name: [c for c in convs if c.id in args.only] for name, convs in plays.items()}
     everyone = [c for convs in plays.values() for c in convs]
-    with tempfile.TemporaryDirectory() as tmp:
-        workdir = Path(tmp)
-        url = f"sqlite:///{workdir / 'mlplan.sqlite3'}"
-        migrate.upgrade(url)
-        corpus.prepare_directory(url, everyone)
-        assistant = RunningAssistant(workdir, url).start()
-        try:
-            player = corpus.Player(corpus.Client(assistant.base, http), url, default_year())
-            for name, convs in plays.items():
-                started = time.monotonic()
-                outcomes = []
-                for conversation in convs:
-                    outcome = player.play(conversation)
-                    outcomes.append(outcome)
-                    if args.verbose and not outcome.completed and not name.startswith("heldout"):
-                        print(outcome.transcript(), flush=True)
-                seconds = time.monotonic() - started
-                turns = sum(len(o.turns) for o in outcomes)
-                print(f"\n# {name} ({dt.date.today()}, {len(outcomes)} conversations, {turns} messages, "
-                      f"{seconds:.0f} s, {seconds / max(turns, 1):.2f} s per message)")
-                for line in corpus.figures(outcomes):
-                    print(line.line())
-                if not name.startswith("heldout"):
-                    failed = [o.conversation.id for o in outcomes if not o.completed]
-                    print("failed:", ", ".join(failed) or "none")
-        finally:
-            assistant.stop()
+    with tempfile.TemporaryDirectory() as tmp, corpus.playing(everyone, Path(tmp)) as player:
+        for name, convs in plays.items():
+            started = time.monotonic()
+            outcomes = []
+            for conversation in convs:
+                outcome = player.play(conversation)
+                outcomes.append(outcome)
+                if args.verbose and not outcome.completed and not name.startswith("heldout"):
+                    print(outcome.transcript(), flush=True)
+            seconds = time.monotonic() - started
+            turns = sum(len(o.turns) for o in outcomes)
+            print(f"\n# {name} ({dt.date.today()}, {len(outcomes)} conversations, {turns} messages, "
+                  f"{seconds:.0f} s, {seconds / max(turns, 1):.2f} s per message)")
+            for line in corpus.figures(outcomes):
+                print(line.line())
+            if not name.startswith("heldout"):
+                failed = [o.conversation.id for o in outcomes if not o.completed]
+                print("failed:", ", ".join(failed) or "none")
     return 0
 
 

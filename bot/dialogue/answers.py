@@ -375,12 +375,16 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
         head, note = text[:marker.start()], text[marker.end():]
     else:
         colon = re.search(r"[:：]", text)
-        number = re.search(r"\d+", text)
+        sentence = re.search(r"[.。!！;；]\s+|[。！；]", text)
+        first = text[:sentence.start()] if sentence else text
+        number = re.search(r"\d+", first)  # the plan's number, said before the note
         separator = _SEPARATOR.search(text, number.end()) if number else None
         if colon:
             head, note = text[:colon.start()], text[colon.end():]
         elif separator:
             head, note = text[:separator.start()], text[separator.end():]
+        elif sentence:  # "I'll send that one back. They say they can do it alone but …"
+            head, note = text[:sentence.start()], text[sentence.end():]
     decision = parse_decision(_PLAN_WORDS.sub(" ", head)) or parse_decision(_PLAN_WORDS.sub(" ", text))
     if note is not None:
         note = note.strip(" ,，.。;；-–—")

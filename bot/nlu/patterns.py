@@ -37,6 +37,10 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                     r"(?:is\s+|looks\s+)?(?:approved|good to go|accepted|needs? (?:more |some )?work|needs? rework|"
                     r"needs? changes|rejected|goes back|should go back|is not ready|isn't ready|can go ahead)\b"),
     ("review_plan", r"(?:批准|通过|批了|同意|准了|退回|打回|驳回)(?:一下|掉)?\s*" + _ZH_NUMBER),
+    ("review_plan", r"\b(?:send|sending|bounce|bouncing|return|returning|kick)\s+(?:that|this|it)(?: one| plan)?\s+back\b|"
+                    r"^(?:(?:ok|okay|then|so)[,\s]+)?(?:i'?ll |let's |i will )?(?:approve|sign off on|green ?light) "
+                    r"(?:that|this|it)(?: one| plan)?\b|"
+                    r"^(?:那|这个|那个|这份|那份)(?:个|份)?(?:计划)?(?:就)?(?:批了|批准|通过|退回|打回|退回去|打回去)"),
     ("review_plan", r"^(?:把|将)?\s*" + _ZH_NUMBER + r"\s*.{0,6}?(?:批准|通过|批了|过了|过吧|可以过|可以批|同意|退回|"
                     r"打回|驳回|退回去|打回去|退了|批掉)"),
     # withdraw_plan: taking back a plan
@@ -44,6 +48,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                       r"(?:\s+(?:our|my|the|this|that|unit's|team's|department's|submitted|whole|\w+'s))*\s*" + _ML + _PLAN),
     ("withdraw_plan", r"\b(?:withdraw|retract|delete|scrap|cancel|rescind)\s+" + _NUMBER),
     ("withdraw_plan", r"\bpull (?:it|the plan|our plan|our ml plan|my plan) back\b"),
+    ("withdraw_plan", r"\b(?:need|have|want|going|got|decided) to (?:pull|drop|kill)\s+" + _NUMBER),
     ("withdraw_plan", r"(?:撤回|删除|删掉|取消|作废)\s*" + _ZH_NUMBER),
     ("withdraw_plan", r"(?:撤回|撤销|撤掉|删除|删掉|删了|取消|作废|收回)(?:一下|掉|了)?(?:我们|我的|这个|那个|我们的|我们部门的|咱们的)?"
                       r"(?:那个|这个|那份|这份)?" + _ZH_ML + _ZH_PLAN),
@@ -144,7 +149,7 @@ def follow_up_query(text: str) -> bool:
     return len(text) <= 40 and bool(_FOLLOW_UP.search(fold(text)))
 
 
-_PLANS_OF = re.compile(r"\bplans?\b|计划|规划|方案|提案")
+_PLANS_OF = re.compile(r"\bplans?\b|\bfiled\b|\bsubmitted\b|\bsent in\b|\bhanded in\b|计划|规划|方案|提案|交了|报了|提交了")
 _FIRST_PERSON = re.compile(r"\b(?:our|my|we|us|i)\b|我们|咱们|我的|本部门")
 
 

@@ -27,8 +27,8 @@ REFRESH_SECONDS = 60
 # sentence), or when the words around them say a unit is meant ("the quality team",
 # "plans from legal", "risk's plans").
 _UNIT_AFTER = r"(?:\s*(?:'s|’s)|\s+(?:team|teams|department|dept|unit|division|group|office|org|function|plans?|lead|"\
-              r"head|people|folks|side))\b"
-_UNIT_BEFORE = r"\b(?:from|for|of|by|in the|the|our|their)\s+$"
+              r"head|people|folks|side|submitted|filed|sent|has|have|did|asked|wants))\b"
+_UNIT_BEFORE = r"\b(?:from|for|of|by|in the|the|our|their|has|have|did|what about|how about|and)\s+$"
 
 
 def ambiguous(name: str) -> bool:

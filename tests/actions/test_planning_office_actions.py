@@ -14,7 +14,7 @@ from bot import messages
 from bot.store import plans as store
 from bot.store.db import session_scope
 from tests.actions.conftest import make_tracker
-from tests.support.forms import followup, form_tracker, run, slots_of
+from tests.support.forms import followup, form_tracker, run, settled, slots_of
 
 
 def _submitted():
@@ -88,7 +88,7 @@ def test_leads_cannot_review(directory_db, dispatcher):
     plan_id = _submitted()
     tracker = make_tracker("li.wei", f"approve plan {plan_id}: fine", "review_plan", slots={"language": "en"},
                            entities=[{"entity": "plan_id", "value": plan_id}])
-    assert ActionStartReview().run(dispatcher, tracker, {}) == []
+    assert settled(ActionStartReview().run(dispatcher, tracker, {})) == []
     # and a forged end of the form does nothing either
     ActionReviewFormDone().run(dispatcher, make_tracker("li.wei", "", "inform", slots={
         "language": "en", "review_plan_id": plan_id, "review_decision": "approved", "review_note": "ok"}), {})

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.planning import default_year
-from bot.store import migrate
 from tests.support import conversations as corpus
-from tests.support.servers import RunningAssistant, http
 
 pytestmark = pytest.mark.servers
 
@@ -25,16 +22,8 @@ SAMPLE = [
 def played(tmp_path_factory):
     conversations = [c for c in corpus.load(corpus.edition_files("dev")) if c.id in SAMPLE]
     assert sorted(c.id for c in conversations) == sorted(SAMPLE)
-    workdir = tmp_path_factory.mktemp("conversations")
-    url = f"sqlite:///{workdir / 'mlplan.sqlite3'}"
-    migrate.upgrade(url)
-    corpus.prepare_directory(url, conversations)
-    assistant = RunningAssistant(workdir, url).start()
-    try:
-        player = corpus.Player(corpus.Client(assistant.base, http), url, default_year())
+    with corpus.playing(conversations, tmp_path_factory.mktemp("conversations")) as player:
         yield {c.id: player.play(c) for c in conversations}
-    finally:
-        assistant.stop()
 
 
 @pytest.mark.parametrize("conversation_id", SAMPLE)

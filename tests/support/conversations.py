@@ -6,6 +6,7 @@ field. See tests/conversations/README.md for the format and the metrics.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import statistics
@@ -13,7 +14,7 @@ import unicodedata
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence
 
 import yaml
 from sqlalchemy import delete, select
@@ -395,6 +396,23 @@ def check_store(url: str, conversation: Conversation, ids: Mapping[str, int], de
                     if problem:
                         problems.append(f"fixture {key}: review {problem}")
     return problems
+
+
+@contextlib.contextmanager
+def playing(conversations: Sequence[Conversation], workdir: Path) -> Iterator[Player]:
+    """Servers of their own, on a fresh SQLite database holding the corpus's directory."""
+    from bot.planning import default_year
+    from bot.store import migrate
+    from tests.support.servers import RunningAssistant, http
+
+    url = f"sqlite:///{workdir / 'mlplan.sqlite3'}"
+    migrate.upgrade(url)
+    prepare_directory(url, conversations)
+    assistant = RunningAssistant(workdir, url).start()
+    try:
+        yield Player(Client(assistant.base, http), url, default_year())
+    finally:
+        assistant.stop()
 
 
 # --- figures --------------------------------------------------------------------------------

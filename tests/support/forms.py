@@ -54,7 +54,14 @@ def slots_of(events: List[Dict[str, Any]]) -> Dict[str, Any]:
 
 
 def followup(events: List[Dict[str, Any]]) -> Optional[str]:
-    return next((e["name"] for e in events if e["event"] == "followup"), None)
+    """The action handed over to, or None when the bot waits for the user."""
+    name = next((e["name"] for e in events if e["event"] == "followup"), None)
+    return None if name == "action_listen" else name
+
+
+def settled(events: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """The events without the closing wait for the user."""
+    return [e for e in events if not (e["event"] == "followup" and e["name"] == "action_listen")]
 
 
 def texts(dispatcher: CollectingDispatcher) -> List[str]:
