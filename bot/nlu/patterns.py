@@ -104,8 +104,9 @@ _QUESTION = re.compile(r"^(?:what|why|which|when|where|who|whom|is|are|was|were|
                        r"什么|为什么|为啥|哪些|是否|是不是|能不能|可不可以|有没有|吗[?？。!！\s]*$|么[?？\s]*$|呢[?？\s]*$")
 _NOT_AN_ACT = {
     "start_plan": re.compile(r"\b(?:no|not|don't|won't|withdraw|delete|cancel|pull back|scrap|list|show|count|how many|"
-                             r"which|all|unfinished|continue|resume|go on|carry on|my draft|our draft|draft plans)\b|不|没|别|撤|删|取消|暂停|哪些|"
-                             r"列出|继续|接着"),
+                             r"which|all|unfinished|continue|resume|go on|carry on|my draft|our draft|draft plans|units|departments)\b|"
+                             r"不|没|别|撤|删|取消|暂停|哪些|哪几|列出|列一下|继续|接着|看看|看一下|查看|查一下|显示|统计|多少|几个|几份|部门们|"
+                             r"各部门|所有部门|已经提交|已提交"),
     "withdraw_plan": re.compile(r"(?:不|别|没|don't|do not|not|won't|never)\s*(?:要|想|用|打算)?\s*"
                                 r"(?:撤|删|取消|withdraw|delete|cancel|pull|scrap|remove)"),
     "resume_plan": re.compile(r"\b(?:later|tomorrow|stop)\b|不|没"),
