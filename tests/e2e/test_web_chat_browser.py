@@ -66,7 +66,7 @@ def test_a_conversation_in_the_browser(assistant, browser, person, lang, hello, 
     assert ("年的机器学习计划" if lang == "zh" else "ML plan for") in confirm
     page.locator(".buttons button").last.wait_for()
     page.locator(".buttons button", has_text=messages.text("button_yes", lang)).last.click()
-    wait_for_bot(page, before + 2)
+    wait_for_bot(page, before + 3)  # the introduction, then the first question
     assert messages.text("ask.title", lang) in bot_texts(page)[-1]
     assert external == [], external
     page.close()
