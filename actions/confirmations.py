@@ -32,7 +32,8 @@ class ActionAskConfirmation(Action):
         lang = lang_of(tracker)
         text, buttons = self._question(tracker, lang)
         prompt = prompts.other_question(text, buttons, lang, tracker.get_slot("reask"))
-        dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons)
+        if prompt is not None:
+            dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons)
         return [SlotSet("reask", None)]
 
     @staticmethod
@@ -76,10 +77,10 @@ class ValidateConfirmForm(PendingQuestionForm):
             return self._year(value, turn)
         if value == "unsure":
             return self.reject("plan_invalid_yes_no", turn)
+        named = reader.read_year(turn.tracker.latest_message.get("text") or "") if confirming == "start" else None
+        if named and planning.in_cycle(named):  # "不对，是2028年的" / "对的，2027年，没有问题"
+            return accepted({"plan_year": named, "confirmation": "yes"})
         if confirming == "start" and value == "no":
-            named = reader.read_year(turn.tracker.latest_message.get("text") or "")
-            if named and planning.in_cycle(named):
-                return accepted({"plan_year": named, "confirmation": "yes"})
             return {"confirming": "start_year", "reask": None}
         return accepted({"confirmation": value})
 
@@ -95,7 +96,8 @@ class ValidateConfirmForm(PendingQuestionForm):
         return accepted({"confirmation": "no"})
 
     def give_up(self, question: Question, turn: Turn) -> Slots:
-        return accepted({"confirmation": "no"})
+        # asked to start a plan, and the reply is still unclear: start it (the year can be changed later)
+        return accepted({"confirmation": "yes" if turn.tracker.get_slot("confirming") == "start" else "no"})
 
     def on_command(self, reading: Reading, question: Question, turn: Turn) -> Slots:
         if reading.command.kind == "withdraw" and turn.tracker.get_slot("confirming") == "withdraw":

@@ -8,6 +8,7 @@ the form; the form's `action_<form>_done` then says what happens next.
 """
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Text
@@ -114,7 +115,10 @@ class PendingQuestionForm(FormValidationAction):
         elif command.kind == "help":
             turn.say("form_help")
         elif command.kind == "edit":
-            return self.on_edit(command.field, command.value, question, turn)
+            return self.on_edit(command.field, corrected(command, turn.tracker), question, turn)
+        elif command.kind == "wait":  # "稍等": the question stays as it was asked
+            turn.say("form_wait")
+            return {"reask": "silent"}
         elif command.kind in ("change", "back") and self.editable(turn.tracker):
             field = self.previous(question, turn.tracker) if command.kind == "back" else None
             return self.on_edit(field, None, question, turn)
@@ -214,6 +218,15 @@ class Request(Action, ABC):
     @abstractmethod
     def handle(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         """The request's events; a FollowupAction hands it over."""
+
+
+def corrected(command, tracker: Tracker) -> Optional[str]:
+    """The new answer of a change: "不是95%，是92%" corrects only that part of a text answer."""
+    current = tracker.get_slot(command.field) if command.field else None
+    if command.value and command.replaces and re.search(r"\d", command.replaces) and isinstance(current, str) \
+            and command.replaces in current:
+        return current.replace(command.replaces, command.value)
+    return command.value
 
 
 def accepted(slots: Slots) -> Slots:

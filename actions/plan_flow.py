@@ -94,9 +94,7 @@ class ActionStartPlan(Request):
         if not may_file(dispatcher, tracker, identity):
             return []
         lang = lang_of(tracker)
-        year = int(next(tracker.get_latest_entity_values("year"), None) or planning.default_year())
-        if not planning.in_cycle(year):
-            year = planning.default_year()
+        year = planning.year_meant([int(y) for y in tracker.get_latest_entity_values("year")])
         with session_scope() as session:
             unit = planning.unit_name(session, identity.unit, lang)
             draft = planning.find_draft(session, identity, year)
@@ -283,7 +281,8 @@ class ActionStartNoPlan(Request):
         identity = identify(tracker)
         year = int(next(tracker.get_latest_entity_values("year"), None) or planning.default_year())
         text = tracker.latest_message.get("text") or ""
-        if faq.is_question(text):
+        read_as_a_request = (tracker.latest_message.get("intent") or {}).get("confidence", 0) >= 1.0  # by pattern
+        if faq.is_question(text) and not read_as_a_request:
             # "do all department heads have to hand in a plan?" asks; it declares nothing
             found = faq.lookup(text)
             events = send_answer(dispatcher, tracker, found.matches[0].id) if found.decision == "answer" else \
@@ -320,7 +319,8 @@ class ActionAskNoPlanReason(Action):
             unit = planning.unit_name(session, tracker.get_slot("plan_unit") or "", lang)
         text = messages.text("no_plan_ask_reason", lang, unit=unit, year=int_slot(tracker, "plan_year"))
         prompt = prompts.other_question(text, [], lang, tracker.get_slot("reask"))
-        dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons)
+        if prompt is not None:
+            dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons)
         return [SlotSet("reask", None)]
 
 

@@ -33,7 +33,8 @@ class AskPlanQuestion(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         prompt = prompts.plan_question(self.field, lang_of(tracker), tracker.get_slot("reask"))
-        dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons)
+        if prompt is not None:
+            dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons)
         return [SlotSet("reask", None)]
 
 
@@ -49,7 +50,8 @@ class AskEditField(Action):
         lang = lang_of(tracker)
         prompt = prompts.other_question(messages.text("edit_which_field", lang), prompts.field_buttons(lang), lang,
                                         tracker.get_slot("reask"))
-        dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons)
+        if prompt is not None:
+            dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons)
         return [SlotSet("reask", None)]
 
 

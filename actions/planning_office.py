@@ -99,7 +99,8 @@ class ActionAskReviewDecision(Action):
                    prompts.button(messages.text("button_needs_work", lang), prompts.choice_payload("needs_work"))]
         prompt = prompts.other_question(messages.text("review_ask_decision", lang), buttons, lang,
                                         tracker.get_slot("reask"))
-        dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons)
+        if prompt is not None:
+            dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons)
         return [SlotSet("reask", None)]
 
 
@@ -110,7 +111,8 @@ class ActionAskReviewNote(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         lang = lang_of(tracker)
         prompt = prompts.other_question(messages.text("review_ask_note", lang), [], lang, tracker.get_slot("reask"))
-        dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons)
+        if prompt is not None:
+            dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons)
         return [SlotSet("reask", None)]
 
 

@@ -38,6 +38,14 @@ def in_cycle(year: int, today: Optional[dt.date] = None) -> bool:
     return first <= year <= last
 
 
+def year_meant(named: List[int], today: Optional[dt.date] = None) -> int:
+    """The planning year a request means: of the years it names ("今年集团要求…报明年的规划"), the
+    cycle's default year if named, else the first one in the cycle; the default year otherwise."""
+    default = default_year(today)
+    in_cycle_years = [y for y in named if in_cycle(y, today)]
+    return default if default in in_cycle_years or not in_cycle_years else in_cycle_years[0]
+
+
 def unit_name(session: Session, key: Optional[str], lang: str) -> str:
     unit = session.get(Unit, key) if key else None
     return (unit.name_zh if lang == "zh" else unit.name_en) if unit else key

@@ -18,7 +18,7 @@ COMBINING = frozenset({"data_location", "data_quality"})  # every clause of the 
 _LEAD_IN = ("i think", "i'd say", "id say", "i would say", "i feel", "i believe", "honestly", "tbh", "to be honest",
             "well", "hmm", "so", "ok", "okay", "oh", "um", "uh", "erm", "i mean", "frankly", "in short", "yeah so",
             "我觉得", "我认为", "感觉", "我感觉", "说实话", "老实说", "其实", "嗯", "嗯嗯", "呃", "额", "这个嘛", "怎么说呢",
-            "坦白说", "总的来说", "应该说")
+            "坦白说", "总的来说", "应该说", "then", "well then", "in that case", "那", "那就", "那么", "那样的话")
 # A one-character Chinese answer counts only on its own or before one of these ("有的", "能啊").
 _CJK_SINGLE_END = re.compile(r"^(?:[的啊呀吧哈了滴嘛呢哦噢喔]|$|\s)")
 _KEYBOARD_MASH = re.compile(r"^(asdf|qwer|zxcv|jkl|hjkl|sdf|aaa+|xxx+|test|testing|123+|abc|blah|lol|哈+|啊+|。+|\.+)$")
@@ -61,6 +61,10 @@ def _strip_lead_in(clause: str) -> str:
 
 def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[str]:
     """The choice a clause opens with, if any."""
+    if set(field_groups) == set(YES_NO_UNSURE):
+        leading = words.vocabulary()["answers"]["leading"]
+        field_groups = {label: field_groups[label] + tuple(words.fold(p) for p in leading.get(label, ()))
+                        for label in field_groups}
     found = [(s, e, label) for s, e, label in words.labelled_spans(clause, field_groups) if s == 0]
     if not found:
         return None
@@ -68,6 +72,10 @@ def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[
     phrase = clause[start:end]
     if words.cjk_count(phrase) == 1 and len(phrase) == 1 and not _CJK_SINGLE_END.match(clause[end:]):
         return None  # "不过…", "有很多…": a one-character word inside a longer phrase
+    if phrase in ("no", "yes", "not") and re.match(r"\s+(?!(?:we|it|i|they|not|really|way|thanks|sir|absolutely|"
+                                                  r"definitely|unfortunately|sadly|actually|there|that|but|and|so)\b)[a-z]",
+                                                  clause[end:]):
+        return None  # "no rule set will ever catch it" is not a no
     return label
 
 
@@ -153,10 +161,12 @@ def read_choice(field: str, text: str) -> Optional[Choice]:
         labels = ([lead] if lead else []) + [label for part in parts for label in _scan(part, field_groups)]
         if field == "data_location" and set(labels) <= {UNKNOWN} and _places(parts) >= 2:
             labels.append("siloed")  # "logs in the vendor's cloud, tickets in Zendesk": kept in several places
+        elif field == "data_location" and set(labels) == {"central"} and _places(parts) >= 2 and len(parts) >= 2:
+            labels.append("siloed")  # "保单数据在数仓，双录视频在另外的存储里": partly central
         value = _resolve(field, labels) if labels else None
         return Choice(value, bool(lead) and value == lead) if value else None
     concluded = _conclusion(raw, field_groups) if field in YES_NO_FIELDS or field == YES_NO else None
-    if concluded and lead in (None, "unsure"):  # "…, so no." / "Partly. …, so realistically no."
+    if concluded and lead != concluded:  # "…, so no." / "it's not the biggest thing, but yes, it's worth it"
         return Choice(concluded, True)
     if lead == "unsure" and len(raw) > 1:  # "kinda, yes": a hedge, then the answer
         settled = _leading(raw[1], field_groups) or _leading(parts[1], field_groups)
@@ -216,7 +226,7 @@ def parse_decision(text: str) -> Optional[str]:
 
 def parse_branches(text: str) -> List[str]:
     """Value-tree branches named in free text, in canonical order."""
-    folded = words.fold(text)
+    folded = words.correct_chinese(words.correct(words.fold(text)))
     if any(words.spans(folded, w) for w in words.phrases("all_branches")):
         return list(VALUE_BRANCHES)
     named = {b for b in VALUE_BRANCHES if b in re.split(r"[\s,，、]+", folded.replace(" ", "_").replace(",_", ","))}
@@ -255,10 +265,10 @@ def small_talk(text: str) -> Optional[str]:
     return next((kind for kind in ("thank", "greet", "ack") if folded in words.phrases("social", kind)), None)
 
 
-_QUOTED = re.compile(r"[“\"「《『‘']([^”\"」》』’']{2,80})[”\"」》』’']")
+_QUOTED = re.compile(r"[“\"「《『]([^”\"」》』]{2,80})[”\"」》』]")
 _TITLE_LEAD = re.compile(
     r"^(?:(?:就|那就|先|暂时|我们)?(?:叫|起名叫|取名叫|命名为|名字叫|标题叫|标题是|题目是|名称是|名字是)|"
-    r"(?:let's |lets |we'll |i'd |we )?(?:call it|name it|title it|called|call this)|"
+    r"(?:let's |lets |we'll |i'd |we )?(?:call it|name it|title it|called|call this)|(?:it'?s|it is|this is) called|"
     r"(?:the )?(?:title|name)(?: is| would be| will be|:)|how about)\s*[:：]?\s*", re.IGNORECASE)
 _SPONSOR_LEAD = re.compile(
     r"^(?:(?:the )?(?:exec(?:utive)? )?sponsor (?:is|will be|would be)|it'?s|it is|that'?s|that would be|that will be|"
@@ -399,6 +409,7 @@ def _more_than_a_decision(note: str) -> bool:
     for label in ("approved", "needs_work"):
         for phrase in words.phrases("answers", "decision", label):
             folded = re.sub(words._pattern(phrase), " ", folded)
+    folded = re.sub(r"\b(?:it|that|this|they|them|one|plan|\d+)\b|让他们|请他们|叫他们|他们|让他|号|计划|这个|那个", " ", folded)
     return has_substance(words.strip_fillers(" ".join(folded.split()), words.phrases("fillers")))
 
 

@@ -13,11 +13,11 @@ from typing import Dict, Optional, Sequence, Tuple
 
 from bot.dialogue import words
 
-COMMANDS = ("pause", "leave", "skip", "explain", "show_my_plans", "help", "withdraw", "change", "back")
+COMMANDS = ("pause", "leave", "skip", "explain", "show_my_plans", "help", "withdraw", "change", "back", "wait", "resume")
 # When one message holds two commands, the first of these wins ("skip this, I'll finish later" pauses).
-PRECEDENCE = ("pause", "leave", "withdraw", "change", "back", "explain", "skip", "show_my_plans", "help")
+PRECEDENCE = ("pause", "leave", "withdraw", "change", "back", "explain", "skip", "show_my_plans", "help", "resume", "wait")
 # Commands that may come with a short remark ("算了，不填了，我先去开会").
-WITH_REMARK = frozenset({"pause", "leave", "explain"})
+WITH_REMARK = frozenset({"pause", "leave", "explain", "wait", "resume"})
 REMARK_CJK, REMARK_WORDS = 14, 7
 # A reason given for leaving may be longer ("my director just pinged me and I have to jump into a meeting").
 LEAVING_CJK, LEAVING_WORDS = 40, 22
@@ -29,6 +29,7 @@ class Command:
     language: Optional[str] = None  # for "language": zh or en
     field: Optional[str] = None  # for "edit": the plan field to change
     value: Optional[str] = None  # for "edit": the new answer, when the message gives it
+    replaces: Optional[str] = None  # for "edit": the part of the old answer it corrects ("不是95%，是92%")
 
 
 def _core(text: str) -> str:
@@ -106,7 +107,7 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
     for clause, clause_kind in zip(parts, kinds):
         if clause_kind or not _core(clause):
             continue
-        if kind in WITH_REMARK and _is_remark(clause, *((LEAVING_CJK, LEAVING_WORDS) if kind != "explain" else ())):
+        if kind in WITH_REMARK and _is_remark(clause, *((LEAVING_CJK, LEAVING_WORDS) if kind in ("pause", "leave") else ())):
             continue
         if kind == "skip" and (_unsure_remark(clause) or (explicit_skip and _is_remark(clause, LEAVING_CJK, LEAVING_WORDS))):
             continue  # "no idea, leave it blank", "先跳过，CFO还没表态"
@@ -217,6 +218,16 @@ def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
         # 刚才数据质量说错了，其实挺差的 / 数据质量我刚才说错了
         re.compile(rf"^{lead_zh}{field}(?:的回答|这项|这题)?(?:我)?(?:刚才|刚刚|之前|前面)?(?:{wrong_zh})(?:了)?"
                    rf"(?:[\s，,。]*(?:其实|应该|实际上)?(?:是)?(?P<value>.+))?$"),
+        # my answer on data quality was wrong / the data quality was wrong
+        re.compile(rf"^(?:.{{0,40}}?[?.!]\s*)?(?:my |the )?(?:answer|response|reply) (?:on|about|for|to) {the}{field}"
+                   rf"(?: question)? (?:was|is) (?:wrong|incorrect|a mistake|not right)(?:[\s,.;:-]+(?:it'?s|it is|it should be|"
+                   rf"should be|actually)?\s*(?P<value>.+))?$"),
+        # oh, one correction before I forget: the sponsor is Priya Nair now
+        re.compile(rf"^.{{0,40}}?(?:correction|scratch that|my mistake|i meant|i misspoke|update)[^:]*?[:,-]+\s*{the}{field} "
+                   rf"(?:is|was|should be|will be|=) (?P<value>.+)$"),
+        # 指标改一下，不是95%，是92%
+        re.compile(rf"^{lead_zh}(?:不好意思|抱歉|对不起)?[\s，,]*{field}(?:要|想|得|需要)?(?:改|修改|更改)(?:一下|下)?[，,。\s]*"
+                   rf"(?:不是(?P<old>[^，,]+)[，,]\s*)?(?:是|改成|应该是)(?P<value>.+)$"),
         # 刚才说错了，发起人是王总不是李总
         re.compile(rf"^{lead_zh}(?:{wrong_zh})(?:了)?[\s，,。]*{field}(?:应该|其实|实际上)?是(?P<value>.+)$"),
     )
@@ -235,9 +246,19 @@ def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
             continue
         value = re.sub(r"[\s,，。;；-]+(?:please |pls )?(?:fix|change|update|correct|edit) (?:that|it|this)$", "",
                        found.groupdict().get("value") or "")
-        value = re.split(r"[,，;；]?\s*(?:\bnot\b|不是)\s|\.\s|。|[,，]\s*not\b|不是", value)[0].strip(" ,，。:：;；-\"'“”")
-        return Command("edit", field=field, value=_original_case(text, value) if value else None)
+        value = re.split(r"[,，;；]?\s*(?:\bnot\b|不是)\s|\.\s|。|[,，]\s*not\b|不是|[,，]\s*(?=\w+ (?:moved|left|is leaving|has left))",
+                         value)[0].strip(" ,，。:：;；-\"'“”")
+        value = re.sub(r"\s+(?:now|instead|actually|then|please)$", "", value, flags=re.IGNORECASE)
+        old = found.groupdict().get("old") or _corrected_part(folded)
+        return Command("edit", field=field, value=_original_case(text, value) if value else None,
+                       replaces=_original_case(text, old.strip()) if old else None)
     return None
+
+
+def _corrected_part(folded: str) -> Optional[str]:
+    """"…, not Tom" / "…不是李总": the part of the old answer a correction names."""
+    found = re.search(r"(?:,\s*not|\bnot)\s+([^,.;]+?)(?:[,.;]|$)|不是([^，,。]+)", folded)
+    return (found.group(1) or found.group(2)).strip() if found else None
 
 
 def _original_case(text: str, folded_value: str) -> str:

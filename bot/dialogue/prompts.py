@@ -10,8 +10,9 @@ from bot.plan_schema import ANSWER_FIELD_NAMES, ANSWER_FIELDS, FIELDS_BY_NAME
 
 Button = Dict[str, str]
 # How a question is asked again: "short" (after a complaint), "back" (after a digression),
-# "again" (after repeated failed tries: with every option as a button, skip and pause).
-REASK_MODES = ("short", "back", "again")
+# "again" (after repeated failed tries: with every option as a button, skip and pause), "silent" (not
+# asked again: the user asked for a moment).
+REASK_MODES = ("short", "back", "again", "silent")
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,10 @@ def field_buttons(lang: str) -> List[Button]:
             for name in ANSWER_FIELD_NAMES]
 
 
-def plan_question(field: str, lang: str, mode: Optional[str] = None) -> Prompt:
+def plan_question(field: str, lang: str, mode: Optional[str] = None) -> Optional[Prompt]:
     """One of the plan's questions: progress, question, the guide's reason, and buttons for the options."""
+    if mode == "silent":
+        return None
     spec = FIELDS_BY_NAME[field]
     question = messages.text(f"ask.{field}", lang)
     buttons = [button(messages.text(f"choice.{c}", lang), choice_payload(c)) for c in spec.choices]
@@ -63,8 +66,10 @@ def plan_question(field: str, lang: str, mode: Optional[str] = None) -> Prompt:
     return Prompt(text, buttons + [skip_button(lang)])
 
 
-def other_question(text: str, buttons: List[Button], lang: str, mode: Optional[str] = None) -> Prompt:
+def other_question(text: str, buttons: List[Button], lang: str, mode: Optional[str] = None) -> Optional[Prompt]:
     """A question outside the plan's 22 (a confirmation, a reason, a review)."""
+    if mode == "silent":
+        return None
     if mode == "again":
         return Prompt(messages.text("form_again", lang, question=text), buttons + [pause_button(lang)])
     if mode == "back":

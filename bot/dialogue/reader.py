@@ -148,7 +148,7 @@ def asks(text: str, asked: Question) -> bool:
         return bool(_INTERROGATIVE.search(folded) and short) or bool(re.search(r"(?:吗|呢|么)\s*[?？]?$", folded)) or (
             folded.endswith(("?", "？")) and len(words.english_words(folded)) <= 8 and words.cjk_count(folded) <= 12
             and not re.search(r"\d", folded)) or any(
-            _INTERROGATIVE.search(words.fold(s)) for s in re.findall(r"[^.!?。！？]+[?？]", text))
+            _INTERROGATIVE.search(words.fold(s)) for s in re.findall(r"[^.!?。！？:：;；]+[?？]", text))
     return bool(_ENDS_ASKING.search(text.strip())) or bool(_INTERROGATIVE.search(folded) and short)
 
 

@@ -109,11 +109,15 @@ _NOT_AN_ACT = {
                              r"各部门|所有部门|已经提交|已提交"),
     "withdraw_plan": re.compile(r"(?:不|别|没|don't|do not|not|won't|never)\s*(?:要|想|用|打算)?\s*"
                                 r"(?:撤|删|取消|withdraw|delete|cancel|pull|scrap|remove)"),
-    "resume_plan": re.compile(r"\b(?:later|tomorrow|stop)\b|不|没"),
+    "resume_plan": re.compile(r"\b(?:later|tomorrow|stop|another time|next time|next week|monday|tuesday|wednesday|"
+                              r"thursday|friday|after)\b|不|没|回头|改天|下次|明天"),
 }
 _HOW_TO_START = re.compile(r"从哪(?:里|儿)?开始|怎么(?:弄|开始|填|搞)|how do i (?:start|begin)|where do i (?:start|begin)|"
                            r"在此办理|在这里(?:办理|填|提交|写|弄)|这里(?:可以|能)(?:办|填|提交|写)|can (?:i|we) do (?:it|this|that) "
                            r"(?:here|now)|is this (?:the place|where)|can (?:i|we) (?:do|start|fill) (?:it|this|the|my|our)")
+# "…won't have an ML plan next year. How do I register that?" asks to do it
+_HOW_TO_TELL = re.compile(r"\bhow (?:do|can|should) (?:i|we) (?:let you know|register|record|declare|tell you|report|log|"
+                          r"enter|submit|file)(?: (?:that|this|it))?\b|怎么(?:登记|申报|报|告诉你|声明)|如何(?:登记|申报|声明)")
 ACTING = frozenset({"start_plan", "withdraw_plan", "declare_no_plan", "review_plan"})
 
 
@@ -129,7 +133,8 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
     last = re.split(r"(?<=[.!?。！？])\s*", folded.rstrip(" .!?。！？"))[-1]  # "…. Shall we get started?"
     asked = bool(_QUESTION.search(folded)) or (folded.endswith(("?", "？")) and not re.match(
         r"^(?:can|could|would|will|shall) (?:you|we|i)\b|^(?:please|pls|let's|lets)\b", last))
-    if asked and _HOW_TO_START.search(folded) and not re.search(r"什么|为什么|哪些|\bwhat\b|\bwhy\b", folded):
+    if asked and (_HOW_TO_START.search(folded) or _HOW_TO_TELL.search(folded)) and not re.search(
+            r"什么|为什么|哪些|\bwhat\b|\bwhy\b", folded):
         asked = False  # "IT部要交明年的机器学习计划，从哪开始？" asks to be walked through it
     for intent, pattern in PATTERNS:
         found = pattern.search(folded)
@@ -138,7 +143,7 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
         if asked and (intent != "review_plan" or _QUESTION.search(folded)):
             return None
         blocker = _NOT_AN_ACT.get(intent)
-        if blocker and blocker.search(folded[:found.start()] + folded[found.start():found.end()]):
+        if blocker and blocker.search(folded if intent == "resume_plan" else folded[:found.end()]):
             continue
         number = found.groupdict().get("id")
         return intent, int(number) if number else None

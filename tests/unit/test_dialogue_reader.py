@@ -144,14 +144,18 @@ def test_declaring_no_plan_in_the_middle_of_the_plan_leaves_the_form():
     assert reading.kind == "command" and reading.command.kind == "no_plan"
 
 
-@pytest.mark.parametrize("text, field_name, value", [
+@pytest.mark.parametrize("text, field_name, value, replaces", [
     ("oh wait, scratch that - the sponsor is Maria Alvarez, not Tom. Tom's leaving in March", "executive_sponsor",
-     "Maria Alvarez"),
-    ("刚才说错了，发起人是王总不是李总", "executive_sponsor", "王总"),
+     "Maria Alvarez", "Tom"),
+    ("刚才说错了，发起人是王总不是李总", "executive_sponsor", "王总", "李总"),
+    ("oh, one correction before I forget: the sponsor is Priya Nair now, Tom moved to a group role last week",
+     "executive_sponsor", "Priya Nair", None),
+    ("不好意思，指标改一下，不是95%，是92%", "metric", "92%", "95%"),
+    ("Sorry, can I go back? My answer on data quality was wrong.", "data_quality", None, None),
 ])
-def test_a_correction_names_the_field_and_only_the_new_value(text, field_name, value):
+def test_a_correction_names_the_field_and_only_the_new_value(text, field_name, value, replaces):
     reading = read("failure_tolerance", text)
-    assert reading.command == commands.Command("edit", field=field_name, value=value)
+    assert reading.command == commands.Command("edit", field=field_name, value=value, replaces=replaces)
 
 
 @pytest.mark.parametrize("field_name, text", [
