@@ -76,22 +76,25 @@ def answer_query(session: Session, identity: Identity, flt: PlanFilter, lang: st
             return messages.text("query_not_allowed", lang)
         note = messages.text("query_own_unit_only", lang) if flt.unit not in (None, identity.unit) else ""
         flt.unit = identity.unit
-        return (note + "\n" if note else "") + _plans_answer(session, flt, lang)
+        return (note + "\n" if note else "") + _plans_answer(session, flt, lang, with_drafts=True)
     if flt.not_filed:
         return _not_filed_answer(session, flt.year or planning.default_year(), lang)
     return _plans_answer(session, flt, lang)
 
 
-def _plans_answer(session: Session, flt: PlanFilter, lang: str) -> str:
+def _plans_answer(session: Session, flt: PlanFilter, lang: str, with_drafts: bool = False) -> str:
+    """`with_drafts`: a lead's own unit, drafts included; the office looks at live plans by default."""
     year = flt.year or planning.default_year()
     candidates = store.list_plans(session, year=year, unit=flt.unit, status=flt.status)
-    if flt.status is None:  # by default the office looks at live plans, not drafts or withdrawn ones
-        candidates = [p for p in candidates if p.status not in ("draft", "withdrawn")]
+    if flt.status is None:
+        hidden = ("withdrawn",) if with_drafts else ("draft", "withdrawn")
+        candidates = [p for p in candidates if p.status not in hidden]
     found = [p for p in candidates if _matches(p, flt)]
     described = describe(session, flt, year, lang)
     if not found:
         return messages.text("query_none", lang, what=described)
-    lines = [messages.text("query_count", lang, count=len(found), what=described)]
+    lines = [messages.text("query_count_one" if len(found) == 1 else "query_count", lang, count=len(found),
+                           what=described)]
     if not flt.count_only or len(found) <= LISTED_WITH_A_COUNT:
         for plan in found[:SHOWN]:
             lines.append(line(session, plan, lang, flt.challenge, show_weak=flt.weak))
@@ -107,7 +110,8 @@ def _not_filed_answer(session: Session, year: int, lang: str) -> str:
     if not missing:
         return messages.text("query_all_filed", lang, year=year)
     names = [planning.unit_name(session, key, lang) for key in missing]
-    return messages.text("query_not_filed", lang, count=len(missing), year=year,
+    key = "query_not_filed_one" if len(missing) == 1 else "query_not_filed"
+    return messages.text(key, lang, count=len(missing), year=year,
                          units=("、" if lang == "zh" else ", ").join(names[:30]) + (" …" if len(names) > 30 else ""))
 
 

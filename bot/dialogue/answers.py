@@ -138,7 +138,26 @@ def _resolve(field: str, labels: Sequence[str]) -> Optional[str]:
     return None
 
 
+_NOT_THAT = re.compile(r"^(?:it'?s|it is|it isn'?t|it was) not that\b|^(?:it isn'?t|it wasn'?t|not) that\b|^不是说|^倒不是")
+_ACKNOWLEDGEMENTS = frozenset({"ok", "okay", "ok then", "right", "alright", "all right", "so", "well", "hmm", "um",
+                               "好", "好的", "嗯", "行", "那", "那个", "哦"})
+
+
 def read_choice(field: str, text: str) -> Optional[Choice]:
+    """The option of a choice question that a typed answer gives, or None ("ok, it's poor": poor)."""
+    clauses = words.clauses(words.fold(text))
+    if len(clauses) > 1 and _NOT_THAT.match(clauses[0]):
+        text = "，".join(clauses[1:])  # "it's not that we have no data, it's that nobody looks at it"
+        clauses = clauses[1:]
+    found = _read_choice(field, text)
+    if len(clauses) > 1 and clauses[0].strip() in _ACKNOWLEDGEMENTS:
+        after = _read_choice(field, "，".join(clauses[1:]))
+        if after is not None:
+            return after
+    return found
+
+
+def _read_choice(field: str, text: str) -> Optional[Choice]:
     """The option of a choice question that a typed answer gives, or None.
 
     A clause that opens with an option settles a yes/no question ("有，…数据一直没用起来"
@@ -161,7 +180,8 @@ def read_choice(field: str, text: str) -> Optional[Choice]:
         labels = ([lead] if lead else []) + [label for part in parts for label in _scan(part, field_groups)]
         if field == "data_location" and set(labels) <= {UNKNOWN} and _places(parts) >= 2:
             labels.append("siloed")  # "logs in the vendor's cloud, tickets in Zendesk": kept in several places
-        elif field == "data_location" and set(labels) == {"central"} and _places(parts) >= 2 and len(parts) >= 2:
+        elif field == "data_location" and set(labels) == {"central"} and _places(parts) >= 2 and any(
+                _places([part]) and not _scan(part, field_groups) for part in parts):
             labels.append("siloed")  # "保单数据在数仓，双录视频在另外的存储里": partly central
         value = _resolve(field, labels) if labels else None
         return Choice(value, bool(lead) and value == lead) if value else None
@@ -316,7 +336,9 @@ def _describes(rest: str) -> bool:
 
 # A clause counts for another question only when it names that question's subject.
 FIELD_CUES: Dict[str, Tuple[str, ...]] = {
-    "data_location": ("data", "数据", "stored", "sits", "lives", "kept", "存", "放在", "都在", "data lake", "数据湖", "数仓"),
+    "data_location": ("stored", "sits", "sit", "lives", "kept", "is in", "are in", "all in", "spread", "scattered",
+                      "siloed", "silos", "centralised", "centralized", "data lake", "data warehouse", "shared drive",
+                      "存", "放在", "都在", "分散", "散落", "集中", "数据湖", "数仓", "数据仓库", "各部门"),
     "data_quality": ("quality", "质量"),
     "failure_tolerance": ("fail", "failure", "failures", "failed", "失败", "试错", "容错"),
     "scaling_path": ("scale", "scaling", "roll out", "rollout", "platform", "coe", "centre of excellence",

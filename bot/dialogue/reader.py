@@ -109,6 +109,10 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     if request is not None and request[0] in LEAVING_REQUESTS and _ML_WORD.search(text):
         return Reading("command", command=Command(LEAVING_REQUESTS[request[0]]))  # "…明年其实没有机器学习计划"
     command = commands.match(text, editable)
+    if command is not None and command.kind in ("resume", "wait") and asked.kind != "text":
+        parsed = parse_answer(text, asked, heard)  # "ok, back. it's poor": the answer counts
+        if parsed is not None and parsed.kind == "answer" and parsed.value is not None:
+            return parsed
     if command is not None:
         return Reading("command", command=command)
     parsed = parse_answer(text, asked, heard)

@@ -75,12 +75,17 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                     r"(?:上次|刚才|之前)(?:那个|那份|的)(?:计划|草稿)(?:接着|继续)"),
     # start_plan: writing a new one
     ("start_plan", r"\b(?:draft|write|start|create|fill in|fill out|submit|file|put together|prepare|"
-                   r"begin|set up|kick off|enter|register)\b(?:\s+(?!no\b|not\b)[\w'-]+){0,5}?\s+"
+                   r"begin|set up|kick off|enter|register|drafting|writing|starting|creating|filling in|filling out|"
+                   r"submitting|filing|putting together|preparing|beginning|setting up|kicking off)\b(?:\s+(?!no\b|not\b)[\w'-]+){0,5}?\s+"
                    + _ML + r"(?:plan|proposal)s?\b"),
     ("start_plan", r"\b(?:make|do|fill|complete|put in|work on)\b(?:\s+(?!no\b|not\b)[\w'-]+){0,5}?\s+"
                    r"(?:ml|machine learning|ai|a\.i\.) (?:plan|proposal)s?\b"),
-    ("start_plan", r"^(?:(?:hi|hello|hey)[,!.\s]+)?(?:the |our |my |an |a )?(?:ml|machine learning|ai) plan(?:ning)?"
-                   r"(?: for)?(?: (?:fy\s?\d\d|20\d\d|next year|this year))?[.!]?$"),
+    ("start_plan", r"^(?:(?:hi|hello|hey|hiya|morning|afternoon|evening|good (?:morning|afternoon|evening))[,!.\s]+)?"
+                   r"(?:the |our |my |an |a )?(?:[\w&'-]+ ){0,2}?(?:ml|machine learning|ai) plan(?:ning)?"
+                   r"(?: for)?(?: (?:fy\s?\d\d|20\d\d|next year|this year|the coming year))?(?:,? (?:please|pls))?[.!]?$"),
+    # "Can we start the HR one for next year?" after a sentence about the plan
+    ("start_plan", r"^(?=.*\b(?:ml|ai|machine learning) plans?\b).*\b(?:start|begin|draft|write|file|kick off|do)\s+"
+                   r"(?:the|our|my)\s+(?:[\w&'-]+\s+){0,2}one\b"),
     ("start_plan", r"^(?:我要|我想|帮我|我来|开始)?(?:写|做|报|填|交|新建|创建)(?:一个|一份|个|份)?(?:新的)?(?:计划|规划)(?:吧)?$"),
     ("start_plan", r"(?:我要|我想|帮我|我来|准备|打算)(?:写|做|报|填|交|提交|新建|创建)(?:一个|一份|个|份)?(?:明年度?|今年|下一年|"
                    r"20\d\d\s*年?度?|fy\d\d)(?:的)?(?:计划|规划)"),
@@ -96,14 +101,16 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
 ))
 # "销售部的呢？", "what about legal?": the planning office's next question about another unit.
 _FOLLOW_UP = re.compile(r"^(?:那|那么|还有)?.{1,14}?(?:的呢|呢|的计划呢|的情况呢|的也列一下|也列一下|的也看看|的也看一下)[?？]?$|"
-                        r"^(?:and |so )?(?:what|how) about\b|^and (?:for )?\S+\??$")
+                        r"^(?:and |so )?(?:what|how) about\b|^and (?:for )?\S+\??$|"
+                        r"^(?:and )?(?:anything|any plans?|something|what's there|what is there|what's in) (?:from|for|by|of) \S")
 # Not a request: a question about one ("can a withdrawn plan be restored?"), or a negation.
 _QUESTION = re.compile(r"^(?:what|why|which|when|where|who|whom|is|are|was|were|does|do|did|should|would it|if|"
                        r"(?:can|could|may|must) (?:our|a|an|the|my|units?|leads?|departments?|teams?|every)\b|"
                        r"(?:can|could|may|must|do) (?:we|i) (?:declare|say|skip|have no|not)\b)\b|"
                        r"什么|为什么|为啥|哪些|是否|是不是|能不能|可不可以|有没有|吗[?？。!！\s]*$|么[?？\s]*$|呢[?？\s]*$")
 _NOT_AN_ACT = {
-    "start_plan": re.compile(r"\b(?:no|not|don't|won't|withdraw|delete|cancel|pull back|scrap|list|show|count|how many|"
+    "start_plan": re.compile(r"\b(?:no|not|don't|won't|withdraw|delete|cancel|pull back|pull|kill|drop|remove|scrap|list|show|count|how many|"
+                             r"approve|reject|review|open|view|back to|"
                              r"which|all|unfinished|continue|resume|go on|carry on|my draft|our draft|draft plans|units|departments)\b|"
                              r"不|没|别|撤|删|取消|暂停|哪些|哪几|列出|列一下|继续|接着|看看|看一下|查看|查一下|显示|统计|多少|几个|几份|部门们|"
                              r"各部门|所有部门|已经提交|已提交"),

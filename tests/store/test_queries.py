@@ -40,7 +40,7 @@ def ask(db_url, identity, text, lang="en", **entities):
 
 def test_by_unit_and_year(plans, db_url):
     answer = ask(db_url, PLANNER, "2027年零售部有哪些计划？", "zh", year=2027, unit="retail")
-    assert messages.text("query_count", "zh", count=1, what="2027 年 · 零售部") in answer
+    assert messages.text("query_count_one", "zh", count=1, what="2027 年 · 零售部") in answer
     assert f"#{plans['retail']}" in answer and "草稿计划" not in answer  # drafts are not shown by default
 
 
@@ -56,7 +56,7 @@ def test_not_ready_anywhere_and_counts(plans, db_url):
     weak = ask(db_url, PLANNER, "which plans are weak", year=2027)
     assert all(f"#{plans[k]}" in weak for k in ("retail", "finance", "logistics"))
     count = ask(db_url, PLANNER, "how many plans are approved", year=2027, status="approved")
-    assert count.startswith(messages.text("query_count", "en", count=1, what="2027 · approved"))
+    assert count.startswith(messages.text("query_count_one", "en", count=1, what="2027 · approved"))
     assert f"#{plans['finance']}" in count  # a small count comes with its plans
 
 
@@ -70,6 +70,7 @@ def test_a_lead_sees_only_their_unit(plans, db_url):
     answer = ask(db_url, LEAD, "which plans does finance have", year=2027, unit="finance")
     assert answer.startswith(messages.text("query_own_unit_only", "en"))
     assert f"#{plans['retail']}" in answer and f"#{plans['finance']}" not in answer
+    assert f"#{plans['retail_draft']}" in answer  # their own drafts count too
 
 
 def test_others_are_refused(plans, db_url):

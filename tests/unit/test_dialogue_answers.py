@@ -9,6 +9,17 @@ from bot.dialogue import answers
     ("q_unused_data", "有，车辆GPS轨迹数据一直没用起来", "yes"),
     ("q_needs_ml", "yes, the fixed matching rules flag way too many false positives", "yes"),
     ("q_important", "yes, it's a board priority", "yes"),
+    # an acknowledgement opens, the answer follows; "it's not that …, it's that …"
+    ("data_quality", "ok, it's poor", "poor"),
+    ("q_can_ship", "ok, no we don't", "no"),
+    ("q_unused_data", "it's not that we have no data, it's that nobody's ever looked at the adjuster reports", "yes"),
+    ("q_important", "it's the single biggest cost line in home claims, the CFO asks about it every quarter", "yes"),
+    # where data lives: all of it in one place, or partly
+    ("data_location", "It all sits in Snowflake now, in the finance warehouse", "central"),
+    ("data_location", "mostly sits in the claims data mart, but the adjuster reports are on a shared drive", "mixed"),
+    ("data_location", "the ledgers are in the finance data lake, bank data still comes as files into Kyriba", "mixed"),
+    # confirming a submission with the verb itself
+    ("yes_no", "all good, send", "yes"), ("yes_no", "go on so, submit", "yes"), ("yes_no", "提交吧", "yes"),
     ("q_can_do_alone", "不行，得靠IT", "no"),
     ("q_can_do_alone", "no way, we'd need IT for the integration", "no"),
     ("q_can_ship", "可以，能直接接到WMS里", "yes"),
@@ -147,6 +158,7 @@ def test_answers_given_in_passing_are_found_clause_by_clause(text, asked, expect
     ("not sure", "data_quality"),
     ("the quality is good, no wait, the quality is poor", "data_sources"),
     ("siloed", "data_location"),
+    ("then not really, we already feed all the bank data into the Excel model", "q_unused_data"),
 ])
 def test_nothing_is_taken_from_a_passing_remark_unless_it_is_clear(text, asked):
     assert answers.volunteered_answers(text, asked) == {}

@@ -52,6 +52,10 @@ def test_natural_answers_are_answers_whatever_the_intent_model_says(field_name, 
     ("problem", "bye", "leave"), ("pilot_team", "拜拜", "leave"),
     ("metric", "show my plans", "show_my_plans"),
     ("metric", "能用英文吗", "language"),
+    ("metric", "sorry, this isn't a good moment, I'll come back to it another day", "pause"),
+    ("data_quality", "hmm, I'd need to ask our data guy about that one. can we pause here and I'll come back?", "pause"),
+    ("data_quality", "right, talked to Ben. let's continue my plan", "resume"),
+    ("baseline", "好了，我们继续吧", "resume"),
 ])
 def test_commands_are_what_they_say_at_any_question(field_name, text, kind):
     reading = read(field_name, text)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bot.nlu.patterns import change_of_answer, recognise
+from bot.nlu.patterns import change_of_answer, follow_up_query, recognise
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,6 +39,10 @@ ROOT = Path(__file__).resolve().parents[2]
     ("Hi there, Risk needs to put in an ML plan for 2027. Can we do it now?", "start_plan", None),
     ("ml plan fy27", "start_plan", None),
     ("写计划", "start_plan", None),
+    ("Afternoon. Claims ML plan for next year, please.", "start_plan", None),
+    ("hi, Risk here, starting our 2027 ML plan", "start_plan", None),
+    ("my team dared me to get our AI plan in first, so here I am :) Can we start the HR one for next year?",
+     "start_plan", None),
     ("您好，我部门需要提交明年度的机器学习规划，请问是否可以在此办理？", "start_plan", None),
 ])
 def test_acting_requests_are_recognised(text, intent, number):
@@ -70,3 +74,11 @@ def test_no_training_sentence_of_another_intent_is_read_as_a_change_of_answer():
     wrong = [(name, text, intent, change_of_answer(text)) for name, text, intent in _examples()
              if intent not in ("edit_plan", "inform") and change_of_answer(text)]
     assert wrong == []
+
+
+@pytest.mark.parametrize("text, follows", [
+    ("销售部的呢？", True), ("what about legal?", True), ("anything from Customer Support?", True),
+    ("and for HR?", True), ("what is a value tree?", False), ("anything else I should know about pilots?", False),
+])
+def test_the_next_question_about_another_unit_is_recognised(text, follows):
+    assert follow_up_query(text) is follows
