@@ -107,6 +107,10 @@ def _conclusion(clauses: Sequence[str], field_groups: Dict[str, Tuple[str, ...]]
 _NEGATED = re.compile(r"(?:\b(?:nothing|not|no|never|isn't|aren't|none)\b|没有|没|不在|不是|并不|还没|未)[^,，;；]{0,12}$")
 
 
+_NEGATION_BEFORE = re.compile(r"(?:(?<!不是)不|不能|不可能|无法|没法|没办法|不会|不太能|不够|\bnot|\bcan'?t|\bcannot|\bwon'?t|"
+                              r"\bisn'?t|\baren'?t|\bdon'?t|\bdoesn'?t)\s*$")
+
+
 def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
     """Choices named inside a clause, leaving out one-character Chinese words (too ambiguous mid-sentence).
     Where data lives, a central place said with a negation ("nothing is in the data lake") is not central."""
@@ -116,6 +120,8 @@ def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
             continue
         if label == "central" and "siloed" in field_groups and _NEGATED.search(clause[:s]):
             label = "siloed"
+        elif label == "yes" and "no" in field_groups and _NEGATION_BEFORE.search(clause[:s]):
+            label = "no"  # "不能独立", "not on our own"
         found.append(label)
     return found
 

@@ -43,6 +43,8 @@ def _command_cores() -> Dict[str, str]:
     for kind in PRECEDENCE:
         for phrase in words.phrases("commands", kind, "strong"):
             for core in {words.fold(phrase), _core(phrase)} - {""}:
+                if core != words.fold(phrase) and re.fullmatch(r"不.{1,2}", core):
+                    continue  # "不搞了" stops; "不搞" answers no
                 cores.setdefault(core, kind)
     return cores
 

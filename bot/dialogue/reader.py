@@ -153,7 +153,13 @@ def asks(text: str, asked: Question) -> bool:
             folded.endswith(("?", "？")) and len(words.english_words(folded)) <= 8 and words.cjk_count(folded) <= 12
             and not re.search(r"\d", folded)) or any(
             _INTERROGATIVE.search(words.fold(s)) for s in re.findall(r"[^.!?。！？:：;；]+[?？]", text))
-    return bool(_ENDS_ASKING.search(text.strip())) or bool(_INTERROGATIVE.search(folded) and short)
+    return bool(_ENDS_ASKING.search(text.strip())) or bool(_INTERROGATIVE.search(folded) and short) or bool(
+        _ASKING_SENTENCE.search(folded))
+
+
+# "端到端平台具体指啥？跟我们现在的k8s有啥区别": a sentence that asks, wherever it stands
+_ASKING_SENTENCE = re.compile(r"(?:啥|什么|哪个|哪种|怎么|为什么|区别|具体指|是指|\bwhat\b|\bwhy\b|\bhow\b|\bwhich\b|"
+                              r"\bdifference\b)[^.!?。！？]{0,20}[?？]")
 
 
 def _about_the_question(text: str, asked: Question) -> bool:

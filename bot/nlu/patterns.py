@@ -92,6 +92,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     ("start_plan", r"(?:写|做|报|填|开始|创建|新建|建|起草|提交|弄|搞|准备|申报|录入|开|交)(?:一下|一个|一份|个|份|下)?"
                    r"(?:我们|我们部门|部门|咱们|咱|\S{1,8}?部|\S{1,6}?中心)?(?:的)?(?:明年度|下年度|明年|今年|下一年|20\d\d\s*年?度?|fy\d\d)?(?:的)?"
                    r"(?:机器学习|ml|ai|人工智能|智能化)(?:的)?(?:计划|规划|方案|项目)"),
+    ("start_plan", r"^(?=.*(?:机器学习|ml|ai|人工智能|智能|模型|算法|预测|识别|检测|推荐|自动|筛选|质检|优化|明年|下一年|20\d\d|年度|部门|部|中心|项目))"
+                   r".*?(?:想|要|准备|打算|需要|得|来|帮我|我们)(?:做|报|写|交|提|弄|申报|上报|提交|填|起草)(?:个|一个|一份|份|一下|下)?"
+                   r"[^。！？?!]{0,16}?(?:计划|规划|项目|方案)(?:吧|了)?(?:[，,。！!\s]|$)"),
+    ("start_plan", r"把[^。！？?!]{0,24}?(?:计划|规划|项目|方案)(?:报上去|报上来|交上去|交上来|提交上去|报了|报一下|提交一下|交一下)"),
+    ("start_plan", r"(?:报|交|写|提交)(?:一下)?(?:明年|今年|下一年|20\d\d\s*年?度?)的?(?:机器学习|ml|ai)?(?:计划|规划)"),
     # show_plan: one numbered plan
     ("show_plan", r"^(?:(?:please|pls|can you|could you)\s+)?(?:show|open|pull up|display|view|read|see|look at|bring up)"
                   r"(?:\s+me)?\s+(?:the\s+)?" + _NUMBER + r"(?:\s+please)?$"),
@@ -112,7 +117,7 @@ _NOT_AN_ACT = {
     "start_plan": re.compile(r"\b(?:no|not|don't|won't|withdraw|delete|cancel|pull back|pull|kill|drop|remove|scrap|list|show|count|how many|"
                              r"approve|reject|review|open|view|back to|"
                              r"which|all|unfinished|continue|resume|go on|carry on|my draft|our draft|draft plans|units|departments)\b|"
-                             r"不|没|别|撤|删|取消|暂停|哪些|哪几|列出|列一下|继续|接着|看看|看一下|查看|查一下|显示|统计|多少|几个|几份|部门们|"
+                             r"不|没|别|撤|删|取消|暂停|哪些|哪几|列出|列一下|继续|接着|看看|看一下|看下|查看|交的|交了的|交过的|报的|报过的|查一下|显示|统计|多少|几个|几份|部门们|"
                              r"各部门|所有部门|已经提交|已提交"),
     "withdraw_plan": re.compile(r"(?:不|别|没|don't|do not|not|won't|never)\s*(?:要|想|用|打算)?\s*"
                                 r"(?:撤|删|取消|withdraw|delete|cancel|pull|scrap|remove)"),

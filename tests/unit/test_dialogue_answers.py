@@ -19,6 +19,9 @@ from bot.dialogue import answers
     ("data_location", "mostly sits in the claims data mart, but the adjuster reports are on a shared drive", "mixed"),
     ("data_location", "the ledgers are in the finance data lake, bank data still comes as files into Kyriba", "mixed"),
     # confirming a submission with the verb itself
+    ("q_can_do_alone", "不能独立，要IT做数据对接；上线没问题", "no"), ("q_can_do_alone", "not on our own", "no"),
+    ("yes_no", "系，冇错", "yes"), ("yes_no", "无误。", "yes"), ("yes_no", "唔得", "no"),
+    ("data_location", "传感器数据进了IoT平台，维修工单还在纸上和Excel里", "mixed"),
     ("yes_no", "all good, send", "yes"), ("yes_no", "go on so, submit", "yes"), ("yes_no", "提交吧", "yes"),
     ("q_can_do_alone", "不行，得靠IT", "no"),
     ("q_can_do_alone", "no way, we'd need IT for the integration", "no"),

@@ -30,6 +30,7 @@ def read(field_name, text, intent="inform", confidence=0.9, lookup=knows_data_la
     ("data_quality", "质量还可以", "mixed"),
     ("q_needs_ml", "yes, the fixed matching rules flag way too many false positives", "yes"),
     ("scaling_path", "haven't thought that far yet", "none_yet"),
+    ("pilot_team", "不搞", "no"),
     ("title", "客服通话智能质检", "客服通话智能质检"),
     ("title", "<Claims> triage v2", "<Claims> triage v2"),
     ("executive_sponsor", "Priya", "Priya"),
@@ -56,6 +57,8 @@ def test_natural_answers_are_answers_whatever_the_intent_model_says(field_name, 
     ("data_quality", "hmm, I'd need to ask our data guy about that one. can we pause here and I'll come back?", "pause"),
     ("data_quality", "right, talked to Ben. let's continue my plan", "resume"),
     ("baseline", "好了，我们继续吧", "resume"),
+    ("executive_sponsor", "不好意思，这个还没有定下来，能先跳过吗", "skip"), ("metric", "can we skip this?", "skip"),
+    ("scaling_path", "端到端平台具体指啥？跟我们现在的k8s有啥区别", "explain"),
 ])
 def test_commands_are_what_they_say_at_any_question(field_name, text, kind):
     reading = read(field_name, text)
