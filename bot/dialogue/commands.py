@@ -199,14 +199,16 @@ def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
     verbs_en, verbs_zh = _alternation(map(words.fold, edit["verbs_en"])), _alternation(edit["verbs_zh"])
     into_en, into_zh = _alternation(map(words.fold, edit["into_en"])), _alternation(edit["into_zh"])
     restate_en, wrong_zh = _alternation(map(words.fold, edit["restate_en"])), _alternation(edit["wrong_zh"])
-    lead_en = r"(?:(?:wait|actually|sorry|oh|hmm|oops|scratch that|no|hold on|one more thing|also)[\s,.!:-]*)*"
+    lead_en = (r"(?:(?:wait|actually|sorry|oh|hmm|oops|scratch that|no|hold on|one more thing|also|before that|"
+               r"before i forget|before we go on|by the way|btw|quick one|one thing)[\s,.!:-]*)*")
     ask_en = r"(?:(?:can|could) (?:you|we|i) |please |let me |let's |lets |i want to |i'd like to |i need to |i wanna )?"
     the = r"(?:(?:the|my|our|that|this) )?"
     lead_zh = r"(?:(?:等一下|等等|等下|不对|哦对了|对了|还有|另外|刚才|刚刚|我想|我要|帮我|麻烦|请|\d+\s*号(?:计划)?的?|计划\s*\d+的?)[\s，,、]*)*"
     return (
         # change the sponsor (to Dana Wu) / go back to data quality - it's poor
         re.compile(rf"^{lead_en}{ask_en}(?:{verbs_en}) {the}{field}(?: answer| field| question)?"
-                   rf"(?:(?:\s*(?:{into_en})\s*|\s*[,:;-]+\s*|\s+(?:it's|its|it is|to be)\s+)(?P<value>.+))?$"),
+                   rf"(?:(?:\s*(?:{into_en})\s*|\s*[,:;.-]+\s*(?:(?:it's|its|it is|it should be)\s+)?(?:actually\s+)?|"
+                   rf"\s+(?:it's|its|it is|to be)\s+)(?P<value>.+))?$"),
         # the sponsor is actually Priya / scratch that - the sponsor is Maria Alvarez, not Tom
         re.compile(rf"^{lead_en}{the}{field} (?:{restate_en}) (?P<value>.+)$"),
         re.compile(rf"^(?:(?:oh|ok|hmm|sorry)[\s,.!-]*)*(?:wait|actually|scratch that|sorry|oops|correction|no wait|"
@@ -248,6 +250,7 @@ def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
             continue
         value = re.sub(r"[\s,，。;；-]+(?:please |pls )?(?:fix|change|update|correct|edit) (?:that|it|this)$", "",
                        found.groupdict().get("value") or "")
+        value = re.sub(r"^[\s.,:;-]*(?:(?:it's|its|it is|it should be|should be)\s+)?(?:actually\s+)?", "", value)
         value = re.split(r"[,，;；]?\s*(?:\bnot\b|不是)\s|\.\s|。|[,，]\s*not\b|不是|[,，]\s*(?=\w+ (?:moved|left|is leaving|has left))",
                          value)[0].strip(" ,，。:：;；-\"'“”")
         value = re.sub(r"\s+(?:now|instead|actually|then|please)$", "", value, flags=re.IGNORECASE)

@@ -59,6 +59,7 @@ def test_natural_answers_are_answers_whatever_the_intent_model_says(field_name, 
     ("baseline", "好了，我们继续吧", "resume"),
     ("executive_sponsor", "不好意思，这个还没有定下来，能先跳过吗", "skip"), ("metric", "can we skip this?", "skip"),
     ("scaling_path", "端到端平台具体指啥？跟我们现在的k8s有啥区别", "explain"),
+    ("data_location", "ok, I'd have to ask IT where our stuff actually lives. I'll leave it there for now, thanks", "pause"),
 ])
 def test_commands_are_what_they_say_at_any_question(field_name, text, kind):
     reading = read(field_name, text)
@@ -159,6 +160,7 @@ def test_declaring_no_plan_in_the_middle_of_the_plan_leaves_the_form():
      "executive_sponsor", "Priya Nair", None),
     ("不好意思，指标改一下，不是95%，是92%", "metric", "92%", "95%"),
     ("Sorry, can I go back? My answer on data quality was wrong.", "data_quality", None, None),
+    ("wait, before that, I need to correct my data quality answer. It's actually poor", "data_quality", "poor", None),
 ])
 def test_a_correction_names_the_field_and_only_the_new_value(text, field_name, value, replaces):
     reading = read("failure_tolerance", text)
