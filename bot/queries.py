@@ -79,7 +79,7 @@ def answer_query(session: Session, identity: Identity, flt: PlanFilter, lang: st
         return (note + "\n" if note else "") + _plans_answer(session, flt, lang, with_drafts=True)
     if flt.not_filed:
         return _not_filed_answer(session, flt.year or planning.default_year(), lang)
-    return _plans_answer(session, flt, lang)
+    return _plans_answer(session, flt, lang, with_drafts=flt.unit is not None)  # one unit: its whole picture
 
 
 def _plans_answer(session: Session, flt: PlanFilter, lang: str, with_drafts: bool = False) -> str:

@@ -40,8 +40,10 @@ def ask(db_url, identity, text, lang="en", **entities):
 
 def test_by_unit_and_year(plans, db_url):
     answer = ask(db_url, PLANNER, "2027年零售部有哪些计划？", "zh", year=2027, unit="retail")
-    assert messages.text("query_count_one", "zh", count=1, what="2027 年 · 零售部") in answer
-    assert f"#{plans['retail']}" in answer and "草稿计划" not in answer  # drafts are not shown by default
+    assert messages.text("query_count", "zh", count=2, what="2027 年 · 零售部") in answer
+    assert f"#{plans['retail']}" in answer and "草稿计划" in answer  # one unit: its drafts too
+    everyone = ask(db_url, PLANNER, "2027年有哪些计划？", "zh", year=2027)
+    assert "草稿计划" not in everyone  # across units, the office sees live plans only
 
 
 def test_blocked_on_data(plans, db_url):
