@@ -144,6 +144,8 @@ def _resolve(field: str, labels: Sequence[str]) -> Optional[str]:
     return None
 
 
+_ALL_IN_ONE = re.compile(r"(?:都|全|全部|统一)(?:在|放在|存在|存放在|进了)|\b(?:it'?s all|all of it(?: is)?|everything(?: is)?|all)"
+                         r" (?:in|on|inside|sits in|lives in|stored in|kept in) (?:one|the same|a single|our|the)\b")
 _NOT_THAT = re.compile(r"^(?:it'?s|it is|it isn'?t|it was) not that\b|^(?:it isn'?t|it wasn'?t|not) that\b|^不是说|^倒不是")
 _ACKNOWLEDGEMENTS = frozenset({"ok", "okay", "ok then", "right", "alright", "all right", "so", "well", "hmm", "um",
                                "好", "好的", "嗯", "行", "那", "那个", "哦"})
@@ -190,6 +192,8 @@ def _read_choice(field: str, text: str) -> Optional[Choice]:
                 _places([part]) and not _scan(part, field_groups) for part in parts):
             labels.append("siloed")  # "保单数据在数仓，双录视频在另外的存储里": partly central
         value = _resolve(field, labels) if labels else None
+        if value is None and field == "data_location" and _ALL_IN_ONE.search(folded):
+            value = "central"  # "都在能源管理系统里", "it's all in SAP"
         return Choice(value, bool(lead) and value == lead) if value else None
     concluded = _conclusion(raw, field_groups) if field in YES_NO_FIELDS or field == YES_NO else None
     if concluded and lead != concluded:  # "…, so no." / "it's not the biggest thing, but yes, it's worth it"

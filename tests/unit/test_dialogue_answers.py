@@ -22,6 +22,8 @@ from bot.dialogue import answers
     ("q_can_do_alone", "不能独立，要IT做数据对接；上线没问题", "no"), ("q_can_do_alone", "not on our own", "no"),
     ("yes_no", "系，冇错", "yes"), ("yes_no", "无误。", "yes"), ("yes_no", "唔得", "no"),
     ("data_location", "传感器数据进了IoT平台，维修工单还在纸上和Excel里", "mixed"),
+    ("data_location", "都在能源管理系统里", "central"), ("data_location", "都在各部门自己手里", "siloed"),
+    ("failure_tolerance", "领导说这个必须做成，不能白花钱", "must_succeed"),
     ("yes_no", "all good, send", "yes"), ("yes_no", "go on so, submit", "yes"), ("yes_no", "提交吧", "yes"),
     ("q_can_do_alone", "不行，得靠IT", "no"),
     ("q_can_do_alone", "no way, we'd need IT for the integration", "no"),
