@@ -262,7 +262,14 @@ def parse_branches(text: str) -> List[str]:
     named = {b for b in VALUE_BRANCHES if b in re.split(r"[\s,，、]+", folded.replace(" ", "_").replace(",_", ","))}
     branch_groups = {b: words.phrases("branches", b) for b in VALUE_BRANCHES}
     named |= {label for _, _, label in words.labelled_spans(folded, branch_groups)}
+    if _TIME_SAVED.search(folded):
+        named.add("time_saved")  # "节省值班员的时间", "frees up the analysts' time"
     return [b for b in VALUE_BRANCHES if b in named]
+
+
+_TIME_SAVED = re.compile(r"(?:节省|节约|省下|省掉|减少|缩短)[^，,。；;]{0,8}?(?:时间|工时|人力|人工)|"
+                         r"\b(?:save|saves|saving|saved|free up|frees up|freeing up|cut|cuts|cutting)\b[^,.;]{0,30}?"
+                         r"\b(?:time|hours|man-hours|effort)\b")
 
 
 # --- text answers -----------------------------------------------------------------------------

@@ -134,7 +134,9 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
 _INTERROGATIVE = re.compile(
     r"^(?:(?:what|what's|whats|why|how|which|who|where|when|is|are|does|do|can|could|should|would|will|may)\b|"
     r"请问|什么|为什么|为啥|怎么|如何|哪些|哪个|哪里|是不是|能不能|可不可以|有没有|是否)")
-_ENDS_ASKING = re.compile(r"(?:吗|呢|么|嘛|什么|啥|如何|怎么样|怎么办|为什么|为啥|是什么意思)\s*[?？]?$|[?？]$")
+# "这个还不确定呢" states; "那数据湖呢？" and "为什么要问这个呢" ask
+_ENDS_ASKING = re.compile(r"(?:吗|么|嘛|什么|啥|如何|怎么样|怎么办|为什么|为啥|是什么意思)\s*[?？]?$|[?？]$|"
+                          r"(?:什么|啥|怎么|为什么|为啥|哪|谁|多少)[^。！？]*呢\s*$")
 _SHORT_CJK, _SHORT_WORDS = 20, 12
 
 
@@ -149,7 +151,7 @@ def asks(text: str, asked: Question) -> bool:
     folded = words.fold(text)
     short = words.cjk_count(folded) <= _SHORT_CJK and len(words.english_words(folded)) <= _SHORT_WORDS
     if asked.kind in ("text", "note"):
-        return bool(_INTERROGATIVE.search(folded) and short) or bool(re.search(r"(?:吗|呢|么)\s*[?？]?$", folded)) or (
+        return bool(_INTERROGATIVE.search(folded) and short) or bool(re.search(r"(?:吗|么)\s*[?？]?$|呢\s*[?？]$", folded)) or (
             folded.endswith(("?", "？")) and len(words.english_words(folded)) <= 8 and words.cjk_count(folded) <= 12
             and not re.search(r"\d", folded)) or any(
             _INTERROGATIVE.search(words.fold(s)) for s in re.findall(r"[^.!?。！？:：;；]+[?？]", text))

@@ -24,6 +24,8 @@ from bot.dialogue import answers
     ("data_location", "传感器数据进了IoT平台，维修工单还在纸上和Excel里", "mixed"),
     ("data_location", "都在能源管理系统里", "central"), ("data_location", "都在各部门自己手里", "siloed"),
     ("failure_tolerance", "领导说这个必须做成，不能白花钱", "must_succeed"),
+    ("data_quality", "数据挺全的 就是有几个表老掉线", "mixed"), ("q_unused_data", "有好多，历史工单同通话录音都冇人用过", "yes"),
+    ("failure_tolerance", "唔知喎，未倾过", "unsure"),
     ("yes_no", "all good, send", "yes"), ("yes_no", "go on so, submit", "yes"), ("yes_no", "提交吧", "yes"),
     ("q_can_do_alone", "不行，得靠IT", "no"),
     ("q_can_do_alone", "no way, we'd need IT for the integration", "no"),
@@ -77,6 +79,8 @@ def test_answers_that_name_no_option_are_not_guessed(field, text):
     ("revenue, customer service and upsell", ["revenue", "customer_service", "upsell"]),
     ("all of these", ["revenue", "time_saved", "new_opportunities", "customer_service", "upsell"]),
     ("mostly faster payouts and happier customers", ["time_saved", "customer_service"]),
+    ("主要是省电费 算收入吧 还有节省值班员的时间", ["revenue", "time_saved"]),
+    ("revenue, and it frees up the analysts' time", ["revenue", "time_saved"]),
     ("nothing", []),
 ])
 def test_value_branches_from_free_text(text, expected):

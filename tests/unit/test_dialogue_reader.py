@@ -31,6 +31,7 @@ def read(field_name, text, intent="inform", confidence=0.9, lookup=knows_data_la
     ("q_needs_ml", "yes, the fixed matching rules flag way too many false positives", "yes"),
     ("scaling_path", "haven't thought that far yet", "none_yet"),
     ("pilot_team", "不搞", "no"),
+    ("failure_tolerance", "这个还不确定呢", "unsure"),
     ("title", "客服通话智能质检", "客服通话智能质检"),
     ("title", "<Claims> triage v2", "<Claims> triage v2"),
     ("executive_sponsor", "Priya", "Priya"),
