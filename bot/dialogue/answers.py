@@ -107,7 +107,7 @@ def _conclusion(clauses: Sequence[str], field_groups: Dict[str, Tuple[str, ...]]
 _NEGATED = re.compile(r"(?:\b(?:nothing|not|no|never|isn't|aren't|none)\b|没有|没|不在|不是|并不|还没|未)[^,，;；]{0,12}$")
 
 
-_NEGATION_BEFORE = re.compile(r"(?:(?<!不是)不|不能|不可能|无法|没法|没办法|不会|不太能|不够|\bnot|\bcan'?t|\bcannot|\bwon'?t|"
+_NEGATION_BEFORE = re.compile(r"(?:(?<!不是)不|难以|恐难|很难|难|不能|不可能|无法|没法|没办法|不会|不太能|不够|\bnot|\bcan'?t|\bcannot|\bwon'?t|"
                               r"\bisn'?t|\baren'?t|\bdon'?t|\bdoesn'?t)\s*$")
 
 

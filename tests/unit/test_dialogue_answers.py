@@ -26,6 +26,9 @@ from bot.dialogue import answers
     ("failure_tolerance", "领导说这个必须做成，不能白花钱", "must_succeed"),
     ("data_quality", "数据挺全的 就是有几个表老掉线", "mixed"), ("q_unused_data", "有好多，历史工单同通话录音都冇人用过", "yes"),
     ("failure_tolerance", "唔知喎，未倾过", "unsure"),
+    # formal written Chinese
+    ("q_real_problem", "确属实际业务问题。", "yes"), ("q_needs_ml", "确有必要。", "yes"),
+    ("q_can_do_alone", "恐难独立完成，需信息技术部协作。", "no"), ("data_quality", "尚可，惟GPS轨迹偶有缺失。", "mixed"),
     ("yes_no", "all good, send", "yes"), ("yes_no", "go on so, submit", "yes"), ("yes_no", "提交吧", "yes"),
     ("q_can_do_alone", "不行，得靠IT", "no"),
     ("q_can_do_alone", "no way, we'd need IT for the integration", "no"),
