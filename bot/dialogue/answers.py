@@ -151,21 +151,22 @@ _ACKNOWLEDGEMENTS = frozenset({"ok", "okay", "ok then", "right", "alright", "all
                                "好", "好的", "嗯", "行", "那", "那个", "哦"})
 
 
-def read_choice(field: str, text: str) -> Optional[Choice]:
-    """The option of a choice question that a typed answer gives, or None ("ok, it's poor": poor)."""
+def read_choice(field: str, text: str, *, in_passing: bool = False) -> Optional[Choice]:
+    """The option of a choice question that a typed answer gives, or None ("ok, it's poor": poor).
+    `in_passing`: the message answers another question, so only options it names count."""
     clauses = words.clauses(words.fold(text))
     if len(clauses) > 1 and _NOT_THAT.match(clauses[0]):
         text = "，".join(clauses[1:])  # "it's not that we have no data, it's that nobody looks at it"
         clauses = clauses[1:]
-    found = _read_choice(field, text)
+    found = _read_choice(field, text, in_passing)
     if len(clauses) > 1 and clauses[0].strip() in _ACKNOWLEDGEMENTS:
-        after = _read_choice(field, "，".join(clauses[1:]))
+        after = _read_choice(field, "，".join(clauses[1:]), in_passing)
         if after is not None:
             return after
     return found
 
 
-def _read_choice(field: str, text: str) -> Optional[Choice]:
+def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Choice]:
     """The option of a choice question that a typed answer gives, or None.
 
     A clause that opens with an option settles a yes/no question ("有，…数据一直没用起来"
@@ -192,7 +193,7 @@ def _read_choice(field: str, text: str) -> Optional[Choice]:
                 _places([part]) and not _scan(part, field_groups) for part in parts):
             labels.append("siloed")  # "保单数据在数仓，双录视频在另外的存储里": partly central
         value = _resolve(field, labels) if labels else None
-        if value is None and field == "data_location" and _ALL_IN_ONE.search(folded):
+        if value is None and field == "data_location" and not in_passing and _ALL_IN_ONE.search(folded):
             value = "central"  # "都在能源管理系统里", "it's all in SAP"
         return Choice(value, bool(lead) and value == lead) if value else None
     concluded = _conclusion(raw, field_groups) if field in YES_NO_FIELDS or field == YES_NO else None
@@ -355,12 +356,13 @@ def _describes(rest: str) -> bool:
 FIELD_CUES: Dict[str, Tuple[str, ...]] = {
     "data_location": ("stored", "sits", "sit", "lives", "kept", "is in", "are in", "all in", "spread", "scattered",
                       "siloed", "silos", "centralised", "centralized", "data lake", "data warehouse", "shared drive",
-                      "存", "放在", "都在", "分散", "散落", "集中", "数据湖", "数仓", "数据仓库", "各部门"),
+                      "存", "放在", "都在", "分散", "散落", "集中", "数据湖", "数仓", "数据仓库", "各部门", "还在", "同步到"),
     "data_quality": ("quality", "质量"),
     "failure_tolerance": ("fail", "failure", "failures", "failed", "失败", "试错", "容错"),
     "scaling_path": ("scale", "scaling", "roll out", "rollout", "platform", "coe", "centre of excellence",
                      "center of excellence", "annual planning", "扩展", "推广", "规模化", "平台", "卓越中心", "年度规划"),
 }
+_SELF_CORRECTION = re.compile(r"\bno wait\b|\bi mean\b|\bactually\b|\bsorry\b|不对|哦不|说错|我是说")
 _NOT_VOLUNTEERED = frozenset({UNKNOWN, "unsure", "none_yet"})
 # Only a reply to a question nearby answers another in passing: the data questions
 # from the data answers, the qualifiers from the problem and each other, and so on.
@@ -392,9 +394,11 @@ def volunteered_answers(text: str, asked: str) -> Dict[str, str]:
         for field, cues in FIELD_CUES.items():
             if asked not in _NEARBY.get(field, ()) or not any(words.spans(clause, cue) for cue in cues):
                 continue
-            choice = parse_choice(field, clause)
-            if choice and choice not in _NOT_VOLUNTEERED:
-                found.setdefault(field, set()).add(choice)
+            # where the data lives and how good it is combine over the whole message
+            whole = field in COMBINING and not _SELF_CORRECTION.search(words.fold(text))
+            choice = read_choice(field, text if whole else clause, in_passing=True)
+            if choice and choice.value not in _NOT_VOLUNTEERED:
+                found.setdefault(field, set()).add(choice.value)
     return {field: choices.pop() for field, choices in found.items() if len(choices) == 1}
 
 

@@ -161,7 +161,7 @@ def asks(text: str, asked: Question) -> bool:
 
 # "端到端平台具体指啥？跟我们现在的k8s有啥区别": a sentence that asks, wherever it stands
 _ASKING_SENTENCE = re.compile(r"(?:啥|什么|哪个|哪种|怎么|为什么|区别|具体指|是指|\bwhat\b|\bwhy\b|\bhow\b|\bwhich\b|"
-                              r"\bdifference\b)[^.!?。！？]{0,20}[?？]")
+                              r"\bdifference\b)[^.!?。！？]{0,40}[?？]")
 
 
 def _about_the_question(text: str, asked: Question) -> bool:

@@ -58,6 +58,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     # declare_no_plan: the unit files no ML plan
     ("declare_no_plan", r"(?:^|\b(?:have|has|got|with|there's|there is|there are)\s+)no " + _ML + r"plans?\b(?! yet for| for scal)"),
     ("declare_no_plan", r"\b(?:not doing|won't (?:have|do|submit|file)|will not (?:have|do|submit|file)|don't have|"
+                        r"(?:won't|will not|aren't|are not|isn't|is not|not) (?:be )?(?:putting in|putting forward|submitting|"
+                        r"filing|sending in|handing in|doing|having|bringing)|"
                         r"do not have|not planning|not submitting|not filing|sitting out|opt(?:ing)? out of|skipping)\s+"
                         r"(?:an? |any |the )?" + _ML + r"(?:plans?|planning)\b"),
     ("declare_no_plan", r"(?:^|我们|我|咱们|咱|部门|部|组|中心|这边|这次|今年|明年|后年|20\d\d\s*年|fy\d\d)\S{0,10}?"
@@ -80,9 +82,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                    + _ML + r"(?:plan|proposal)s?\b"),
     ("start_plan", r"\b(?:make|do|fill|complete|put in|work on)\b(?:\s+(?!no\b|not\b)[\w'-]+){0,5}?\s+"
                    r"(?:ml|machine learning|ai|a\.i\.) (?:plan|proposal)s?\b"),
-    ("start_plan", r"^(?:(?:hi|hello|hey|hiya|morning|afternoon|evening|good (?:morning|afternoon|evening))[,!.\s]+)?"
+    ("start_plan", r"^(?:(?:hi|hello|hey|hiya|morning|afternoon|evening|good (?:morning|afternoon|evening))[,!.\s-]+)?"
                    r"(?:the |our |my |an |a )?(?:[\w&'-]+ ){0,2}?(?:ml|machine learning|ai) plan(?:ning)?"
-                   r"(?: for)?(?: (?:fy\s?\d\d|20\d\d|next year|this year|the coming year))?(?:,? (?:please|pls))?[.!]?$"),
+                   r"(?: for)?(?: (?:fy\s?\d\d|20\d\d|next year|this year|the coming year))?(?:,? (?:please|pls))?"
+                   r"(?:[.!]?$|[,;:.!-]+\s*(?:it'?s|it is|this is|for|we|i|our)\b)"),
+    ("start_plan", r"\b(?:get|send|hand|put)\b(?:\s+[\w'-]+){0,4}?\s+" + _ML + r"(?:plan|proposal)s?\s+in\b"),
     # "Can we start the HR one for next year?" after a sentence about the plan
     ("start_plan", r"^(?=.*\b(?:ml|ai|machine learning) plans?\b).*\b(?:start|begin|draft|write|file|kick off|do)\s+"
                    r"(?:the|our|my)\s+(?:[\w&'-]+\s+){0,2}one\b"),
@@ -125,6 +129,8 @@ _NOT_AN_ACT = {
                               r"thursday|friday|after)\b|不|没|回头|改天|下次|明天"),
 }
 _HOW_TO_START = re.compile(r"从哪(?:里|儿)?开始|怎么(?:弄|开始|填|搞)|how do i (?:start|begin)|where do i (?:start|begin)|"
+                           r"where (?:do|can|should) (?:i|we) (?:enter|submit|file|put in|register|send|hand in|start|begin)|"
+                           r"在哪(?:里|儿)?(?:填|提交|报|登记|录入)|"
                            r"在此办理|在这里(?:办理|填|提交|写|弄)|这里(?:可以|能)(?:办|填|提交|写)|can (?:i|we) do (?:it|this|that) "
                            r"(?:here|now)|is this (?:the place|where)|can (?:i|we) (?:do|start|fill) (?:it|this|the|my|our)")
 # "…won't have an ML plan next year. How do I register that?" asks to do it

@@ -22,6 +22,7 @@ from bot.dialogue import answers
     ("q_can_do_alone", "不能独立，要IT做数据对接；上线没问题", "no"), ("q_can_do_alone", "not on our own", "no"),
     ("yes_no", "系，冇错", "yes"), ("yes_no", "无误。", "yes"), ("yes_no", "唔得", "no"),
     ("data_location", "传感器数据进了IoT平台，维修工单还在纸上和Excel里", "mixed"),
+    ("data_location", "一半在数仓一半在费控", "mixed"), ("data_location", "some in the datawarehouse some only in coupa", "mixed"),
     ("data_location", "都在能源管理系统里", "central"), ("data_location", "都在各部门自己手里", "siloed"),
     ("failure_tolerance", "领导说这个必须做成，不能白花钱", "must_succeed"),
     ("data_quality", "数据挺全的 就是有几个表老掉线", "mixed"), ("q_unused_data", "有好多，历史工单同通话录音都冇人用过", "yes"),
@@ -160,6 +161,11 @@ def test_skipped_values_follow_the_field():
     ("王总. Failures are budgeted, and we will scale through a platform", "executive_sponsor",
      {"failure_tolerance": "budgeted", "scaling_path": "platform"}),
     ("the data quality is good but the data is siloed", "data_location", {"data_quality": "good"}),
+    # where the data lives combines over the whole message
+    ("工单的都同步到公司数据湖了，通话转写还在供应商那边的平台上，没拉回来。质量嘛参差不齐", "data_sources",
+     {"data_location": "mixed", "data_quality": "mixed"}),
+    ("SAP order history and web analytics. some of it is in the data lake, the web stuff only lives in Google Analytics",
+     "data_sources", {"data_location": "mixed"}),
 ])
 def test_answers_given_in_passing_are_found_clause_by_clause(text, asked, expected):
     assert answers.volunteered_answers(text, asked) == expected
@@ -171,6 +177,7 @@ def test_answers_given_in_passing_are_found_clause_by_clause(text, asked, expect
     ("the quality is good, no wait, the quality is poor", "data_sources"),
     ("siloed", "data_location"),
     ("then not really, we already feed all the bank data into the Excel model", "q_unused_data"),
+    ("那有，考勤、绩效、调薪记录、内部调查问卷都在HR系统里，基本只拿来出报表", "q_unused_data"),
 ])
 def test_nothing_is_taken_from_a_passing_remark_unless_it_is_clear(text, asked):
     assert answers.volunteered_answers(text, asked) == {}

@@ -174,3 +174,11 @@ def test_a_correction_names_the_field_and_only_the_new_value(text, field_name, v
 ])
 def test_answers_that_mention_no_plan_or_ml_are_not_requests(field_name, text):
     assert read(field_name, text).kind in ("answer", "skip")
+
+
+@pytest.mark.parametrize("field_name, text", [
+    ("data_location", "what's a data lake exactly? asking bc we have something called the lakehouse"),
+    ("scaling_path", "端到端平台具体指啥？跟我们现在的k8s有啥区别"),
+])
+def test_a_question_that_names_an_option_is_not_that_answer(field_name, text):
+    assert read(field_name, text).kind in ("question", "command")
