@@ -481,4 +481,11 @@ def reason_in(text: str) -> Optional[str]:
 
 
 def _substantial(text: str) -> bool:
+    if _JUST_TELLING.fullmatch(words.fold(text).strip(" ，,。.!！")):
+        return False  # "想报备一下", "just letting you know": no reason yet
     return words.cjk_count(text) >= 4 or len(words.english_words(words.fold(text))) >= 3
+
+
+_JUST_TELLING = re.compile(r"(?:我|我们)?(?:想|来|先|特此|就是)?(?:报备|登记|说|告诉你|通知|知会|备案)(?:一下|一声|下)?(?:吧|哈|啊)?|"
+                           r"(?:i'?m |we'?re )?(?:just )?(?:letting you know|telling you|for your info(?:rmation)?|fyi|"
+                           r"wanted to let you know|want to register (?:that|it)|please (?:note|record) (?:that|it))")

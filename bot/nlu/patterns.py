@@ -41,7 +41,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                     r"^(?:(?:ok|okay|then|so)[,\s]+)?(?:i'?ll |let's |i will )?(?:approve|sign off on|green ?light) "
                     r"(?:that|this|it)(?: one| plan)?\b|"
                     r"^(?:那|这个|那个|这份|那份)(?:个|份)?(?:计划)?(?:就)?(?:批了|批准|通过|退回|打回|退回去|打回去)"),
-    ("review_plan", r"^(?:把|将)?\s*" + _ZH_NUMBER + r"\s*.{0,6}?(?:批准|通过|批了|过了|过吧|可以过|可以批|同意|退回|"
+    ("review_plan", r"^(?:这个|那个|这份|那份)?(?:把|将)?\s*" + _ZH_NUMBER + r"\s*.{0,6}?(?:批准|通过|批了|过了|过吧|可以过|可以批|同意|退回|"
                     r"打回|驳回|退回去|打回去|退了|批掉)"),
     # withdraw_plan: taking back a plan
     ("withdraw_plan", r"\b(?:withdraw|pull back|pull out|take back|retract|delete|remove|scrap|cancel|drop|rescind)\b"
@@ -54,7 +54,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                       r"(?:那个|这个|那份|这份)?" + _ZH_ML + _ZH_PLAN),
     ("withdraw_plan", r"^(?:我要|我想|我们要|帮我)?撤回(?:吧|一下)?$"),
     ("withdraw_plan", r"^#?\s*(?P<id>\d{1,6})(?!\d)\s*(?:号)?.{0,10}?(?:撤了|撤回|撤掉|删了|删掉|不要了|取消掉)"),
-    ("withdraw_plan", r"(?:那个|这个|那份|这份).{0,10}?(?:计划|方案)?(?:撤了|撤回|撤掉|删了|删掉)(?:吧)?"),
+    ("withdraw_plan", r"(?<!\d)(?P<id>\d{1,6})\s*(?:号|號)(?:计划)?[，,\s]*(?:就)?(?:撤了|撤回|撤掉|删了|删掉|不要了)"),
+    ("withdraw_plan", r"(?:那个|这个|那份|这份).{0,16}?(?:计划|方案)?(?:撤了|撤回|撤掉|删了|删掉)(?:吧)?"),
     # declare_no_plan: the unit files no ML plan
     ("declare_no_plan", r"(?:^|\b(?:have|has|got|with|there's|there is|there are)\s+)no " + _ML + r"plans?\b(?! yet for| for scal)"),
     ("declare_no_plan", r"\b(?:not doing|won't (?:have|do|submit|file)|will not (?:have|do|submit|file)|don't have|"
@@ -97,8 +98,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                    r"(?:我们|我们部门|部门|咱们|咱|\S{1,8}?部|\S{1,6}?中心)?(?:的)?(?:明年度|下年度|明年|今年|下一年|20\d\d\s*年?度?|fy\d\d)?(?:的)?"
                    r"(?:机器学习|ml|ai|人工智能|智能化)(?:的)?(?:计划|规划|方案|项目)"),
     ("start_plan", r"^(?=.*(?:机器学习|ml|ai|人工智能|智能|模型|算法|预测|识别|检测|推荐|自动|筛选|质检|优化|明年|下一年|20\d\d|年度|部门|部|中心|项目))"
-                   r".*?(?:想|要|准备|打算|需要|得|来|帮我|我们)(?:做|报|写|交|提|弄|申报|上报|提交|填|起草)(?:个|一个|一份|份|一下|下)?"
-                   r"[^。！？?!]{0,16}?(?:计划|规划|项目|方案)(?:吧|了)?(?:[，,。！!\s]|$)"),
+                   r".*?(?:想|要|准备|打算|需要|得|来|帮我|我们)(?:做|报|写|交|提|弄|搞|整|申报|上报|提交|填|起草)(?:个|一个|一份|份|一下|下)?"
+                   r"[^。！？?!]{0,16}?(?:计划|规划|项目|方案)(?:吧|了)?(?:[，,。！!？?\s]|$)"),
     ("start_plan", r"把[^。！？?!]{0,24}?(?:计划|规划|项目|方案)(?:报上去|报上来|交上去|交上来|提交上去|报了|报一下|提交一下|交一下)"),
     ("start_plan", r"(?:报|交|写|提交)(?:一下)?(?:明年|今年|下一年|20\d\d\s*年?度?)的?(?:机器学习|ml|ai)?(?:计划|规划)"),
     # show_plan: one numbered plan
@@ -130,7 +131,7 @@ _NOT_AN_ACT = {
 }
 _HOW_TO_START = re.compile(r"从哪(?:里|儿)?开始|怎么(?:弄|开始|填|搞)|how do i (?:start|begin)|where do i (?:start|begin)|"
                            r"where (?:do|can|should) (?:i|we) (?:enter|submit|file|put in|register|send|hand in|start|begin)|"
-                           r"在哪(?:里|儿)?(?:填|提交|报|登记|录入)|"
+                           r"在哪(?:里|儿)?(?:填|提交|报|登记|录入)|(?:在)?(?:这儿|这里|这)(?:报|填|提交)(?:计划)?|"
                            r"在此办理|在这里(?:办理|填|提交|写|弄)|这里(?:可以|能)(?:办|填|提交|写)|can (?:i|we) do (?:it|this|that) "
                            r"(?:here|now)|is this (?:the place|where)|can (?:i|we) (?:do|start|fill) (?:it|this|the|my|our)")
 # "…won't have an ML plan next year. How do I register that?" asks to do it

@@ -126,6 +126,8 @@ def test_a_review_in_one_message(text, decision, note):
     ("we're skipping ML this cycle because the team is tied up with the ERP migration",
      "the team is tied up with the ERP migration"),
     ("our unit has no ML plan this year", None),
+    ("你好，我们法务部明年没有机器学习计划，想报备一下", None),
+    ("we won't have an ML plan this year, just letting you know", None),
 ])
 def test_the_reason_given_with_no_plan(text, reason):
     assert answers.reason_in(text) == reason
