@@ -115,9 +115,15 @@ def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
     """Choices named inside a clause, leaving out one-character Chinese words (too ambiguous mid-sentence).
     Where data lives, a central place said with a negation ("nothing is in the data lake") is not central."""
     found = []
-    for s, e, label in words.labelled_spans(clause, field_groups):
+    spans = words.labelled_spans(clause, field_groups)
+    for index, (s, e, label) in enumerate(spans):
         if e - s == 1 and words.cjk_count(clause[s:e]) == 1:
             continue
+        following = spans[index + 1] if index + 1 < len(spans) else None
+        if label == "yes" and following and following[2] == "no" and following[0] - e <= 1:
+            continue  # "肯定搞不定": the yes word only stresses the no
+        if label == "yes" and "no" in field_groups and re.match(r"不了|不到|不来|不成|不起来", clause[e:]):
+            label = "no"  # "独立完成不了"
         if label == "central" and "siloed" in field_groups and _NEGATED.search(clause[:s]):
             label = "siloed"
         elif label == "yes" and "no" in field_groups and _NEGATION_BEFORE.search(clause[:s]):

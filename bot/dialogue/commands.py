@@ -111,6 +111,8 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
             continue
         if kind in WITH_REMARK and _is_remark(clause, *((LEAVING_CJK, LEAVING_WORDS) if kind in ("pause", "leave") else ())):
             continue
+        if kind == "explain" and _is_remark(clause, LEAVING_CJK, LEAVING_WORDS) and _PUZZLED.match(clause):
+            continue  # "example? not sure what would count as not needing ML"
         if kind == "skip" and (_unsure_remark(clause) or (explicit_skip and _is_remark(clause, LEAVING_CJK, LEAVING_WORDS))):
             continue  # "no idea, leave it blank", "先跳过，CFO还没表态"
         return None
@@ -129,6 +131,8 @@ def _explicit_skip(clause: str) -> bool:
         pattern.search(clause) for kind, pattern in _command_patterns() if kind == "skip")
 
 
+_PUZZLED = re.compile(r"(?:not sure|i'?m not sure|im not sure|i don'?t know|i dont know|no idea|unsure|not clear|"
+                      r"what|how|which|why|不确定|不太确定|不知道|不清楚|不太清楚|不太懂|不懂|不明白|什么|怎么|哪)")
 LATER = "later"  # "I'll finish this later": a pause, unless it comes with a skip
 
 

@@ -132,7 +132,7 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
 
 
 _INTERROGATIVE = re.compile(
-    r"^(?:(?:what|what's|whats|why|how|which|who|where|when|is|are|does|do|can|could|should|would|will|may)\b|"
+    r"^(?:(?:what|what's|whats|why|how(?! to\b)|which|who|where|when|is|are|does|do|can|could|should|would|will|may)\b|"
     r"请问|什么|为什么|为啥|怎么|如何|哪些|哪个|哪里|是不是|能不能|可不可以|有没有|是否)")
 # "这个还不确定呢" states; "那数据湖呢？" and "为什么要问这个呢" ask
 _ENDS_ASKING = re.compile(r"(?:吗|么|嘛|什么|啥|如何|怎么样|怎么办|为什么|为啥|是什么意思)\s*[?？]?$|[?？]$|"
@@ -164,6 +164,9 @@ _ASKING_SENTENCE = re.compile(r"(?:啥|什么|哪个|哪种|怎么|为什么|区
                               r"\bdifference\b)[^.!?。！？]{0,40}[?？]")
 
 
+_QUESTION_WORD = re.compile(r"几|多少|什么|啥|怎么|哪|谁|为什么|为啥|\b(?:how|what|which|who|why|when|where)\b")
+
+
 def _about_the_question(text: str, asked: Question) -> bool:
     return asked.is_plan_field and commands.names_field(text, asked.name)
 
@@ -172,6 +175,9 @@ def _leads(text: str, asked: Question) -> bool:
     """The answer opens the message ("yes, ...?"): a question mark does not make it a question."""
     yes_no = asked.kind == "yes_no" or (asked.kind == "choice" and set(asked.choices) == {"yes", "no", "unsure"})
     if yes_no:  # "yes, ...?" answers; "数据湖是什么？" at the data question asks
+        first = words.clauses(words.fold(text))[:1]
+        if first and asks(text, asked) and _QUESTION_WORD.search(first[0]):
+            return False  # "试点团队一般要几个人？"
         found = answers.read_choice(asked.name if asked.is_plan_field else answers.YES_NO, text)
         return bool(found and found.leading)
     return asked.kind in ("year",)

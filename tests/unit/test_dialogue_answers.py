@@ -27,6 +27,10 @@ from bot.dialogue import answers
     ("failure_tolerance", "领导说这个必须做成，不能白花钱", "must_succeed"),
     ("data_quality", "数据挺全的 就是有几个表老掉线", "mixed"), ("q_unused_data", "有好多，历史工单同通话录音都冇人用过", "yes"),
     ("failure_tolerance", "唔知喎，未倾过", "unsure"),
+    ("q_can_do_alone", "我们自己肯定搞不定，得靠信息技术部的数据团队", "no"),
+    ("q_can_do_alone", "我们有两个数据分析师，但是建模和上线还得IT支持，独立完成不了", "no"),
+    ("data_quality", "images are good but the labels not so good", "mixed"),
+    ("failure_tolerance", "风控的东西不能出错，必须一次做成", "must_succeed"),
     # formal written Chinese
     ("q_real_problem", "确属实际业务问题。", "yes"), ("q_needs_ml", "确有必要。", "yes"),
     ("q_can_do_alone", "恐难独立完成，需信息技术部协作。", "no"), ("data_quality", "尚可，惟GPS轨迹偶有缺失。", "mixed"),

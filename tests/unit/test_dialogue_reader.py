@@ -31,6 +31,8 @@ def read(field_name, text, intent="inform", confidence=0.9, lookup=knows_data_la
     ("q_needs_ml", "yes, the fixed matching rules flag way too many false positives", "yes"),
     ("scaling_path", "haven't thought that far yet", "none_yet"),
     ("pilot_team", "不搞", "no"),
+    ("skill_gaps", "how to deploy a model, privacy know-how for employee data",
+     "how to deploy a model, privacy know-how for employee data"),
     ("failure_tolerance", "这个还不确定呢", "unsure"),
     ("title", "客服通话智能质检", "客服通话智能质检"),
     ("title", "<Claims> triage v2", "<Claims> triage v2"),
@@ -179,6 +181,8 @@ def test_answers_that_mention_no_plan_or_ml_are_not_requests(field_name, text):
 @pytest.mark.parametrize("field_name, text", [
     ("data_location", "what's a data lake exactly? asking bc we have something called the lakehouse"),
     ("scaling_path", "端到端平台具体指啥？跟我们现在的k8s有啥区别"),
+    ("pilot_team", "试点团队一般要几个人？"),
+    ("q_needs_ml", "example? not sure what would count as not needing ML"),
 ])
 def test_a_question_that_names_an_option_is_not_that_answer(field_name, text):
     assert read(field_name, text).kind in ("question", "command")
