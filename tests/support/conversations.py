@@ -426,17 +426,24 @@ class Figures:
     stuck: int
     trapped: int
     plan_turns: List[int]
+    fields_checked: int = 0
+    fields_wrong: int = 0
 
     @property
     def completion(self) -> float:
         return self.completed / self.conversations if self.conversations else 0.0
+
+    @property
+    def field_accuracy(self) -> float:
+        return 1 - self.fields_wrong / self.fields_checked if self.fields_checked else 0.0
 
     def line(self) -> str:
         turns = (f"{statistics.mean(self.plan_turns):.1f} mean, {max(self.plan_turns)} max"
                  if self.plan_turns else "-")
         return (f"{self.lang}: {self.completed}/{self.conversations} completed ({self.completion:.0%}), "
                 f"stuck {self.stuck} ({self.stuck / max(self.conversations, 1):.0%}), trapped {self.trapped}, "
-                f"turns per completed plan {turns}")
+                f"turns per completed plan {turns}, fields right in stored plans "
+                f"{self.field_accuracy:.1%} of {self.fields_checked}")
 
 
 def figures(outcomes: Sequence[Outcome]) -> List[Figures]:
@@ -449,5 +456,22 @@ def figures(outcomes: Sequence[Outcome]) -> List[Figures]:
             lang=lang, conversations=len(mine), completed=sum(o.completed for o in mine),
             stuck=sum(o.stuck for o in mine), trapped=sum(o.trapped for o in mine),
             plan_turns=[len(o.turns) for o in mine if o.completed and o.conversation.files_a_plan],
+            fields_checked=sum(_fields_checked(o) for o in mine), fields_wrong=sum(_fields_wrong(o) for o in mine),
         ))
     return result
+
+
+def _expected_fields(outcome: Outcome) -> Sequence[str]:
+    if "expected a plan, none stored" in outcome.problems:
+        return ()
+    return list(((outcome.conversation.expect.get("plan") or {}).get("fields") or {}))
+
+
+def _fields_checked(outcome: Outcome) -> int:
+    """Field values checked in a plan that was stored (a plan never stored counts under completion)."""
+    return len(_expected_fields(outcome))
+
+
+def _fields_wrong(outcome: Outcome) -> int:
+    names = set(_expected_fields(outcome))
+    return sum(1 for problem in outcome.problems if problem.split(":", 1)[0] in names)
