@@ -11,7 +11,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.patterns import about_units_plans, change_of_answer, follow_up_query, recognise
+from bot.nlu.patterns import about_units_plans, change_of_answer, follow_up_query, recognise, second_opinion
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -33,6 +33,8 @@ class PlanCommandRecognizer(GraphComponent):
                     about_units_plans(text) and guessed in ("show_my_plans", "ask_faq", "inform", "nlu_fallback",
                                                             "faq_more", "out_of_scope", "query_plans"))):
                 found = ("query_plans", None)  # "plans from legal department", "销售部的呢？"
+            if found is None and second_opinion(text, guessed):
+                found = (second_opinion(text, guessed), None)  # the model's start, read again
             edit = None if found else change_of_answer(text)
             if edit is not None:  # "把数据来源改成CRM和呼叫中心录音"
                 found = ("edit_plan", None)

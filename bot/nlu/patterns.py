@@ -169,6 +169,25 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
     return None
 
 
+# A start the intent model guessed, said with words no start carries.
+_RESUMING = re.compile(r"继续|接着|写到一半|没写完|没填完|补完|填完|上次|之前那份|\b(?:continue|resume|pick up where|"
+                       r"carry on|unfinished|half-?finished|where (?:we|i) left off)\b")
+_COUNTING = re.compile(r"几个|几份|哪些|多少|列出|列一下|\b(?:how many|which|list|show me)\b")
+
+
+def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
+    """The intent a model-guessed start really is, when its words say so ("…计划，现在接着来" resumes;
+    "我们报了几个ML计划了" asks for the unit's plans); None to keep the guess."""
+    if intent != "start_plan":
+        return None
+    folded = fold(text)
+    if _RESUMING.search(folded):
+        return "resume_plan"
+    if _COUNTING.search(folded):
+        return "show_my_plans"
+    return None
+
+
 def follow_up_query(text: str) -> bool:
     """"销售部的呢？", "what about legal?": shaped like the next question about another unit."""
     return len(text) <= 40 and bool(_FOLLOW_UP.search(fold(text)))

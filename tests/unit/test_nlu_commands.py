@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bot.nlu.patterns import change_of_answer, follow_up_query, recognise
+from bot.nlu.patterns import change_of_answer, follow_up_query, recognise, second_opinion
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -92,3 +92,15 @@ def test_no_training_sentence_of_another_intent_is_read_as_a_change_of_answer():
 ])
 def test_the_next_question_about_another_unit_is_recognised(text, follows):
     assert follow_up_query(text) is follows
+
+
+@pytest.mark.parametrize("text, guessed, meant", [
+    ("上周写到一半的机器学习计划，现在接着来", "start_plan", "resume_plan"),
+    ("我想把没写完的机器学习计划补完", "start_plan", "resume_plan"),
+    ("我们报了几个ML计划了", "start_plan", "show_my_plans"),
+    ("I want to write next year's ML plan", "start_plan", None),
+    ("帮我开个2027年的ML计划", "start_plan", None),
+    ("继续", "resume_plan", None), ("新开一份计划，之前那份不管了", "start_plan", None),
+])
+def test_a_start_the_model_guessed_is_read_again(text, guessed, meant):
+    assert second_opinion(text, guessed) == meant
