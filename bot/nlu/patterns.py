@@ -170,7 +170,7 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
 
 
 # A start the intent model guessed, said with words no start carries.
-_RESUMING = re.compile(r"继续|接着|写到一半|没写完|没填完|补完|填完|上次|之前那份|\b(?:continue|resume|pick up where|"
+_RESUMING = re.compile(r"继续|接着|写到一半|没写完|没填完|补完|\b(?:continue|resume|pick up where|"
                        r"carry on|unfinished|half-?finished|where (?:we|i) left off)\b")
 _COUNTING = re.compile(r"几个|几份|哪些|多少|列出|列一下|\b(?:how many|which|list|show me)\b")
 
