@@ -43,8 +43,9 @@ def _command_cores() -> Dict[str, str]:
     for kind in PRECEDENCE:
         for phrase in words.phrases("commands", kind, "strong"):
             for core in {words.fold(phrase), _core(phrase)} - {""}:
-                if core != words.fold(phrase) and re.fullmatch(r"不.{1,2}", core):
-                    continue  # "不搞了" stops; "不搞" answers no
+                if core != words.fold(phrase) and (re.fullmatch(r"不.{1,2}", core) or (
+                        words.cjk_count(core) == len(core) <= 2)):
+                    continue  # "不搞了" stops, "不搞" answers no; "先这样" stops, "就这样" agrees
                 cores.setdefault(core, kind)
     return cores
 

@@ -108,6 +108,10 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     request = patterns.recognise(text) if asked.is_plan_field else None
     if request is not None and request[0] in LEAVING_REQUESTS and _ML_WORD.search(text):
         return Reading("command", command=Command(LEAVING_REQUESTS[request[0]]))  # "…明年其实没有机器学习计划"
+    if asked.name == "confirmation" and _leads(text, asked):
+        parsed = parse_answer(text, asked, heard)  # "yes, withdraw it", "对，撤了", "行，就这样，提交"
+        if parsed is not None and parsed.kind == "answer" and parsed.value in ("yes", "no"):
+            return parsed
     command = commands.match(text, editable)
     if command is not None and command.kind in ("resume", "wait") and asked.kind != "text":
         parsed = parse_answer(text, asked, heard)  # "ok, back. it's poor": the answer counts

@@ -186,3 +186,19 @@ def test_answers_that_mention_no_plan_or_ml_are_not_requests(field_name, text):
 ])
 def test_a_question_that_names_an_option_is_not_that_answer(field_name, text):
     assert read(field_name, text).kind in ("question", "command")
+
+
+@pytest.mark.parametrize("confirming, text, value", [
+    ("submit", "行，就这样，提交", "yes"), ("submit", "就这样吧，交了", "yes"), ("submit", "go on so, submit", "yes"),
+    ("withdraw", "对，撤了", "yes"), ("withdraw", "yes, withdraw it", "yes"), ("withdraw", "no, stop", "no"),
+])
+def test_a_confirmation_that_opens_with_yes_or_no_is_that_answer(confirming, text, value):
+    reading = reader.read(Heard(text), reader.question("confirmation", confirming), lookup=knows_data_lakes)
+    assert (reading.kind, reading.value) == ("answer", value)
+
+
+def test_pauses_people_say_stop_the_form():
+    for text in ("out of time, sorry", "I have a meeting now", "let's park this", "I'll circle back later",
+                 "我去开会了", "先存个草稿", "我考虑一下再填", "今天就到这吧", "先这样吧"):
+        reading = read("metric", text)
+        assert reading.kind == "command" and reading.command.kind == "pause", text
