@@ -192,10 +192,13 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     parts = [_strip_lead_in(c) for c in raw]
     lead = _leading(raw[0], field_groups) or _leading(parts[0], field_groups)
     if field in COMBINING:
-        labels = ([lead] if lead else []) + [label for part in parts for label in _scan(part, field_groups)]
+        scanned = [label for part in parts for label in _scan(part, field_groups)]
+        if lead in ("siloed", "central") and set(scanned) - {lead} <= {"mixed"}:
+            return Choice(lead, True)  # "scattered, some in the repository and some in email"
+        labels = ([lead] if lead else []) + scanned
         if field == "data_location" and set(labels) <= {UNKNOWN} and _places(parts) >= 2:
             labels.append("siloed")  # "logs in the vendor's cloud, tickets in Zendesk": kept in several places
-        elif field == "data_location" and set(labels) == {"central"} and _places(parts) >= 2 and any(
+        elif field == "data_location" and set(labels) == {"central"} and len(parts) >= 2 and any(
                 _places([part]) and not _scan(part, field_groups) for part in parts):
             labels.append("siloed")  # "保单数据在数仓，双录视频在另外的存储里": partly central
         value = _resolve(field, labels) if labels else None
@@ -330,8 +333,11 @@ def clean_text(field: str, text: str) -> Tuple[str, Optional[str]]:
         if lead:  # "call it WISMO chat deflection - problem is 60% of our chats are …"
             remainder = text[lead.end():]
             quoted = _QUOTED.match(remainder)
+            labelled = _LABELLED_PROBLEM.search(remainder)
             if quoted:
                 title, rest = quoted.group(1), remainder[quoted.end():]
+            elif labelled:  # "Title: Spend-mix optimiser (MMM) - FY27. What it fixes: …"
+                title, rest = remainder[:labelled.start()], remainder[labelled.end():]
             else:
                 parts = re.split(r"\s+[-–—]+\s+|[—–]+|[。.!！;；\n]|吧[，,。]?|[，,]\s*(?=(?:the )?problem|问题是|现在|目前)",
                                  remainder, maxsplit=1)
@@ -350,6 +356,10 @@ def clean_text(field: str, text: str) -> Tuple[str, Optional[str]]:
         if lead and lead.end() < len(text):
             return text[lead.end():].strip(" 。."), None
     return text.strip(), None
+
+
+_LABELLED_PROBLEM = re.compile(r"[.。;；]\s*(?:what it fixes|what it solves|the problem|problem|the issue|issue|why|"
+                               r"background|要解决的问题|解决的问题|问题|背景|痛点)\s*[:：]", re.IGNORECASE)
 
 
 def _describes(rest: str) -> bool:

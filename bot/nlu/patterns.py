@@ -43,6 +43,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                     r"^(?:那|这个|那个|这份|那份)(?:个|份)?(?:计划)?(?:就)?(?:批了|批准|通过|退回|打回|退回去|打回去)"),
     ("review_plan", r"^(?:这个|那个|这份|那份)?(?:把|将)?\s*" + _ZH_NUMBER + r"\s*.{0,6}?(?:批准|通过|批了|过了|过吧|可以过|可以批|同意|退回|"
                     r"打回|驳回|退回去|打回去|退了|批掉)"),
+    ("review_plan", r"(?<!\d)(?P<id>(?!20\d\d(?!\d))\d{1,6})(?!\d)\s*(?:号|號)?(?:计划)?[^，,。\d]{0,4}[，,]?\s*"
+                    r"(?:打回去|退回去|打回|退回|驳回)(?:吧|了)?$"),
     # withdraw_plan: taking back a plan
     ("withdraw_plan", r"\b(?:withdraw|pull back|pull out|take back|retract|delete|remove|scrap|cancel|drop|rescind)\b"
                       r"(?:\s+(?:our|my|the|this|that|unit's|team's|department's|submitted|whole|\w+'s))*\s*" + _ML + _PLAN),
@@ -205,8 +207,13 @@ def about_units_plans(text: str) -> bool:
     """Asks about other units' plans ("submitted plans from IT", "风控和财务的计划里…"), not one's own, and
     files nothing."""
     folded = fold(text)
-    return bool(_PLANS_OF.search(folded)) and not _FIRST_PERSON.search(folded) and recognise(text) is None and \
-        not _FILING.search(folded)
+    return bool(_PLANS_OF.search(folded)) and not _FIRST_PERSON.search(folded) and recognise(text) is None and (
+        not _FILING.search(folded) or bool(_WHAT_WAS_FILED.search(folded)))
+
+
+# "理赔部明年报了啥", "what has Procurement filed so far?"
+_WHAT_WAS_FILED = re.compile(r"(?:报|交|提交|申报)了?(?:啥|什么|哪些|几个|几份|多少)|"
+                             r"\b(?:what|which|how many)\b.{0,40}\b(?:filed|submitted|sent in|handed in)\b")
 
 
 def change_of_answer(text: str) -> Optional[str]:

@@ -31,6 +31,12 @@ from bot.dialogue import answers
     ("q_can_do_alone", "我们有两个数据分析师，但是建模和上线还得IT支持，独立完成不了", "no"),
     ("data_quality", "images are good but the labels not so good", "mixed"),
     ("failure_tolerance", "风控的东西不能出错，必须一次做成", "must_succeed"),
+    ("data_location", "scattered, some in the repository and the redlines in lawyers' email", "siloed"),
+    ("data_location", "照片在影像平台上，定损单已经进数仓了", "mixed"),
+    ("data_location", "影像在影像平台，理赔数据在核心系统，还有一部分在医院那边，互相不通", "siloed"),
+    ("data_location", "大部分都再data lake里，订单数据在销售的系统", "mixed"),
+    ("data_quality", "数据质量不太好有很多缺的", "poor"),
+    ("failure_tolerance", "we've got a test-and-learn budget so a couple of duds are fine", "budgeted"),
     # formal written Chinese
     ("q_real_problem", "确属实际业务问题。", "yes"), ("q_needs_ml", "确有必要。", "yes"),
     ("q_can_do_alone", "恐难独立完成，需信息技术部协作。", "no"), ("data_quality", "尚可，惟GPS轨迹偶有缺失。", "mixed"),
@@ -192,3 +198,9 @@ def test_nothing_is_taken_from_a_passing_remark_unless_it_is_clear(text, asked):
 def test_markup_around_a_passing_answer_yields_only_the_option():
     assert answers.volunteered_answers("<script>alert('data is siloed')</script>" * 200, "data_sources") == {
         "data_location": "siloed"}
+
+
+def test_a_labelled_title_keeps_its_dash_and_gives_the_problem():
+    title, problem = answers.clean_text(
+        "title", "Title: Spend-mix optimiser (MMM) - FY27. What it fixes: we split a 9 million media budget by habit")
+    assert (title, problem) == ("Spend-mix optimiser (MMM) - FY27", "we split a 9 million media budget by habit")

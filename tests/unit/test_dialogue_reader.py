@@ -61,6 +61,7 @@ def test_natural_answers_are_answers_whatever_the_intent_model_says(field_name, 
     ("data_quality", "right, talked to Ben. let's continue my plan", "resume"),
     ("baseline", "好了，我们继续吧", "resume"),
     ("executive_sponsor", "不好意思，这个还没有定下来，能先跳过吗", "skip"), ("metric", "can we skip this?", "skip"),
+    ("value_notes", "honestly not sure yet - can we skip that one and I'll add it later?", "skip"),
     ("scaling_path", "端到端平台具体指啥？跟我们现在的k8s有啥区别", "explain"),
     ("data_location", "ok, I'd have to ask IT where our stuff actually lives. I'll leave it there for now, thanks", "pause"),
 ])

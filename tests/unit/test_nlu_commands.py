@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bot.nlu.patterns import change_of_answer, follow_up_query, recognise, second_opinion
+from bot.nlu.patterns import about_units_plans, change_of_answer, follow_up_query, recognise, second_opinion
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,6 +45,7 @@ ROOT = Path(__file__).resolve().parents[2]
     ("老王这边，生产制造部的。明年想搞个设备预测性维护，听说要在这儿报计划？", "start_plan", None),
     ("那个拣货路径优化的，1号，撤回吧，明年不做了", "withdraw_plan", 1),
     ("这个计划1可以过了", "review_plan", 1),
+    ("风控那个2不行，打回去", "review_plan", 2),
     ("hey! let's get our FY27 ML plan in before the holidays eat December", "start_plan", None),
     ("Hi - where do I enter my team's AI proposal for next year?", "start_plan", None),
     ("Hello, Legal won't be putting in a machine learning plan for 2027.", "declare_no_plan", None),
@@ -104,3 +105,10 @@ def test_the_next_question_about_another_unit_is_recognised(text, follows):
 ])
 def test_a_start_the_model_guessed_is_read_again(text, guessed, meant):
     assert second_opinion(text, guessed) == meant
+
+
+@pytest.mark.parametrize("text, about", [
+    ("理赔部明年报了啥", True), ("what has Procurement filed so far?", True), ("销售部想报一个计划", False),
+])
+def test_what_other_units_filed_is_a_query(text, about):
+    assert about_units_plans(text) is about
