@@ -105,10 +105,10 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         return _rescue(heard, asked) or Reading("unclear", problem="plan_no_words")
     if len(text) > MAX_ANSWER_CHARS:
         return Reading("unclear", problem="plan_too_long")
-    request = patterns.recognise(text) if asked.is_plan_field else None
+    request = patterns.recognise(text) if asked.is_plan_field or asked.name == "confirmation" else None
     if request is not None and request[0] in LEAVING_REQUESTS and _ML_WORD.search(text):
         return Reading("command", command=Command(LEAVING_REQUESTS[request[0]]))  # "…明年其实没有机器学习计划"
-    if asked.name == "confirmation" and _leads(text, asked):
+    if asked.name == "confirmation" and _leads(text, asked) and not _opens_with_command(text):
         parsed = parse_answer(text, asked, heard)  # "yes, withdraw it", "对，撤了", "行，就这样，提交"
         if parsed is not None and parsed.kind == "answer" and parsed.value in ("yes", "no"):
             return parsed
@@ -166,6 +166,16 @@ def asks(text: str, asked: Question) -> bool:
 # "端到端平台具体指啥？跟我们现在的k8s有啥区别": a sentence that asks, wherever it stands
 _ASKING_SENTENCE = re.compile(r"(?:啥|什么|哪个|哪种|怎么|为什么|区别|具体指|是指|\bwhat\b|\bwhy\b|\bhow\b|\bwhich\b|"
                               r"\bdifference\b)[^.!?。！？]{0,40}[?？]")
+
+
+def _opens_with_command(text: str) -> bool:
+    """"hmm, never mind": the first clause that says something is a command, not a yes or no."""
+    for clause in words.clauses(words.fold(text)):
+        if commands.match(clause) is not None:
+            return True
+        if answers.read_yes_no(clause) or words.strip_fillers(clause, words.phrases("fillers")):
+            return False  # "yes, withdraw it", "no, stop", "对，撤了"
+    return False
 
 
 _QUESTION_WORD = re.compile(r"几|多少|什么|啥|怎么|哪|谁|为什么|为啥|\b(?:how|what|which|who|why|when|where)\b")

@@ -61,6 +61,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     # declare_no_plan: the unit files no ML plan
     ("declare_no_plan", r"(?:^|\b(?:have|has|got|with|there's|there is|there are)\s+)no " + _ML + r"plans?\b(?! yet for| for scal)"),
     ("declare_no_plan", r"\b(?:not doing|won't (?:have|do|submit|file)|will not (?:have|do|submit|file)|don't have|"
+                        r"doesn't have|does not have|hasn't got|haven't got|has no|"
                         r"(?:won't|will not|aren't|are not|isn't|is not|not) (?:be )?(?:putting in|putting forward|submitting|"
                         r"filing|sending in|handing in|doing|having|bringing)|"
                         r"do not have|not planning|not submitting|not filing|sitting out|opt(?:ing)? out of|skipping)\s+"

@@ -203,3 +203,11 @@ def test_pauses_people_say_stop_the_form():
                  "我去开会了", "先存个草稿", "我考虑一下再填", "今天就到这吧", "先这样吧"):
         reading = read("metric", text)
         assert reading.kind == "command" and reading.command.kind == "pause", text
+
+
+def test_never_mind_at_a_start_confirmation_stops_and_no_plan_at_the_year_question_declares_it():
+    stop = reader.read(Heard("hmm, never mind"), reader.question("confirmation", "start"), lookup=knows_data_lakes)
+    assert stop.kind == "command" and stop.command.kind == "pause"
+    declared = reader.read(Heard("honestly, the factory doesn't have any ML plan for 2027"),
+                           reader.question("confirmation", "start_year"), lookup=knows_data_lakes)
+    assert declared.kind == "command" and declared.command.kind == "no_plan"
