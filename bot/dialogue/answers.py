@@ -199,7 +199,7 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         if field == "data_location" and set(labels) <= {UNKNOWN} and _places(parts) >= 2:
             labels.append("siloed")  # "logs in the vendor's cloud, tickets in Zendesk": kept in several places
         elif field == "data_location" and set(labels) == {"central"} and len(parts) >= 2 and any(
-                _places([part]) and not _scan(part, field_groups) for part in parts):
+                _places([part]) and not _scan(part, field_groups) and not _ALL_IN_ONE.search(part) for part in parts):
             labels.append("siloed")  # "保单数据在数仓，双录视频在另外的存储里": partly central
         value = _resolve(field, labels) if labels else None
         if value is None and field == "data_location" and not in_passing and _ALL_IN_ONE.search(folded):
@@ -465,9 +465,9 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
 
 def _more_than_a_decision(note: str) -> bool:
     folded = words.fold(note)
-    for label in ("approved", "needs_work"):
-        for phrase in words.phrases("answers", "decision", label):
-            folded = re.sub(words._pattern(phrase), " ", folded)
+    phrases = [p for label in ("approved", "needs_work") for p in words.phrases("answers", "decision", label)]
+    for phrase in sorted(phrases, key=len, reverse=True):  # "打回去" before "打回"
+        folded = re.sub(words._pattern(phrase), " ", folded)
     folded = re.sub(r"\b(?:it|that|this|they|them|one|plan|\d+)\b|让他们|请他们|叫他们|他们|让他|号|计划|这个|那个", " ", folded)
     return has_substance(words.strip_fillers(" ".join(folded.split()), words.phrases("fillers")))
 

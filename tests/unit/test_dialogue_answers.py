@@ -33,6 +33,7 @@ from bot.dialogue import answers
     ("failure_tolerance", "风控的东西不能出错，必须一次做成", "must_succeed"),
     ("data_location", "scattered, some in the repository and the redlines in lawyers' email", "siloed"),
     ("data_location", "照片在影像平台上，定损单已经进数仓了", "mixed"),
+    ("data_location", "都在合同管理系统里，集中", "central"), ("data_location", "全在WMS数据库里，集中", "central"),
     ("data_location", "影像在影像平台，理赔数据在核心系统，还有一部分在医院那边，互相不通", "siloed"),
     ("data_location", "大部分都再data lake里，订单数据在销售的系统", "mixed"),
     ("data_quality", "数据质量不太好有很多缺的", "poor"),
@@ -125,7 +126,7 @@ def test_answers_given_in_passing_only_count_near_their_question():
     ("12号退回去，让他们把数据来源写清楚", "needs_work", "让他们把数据来源写清楚"),
     ("send 12 back - the baseline is vague, need current numbers", "needs_work", "the baseline is vague, need current numbers"),
     ("这个计划12可以过了", "approved", None),
-    ("approve plan 5", "approved", None),
+    ("approve plan 5", "approved", None), ("1号可以，给过吧", "approved", None), ("风控那个2不行，打回去", "needs_work", None),
 ])
 def test_a_review_in_one_message(text, decision, note):
     assert answers.split_review(text) == (decision, note)
