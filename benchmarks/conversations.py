@@ -55,6 +55,9 @@ def main() -> int:
                   f"{seconds:.0f} s, {seconds / max(turns, 1):.2f} s per message)")
             for line in corpus.figures(outcomes):
                 print(line.line())
+            for lang, kinds in corpus.failure_kinds(outcomes).items():
+                ranked = sorted(kinds.items(), key=lambda item: (-item[1], item[0]))
+                print(f"  {lang} problems: " + ", ".join(f"{kind} {count}" for kind, count in ranked))
             if not name.startswith("heldout"):
                 failed = [o.conversation.id for o in outcomes if not o.completed]
                 print("failed:", ", ".join(failed) or "none")

@@ -475,3 +475,28 @@ def _fields_checked(outcome: Outcome) -> int:
 def _fields_wrong(outcome: Outcome) -> int:
     names = set(_expected_fields(outcome))
     return sum(1 for problem in outcome.problems if problem.split(":", 1)[0] in names)
+
+
+def failure_kinds(outcomes: Sequence[Outcome]) -> Dict[str, Dict[str, int]]:
+    """What went wrong, counted per language and kind, without naming conversations: the
+    aggregate that a held-out edition may show ("data_location 5", "trapped at metric 1")."""
+    counts: Dict[str, Dict[str, int]] = {}
+    for outcome in outcomes:
+        mine = counts.setdefault(outcome.conversation.lang, {})
+        for problem in outcome.problems:
+            kind = _problem_kind(problem)
+            mine[kind] = mine.get(kind, 0) + 1
+    return counts
+
+
+def _problem_kind(problem: str) -> str:
+    for pattern, kind in (
+            (r"^stuck: (\w+)", r"stuck at \1"), (r"asked to leave, still asking (\w+)", r"trapped at \1"),
+            (r"expected the bot to ask (\w+)", r"not asked as expected: \1"), (r"reply lacks", "reply lacks a fact"),
+            (r"expected a plan, none stored", "no plan stored"), (r"expected a no-plan record", "no 'no plan' stored"),
+            (r"^fixture \S+: review", "review not as meant"), (r"^fixture \S+: expected status", "fixture status"),
+            (r"^(\w+): ", r"field \1")):
+        found = re.search(pattern, problem)
+        if found:
+            return found.expand(kind)
+    return "other"

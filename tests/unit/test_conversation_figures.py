@@ -20,3 +20,12 @@ def test_completion_turns_and_field_accuracy_per_language():
     assert round(zh.field_accuracy, 3) == 0.875
     assert (en.completed, en.stuck) == (0, 1)
     assert "87.5% of 8" in zh.line()
+
+
+def test_problems_are_counted_by_kind_without_naming_conversations():
+    from tests.support.conversations import failure_kinds
+    outcome = Outcome(_conversation("zh-9", "zh"), problems=[
+        "data_location: expected 'mixed', stored 'central'", "turn 4: asked to leave, still asking metric",
+        "stuck: baseline asked 3 times in a row", "expected a plan, none stored"])
+    assert failure_kinds([outcome]) == {"zh": {
+        "field data_location": 1, "trapped at metric": 1, "stuck at baseline": 1, "no plan stored": 1}}
