@@ -211,3 +211,12 @@ def test_never_mind_at_a_start_confirmation_stops_and_no_plan_at_the_year_questi
     declared = reader.read(Heard("honestly, the factory doesn't have any ML plan for 2027"),
                            reader.question("confirmation", "start_year"), lookup=knows_data_lakes)
     assert declared.kind == "command" and declared.command.kind == "no_plan"
+
+
+def test_leaving_at_a_yes_no_question_is_not_a_no():
+    for text in ("先不说了", "没空，下次吧", "不好意思，我得先走了", "不了，今天先这样", "先不答了，我问问领导",
+                 "不确定，我先去问问IT再来", "sorry, need to go", "not today, sorry", "I'm done for now"):
+        reading = read("q_needs_ml", text)
+        assert reading.kind == "command" and reading.command.kind in ("pause", "leave"), text
+    for text in ("不行", "不需要", "不能，得靠IT", "no, we can't", "not really"):
+        assert read("q_needs_ml", text).value == "no", text
