@@ -109,13 +109,13 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     if request is not None and request[0] in LEAVING_REQUESTS and _ML_WORD.search(text):
         return Reading("command", command=Command(LEAVING_REQUESTS[request[0]]))  # "…明年其实没有机器学习计划"
     if asked.name == "confirmation" and _leads(text, asked) and not _opens_with_command(text):
-        parsed = parse_answer(text, asked, heard)  # "yes, withdraw it", "对，撤了", "行，就这样，提交"
-        if parsed is not None and parsed.kind == "answer" and parsed.value in ("yes", "no"):
+        parsed = _answered(text, asked, heard)  # "yes, withdraw it", "对，撤了", "行，就这样，提交"
+        if parsed is not None and parsed.value in ("yes", "no"):
             return parsed
     command = commands.match(text, editable)
     if command is not None and command.kind in ("resume", "wait") and asked.kind != "text":
-        parsed = parse_answer(text, asked, heard)  # "ok, back. it's poor": the answer counts
-        if parsed is not None and parsed.kind == "answer" and parsed.value is not None:
+        parsed = _answered(text, asked, heard)  # "ok, back. it's poor": the answer counts
+        if parsed is not None:
             return parsed
     if command is not None:
         return Reading("command", command=command)
@@ -166,6 +166,12 @@ def asks(text: str, asked: Question) -> bool:
 # "端到端平台具体指啥？跟我们现在的k8s有啥区别": a sentence that asks, wherever it stands
 _ASKING_SENTENCE = re.compile(r"(?:啥|什么|哪个|哪种|怎么|为什么|区别|具体指|是指|\bwhat\b|\bwhy\b|\bhow\b|\bwhich\b|"
                               r"\bdifference\b)[^.!?。！？]{0,40}[?？]")
+
+
+def _answered(text: str, asked: Question, heard: Optional[Heard]) -> Optional[Reading]:
+    """The answer the message gives, or None (a skip, small talk and nothing at all are not answers)."""
+    parsed = parse_answer(text, asked, heard)
+    return parsed if parsed is not None and parsed.kind == "answer" and parsed.value is not None else None
 
 
 def _opens_with_command(text: str) -> bool:
