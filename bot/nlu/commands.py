@@ -33,8 +33,9 @@ class PlanCommandRecognizer(GraphComponent):
                     about_units_plans(text) and guessed in ("show_my_plans", "ask_faq", "inform", "nlu_fallback",
                                                             "faq_more", "out_of_scope", "query_plans"))):
                 found = ("query_plans", None)  # "plans from legal department", "销售部的呢？"
-            if found is None and second_opinion(text, guessed):
-                found = (second_opinion(text, guessed), None)  # the model's start, read again
+            meant = second_opinion(text, guessed) if found is None else None
+            if meant:
+                found = (meant, None)  # the model's start, read again
             edit = None if found else change_of_answer(text)
             if edit is not None:  # "把数据来源改成CRM和呼叫中心录音"
                 found = ("edit_plan", None)
