@@ -401,6 +401,7 @@ def volunteered_answers(text: str, asked: str) -> Dict[str, str]:
     """
     found: Dict[str, set] = {}
     volunteer = words.vocabulary()["answers"]["volunteer"]
+    combine = not _SELF_CORRECTION.search(words.fold(text))  # "good, no wait, poor" is not combined
     for clause in words.clauses(text):
         for field, by_label in volunteer.items():
             labels = {label for _, _, label in words.labelled_spans(
@@ -410,8 +411,9 @@ def volunteered_answers(text: str, asked: str) -> Dict[str, str]:
         for field, cues in FIELD_CUES.items():
             if asked not in _NEARBY.get(field, ()) or not any(words.spans(clause, cue) for cue in cues):
                 continue
-            # where the data lives and how good it is combine over the whole message
-            whole = field in COMBINING and not _SELF_CORRECTION.search(words.fold(text))
+            whole = field in COMBINING and combine  # where data lives and how good it is: the whole message
+            if whole and field in found:
+                continue  # already read from the whole message
             choice = read_choice(field, text if whole else clause, in_passing=True)
             if choice and choice.value not in _NOT_VOLUNTEERED:
                 found.setdefault(field, set()).add(choice.value)
