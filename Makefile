@@ -9,7 +9,8 @@ VENV     := .venv
 BIN      := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 MODEL    := models/mlplan.tar.gz
-SEEDED   := var/.samples-imported
+SEEDED   ?= var/.samples-imported
+SAMPLE_PEOPLE ?= samples/people.yml
 TRAINING_INPUTS := config.yml domain.yml knowledge/terms.zh.txt $(wildcard bot/nlu/*.py) \
                    $(shell find data -name '*.yml' 2>/dev/null)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -42,12 +43,16 @@ web: $(WEB_INSTALLED)
 db: $(INSTALLED)
 	@$(BIN)/mlplan db upgrade
 
-# Sample units and people for development, imported once.
+# Sample units and people for development: imported once, and only into an empty directory.
+# A problem with them is reported and never stops `make run`.
 seed: db
 	@if [ ! -f $(SEEDED) ]; then \
-	  $(BIN)/mlplan units import samples/units.yml && \
-	  $(BIN)/mlplan people import samples/people.yml && \
-	  $(BIN)/mlplan people import samples/people.csv && touch $(SEEDED); fi
+	  if [ "$$($(BIN)/mlplan units list --json)$$($(BIN)/mlplan people list --json)" != "[][]" ]; then \
+	    echo "The directory already has units or people: the samples are not imported."; touch $(SEEDED); \
+	  elif $(BIN)/mlplan units import samples/units.yml && \
+	       $(BIN)/mlplan people import $(SAMPLE_PEOPLE) && \
+	       $(BIN)/mlplan people import samples/people.csv; then touch $(SEEDED); \
+	  else echo "warning: the samples could not be imported (see above); the assistant starts without them."; fi; fi
 
 # Retrains only when the training data, domain, config or NLU code changed.
 $(MODEL): $(TRAINING_INPUTS) | $(INSTALLED)

@@ -7,9 +7,12 @@ from typing import Optional
 
 import jwt
 
+from bot.settings import VAR_DIR
+
 ALGORITHM = "HS256"
 SECRET_ENV = "MLPLAN_JWT_SECRET"
 MIN_SECRET_LENGTH = 32
+DEV_SECRET_FILE = VAR_DIR / "dev-jwt-secret"  # written by scripts/serve when MLPLAN_JWT_SECRET is unset
 
 
 class TokenError(ValueError):
@@ -17,9 +20,13 @@ class TokenError(ValueError):
 
 
 def secret() -> str:
+    """`MLPLAN_JWT_SECRET`; in development (where `make run` made one and the variable is unset), `var/dev-jwt-secret`."""
     value = os.environ.get(SECRET_ENV, "")
+    if not value and DEV_SECRET_FILE.is_file():
+        value = DEV_SECRET_FILE.read_text(encoding="utf-8").strip()
     if len(value) < MIN_SECRET_LENGTH:
-        raise TokenError(f"{SECRET_ENV} must be set to a random secret of at least {MIN_SECRET_LENGTH} characters")
+        raise TokenError(f"{SECRET_ENV} must be set to a random secret of at least {MIN_SECRET_LENGTH} characters "
+                         f"(in development, `make run` makes one in var/dev-jwt-secret)")
     return value
 
 
