@@ -47,6 +47,8 @@ class LatinSpeller:
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _NEGATORS = frozenset("不没无未非别")  # a slip is never corrected into or out of a negation (部集中 is not 不集中)
+# Characters too common to be a slip of another word: 一个系统 is not 一各系统, 试错 is not 是错, 现在 is not 现再.
+_COMMON = frozenset("个各是试事适室市在再的地得做作自字对队之支系戏有又以已时合和待带到道现线意义一了目木")
 
 
 class HomophoneFixer:
@@ -84,7 +86,7 @@ class HomophoneFixer:
                     window = run[i:i + size]
                     changed = [(a, b) for a, b in zip(term or "", window) if a != b]
                     if term and 0 < len(changed) <= size // 2 and not (size in self.toned and self.is_word(window)) \
-                            and not any(ch in _NEGATORS for pair in changed for ch in pair):
+                            and not any(ch in _NEGATORS or ch in _COMMON for pair in changed for ch in pair):
                         out.append(term)
                         i += size
                         break

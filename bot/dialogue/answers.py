@@ -72,6 +72,9 @@ def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[
     phrase = clause[start:end]
     if words.cjk_count(phrase) == 1 and len(phrase) == 1 and not _CJK_SINGLE_END.match(clause[end:]):
         return None  # "不过…", "有很多…": a one-character word inside a longer phrase
+    if label == "yes" and "no" in field_groups and (re.match(r"不了|不到|不来|不成|不起|不上|不动|不出", clause[end:]) or
+                                                     re.match(r"\s+not\b", clause[end:])):
+        return "no"  # "解决不了核心问题", "we can not do it alone"
     if phrase in ("no", "yes", "not") and re.match(r"\s+(?!(?:we|it|i|they|not|really|way|thanks|sir|absolutely|"
                                                   r"definitely|unfortunately|sadly|actually|there|that|but|and|so)\b)[a-z]",
                                                   clause[end:]):
@@ -107,8 +110,13 @@ def _conclusion(clauses: Sequence[str], field_groups: Dict[str, Tuple[str, ...]]
 _NEGATED = re.compile(r"(?:\b(?:nothing|not|no|never|isn't|aren't|none)\b|没有|没|不在|不是|并不|还没|未)[^,，;；]{0,12}$")
 
 
-_NEGATION_BEFORE = re.compile(r"(?:(?<!不是)不|难以|恐难|很难|难|不能|不可能|无法|没法|没办法|不会|不太能|不够|\bnot|\bcan'?t|\bcannot|\bwon'?t|"
-                              r"\bisn'?t|\baren'?t|\bdon'?t|\bdoesn'?t)\s*$")
+_NEGATION_BEFORE = re.compile(r"(?:(?:(?<!不是)不|难以|恐难|很难|难|不能|不可能|无法|没法|没办法|不会|不太能|不够|不是|不算|算不上|谈不上|"
+                              r"称不上|并非|不怎么|不太|不大|没|没有|别|先别|不要|搞不了|做不了|弄不了|没打算|不打算|不考虑|不准备|暂不)\s*|"
+                              r"\b(?:not|can'?t|cannot|can not|won'?t|isn'?t|aren'?t|don'?t|doesn'?t|never|hardly)\b(?:\s+[a-z']+){0,3}\s+)$")
+
+
+# A negating verb a few characters before: "搞不了单独的试点团队", "没有专门的试点团队"
+_NEGATION_NEAR = re.compile(r"(?:搞不了|做不了|弄不了|组不了|没有|没打算|不打算|不考虑|不准备|无法|没法)[^也能就可会都,，]{1,4}$")
 
 
 def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
@@ -126,8 +134,10 @@ def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
             label = "no"  # "独立完成不了"
         if label == "central" and "siloed" in field_groups and _NEGATED.search(clause[:s]):
             label = "siloed"
-        elif label == "yes" and "no" in field_groups and _NEGATION_BEFORE.search(clause[:s]):
-            label = "no"  # "不能独立", "not on our own"
+        elif label == "yes" and "no" in field_groups and (_NEGATION_BEFORE.search(clause[:s]) or _NEGATION_NEAR.search(clause[:s])):
+            label = "no"  # "不能独立", "not on our own", "we can not do it alone"
+        elif label == "budgeted" and _NEGATION_BEFORE.search(clause[:s]):
+            label = "must_succeed"  # "没有预留": nothing is set aside for failures
         found.append(label)
     return found
 
@@ -196,6 +206,8 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         if lead in ("siloed", "central") and set(scanned) - {lead} <= {"mixed"}:
             return Choice(lead, True)  # "scattered, some in the repository and some in email"
         labels = ([lead] if lead else []) + scanned
+        if lead == UNKNOWN and _HEDGE.search(" ".join(parts[1:])):
+            return Choice(UNKNOWN, True)  # "不太清楚，也可能在供应商那边": a guess after "I don't know"
         if field == "data_location" and set(labels) <= {UNKNOWN} and _places(parts) >= 2:
             labels.append("siloed")  # "logs in the vendor's cloud, tickets in Zendesk": kept in several places
         elif field == "data_location" and set(labels) == {"central"} and len(parts) >= 2 and any(
@@ -231,6 +243,7 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     return None
 
 
+_HEDGE = re.compile(r"可能|也许|或许|估计|大概|\b(?:maybe|might|perhaps|probably|possibly|i guess|i think)\b")
 _PLACE = re.compile(r"\b(?:in|on|inside|within)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+|its\s+|each\s+)?[\w'-]+|在\S{2,}")
 
 
@@ -267,13 +280,13 @@ def parse_decision(text: str) -> Optional[str]:
 def parse_branches(text: str) -> List[str]:
     """Value-tree branches named in free text, in canonical order."""
     folded = words.correct_chinese(words.correct(words.fold(text)))
-    if any(words.spans(folded, w) for w in words.phrases("all_branches")):
-        return list(VALUE_BRANCHES)
     named = {b for b in VALUE_BRANCHES if b in re.split(r"[\s,，、]+", folded.replace(" ", "_").replace(",_", ","))}
     branch_groups = {b: words.phrases("branches", b) for b in VALUE_BRANCHES}
     named |= {label for _, _, label in words.labelled_spans(folded, branch_groups)}
     if _TIME_SAVED.search(folded):
         named.add("time_saved")  # "节省值班员的时间", "frees up the analysts' time"
+    if not named and any(words.spans(folded, w) for w in words.phrases("all_branches")):
+        return list(VALUE_BRANCHES)  # "all of them"; "…, all three" keeps the three it named
     return [b for b in VALUE_BRANCHES if b in named]
 
 

@@ -101,6 +101,8 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     if payload is not None:
         return _button(payload, asked)
     text = heard.text.strip()
+    if asked.kind in ("yes_no", "choice") and "yes" in asked.choices and text in _EMOJI_YES_NO:
+        return Reading("answer", value=_EMOJI_YES_NO[text])
     if not answers.has_substance(text):
         return _rescue(heard, asked) or Reading("unclear", problem="plan_no_words")
     if len(text) > MAX_ANSWER_CHARS:
@@ -112,6 +114,8 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         parsed = _answered(text, asked, heard)  # "yes, withdraw it", "对，撤了", "行，就这样，提交"
         if parsed is not None and parsed.value in ("yes", "no"):
             return parsed
+    if asked.kind == "decision" and answers.parse_decision(text):
+        return Reading("answer", value=answers.parse_decision(text))  # "行，过吧" approves; "过" is not a skip here
     command = commands.match(text, editable)
     if command is not None and command.kind in ("resume", "wait") and asked.kind != "text":
         parsed = _answered(text, asked, heard)  # "ok, back. it's poor": the answer counts
@@ -156,16 +160,21 @@ def asks(text: str, asked: Question) -> bool:
     short = words.cjk_count(folded) <= _SHORT_CJK and len(words.english_words(folded)) <= _SHORT_WORDS
     if asked.kind in ("text", "note"):
         return bool(_INTERROGATIVE.search(folded) and short) or bool(re.search(r"(?:吗|么)\s*[?？]?$|呢\s*[?？]$", folded)) or (
-            folded.endswith(("?", "？")) and len(words.english_words(folded)) <= 8 and words.cjk_count(folded) <= 12
+            text.rstrip().endswith(("?", "？")) and short and _ASKS_ABOUT.search(folded)
             and not re.search(r"\d", folded)) or any(
             _INTERROGATIVE.search(words.fold(s)) for s in re.findall(r"[^.!?。！？:：;；]+[?？]", text))
     return bool(_ENDS_ASKING.search(text.strip())) or bool(_INTERROGATIVE.search(folded) and short) or bool(
         _ASKING_SENTENCE.search(folded))
 
 
+# Short and ending in "?", these ask about the question ("skills like what?", "要写名字还是写人数？").
+_ASKS_ABOUT = re.compile(r"\b(?:what|whats|what's|mean|meaning|means|meant|like|which|how|why|who|whom|example|e\.g|such as)\b|"
+                         r"吗|么|啥|什么|还是|多少|多长|多短|怎么|哪|是不是|要不要|需不需要|指的是|是指|意思|比如")
+_EMOJI_YES_NO = {"👍": "yes", "👌": "yes", "✅": "yes", "🙆": "yes", "👎": "no", "❌": "no", "🙅": "no"}
+
 # "端到端平台具体指啥？跟我们现在的k8s有啥区别": a sentence that asks, wherever it stands
-_ASKING_SENTENCE = re.compile(r"(?:啥|什么|哪个|哪种|怎么|为什么|区别|具体指|是指|\bwhat\b|\bwhy\b|\bhow\b|\bwhich\b|"
-                              r"\bdifference\b)[^.!?。！？]{0,40}[?？]")
+_ASKING_SENTENCE = re.compile(r"(?:啥|什么|哪个|哪种|怎么|为什么|区别|具体指|是指|几个|\bwhat\b|\bwhy\b|\bhow\b|\bwhich\b|"
+                              r"\bdifference\b)[^.!?。！？]{0,40}[?？]|(?:^|[,，。?？])\s*(?:什么样的?|什么算|什么叫|啥叫|啥算|怎么算|怎样算)[^,，。]*$")
 
 
 def _answered(text: str, asked: Question, heard: Optional[Heard]) -> Optional[Reading]:
@@ -184,11 +193,17 @@ def _opens_with_command(text: str) -> bool:
     return False
 
 
-_QUESTION_WORD = re.compile(r"几|多少|什么|啥|怎么|哪|谁|为什么|为啥|\b(?:how|what|which|who|why|when|where)\b")
+_QUESTION_WORD = re.compile(r"几|多少|什么|啥|怎么|哪|谁|为什么|为啥|是指|吗$|\b(?:how|what|which|who|whom|why|when|where)\b")
+
+
+# "skills like what?", "you mean people from the business side?", "要写名字还是写人数？", "does a forecast count?"
+_ABOUT_THIS = re.compile(r"\b(?:like what|such as|meaning what|you mean|do you mean|for example|for instance|e\.g|"
+                         r"what counts|count as|counts as|does (?:that|this|it) count|what kind|what sort|how (?:short|detailed))\b|"
+                         r"例如|比如|要写|写什么|填什么|还是写|还是填|要多|算不算|算吗|包括|包不包括|哪种|什么样|有啥要求|有什么要求|是指")
 
 
 def _about_the_question(text: str, asked: Question) -> bool:
-    return asked.is_plan_field and commands.names_field(text, asked.name)
+    return asked.is_plan_field and (commands.names_field(text, asked.name) or bool(_ABOUT_THIS.search(words.fold(text))))
 
 
 def _leads(text: str, asked: Question) -> bool:
