@@ -38,6 +38,7 @@ def vocabulary() -> Dict[str, Any]:
     return _unbool(yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")))
 
 
+@functools.lru_cache(maxsize=None)
 def phrases(*path: str) -> Tuple[str, ...]:
     node: Any = vocabulary()
     for key in path:
@@ -58,7 +59,7 @@ def _pattern(phrase: str) -> str:
     return escaped
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=None)
 def _compiled(phrase: str) -> "re.Pattern[str]":
     return re.compile(_pattern(phrase))
 
@@ -81,19 +82,19 @@ def labelled_spans(folded: str, groups: Dict[str, Sequence[str]]) -> List[Tuple[
 
 def strip_fillers(clause: str, fillers: Iterable[str]) -> str:
     """The clause without filler words at either end ("ok so skip please" -> "skip")."""
-    fillers = sorted(set(fillers), key=len, reverse=True)
-    changed = True
-    while changed and clause:
-        changed = False
-        for filler in fillers:  # longest first, and again from the longest after each cut
-            for pattern in (rf"^{_pattern(filler)}\s*", rf"\s*{_pattern(filler)}$"):
-                stripped = re.sub(pattern, "", clause, count=1).strip()
-                if stripped != clause:
-                    clause, changed = stripped, True
-                    break
-            if changed:
-                break
+    at_start, at_end = _filler_patterns(tuple(fillers))
+    while clause:
+        found = at_start.match(clause) or at_end.search(clause)
+        if not found:
+            break
+        clause = (clause[:found.start()] + clause[found.end():]).strip()
     return clause
+
+
+@functools.lru_cache(maxsize=16)
+def _filler_patterns(fillers: Tuple[str, ...]) -> Tuple["re.Pattern[str]", "re.Pattern[str]"]:
+    either = "|".join(_pattern(f) for f in sorted(set(fillers), key=len, reverse=True))  # longest first
+    return re.compile(rf"^(?:{either})\s*"), re.compile(rf"\s*(?:{either})$")
 
 
 def cjk_count(text: str) -> int:
