@@ -4,6 +4,7 @@ Rasa-free, so the actions stay thin and this is tested directly."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from rapidfuzz import fuzz
@@ -44,6 +45,19 @@ def year_meant(named: List[int], today: Optional[dt.date] = None) -> int:
     default = default_year(today)
     in_cycle_years = [y for y in named if in_cycle(y, today)]
     return default if default in in_cycle_years or not in_cycle_years else in_cycle_years[0]
+
+
+_THIS_YEAR = ("今年", "本年", "this year", "当年")
+
+
+def no_plan_year(named: List[int], text: str, today: Optional[dt.date] = None) -> int:
+    """The year a "no plan" declaration is for. "今年我们不搞机器学习了" speaks of this year's
+    planning round, which collects plans for the coming year; a year said as a number is that year."""
+    current = (today or dt.date.today()).year
+    if named and set(named) == {current} and any(word in text.casefold() for word in _THIS_YEAR) \
+            and not re.search(rf"{current}|fy\s?'?{current % 100}", text, re.IGNORECASE):
+        return default_year(today)
+    return year_meant(named, today)
 
 
 def unit_name(session: Session, key: Optional[str], lang: str) -> str:

@@ -89,3 +89,15 @@ def test_the_lead_is_told_which_other_answers_were_noted():
     text = planning.also_noted_text({"data_location": "siloed", "failure_tolerance": "budgeted"}, "en")
     assert "Data location: Siloed; Failure tolerance: Budgeted" in text and '"change data location"' in text
     assert "数据位置：分散在孤岛里" in planning.also_noted_text({"data_location": "siloed"}, "zh")
+
+
+@pytest.mark.parametrize("named, text, expected", [
+    ([2026], "今年我们部门不搞机器学习了，预算全砍了", 2027),  # this year's planning round
+    ([2026], "we won't have an ML plan this year", 2027),
+    ([2026], "2026年我们没有机器学习计划", 2026),  # a year said as a number is that year
+    ([2028], "后年也没有计划", 2028),
+    ([], "我们没有机器学习计划", 2027),
+    ([2026, 2027], "今年集团要求报明年的计划，我们明年没有", 2027),
+])
+def test_the_year_of_a_no_plan_declaration(named, text, expected):
+    assert planning.no_plan_year(named, text, dt.date(2026, 11, 29)) == expected
