@@ -263,13 +263,23 @@ def read_yes_no(text: str, field: Optional[str] = None) -> Optional[str]:
     return found.value if found else None
 
 
+# "not comfortable approving", "can't approve", "不能批准": an approval word under a negation sends back
+_NOT_APPROVING = re.compile(r"(?:\b(?:not|can'?t|cannot|won'?t|wouldn'?t|don'?t|not yet)\b(?:\s+[a-z']+){0,3}\s*|"
+                            r"(?:不能|不可以|没法|无法|不太能|不敢|还不能|暂不|先不|不予)\s*)$")
+
+
 def parse_decision(text: str) -> Optional[str]:
     """approved / needs_work in a planner's words ("批准", "send it back"), or None."""
     folded = words.fold(text)
     decision_groups = {label: words.phrases("answers", "decision", label) for label in ("approved", "needs_work")}
-    found = words.labelled_spans(folded, decision_groups)
+    found = [(s, e, "needs_work" if label == "approved" and _NOT_APPROVING.search(folded[:s]) else label)
+             for s, e, label in words.labelled_spans(folded, decision_groups)]
     if not found:
         return None
+    if any(label == "needs_work" for _, _, label in found) and any(
+            label == "approved" and _NOT_APPROVING.search(folded[:s]) for s, _, label in
+            words.labelled_spans(folded, decision_groups)):
+        return "needs_work"  # "not comfortable approving this one. I'll send it back"
     first = found[0][2]
     return first if all(label == first for _, _, label in found[:2]) or found[0][0] == 0 else None
 
@@ -479,11 +489,15 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
 
 
 def _more_than_a_decision(note: str) -> bool:
-    folded = words.fold(note)
+    """Whether a note says anything beyond the decision ("I'll send it back", "Please send #1 back to them" do not)."""
+    folded = re.sub(r"#\s*\d+|\bplan\s*\d+|\d+\s*号", " ", words.fold(note))
     phrases = [p for label in ("approved", "needs_work") for p in words.phrases("answers", "decision", label)]
+    folded = re.sub(r"\bsend (?:it|this|that|this one|that one|them)?\s*back\b", " ", folded)
     for phrase in sorted(phrases, key=len, reverse=True):  # "打回去" before "打回"
         folded = re.sub(words._pattern(phrase), " ", folded)
-    folded = re.sub(r"\b(?:it|that|this|they|them|one|plan|\d+)\b|让他们|请他们|叫他们|他们|让他|号|计划|这个|那个", " ", folded)
+    folded = re.sub(r"\b(?:i'?ll|i'?m|we'?ll|i|we|it|that|this|they|them|him|her|one|plan|will|shall|would|going to|gonna|"
+                    r"please|pls|to|the|back|so|ok|okay|then)\b|让他们|请他们|叫他们|他们|让他|号|计划|这个|那个|这份|那份|#",
+                    " ", folded)
     return has_substance(words.strip_fillers(" ".join(folded.split()), words.phrases("fillers")))
 
 

@@ -127,6 +127,11 @@ def test_answers_given_in_passing_only_count_near_their_question():
     ("send 12 back - the baseline is vague, need current numbers", "needs_work", "the baseline is vague, need current numbers"),
     ("这个计划12可以过了", "approved", None),
     ("approve plan 5", "approved", None), ("1号可以，给过吧", "approved", None), ("风控那个2不行，打回去", "needs_work", None),
+    # an approval word under a negation sends back; a "note" that only restates the decision is no note
+    ("I'm not comfortable approving this one as it stands. I'll send it back.", "needs_work", None),
+    ("This one is not ready at all. Please send #1 back to them", "needs_work", None),
+    ("Ok, looks solid. I approve it.", "approved", None),
+    ("不能批准，数据来源没写清楚", "needs_work", None),
 ])
 def test_a_review_in_one_message(text, decision, note):
     assert answers.split_review(text) == (decision, note)
