@@ -83,28 +83,36 @@ def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[
 
 
 _SO = ("so", "therefore", "thus", "hence", "so overall", "all in all", "in short", "but", "所以", "因此", "总之",
-       "总的来说", "那", "那就", "但", "但是", "不过")
+       "总的来说", "那", "那就", "但", "但是", "不过", "i'll go with", "ill go with", "i'd go with", "let's say", "lets say",
+       "call it", "put down", "put it down as", "mark it as", "i'll say", "i'd say it's", "我就答", "我就选", "就选", "就答",
+       "就写", "就填", "那就选", "那就写", "我选", "选")
+_TAIL = re.compile(r"[\s,，]*(?:i'?d say|i think|i guess|i suppose|unfortunately|sadly|really|then|for now|好了|吧|了|啦|呗)$")
 
 
 def _conclusion(clauses: Sequence[str], field_groups: Dict[str, Tuple[str, ...]]) -> Optional[str]:
-    """A yes or no that ends the answer: a last clause that is only the choice ("…, no"),
-    or a clause opening with "so"/"所以" ("So yes.", "…so no")."""
-    last = _strip_lead_in(clauses[-1]) if clauses else ""
+    """An option that ends the answer: a last clause that is only the option ("…, no", "… So siloed."),
+    or a clause opening with "so"/"所以"/"我就答" ("So yes.", "…so no", "所以基本是集中的")."""
     for clause in reversed(clauses[1:]):
         for so in _SO:
             found = re.match(rf"{words._pattern(so)}[\s,，]*(.+)$", clause)
             if found:
-                rest = _strip_lead_in(re.sub(r"^(?:realistically|honestly|frankly|in practice|overall|basically)[\s,]*",
-                                             "", found.group(1)))
-                said = _leading(rest, field_groups)
-                if said in ("yes", "no", "unsure") and (len(words.english_words(rest)) <= 4
-                                                       and words.cjk_count(rest) <= 6):
+                rest = _TAIL.sub("", _strip_lead_in(re.sub(
+                    r"^(?:realistically|honestly|frankly|in practice|overall|basically|基本上?|大体上?|总体上?|整体上?)[\s,]*",
+                    "", found.group(1))))
+                said = _leading(rest, field_groups) or _only(rest, field_groups)
+                if said and len(words.english_words(rest)) <= 4 and words.cjk_count(rest) <= 8:
                     return said
     if len(clauses) > 1:
-        said = next((label for label in ("yes", "no") if last in field_groups[label]), None)
+        last = _TAIL.sub("", _strip_lead_in(clauses[-1]))
+        said = next((label for label in field_groups if last in field_groups[label]), None)
         if said:  # "…, but for a real model, no."
             return said
     return None
+
+
+def _only(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[str]:
+    labels = set(_scan(clause, field_groups))
+    return labels.pop() if len(labels) == 1 else None
 
 
 _NEGATED = re.compile(r"(?:\b(?:nothing|not|no|never|isn't|aren't|none)\b|没有|没|不在|不是|并不|还没|未)[^,，;；]{0,12}$")
@@ -116,7 +124,8 @@ _NEGATION_BEFORE = re.compile(r"(?:(?:(?<!不是)不|难以|恐难|很难|难|�
 
 
 # A negating verb a few characters before: "搞不了单独的试点团队", "没有专门的试点团队"
-_NEGATION_NEAR = re.compile(r"(?:搞不了|做不了|弄不了|组不了|没有|没打算|不打算|不考虑|不准备|无法|没法)[^也能就可会都,，]{1,4}$")
+_NEGATION_NEAR = re.compile(r"(?:搞不了|做不了|弄不了|组不了|没有|没打算|不打算|不考虑|不准备|无法|没法)[^也能就可会都,，]{1,4}$|"
+                            r"\b(?:no|not|haven'?t|havent|hasn'?t|didn'?t|never)\b(?:\s+[a-z']+){0,3}\s+$")
 
 
 def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
@@ -136,7 +145,8 @@ def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
             label = "siloed"
         elif label == "yes" and "no" in field_groups and (_NEGATION_BEFORE.search(clause[:s]) or _NEGATION_NEAR.search(clause[:s])):
             label = "no"  # "不能独立", "not on our own", "we can not do it alone"
-        elif label == "budgeted" and _NEGATION_BEFORE.search(clause[:s]):
+        elif label == "budgeted" and (_NEGATION_BEFORE.search(clause[:s]) or _NEGATION_NEAR.search(clause[:s]) or
+                                      re.search(r"\bno\b(?:\s+[a-z']+){0,2}\s*$", clause[:s])):
             label = "must_succeed"  # "没有预留": nothing is set aside for failures
         found.append(label)
     return found
@@ -201,6 +211,10 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         return None
     parts = [_strip_lead_in(c) for c in raw]
     lead = _leading(raw[0], field_groups) or _leading(parts[0], field_groups)
+    if field in COMBINING and len(raw) > 1:
+        concluded = _conclusion(raw, field_groups)
+        if concluded:
+            return Choice(concluded, True)  # "…neither is connected to the data lake. So siloed."
     if field in COMBINING:
         scanned = [label for part in parts for label in _scan(part, field_groups)]
         if lead in ("siloed", "central") and set(scanned) - {lead} <= {"mixed"}:
@@ -217,7 +231,7 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         if value is None and field == "data_location" and not in_passing and _ALL_IN_ONE.search(folded):
             value = "central"  # "都在能源管理系统里", "it's all in SAP"
         return Choice(value, bool(lead) and value == lead) if value else None
-    concluded = _conclusion(raw, field_groups) if field in YES_NO_FIELDS or field == YES_NO else None
+    concluded = _conclusion(raw, field_groups)
     if concluded and lead != concluded:  # "…, so no." / "it's not the biggest thing, but yes, it's worth it"
         return Choice(concluded, True)
     if lead == "unsure" and len(raw) > 1:  # "kinda, yes": a hedge, then the answer
@@ -225,9 +239,9 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         if settled in ("yes", "no"):
             return Choice(settled, True)
     if lead in (UNKNOWN, "unsure", "none_yet") and field not in YES_NO_FIELDS and field != YES_NO:
-        later = [label for part in parts[1:] for label in _scan(part, field_groups)
-                 if label not in (UNKNOWN, "unsure", "none_yet")]
-        if later:  # "eh, laura wants it to work, no budget for flops": the hedge opens, the answer follows
+        rest = [label for part in parts[1:] for label in _scan(part, field_groups)]
+        later = [label for label in rest if label not in (UNKNOWN, "unsure", "none_yet")]
+        if later and lead not in rest:  # "not sure, haven't talked budget for failures yet" stays unsure  # "eh, laura wants it to work, no budget for flops": the hedge opens, the answer follows
             return Choice(later[0], False)
     if lead:
         return Choice(lead, True)
@@ -292,7 +306,12 @@ def parse_branches(text: str) -> List[str]:
     folded = words.correct_chinese(words.correct(words.fold(text)))
     named = {b for b in VALUE_BRANCHES if b in re.split(r"[\s,，、]+", folded.replace(" ", "_").replace(",_", ","))}
     branch_groups = {b: words.phrases("branches", b) for b in VALUE_BRANCHES}
-    named |= {label for _, _, label in words.labelled_spans(folded, branch_groups)}
+    branch_groups["not_a_branch"] = words.phrases("not_branches")  # "the sales process" is not revenue
+    last_said: Dict[str, bool] = {}
+    for start, _, label in words.labelled_spans(folded, branch_groups):
+        last_said[label] = not _TAKEN_BACK.search(folded[:start])
+    named |= {label for label, kept in last_said.items() if kept and label != "not_a_branch"}
+    named -= {label for label, kept in last_said.items() if not kept}
     if _TIME_SAVED.search(folded):
         named.add("time_saved")  # "节省值班员的时间", "frees up the analysts' time"
     if not named and any(words.spans(folded, w) for w in words.phrases("all_branches")):
@@ -300,6 +319,8 @@ def parse_branches(text: str) -> List[str]:
     return [b for b in VALUE_BRANCHES if b in named]
 
 
+_TAKEN_BACK = re.compile(r"(?:\b(?:scratch|drop|minus|except|not|no|without|forget|remove|strike)\s+(?:the\s+)?|"
+                         r"(?:不要|去掉|不算|除了|不包括|删掉|不含)\s*)$")
 _TIME_SAVED = re.compile(r"(?:节省|节约|省下|省掉|减少|缩短)[^，,。；;]{0,8}?(?:时间|工时|人力|人工)|"
                          r"\b(?:save|saves|saving|saved|free up|frees up|freeing up|cut|cuts|cutting)\b[^,.;]{0,30}?"
                          r"\b(?:time|hours|man-hours|effort)\b")

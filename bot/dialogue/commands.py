@@ -220,7 +220,8 @@ def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
                    rf"my mistake|my bad)[\s,.!:-]+(?:(?:wait|actually|scratch that|sorry|oops)[\s,.!:-]+)*"
                    rf"{the}{field} (?:is|was|should be|will be|=) (?P<value>.+)$"),
         # 把发起人改成刘总 / 发起人改成刘总 / 修改数据来源
-        re.compile(rf"^{lead_zh}(?:把|将)?{field}(?:改一下|改下)?[\s，,]*(?:{into_zh})[\s：:]*(?P<value>.+)$"),
+        re.compile(rf"^{lead_zh}(?:把|将)?{field}(?:那一项|那项|这一项|这项|那个|这个|那题|这题|一项|的回答|的答案)?"
+                   rf"(?:改一下|改下)?[\s，,]*(?:{into_zh})[\s：:]*(?P<value>.+)$"),
         re.compile(rf"^{lead_zh}(?:{verbs_zh})(?:一下)?{field}(?:[\s，,：:]*(?:改成|改为|换成|为|成)?[\s：:]*(?P<value>.+))?$"),
         # 前面的业务问题要改一下
         re.compile(rf"^{lead_zh}(?:前面|之前|刚才|上面)?的?{field}(?:那题|这项|的回答)?(?:要|想|得|需要|我想)?(?:改|修改|更改|重填)(?:一下|下)?$"),
@@ -243,26 +244,45 @@ def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
 
 
 def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
-    """"change the sponsor to Dana Wu" -> Command("edit", field="executive_sponsor", value="Dana Wu")."""
+    """"change the sponsor to Dana Wu" -> Command("edit", field="executive_sponsor", value="Dana Wu").
+    Inside a longer message, one sentence that asks for a change and gives the new value counts too
+    ("I said the data was good, but … Could you change the data quality to poor?")."""
     folded = words.fold(text)
+    found = _edit_in(folded, fields)
+    if found is None:
+        for sentence in (words.fold(s) for s in _SENTENCE.split(folded)[1:] + _SENTENCE.split(folded)[:1]):
+            candidate = _edit_in(sentence, fields) if sentence != folded else None
+            if candidate is not None and candidate[0].groupdict().get("value"):
+                found = candidate
+                break
+    if found is None:
+        return None
+    return _edit_command(text, folded, *found)
+
+
+_SENTENCE = re.compile(r"[.!?。！？:：]\s*|\s+[-–—]+\s+")
+
+
+def _edit_in(folded: str, fields: Sequence[str]):
     aliases = dict(_field_names())
     for pattern in _edit_patterns():
         found = pattern.match(folded)
-        if not found:
-            continue
-        field = aliases.get(found.group("field"))
-        if field not in fields:
-            continue
-        value = re.sub(r"[\s,，。;；-]+(?:please |pls )?(?:fix|change|update|correct|edit) (?:that|it|this)$", "",
-                       found.groupdict().get("value") or "")
-        value = re.sub(r"^[\s.,:;-]*(?:(?:it's|its|it is|it should be|should be)\s+)?(?:actually\s+)?", "", value)
-        value = re.split(r"[,，;；]?\s*(?:\bnot\b|不是)\s|\.\s|。|[,，]\s*not\b|不是|[,，]\s*(?=\w+ (?:moved|left|is leaving|has left))",
-                         value)[0].strip(" ,，。:：;；-\"'“”")
-        value = re.sub(r"\s+(?:now|instead|actually|then|please)$", "", value, flags=re.IGNORECASE)
-        old = found.groupdict().get("old") or _corrected_part(folded)
-        return Command("edit", field=field, value=_original_case(text, value) if value else None,
-                       replaces=_original_case(text, old.strip()) if old else None)
+        if found and aliases.get(found.group("field")) in fields:
+            return found, aliases[found.group("field")]
     return None
+
+
+def _edit_command(text: str, folded: str, found: "re.Match[str]", field: str) -> Command:
+    value = re.sub(r"[\s,，。;；-]+(?:please |pls )?(?:fix|change|update|correct|edit) (?:that|it|this)$", "",
+                   found.groupdict().get("value") or "")
+    value = re.sub(r"^[\s.,:;-]*(?:(?:it's|its|it is|it should be|should be)\s+)?(?:actually\s+)?", "", value)
+    value = re.split(r"[,，;；]?\s*(?:\bnot\b|不是)\s|\.\s|。|[,，]\s*not\b|不是|[,，]\s*(?=\w+ (?:moved|left|is leaving|has left))",
+                     value)[0].strip(" ,，。:：;；-\"'“”")
+    value = re.sub(r"\s+(?:now|instead|actually|then|please)$", "", value, flags=re.IGNORECASE)
+    value = re.sub(r"[吧啊呀哈了]+$", "", value).strip(" \"'“”「」")
+    old = found.groupdict().get("old") or _corrected_part(folded)
+    return Command("edit", field=field, value=_original_case(text, value) if value else None,
+                   replaces=_original_case(text, old.strip()) if old else None)
 
 
 def _corrected_part(folded: str) -> Optional[str]:

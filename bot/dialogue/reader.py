@@ -140,7 +140,9 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
 
 
 _INTERROGATIVE = re.compile(
-    r"^(?:(?:what|what's|whats|why|how(?! to\b)|which|who|where|when|is|are|does|do|can|could|should|would|will|may)\b|"
+    r"^(?:(?:what|what's|whats|why|how(?! to\b)|which|who|where|when)\b|"
+    r"(?:is|are|does|do|can|could|should|would|will|may)\s+(?:i|we|you|it|they|he|she|this|that|there|these|those|the|a|an|"
+    r"my|our|your|its|their|someone|anyone|somebody|anybody|one)\b|"  # "will it…?" asks; "will include it in…" answers
     r"请问|什么|为什么|为啥|怎么|如何|哪些|哪个|哪里|是不是|能不能|可不可以|有没有|是否)")
 # "这个还不确定呢" states; "那数据湖呢？" and "为什么要问这个呢" ask
 _ENDS_ASKING = re.compile(r"(?:吗|么|嘛|什么|啥|如何|怎么样|怎么办|为什么|为啥|是什么意思)\s*[?？]?$|[?？]$|"
@@ -174,7 +176,7 @@ _EMOJI_YES_NO = {"👍": "yes", "👌": "yes", "✅": "yes", "🙆": "yes", "�
 
 # "端到端平台具体指啥？跟我们现在的k8s有啥区别": a sentence that asks, wherever it stands
 _ASKING_SENTENCE = re.compile(r"(?:啥|什么|哪个|哪种|怎么|为什么|区别|具体指|是指|几个|\bwhat\b|\bwhy\b|\bhow\b|\bwhich\b|"
-                              r"\bdifference\b)[^.!?。！？]{0,40}[?？]|(?:^|[,，。?？])\s*(?:什么样的?|什么算|什么叫|啥叫|啥算|怎么算|怎样算)[^,，。]*$")
+                              r"\bdifference\b)[^.!?。！？]{0,90}[?？]|(?:^|[,，。?？])\s*(?:什么样的?|什么算|什么叫|啥叫|啥算|怎么算|怎样算)[^,，。]*$")
 
 
 def _answered(text: str, asked: Question, heard: Optional[Heard]) -> Optional[Reading]:

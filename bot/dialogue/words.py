@@ -16,10 +16,16 @@ _LEADING = re.compile(r"^[\s.,;:!?！？。，；：、~…'\"“”‘’()（�
 
 
 def fold(text: Any) -> str:
-    """NFKC, lower case, single spaces, no punctuation at the ends."""
-    text = unicodedata.normalize("NFKC", str(text or "")).casefold()
+    """NFKC, lower case, simplified characters, single spaces, no punctuation at the ends."""
+    text = unicodedata.normalize("NFKC", str(text or "")).casefold().translate(_simplified())
     text = re.sub(r"\s+", " ", text.replace("’", "'"))
     return _LEADING.sub("", _TRAILING.sub("", text))
+
+
+@functools.lru_cache(maxsize=1)
+def _simplified() -> Dict[int, str]:
+    pairs = vocabulary()["traditional"]
+    return {ord(pairs[i]): pairs[i + 1] for i in range(0, len(pairs) - 1, 2)}
 
 
 def _unbool(node: Any) -> Any:

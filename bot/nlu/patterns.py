@@ -84,6 +84,9 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                    r"begin|set up|kick off|enter|register|drafting|writing|starting|creating|filling in|filling out|"
                    r"submitting|filing|putting together|preparing|beginning|setting up|kicking off)\b(?:\s+(?!no\b|not\b)[\w'-]+){0,5}?\s+"
                    + _ML + r"(?:plan|proposal)s?\b"),
+    ("start_plan", r"\b(?:ready|time|let's|lets|want|need|going|here) to (?:knock out|knock off|bang out|crank out|tackle|"
+                   r"get going on|get started on|sort out|get through|nail|do|write|draft|start|fill in|fill out|work on)\b"
+                   r"(?:\s+(?!no\b|not\b)[\w'-]+){0,4}?\s+" + _ML + r"(?:plan|proposal)s?\b"),
     ("start_plan", r"\b(?:make|do|fill|complete|put in|work on)\b(?:\s+(?!no\b|not\b)[\w'-]+){0,5}?\s+"
                    r"(?:ml|machine learning|ai|a\.i\.) (?:plan|proposal)s?\b"),
     ("start_plan", r"^(?:(?:hi|hello|hey|hiya|morning|afternoon|evening|good (?:morning|afternoon|evening))[,!.\s-]+)?"

@@ -210,3 +210,36 @@ def test_a_labelled_title_keeps_its_dash_and_gives_the_problem():
     title, problem = answers.clean_text(
         "title", "Title: Spend-mix optimiser (MMM) - FY27. What it fixes: we split a 9 million media budget by habit")
     assert (title, problem) == ("Spend-mix optimiser (MMM) - FY27", "we split a 9 million media budget by habit")
+
+
+@pytest.mark.parametrize("field, text, expected", [
+    # an option that concludes a long answer decides it
+    ("data_location", "The contracts are all in iManage, the tickets in ServiceNow, neither is in the data lake. So siloed.", "siloed"),
+    ("data_location", "Mostly in our own observability stack, not the company data lake, so siloed, I'd say.", "siloed"),
+    ("data_location", "mostly siloed, each branch keeps its own folders", "siloed"),
+    ("data_location", "影像和理赔数据去年已经同步进集团的数据湖了，配件价格库也在里面，所以基本是集中的。", "central"),
+    ("data_quality", "the alert data is fine but the incident records are badly categorised. So poor, unfortunately.", "poor"),
+    ("q_needs_ml", "可能需要吧，用简单的规则打分效果有限。我就答需要好了。", "yes"),
+    # a budget under a negation is no budget; a hedge followed by more hedging stays a hedge
+    ("failure_tolerance", "there's no separate budget for experiments, so realistically it has to work. Must succeed.", "must_succeed"),
+    ("failure_tolerance", "领导的原话是“要做就要做成”，没有给试错留预算。", "must_succeed"),
+    ("failure_tolerance", "not sure, havent talked budget for failures with sandra yet", "unsure"),
+    ("q_can_do_alone", "我部有两名建模人员，但工程化能力不足，独立完成有困难。", "no"),
+    ("pilot_team", "會，先以香港和深圳兩個共享中心做試點。", "yes"),  # traditional characters
+    ("scaling_path", "after the pilot we put it into the annual planning", "annual_planning"),
+])
+def test_conclusions_negations_and_traditional_characters(field, text, expected):
+    assert answers.parse_choice(field, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Time saved for the planners, and revenue... no, scratch revenue, it's a cost saving. Time saved and customer service.",
+     ["time_saved", "customer_service"]),
+    ("Time saved mainly, and customer service. Also new opportunities, a faster turnaround as part of the sales process.",
+     ["time_saved", "new_opportunities", "customer_service"]),
+    ("主要是節省時間和收入（挽回損失）兩方面。", ["revenue", "time_saved"]),
+    ("time saved, customer service and new opportunities - all three", ["time_saved", "new_opportunities", "customer_service"]),
+    ("all of them", ["revenue", "time_saved", "new_opportunities", "customer_service", "upsell"]),
+])
+def test_branches_taken_back_or_only_looking_like_one_are_left_out(text, expected):
+    assert answers.parse_branches(text) == expected

@@ -112,3 +112,17 @@ def test_a_start_the_model_guessed_is_read_again(text, guessed, meant):
 ])
 def test_what_other_units_filed_is_a_query(text, about):
     assert about_units_plans(text) is about
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("Actually, before we go on: I said the data was good, but half of the exit interviews are missing. "
+     "Could you change the data quality to poor?", "data_quality", "poor"),
+    ("wait, before submit: change the pilot team to yes. we talked now with Fernanda", "pilot_team", "yes"),
+    ("before i submit - change the pilot team to no. we'll just roll it out everywhere", "pilot_team", "no"),
+    ("等等，我刚才说数据质量不错，想了一下不对，缺漏很多。数据质量那一项改成“差”吧。", "data_quality", "差"),
+])
+def test_a_change_asked_for_inside_a_longer_message_is_an_edit(text, field, value):
+    from bot.dialogue import commands as dialogue_commands
+
+    found = dialogue_commands.match_edit(text, ["data_quality", "pilot_team", "executive_sponsor"])
+    assert (found.kind, found.field, found.value) == ("edit", field, value)
