@@ -173,6 +173,7 @@ def _resolve(field: str, labels: Sequence[str]) -> Optional[str]:
 _ALL_IN_ONE = re.compile(r"(?:都|全|全部|统一)(?:在|放在|存在|存放在|进了)|\b(?:it'?s all|all of it(?: is)?|everything(?: is)?|all)"
                          r" (?:in|on|inside|sits in|lives in|stored in|kept in) (?:one|the same|a single|our|the)\b")
 _NOT_THAT = re.compile(r"^(?:it'?s|it is|it isn'?t|it was) not that\b|^(?:it isn'?t|it wasn'?t|not) that\b|^不是说|^倒不是")
+_ECHOED_QUESTION = re.compile(r"(.)(?:不|没)\1|(.)不\2.|^(?:do|does|is|are|can|will) (?:we|it|they|there)\b.*\?$")
 _ACKNOWLEDGEMENTS = frozenset({"ok", "okay", "ok then", "right", "alright", "all right", "so", "well", "hmm", "um",
                                "好", "好的", "嗯", "行", "那", "那个", "哦"})
 
@@ -181,6 +182,9 @@ def read_choice(field: str, text: str, *, in_passing: bool = False) -> Optional[
     """The option of a choice question that a typed answer gives, or None ("ok, it's poor": poor).
     `in_passing`: the message answers another question, so only options it names count."""
     clauses = words.clauses(words.fold(text))
+    if len(clauses) > 1 and _ECHOED_QUESTION.search(clauses[0]):
+        text = "，".join(clauses[1:])  # "有没有没用上的数据？有啊，…": the question said back, then the answer
+        clauses = clauses[1:]
     if len(clauses) > 1 and _NOT_THAT.match(clauses[0]):
         text = "，".join(clauses[1:])  # "it's not that we have no data, it's that nobody looks at it"
         clauses = clauses[1:]

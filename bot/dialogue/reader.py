@@ -121,6 +121,10 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         parsed = _answered(text, asked, heard)  # "ok, back. it's poor": the answer counts
         if parsed is not None:
             return parsed
+    if command is not None and command.kind == "pause" and asked.kind in ("choice", "yes_no"):
+        after = _answer_after_never_mind(text, asked, heard)  # "…算了，我觉得还是需要机器学习的" answers
+        if after is not None:
+            return after
     if command is not None:
         return Reading("command", command=command)
     parsed = parse_answer(text, asked, heard)
@@ -183,6 +187,19 @@ def _answered(text: str, asked: Question, heard: Optional[Heard]) -> Optional[Re
     """The answer the message gives, or None (a skip, small talk and nothing at all are not answers)."""
     parsed = parse_answer(text, asked, heard)
     return parsed if parsed is not None and parsed.kind == "answer" and parsed.value is not None else None
+
+
+_NEVER_MIND = re.compile(r"^(?:算了|算了吧|不管了|never mind|nevermind|forget it|forget that|anyway|anyways)$")
+
+
+def _answer_after_never_mind(text: str, asked: Question, heard: Optional[Heard]) -> Optional[Reading]:
+    """"用规则打分算不算机器学习？……算了，我觉得还是需要的": a question dropped, then the answer."""
+    parts = words.clauses(words.fold(text))
+    opener = next((i for i, part in enumerate(parts) if _NEVER_MIND.match(part)), None)
+    rest = parts[opener + 1:] if opener is not None else []
+    if not rest or any(commands.match(part) is not None for part in rest):
+        return None
+    return _answered("，".join(rest), asked, heard)
 
 
 def _opens_with_command(text: str) -> bool:

@@ -17,9 +17,22 @@ _LEADING = re.compile(r"^[\s.,;:!?！？。，；：、~…'\"“”‘’()（�
 
 def fold(text: Any) -> str:
     """NFKC, lower case, simplified characters, single spaces, no punctuation at the ends."""
-    text = unicodedata.normalize("NFKC", str(text or "")).casefold().translate(_simplified())
+    text = simplify(unicodedata.normalize("NFKC", str(text or "")).casefold())
     text = re.sub(r"\s+", " ", text.replace("’", "'"))
     return _LEADING.sub("", _TRAILING.sub("", text))
+
+
+def simplify(text: str) -> str:
+    """Traditional characters and regional words in their simplified, mainland form; the length never changes."""
+    for regional, mainland in _regional():
+        text = text.replace(regional, mainland)
+    return text.translate(_simplified())
+
+
+@functools.lru_cache(maxsize=1)
+def _regional() -> Tuple[Tuple[str, str], ...]:
+    pairs = sorted(vocabulary()["regional"].items(), key=lambda kv: -len(kv[0]))
+    return tuple((k, v) for k, v in pairs if len(k) == len(v))
 
 
 @functools.lru_cache(maxsize=1)

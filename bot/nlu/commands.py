@@ -30,8 +30,8 @@ class PlanCommandRecognizer(GraphComponent):
             units = any(e.get("entity") == "unit" for e in message.get(ENTITIES) or [])
             guessed = (message.get(INTENT) or {}).get("name")
             if found is None and units and (follow_up_query(text) or (
-                    about_units_plans(text) and guessed in ("show_my_plans", "ask_faq", "inform", "nlu_fallback",
-                                                            "faq_more", "out_of_scope", "query_plans"))):
+                    about_units_plans(text) and guessed in ("show_my_plans", "ask_faq", "inform", "nlu_fallback", "help",
+                                                            "greet", "faq_more", "out_of_scope", "query_plans"))):
                 found = ("query_plans", None)  # "plans from legal department", "销售部的呢？"
             meant = second_opinion(text, guessed) if found is None else None
             if meant:

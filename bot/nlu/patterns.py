@@ -15,6 +15,8 @@ import re
 import unicodedata
 from typing import Optional, Pattern, Tuple
 
+from bot.dialogue.words import simplify
+
 
 _NUMBER = r"(?:plan\s*|proposal\s*|no\.?\s*|number\s*)?#?\s*(?P<id>\d{1,6})(?!\d)"
 _ZH_NUMBER = r"(?:计划|方案)?\s*(?:#|第)?\s*(?P<id>(?!20\d\d(?!\d))\d{1,6})(?!\d)\s*(?:号|號)?\s*(?:计划|方案)?"
@@ -73,6 +75,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                         r"(?:计划|规划)(?:了|吧|啊)?(?:[，,。]|$)"),
     ("declare_no_plan", r"(?:就|我们|要|帮我|想|那就|直接)(?:报|登记|声明|填)(?:一个|一下)?[“\"]?(?:没有|无)(?:机器学习)?计划"),
     ("declare_no_plan", r"\b(?:skipping|sitting out|not doing|won't do|will not do|not pursuing)\s+(?:ml|machine learning|ai)\b"),
+    ("declare_no_plan", r"\bno " + _ML + r"plans? (?:from (?:us|our (?:side|team|unit|department))|this (?:time|year|round|cycle)|"
+                        r"for (?:next|this|the coming) year)\b|\b(?:sitting|sit) (?:this|that) (?:one|year|round|cycle) out\b"),
     # resume_plan: back to a draft
     ("resume_plan", r"\b(?:continue|resume|pick up|carry on(?: with)?|get back to|go back to|keep going with|go on with)\s+"
                     r"(?:with\s+)?(?:my|our|the)\s+(?:ml |machine learning |unfinished )?(?:plan|draft)\b"),
@@ -100,9 +104,9 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     ("start_plan", r"^(?:我要|我想|帮我|我来|开始)?(?:写|做|报|填|交|新建|创建)(?:一个|一份|个|份)?(?:新的)?(?:计划|规划)(?:吧)?$"),
     ("start_plan", r"(?:我要|我想|帮我|我来|准备|打算)(?:写|做|报|填|交|提交|新建|创建)(?:一个|一份|个|份)?(?:明年度?|今年|下一年|"
                    r"20\d\d\s*年?度?|fy\d\d)(?:的)?(?:计划|规划)"),
-    ("start_plan", r"(?:写|做|报|填|开始|创建|新建|建|起草|提交|弄|搞|准备|申报|录入|开|交)(?:一下|一个|一份|个|份|下)?"
+    ("start_plan", r"(?:写|做|报|填|开始|创建|新建|建立|编制|拟定|建|起草|提交|弄|搞|准备|申报|录入|开|交)(?:一下|一个|一份|个|份|下)?"
                    r"(?:我们|我们部门|部门|咱们|咱|\S{1,8}?部|\S{1,6}?中心)?(?:的)?(?:明年度|下年度|明年|今年|下一年|20\d\d\s*年?度?|fy\d\d)?(?:的)?"
-                   r"(?:机器学习|ml|ai|人工智能|智能化)(?:的)?(?:计划|规划|方案|项目)"),
+                   r"(?:机器学习|ml|ai|人工智能|智能化)(?:的)?(?:项目)?(?:计划|规划|方案|项目)"),
     ("start_plan", r"^(?=.*(?:机器学习|ml|ai|人工智能|智能|模型|算法|预测|识别|检测|推荐|自动|筛选|质检|优化|明年|下一年|20\d\d|年度|部门|部|中心|项目))"
                    r".*?(?:想|要|准备|打算|需要|得|来|帮我|我们)(?:做|报|写|交|提|弄|搞|整|申报|上报|提交|填|起草)(?:个|一个|一份|份|一下|下)?"
                    r"[^。！？?!]{0,16}?(?:计划|规划|项目|方案)(?:吧|了)?(?:[，,。！!？?\s]|$)"),
@@ -111,14 +115,19 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     # show_plan: one numbered plan
     ("show_plan", r"^(?:(?:please|pls|can you|could you)\s+)?(?:show|open|pull up|display|view|read|see|look at|bring up)"
                   r"(?:\s+me)?\s+(?:the\s+)?" + _NUMBER + r"(?:\s+please)?$"),
-    ("show_plan", r"^(?:帮我|请)?(?:看一下|看下|看看|显示|打开|查看|调出|展示)(?:一下)?\s*" + _ZH_NUMBER + r"(?:看看|吧)?$"),
+    ("show_plan", r"^(?:麻烦|帮我|请|麻烦你)?(?:看一下|看下|看看|显示|打开|查看|调出|展示)(?:一下)?\s*" + _ZH_NUMBER +
+                  r"\s*(?:这份|那份|这个|那个)?(?:看看|看一下|吧)?[。.!！]?$"),
+    ("show_plan", r"^(?:麻烦|帮我|请|麻烦你)?(?:看一下|看下|看看|显示|打开|查看|调出|展示)(?:一下)?[^，,。0-9#]{1,14}?(?:那份|那个|这份|那一份)"
+                  r"[\s，,]*(?:#|第)?\s*(?P<id>\d{1,6})(?:号)?\s*[。.!！]?$"),
     ("show_plan", r"^(?:把)?\s*" + _ZH_NUMBER + r"\s*的?(?:详细内容|详情|内容|细节|具体内容)?\s*(?:给我|发我|让我)?\s*"
                   r"(?:看看|看一下|看下|打开|调出来|展示一下)"),
 ))
 # "销售部的呢？", "what about legal?": the planning office's next question about another unit.
 _FOLLOW_UP = re.compile(r"^(?:那|那么|还有)?.{1,14}?(?:的呢|呢|的计划呢|的情况呢|的也列一下|也列一下|的也看看|的也看一下)[?？]?$|"
                         r"^(?:and |so )?(?:what|how) about\b|^and (?:for )?\S+\??$|"
-                        r"^(?:and )?(?:anything|any plans?|something|what's there|what is there|what's in) (?:from|for|by|of) \S")
+                        r"^(?:and )?(?:anything|any plans?|something|what's there|what is there|what's in) (?:from|for|by|of) \S|"
+                        r"^(?:(?:ok|okay|right|thanks|cool|great)[.,!]*\s+)?(?:and |so )?what (?:do |did |have )?we (?:have|got|get) "
+                        r"(?:in )?(?:from|for|by|of) \S")
 # Not a request: a question about one ("can a withdrawn plan be restored?"), or a negation.
 _QUESTION = re.compile(r"^(?:what|why|which|when|where|who|whom|is|are|was|were|does|do|did|should|would it|if|"
                        r"(?:can|could|may|must) (?:our|a|an|the|my|units?|leads?|departments?|teams?|every)\b|"
@@ -147,7 +156,7 @@ ACTING = frozenset({"start_plan", "withdraw_plan", "declare_no_plan", "review_pl
 
 
 def fold(text: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "").casefold()).strip()
+    return re.sub(r"\s+", " ", simplify(unicodedata.normalize("NFKC", text or "").casefold())).strip()
 
 
 def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:

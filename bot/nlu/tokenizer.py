@@ -20,6 +20,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.dialogue.words import simplify
+
 logger = logging.getLogger(__name__)
 
 
@@ -44,9 +46,9 @@ def _is_word(text: str) -> bool:
 
 def segment(text: str, user_dictionary: Optional[str] = None) -> List[Token]:
     """Word tokens with offsets into `text`; no whitespace, no punctuation."""
-    folded = unicodedata.normalize("NFKC", text)
+    folded = simplify(unicodedata.normalize("NFKC", text))  # 計畫 is segmented and featurised as 计划
     if len(folded) != len(text):  # offsets must stay valid; segment the raw text instead
-        folded = text
+        folded = simplify(text)
     doc = blank_zh(user_dictionary).make_doc(folded)
     return [
         Token(text[t.idx : t.idx + len(t)], t.idx, t.idx + len(t), lemma=t.text.casefold())

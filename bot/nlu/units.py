@@ -18,6 +18,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.dialogue.words import simplify
+
 logger = logging.getLogger(__name__)
 REFRESH_SECONDS = 60
 
@@ -45,10 +47,17 @@ def _in_unit_context(text: str, start: int, end: int, written: str) -> bool:
     return bool(re.match(_UNIT_AFTER, text[end:], re.IGNORECASE) or re.search(_UNIT_BEFORE, text[:start], re.IGNORECASE))
 
 
+# "我是规划办的欧阳倩", "I'm Priya from Finance,": a self-introduction names no unit the message is about
+_INTRODUCTION = re.compile(r"我是(?P<zh>[^，,。.!！?？]{1,12}?)的|"
+                           r"\b(?:i'?m|i am|this is)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:from|in|at)\s+(?P<en>(?:the\s+)?[a-z&' -]{2,30}?)"
+                           r"(?=\s*[,.!;]|\s+(?:team|department|here|and)\b)")
+
+
 def find_units(text: str, names: List[Tuple[str, str, str]]) -> List[Dict[str, Any]]:
     """Spans of `text` that name a unit; `names` is (casefolded name, unit key, name as written), longest first."""
-    folded = text.casefold()
-    taken: List[Tuple[int, int]] = []
+    folded = simplify(text.casefold())
+    taken: List[Tuple[int, int]] = [m.span("zh" if m.group("zh") else "en")  # the speaker's own unit
+                                    for m in _INTRODUCTION.finditer(folded)]
     found = []
     for name, key, written in names:
         pattern = re.escape(name)

@@ -220,3 +220,16 @@ def test_leaving_at_a_yes_no_question_is_not_a_no():
         assert reading.kind == "command" and reading.command.kind in ("pause", "leave"), text
     for text in ("不行", "不需要", "不能，得靠IT", "no, we can't", "not really"):
         assert read("q_needs_ml", text).value == "no", text
+
+
+def test_a_question_dropped_with_never_mind_then_the_answer():
+    reading = read("q_needs_ml", "用规则打分算不算机器学习？……算了，我觉得还是需要机器学习的，影响因素太多。")
+    assert (reading.kind, reading.value) == ("answer", "yes")
+    assert read("q_needs_ml", "算了不填了，我先去开会").command.kind == "pause"
+    reading = read("q_unused_data", "有没有没用上的数据？有啊，考勤、绩效这些数据从来没放在一起分析过。")
+    assert (reading.kind, reading.value) == ("answer", "yes")
+
+
+def test_a_statement_that_opens_with_will_is_an_answer():
+    reading = read("scaling_path", "will include it in the annual planning cycle going forward")
+    assert (reading.kind, reading.value) == ("answer", "annual_planning")

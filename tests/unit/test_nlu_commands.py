@@ -126,3 +126,26 @@ def test_a_change_asked_for_inside_a_longer_message_is_an_edit(text, field, valu
 
     found = dialogue_commands.match_edit(text, ["data_quality", "pilot_team", "executive_sponsor"])
     assert (found.kind, found.field, found.value) == ("edit", field, value)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hey there! Ready to knock out our ML plan for Sales", ("start_plan", None)),
+    ("您好，我是質量管理部的林怡君。想幫部門建立明年的機器學習專案計畫。", ("start_plan", None)),  # Taiwan usage
+    ("你好，我們倉儲物流部今年沒有機器學習計劃，想在這裡登記一下。", ("declare_no_plan", None)),
+    ("Hiya - HR is sitting this one out next year. No ML plan from us, we're deep in the Workday migration.",
+     ("declare_no_plan", None)),
+    ("请打开人力资源部那份，#1。", ("show_plan", 1)),
+    ("麻烦打开 #1 这份看看。", ("show_plan", 1)),
+])
+def test_more_ways_to_ask(text, expected):
+    assert recognise(text) == expected
+
+
+def test_a_unit_named_in_a_self_introduction_is_not_what_the_message_is_about():
+    from bot.nlu.units import find_units
+
+    names = [("规划办", "planning-office", "规划办"), ("finance", "finance", "Finance"), ("仓储物流部", "logistics", "仓储物流部")]
+    assert find_units("您好，我是规划办的欧阳倩。麻烦帮我列一下已提交的计划。", names) == []
+    assert [u["value"] for u in find_units("I'm Priya from Finance, what has Finance filed?", names)] == ["finance"]
+    assert [u["value"] for u in find_units("我們倉儲物流部今年沒有計劃", names)] == ["logistics"]
+    assert follow_up_query("ok. and what we have from logistics?")
