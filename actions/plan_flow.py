@@ -331,7 +331,8 @@ class ValidateNoPlanForm(PendingQuestionForm):
     def accept(self, question: Question, value: Any, extra: Dict[str, Any], turn: Turn) -> Slots:
         message = turn.tracker.latest_message or {}
         intent = message.get("intent") or {}
-        if intent.get("name") == "declare_no_plan" and (intent.get("confidence") or 0) >= 0.8:
+        if intent.get("name") == "declare_no_plan" and (intent.get("confidence") or 0) >= 0.8 and \
+                answers.says_no_plan(message.get("text") or ""):
             value = answers.reason_in(message.get("text") or "")  # "no plan", said again: where is the reason?
             if value is None:
                 return self.reject("no_plan_not_a_reason", turn, question)

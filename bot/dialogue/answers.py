@@ -86,10 +86,11 @@ _SO = ("so", "therefore", "thus", "hence", "so overall", "all in all", "in short
        "总的来说", "那", "那就", "但", "但是", "不过", "i'll go with", "ill go with", "i'd go with", "let's say", "lets say",
        "call it", "put down", "put it down as", "mark it as", "i'll say", "i'd say it's", "我就答", "我就选", "就选", "就答",
        "就写", "就填", "那就选", "那就写", "我选", "选")
+_CONTRAST = frozenset({"but", "但", "但是", "不过"})
 _TAIL = re.compile(r"[\s,，]*(?:i'?d say|i think|i guess|i suppose|unfortunately|sadly|really|then|for now|好了|吧|了|啦|呗)$")
 
 
-def _conclusion(clauses: Sequence[str], field_groups: Dict[str, Tuple[str, ...]]) -> Optional[str]:
+def _conclusion(clauses: Sequence[str], field_groups: Dict[str, Tuple[str, ...]], *, said_so: bool = False) -> Optional[str]:
     """An option that ends the answer: a last clause that is only the option ("…, no", "… So siloed."),
     or a clause opening with "so"/"所以"/"我就答" ("So yes.", "…so no", "所以基本是集中的")."""
     for clause in reversed(clauses[1:]):
@@ -99,10 +100,11 @@ def _conclusion(clauses: Sequence[str], field_groups: Dict[str, Tuple[str, ...]]
                 rest = _TAIL.sub("", _strip_lead_in(re.sub(
                     r"^(?:realistically|honestly|frankly|in practice|overall|basically|基本上?|大体上?|总体上?|整体上?)[\s,]*",
                     "", found.group(1))))
-                said = _leading(rest, field_groups) or _only(rest, field_groups)
-                if said and len(words.english_words(rest)) <= 4 and words.cjk_count(rest) <= 8:
+                contrast = so in _CONTRAST  # "…, but for a real model, no": only the bare option after a "but"
+                said = _leading(rest, field_groups) or (None if contrast else _only(rest, field_groups))
+                if said and len(words.english_words(rest)) <= 4 and words.cjk_count(rest) <= (4 if contrast else 8):
                     return said
-    if len(clauses) > 1:
+    if len(clauses) > 1 and not said_so:
         last = _TAIL.sub("", _strip_lead_in(clauses[-1]))
         said = next((label for label in field_groups if last in field_groups[label]), None)
         if said:  # "…, but for a real model, no."
@@ -213,10 +215,12 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     raw = words.clauses(folded)
     if not raw:
         return None
+    if field == "data_location":  # "…all in the data lake, quality is mixed": what follows "quality" is not where it lives
+        raw = [c for c in (re.split(r"quality|质量|质素", c)[0].strip() for c in raw) if c] or raw
     parts = [_strip_lead_in(c) for c in raw]
     lead = _leading(raw[0], field_groups) or _leading(parts[0], field_groups)
     if field in COMBINING and len(raw) > 1:
-        concluded = _conclusion(raw, field_groups)
+        concluded = _conclusion(raw, field_groups, said_so=True)
         if concluded:
             return Choice(concluded, True)  # "…neither is connected to the data lake. So siloed."
     if field in COMBINING:
@@ -325,7 +329,7 @@ def parse_branches(text: str) -> List[str]:
 
 _TAKEN_BACK = re.compile(r"(?:\b(?:scratch|drop|minus|except|not|no|without|forget|remove|strike)\s+(?:the\s+)?|"
                          r"(?:不要|去掉|不算|除了|不包括|删掉|不含)\s*)$")
-_TIME_SAVED = re.compile(r"(?:节省|节约|省下|省掉|减少|缩短)[^，,。；;]{0,8}?(?:时间|工时|人力|人工)|"
+_TIME_SAVED = re.compile(r"(?:节省|节约|省下|省掉|省了|减少|缩短|少花)[^，,。；;]{0,8}?(?:时间|工时|人力|人工)|"
                          r"\b(?:save|saves|saving|saved|free up|frees up|freeing up|cut|cuts|cutting)\b[^,.;]{0,30}?"
                          r"\b(?:time|hours|man-hours|effort)\b")
 
@@ -534,6 +538,11 @@ _BECAUSE = re.compile(r"(?:因为|由于|原因是|原因：|原因:|理由是|�
 
 _NO_PLAN_SAID = re.compile(r"\bno (?:ml |machine learning |ai )?plans?\b|(?:没有|不做|不搞|不报|不交|不提交).{0,8}(?:计划|规划)",
                            re.IGNORECASE)
+
+
+def says_no_plan(text: str) -> bool:
+    """"我们没有机器学习计划", "no ML plan": the message says there is no plan (it may give a reason too)."""
+    return bool(_NO_PLAN_SAID.search(" ".join(text.split())))
 
 
 def reason_in(text: str) -> Optional[str]:

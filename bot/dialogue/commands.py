@@ -171,7 +171,12 @@ def _unsure_remark(clause: str) -> bool:
 
 
 def _explains_a_field(text: str) -> bool:
-    """"基线是啥意思", "what do you mean by baseline": a question about a question."""
+    """"基线是啥意思", "what do you mean by baseline", "基线是啥意思 没太懂": a question about a question."""
+    parts = words.clauses(text)
+    if len(parts) > 1:
+        asking = [p for p in parts if _explains_a_field(p)]
+        return bool(asking) and all(p in asking or _clause_command(p) == "explain" or (
+            _is_remark(p) and _PUZZLED.search(p)) for p in parts)
     folded = words.fold(text)
     for alias, _ in _field_names():
         for pattern in (rf"^{words._pattern(alias)}\s*(?:是|的|指的是|指)?\s*(?P<rest>.+)$",
@@ -226,7 +231,7 @@ def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
         # 前面的业务问题要改一下
         re.compile(rf"^{lead_zh}(?:前面|之前|刚才|上面)?的?{field}(?:那题|这项|的回答)?(?:要|想|得|需要|我想)?(?:改|修改|更改|重填)(?:一下|下)?$"),
         # 刚才数据质量说错了，其实挺差的 / 数据质量我刚才说错了
-        re.compile(rf"^{lead_zh}{field}(?:的回答|这项|这题)?(?:我)?(?:刚才|刚刚|之前|前面)?(?:{wrong_zh})(?:了)?"
+        re.compile(rf"^{lead_zh}{field}(?:的回答|这项|这题|那个|那一项|那项|那题)?(?:我)?(?:刚才|刚刚|之前|前面)?(?:{wrong_zh})(?:了)?"
                    rf"(?:[\s，,。]*(?:其实|应该|实际上)?(?:是)?(?P<value>.+))?$"),
         # my answer on data quality was wrong / the data quality was wrong
         re.compile(rf"^(?:.{{0,40}}?[?.!]\s*)?(?:my |the )?(?:answer|response|reply) (?:on|about|for|to) {the}{field}"
@@ -249,15 +254,22 @@ def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
     ("I said the data was good, but … Could you change the data quality to poor?")."""
     folded = words.fold(text)
     found = _edit_in(folded, fields)
-    if found is None:
-        for sentence in (words.fold(s) for s in _SENTENCE.split(folded)[1:] + _SENTENCE.split(folded)[:1]):
-            candidate = _edit_in(sentence, fields) if sentence != folded else None
-            if candidate is not None and candidate[0].groupdict().get("value"):
-                found = candidate
-                break
-    if found is None:
-        return None
-    return _edit_command(text, folded, *found)
+    if found is not None:
+        return _edit_command(text, folded, *found)
+    sentences = [words.fold(s) for s in _SENTENCE.split(words.CJK_SPACE.sub("。", folded))]
+    for index in [*range(1, len(sentences)), 0]:
+        candidate = _edit_in(sentences[index], fields) if sentences[index] != folded else None
+        if candidate is None:
+            continue
+        if candidate[0].groupdict().get("value"):
+            return _edit_command(text, folded, *candidate)
+        following = "，".join(sentences[index + 1:])
+        if following:  # "试点团队那个我填错了 我们要组试点团队的": the new answer follows
+            joined = f"{sentences[index]}，{following}"
+            again = _edit_in(joined, fields)
+            if again is not None and again[0].groupdict().get("value"):
+                return _edit_command(text, folded, *again)
+    return None
 
 
 _SENTENCE = re.compile(r"[.!?。！？:：]\s*|\s+[-–—]+\s+")

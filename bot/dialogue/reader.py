@@ -110,7 +110,8 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     request = patterns.recognise(text) if asked.is_plan_field or asked.name == "confirmation" else None
     if request is not None and request[0] in LEAVING_REQUESTS and _ML_WORD.search(text):
         return Reading("command", command=Command(LEAVING_REQUESTS[request[0]]))  # "…明年其实没有机器学习计划"
-    if asked.name == "confirmation" and _leads(text, asked) and not _opens_with_command(text):
+    if asked.name == "confirmation" and _leads(text, asked) and not _opens_with_command(text) and (
+            not editable or commands.match_edit(text, editable) is None):  # "先别提交 试点团队那个我填错了…" edits
         parsed = _answered(text, asked, heard)  # "yes, withdraw it", "对，撤了", "行，就这样，提交"
         if parsed is not None and parsed.value in ("yes", "no"):
             return parsed
@@ -149,7 +150,7 @@ _INTERROGATIVE = re.compile(
     r"my|our|your|its|their|someone|anyone|somebody|anybody|one)\b|"  # "will it…?" asks; "will include it in…" answers
     r"请问|什么|为什么|为啥|怎么|如何|哪些|哪个|哪里|是不是|能不能|可不可以|有没有|是否)")
 # "这个还不确定呢" states; "那数据湖呢？" and "为什么要问这个呢" ask
-_ENDS_ASKING = re.compile(r"(?:吗|么|嘛|什么|啥|如何|怎么样|怎么办|为什么|为啥|是什么意思)\s*[?？]?$|[?？]$|"
+_ENDS_ASKING = re.compile(r"(?:吗|么|嘛|什么|啥|如何|怎么样|怎么办|为什么|为啥|是什么意思|咩|咩嘢|乜嘢|系乜)\s*[?？]?$|[?？]$|"
                           r"(?:什么|啥|怎么|为什么|为啥|哪|谁|多少)[^。！？]*呢\s*$")
 _SHORT_CJK, _SHORT_WORDS = 20, 12
 
@@ -170,7 +171,7 @@ def asks(text: str, asked: Question) -> bool:
             and not re.search(r"\d", folded)) or any(
             _INTERROGATIVE.search(words.fold(s)) for s in re.findall(r"[^.!?。！？:：;；]+[?？]", text))
     return bool(_ENDS_ASKING.search(text.strip())) or bool(_INTERROGATIVE.search(folded) and short) or bool(
-        _ASKING_SENTENCE.search(folded))
+        _ASKING_SENTENCE.search(folded)) or (short and any(_ENDS_ASKING.search(c) for c in words.clauses(text)[:-1]))
 
 
 # Short and ending in "?", these ask about the question ("skills like what?", "要写名字还是写人数？").

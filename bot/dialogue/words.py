@@ -65,8 +65,12 @@ def phrases(*path: str) -> Tuple[str, ...]:
     return tuple(fold(p) for p in node)
 
 
+# "基线是啥意思 没太懂": between Chinese characters, a space is a comma
+CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
 def clauses(text: str) -> List[str]:
-    return [c for c in (fold(part) for part in CLAUSE_BREAK.split(fold(text))) if c]
+    return [c for c in (fold(part) for part in CLAUSE_BREAK.split(CJK_SPACE.sub("，", fold(text)))) if c]
 
 
 def _pattern(phrase: str) -> str:
