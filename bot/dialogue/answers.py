@@ -85,7 +85,7 @@ def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[
 _SO = ("so", "therefore", "thus", "hence", "so overall", "all in all", "in short", "but", "所以", "因此", "总之",
        "总的来说", "那", "那就", "但", "但是", "不过", "i'll go with", "ill go with", "i'd go with", "let's say", "lets say",
        "call it", "put down", "put it down as", "mark it as", "i'll say", "i'd say it's", "我就答", "我就选", "就选", "就答",
-       "就写", "就填", "那就选", "那就写", "我选", "选")
+       "就写", "就填", "那就选", "那就写", "我选", "选", "都是", "全都是", "基本都是", "反正都是", "反正", "all in all", "basically")
 _CONTRAST = frozenset({"but", "但", "但是", "不过"})
 _TAIL = re.compile(r"[\s,，]*(?:i'?d say|i think|i guess|i suppose|unfortunately|sadly|really|then|for now|好了|吧|了|啦|呗)$")
 
@@ -139,10 +139,10 @@ def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
         if e - s == 1 and words.cjk_count(clause[s:e]) == 1:
             continue
         following = spans[index + 1] if index + 1 < len(spans) else None
-        if label == "yes" and following and following[2] == "no" and following[0] - e <= 1:
+        if label == "yes" and "no" in field_groups and re.match(r"不了|不到|不来|不成|不起来|不定|不动|不出", clause[e:]):
+            label = "no"  # "独立完成不了", "我们自己搞不了"
+        elif label == "yes" and following and following[2] == "no" and following[0] - e <= 1:
             continue  # "肯定搞不定": the yes word only stresses the no
-        if label == "yes" and "no" in field_groups and re.match(r"不了|不到|不来|不成|不起来", clause[e:]):
-            label = "no"  # "独立完成不了"
         if label == "central" and "siloed" in field_groups and _NEGATED.search(clause[:s]):
             label = "siloed"
         elif label == "yes" and "no" in field_groups and (_NEGATION_BEFORE.search(clause[:s]) or _NEGATION_NEAR.search(clause[:s])):

@@ -269,6 +269,24 @@ def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
             again = _edit_in(joined, fields)
             if again is not None and again[0].groupdict().get("value"):
                 return _edit_command(text, folded, *again)
+    return _named_then_changed(text, folded, sentences, fields)
+
+
+_CHANGE_IT = re.compile(r"^(?:请|麻烦|那就|所以)?(?:帮我|你)?(?:改成|改为|换成|更正为)[\s：:]*(?P<value>.+)$|"
+                        r"^(?:so |please |pls )?(?:change|update|set|switch) (?:it|that) (?:to|into) (?P<value_en>.+)$")
+
+
+def _named_then_changed(text: str, folded: str, sentences: Sequence[str], fields: Sequence[str]) -> Optional[Command]:
+    """"擴展方式那題我剛剛說還沒想好，後來想想…。請幫我改成年度規劃。": one field named, then "change it to …"."""
+    for index, sentence in enumerate(sentences[1:], start=1):
+        found = _CHANGE_IT.match(sentence)
+        if not found:
+            continue
+        named = {field for before in sentences[:index] for alias, field in _field_names()
+                 if field in fields and words.spans(before, alias)}
+        if len(named) == 1:
+            value = (found.group("value") or found.group("value_en") or "").strip(" 。.!！吧")
+            return Command("edit", field=named.pop(), value=_original_case(text, value) if value else None)
     return None
 
 

@@ -128,6 +128,11 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
             return after
     if command is not None:
         return Reading("command", command=command)
+    checked = _CHECKING.match(text)
+    if checked and answers.has_substance(text[checked.end():]):  # "你是问万一做不成怎么办吗？…预算里留了试错的空间。"
+        after = _answered(text[checked.end():], asked, heard)
+        if after is not None:
+            return after
     parsed = parse_answer(text, asked, heard)
     if parsed is not None and parsed.kind == "answer" and parsed.value is not None and (
             _leads(text, asked) or not asks(text, asked)):
@@ -166,7 +171,10 @@ def asks(text: str, asked: Question) -> bool:
     folded = words.fold(text)
     short = words.cjk_count(folded) <= _SHORT_CJK and len(words.english_words(folded)) <= _SHORT_WORDS
     if asked.kind in ("text", "note"):
-        return bool(_INTERROGATIVE.search(folded) and short) or bool(re.search(r"(?:吗|么)\s*[?？]?$|呢\s*[?？]$", folded)) or (
+        long_question = text.rstrip().endswith(("?", "？")) and _ABOUT_THIS.search(folded) and words.cjk_count(
+            folded) <= 40 and len(words.english_words(folded)) <= 25  # "…的指标，是指模型的准确率，还是业务上的指标？"
+        return bool(long_question) or bool(_INTERROGATIVE.search(folded) and short) or bool(
+            re.search(r"(?:吗|么)\s*[?？]?$|呢\s*[?？]$", folded)) or (
             text.rstrip().endswith(("?", "？")) and short and _ASKS_ABOUT.search(folded)
             and not re.search(r"\d", folded)) or any(
             _INTERROGATIVE.search(words.fold(s)) for s in re.findall(r"[^.!?。！？:：;；]+[?？]", text))
@@ -177,11 +185,13 @@ def asks(text: str, asked: Question) -> bool:
 # Short and ending in "?", these ask about the question ("skills like what?", "要写名字还是写人数？").
 _ASKS_ABOUT = re.compile(r"\b(?:what|whats|what's|mean|meaning|means|meant|like|which|how|why|who|whom|example|e\.g|such as)\b|"
                          r"吗|么|啥|什么|还是|多少|多长|多短|怎么|哪|是不是|要不要|需不需要|指的是|是指|意思|比如")
+_CHECKING = re.compile(r"^\s*(?:你是问|你是说|你的意思是|是问|是说|意思是|do you mean|you mean|are you asking(?: if| whether)?|"
+                       r"is this asking(?: if| whether)?)[^?？]{0,40}[?？]\s*", re.IGNORECASE)
 _EMOJI_YES_NO = {"👍": "yes", "👌": "yes", "✅": "yes", "🙆": "yes", "👎": "no", "❌": "no", "🙅": "no"}
 
 # "端到端平台具体指啥？跟我们现在的k8s有啥区别": a sentence that asks, wherever it stands
-_ASKING_SENTENCE = re.compile(r"(?:啥|什么|哪个|哪种|怎么|为什么|区别|具体指|是指|几个|\bwhat\b|\bwhy\b|\bhow\b|\bwhich\b|"
-                              r"\bdifference\b)[^.!?。！？]{0,90}[?？]|(?:^|[,，。?？])\s*(?:什么样的?|什么算|什么叫|啥叫|啥算|怎么算|怎样算)[^,，。]*$")
+_ASKING_SENTENCE = re.compile(r"(?:啥|什么|哪个|哪种|怎么|为什么|区别|具体指|是指|是说|几个|\bwhat\b|\bwhy\b|\bhow\b|\bwhich\b|"
+                              r"\bdifference\b|\byou mean\b|\bdoes (?:that|this|it) mean\b)[^.!?。！？]{0,90}[?？]|(?:^|[,，。?？])\s*(?:什么样的?|什么算|什么叫|啥叫|啥算|怎么算|怎样算)[^,，。]*$")
 
 
 def _answered(text: str, asked: Question, heard: Optional[Heard]) -> Optional[Reading]:

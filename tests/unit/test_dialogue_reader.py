@@ -233,3 +233,25 @@ def test_a_question_dropped_with_never_mind_then_the_answer():
 def test_a_statement_that_opens_with_will_is_an_answer():
     reading = read("scaling_path", "will include it in the annual planning cycle going forward")
     assert (reading.kind, reading.value) == ("answer", "annual_planning")
+
+
+@pytest.mark.parametrize("question, text, kind, value", [
+    ("failure_tolerance", "你是问万一做不成怎么办吗？冯总说过，做不成也没关系，预算里留了试错的空间。", "answer", "budgeted"),
+    ("metric", "这里说的“可衡量的指标”，是指模型本身的准确率，还是业务上的指标？", "command", None),
+    ("q_can_do_alone", "When you say 'on its own', do you mean without any help from IT at all? We'd need them for Zendesk.",
+     "command", None),
+    ("data_location", "那我们不算 录音在呼叫中心系统 工单在另一个系统 CRM又在销售那边 都是分散的", "answer", "siloed"),
+    ("q_can_do_alone", "说实话我们自己搞不了 法务全是律师 没一个懂技术的", "answer", "no"),
+    ("baseline", "基线是啥意思 没太懂", "command", None),
+    ("executive_sponsor", "还没定下来 先跳过", "command", None),
+    ("q_real_problem", "哎 临时有个会 先不弄了", "command", None),
+])
+def test_checks_questions_and_space_separated_chinese(question, text, kind, value):
+    reading = read(question, text)
+    assert reading.kind == kind and (reading.value == value if kind == "answer" else reading.command is not None)
+
+
+def test_a_field_named_then_changed_in_a_later_sentence():
+    found = commands.match("等一下，送出之前我想改一個地方。擴展方式那題我剛剛說還沒想好，後來想想，我們會把它納入年度規劃。"
+                           "請幫我改成年度規劃。", ["scaling_path", "data_quality"])
+    assert (found.kind, found.field, found.value) == ("edit", "scaling_path", "年度规划")
