@@ -179,12 +179,14 @@ def asks(text: str, asked: Question) -> bool:
             and not re.search(r"\d", folded)) or any(
             _INTERROGATIVE.search(words.fold(s)) for s in re.findall(r"[^.!?。！？:：;；]+[?？]", text))
     return bool(_ENDS_ASKING.search(text.strip())) or bool(_INTERROGATIVE.search(folded) and short) or bool(
-        _ASKING_SENTENCE.search(folded)) or (short and any(_ENDS_ASKING.search(c) for c in words.clauses(text)[:-1]))
+        _ASKING_SENTENCE.search(folded)) or (short and any(_CLAUSE_ASKS.search(c) for c in words.clauses(text)[:-1]))
 
 
 # Short and ending in "?", these ask about the question ("skills like what?", "要写名字还是写人数？").
 _ASKS_ABOUT = re.compile(r"\b(?:what|whats|what's|mean|meaning|means|meant|like|which|how|why|who|whom|example|e\.g|such as)\b|"
                          r"吗|么|啥|什么|还是|多少|多长|多短|怎么|哪|是不是|要不要|需不需要|指的是|是指|意思|比如")
+# A clause before the last that asks ("数据湖系咩嘢 没听过"); "做实验嘛，…" only pauses
+_CLAUSE_ASKS = re.compile(r"(?:吗|么|什么|啥|咩|咩嘢|乜嘢|系乜|为什么|为啥|是什么意思)$")
 _CHECKING = re.compile(r"^\s*(?:你是问|你是说|你的意思是|是问|是说|意思是|do you mean|you mean|are you asking(?: if| whether)?|"
                        r"is this asking(?: if| whether)?)[^?？]{0,40}[?？]\s*", re.IGNORECASE)
 _EMOJI_YES_NO = {"👍": "yes", "👌": "yes", "✅": "yes", "🙆": "yes", "👎": "no", "❌": "no", "🙅": "no"}
