@@ -209,7 +209,10 @@ def _answer_after_never_mind(text: str, asked: Question, heard: Optional[Heard])
     """"用规则打分算不算机器学习？……算了，我觉得还是需要的": a question dropped, then the answer."""
     parts = words.clauses(words.fold(text))
     opener = next((i for i, part in enumerate(parts) if _NEVER_MIND.match(part)), None)
-    rest = parts[opener + 1:] if opener is not None else []
+    before = re.split(r"算了|不管了|never ?mind|forget (?:it|that)|anyways?", text, maxsplit=1, flags=re.IGNORECASE)[0]
+    if not opener or not re.search(r"[?？]|(.)[不没]\1", before):
+        return None  # "算了，我们不做了" said first leaves; only a question dropped before it is taken back
+    rest = parts[opener + 1:]
     if not rest or any(commands.match(part) is not None for part in rest):
         return None
     return _answered("，".join(rest), asked, heard)
