@@ -233,7 +233,7 @@ _QUESTION_WORD = re.compile(r"几|多少|什么|啥|怎么|哪|谁|为什么|为
 
 # "skills like what?", "you mean people from the business side?", "要写名字还是写人数？", "does a forecast count?"
 _ABOUT_THIS = re.compile(r"\b(?:like what|such as|meaning what|you mean|do you mean|for example|for instance|e\.g|"
-                         r"what counts|count as|counts as|does (?:that|this|it) count|what kind|what sort|how (?:short|detailed))\b|"
+                         r"what counts|count as|counts as|does (?:that|this|it) (?:count|mean)|what kind|what sort|how (?:short|detailed))\b|"
                          r"例如|比如|要写|写什么|填什么|还是写|还是填|要多|算不算|算吗|包括|包不包括|哪种|什么样|有啥要求|有什么要求|是指")
 
 
