@@ -294,13 +294,10 @@ def parse_decision(text: str) -> Optional[str]:
     """approved / needs_work in a planner's words ("批准", "send it back"), or None."""
     folded = words.fold(text)
     decision_groups = {label: words.phrases("answers", "decision", label) for label in ("approved", "needs_work")}
-    found = [(s, e, "needs_work" if label == "approved" and _NOT_APPROVING.search(folded[:s]) else label)
-             for s, e, label in words.labelled_spans(folded, decision_groups)]
+    found = words.labelled_spans(folded, decision_groups)
     if not found:
         return None
-    if any(label == "needs_work" for _, _, label in found) and any(
-            label == "approved" and _NOT_APPROVING.search(folded[:s]) for s, _, label in
-            words.labelled_spans(folded, decision_groups)):
+    if any(label == "approved" and _NOT_APPROVING.search(folded[:s]) for s, _, label in found):
         return "needs_work"  # "not comfortable approving this one. I'll send it back"
     first = found[0][2]
     return first if all(label == first for _, _, label in found[:2]) or found[0][0] == 0 else None

@@ -115,8 +115,9 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         parsed = _answered(text, asked, heard)  # "yes, withdraw it", "对，撤了", "行，就这样，提交"
         if parsed is not None and parsed.value in ("yes", "no"):
             return parsed
-    if asked.kind == "decision" and answers.parse_decision(text):
-        return Reading("answer", value=answers.parse_decision(text))  # "行，过吧" approves; "过" is not a skip here
+    decision = answers.parse_decision(text) if asked.kind == "decision" else None
+    if decision:
+        return Reading("answer", value=decision)  # "行，过吧" approves; "过" is not a skip here
     command = commands.match(text, editable)
     if command is not None and command.kind in ("resume", "wait") and asked.kind != "text":
         parsed = _answered(text, asked, heard)  # "ok, back. it's poor": the answer counts
@@ -202,17 +203,16 @@ def _answered(text: str, asked: Question, heard: Optional[Heard]) -> Optional[Re
     return parsed if parsed is not None and parsed.kind == "answer" and parsed.value is not None else None
 
 
-_NEVER_MIND = re.compile(r"^(?:算了|算了吧|不管了|never mind|nevermind|forget it|forget that|anyway|anyways)$")
+_NEVER_MIND = re.compile(r"算了吧?|不管了|never ?mind|forget (?:it|that)|anyways?", re.IGNORECASE)
 
 
 def _answer_after_never_mind(text: str, asked: Question, heard: Optional[Heard]) -> Optional[Reading]:
-    """"用规则打分算不算机器学习？……算了，我觉得还是需要的": a question dropped, then the answer."""
-    parts = words.clauses(words.fold(text))
-    opener = next((i for i, part in enumerate(parts) if _NEVER_MIND.match(part)), None)
-    before = re.split(r"算了|不管了|never ?mind|forget (?:it|that)|anyways?", text, maxsplit=1, flags=re.IGNORECASE)[0]
-    if not opener or not re.search(r"[?？]|(.)[不没]\1", before):
-        return None  # "算了，我们不做了" said first leaves; only a question dropped before it is taken back
-    rest = parts[opener + 1:]
+    """"用规则打分算不算机器学习？……算了，我觉得还是需要的": a question dropped, then the answer.
+    Said first ("算了，我们不做了"), "never mind" leaves."""
+    pieces = _NEVER_MIND.split(text, maxsplit=1)
+    if len(pieces) < 2 or not re.search(r"[?？]|(.)[不没]\1", pieces[0]):
+        return None
+    rest = words.clauses(pieces[1])
     if not rest or any(commands.match(part) is not None for part in rest):
         return None
     return _answered("，".join(rest), asked, heard)
