@@ -71,15 +71,19 @@ class ValidateConfirmForm(PendingQuestionForm):
     def name(self) -> Text:
         return "validate_confirm_form"
 
+    def handle(self, reading: Reading, question: Question, turn: Turn) -> Slots:
+        if turn.tracker.get_slot("confirming") == "start" and reading.kind in ("answer", "unclear"):
+            named = reader.read_year(turn.tracker.latest_message.get("text") or "")
+            if named and planning.in_cycle(named):  # "不对，是2028年的" / "unit is correct but year is not, it's 2028"
+                return accepted({"plan_year": named, "confirmation": "yes"})
+        return super().handle(reading, question, turn)
+
     def accept(self, question: Question, value: Any, extra: Dict[str, Any], turn: Turn) -> Slots:
         confirming = turn.tracker.get_slot("confirming")
         if confirming == "start_year":
             return self._year(value, turn)
         if value == "unsure":
             return self.reject("plan_invalid_yes_no", turn)
-        named = reader.read_year(turn.tracker.latest_message.get("text") or "") if confirming == "start" else None
-        if named and planning.in_cycle(named):  # "不对，是2028年的" / "对的，2027年，没有问题"
-            return accepted({"plan_year": named, "confirmation": "yes"})
         if confirming == "start" and value == "no":
             return {"confirming": "start_year", "reask": None}
         return accepted({"confirmation": value})

@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/conversations.py                    # every edition
     .venv/bin/python benchmarks/conversations.py --edition dev -v   # transcripts of the failures
     .venv/bin/python benchmarks/conversations.py --edition dev --only zh-d03 -v
+    .venv/bin/python benchmarks/conversations.py --edition dev --part heldout3 -v   # one retired edition
 
 Starts its own Rasa and action servers on a fresh SQLite database. Held-out
 editions print figures only: their conversations are not for reading while tuning
@@ -32,11 +33,13 @@ def main() -> int:
     parser.add_argument("--edition", action="append", help="dev, heldout-1, ... (default: all)")
     parser.add_argument("--lang", choices=("zh", "en"))
     parser.add_argument("--only", action="append", help="conversation ids to play")
+    parser.add_argument("--part", help="only the edition's files whose name starts with this (e.g. heldout3)")
     parser.add_argument("-v", "--verbose", action="store_true", help="print the transcripts of failures (dev only)")
     args = parser.parse_args()
 
     chosen = args.edition or editions()
-    plays = {name: corpus.load(corpus.edition_files(name, args.lang)) for name in chosen}
+    plays = {name: corpus.load([path for path in corpus.edition_files(name, args.lang)
+                                if path.name.startswith(args.part or "")]) for name in chosen}
     if args.only:
         plays = {name: [c for c in convs if c.id in args.only] for name, convs in plays.items()}
     everyone = [c for convs in plays.values() for c in convs]

@@ -117,17 +117,18 @@ def _only(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[str
     return labels.pop() if len(labels) == 1 else None
 
 
-_NEGATED = re.compile(r"(?:\b(?:nothing|not|no|never|isn't|aren't|none)\b|没有|没|不在|不是|并不|还没|未)[^,，;；]{0,12}$")
+_NEGATED = re.compile(r"(?:\b(?:nothing|not|no|never|isn't|aren't|none)\b|没有|没|不在|不是|并不|还没|未)[^,，;；]{0,12}$|"
+                      r"\b(?:none of it|nothing|none of (?:this|that|them|the data))\b(?:\s+[a-z']+){0,5}\s+$")  # "none of it is in the company data lake"
 
 
 _NEGATION_BEFORE = re.compile(r"(?:(?:(?<!不是)不|难以|恐难|很难|难|不能|不可能|无法|没法|没办法|不会|不太能|不够|不是|不算|算不上|谈不上|"
                               r"称不上|并非|不怎么|不太|不大|没|没有|别|先别|不要|搞不了|做不了|弄不了|没打算|不打算|不考虑|不准备|暂不)\s*|"
-                              r"\b(?:not|can'?t|cannot|can not|won'?t|isn'?t|aren'?t|don'?t|doesn'?t|never|hardly)\b(?:\s+[a-z']+){0,3}\s+)$")
+                              r"\b(?:not|can'?t|cannot|can not|won'?t|isn'?t|aren'?t|don'?t|doesn'?t|never|hardly)\b(?:\s+(?!and\b|but\b|so\b)[a-z']+){0,3}\s+)$")
 
 
 # A negating verb a few characters before: "搞不了单独的试点团队", "没有专门的试点团队"
 _NEGATION_NEAR = re.compile(r"(?:搞不了|做不了|弄不了|组不了|没有|没打算|不打算|不考虑|不准备|无法|没法)[^也能就可会都,，]{1,4}$|"
-                            r"\b(?:no|not|haven'?t|havent|hasn'?t|didn'?t|never)\b(?:\s+[a-z']+){0,3}\s+$")
+                            r"\b(?:no|not|haven'?t|havent|hasn'?t|didn'?t|never)\b(?:\s+(?!and\b|but\b|so\b)[a-z']+){0,3}\s+$")
 
 
 def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
@@ -228,6 +229,9 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         if lead in ("siloed", "central") and set(scanned) - {lead} <= {"mixed"}:
             return Choice(lead, True)  # "scattered, some in the repository and some in email"
         labels = ([lead] if lead else []) + scanned
+        if field == "data_location" and "mixed" not in labels and any(
+                _ALL_IN_ONE.search(part) and set(_scan(part, field_groups)) == {"central"} for part in parts):
+            return Choice("central", lead == "central")  # "crm, braze email data - all in the lake already"
         if lead == UNKNOWN and _HEDGE.search(" ".join(parts[1:])):
             return Choice(UNKNOWN, True)  # "不太清楚，也可能在供应商那边": a guess after "I don't know"
         if field == "data_location" and set(labels) <= {UNKNOWN} and _places(parts) >= 2:
@@ -249,7 +253,7 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     if lead in (UNKNOWN, "unsure", "none_yet") and field not in YES_NO_FIELDS and field != YES_NO:
         rest = [label for part in parts[1:] for label in _scan(part, field_groups)]
         later = [label for label in rest if label not in (UNKNOWN, "unsure", "none_yet")]
-        if later and lead not in rest:  # "not sure, haven't talked budget for failures yet" stays unsure  # "eh, laura wants it to work, no budget for flops": the hedge opens, the answer follows
+        if later and lead not in rest and not _WHETHER.search(" ".join(parts[1:])):  # "not sure, haven't talked budget for failures yet" stays unsure  # "eh, laura wants it to work, no budget for flops": the hedge opens, the answer follows
             return Choice(later[0], False)
     if lead:
         return Choice(lead, True)
@@ -265,6 +269,7 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     return None
 
 
+_WHETHER = re.compile(r"\b(?:whether|if)\b|是否|会不会|能不能|可不可以")  # "unsure. nobody decided whether failures are acceptable"
 _HEDGE = re.compile(r"可能|也许|或许|估计|大概|\b(?:maybe|might|perhaps|probably|possibly|i guess|i think)\b")
 _PLACE = re.compile(r"\b(?:in|on|inside|within)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+|its\s+|each\s+)?[\w'-]+|在\S{2,}")
 
@@ -313,8 +318,9 @@ def parse_branches(text: str) -> List[str]:
     branch_groups = {b: words.phrases("branches", b) for b in VALUE_BRANCHES}
     branch_groups["not_a_branch"] = words.phrases("not_branches")  # "the sales process" is not revenue
     last_said: Dict[str, bool] = {}
-    for start, _, label in words.labelled_spans(folded, branch_groups):
-        last_said[label] = not _TAKEN_BACK.search(folded[:start])
+    for start, end, label in words.labelled_spans(folded, branch_groups):
+        sentence_rest = re.split(r"[。；;.!?！？]", folded[end:])[0]
+        last_said[label] = not _TAKEN_BACK.search(folded[:start]) and not _NOT_NOW.match(sentence_rest)
     named |= {label for label, kept in last_said.items() if kept and label != "not_a_branch"}
     named -= {label for label, kept in last_said.items() if not kept}
     if _TIME_SAVED.search(folded):
@@ -326,7 +332,11 @@ def parse_branches(text: str) -> List[str]:
 
 _TAKEN_BACK = re.compile(r"(?:\b(?:scratch|drop|minus|except|not|no|without|forget|remove|strike)\s+(?:the\s+)?|"
                          r"(?:不要|去掉|不算|除了|不包括|删掉|不含)\s*)$")
-_TIME_SAVED = re.compile(r"(?:节省|节约|省下|省掉|省了|减少|缩短|少花)[^，,。；;]{0,8}?(?:时间|工时|人力|人工)|"
+# "收入那块谈不上", "new opportunities maybe one day, but not for this plan"
+_NOT_NOW = re.compile(r"^(?:那块|这块|方面|这个|那个|的话|嘛|呢|吧)?\s*(?:谈不上|算不上|不算|没有|没啥|不涉及|不太涉及|暂时不|以后再说|先不算)|"
+                      r"^\s*(?:maybe|perhaps|possibly)?\s*(?:one day|someday|some day|later|down the line|in the future)\b|"
+                      r"^[^.;]{0,30}\bnot (?:for|in) this (?:plan|one|year|round)\b|^\s*(?:not really|not so much|not yet|isn'?t|is not)\b")
+_TIME_SAVED = re.compile(r"(?:节省|节约|省下|省掉|省了|减少|缩短|少花|能省|可以省|省)[^，,。；;]{0,8}?(?:时间|工时|人力|人工)|"
                          r"\b(?:save|saves|saving|saved|free up|frees up|freeing up|cut|cuts|cutting)\b[^,.;]{0,30}?"
                          r"\b(?:time|hours|man-hours|effort)\b")
 
@@ -521,8 +531,8 @@ def _more_than_a_decision(note: str) -> bool:
     folded = re.sub(r"\bsend (?:it|this|that|this one|that one|them)?\s*back\b", " ", folded)
     for phrase in sorted(phrases, key=len, reverse=True):  # "打回去" before "打回"
         folded = re.sub(words._pattern(phrase), " ", folded)
-    folded = re.sub(r"\b(?:i'?ll|i'?m|we'?ll|i|we|it|that|this|they|them|him|her|one|plan|will|shall|would|going to|gonna|"
-                    r"please|pls|to|the|back|so|ok|okay|then)\b|让他们|请他们|叫他们|他们|让他|号|计划|这个|那个|这份|那份|#",
+    folded = re.sub(r"\b(?:i'?ll|i'?m|i'?d|let'?s|we'?ll|i|we|it|that|this|they|them|him|her|one|plan|will|shall|would|going to|gonna|"
+                    r"please|pls|to|the|back|so|ok|okay|then|like|want|go ahead and|can you|could you)\b|让他们|请他们|叫他们|他们|让他|号|计划|这个|那个|这份|那份|#",
                     " ", folded)
     return has_substance(words.strip_fillers(" ".join(folded.split()), words.phrases("fillers")))
 

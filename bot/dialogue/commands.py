@@ -9,7 +9,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Dict, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.dialogue import words
 
@@ -152,6 +152,8 @@ def _command_patterns() -> Tuple[Tuple[str, "re.Pattern[str]"], ...]:
 
 
 def _clause_command(clause: str) -> Optional[str]:
+    if clause.startswith("请问"):
+        return None  # "请问一下，…是什么意思？" opens a question; "我问一下" waits
     kind = _command_cores().get(clause) or _command_cores().get(_core(clause))
     if kind:
         return kind
@@ -269,7 +271,7 @@ def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
             again = _edit_in(joined, fields)
             if again is not None and again[0].groupdict().get("value"):
                 return _edit_command(text, folded, *again)
-    return _named_then_changed(text, folded, sentences, fields)
+    return _named_then_changed(text, folded, sentences, fields) or _named_then_answered(text, sentences, fields)
 
 
 _CHANGE_IT = re.compile(r"^(?:请|麻烦|那就|所以)?(?:帮我|你)?(?:改成|改为|换成|更正为)[\s：:]*(?P<value>.+)$|"
@@ -277,16 +279,44 @@ _CHANGE_IT = re.compile(r"^(?:请|麻烦|那就|所以)?(?:帮我|你)?(?:改成
 
 
 def _named_then_changed(text: str, folded: str, sentences: Sequence[str], fields: Sequence[str]) -> Optional[Command]:
-    """"擴展方式那題我剛剛說還沒想好，後來想想…。請幫我改成年度規劃。": one field named, then "change it to …"."""
-    for index, sentence in enumerate(sentences[1:], start=1):
-        found = _CHANGE_IT.match(sentence)
+    """"擴展方式那題我剛剛說還沒想好，後來想想…。請幫我改成年度規劃。", "数据质量我刚才说一般，…，帮我改成差吧":
+    one field named, then "change it to …" in a later sentence or clause."""
+    parts = [clause for sentence in sentences for clause in words.clauses(sentence)]
+    aliases: Dict[str, List[str]] = {}
+    for alias, field in _field_names():
+        if field in fields:
+            aliases.setdefault(field, []).append(alias)
+    for index, part in enumerate(parts[1:], start=1):
+        found = _CHANGE_IT.match(part)
         if not found:
             continue
-        named = {field for before in sentences[:index] for alias, field in _field_names()
-                 if field in fields and words.spans(before, alias)}
+        named = {label for before in parts[:index] for _, _, label in words.labelled_spans(before, aliases)}
         if len(named) == 1:
             value = (found.group("value") or found.group("value_en") or "").strip(" 。.!！吧")
             return Command("edit", field=named.pop(), value=_original_case(text, value) if value else None)
+    return None
+
+
+_WANTS_CHANGE = re.compile(r"改一下|改下|改改|要改|想改|更正一下|填错了|说错了|写错了|答错了|弄错了|搞错了|选错了|不对")
+_SHOULD_BE = re.compile(r"^(?:所以|那|那就)?(?:应该|应当|其实)(?:算|是|选|填|写)(?:成|为)?[\s：:]*(?P<value>.+)$")
+
+
+def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[str]) -> Optional[Command]:
+    """"刚才试点团队那个我改一下，还是先搞个pilot team吧": a field named with "change it", then the new answer
+    in the clauses that follow ("…应该算mixed" gives it outright)."""
+    parts = [clause for sentence in sentences for clause in words.clauses(sentence)]
+    aliases: Dict[str, List[str]] = {}
+    for alias, field in _field_names():
+        if field in fields:
+            aliases.setdefault(field, []).append(alias)
+    for index, part in enumerate(parts[:-1]):
+        named = {label for _, _, label in words.labelled_spans(part, aliases)}
+        if len(named) != 1 or not _WANTS_CHANGE.search(part):
+            continue
+        rest = parts[index + 1:]
+        stated = next((found.group("value") for found in map(_SHOULD_BE.match, reversed(rest)) if found), None)
+        value = (stated or "，".join(rest)).strip(" 。.!！吧")
+        return Command("edit", field=named.pop(), value=_original_case(text, value) if value else None)
     return None
 
 

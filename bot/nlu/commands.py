@@ -2,7 +2,7 @@
 their intent, with confidence 1.0, after the intent model and the fallback classifier."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -12,6 +12,16 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.patterns import about_units_plans, change_of_answer, follow_up_query, recognise, second_opinion
+
+
+_PLAN_QUERY_GUESSES = frozenset({"show_my_plans", "ask_faq", "inform", "nlu_fallback", "help", "greet", "faq_more",
+                                  "out_of_scope", "query_plans"})
+
+
+def asks_for_plans(guessed: Optional[str], entities: List[Dict[Text, Any]]) -> bool:
+    """A guess that a question about a unit's plans may overrule: "what has Claims filed?" is no one plan."""
+    return guessed in _PLAN_QUERY_GUESSES or (
+        guessed == "show_plan" and not any(e.get("entity") == "plan_id" for e in entities))
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -29,9 +39,8 @@ class PlanCommandRecognizer(GraphComponent):
             found = recognise(text)
             units = any(e.get("entity") == "unit" for e in message.get(ENTITIES) or [])
             guessed = (message.get(INTENT) or {}).get("name")
-            if found is None and units and (follow_up_query(text) or (
-                    about_units_plans(text) and guessed in ("show_my_plans", "ask_faq", "inform", "nlu_fallback", "help",
-                                                            "greet", "faq_more", "out_of_scope", "query_plans"))):
+            if found is None and units and (follow_up_query(text) or (about_units_plans(text) and asks_for_plans(
+                    guessed, message.get(ENTITIES) or []))):
                 found = ("query_plans", None)  # "plans from legal department", "销售部的呢？"
             meant = second_opinion(text, guessed) if found is None else None
             if meant:

@@ -47,6 +47,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                     r"打回|驳回|退回去|打回去|退了|批掉)"),
     ("review_plan", r"(?<!\d)(?P<id>(?!20\d\d(?!\d))\d{1,6})(?!\d)\s*(?:号|號)?(?:计划)?[^，,。\d]{0,4}[，,]?\s*"
                     r"(?:打回去|退回去|打回|退回|驳回)(?:吧|了)?$"),
+    # a decision said as a clause of its own, on the plan shown last: "这个写得挺完整，批了吧", "I'm sending #2 back"
+    ("review_plan", r"(?:^|[,，。.!！;；]\s*)(?:那|就|那就|我|我就|可以|行|好)?(?:给)?(?:批了|批准|通过|退回|打回|驳回|退回去|打回去)"
+                    r"(?:吧|了|啦)?(?:\s*[,，。.!！;；]|$)"),
+    ("review_plan", r"\b(?:i'?m |we'?re |i'?ll |we'?ll )?(?:send|sending|bounce|bouncing|return|returning|kick|kicking)\s+"
+                    r"(?:plan\s*)?#\s*(?P<id>\d{1,6})(?!\d)\s+back\b"),
     # withdraw_plan: taking back a plan
     ("withdraw_plan", r"\b(?:withdraw|pull back|pull out|take back|retract|delete|remove|scrap|cancel|drop|rescind)\b"
                       r"(?:\s+(?:our|my|the|this|that|unit's|team's|department's|submitted|whole|\w+'s))*\s*" + _ML + _PLAN),
@@ -95,7 +100,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                    r"(?:ml|machine learning|ai|a\.i\.) (?:plan|proposal)s?\b"),
     ("start_plan", r"^(?:(?:hi|hello|hey|hiya|morning|afternoon|evening|good (?:morning|afternoon|evening))[,!.\s-]+)?"
                    r"(?:the |our |my |an |a )?(?:[\w&'-]+ ){0,2}?(?:ml|machine learning|ai) plan(?:ning)?"
-                   r"(?: for)?(?: (?:fy\s?\d\d|20\d\d|next year|this year|the coming year))?(?:,? (?:please|pls))?"
+                   r"(?: for(?: the)?(?: (?!no\b|not\b)[\w&'-]+){1,2}?(?=[,.!;:]| 20\d\d| fy| next| this|$))?"
+                   r"(?:,? ?(?:for )?(?:fy\s?\d\d|20\d\d|next year|this year|the coming year))?(?:,? (?:please|pls))?"
                    r"(?:[.!]?$|[,;:.!-]+\s*(?:it'?s|it is|this is|for|we|i|our)\b)"),
     ("start_plan", r"\b(?:get|send|hand|put)\b(?:\s+[\w'-]+){0,4}?\s+" + _ML + r"(?:plan|proposal)s?\s+in\b"),
     # "Can we start the HR one for next year?" after a sentence about the plan
@@ -113,6 +119,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     ("start_plan", r"^(?=.*(?:机器学习|ml|ai|人工智能|智能|模型|算法|预测|识别|检测|推荐|自动|筛选|质检|优化|明年|下一年|20\d\d|年度|部门|部|中心|项目))"
                    r".*?(?:想|要|准备|打算|需要|得|来|帮我|我们)(?:做|报|写|交|提|弄|搞|整|申报|上报|提交|填|起草)(?:个|一个|一份|份|一下|下)?"
                    r"[^。！？?!]{0,16}?(?:计划|规划|项目|方案)(?:吧|了)?(?:[，,。！!？?\s]|$)"),
+    ("start_plan", r"(?:再|另|重新)?(?:新建|创建|建|开|起)(?:一个|个|一份|份)?新的?(?:机器学习|ml|ai)?(?:计划|规划)|"
+                   r"(?:给\S{1,8}?|想|要)(?:再|另)(?:新建|创建|建|开|起)(?:一个|个|一份|份)(?:计划|规划)"),
     ("start_plan", r"把[^。！？?!]{0,24}?(?:计划|规划|项目|方案)(?:报上去|报上来|交上去|交上来|提交上去|报了|报一下|提交一下|交一下)"),
     ("start_plan", r"(?:报|交|写|提交)(?:一下)?(?:明年|今年|下一年|20\d\d\s*年?度?)的?(?:机器学习|ml|ai)?(?:计划|规划)"),
     # show_plan: one numbered plan
@@ -141,7 +149,7 @@ _NOT_AN_ACT = {
                              r"approve|reject|review|open|view|back to|"
                              r"which|all|unfinished|continue|resume|go on|carry on|my draft|our draft|draft plans|units|departments)\b|"
                              r"不|没|别|撤|删|取消|暂停|哪些|哪几|列出|列一下|继续|接着|看看|看一下|看下|查看|交的|交了的|交过的|报的|报过的|查一下|显示|统计|多少|几个|几份|部门们|"
-                             r"各部门|所有部门|已经提交|已提交"),
+                             r"各部门(?!报|交|写|提交|都要|都得)|所有部门(?!报|交|写|提交|都要|都得)|已经提交|已提交"),
     "withdraw_plan": re.compile(r"(?:不|别|没|don't|do not|not|won't|never)\s*(?:要|想|用|打算)?\s*"
                                 r"(?:撤|删|取消|withdraw|delete|cancel|pull|scrap|remove)"),
     "resume_plan": re.compile(r"\b(?:later|tomorrow|stop|another time|next time|next week|monday|tuesday|wednesday|"

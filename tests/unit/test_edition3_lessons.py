@@ -1,0 +1,105 @@
+"""What the retired held-out edition 3 (tests/conversations/dev/heldout3-*.yml) showed the reader,
+the command matcher and the request patterns getting wrong, one case per failure."""
+import pytest
+
+from bot.dialogue import answers, commands, reader
+from bot.dialogue.reader import Heard
+from bot.nlu.patterns import recognise
+from bot.plan_schema import ANSWER_FIELD_NAMES
+from tests.unit.test_dialogue_reader import Found
+
+
+def read(question_name, text, confirming=None):
+    return reader.read(Heard(text, "inform", 0.9), reader.question(question_name, confirming),
+                       lookup=lambda _: Found("none"), editable=ANSWER_FIELD_NAMES)
+
+
+@pytest.mark.parametrize("field_name, text, value", [
+    ("data_location", "Spread around, honestly. The signed contracts are in iManage which only legal can access, the "
+                      "redlines are in the CLM tool. None of it is in the company data lake.", "siloed"),
+    ("data_location", "Siloed. Zendesk and the CRM don't talk to each other, and none of it is in the data lake.", "siloed"),
+    ("data_location", "It's all over the place to be honest. Nothing is in a central lake.", "siloed"),
+    ("data_location", "都在我们自己的日志平台上，集中的", "central"),
+    ("data_location", "crm purchase history, braze email data, web analytics - all in the lake already", "central"),
+    ("failure_tolerance", "Catherine's been clear that the first attempt might not work and that's fine - we've put "
+                          "money aside for a second round if the pilot flops.", "budgeted"),
+    ("failure_tolerance", "We've agreed a pilot budget that explicitly covers a failed first attempt.", "budgeted"),
+    ("failure_tolerance", "not sure, need check with management if they accept failed tries", "unsure"),
+    ("failure_tolerance", "Unsure. Nobody has decided yet whether failed experiments are acceptable.", "unsure"),
+    ("failure_tolerance", "这一点我们心里有数。第一次尝试不一定成功，预算里专门留了一部分用于试错。", "budgeted"),
+    ("scaling_path", "nothing decided yet, let's see how the first campaigns go", "none_yet"),
+    ("data_quality", "数据质量一班吧，有的图片曝光过度", "mixed"),
+    ("pilot_team", "要搞，先挑一个10人的小组", "yes"),
+    ("q_needs_ml", "必须上ML，人工规则圈不准", "yes"),
+    ("q_real_problem", "是实际问题", "yes"),
+])
+def test_choices_in_the_words_of_edition_3(field_name, text, value):
+    reading = read(field_name, text)
+    assert (reading.kind, reading.value) == ("answer", value)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("time saved on hiring, and customer service - less turnover in support means better service",
+     ["time_saved", "customer_service"]),
+    ("Time saved and customer service. New opportunities maybe one day, but not for this plan.",
+     ["time_saved", "customer_service"]),
+    ("省时间肯定是第一位的；再就是客户服务，合同不再卡着他们。收入那块谈不上。", ["time_saved", "customer_service"]),
+    ("主要是省钱，就算收入吧；另外也能省比价的时间", ["revenue", "time_saved"]),
+    ("新机会吧，有了预警就敢放开做更多小微业务；另外客户经理能省不少时间", ["time_saved", "new_opportunities"]),
+])
+def test_branches_put_off_or_named_by_what_they_save(text, expected):
+    assert answers.parse_branches(text) == expected
+
+
+@pytest.mark.parametrize("text, field_name, value", [
+    ("等一下，数据质量我刚才说一般，想了想其实挺差的，分公司扫的发票好多都看不清，帮我改成差吧", "data_quality", "差"),
+    ("等一下，前面问能不能独立完成，我说能，其实不对。销售运营只会做报表，模型肯定得找IT，改成不能吧", "q_can_do_alone", "不能"),
+    ("先别submit，data location那项我填错了，product usage数据其实还在产品团队自己的库里，没进data lake，应该算mixed",
+     "data_location", "mixed"),
+    ("刚才试点团队那个我改一下，还是先搞个pilot team吧，从核心交易系统开始试", "pilot_team",
+     "还是先搞个pilot team吧，从核心交易系统开始试"),
+])
+def test_a_field_named_then_changed_clauses_later(text, field_name, value):
+    found = commands.match_edit(text, ANSWER_FIELD_NAMES)
+    assert (found.field, found.value) == (field_name, value)
+
+
+def test_an_edit_at_the_summary_beats_the_no_before_it():
+    reading = read("confirmation", "等下先别提交，数据质量改一下，改成差。我刚想起来好多检验记录是手填的", "submit")
+    assert reading.kind == "command" and reading.command.field == "data_quality"
+
+
+@pytest.mark.parametrize("field_name, text, kind", [
+    ("q_unused_data", "ok I'm gonna stop here. honestly I'm not the right person to fill this in", "pause"),
+    ("executive_sponsor", "I do not know yet who will sponsor this. Can we skip this question for now?", "skip"),
+    ("scaling_path", "請問一下，卓越中心是什麼意思？", "explain"),
+])
+def test_ways_out_and_questions_said_with_more_words(field_name, text, kind):
+    reading = read(field_name, text)
+    assert reading.kind == "command" and reading.command.kind == kind
+
+
+@pytest.mark.parametrize("text, intent, number", [
+    ("hi. ML plan for manufacturing, 2027", "start_plan", None),
+    ("我想给财务部再建一个计划，费用报销智能审核", "start_plan", None),
+    ("开个新计划，IT部的", "start_plan", None),
+    ("小助手你好，我是生产制造部马国栋。集团让各部门报明年的机器学习计划，我来填一下。", "start_plan", None),
+    ("这个写得挺完整，批了吧", "review_plan", None),
+    ("hmm this isn't ready, I'm sending #2 back. there's no baseline", "review_plan", 2),
+])
+def test_requests_in_the_words_of_edition_3(text, intent, number):
+    assert recognise(text) == (intent, number)
+
+
+@pytest.mark.parametrize("text", ["各部门的计划", "ml plan for no reason", "通过模型来预测", "不想开新计划"])
+def test_look_alikes_are_not_requests(text):
+    assert recognise(text) is None
+
+
+@pytest.mark.parametrize("text, decision, note", [
+    ("looks solid. let's approve #1", "approved", None),
+    ("Looks solid to me. I'd like to approve it.", "approved", None),
+    ("这个可以，批了吧。意见就写：思路清晰，试点范围合适", "approved", "思路清晰，试点范围合适"),
+])
+def test_a_decision_without_a_note_asks_for_one(text, decision, note):
+    assert answers.split_review(text) == (decision, note)
