@@ -32,5 +32,11 @@ def text(key: str, lang: str, **values: Any) -> str:
     return template.format_map(_Missing({k: "" if v is None else v for k, v in values.items()}))
 
 
+def choice_label(field: str, value: str, lang: str) -> str:
+    """An option's label, worded for its question where the catalogue has that ("一般" for data quality)."""
+    specific = f"choice.{field}.{value}"
+    return text(specific if specific in catalogue() else f"choice.{value}", lang)
+
+
 def both(key: str, **values: Any) -> Mapping[str, str]:
     return {lang: text(key, lang, **values) for lang in ("zh", "en")}

@@ -181,7 +181,7 @@ def display_value(field: str, value: Any, lang: str) -> str:
         return messages.text("choice.empty", lang)
     spec = FIELDS_BY_NAME[field]
     if spec.kind == "choice":
-        return messages.text(f"choice.{value}", lang)
+        return messages.choice_label(field, value, lang)
     if spec.kind == "multi":
         separator = "、" if lang == "zh" else ", "
         return separator.join(messages.text(f"choice.{v}", lang) for v in value)

@@ -240,6 +240,9 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
                 _places([part]) and not _scan(part, field_groups) and not _ALL_IN_ONE.search(part) for part in parts):
             labels.append("siloed")  # "保单数据在数仓，双录视频在另外的存储里": partly central
         value = _resolve(field, labels) if labels else None
+        if field == "data_location" and value == "siloed" and len(parts) > 1 and _MOSTLY.match(parts[0]) and not _scan(
+                parts[0], field_groups):
+            value = "mixed"  # "mostly SAP, but the scanned invoices are in a separate DMS"
         if value is None and field == "data_location" and not in_passing and _ALL_IN_ONE.search(folded):
             value = "central"  # "都在能源管理系统里", "it's all in SAP"
         return Choice(value, bool(lead) and value == lead) if value else None
@@ -269,6 +272,7 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     return None
 
 
+_MOSTLY = re.compile(r"^(?:mostly|mainly|largely|primarily|大部分|大多|大多数|主要)")
 _WHETHER = re.compile(r"\b(?:whether|if)\b|是否|会不会|能不能|可不可以")  # "unsure. nobody decided whether failures are acceptable"
 _HEDGE = re.compile(r"可能|也许|或许|估计|大概|\b(?:maybe|might|perhaps|probably|possibly|i guess|i think)\b")
 _PLACE = re.compile(r"\b(?:in|on|inside|within)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+|its\s+|each\s+)?[\w'-]+|在\S{2,}")

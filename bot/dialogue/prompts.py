@@ -48,7 +48,7 @@ def plan_question(field: str, lang: str, mode: Optional[str] = None) -> Optional
         return None
     spec = FIELDS_BY_NAME[field]
     question = messages.text(f"ask.{field}", lang)
-    buttons = [button(messages.text(f"choice.{c}", lang), choice_payload(c)) for c in spec.choices]
+    buttons = [button(messages.choice_label(field, c, lang), choice_payload(c)) for c in spec.choices]
     if spec.kind == "multi":  # typed, so the branch parser reads it as "all"
         everything = messages.text("choice.all_branches", lang)
         buttons.append(button(everything, everything))

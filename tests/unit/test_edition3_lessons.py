@@ -20,6 +20,7 @@ def read(question_name, text, confirming=None):
     ("data_location", "Siloed. Zendesk and the CRM don't talk to each other, and none of it is in the data lake.", "siloed"),
     ("data_location", "It's all over the place to be honest. Nothing is in a central lake.", "siloed"),
     ("data_location", "都在我们自己的日志平台上，集中的", "central"),
+    ("data_location", "mostly SAP, but the scanned invoices are in a separate DMS", "mixed"),
     ("data_location", "crm purchase history, braze email data, web analytics - all in the lake already", "central"),
     ("failure_tolerance", "Catherine's been clear that the first attempt might not work and that's fine - we've put "
                           "money aside for a second round if the pilot flops.", "budgeted"),
@@ -103,3 +104,11 @@ def test_look_alikes_are_not_requests(text):
 ])
 def test_a_decision_without_a_note_asks_for_one(text, decision, note):
     assert answers.split_review(text) == (decision, note)
+
+
+def test_options_are_worded_for_their_question():
+    from bot.dialogue import prompts
+
+    quality = [b["title"] for b in prompts.plan_question("data_quality", "zh").buttons]
+    location = [b["title"] for b in prompts.plan_question("data_location", "zh").buttons]
+    assert "一般" in quality and "两者都有" in location
