@@ -85,7 +85,8 @@ def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[
 _SO = ("so", "therefore", "thus", "hence", "so overall", "all in all", "in short", "but", "所以", "因此", "总之",
        "总的来说", "那", "那就", "但", "但是", "不过", "i'll go with", "ill go with", "i'd go with", "let's say", "lets say",
        "call it", "put down", "put it down as", "mark it as", "i'll say", "i'd say it's", "我就答", "我就选", "就选", "就答",
-       "就写", "就填", "那就选", "那就写", "我选", "选", "都是", "全都是", "基本都是", "反正都是", "反正", "all in all", "basically")
+       "就写", "就填", "那就选", "那就写", "我选", "选", "都是", "全都是", "基本都是", "反正都是", "反正", "all in all", "basically", "就这么定", "就这么定了",
+       "就这么定吧", "定了", "let's go with", "lets go with", "final answer")
 _CONTRAST = frozenset({"but", "但", "但是", "不过"})
 _TAIL = re.compile(r"[\s,，]*(?:i'?d say|i think|i guess|i suppose|unfortunately|sadly|really|then|for now|好了|吧|了|啦|呗)$")
 
@@ -93,7 +94,10 @@ _TAIL = re.compile(r"[\s,，]*(?:i'?d say|i think|i guess|i suppose|unfortunatel
 def _conclusion(clauses: Sequence[str], field_groups: Dict[str, Tuple[str, ...]], *, said_so: bool = False) -> Optional[str]:
     """An option that ends the answer: a last clause that is only the option ("…, no", "… So siloed."),
     or a clause opening with "so"/"所以"/"我就答" ("So yes.", "…so no", "所以基本是集中的")."""
-    for clause in reversed(clauses[1:]):
+    for index in reversed(range(1, len(clauses))):
+        clause = clauses[index]
+        if index + 1 < len(clauses) and clause.rstrip("吧了啦") in _SO:
+            clause = f"{clause}，{clauses[index + 1]}"  # "嗯，就这么定，会组试点团队"
         for so in _SO:
             found = re.match(rf"{words._pattern(so)}[\s,，]*(.+)$", clause)
             if found:
@@ -498,6 +502,11 @@ _SEPARATOR = re.compile(r"\s*[,，;；。]\s*|\s+[-–—]+\s*|\s*[—–]+\s*")
 _PLAN_WORDS = re.compile(r"\d+|#|(?<![a-z])plan(?![a-z])|计划|号|號", re.IGNORECASE)
 
 
+_TENTATIVE = re.compile(r"(?:准备|打算|倾向于?|考虑)(?:给)?(?:批准|通过|批了|退回|打回)|"
+                        r"\b(?:i'?m|we'?re|i am|we are)\s+(?:going|planning|inclined|leaning|minded)\s+(?:to|towards)\s+"
+                        r"(?:approve|approving|send|sending|reject|rejecting)\b")
+
+
 def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
     """(decision, note) from "approve plan 1: solid metric, start with the pilot",
     "12号退回去，让他们把数据来源写清楚", "plan 7 needs work - the metric isn't measurable"."""
@@ -520,6 +529,8 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
         elif sentence:  # "I'll send that one back. They say they can do it alone but …"
             head, note = text[:sentence.start()], text[sentence.end():]
     decision = parse_decision(_PLAN_WORDS.sub(" ", head)) or parse_decision(_PLAN_WORDS.sub(" ", text))
+    if note is not None and not marker and _TENTATIVE.search(words.fold(text)):
+        decision, note = decision or parse_decision(note), None  # "…都比较清楚，我准备批准": the note is asked for
     if note is not None:
         note = note.strip(" ,，.。;；-–—")
         if not _more_than_a_decision(note):  # "12号计划，通过吧": no note after all

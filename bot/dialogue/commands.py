@@ -258,6 +258,12 @@ def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
     found = _edit_in(folded, fields)
     if found is not None:
         return _edit_command(text, folded, *found)
+    renamed = _RENAME.search(folded)
+    if renamed and "title" in fields:  # "can you rename it to 'CNC predictive maintenance'?"
+        value = renamed.group("value") or renamed.group("value_zh")
+        quoted = re.match(r"^['\"“‘「《]([^'\"”’」》]+)['\"”’」》]", value)
+        value = (quoted.group(1) if quoted else re.split(r"[?？.!。！]\s|[?？。！]", value)[0]).strip(" ,，.。吧")
+        return Command("edit", field="title", value=_original_case(text, value) if value else None)
     sentences = [words.fold(s) for s in _SENTENCE.split(words.CJK_SPACE.sub("。", folded))]
     for index in [*range(1, len(sentences)), 0]:
         candidate = _edit_in(sentences[index], fields) if sentences[index] != folded else None
@@ -297,6 +303,8 @@ def _named_then_changed(text: str, folded: str, sentences: Sequence[str], fields
     return None
 
 
+_RENAME = re.compile(r"\b(?:rename|re-name|retitle)\s+(?:it|this|that|the plan|the initiative|the project|the title|our plan)?"
+                     r"\s*(?:to|as|into)\s+(?P<value>.+)$|(?:改名为|改名叫|改名成|名字改成|名称改成|标题改成|改个名叫)\s*(?P<value_zh>.+)$")
 _WANTS_CHANGE = re.compile(r"改一下|改下|改改|要改|想改|更正一下|填错了|说错了|写错了|答错了|弄错了|搞错了|选错了|不对")
 _SHOULD_BE = re.compile(r"^(?:所以|那|那就)?(?:应该|应当|其实)(?:算|是|选|填|写)(?:成|为)?[\s：:]*(?P<value>.+)$")
 

@@ -33,6 +33,9 @@ def read(question_name, text, confirming=None):
     ("pilot_team", "要搞，先挑一个10人的小组", "yes"),
     ("q_needs_ml", "必须上ML，人工规则圈不准", "yes"),
     ("q_real_problem", "是实际问题", "yes"),
+    ("data_location", "日志在ELK里，工单在另一个系统，没打通", "siloed"),
+    ("data_location", "小冯说CRM和订单都进了集团数据湖 官网日志还没进 所以两种都有", "mixed"),
+    ("pilot_team", "可能会吧……我想先拿二号线做试点，组一个小团队。嗯，就这么定，会组试点团队。", "yes"),
 ])
 def test_choices_in_the_words_of_edition_3(field_name, text, value):
     reading = read(field_name, text)
@@ -57,6 +60,8 @@ def test_branches_put_off_or_named_by_what_they_save(text, expected):
     ("等一下，前面问能不能独立完成，我说能，其实不对。销售运营只会做报表，模型肯定得找IT，改成不能吧", "q_can_do_alone", "不能"),
     ("先别submit，data location那项我填错了，product usage数据其实还在产品团队自己的库里，没进data lake，应该算mixed",
      "data_location", "mixed"),
+    ("One thing before I submit: can you rename it to 'CNC predictive maintenance'? The other lines get their own.",
+     "title", "CNC predictive maintenance"),
     ("刚才试点团队那个我改一下，还是先搞个pilot team吧，从核心交易系统开始试", "pilot_team",
      "还是先搞个pilot team吧，从核心交易系统开始试"),
 ])
@@ -100,6 +105,7 @@ def test_look_alikes_are_not_requests(text):
 @pytest.mark.parametrize("text, decision, note", [
     ("looks solid. let's approve #1", "approved", None),
     ("Looks solid to me. I'd like to approve it.", "approved", None),
+    ("#1 这份我看过了，问题定义和指标都比较清楚，我准备批准。", "approved", None),
     ("这个可以，批了吧。意见就写：思路清晰，试点范围合适", "approved", "思路清晰，试点范围合适"),
 ])
 def test_a_decision_without_a_note_asks_for_one(text, decision, note):
