@@ -135,11 +135,14 @@ _NEGATION_NEAR = re.compile(r"(?:搞不了|做不了|弄不了|组不了|没有|
                             r"\b(?:no|not|haven'?t|havent|hasn'?t|didn'?t|never)\b(?:\s+(?!and\b|but\b|so\b)[a-z']+){0,3}\s+$")
 
 
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])(?:不|没)\1(?:要|是|能|会|用)?")  # "要不要机器学习我也拿不准" asks itself
+
+
 def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
     """Choices named inside a clause, leaving out one-character Chinese words (too ambiguous mid-sentence).
     Where data lives, a central place said with a negation ("nothing is in the data lake") is not central."""
     found = []
-    spans = words.labelled_spans(clause, field_groups)
+    spans = words.labelled_spans(_A_NOT_A.sub(lambda m: " " * len(m.group(0)), clause), field_groups)
     for index, (s, e, label) in enumerate(spans):
         if e - s == 1 and words.cjk_count(clause[s:e]) == 1:
             continue

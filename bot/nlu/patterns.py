@@ -201,9 +201,23 @@ _RESUMING = re.compile(r"继续|接着|写到一半|没写完|没填完|补完|\
 _COUNTING = re.compile(r"几个|几份|哪些|多少|列出|列一下|\b(?:how many|which|list|show me)\b")
 
 
+# A withdrawal names what it takes back: a plan, a draft, a number, "it"
+_PLAN_REFERENCE = re.compile(r"计划|规划|方案|项目|草稿|提交的|交的|报的|那份|这份|那个|这个|\d|"
+                             r"\b(?:plans?|proposals?|submissions?|initiatives?|drafts?|submitted|it|that|this|one)\b")
+_ANSWER_REFERENCE = re.compile(r"回答|答案|答的|填的|\b(?:answers?|responses?)\b")
+
+
 def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
     """The intent a model-guessed start really is, when its words say so ("…计划，现在接着来" resumes;
-    "我们报了几个ML计划了" asks for the unit's plans); None to keep the guess."""
+    "我们报了几个ML计划了" asks for the unit's plans); a guessed withdrawal of no plan ("上一个回答删掉" edits,
+    "delete the reminder in my calendar" is not for this bot); None to keep the guess."""
+    if intent == "withdraw_plan":
+        folded = fold(text)
+        if _ANSWER_REFERENCE.search(folded):
+            return "edit_plan"
+        if not _PLAN_REFERENCE.search(folded) and len(folded.split()) > 1:
+            return "nlu_fallback"
+        return None
     if intent != "start_plan":
         return None
     folded = fold(text)

@@ -33,6 +33,7 @@ def read(question_name, text, confirming=None):
     ("pilot_team", "要搞，先挑一个10人的小组", "yes"),
     ("q_needs_ml", "必须上ML，人工规则圈不准", "yes"),
     ("q_real_problem", "是实际问题", "yes"),
+    ("q_needs_ml", "路径规划其实运筹优化也能做，要不要机器学习我也拿不准", "unsure"),
     ("data_location", "日志在ELK里，工单在另一个系统，没打通", "siloed"),
     ("data_location", "小冯说CRM和订单都进了集团数据湖 官网日志还没进 所以两种都有", "mixed"),
     ("pilot_team", "可能会吧……我想先拿二号线做试点，组一个小团队。嗯，就这么定，会组试点团队。", "yes"),

@@ -102,6 +102,9 @@ def test_the_next_question_about_another_unit_is_recognised(text, follows):
     ("I want to write next year's ML plan", "start_plan", None),
     ("帮我开个2027年的ML计划", "start_plan", None),
     ("继续", "resume_plan", None), ("新开一份计划，之前那份不管了", "start_plan", None),
+    ("上一个回答删掉", "withdraw_plan", "edit_plan"), ("delete my last answer", "withdraw_plan", "edit_plan"),
+    ("delete the reminder in my calendar", "withdraw_plan", "nlu_fallback"),
+    ("撤回", "withdraw_plan", None), ("delete my draft", "withdraw_plan", None), ("pull it back", "withdraw_plan", None),
 ])
 def test_a_start_the_model_guessed_is_read_again(text, guessed, meant):
     assert second_opinion(text, guessed) == meant
