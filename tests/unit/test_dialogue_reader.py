@@ -94,6 +94,12 @@ def test_a_question_goes_to_the_knowledge_base_and_is_never_stored():
     assert unknown.kind == "question" and unknown.lookup.decision == "none"
 
 
+@pytest.mark.parametrize("text", ["这题啥意思啊", "这个问题是什么意思呀", "這題是什麼意思啊", "why do you ask?", "give me an example"])
+def test_asking_what_the_question_means_explains_it(text):
+    reading = read("failure_tolerance", text)
+    assert reading.kind == "command" and reading.command.kind == "explain"
+
+
 def test_a_question_about_the_pending_question_is_explained():
     reading = read("baseline", "what counts as a baseline?")
     assert reading.kind == "command" and reading.command.kind == "explain"
@@ -200,7 +206,9 @@ def test_a_confirmation_that_opens_with_yes_or_no_is_that_answer(confirming, tex
 
 def test_pauses_people_say_stop_the_form():
     for text in ("out of time, sorry", "I have a meeting now", "let's park this", "I'll circle back later",
-                 "我去开会了", "先存个草稿", "我考虑一下再填", "今天就到这吧", "先这样吧"):
+                 "我去开会了", "先存个草稿", "我考虑一下再填", "今天就到这吧", "先这样吧", "我得先下了", "gotta take a call",
+                 "先存着吧", "ok that's all for now", "stop asking me questions", "I don't want to do this anymore",
+                 "太长了不填了"):
         reading = read("metric", text)
         assert reading.kind == "command" and reading.command.kind == "pause", text
 
