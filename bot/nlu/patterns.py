@@ -103,6 +103,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                    r"(?: for(?: the)?(?: (?!no\b|not\b)[\w&'-]+){1,2}?(?=[,.!;:]| 20\d\d| fy| next| this|$))?"
                    r"(?:,? ?(?:for )?(?:fy\s?\d\d|20\d\d|next year|this year|the coming year))?(?:,? (?:please|pls))?"
                    r"(?:[.!]?$|[,;:.!-]+\s*(?:it'?s|it is|this is|for|we|i|our)\b)"),
+    ("start_plan", r"\b(?:do|make|start|write|fill in|fill out|file|draft|submit|begin)\s+(?:the |our |my )?"
+                   r"(?:20\d\d|fy\s?\d\d|next year'?s|yearly|annual)\s+(?:ml |ai |machine learning )?plan\b"),
     ("start_plan", r"\b(?:get|send|hand|put)\b(?:\s+[\w'-]+){0,4}?\s+" + _ML + r"(?:plan|proposal)s?\s+in\b"),
     # "Can we start the HR one for next year?" after a sentence about the plan
     ("start_plan", r"^(?=.*\b(?:ml|ai|machine learning) plans?\b).*\b(?:start|begin|draft|write|file|kick off|do)\s+"

@@ -88,6 +88,7 @@ def test_ways_out_and_questions_said_with_more_words(field_name, text, kind):
 
 @pytest.mark.parametrize("text, intent, number", [
     ("hi. ML plan for manufacturing, 2027", "start_plan", None),
+    ("can we do the 2027 plan now", "start_plan", None),
     ("我想给财务部再建一个计划，费用报销智能审核", "start_plan", None),
     ("开个新计划，IT部的", "start_plan", None),
     ("小助手你好，我是生产制造部马国栋。集团让各部门报明年的机器学习计划，我来填一下。", "start_plan", None),
