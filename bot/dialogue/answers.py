@@ -325,6 +325,9 @@ def parse_decision(text: str) -> Optional[str]:
 def parse_branches(text: str) -> List[str]:
     """Value-tree branches named in free text, in canonical order."""
     folded = words.correct_chinese(words.correct(words.fold(text)))
+    outside = re.sub(r"[（(](?!\s*(?:and|also|plus|以及|还有|和|也|加上))[^）)]*[）)]", " ", text)
+    if outside != text and parse_branches(outside):
+        return parse_branches(outside)  # "加上收入（少缺货就多卖）": the brackets explain a branch already named
     named = {b for b in VALUE_BRANCHES if b in re.split(r"[\s,，、]+", folded.replace(" ", "_").replace(",_", ","))}
     branch_groups = {b: words.phrases("branches", b) for b in VALUE_BRANCHES}
     branch_groups["not_a_branch"] = words.phrases("not_branches")  # "the sales process" is not revenue

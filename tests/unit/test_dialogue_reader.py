@@ -207,7 +207,7 @@ def test_a_confirmation_that_opens_with_yes_or_no_is_that_answer(confirming, tex
 def test_pauses_people_say_stop_the_form():
     for text in ("out of time, sorry", "I have a meeting now", "let's park this", "I'll circle back later",
                  "我去开会了", "先存个草稿", "我考虑一下再填", "今天就到这吧", "先这样吧", "我得先下了", "gotta take a call",
-                 "先存着吧", "ok that's all for now", "stop asking me questions", "I don't want to do this anymore",
+                 "先存着吧", "stop asking me questions", "I don't want to do this anymore",
                  "太长了不填了"):
         reading = read("metric", text)
         assert reading.kind == "command" and reading.command.kind == "pause", text

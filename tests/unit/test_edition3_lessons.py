@@ -50,6 +50,8 @@ def test_choices_in_the_words_of_edition_3(field_name, text, value):
      ["time_saved", "customer_service"]),
     ("省时间肯定是第一位的；再就是客户服务，合同不再卡着他们。收入那块谈不上。", ["time_saved", "customer_service"]),
     ("主要是省钱，就算收入吧；另外也能省比价的时间", ["revenue", "time_saved"]),
+    ("省时间，加上收入（少缺货就多卖）", ["revenue", "time_saved"]),
+    ("time saved (and upsell)", ["time_saved", "upsell"]),
     ("新机会吧，有了预警就敢放开做更多小微业务；另外客户经理能省不少时间", ["time_saved", "new_opportunities"]),
 ])
 def test_branches_put_off_or_named_by_what_they_save(text, expected):
