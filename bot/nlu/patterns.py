@@ -48,7 +48,10 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     ("review_plan", r"(?<!\d)(?P<id>(?!20\d\d(?!\d))\d{1,6})(?!\d)\s*(?:号|號)?(?:计划)?[^，,。\d]{0,4}[，,]?\s*"
                     r"(?:打回去|退回去|打回|退回|驳回)(?:吧|了)?$"),
     # a decision said as a clause of its own, on the plan shown last: "这个写得挺完整，批了吧", "I'm sending #2 back"
-    ("review_plan", r"(?:^|[,，。.!！;；]\s*)(?:那|就|那就|我|我就|可以|行|好)?(?:给)?(?:批了|批准|通过|退回|打回|驳回|退回去|打回去)"
+    ("review_plan", r"\b(?:must|have to|need to|will|i'?ll|going to|gonna|want to)\s+(?:return|reject|bounce)\s+"
+                    r"(?:that|this|it)(?: one| plan)?\b"),
+    ("review_plan", r"^(?:这份|那份|这个|那个)(?:计划)?(?:我|我们)?(?:想|要|得|准备|还是)?(?:给|把它)?(?:退回|打回|驳回)"),
+    ("review_plan", r"(?:^|[,，。.!！;；]\s*)(?:那|就|那就|我|我就|可以|行|好|得|要|只能|还是)?(?:给)?(?:批了|批准|通过|退回|打回|驳回|退回去|打回去)"
                     r"(?:吧|了|啦)?(?:\s*[,，。.!！;；]|$)"),
     ("review_plan", r"\b(?:i'?m |we'?re |i'?ll |we'?ll )?(?:send|sending|bounce|bouncing|return|returning|kick|kicking)\s+"
                     r"(?:plan\s*)?#\s*(?P<id>\d{1,6})(?!\d)\s+back\b"),
@@ -105,7 +108,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                    r"(?:[.!]?$|[,;:.!-]+\s*(?:it'?s|it is|this is|for|we|i|our)\b)"),
     ("start_plan", r"\b(?:do|make|start|write|fill in|fill out|file|draft|submit|begin)\s+(?:the |our |my )?"
                    r"(?:20\d\d|fy\s?\d\d|next year'?s|yearly|annual)\s+(?:ml |ai |machine learning )?plan\b"),
-    ("start_plan", r"\b(?:get|send|hand|put)\b(?:\s+[\w'-]+){0,4}?\s+" + _ML + r"(?:plan|proposal)s?\s+in\b"),
+    ("start_plan", r"\b(?:get|send|hand|put)\b(?:\s+[\w'-]+){0,4}?\s+" + _ML + r"(?:plan|proposal)s?"
+                   r"(?:\s+for\s+(?:next year|20\d\d|the coming year|fy\s?\d\d))?\s+in\b"),
+    ("start_plan", r"\b(?:get|got|getting)\b(?:\s+[\w'-]+){0,3}?\s+" + _ML + r"plans?\s+(?:sorted|done|going|started|filed|"
+                   r"submitted|written)\b"),
+    ("start_plan", r"\b(?:hand in|send in|turn in)\s+(?:its|our|my|the|a)\s+(?:ml |machine learning |ai )?plan"
+                   r"(?: for (?:machine learning|ml|ai))?\b"),
     # "Can we start the HR one for next year?" after a sentence about the plan
     ("start_plan", r"^(?=.*\b(?:ml|ai|machine learning) plans?\b).*\b(?:start|begin|draft|write|file|kick off|do)\s+"
                    r"(?:the|our|my)\s+(?:[\w&'-]+\s+){0,2}one\b"),
@@ -128,6 +136,10 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     # show_plan: one numbered plan
     ("show_plan", r"^(?:(?:please|pls|can you|could you)\s+)?(?:show|open|pull up|display|view|read|see|look at|bring up)"
                   r"(?:\s+me)?\s+(?:the\s+)?" + _NUMBER + r"(?:\s+please)?$"),
+    ("show_plan", r"^(?:(?:ok|okay|so|then)[,\s]+)?(?:let me see|let me look at|let me have a look at|show me the details of|"
+                  r"the details of|details of|can i see|could i see|may i see|i'?d like to see|open up)\s+(?:plan\s*|no\.?\s*)?#?\s*"
+                  r"(?P<id>\d{1,6})(?!\d)[\s,.!]*(?:please)?[.!]?$"),
+    ("show_plan", r"(?:打开|看一下|看下|看看|查看)[^，,。0-9#]{0,10}?[，,]?\s*#\s*(?P<id>\d{1,6})(?!\d)\s*$"),
     ("show_plan", r"^(?:麻烦|帮我|请|麻烦你)?(?:看一下|看下|看看|显示|打开|查看|调出|展示)(?:一下)?\s*" + _ZH_NUMBER +
                   r"\s*(?:这份|那份|这个|那个)?(?:看看|看一下|吧)?[。.!！]?$"),
     ("show_plan", r"^(?:麻烦|帮我|请|麻烦你)?(?:看一下|看下|看看|显示|打开|查看|调出|展示)(?:一下)?[^，,。0-9#]{1,14}?(?:那份|那个|这份|那一份)"
@@ -177,7 +189,7 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
     folded = fold(text)
     if not folded or folded.startswith("/"):
         return None
-    last = re.split(r"(?<=[.!?。！？])\s*", folded.rstrip(" .!?。！？"))[-1]  # "…. Shall we get started?"
+    last = re.split(r"(?<=[.!?。！？,，])\s*", folded.rstrip(" .!?。！？"))[-1]  # "…. Shall we get started?"
     asked = bool(_QUESTION.search(folded)) or (folded.endswith(("?", "？")) and not re.match(
         r"^(?:can|could|would|will|shall) (?:you|we|i)\b|^(?:please|pls|let's|lets)\b", last))
     if asked and (_HOW_TO_START.search(folded) or _HOW_TO_TELL.search(folded)) and not re.search(
@@ -235,7 +247,7 @@ def follow_up_query(text: str) -> bool:
     return len(text) <= 40 and bool(_FOLLOW_UP.search(fold(text)))
 
 
-_PLANS_OF = re.compile(r"\bplans?\b|\bfiled\b|\bsubmitted\b|\bsent in\b|\bhanded in\b|计划|规划|方案|提案|交了|报了|提交了")
+_PLANS_OF = re.compile(r"\bdid\b[^.?!]{0,40}\b(?:file|submit|send in|hand in)\b|\bplans?\b|\bfiled\b|\bsubmitted\b|\bsent in\b|\bhanded in\b|计划|规划|方案|提案|交了|报了|提交了")
 _FIRST_PERSON = re.compile(r"\b(?:our|my|we|us|i)\b|我们|咱们|我的|本部门")
 
 
@@ -247,12 +259,14 @@ def about_units_plans(text: str) -> bool:
     """Asks about other units' plans ("submitted plans from IT", "风控和财务的计划里…"), not one's own, and
     files nothing."""
     folded = fold(text)
-    return bool(_PLANS_OF.search(folded)) and not _FIRST_PERSON.search(folded) and recognise(text) is None and (
+    folded_people = re.sub(r"\b(?:for |waiting for |awaiting )?(?:our|my) (?:review|approval|sign-?off)\b", " ", folded)
+    return bool(_PLANS_OF.search(folded)) and not _FIRST_PERSON.search(folded_people) and recognise(text) is None and (
         not _FILING.search(folded) or bool(_WHAT_WAS_FILED.search(folded)))
 
 
 # "理赔部明年报了啥", "what has Procurement filed so far?"
-_WHAT_WAS_FILED = re.compile(r"(?:报|交|提交|申报)了?(?:啥|什么|哪些|几个|几份|多少)|"
+_WHAT_WAS_FILED = re.compile(r"(?:报|交|提交|申报)了?(?:啥|什么|哪些|几个|几份|多少|咩)|"
+                             r"\b(?:what|which|how many)\b.{0,40}\b(?:did|has|have)\b.{0,30}\b(?:file|submit|send in|hand in)\b|"
                              r"\b(?:what|which|how many)\b.{0,40}\b(?:filed|submitted|sent in|handed in)\b")
 
 

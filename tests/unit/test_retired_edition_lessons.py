@@ -1,5 +1,5 @@
-"""What the retired held-out edition 3 (tests/conversations/dev/heldout3-*.yml) showed the reader,
-the command matcher and the request patterns getting wrong, one case per failure."""
+"""What the retired held-out editions 3 and 4 (tests/conversations/dev/heldout3-*.yml, heldout4-*.yml) showed
+the reader, the command matcher and the request patterns getting wrong, one case per failure."""
 import pytest
 
 from bot.dialogue import answers, commands, reader
@@ -95,6 +95,17 @@ def test_ways_out_and_questions_said_with_more_words(field_name, text, kind):
     ("开个新计划，IT部的", "start_plan", None),
     ("小助手你好，我是生产制造部马国栋。集团让各部门报明年的机器学习计划，我来填一下。", "start_plan", None),
     ("这个写得挺完整，批了吧", "review_plan", None),
+    ("g'day, keen to get support's ml plan sorted for next year", "start_plan", None),
+    ("yo, need to get our ML plan for next year in before the deadline", "start_plan", None),
+    ("hey hey, bec from marketing. gotta do the ml plan for next year, can we knock it over now?", "start_plan", None),
+    ("My director told me that every unit must hand in its plan for machine learning, so here I am.", "start_plan", None),
+    ("你好，我是仓储物流的，要报明年的计化", "start_plan", None),
+    ("Let me see 1, please.", "show_plan", 1),
+    ("Show me the details of 2.", "show_plan", 2),
+    ("把那个反欺诈的打开，#1", "show_plan", 1),
+    ("I must return this one to them, it is not ready yet.", "review_plan", None),
+    ("这份不行，得打回去", "review_plan", None),
+    ("呢份我想退返俾佢哋再改下", "review_plan", None),
     ("hmm this isn't ready, I'm sending #2 back. there's no baseline", "review_plan", 2),
 ])
 def test_requests_in_the_words_of_edition_3(text, intent, number):
@@ -122,3 +133,12 @@ def test_options_are_worded_for_their_question():
     quality = [b["title"] for b in prompts.plan_question("data_quality", "zh").buttons]
     location = [b["title"] for b in prompts.plan_question("data_location", "zh").buttons]
     assert "一般" in quality and "两者都有" in location
+
+
+@pytest.mark.parametrize("text", ["Buenos días. Which plans of Finance are submitted and waiting for our review?",
+                                  "What did the claims department file for next year?",
+                                  "幫我睇下 production 嗰邊明年交咗咩 ML 計畫"])
+def test_questions_about_a_units_plans(text):
+    from bot.nlu.patterns import about_units_plans
+
+    assert about_units_plans(text) and recognise(text) is None
