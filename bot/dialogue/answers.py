@@ -125,7 +125,7 @@ _NEGATED = re.compile(r"(?:\b(?:nothing|not|no|never|isn't|aren't|none)\b|没有
                       r"\b(?:none of it|nothing|none of (?:this|that|them|the data))\b(?:\s+[a-z']+){0,5}\s+$")  # "none of it is in the company data lake"
 
 
-_NEGATION_BEFORE = re.compile(r"(?:(?:(?<!不是)不|难以|恐难|很难|难|不能|不可能|无法|没法|没办法|不会|不太能|不够|不是|不算|算不上|谈不上|"
+_NEGATION_BEFORE = re.compile(r"(?:(?:(?<!不是)不|不搞|不弄|不走|不整|难以|恐难|很难|难|不能|不可能|无法|没法|没办法|不会|不太能|不够|不是|不算|算不上|谈不上|"
                               r"称不上|并非|不怎么|不太|不大|没|没有|别|先别|不要|搞不了|做不了|弄不了|没打算|不打算|不考虑|不准备|暂不)\s*|"
                               r"\b(?:not|can'?t|cannot|can not|won'?t|isn'?t|aren'?t|don'?t|doesn'?t|never|hardly)\b(?:\s+(?!and\b|but\b|so\b)[a-z']+){0,3}\s+)$")
 
@@ -142,15 +142,21 @@ def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
     """Choices named inside a clause, leaving out one-character Chinese words (too ambiguous mid-sentence).
     Where data lives, a central place said with a negation ("nothing is in the data lake") is not central."""
     found = []
-    spans = words.labelled_spans(_A_NOT_A.sub(lambda m: " " * len(m.group(0)), clause), field_groups)
+    asked_itself = [m.end() for m in _A_NOT_A.finditer(clause)]
+    clause = _A_NOT_A.sub(lambda m: " " * len(m.group(0)), clause)
+    spans = words.labelled_spans(clause, field_groups)
     for index, (s, e, label) in enumerate(spans):
         if e - s == 1 and words.cjk_count(clause[s:e]) == 1:
             continue
+        if any(0 <= s - end <= 1 for end in asked_itself):
+            continue  # "不确定能不能接受失败": what the question said back asks about
         following = spans[index + 1] if index + 1 < len(spans) else None
         if label == "yes" and "no" in field_groups and re.match(r"不了|不到|不来|不成|不起来|不定|不动|不出", clause[e:]):
             label = "no"  # "独立完成不了", "我们自己搞不了"
         elif label == "yes" and following and following[2] == "no" and following[0] - e <= 1:
             continue  # "肯定搞不定": the yes word only stresses the no
+        if label in ("platform", "coe", "annual_planning") and _NEGATION_BEFORE.search(clause[:s]):
+            continue  # "不搞卓越中心，就走端到端平台"
         if label == "central" and "siloed" in field_groups and _NEGATED.search(clause[:s]):
             label = "siloed"
         elif label == "yes" and "no" in field_groups and (_NEGATION_BEFORE.search(clause[:s]) or _NEGATION_NEAR.search(clause[:s])):
@@ -180,8 +186,9 @@ def _resolve(field: str, labels: Sequence[str]) -> Optional[str]:
     return None
 
 
-_ALL_IN_ONE = re.compile(r"(?:都|全|全部|统一)(?:在|放在|存在|存放在|进了)|\b(?:it'?s all|all of it(?: is)?|everything(?: is)?|all)"
-                         r" (?:in|on|inside|sits in|lives in|stored in|kept in) (?:one|the same|a single|our|the)\b")
+_ALL_IN_ONE = re.compile(r"(?:都|全|全部|统一)(?:在|放在|存在|存放在|进了)|\b(?:it'?s all|all of it(?: is)?|everything(?: is)?|it all|all)"
+                         r" (?:in|on|inside|sits in|lives in|stored in|kept in|lands in|goes into|ends up in|flows into)"
+                         r" (?:one|the same|a single|our|the)\b")
 _NOT_THAT = re.compile(r"^(?:it'?s|it is|it isn'?t|it was) not that\b|^(?:it isn'?t|it wasn'?t|not) that\b|^不是说|^倒不是")
 _ECHOED_QUESTION = re.compile(r"(.)(?:不|没)\1|(.)不\2.|^(?:do|does|is|are|can|will) (?:we|it|they|there)\b.*\?$")
 _ACKNOWLEDGEMENTS = frozenset({"ok", "okay", "ok then", "right", "alright", "all right", "so", "well", "hmm", "um",
@@ -192,7 +199,7 @@ def read_choice(field: str, text: str, *, in_passing: bool = False) -> Optional[
     """The option of a choice question that a typed answer gives, or None ("ok, it's poor": poor).
     `in_passing`: the message answers another question, so only options it names count."""
     clauses = words.clauses(words.fold(text))
-    if len(clauses) > 1 and _ECHOED_QUESTION.search(clauses[0]):
+    if len(clauses) > 1 and _ECHOED_QUESTION.search(clauses[0]) and not _scan(clauses[0], groups(field)):
         text = "，".join(clauses[1:])  # "有没有没用上的数据？有啊，…": the question said back, then the answer
         clauses = clauses[1:]
     if len(clauses) > 1 and _NOT_THAT.match(clauses[0]):
@@ -231,6 +238,11 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         concluded = _conclusion(raw, field_groups, said_so=True)
         if concluded:
             return Choice(concluded, True)  # "…neither is connected to the data lake. So siloed."
+        for edge in (parts[0], parts[-1]):  # "Good. The photos have high resolution…", "…nothing is connected. Silos only."
+            bare = re.sub(r"\s+only$|^only\s+|^(?:it'?s|they'?re|pretty|quite|mostly)\s+", "", edge)
+            said = next((label for label in field_groups if bare in field_groups[label]), None)
+            if said and said != UNKNOWN and (edge is parts[0] or bare in _PLAIN_OPTIONS):
+                return Choice(said, edge is parts[0])
     if field in COMBINING:
         scanned = [label for part in parts for label in _scan(part, field_groups)]
         if lead in ("siloed", "central") and set(scanned) - {lead} <= {"mixed"}:
@@ -279,6 +291,9 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     return None
 
 
+# Closing a long answer, only an option named outright decides it ("…, 没拉回来" explains; "…. Silos only." concludes)
+_PLAIN_OPTIONS = frozenset({"siloed", "silo", "silos", "central", "centralised", "centralized", "mixed", "both", "good", "poor",
+                            "bad", "孤岛", "集中", "分散", "混合", "两者都有", "一般", "好", "差"})
 _MOSTLY = re.compile(r"^(?:mostly|mainly|largely|primarily|大部分|大多|大多数|主要)")
 _WHETHER = re.compile(r"\b(?:whether|if)\b|是否|会不会|能不能|可不可以")  # "unsure. nobody decided whether failures are acceptable"
 _HEDGE = re.compile(r"可能|也许|或许|估计|大概|\b(?:maybe|might|perhaps|probably|possibly|i guess|i think)\b")
@@ -337,19 +352,27 @@ def parse_branches(text: str) -> List[str]:
         last_said[label] = not _TAKEN_BACK.search(folded[:start]) and not _NOT_NOW.match(sentence_rest)
     named |= {label for label, kept in last_said.items() if kept and label != "not_a_branch"}
     named -= {label for label, kept in last_said.items() if not kept}
-    if _TIME_SAVED.search(folded):
+    saved = _TIME_SAVED.search(folded)
+    if saved and not _NOT_NOW.match(re.split(r"[。；;.!?！？]", folded[saved.end():])[0]):
         named.add("time_saved")  # "节省值班员的时间", "frees up the analysts' time"
-    if not named and any(words.spans(folded, w) for w in words.phrases("all_branches")):
+    everything = any(words.spans(folded, w) for w in words.phrases("all_branches"))
+    excepted = _EXCEPT.search(folded)
+    if everything and excepted:  # "all of them except upsell"
+        left_out = {label for _, _, label in words.labelled_spans(folded[excepted.end():], branch_groups)}
+        return [b for b in VALUE_BRANCHES if b not in left_out]
+    if not named and everything:
         return list(VALUE_BRANCHES)  # "all of them"; "…, all three" keeps the three it named
     return [b for b in VALUE_BRANCHES if b in named]
 
 
+_EXCEPT = re.compile(r"\b(?:except(?: for)?|but not|apart from|other than|minus|without)\b|除了|除去|不包括|不含")
 _TAKEN_BACK = re.compile(r"(?:\b(?:scratch|drop|minus|except|not|no|without|forget|remove|strike)\s+(?:the\s+)?|"
                          r"(?:不要|去掉|不算|除了|不包括|删掉|不含)\s*)$")
 # "收入那块谈不上", "new opportunities maybe one day, but not for this plan"
 _NOT_NOW = re.compile(r"^(?:那块|这块|方面|这个|那个|的话|嘛|呢|吧)?\s*(?:谈不上|算不上|不算|没有|没啥|不涉及|不太涉及|暂时不|以后再说|先不算)|"
                       r"^\s*(?:maybe|perhaps|possibly)?\s*(?:one day|someday|some day|later|down the line|in the future)\b|"
-                      r"^[^.;]{0,30}\bnot (?:for|in) this (?:plan|one|year|round)\b|^\s*(?:not really|not so much|not yet|isn'?t|is not)\b")
+                      r"^[^.;]{0,30}\bnot (?:for|in) this (?:plan|one|year|round)\b|^\s*(?:not really|not so much|not yet|isn'?t|is not)\b|"
+                      r"^\s*(?:i|we)\s+(?:do not|don'?t|won'?t|wouldn'?t|can'?t|cannot)\s+(?:count|include|claim)\b")
 _TIME_SAVED = re.compile(r"(?:节省|节约|省下|省掉|省了|减少|缩短|少花|能省|可以省|省)[^，,。；;]{0,8}?(?:时间|工时|人力|人工)|"
                          r"\b(?:save|saves|saving|saved|free up|frees up|freeing up|cut|cuts|cutting)\b[^,.;]{0,30}?"
                          r"\b(?:time|hours|man-hours|effort)\b")

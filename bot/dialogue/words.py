@@ -17,9 +17,14 @@ _LEADING = re.compile(r"^[\s.,;:!?！？。，；：、~…'\"“”‘’()（�
 
 def fold(text: Any) -> str:
     """NFKC, lower case, simplified characters, single spaces, no punctuation at the ends."""
-    text = simplify(unicodedata.normalize("NFKC", str(text or "")).casefold())
+    text = simplify(_plain_latin(unicodedata.normalize("NFKC", str(text or "")).casefold()))
     text = re.sub(r"\s+", " ", text.replace("’", "'"))
     return _LEADING.sub("", _TRAILING.sub("", text))
+
+
+def _plain_latin(text: str) -> str:
+    """Accented Latin letters without their accents ("quién" -> "quien"); the length never changes."""
+    return "".join(unicodedata.normalize("NFKD", ch)[0] if "\u00c0" <= ch <= "\u017f" else ch for ch in text)
 
 
 def simplify(text: str) -> str:

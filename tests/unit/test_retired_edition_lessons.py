@@ -142,3 +142,46 @@ def test_questions_about_a_units_plans(text):
     from bot.nlu.patterns import about_units_plans
 
     assert about_units_plans(text) and recognise(text) is None
+
+
+@pytest.mark.parametrize("field_name, value, text", [
+    ('failure_tolerance', 'must_succeed', "it has to land first go, there's no appetite for failed experiments in finance"),
+    ('data_location', 'central', 'it all lands in the plant historian, which feeds the central data lake'),
+    ('data_quality', 'good', 'Good. The photos have high resolution and each one is labelled OK or NG by the inspector.'),
+    ('q_can_ship', 'unsure', 'Quién sabe... I am not sure, it depends if the ERP team gives us the integration in time.'),
+    ('data_location', 'siloed', 'Each warehouse keeps its own WMS database, nothing is connected. Silos only.'),
+    ('data_quality', 'good', 'Good, the sensors are new and send data every second without gaps'),
+    ('pilot_team', 'no', '不单独搞试点了，做出来直接法务全员用'),
+    ('q_needs_ml', 'unsure', '需不需要机器学习我也吃不准，感觉用几条规则也能做一部分'),
+    ('pilot_team', 'no', '不整试点了，就俺们两三个人直接干'),
+    ('scaling_path', 'platform', '那俺们不搞卓越中心，就走端到端平台，IT那边正在建'),
+    ('q_unused_data', 'yes', '有阿，過去三年的客訴紀錄都在，只是沒人去分析'),
+    ('data_quality', 'poor', '蠻糟的，很多客訴描述只有一句「有問題」，欄位也常常漏填'),
+    ('failure_tolerance', 'unsure', '主管那邊還沒講，我也不確定能不能接受失敗'),
+    ('data_location', 'siloed', '散晒喺唔同系統，HRIS 一個，考勤一個，survey 喺 vendor 嗰邊，完全冇打通'),
+    ('data_quality', 'mixed', '麻麻哋，一半 field 好齊，一半成日漏填'),
+    ('q_needs_ml', 'unsure', '老實講唔肯定，可能 rule engine 已經做到大部分'),
+    ('data_quality', 'good', '質素幾好，log 格式統一，亦有 retention policy'),
+    ('failure_tolerance', 'must_succeed', '要一次過成功，管理層唔接受失敗，因為涉及 production stability'),
+])
+def test_choices_in_the_words_of_edition_4(field_name, value, text):
+    reading = read(field_name, text)
+    assert (reading.kind, reading.value) == ("answer", value)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('saves recruiters time and opens up new stuff like internal moves', ['time_saved', 'new_opportunities']),
+    ('all of them except upsell', ['revenue', 'time_saved', 'new_opportunities', 'customer_service']),
+    ('Mainly customer service: fewer complaints and more satisfied customers. The inspectors are still needed, so saved time I do not count.', ['customer_service']),
+    ('一个是客户服务，投诉能更快有结论、更快给客户答复；另一个是新机会，分析出来的缺陷规律可以反馈给研发，做新一代产品的改进', ['new_opportunities', 'customer_service']),
+    ('主要是省时间，设备不用老停机抢修；再一个多出来的产量能多卖钱，算收入', ['revenue', 'time_saved']),
+    ('慳返招聘時間，另外可以 open up 啲新機會，例如 internal mobility', ['time_saved', 'new_opportunities']),
+    ('慳時間同埋提升客戶服務，因為 outage 少咗，用戶投訴都會少', ['time_saved', 'customer_service']),
+])
+def test_branches_in_the_words_of_edition_4(text, expected):
+    assert answers.parse_branches(text) == expected
+
+
+def test_a_skip_said_in_cantonese():
+    reading = read("value_notes", "呢個我暫時諗唔到，skip 住先")
+    assert reading.kind == "command" and reading.command.kind == "skip"
