@@ -70,6 +70,8 @@ def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[
         return None
     start, end, label = max(found, key=lambda x: x[1])
     phrase = clause[start:end]
+    if label not in (UNKNOWN, "unsure", "none_yet") and _A_NOT_A.search(clause[end:end + 6]):
+        return None  # "试点团队要不要组，…": the topic of a question said back
     if words.cjk_count(phrase) == 1 and len(phrase) == 1 and not _CJK_SINGLE_END.match(clause[end:]):
         return None  # "不过…", "有很多…": a one-character word inside a longer phrase
     if label == "yes" and "no" in field_groups and (re.match(r"不了|不到|不来|不成|不起|不上|不动|不出", clause[end:]) or
@@ -143,12 +145,14 @@ def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
     Where data lives, a central place said with a negation ("nothing is in the data lake") is not central."""
     found = []
     asked_itself = [m.end() for m in _A_NOT_A.finditer(clause)]
+    asked_starts = [m.start() for m in _A_NOT_A.finditer(clause)]
     clause = _A_NOT_A.sub(lambda m: " " * len(m.group(0)), clause)
     spans = words.labelled_spans(clause, field_groups)
     for index, (s, e, label) in enumerate(spans):
         if e - s == 1 and words.cjk_count(clause[s:e]) == 1:
             continue
-        if any(0 <= s - end <= 1 for end in asked_itself):
+        if any(0 <= s - end <= 4 for end in asked_itself) or (
+                label not in (UNKNOWN, "unsure", "none_yet") and any(0 <= start - e <= 3 for start in asked_starts)):
             continue  # "不确定能不能接受失败": what the question said back asks about
         following = spans[index + 1] if index + 1 < len(spans) else None
         if label == "yes" and "no" in field_groups and re.match(r"不了|不到|不来|不成|不起来|不定|不动|不出", clause[e:]):
@@ -233,6 +237,8 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     if field == "data_location":  # "…all in the data lake, quality is mixed": what follows "quality" is not where it lives
         raw = [c for c in (re.split(r"quality|质量|质素", c)[0].strip() for c in raw) if c] or raw
     parts = [_strip_lead_in(c) for c in raw]
+    if len(parts) > 1 and not parts[0]:  # "Honestly, I do not know where IT keeps it. …"
+        raw, parts = raw[1:], parts[1:]
     lead = _leading(raw[0], field_groups) or _leading(parts[0], field_groups)
     if field in COMBINING and len(raw) > 1:
         concluded = _conclusion(raw, field_groups, said_so=True)
@@ -372,10 +378,11 @@ _TAKEN_BACK = re.compile(r"(?:\b(?:scratch|drop|minus|except|not|no|without|forg
 _NOT_NOW = re.compile(r"^(?:那块|这块|方面|这个|那个|的话|嘛|呢|吧)?\s*(?:谈不上|算不上|不算|没有|没啥|不涉及|不太涉及|暂时不|以后再说|先不算)|"
                       r"^\s*(?:maybe|perhaps|possibly)?\s*(?:one day|someday|some day|later|down the line|in the future)\b|"
                       r"^[^.;]{0,30}\bnot (?:for|in) this (?:plan|one|year|round)\b|^\s*(?:not really|not so much|not yet|isn'?t|is not)\b|"
-                      r"^\s*(?:i|we)\s+(?:do not|don'?t|won'?t|wouldn'?t|can'?t|cannot)\s+(?:count|include|claim)\b")
+                      r"^\s*(?:i|we)\s+(?:do not|don'?t|won'?t|wouldn'?t|can'?t|cannot)\s+(?:count|include|claim|see|expect)\b")
 _TIME_SAVED = re.compile(r"(?:节省|节约|省下|省掉|省了|减少|缩短|少花|能省|可以省|省)[^，,。；;]{0,8}?(?:时间|工时|人力|人工)|"
                          r"\b(?:save|saves|saving|saved|free up|frees up|freeing up|cut|cuts|cutting)\b[^,.;]{0,30}?"
-                         r"\b(?:time|hours|man-hours|effort)\b")
+                         r"\b(?:time|hours|man-hours|effort)\b|\b(?:time|hours)\b[^,.;]{0,30}?\b(?:we|you|they|it)\s+"
+                         r"(?:save|saves|free up|get back)\b")
 
 
 # --- text answers -----------------------------------------------------------------------------

@@ -152,7 +152,7 @@ def _command_patterns() -> Tuple[Tuple[str, "re.Pattern[str]"], ...]:
 
 
 def _clause_command(clause: str) -> Optional[str]:
-    if clause.startswith("请问"):
+    if clause.startswith(("请问", "先问一下", "想问一下", "问一下")):
         return None  # "请问一下，…是什么意思？" opens a question; "我问一下" waits
     kind = _command_cores().get(clause) or _command_cores().get(_core(clause))
     if kind:
@@ -305,7 +305,9 @@ def _named_then_changed(text: str, folded: str, sentences: Sequence[str], fields
 
 _RENAME = re.compile(r"\b(?:rename|re-name|retitle)\s+(?:it|this|that|the plan|the initiative|the project|the title|our plan)?"
                      r"\s*(?:to|as|into)\s+(?P<value>.+)$|(?:改名为|改名叫|改名成|名字改成|名称改成|标题改成|改个名叫)\s*(?P<value_zh>.+)$")
-_WANTS_CHANGE = re.compile(r"改一下|改下|改改|要改|想改|更正一下|填错了|说错了|写错了|答错了|弄错了|搞错了|选错了|不对")
+_WANTS_CHANGE = re.compile(r"改一下|改下|改改|要改|想改|更正一下|填错了|说错了|写错了|答错了|弄错了|搞错了|选错了|不对|"
+                           r"\b(?:go back to|(?:i|we) (?:want|need|would like|'d like) to (?:change|correct|fix|revise|update|amend)|"
+                           r"change my answer|change the answer)\b")
 _SHOULD_BE = re.compile(r"^(?:所以|那|那就)?(?:应该|应当|其实)(?:算|是|选|填|写)(?:成|为)?[\s：:]*(?P<value>.+)$")
 
 
@@ -317,11 +319,13 @@ def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[s
     for alias, field in _field_names():
         if field in fields:
             aliases.setdefault(field, []).append(alias)
-    for index, part in enumerate(parts[:-1]):
+    for index, part in enumerate(parts):
         named = {label for _, _, label in words.labelled_spans(part, aliases)}
         if len(named) != 1 or not _WANTS_CHANGE.search(part):
             continue
         rest = parts[index + 1:]
+        if rest and re.match(r"^(?:about|regarding|re|关于|就是)\b", rest[0]):
+            rest = rest[1:]  # "go back to question 5, about doing it alone. …"
         stated = next((found.group("value") for found in map(_SHOULD_BE.match, reversed(rest)) if found), None)
         value = (stated or "，".join(rest)).strip(" 。.!！吧")
         return Command("edit", field=named.pop(), value=_original_case(text, value) if value else None)

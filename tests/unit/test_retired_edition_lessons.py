@@ -185,3 +185,32 @@ def test_branches_in_the_words_of_edition_4(text, expected):
 def test_a_skip_said_in_cantonese():
     reading = read("value_notes", "呢個我暫時諗唔到，skip 住先")
     assert reading.kind == "command" and reading.command.kind == "skip"
+
+
+@pytest.mark.parametrize("field_name, value, text", [
+    ("pilot_team", "unsure", "试点团队要不要组，现在还说不好"),
+    ("pilot_team", "unsure", "还没决定要不要单独搞试点，看预算吧"),
+])
+def test_a_question_said_back_is_not_its_answer(field_name, value, text):
+    reading = read(field_name, text)
+    assert (reading.kind, reading.value) == ("answer", value)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mainly the time of my lawyers that we save. Direct revenue I do not see.", ["time_saved"]),
+    ("省时间，计划员不用天天手算；客户服务，断货少了客户满意；还有收入，不断货就能多卖",
+     ["revenue", "time_saved", "customer_service"]),
+])
+def test_more_branches_of_edition_4(text, expected):
+    assert answers.parse_branches(text) == expected
+
+
+@pytest.mark.parametrize("text, field_name, value", [
+    ("等一下先别提交，成功指标那里我想改一下", "metric", None),
+    ("One moment please, I want to go back to question 5, about doing it alone. Actually this month we hired two "
+     "data engineers, so yes, we can now do it ourselves.", "q_can_do_alone",
+     "actually this month we hired two data engineers，so yes，we can now do it ourselves"),
+])
+def test_going_back_to_a_named_question(text, field_name, value):
+    found = commands.match_edit(text, ANSWER_FIELD_NAMES)
+    assert (found.field, found.value) == (field_name, value)
