@@ -42,7 +42,7 @@ class ActionShowPlan(Request):
 
     def handle(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         lang = lang_of(tracker)
-        plan_id = entity(tracker, "plan_id")
+        plan_id = entity(tracker, "plan_id") or planning.number_in(tracker.latest_message.get("text") or "")
         if plan_id is None:
             dispatcher.utter_message(text=messages.text("show_plan_which", lang))
             return []

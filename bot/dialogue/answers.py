@@ -74,7 +74,7 @@ def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[
         return None  # "试点团队要不要组，…": the topic of a question said back
     if words.cjk_count(phrase) == 1 and len(phrase) == 1 and not _CJK_SINGLE_END.match(clause[end:]):
         return None  # "不过…", "有很多…": a one-character word inside a longer phrase
-    if label == "yes" and "no" in field_groups and (re.match(r"不了|不到|不来|不成|不起|不上|不动|不出", clause[end:]) or
+    if label == "yes" and "no" in field_groups and (re.match(r"不了|不到|不来|不成|不起|不上|不动|不出|不定|不现实", clause[end:]) or
                                                      re.match(r"\s+not\b", clause[end:])):
         return "no"  # "解决不了核心问题", "we can not do it alone"
     if phrase in ("no", "yes", "not") and re.match(r"\s+(?!(?:we|it|i|they|not|really|way|thanks|sir|absolutely|"
@@ -137,7 +137,7 @@ _NEGATION_NEAR = re.compile(r"(?:搞不了|做不了|弄不了|组不了|没有|
                             r"\b(?:no|not|haven'?t|havent|hasn'?t|didn'?t|never)\b(?:\s+(?!and\b|but\b|so\b)[a-z']+){0,3}\s+$")
 
 
-_A_NOT_A = re.compile(r"([\u4e00-\u9fff])(?:不|没)\1(?:要|是|能|会|用)?")  # "要不要机器学习我也拿不准" asks itself
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])(?:不|没)\1(?:要|是|能|会|用)?|能否|是否|可否")  # "要不要机器学习我也拿不准" asks itself
 
 
 def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
@@ -155,7 +155,7 @@ def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
                 label not in (UNKNOWN, "unsure", "none_yet") and any(0 <= start - e <= 3 for start in asked_starts)):
             continue  # "不确定能不能接受失败": what the question said back asks about
         following = spans[index + 1] if index + 1 < len(spans) else None
-        if label == "yes" and "no" in field_groups and re.match(r"不了|不到|不来|不成|不起来|不定|不动|不出", clause[e:]):
+        if label == "yes" and "no" in field_groups and re.match(r"不了|不到|不来|不成|不起来|不定|不动|不出|不现实", clause[e:]):
             label = "no"  # "独立完成不了", "我们自己搞不了"
         elif label == "yes" and following and following[2] == "no" and following[0] - e <= 1:
             continue  # "肯定搞不定": the yes word only stresses the no
@@ -190,7 +190,7 @@ def _resolve(field: str, labels: Sequence[str]) -> Optional[str]:
     return None
 
 
-_ALL_IN_ONE = re.compile(r"(?:都|全|全部|统一)(?:在|放在|存在|存放在|进了)|\b(?:it'?s all|all of it(?: is)?|everything(?: is)?|it all|all)"
+_ALL_IN_ONE = re.compile(r"(?:都|全|全部|统一)(?:已经|已)?(?:在|放在|存在|存放在|进了|进)|\b(?:it'?s all|all of it(?: is)?|everything(?: is)?|it all|all)"
                          r" (?:in|on|inside|sits in|lives in|stored in|kept in|lands in|goes into|ends up in|flows into)"
                          r" (?:one|the same|a single|our|the)\b")
 _NOT_THAT = re.compile(r"^(?:it'?s|it is|it isn'?t|it was) not that\b|^(?:it isn'?t|it wasn'?t|not) that\b|^不是说|^倒不是")

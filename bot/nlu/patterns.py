@@ -48,10 +48,10 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     ("review_plan", r"(?<!\d)(?P<id>(?!20\d\d(?!\d))\d{1,6})(?!\d)\s*(?:号|號)?(?:计划)?[^，,。\d]{0,4}[，,]?\s*"
                     r"(?:打回去|退回去|打回|退回|驳回)(?:吧|了)?$"),
     # a decision said as a clause of its own, on the plan shown last: "这个写得挺完整，批了吧", "I'm sending #2 back"
-    ("review_plan", r"\b(?:must|have to|need to|will|i'?ll|going to|gonna|want to)\s+(?:return|reject|bounce)\s+"
+    ("review_plan", r"\b(?:must|have to|need to|will|i'?ll|going to|gonna|want to|would like to|'d like to)\s+(?:return|reject|bounce)\s+"
                     r"(?:that|this|it)(?: one| plan)?\b"),
     ("review_plan", r"^(?:这份|那份|这个|那个)(?:计划)?(?:我|我们)?(?:想|要|得|准备|还是)?(?:给|把它)?(?:退回|打回|驳回)"),
-    ("review_plan", r"(?:^|[,，。.!！;；]\s*)(?:那|就|那就|我|我就|可以|行|好|得|要|只能|还是)?(?:给)?(?:批了|批准|通过|退回|打回|驳回|退回去|打回去)"
+    ("review_plan", r"(?:^|[,，。.!！;；]\s*)(?:那|就|那就|我|我就|可以|行|好|得|要|只能|还是|先|那先|就先)?(?:给)?(?:批了|批准|通过|退回|打回|驳回|退回去|打回去)"
                     r"(?:吧|了|啦)?(?:\s*[,，。.!！;；]|$)"),
     ("review_plan", r"\b(?:i'?m |we'?re |i'?ll |we'?ll )?(?:send|sending|bounce|bouncing|return|returning|kick|kicking)\s+"
                     r"(?:plan\s*)?#\s*(?P<id>\d{1,6})(?!\d)\s+back\b"),
@@ -77,7 +77,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                         r"do not have|not planning|not submitting|not filing|sitting out|opt(?:ing)? out of|skipping)\s+"
                         r"(?:an? |any |the )?" + _ML + r"(?:plans?|planning)\b"),
     ("declare_no_plan", r"(?:^|我们|我|咱们|咱|部门|部|组|中心|这边|这次|今年|明年|后年|20\d\d\s*年|fy\d\d)\S{0,10}?"
-                        r"(?:没有|没|不做|不搞|不报|不打算做|不打算|暂不|不提交|不交|不参加|放弃)(?:任何)?"
+                        r"(?:没有|没|不做|不搞|不报|不打算做|不打算|暂不|不提交|不交|不参加|放弃|不会有|不会做|不会报|不会交)(?:任何)?"
                         r"(?:机器学习|ml|ai|人工智能)(?:的)?(?:计划|规划|需求|项目|打算)"),
     ("declare_no_plan", r"(?:我们|我|咱们|咱|部门|部|组|中心|这边|这次|今年|明年)\S{0,10}?(?:没有|没|不做|不报|不交)(?:任何)?"
                         r"(?:计划|规划)(?:了|吧|啊)?(?:[，,。]|$)"),
@@ -114,6 +114,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                    r"submitted|written)\b"),
     ("start_plan", r"\b(?:hand in|send in|turn in)\s+(?:its|our|my|the|a)\s+(?:ml |machine learning |ai )?plan"
                    r"(?: for (?:machine learning|ml|ai))?\b"),
+    # "I'm told every unit needs an ML plan for next year, so here's legal's"
+    ("start_plan", r"^(?=.*\b(?:ml|ai|machine learning) plans?\b)(?!.*\b(?:no|not|don'?t|won'?t)\b).*\bso here'?s (?:the |our |my )?[\w&'-]+"),
     # "Can we start the HR one for next year?" after a sentence about the plan
     ("start_plan", r"^(?=.*\b(?:ml|ai|machine learning) plans?\b).*\b(?:start|begin|draft|write|file|kick off|do)\s+"
                    r"(?:the|our|my)\s+(?:[\w&'-]+\s+){0,2}one\b"),

@@ -1,4 +1,4 @@
-"""What the retired held-out editions 3 and 4 (tests/conversations/dev/heldout3-*.yml, heldout4-*.yml) showed
+"""What the retired held-out editions 3, 4 and 5 (tests/conversations/dev/heldout[345]-*.yml) showed
 the reader, the command matcher and the request patterns getting wrong, one case per failure."""
 import pytest
 
@@ -214,3 +214,62 @@ def test_more_branches_of_edition_4(text, expected):
 def test_going_back_to_a_named_question(text, field_name, value):
     found = commands.match_edit(text, ANSWER_FIELD_NAMES)
     assert (found.field, found.value) == (field_name, value)
+
+
+@pytest.mark.parametrize("field_name, value, text", [
+    ('q_real_problem', 'yes', "oh it's very real, ask anyone on the night shift and they'll tell you all about it"),
+    ('data_quality', 'mixed', 'decent but not perfect tbh, salesforce has a ton of dupes and half-filled fields'),
+    ('data_quality', 'mixed', 'mixed, the logs are fine but the CMDB is dodgy'),
+    ('q_important', 'yes', 'Claro que sí, it is one of the three priorities of the commercial director.'),
+    ('data_quality', 'mixed', 'Regular, some reps fill the CRM very well and others almost nothing, so half and half.'),
+    ('scaling_path', 'none_yet', 'dont know yet'),
+    ('q_unused_data', 'yes', '那就算有。近五年的来料检验记录、供应商不合格单都躺在QMS里，从来没人拿来分析过'),
+    ('q_can_do_alone', 'no', '独立完成不现实，我们部门没有懂算法的，得和IT一起做'),
+    ('data_location', 'siloed', '分散的，考勤一个系统，绩效另一个系统，调研结果在外包供应商那边，互相不通'),
+    ('q_can_do_alone', 'no', '自己搞不定'),
+    ('data_quality', 'mixed', '一半半啦，近兩年嘅相片好清晰，早幾年嘅好多都模糊或者角度唔啱'),
+    ('q_real_problem', 'yes', '确系实际存在的业务问题，并非为技术而技术。'),
+    ('failure_tolerance', 'must_succeed', '不宜失败。法务工作容错空间极小，领导要求务必一次做成。'),
+    ('data_location', 'central', '都已經進了公司的資料湖，放在財務專區那邊'),
+    ('q_can_do_alone', 'yes', '我们自己 team 能搞定'),
+    ('q_can_ship', 'unsure', '现在还很难讲，要看SRM系统能否改造，暂时说不准。'),
+    ('pilot_team', 'unsure', '是否先设试点小组，尚需与各位经理商议，目前不能确定。'),
+    ('data_quality', 'poor', '不太行，sku编码改过好几次对不上，脏数据很多'),
+    ('data_quality', 'mixed', '还算可以吧，大部分能用'),
+    ('data_quality', 'mixed', '普普通通，log 格式各團隊都不一致'),
+])
+def test_choices_in_the_words_of_edition_5(field_name, value, text):
+    reading = read(field_name, text)
+    assert (reading.kind, reading.value) == ("answer", value)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('time saved, cust service', ['time_saved', 'customer_service']),
+    ('省时间、少客诉、增收', ['revenue', 'time_saved', 'customer_service']),
+])
+def test_branches_in_the_words_of_edition_5(text, expected):
+    assert answers.parse_branches(text) == expected
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("hello, I'm told every unit needs an ML plan for next year, so here's legal's", "start_plan"),
+    ("跟你說一下，我們品質部明年不會有機器學習計畫，因為工廠正在換新的 MES 系統，所以先不排", "declare_no_plan"),
+    ("I would like to return this one to the lead, I am afraid it is not ready yet.", "review_plan"),
+    ("这个还不行，先打回去", "review_plan"),
+])
+def test_requests_in_the_words_of_edition_5(text, intent):
+    assert recognise(text) == (intent, None)
+
+
+@pytest.mark.parametrize("text, number", [("Show me 2 in detail.", 2), ("May I see the details of number 2, please?", 2),
+                                          ("第1个具体写的啥", None), ("2027 plans", None), ("plan 3 and 4", None)])
+def test_the_one_number_of_a_request_to_see_a_plan(text, number):
+    from bot.planning import number_in
+
+    assert number_in(text) == number
+
+
+def test_leaving_to_check_with_the_boss_pauses():
+    reading = read("executive_sponsor", "hmm hang on, need to check with my boss who's actually sponsoring this. "
+                                        "i'll come back and finish it later")
+    assert reading.kind == "command" and reading.command.kind == "pause"
