@@ -396,9 +396,13 @@ def has_substance(text: str) -> bool:
     return bool(re.search(r"[\u4e00-\u9fffa-z0-9]", folded))
 
 
+_NOTHING_MISSING = re.compile(r"^(?:技能上?)?(?:我觉得|感觉)?(?:都?不缺|没什么缺的|没啥缺的|啥也不缺|什么都不缺|都不缺)(?:[了啊吧的]*)(?:[,，。]|$)|"
+                              r"^(?:nothing(?:'s| is)? missing|we have (?:it all|everything|all the skills)|no (?:real )?gaps)\b")
+
+
 def says_none(text: str) -> bool:
     folded = words.fold(text)
-    return folded in words.phrases("answers", "none")
+    return folded in words.phrases("answers", "none") or bool(_NOTHING_MISSING.match(folded))
 
 
 def unsure_alone(text: str) -> bool:
@@ -606,10 +610,11 @@ def says_no_plan(text: str) -> bool:
 def reason_in(text: str) -> Optional[str]:
     """The reason given with a "no plan" ("…不做了，主要精力要放在系统迁移上" -> the second part)."""
     text = " ".join(text.split())
-    because = _BECAUSE.search(text)
+    plain = words.simplify(text.casefold()) if len(text.casefold()) == len(text) else text  # "因為…" as typed, found as "因为"
+    because = _BECAUSE.search(plain)
     if because and _substantial(text[because.end():]):
         return text[because.end():].strip(" ，,。.")
-    said = _NO_PLAN_SAID.search(text)
+    said = _NO_PLAN_SAID.search(plain)
     if said is None:
         return None
     following = re.search(r"[，,;；。.!！:：—–-]", text[said.end():])

@@ -308,7 +308,7 @@ _RENAME = re.compile(r"\b(?:rename|re-name|retitle)\s+(?:it|this|that|the plan|t
 _WANTS_CHANGE = re.compile(r"改一下|改下|改改|要改|想改|更正一下|填错了|说错了|写错了|答错了|弄错了|搞错了|选错了|不对|"
                            r"\b(?:go back to|(?:i|we) (?:want|need|would like|'d like) to (?:change|correct|fix|revise|update|amend)|"
                            r"change my answer|change the answer)\b")
-_SHOULD_BE = re.compile(r"^(?:所以|那|那就)?(?:应该|应当|其实)(?:算|是|选|填|写)(?:成|为)?[\s：:]*(?P<value>.+)$")
+_SHOULD_BE = re.compile(r"^(?:所以|那|那就|想了想|想想|仔细想想)?(?:应该|应当|其实)(?:算|是|选|填|写)(?:成|为)?[\s：:]*(?P<value>.+)$")
 
 
 def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[str]) -> Optional[Command]:
@@ -321,8 +321,8 @@ def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[s
             aliases.setdefault(field, []).append(alias)
     for index, part in enumerate(parts):
         named = {label for _, _, label in words.labelled_spans(part, aliases)}
-        if len(named) != 1 or not _WANTS_CHANGE.search(part):
-            continue
+        if len(named) != 1 or not (_WANTS_CHANGE.search(part) or (index and _WANTS_CHANGE.fullmatch(parts[index - 1]))):
+            continue  # "不对，刚才数据质量我说得太乐观了，…应该算差"
         rest = parts[index + 1:]
         if rest and re.match(r"^(?:about|regarding|re|关于|就是)\b", rest[0]):
             rest = rest[1:]  # "go back to question 5, about doing it alone. …"

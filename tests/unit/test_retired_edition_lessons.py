@@ -273,3 +273,18 @@ def test_leaving_to_check_with_the_boss_pauses():
     reading = read("executive_sponsor", "hmm hang on, need to check with my boss who's actually sponsoring this. "
                                         "i'll come back and finish it later")
     assert reading.kind == "command" and reading.command.kind == "pause"
+
+
+@pytest.mark.parametrize("text", ["不缺，都有", "技能上我覺得沒什麼缺的，該會的都有人會", "技能上不缺，团队挺全的"])
+def test_no_skill_gaps_said_in_words(text):
+    assert answers.says_none(text) and not answers.says_none("不缺数据科学家吗")
+
+
+def test_the_reason_of_a_no_plan_in_traditional_characters():
+    text = "跟你說一下，我們品質部明年不會有機器學習計畫，因為工廠正在換新的 MES 系統，所以先不排"
+    assert answers.reason_in(text) == "工廠正在換新的 MES 系統，所以先不排"
+
+
+def test_a_wrong_answer_named_after_the_word_wrong():
+    found = commands.match_edit("不对，刚才数据质量我说得太乐观了，想了想应该算差，传感器经常掉线", ANSWER_FIELD_NAMES)
+    assert (found.field, found.value) == ("data_quality", "差")
