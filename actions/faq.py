@@ -56,7 +56,11 @@ class ActionAnswerFaq(Action):
             dispatcher.utter_message(text=messages.text("faq_clarify", lang), buttons=_buttons(ids, lang))
             return []
         if self._not_a_question(tracker):  # the NLU did not see a question here: ask to rephrase
-            say(dispatcher, tracker, "please_rephrase")
+            draft = tracker.get_slot("plan_draft_id")
+            if draft:  # most likely an answer typed after a pause: say how to go back to the plan
+                say(dispatcher, tracker, "please_rephrase_draft", id=draft)
+            else:
+                say(dispatcher, tracker, "please_rephrase")
             return []
         with session_scope() as session:
             gaps.record(session, question, lookup, lang=lang, sender=tracker.sender_id)

@@ -126,3 +126,10 @@ def test_more_about_the_topic_just_answered_moves_on_to_a_related_one(sqlite_url
                            slots={"language": "en", "last_kb_id": "data-lake", "faq_seen": ["data-lake"]})
     ActionFaqMore().run(dispatcher, tracker, {})
     assert dispatcher.messages[0]["text"] == answer_text("data-strategy", "en")
+
+
+def test_an_answer_typed_after_a_pause_is_pointed_back_to_the_draft(sqlite_url, dispatcher):
+    tracker = make_tracker("li.wei", "两个客服组长和质检主管", "nlu_fallback", slots={"language": "zh", "plan_draft_id": 3})
+    ActionAnswerFaq().run(dispatcher, tracker, {})
+    assert dispatcher.messages[0]["text"] == messages.text("please_rephrase_draft", "zh", id=3)
+    assert "继续我的计划" in dispatcher.messages[0]["text"]

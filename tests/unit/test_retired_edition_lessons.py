@@ -288,3 +288,12 @@ def test_the_reason_of_a_no_plan_in_traditional_characters():
 def test_a_wrong_answer_named_after_the_word_wrong():
     found = commands.match_edit("不对，刚才数据质量我说得太乐观了，想了想应该算差，传感器经常掉线", ANSWER_FIELD_NAMES)
     assert (found.field, found.value) == ("data_quality", "差")
+
+
+@pytest.mark.parametrize("text", ["好了我回来了，继续", "我回来了，继续", "接着填吧", "ok I'm back, let's continue"])
+def test_back_from_a_break_resumes_the_draft(text):
+    assert recognise(text) == ("resume_plan", None)
+
+
+def test_a_bare_continue_is_left_to_the_model():
+    assert recognise("继续") is None  # after an FAQ answer it asks for more
