@@ -7,8 +7,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.context import identify
 from actions.replies import say
-from bot import messages
+from bot import messages, planning
 from bot.kb import faq, gaps, search
 from bot.store.db import session_scope
 
@@ -56,7 +57,7 @@ class ActionAnswerFaq(Action):
             dispatcher.utter_message(text=messages.text("faq_clarify", lang), buttons=_buttons(ids, lang))
             return []
         if self._not_a_question(tracker):  # the NLU did not see a question here: ask to rephrase
-            draft = tracker.get_slot("plan_draft_id")
+            draft = tracker.get_slot("plan_draft_id") or self._paused_draft(tracker)
             if draft:  # most likely an answer typed after a pause: say how to go back to the plan
                 say(dispatcher, tracker, "please_rephrase_draft", id=draft)
             else:
@@ -66,6 +67,15 @@ class ActionAnswerFaq(Action):
             gaps.record(session, question, lookup, lang=lang, sender=tracker.sender_id)
         say(dispatcher, tracker, "faq_none")
         return []
+
+    @staticmethod
+    def _paused_draft(tracker: Tracker) -> Optional[int]:
+        identity = identify(tracker)
+        if identity is None or not identity.unit:
+            return None
+        with session_scope() as session:
+            draft = planning.find_draft(session, identity)
+            return draft.id if draft is not None else None
 
     @staticmethod
     def _not_a_question(tracker: Tracker) -> bool:

@@ -406,3 +406,12 @@ def test_every_plan_question_has_an_ask_action_and_an_explanation():
     assert sorted(a().name() for a in ASK_ACTIONS) == sorted(f"action_ask_{f}" for f in ANSWER_FIELD_NAMES)
     for field in ANSWER_FIELD_NAMES:
         assert messages.text(f"explain.{field}", "zh") and messages.text(f"explain.{field}", "en")
+
+
+def test_an_answer_typed_after_a_restart_points_back_to_the_stored_draft(directory_db, dispatcher):
+    from actions.faq import ActionAnswerFaq
+    from bot import messages
+
+    plan_id = draft({"title": "门店补货"})
+    ActionAnswerFaq().run(dispatcher, make_tracker("li.wei", "两个店长和一个采购", "nlu_fallback", slots={"language": "zh"}), {})
+    assert texts(dispatcher)[0] == messages.text("please_rephrase_draft", "zh", id=plan_id)
