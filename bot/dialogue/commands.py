@@ -284,14 +284,19 @@ _CHANGE_IT = re.compile(r"^(?:请|麻烦|那就|所以)?(?:帮我|你)?(?:改成
                         r"^(?:so |please |pls )?(?:change|update|set|switch) (?:it|that) (?:to|into) (?P<value_en>.+)$")
 
 
-def _named_then_changed(text: str, folded: str, sentences: Sequence[str], fields: Sequence[str]) -> Optional[Command]:
-    """"擴展方式那題我剛剛說還沒想好，後來想想…。請幫我改成年度規劃。", "数据质量我刚才说一般，…，帮我改成差吧":
-    one field named, then "change it to …" in a later sentence or clause."""
-    parts = [clause for sentence in sentences for clause in words.clauses(sentence)]
+def _field_aliases(fields: Sequence[str]) -> Dict[str, List[str]]:
     aliases: Dict[str, List[str]] = {}
     for alias, field in _field_names():
         if field in fields:
             aliases.setdefault(field, []).append(alias)
+    return aliases
+
+
+def _named_then_changed(text: str, folded: str, sentences: Sequence[str], fields: Sequence[str]) -> Optional[Command]:
+    """"擴展方式那題我剛剛說還沒想好，後來想想…。請幫我改成年度規劃。", "数据质量我刚才说一般，…，帮我改成差吧":
+    one field named, then "change it to …" in a later sentence or clause."""
+    parts = [clause for sentence in sentences for clause in words.clauses(sentence)]
+    aliases = _field_aliases(fields)
     for index, part in enumerate(parts[1:], start=1):
         found = _CHANGE_IT.match(part)
         if not found:
@@ -315,10 +320,7 @@ def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[s
     """"刚才试点团队那个我改一下，还是先搞个pilot team吧": a field named with "change it", then the new answer
     in the clauses that follow ("…应该算mixed" gives it outright)."""
     parts = [clause for sentence in sentences for clause in words.clauses(sentence)]
-    aliases: Dict[str, List[str]] = {}
-    for alias, field in _field_names():
-        if field in fields:
-            aliases.setdefault(field, []).append(alias)
+    aliases = _field_aliases(fields)
     for index, part in enumerate(parts):
         named = {label for _, _, label in words.labelled_spans(part, aliases)}
         if len(named) != 1 or not (_WANTS_CHANGE.search(part) or (index and _WANTS_CHANGE.fullmatch(parts[index - 1]))):
