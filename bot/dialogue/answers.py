@@ -144,15 +144,14 @@ def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
     """Choices named inside a clause, leaving out one-character Chinese words (too ambiguous mid-sentence).
     Where data lives, a central place said with a negation ("nothing is in the data lake") is not central."""
     found = []
-    asked_itself = [m.end() for m in _A_NOT_A.finditer(clause)]
-    asked_starts = [m.start() for m in _A_NOT_A.finditer(clause)]
+    said_back = [m.span() for m in _A_NOT_A.finditer(clause)]
     clause = _A_NOT_A.sub(lambda m: " " * len(m.group(0)), clause)
     spans = words.labelled_spans(clause, field_groups)
     for index, (s, e, label) in enumerate(spans):
         if e - s == 1 and words.cjk_count(clause[s:e]) == 1:
             continue
-        if any(0 <= s - end <= 4 for end in asked_itself) or (
-                label not in (UNKNOWN, "unsure", "none_yet") and any(0 <= start - e <= 3 for start in asked_starts)):
+        if any(0 <= s - end <= 4 for _, end in said_back) or (
+                label not in (UNKNOWN, "unsure", "none_yet") and any(0 <= start - e <= 3 for start, _ in said_back)):
             continue  # "不确定能不能接受失败": what the question said back asks about
         following = spans[index + 1] if index + 1 < len(spans) else None
         if label == "yes" and "no" in field_groups and re.match(r"不了|不到|不来|不成|不起来|不定|不动|不出|不现实", clause[e:]):
@@ -347,8 +346,9 @@ def parse_branches(text: str) -> List[str]:
     """Value-tree branches named in free text, in canonical order."""
     folded = words.correct_chinese(words.correct(words.fold(text)))
     outside = re.sub(r"[（(](?!\s*(?:and|also|plus|以及|还有|和|也|加上))[^）)]*[）)]", " ", text)
-    if outside != text and parse_branches(outside):
-        return parse_branches(outside)  # "加上收入（少缺货就多卖）": the brackets explain a branch already named
+    named_outside = parse_branches(outside) if outside != text else []
+    if named_outside:
+        return named_outside  # "加上收入（少缺货就多卖）": the brackets explain a branch already named
     named = {b for b in VALUE_BRANCHES if b in re.split(r"[\s,，、]+", folded.replace(" ", "_").replace(",_", ","))}
     branch_groups = {b: words.phrases("branches", b) for b in VALUE_BRANCHES}
     branch_groups["not_a_branch"] = words.phrases("not_branches")  # "the sales process" is not revenue
