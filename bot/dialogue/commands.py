@@ -280,7 +280,7 @@ def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
     return _named_then_changed(text, folded, sentences, fields) or _named_then_answered(text, sentences, fields)
 
 
-_CHANGE_IT = re.compile(r"^(?:请|麻烦|那就|所以)?(?:帮我|你)?(?:改成|改为|换成|更正为)[\s：:]*(?P<value>.+)$|"
+_CHANGE_IT = re.compile(r"^(?:请|麻烦|那就|所以)?(?:帮我|你|我想|我要|想|要)?(?:改成|改为|换成|更正为)[\s：:]*(?P<value>.+)$|"
                         r"^(?:so |please |pls )?(?:change|update|set|switch) (?:it|that) (?:to|into) (?P<value_en>.+)$")
 
 

@@ -264,3 +264,8 @@ def test_back_from_a_break_resumes_the_draft(text):
 
 def test_a_bare_continue_is_left_to_the_model():
     assert recognise("继续") is None  # after an FAQ answer it asks for more
+
+
+def test_a_change_asked_as_i_want_to_change_it_to():
+    found = commands.match_edit("等一下，刚才那个需不需要机器学习，我想改成需要，路径组合太多了", ANSWER_FIELD_NAMES)
+    assert (found.field, found.value) == ("q_needs_ml", "需要")
