@@ -65,6 +65,9 @@ def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[
         leading = words.vocabulary()["answers"]["leading"]
         field_groups = {label: field_groups[label] + tuple(words.fold(p) for p in leading.get(label, ()))
                         for label in field_groups}
+    stressed = _STRESS.match(clause)
+    if stressed and stressed.end() < len(clause):
+        clause = clause[stressed.end():]  # "超重要好吗": the stress opens, the answer follows
     found = [(s, e, label) for s, e, label in words.labelled_spans(clause, field_groups) if s == 0]
     if not found:
         return None
@@ -84,6 +87,8 @@ def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[
     return label
 
 
+_STRESS = re.compile(r"^(?:超级|超|巨|贼|特别|蛮|挺|非常|十分|相当|真的|真|very|super|really|so|totally|absolutely|"
+                     r"definitely|extremely|incredibly)\s*(?=\S)")
 _SO = ("so", "therefore", "thus", "hence", "so overall", "all in all", "in short", "but", "所以", "因此", "总之",
        "总的来说", "那", "那就", "但", "但是", "不过", "i'll go with", "ill go with", "i'd go with", "let's say", "lets say",
        "call it", "put down", "put it down as", "mark it as", "i'll say", "i'd say it's", "我就答", "我就选", "就选", "就答",
@@ -124,16 +129,16 @@ def _only(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[str
 
 
 _NEGATED = re.compile(r"(?:\b(?:nothing|not|no|never|isn't|aren't|none)\b|没有|没|不在|不是|并不|还没|未)[^,，;；]{0,12}$|"
-                      r"\b(?:none of it|nothing|none of (?:this|that|them|the data))\b(?:\s+[a-z']+){0,5}\s+$")  # "none of it is in the company data lake"
+                      r"\b(?:none of it|nothing|none of (?:this|that|them|the data)|neither(?: one| of them| of the two)?)\b(?:\s+[a-z']+){0,5}\s+$")  # "none of it is in the company data lake"
 
 
 _NEGATION_BEFORE = re.compile(r"(?:(?:(?<!不是)不|不搞|不弄|不走|不整|难以|恐难|很难|难|不能|不可能|无法|没法|没办法|不会|不太能|不够|不是|不算|算不上|谈不上|"
-                              r"称不上|并非|不怎么|不太|不大|没|没有|别|先别|不要|搞不了|做不了|弄不了|没打算|不打算|不考虑|不准备|暂不)\s*|"
+                              r"称不上|并非|不怎么|不太|不大|没留|没有留|没预留|没有预留|没给|没有给|没|没有|别|先别|不要|搞不了|做不了|弄不了|没打算|不打算|不考虑|不准备|暂不)\s*|"
                               r"\b(?:not|can'?t|cannot|can not|won'?t|isn'?t|aren'?t|don'?t|doesn'?t|never|hardly)\b(?:\s+(?!and\b|but\b|so\b)[a-z']+){0,3}\s+)$")
 
 
 # A negating verb a few characters before: "搞不了单独的试点团队", "没有专门的试点团队"
-_NEGATION_NEAR = re.compile(r"(?:搞不了|做不了|弄不了|组不了|没有|没打算|不打算|不考虑|不准备|无法|没法)[^也能就可会都,，]{1,4}$|"
+_NEGATION_NEAR = re.compile(r"(?:搞不了|做不了|弄不了|组不了|没有|没打算|不打算|不考虑|不准备|无法|没法|不另|不单独|不额外|不专门|不再)[^也能就可会都,，]{1,4}$|"
                             r"\b(?:no|not|haven'?t|havent|hasn'?t|didn'?t|never)\b(?:\s+(?!and\b|but\b|so\b)[a-z']+){0,3}\s+$")
 
 
@@ -150,8 +155,8 @@ def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
     for index, (s, e, label) in enumerate(spans):
         if e - s == 1 and words.cjk_count(clause[s:e]) == 1:
             continue
-        if any(0 <= s - end <= 4 for _, end in said_back) or (
-                label not in (UNKNOWN, "unsure", "none_yet") and any(0 <= start - e <= 3 for start, _ in said_back)):
+        if label not in (UNKNOWN, "unsure", "none_yet") and (
+                any(0 <= s - end <= 4 for _, end in said_back) or any(0 <= start - e <= 3 for start, _ in said_back)):
             continue  # "不确定能不能接受失败": what the question said back asks about
         following = spans[index + 1] if index + 1 < len(spans) else None
         if label == "yes" and "no" in field_groups and re.match(r"不了|不到|不来|不成|不起来|不定|不动|不出|不现实", clause[e:]):
@@ -239,6 +244,10 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     if len(parts) > 1 and not parts[0]:  # "Honestly, I do not know where IT keeps it. …"
         raw, parts = raw[1:], parts[1:]
     lead = _leading(raw[0], field_groups) or _leading(parts[0], field_groups)
+    if field == "data_quality" and len(parts) > 1 and lead in ("poor", "mixed"):
+        rest = [label for part in parts[1:] for label in _scan(part, field_groups)]
+        if "poor" in rest and "good" not in rest and (lead == "poor" or _LUKEWARM.match(parts[0])):
+            return Choice("poor", True)  # "pretty rough, … inconsistent file names", "not great — duplicates everywhere"
     if field in COMBINING and len(raw) > 1:
         concluded = _conclusion(raw, field_groups, said_so=True)
         if concluded:
@@ -273,8 +282,9 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     concluded = _conclusion(raw, field_groups)
     if concluded and lead != concluded:  # "…, so no." / "it's not the biggest thing, but yes, it's worth it"
         return Choice(concluded, True)
-    if lead == "unsure" and len(raw) > 1:  # "kinda, yes": a hedge, then the answer
-        settled = _leading(raw[1], field_groups) or _leading(parts[1], field_groups)
+    said_next = next((i for i in range(1, len(raw)) if parts[i] and parts[i] not in _LEAD_IN), None)
+    if lead == "unsure" and said_next:  # "kinda, yes": a hedge, then the answer ("Partly only... honestly, no.")
+        settled = _leading(raw[said_next], field_groups) or _leading(parts[said_next], field_groups)
         if settled in ("yes", "no"):
             return Choice(settled, True)
     if lead in (UNKNOWN, "unsure", "none_yet") and field not in YES_NO_FIELDS and field != YES_NO:
@@ -299,6 +309,7 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
 # Closing a long answer, only an option named outright decides it ("…, 没拉回来" explains; "…. Silos only." concludes)
 _PLAIN_OPTIONS = frozenset({"siloed", "silo", "silos", "central", "centralised", "centralized", "mixed", "both", "good", "poor",
                             "bad", "孤岛", "集中", "分散", "混合", "两者都有", "一般", "好", "差"})
+_LUKEWARM = re.compile(r"^(?:not (?:great|so good|that good|too good|good enough|the best)|could be better)[\s.!]*$")
 _MOSTLY = re.compile(r"^(?:mostly|mainly|largely|primarily|大部分|大多|大多数|主要)")
 _WHETHER = re.compile(r"\b(?:whether|if)\b|是否|会不会|能不能|可不可以")  # "unsure. nobody decided whether failures are acceptable"
 _HEDGE = re.compile(r"可能|也许|或许|估计|大概|\b(?:maybe|might|perhaps|probably|possibly|i guess|i think)\b")
@@ -331,6 +342,9 @@ def parse_decision(text: str) -> Optional[str]:
     folded = words.fold(text)
     decision_groups = {label: words.phrases("answers", "decision", label) for label in ("approved", "needs_work")}
     found = words.labelled_spans(folded, decision_groups)
+    acknowledged = re.match(r"^(?:ok|okay|好的|好|行|嗯|yes|right|alright)\s*[,，.。!！]\s*\S", folded)
+    if acknowledged and found and found[0][0] == 0:
+        found = found[1:]  # "OK，我要 review 一下 #1": the "OK" acknowledges, it does not approve
     if not found:
         return None
     if any(label == "approved" and _NOT_APPROVING.search(folded[:s]) for s, _, label in found):
@@ -373,6 +387,8 @@ def parse_branches(text: str) -> List[str]:
 
 _EXCEPT = re.compile(r"\b(?:except(?: for)?|but not|apart from|other than|minus|without)\b|除了|除去|不包括|不含")
 _TAKEN_BACK = re.compile(r"(?:\b(?:scratch|drop|minus|except|not|no|without|forget|remove|strike)\s+(?:the\s+)?|"
+                         r"\b(?:i|we)\s+(?:do not|don'?t|can'?t|cannot|won'?t)\s+(?:see|expect|count|claim|promise)\b"
+                         r"(?:\s+(?:any|much|a lot of|direct|real|big|more|or|and|extra|additional|of|the|[a-z]+ing)\b)*(?:(?!\b(?:but|only|just|yet|though)\b)[^.;,]){0,24}\s+|"
                          r"(?:不要|去掉|不算|除了|不包括|删掉|不含)\s*)$")
 # "收入那块谈不上", "new opportunities maybe one day, but not for this plan"
 _NOT_NOW = re.compile(r"^(?:那块|这块|方面|这个|那个|的话|嘛|呢|吧)?\s*(?:谈不上|算不上|不算|没有|没啥|不涉及|不太涉及|暂时不|以后再说|先不算)|"
@@ -382,7 +398,8 @@ _NOT_NOW = re.compile(r"^(?:那块|这块|方面|这个|那个|的话|嘛|呢|�
 _TIME_SAVED = re.compile(r"(?:节省|节约|省下|省掉|省了|减少|缩短|少花|能省|可以省|省)[^，,。；;]{0,8}?(?:时间|工时|人力|人工)|"
                          r"\b(?:save|saves|saving|saved|free up|frees up|freeing up|cut|cuts|cutting)\b[^,.;]{0,30}?"
                          r"\b(?:time|hours|man-hours|effort)\b|\b(?:time|hours)\b[^,.;]{0,30}?\b(?:we|you|they|it)\s+"
-                         r"(?:save|saves|free up|get back)\b")
+                         r"(?:save|saves|free up|get back)\b|\b(?:working |work |staff |man-)?(?:time|hours)\b[^,.;]{0,30}?"
+                         r"\b(?:is|are|gets|get|will be|would be|being) (?:saved|freed up)\b")
 
 
 # --- text answers -----------------------------------------------------------------------------
@@ -537,7 +554,8 @@ def skipped_value(field: str):
 
 # --- a review in one message ----------------------------------------------------------------
 
-_NOTE_MARKER = re.compile(r"(?:notes?|comments?|feedback|remarks?|备注|意见|评语|批注|留言)\s*[:：]\s*", re.IGNORECASE)
+_NOTE_MARKER = re.compile(r"(?:(?:notes?|comments?|feedback|remarks?)(?:\s+(?:for|to)\s+(?:them|the lead|the leads|the team|the unit|"
+                          r"him|her|the owner|the sales team|[a-z]+))?|备注|意见|评语|批注|留言)\s*[:：]\s*", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*[,，;；。]\s*|\s+[-–—]+\s*|\s*[—–]+\s*")
 _PLAN_WORDS = re.compile(r"\d+|#|(?<![a-z])plan(?![a-z])|计划|号|號", re.IGNORECASE)
 
@@ -587,7 +605,8 @@ def _more_than_a_decision(note: str) -> bool:
     for phrase in sorted(phrases, key=len, reverse=True):  # "打回去" before "打回"
         folded = re.sub(words._pattern(phrase), " ", folded)
     folded = re.sub(r"\b(?:i'?ll|i'?m|i'?d|let'?s|we'?ll|i|we|it|that|this|they|them|him|her|one|plan|will|shall|would|going to|gonna|"
-                    r"please|pls|to|the|back|so|ok|okay|then|like|want|go ahead and|can you|could you)\b|让他们|请他们|叫他们|他们|让他|号|计划|这个|那个|这份|那份|#",
+                    r"please|pls|to|the|back|so|ok|okay|then|like|want|go ahead and|can you|could you|lead|leads|owner|owners|team|unit|"
+                    r"author|for|a|an|again|another|round|more|yet|now|sorry|but|is|must|have to|need to|should)\b|让他们|请他们|叫他们|他们|让他|号|计划|这个|那个|这份|那份|#",
                     " ", folded)
     return has_substance(words.strip_fillers(" ".join(folded.split()), words.phrases("fillers")))
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.dialogue import words
+from bot.plan_schema import FIELDS_BY_NAME
 
 COMMANDS = ("pause", "leave", "skip", "explain", "show_my_plans", "help", "withdraw", "change", "back", "wait", "resume")
 # When one message holds two commands, the first of these wins ("skip this, I'll finish later" pauses).
@@ -312,8 +313,11 @@ _RENAME = re.compile(r"\b(?:rename|re-name|retitle)\s+(?:it|this|that|the plan|t
                      r"\s*(?:to|as|into)\s+(?P<value>.+)$|(?:改名为|改名叫|改名成|名字改成|名称改成|标题改成|改个名叫)\s*(?P<value_zh>.+)$")
 _WANTS_CHANGE = re.compile(r"改一下|改下|改改|要改|想改|更正一下|填错了|说错了|写错了|答错了|弄错了|搞错了|选错了|不对|"
                            r"\b(?:go back to|(?:i|we) (?:want|need|would like|'d like) to (?:change|correct|fix|revise|update|amend)|"
-                           r"change my answer|change the answer)\b")
-_SHOULD_BE = re.compile(r"^(?:所以|那|那就|想了想|想想|仔细想想)?(?:应该|应当|其实)(?:算|是|选|填|写)(?:成|为)?[\s：:]*(?P<value>.+)$")
+                           r"change my answer|change the answer|(?:is|'s|was|are|were) (?:wrong|incorrect|not right|a mistake)|"
+                           r"(?:got|put|gave) (?:it|that) wrong)\b")
+_SHOULD_BE = re.compile(r"^(?:所以|那|那就|想了想|想想|仔细想想)?(?:应该|应当|其实)(?:算|是|选|填|写)(?:成|为)?[\s：:]*(?P<value>.+)$|"
+                        r"^(?:so |please |pls |just |so please )?(?:make it|make that|mark it as|mark it|put it down as|put down|"
+                        r"set it to|change it to|it should be|it should say|should be|it's actually|it is actually)\s+(?P<value_en>.+)$")
 
 
 def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[str]) -> Optional[Command]:
@@ -328,12 +332,18 @@ def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[s
         rest = parts[index + 1:]
         if rest and re.match(r"^(?:about|regarding|re|关于|就是)\b", rest[0]):
             rest = rest[1:]  # "go back to question 5, about doing it alone. …"
-        stated = next((found.group("value") for found in map(_SHOULD_BE.match, reversed(rest)) if found), None)
+        stated = next((found.group("value") or found.group("value_en") for found in map(_SHOULD_BE.match, reversed(rest))
+                       if found), None)
+        if not stated and rest and all(_FAULT_FOUND.match(part) for part in rest):
+            rest = []  # "成功指标我想改一下，写得太虚了": why it changes, not what to
         value = (stated or "，".join(rest)).strip(" 。.!！吧")
         return Command("edit", field=named.pop(), value=_original_case(text, value) if value else None)
     return None
 
 
+_FAULT_FOUND = re.compile(r"^(?:我|之前|刚才|那个|这个)?(?:(?:写得|说得|填得|答得|写的|说的|填的|答的)(?:太|有点|有些|不够|过于|不太)|太|过于)"
+                          r"[\u4e00-\u9fff]{1,6}(?:了|啦|吧)?$|^(?:我|之前|刚才)?(?:写得|说得)?不够(?:具体|清楚|明确|准确|细|量化|实在)|^(?:it was |it's |that was |that's )?(?:too|a bit|way too|rather|not)\s+"
+                          r"(?:vague|general|broad|optimistic|pessimistic|fuzzy|loose|specific|concrete|precise|right|accurate)\b.*$")
 _SENTENCE = re.compile(r"[.!?。！？:：]\s*|\s+[-–—]+\s+")
 
 
@@ -354,6 +364,8 @@ def _edit_command(text: str, folded: str, found: "re.Match[str]", field: str) ->
                      value)[0].strip(" ,，。:：;；-\"'“”")
     value = re.sub(r"\s+(?:now|instead|actually|then|please)$", "", value, flags=re.IGNORECASE)
     value = re.sub(r"[吧啊呀哈了]+$", "", value).strip(" \"'“”「」")
+    if FIELDS_BY_NAME[field].kind == "text" and _FAULT_FOUND.match(words.fold(value)):
+        value = ""  # "change the metric, it was too vague": the new value is still to come
     old = found.groupdict().get("old") or _corrected_part(folded)
     return Command("edit", field=field, value=_original_case(text, value) if value else None,
                    replaces=_original_case(text, old.strip()) if old else None)
@@ -368,8 +380,9 @@ def _corrected_part(folded: str) -> Optional[str]:
 def _original_case(text: str, folded_value: str) -> str:
     """The value as the user typed it (folding lower-cased it)."""
     normal = unicodedata.normalize("NFKC", text)
-    found = re.search(re.escape(folded_value).replace(r"\ ", r"\s+"), normal, re.IGNORECASE)
-    return found.group(0) if found else folded_value
+    pattern = re.escape(folded_value).replace(r"\ ", r"\s+")
+    found = re.search(pattern, normal, re.IGNORECASE) or re.search(pattern, words.simplify(normal), re.IGNORECASE)
+    return normal[found.start():found.end()] if found else folded_value  # simplifying keeps every offset
 
 
 def field_named(text: str, fields: Sequence[str]) -> Optional[str]:

@@ -26,7 +26,7 @@ SOCIAL = ("greet", "thank", "bot_challenge", "out_of_scope", "help")
 # Requests said while a plan question is pending that leave the form to be taken as said.
 LEAVING_REQUESTS = {"declare_no_plan": "no_plan", "withdraw_plan": "withdraw"}
 _ML_WORD = re.compile(r"机器学习|人工智能|\b(?:ml|ai|a\.i\.|machine learning)\b|(?:撤回|撤销|删除|删掉).{0,8}(?:计划|方案)", re.IGNORECASE)
-_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)|(?<![\d])(\d\d)\s*年|fy\s*(\d\d)", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)|(?<![\d])(\d\d)\s*年|fy\s*(\d\d)(?!\d)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,7 @@ _INTERROGATIVE = re.compile(
     r"my|our|your|its|their|someone|anyone|somebody|anybody|one)\b|"  # "will it…?" asks; "will include it in…" answers
     r"请问|什么|为什么|为啥|怎么|如何|哪些|哪个|哪里|是不是|能不能|可不可以|有没有|是否)")
 # "这个还不确定呢" states; "那数据湖呢？" and "为什么要问这个呢" ask
-_ENDS_ASKING = re.compile(r"(?:吗|么|嘛|什么|啥|如何|怎么样|怎么办|为什么|为啥|是什么意思|咩|咩嘢|乜嘢|系乜)\s*[?？]?$|[?？]$|"
+_ENDS_ASKING = re.compile(r"(?:吗|么|什么|啥|如何|怎么样|怎么办|为什么|为啥|是什么意思|咩|咩嘢|乜嘢|系乜)\s*[?？]?$|[?？]$|"
                           r"(?:什么|啥|怎么|为什么|为啥|哪|谁|多少)[^。！？]*呢\s*$")
 _SHORT_CJK, _SHORT_WORDS = 20, 12
 
@@ -228,7 +228,7 @@ def _opens_with_command(text: str) -> bool:
     return False
 
 
-_QUESTION_WORD = re.compile(r"几|多少|什么|啥|怎么|哪|谁|为什么|为啥|是指|吗$|\b(?:how|what|which|who|whom|why|when|where)\b")
+_QUESTION_WORD = re.compile(r"几|多少|什么|啥|怎么|哪|谁|为什么|为啥|是指|(?<![好行])吗$|\b(?:how|what|which|who|whom|why|when|where)\b")
 
 
 # "skills like what?", "you mean people from the business side?", "要写名字还是写人数？", "does a forecast count?"

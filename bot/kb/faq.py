@@ -27,8 +27,17 @@ def exists(entry_id: str) -> bool:
     return entry_id in load().entries
 
 
+_ASKED_PART = re.compile(r"^(.{2,}?[?？])\s*\S")  # "基线是啥意思？没整明白": the question, then a remark
+
+
 def lookup(question: str) -> Lookup:
-    return searcher().lookup(question)
+    found = searcher().lookup(question)
+    asked = _ASKED_PART.match((question or "").strip())
+    if found.decision != "answer" and asked:
+        alone = searcher().lookup(asked.group(1))
+        if alone.decision == "answer":
+            return alone
+    return found
 
 
 def title(entry_id: str, lang: str) -> str:

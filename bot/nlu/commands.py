@@ -11,7 +11,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.patterns import about_units_plans, change_of_answer, follow_up_query, recognise, second_opinion
+from bot.nlu.patterns import (about_units_plans, change_of_answer, follow_up_query, lists_plans, recognise,
+                              second_opinion)
 
 
 _PLAN_QUERY_GUESSES = frozenset({"show_my_plans", "ask_faq", "inform", "nlu_fallback", "help", "greet", "faq_more",
@@ -39,7 +40,7 @@ class PlanCommandRecognizer(GraphComponent):
             found = recognise(text)
             units = any(e.get("entity") == "unit" for e in message.get(ENTITIES) or [])
             guessed = (message.get(INTENT) or {}).get("name")
-            if found is None and units and (follow_up_query(text) or (about_units_plans(text) and asks_for_plans(
+            if found is None and units and (follow_up_query(text) or lists_plans(text) or (about_units_plans(text) and asks_for_plans(
                     guessed, message.get(ENTITIES) or []))):
                 found = ("query_plans", None)  # "plans from legal department", "销售部的呢？"
             meant = second_opinion(text, guessed) if found is None else None

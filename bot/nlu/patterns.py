@@ -32,6 +32,9 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                     r"ok to|happy to|can you|please)\s+)?"
                     r"(?:approve|approving|accept|accepting|sign off(?: on)?|green ?light|reject|rejecting|send|sending|"
                     r"bounce|bouncing|return|returning|kick)\b(?:\s+(?:the\s+)?)" + _NUMBER),
+    ("review_plan", r"^(?:(?:ok|okay|so|and)[,\s]+)?plan\s*(?:no\.?\s*|number\s*)?#?\s*(?P<id>\d{1,6})(?!\d)[,\s]+(?:i|we)\s+"
+                    r"(?:must|have to|need to|will|'ll|shall|would like to|want to|am going to|'m going to)\s+"
+                    r"(?:send|return|bounce|approve|accept|reject|sign off)\b"),
     ("review_plan", r"^(?:approved|approve|ok|okay|lgtm|sign off|send back|sending back|reject|rejected)[:,\s]+"
                     r"(?:plan\s*)?#?\s*(?P<id>\d{1,6})(?!\d)\b"),
     ("review_plan", r"^" + _ZH_NUMBER + r"\s*(?:让他们|让他|请他们|叫他们)?\s*(?:改改|改一下|重写|补充|重新写|返工)"),
@@ -74,6 +77,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                         r"doesn't have|does not have|hasn't got|haven't got|has no|"
                         r"(?:won't|will not|aren't|are not|isn't|is not|not) (?:be )?(?:putting in|putting forward|submitting|"
                         r"filing|sending in|handing in|doing|having|bringing)|"
+                        r"(?:not|never) (?:going to|gonna) (?:have|do|submit|file|put in|put forward|bother with|make)|"
                         r"do not have|not planning|not submitting|not filing|sitting out|opt(?:ing)? out of|skipping)\s+"
                         r"(?:an? |any |the )?" + _ML + r"(?:plans?|planning)\b"),
     ("declare_no_plan", r"(?:^|我们|我|咱们|咱|部门|部|组|中心|这边|这次|今年|明年|后年|20\d\d\s*年|fy\d\d)\S{0,10}?"
@@ -133,8 +137,9 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                    r"(?:我们|我们部门|部门|咱们|咱|\S{1,8}?部|\S{1,6}?中心)?(?:的)?(?:明年度|下年度|明年|今年|下一年|20\d\d\s*年?度?|fy\d\d)?(?:的)?"
                    r"(?:机器学习|ml|ai|人工智能|智能化)(?:的)?(?:项目)?(?:计划|规划|方案|项目)"),
     ("start_plan", r"^(?=.*(?:机器学习|ml|ai|人工智能|智能|模型|算法|预测|识别|检测|推荐|自动|筛选|质检|优化|明年|下一年|20\d\d|年度|部门|部|中心|项目))"
-                   r".*?(?:想|要|准备|打算|需要|得|来|帮我|我们)(?:做|报|写|交|提|弄|搞|整|申报|上报|提交|填|起草)(?:个|一个|一份|份|一下|下)?"
+                   r".*?(?:想|要|准备|打算|需要|得|来|帮我|我们)(?:做|报|写|交|提|弄|搞|整|申报|上报|提交|填|起草|建|新建|创建|立|开)(?:个|一个|一份|份|一下|下)?"
                    r"[^。！？?!]{0,16}?(?:计划|规划|项目|方案)(?:吧|了)?(?:[，,。！!？?\s]|$)"),
+    ("start_plan", r"^(?:来|给我|帮我|咱|咱们|我们)?整(?:个|一个|一份)(?:明年|下一年|今年|20\d\d\s*年?)的?(?:机器学习|ml|ai)?的?(?:计划|规划)"),
     ("start_plan", r"(?:再|另|重新)?(?:新建|创建|建|开|起)(?:一个|个|一份|份)?新的?(?:机器学习|ml|ai)?(?:计划|规划)|"
                    r"(?:给\S{1,8}?|想|要)(?:再|另)(?:新建|创建|建|开|起)(?:一个|个|一份|份)(?:计划|规划)"),
     ("start_plan", r"把[^。！？?!]{0,24}?(?:计划|规划|项目|方案)(?:报上去|报上来|交上去|交上来|提交上去|报了|报一下|提交一下|交一下)"),
@@ -181,7 +186,8 @@ _HOW_TO_START = re.compile(r"从哪(?:里|儿)?开始|怎么(?:弄|开始|填|�
                            r"在此办理|在这里(?:办理|填|提交|写|弄)|这里(?:可以|能)(?:办|填|提交|写)|can (?:i|we) do (?:it|this|that) "
                            r"(?:here|now)|is this (?:the place|where)|can (?:i|we) (?:do|start|fill) (?:it|this|the|my|our)")
 # "…won't have an ML plan next year. How do I register that?" asks to do it
-_HOW_TO_TELL = re.compile(r"\bhow (?:do|can|should) (?:i|we) (?:let you know|register|record|declare|tell you|report|log|"
+_HOW_TO_TELL = re.compile(r"\bhow (?:do|can|should) (?:i|we) (?:let (?:you|you lot|you guys|you all|y'?all|the planning office|"
+                          r"planning|the office|people) know|register|record|declare|tell you|report|log|"
                           r"enter|submit|file)(?: (?:that|this|it))?\b|怎么(?:登记|申报|报|告诉你|声明)|如何(?:登记|申报|声明)")
 ACTING = frozenset({"start_plan", "withdraw_plan", "declare_no_plan", "review_plan"})
 
@@ -274,6 +280,18 @@ def about_units_plans(text: str) -> bool:
 _WHAT_WAS_FILED = re.compile(r"(?:报|交|提交|申报)了?(?:啥|什么|哪些|几个|几份|多少|咩)|"
                              r"\b(?:what|which|how many)\b.{0,40}\b(?:did|has|have)\b.{0,30}\b(?:file|submit|send in|hand in)\b|"
                              r"\b(?:what|which|how many)\b.{0,40}\b(?:filed|submitted|sent in|handed in)\b")
+
+
+# "请把财务部的机器学习计划列给我看一下": a listing verb, so a question, whatever the model guessed.
+_LISTING = re.compile(r"列给我|列出|列一下|列个|列下|列表|给我看|发我看|调出来|查一下|查查|查看|看一下|看看|"
+                      r"\b(?:list|show me|pull up|give me|let me see)\b")
+_DECLINING = re.compile(r"没有|不做|不报|不交|不提交|不搞|暂不|放弃|\b(?:no|not|won't|don't|skip|skipping)\b")
+
+
+def lists_plans(text: str) -> bool:
+    """Asks to see other units' plans with a listing verb ("把财务部的计划列给我看一下", "list legal's plans")."""
+    folded = fold(text)
+    return about_units_plans(text) and bool(_LISTING.search(folded)) and not _DECLINING.search(folded)
 
 
 def change_of_answer(text: str) -> Optional[str]:

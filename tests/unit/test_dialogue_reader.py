@@ -262,7 +262,7 @@ def test_checks_questions_and_space_separated_chinese(question, text, kind, valu
 def test_a_field_named_then_changed_in_a_later_sentence():
     found = commands.match("等一下，送出之前我想改一個地方。擴展方式那題我剛剛說還沒想好，後來想想，我們會把它納入年度規劃。"
                            "請幫我改成年度規劃。", ["scaling_path", "data_quality"])
-    assert (found.kind, found.field, found.value) == ("edit", "scaling_path", "年度规划")
+    assert (found.kind, found.field, found.value) == ("edit", "scaling_path", "年度規劃")
 
 
 def test_never_mind_said_first_leaves_even_before_words_that_look_like_an_answer():
