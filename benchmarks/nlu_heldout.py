@@ -1,8 +1,9 @@
 """The trained NLU on sentences it has never seen: intent macro-F1, entity F1 and the
 precision of the intents that act, per language.
 
-    .venv/bin/python benchmarks/nlu_heldout.py                 # tests/nlu/heldout-1 (figures only)
+    .venv/bin/python benchmarks/nlu_heldout.py                 # tests/nlu/heldout-2 (figures only)
     .venv/bin/python benchmarks/nlu_heldout.py --set dev -v    # the calibration set, with every miss
+    .venv/bin/python benchmarks/nlu_heldout.py --set dev --part 4 -v   # one retired held-out set
 
 Entities count as right when type and normalised value match (`unit: claims`,
 `year: 2027`); units are those of tests/conversations/units.yml, which the sets use. Needs a trained model (`make train`). Held-out sets print figures
@@ -29,11 +30,11 @@ ACTING = ("start_plan", "withdraw_plan", "declare_no_plan", "review_plan")
 ENTITIES = ("unit", "year", "status", "challenge", "plan_id", "plan_field", "language")
 
 
-def examples(folder: Path, lang: str) -> List[Tuple[str, str, Set[Tuple[str, str]]]]:
+def examples(folder: Path, lang: str, part: str = "") -> List[Tuple[str, str, Set[Tuple[str, str]]]]:
     from rasa.shared.nlu.training_data.loading import load_data
 
     rows = []
-    messages = [m for path in sorted(folder.glob(f"{lang}*.yml")) for m in load_data(str(path)).intent_examples]
+    messages = [m for path in sorted(folder.glob(f"{lang}-{part}.yml" if part else f"{lang}*.yml")) for m in load_data(str(path)).intent_examples]
     for message in messages:
         gold = {(e["entity"], str(e["value"])) for e in message.get("entities") or [] if e["entity"] in ENTITIES}
         rows.append((message.get("text"), message.get("intent"), gold))
@@ -59,7 +60,8 @@ def f1(tp: int, fp: int, fn: int) -> float:
 
 async def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--set", default="heldout-1", help="a folder of tests/nlu/ (heldout-1, dev)")
+    parser.add_argument("--set", default="heldout-2", help="a folder of tests/nlu/ (heldout-2, dev)")
+    parser.add_argument("--part", default="", help="only the set's files LANG-PART.yml (e.g. 4: a retired held-out set)")
     parser.add_argument("--model", default=str(ROOT / "models" / "mlplan.tar.gz"))
     parser.add_argument("-v", "--verbose", action="store_true", help="print every miss (not for held-out sets)")
     args = parser.parse_args()
@@ -73,7 +75,7 @@ async def main() -> None:
     folder = ROOT / "tests" / "nlu" / args.set
     show = args.verbose and not args.set.startswith("heldout")
     for lang in ("zh", "en"):
-        rows = examples(folder, lang)
+        rows = examples(folder, lang, args.part)
         counts: Dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
         etp = efp = efn = 0
         for text, gold_intent, gold_entities in rows:

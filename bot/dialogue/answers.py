@@ -142,7 +142,7 @@ _NEGATION_NEAR = re.compile(r"(?:搞不了|做不了|弄不了|组不了|没有|
                             r"\b(?:no|not|haven'?t|havent|hasn'?t|didn'?t|never)\b(?:\s+(?!and\b|but\b|so\b)[a-z']+){0,3}\s+$")
 
 
-_A_NOT_A = re.compile(r"([\u4e00-\u9fff])(?:不|没)\1(?:要|是|能|会|用)?|能否|是否|可否")  # "要不要机器学习我也拿不准" asks itself
+_A_NOT_A = re.compile(r"(?<![不没])([\u4e00-\u9fff])(?:不|没)\1(?:要|是|能|会|用)?|能否|是否|可否")  # "要不要机器学习我也拿不准" asks itself
 
 
 def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:

@@ -178,11 +178,14 @@ def asks(text: str, asked: Question) -> bool:
             re.search(r"(?:吗|么)\s*[?？]?$|呢\s*[?？]$", folded)) or (
             text.rstrip().endswith(("?", "？")) and short and _ASKS_ABOUT.search(folded)
             and not re.search(r"\d", folded)) or any(
-            _INTERROGATIVE.search(words.fold(s)) for s in re.findall(r"[^.!?。！？:：;；]+[?？]", text))
+            _INTERROGATIVE.search(words.fold(s)) or _MEANING_ASKED.search(words.fold(s))
+            for s in re.findall(r"[^.!?。！？:：;；]+[?？]", text))
     return bool(_ENDS_ASKING.search(text.strip())) or bool(_INTERROGATIVE.search(folded) and short) or bool(
         _ASKING_SENTENCE.search(folded)) or (short and any(_CLAUSE_ASKS.search(c) for c in words.clauses(text)[:-1]))
 
 
+# A sentence ending in "?" that asks what something means ("基线是啥意思？没整明白").
+_MEANING_ASKED = re.compile(r"(?:啥|什么|咩)意思|是啥|是什么|指的是|指啥|指什么|什么叫|啥叫|\bmean\b|\bmeaning\b|\bmeant\b")
 # Short and ending in "?", these ask about the question ("skills like what?", "要写名字还是写人数？").
 _ASKS_ABOUT = re.compile(r"\b(?:what|whats|what's|mean|meaning|means|meant|like|which|how|why|who|whom|example|e\.g|such as)\b|"
                          r"吗|么|啥|什么|还是|多少|多长|多短|怎么|哪|是不是|要不要|需不需要|指的是|是指|意思|比如")

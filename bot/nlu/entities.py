@@ -1,6 +1,6 @@
 """Rule-based extraction of `year` and `plan_id`, normalised to integers.
 
-"2027", "2027年", "FY27", "next year", "明年", "今年", "后年" all become a year
+"2027", "2027年", "FY27", "next year", "明年", "今年", "后年", "去年" all become a year
 number (relative years against today's date, at parse time); "plan 12", "计划12",
 "#12", "12号计划", "12号", and a message that is only "12" become plan id 12.
 """
@@ -22,6 +22,8 @@ _RELATIVE = [
     (re.compile(r"the year after next|后年", re.IGNORECASE), 2),
     (re.compile(r"next year|明年|下一年|来年|下年度", re.IGNORECASE), 1),
     (re.compile(r"this year|今年|本年度|当年", re.IGNORECASE), 0),
+    (re.compile(r"the year before last|前年", re.IGNORECASE), -2),
+    (re.compile(r"last year|去年|上一年|上年度", re.IGNORECASE), -1),
 ]
 _PLAN_ID = re.compile(
     r"(?:\bplan\s*(?:no\.?|number|#|id)?\s*|计划\s*(?:编号|号|#)?\s*|编号\s*|#|\bid\s*)(\d{1,7})(?!\d)|"

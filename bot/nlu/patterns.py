@@ -87,6 +87,10 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                         r"(?:计划|规划)(?:了|吧|啊)?(?:[，,。]|$)"),
     ("declare_no_plan", r"(?:就|我们|要|帮我|想|那就|直接)(?:报|登记|声明|填)(?:一个|一下)?[“\"]?(?:没有|无)(?:机器学习)?计划"),
     ("declare_no_plan", r"\b(?:skipping|sitting out|not doing|won't do|will not do|not pursuing)\s+(?:ml|machine learning|ai)\b"),
+    ("declare_no_plan", r"\b(?:have|has|got|see)\s+(?:honestly\s+|really\s+|just\s+)?no (?:real )?(?:use case|need|use)s? for "
+                        r"(?:ml|machine learning|ai)\b"),
+    ("declare_no_plan", r"(?:^|我们|我|咱们|部门|部|组|中心|这边|明年|今年|20\d\d\s*年)\S{0,8}?(?:不做|不搞|不上|不碰)(?:任何)?"
+                        r"(?:机器学习|ml|ai|人工智能)(?:了|啦|吧)?[。.!！]?$"),
     ("declare_no_plan", r"\bno " + _ML + r"plans? (?:from (?:us|our (?:side|team|unit|department))|this (?:time|year|round|cycle)|"
                         r"for (?:next|this|the coming) year)\b|\b(?:sitting|sit) (?:this|that) (?:one|year|round|cycle) out\b"),
     # resume_plan: back to a draft
@@ -168,7 +172,7 @@ _FOLLOW_UP = re.compile(r"^(?:那|那么|还有)?.{1,14}?(?:的呢|呢|的计划
 _QUESTION = re.compile(r"^(?:what|why|which|when|where|who|whom|is|are|was|were|does|do|did|should|would it|if|"
                        r"(?:can|could|may|must) (?:our|a|an|the|my|units?|leads?|departments?|teams?|every)\b|"
                        r"(?:can|could|may|must|do) (?:we|i) (?:declare|say|skip|have no|not)\b)\b|"
-                       r"什么|为什么|为啥|哪些|是否|是不是|能不能|可不可以|有没有|吗[?？。!！\s]*$|么[?？\s]*$|呢[?？\s]*$")
+                       r"什么|为什么|为啥|怎么|怎样|如何|哪些|是否|是不是|能不能|可不可以|有没有|吗[?？。!！\s]*$|么[?？\s]*$|呢[?？\s]*$")
 _NOT_AN_ACT = {
     "start_plan": re.compile(r"\b(?:no|not|don't|won't|withdraw|delete|cancel|pull back|pull|kill|drop|remove|scrap|list|show|count|how many|"
                              r"approve|reject|review|open|view|back to|"
@@ -227,6 +231,13 @@ _RESUMING = re.compile(r"继续|接着|写到一半|没写完|没填完|补完|\
 _COUNTING = re.compile(r"几个|几份|哪些|多少|列出|列一下|\b(?:how many|which|list|show me)\b")
 
 
+_ASKED_ABOUT = re.compile(r"^(?:is it|is that|can (?:a|an|the|we|i) .{0,40}\b(?:be|get)|what happens|what if|does|do (?:i|we) have to|"
+                          r"should (?:i|we))\b.*\?$|(?:还能|能不能|可以|能否|会不会|是不是|是否).{0,12}(?:吗|么)?[?？]?$|吗[?？]?$")
+_NOTHING_FOR_ML = re.compile(r"(?:没啥|没什么|没有什么|没有)(?:能|可以|需要|适合)?(?:用|上)?(?:机器学习|ml|ai)|填个无|报个无|报无|填无|"
+                             r"\bno (?:use case|need|use) for (?:ml|machine learning|ai)\b")
+_FAREWELL = re.compile(r"拜拜?|再见|回见|\b(?:bye|cya|see you|later)\b")
+
+
 # A withdrawal names what it takes back: a plan, a draft, a number, "it"
 _PLAN_REFERENCE = re.compile(r"计划|规划|方案|项目|草稿|提交的|交的|报的|那份|这份|那个|这个|\d|"
                              r"\b(?:plans?|proposals?|submissions?|initiatives?|drafts?|submitted|it|that|this|one)\b")
@@ -237,8 +248,16 @@ def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
     """The intent a model-guessed start really is, when its words say so ("…计划，现在接着来" resumes;
     "我们报了几个ML计划了" asks for the unit's plans); a guessed withdrawal of no plan ("上一个回答删掉" edits,
     "delete the reminder in my calendar" is not for this bot); None to keep the guess."""
+    folded = fold(text)
+    if intent in ("withdraw_plan", "declare_no_plan") and _ASKED_ABOUT.search(folded) and not _HOW_TO_TELL.search(folded):
+        return "ask_faq"  # "is it ok to say we have no ML plan?", "撤回的计划还能恢复吗"
+    if intent == "show_plan" and _RESUMING.search(folded):
+        return "resume_plan"  # "接着写12号计划"
+    if intent == "start_plan" and _NOTHING_FOR_ML.search(folded):
+        return "declare_no_plan"  # "我们确实没啥能用机器学习的，填个无吧"
     if intent == "withdraw_plan":
-        folded = fold(text)
+        if _FAREWELL.search(folded) and not re.search(r"计划|规划|方案|\d|\bplans?\b", folded):
+            return "goodbye"  # "撤了撤了，拜"
         if _ANSWER_REFERENCE.search(folded):
             return "edit_plan"
         if not _PLAN_REFERENCE.search(folded) and len(folded.split()) > 1:

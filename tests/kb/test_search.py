@@ -80,3 +80,11 @@ def test_kb_show_prints_the_answer_in_each_language(capsys):
     assert main(["kb", "show", "value-tree"]) == 0
     assert "价值树" in capsys.readouterr().out
     assert main(["kb", "show", "nope"]) == 2
+
+
+@pytest.mark.parametrize("question", ["基线是啥意思？没整明白", "what is a baseline? never heard of it"])
+def test_a_question_followed_by_a_remark_is_answered(question):
+    from bot.kb.faq import lookup
+
+    found = lookup(question)
+    assert found.decision == "answer" and found.matches[0].id == "clear-metrics"

@@ -16,6 +16,7 @@ NAMES = sorted([("零售部", "retail", "零售部"), ("零售", "retail", "零�
 @pytest.mark.parametrize("text, years", [
     ("2027年零售部有哪些计划？", [2027]), ("plans for FY27", [2027]), ("next year", [2027]), ("明年的计划", [2027]),
     ("今年", [2026]), ("后年", [2028]), ("this year and 2028", [2026, 2028]), ("plan 12", []),
+    ("去年收了几份计划", [2025]), ("plans from last year", [2025]), ("前年", [2024]),
 ])
 def test_years(text, years):
     assert [y["value"] for y in find_years(text, TODAY)] == years

@@ -152,3 +152,29 @@ def test_a_unit_named_in_a_self_introduction_is_not_what_the_message_is_about():
     assert [u["value"] for u in find_units("I'm Priya from Finance, what has Finance filed?", names)] == ["finance"]
     assert [u["value"] for u in find_units("我們倉儲物流部今年沒有計劃", names)] == ["logistics"]
     assert follow_up_query("ok. and what we have from logistics?")
+
+
+@pytest.mark.parametrize("text, guessed, meant", [  # the retired NLU set 1 (tests/nlu/dev/*-4.yml)
+    ("撤了撤了，拜", "withdraw_plan", "goodbye"),
+    ("我们确实没啥能用机器学习的，填个无吧", "start_plan", "declare_no_plan"),
+    ("is it ok to say we have no ML plan?", "declare_no_plan", "ask_faq"),
+    ("撤回的计划还能恢复吗", "withdraw_plan", "ask_faq"),
+    ("接着写12号计划", "show_plan", "resume_plan"),
+    ("withdraw plan 3", "withdraw_plan", None),
+    ("we have no ML plan, how do I let you know?", "declare_no_plan", None),
+])
+def test_a_second_opinion_on_a_guess_that_acts(text, guessed, meant):
+    assert second_opinion(text, guessed) == meant
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("we honestly have no use case for machine learning", ("declare_no_plan", None)),
+    ("法务部2027年不做机器学习", ("declare_no_plan", None)),
+    ("亚马逊是怎么要求每个领导都做ML计划的", None),
+])
+def test_requests_of_the_retired_nlu_set(text, expected):
+    assert recognise(text) == expected
+
+
+def test_a_field_to_rewrite_is_a_change_of_answer():
+    assert change_of_answer("指标那里我想重写") == "metric"

@@ -1,4 +1,4 @@
-"""What the retired held-out editions 3, 4 and 5 (tests/conversations/dev/heldout[345]-*.yml) showed
+"""What the retired held-out editions 3 to 6 (tests/conversations/dev/heldout[3-6]-*.yml) showed
 the reader, the command matcher and the request patterns getting wrong, one case per failure."""
 import pytest
 
@@ -74,6 +74,21 @@ CHOICES = [
     ('data_quality', 'poor', '不太行，sku编码改过好几次对不上，脏数据很多'),  # edition 5
     ('data_quality', 'mixed', '还算可以吧，大部分能用'),  # edition 5
     ('data_quality', 'mixed', '普普通通，log 格式各團隊都不一致'),  # edition 5
+    ('data_quality', 'poor', 'pretty rough to be honest, lots of scanned PDFs, inconsistent file names, and some contracts are missing the final signed version altogether'),  # edition 6
+    ('data_quality', 'poor', 'honestly not great — duplicates everywhere and the consent flags are a mess'),  # edition 6
+    ('data_quality', 'mixed', 'not great, but most of it is usable'),  # edition 6 (its counterpart)
+    ('data_location', 'siloed', 'the historian is its own island on the plant network and the CMMS is separate too, neither one is in the lake'),  # edition 6
+    ('failure_tolerance', 'must_succeed', 'To be honest, there is no reserve for failed experiments. The budget is small and the General Counsel expects that it works at the first attempt, otherwise the topic is closed for some years.'),  # edition 6
+    ('failure_tolerance', 'budgeted', 'Budget is kept for failed experiments also, management knows the first model may not work'),  # edition 6
+    ('failure_tolerance', 'must_succeed', '预算里没留试错的钱，这个项目必须一次成功'),  # edition 6
+    ('q_can_do_alone', 'no', 'Partly only... honestly, no. We need help from IT for the data engineering.'),  # edition 6
+    ('q_can_do_alone', 'no', '不行不行 我们hr没人会写代码'),  # edition 6
+    ('q_can_ship', 'unsure', 'Hmm, I am not sure. The works council must agree first, it is sensitive personal data, so I really cannot promise.'),  # edition 6
+    ('q_real_problem', 'unsure', '这个嘛……离职率确实高，但是不是靠预测就能解决，我也拿不准'),  # edition 6
+    ('q_unused_data', 'unsure', '不晓得有好多哦，ERP里头应该有些历史订单，但是有没得用说不准'),  # edition 6
+    ('q_unused_data', 'no', '冇乜數據喎，大部分都喺外面agency嗰邊'),  # edition 6
+    ('q_important', 'yes', '超重要好吗 去年新人流失率快40%了'),  # edition 6
+    ('pilot_team', 'no', '不另组试点团队，由现有量化团队直接负责。'),  # edition 6
 ]
 
 
@@ -102,6 +117,8 @@ def test_choices_in_the_words_of_the_retired_editions(field_name, value, text):
     ('省时间，计划员不用天天手算；客户服务，断货少了客户满意；还有收入，不断货就能多卖', ['revenue', 'time_saved', 'customer_service']),
     ('time saved, cust service', ['time_saved', 'customer_service']),
     ('省时间、少客诉、增收', ['revenue', 'time_saved', 'customer_service']),
+    ('Mainly the working time of the lawyers which is saved. I do not see direct revenue or new business from this.', ['time_saved']),  # edition 6
+    ("I don't see revenue but customer service yes", ['customer_service']),
 ])
 def test_branches_in_the_words_of_the_retired_editions(text, expected):
     assert answers.parse_branches(text) == expected
@@ -269,3 +286,60 @@ def test_a_bare_continue_is_left_to_the_model():
 def test_a_change_asked_as_i_want_to_change_it_to():
     found = commands.match_edit("等一下，刚才那个需不需要机器学习，我想改成需要，路径组合太多了", ANSWER_FIELD_NAMES)
     assert (found.field, found.value) == ("q_needs_ml", "需要")
+
+
+@pytest.mark.parametrize("text, field_name, value", [  # edition 6
+    ("hang on, before you submit — the data quality answer's wrong. just remembered the scanner data's got massive gaps "
+     "from when the handhelds kept dropping out. make it poor", "data_quality", "poor"),
+    ("Sorry, I must correct one thing before we continue: the metric I gave is wrong. It should be 98% of orders shipped "
+     "the same day.", "metric", "98% of orders shipped the same day"),
+    ("等下，前面那个成功指标我想改一下，写得太虚了", "metric", None),
+    ("I want to change the metric, it was too vague", "metric", None),
+    ("标题就叫「車險相片自動定損」", "title", "車險相片自動定損"),
+])
+def test_changes_said_the_way_edition_6_said_them(text, field_name, value):
+    found = commands.match_edit(text, ANSWER_FIELD_NAMES)
+    assert (found.field, found.value) == (field_name, value)
+
+
+def test_a_change_at_the_summary_is_not_a_yes_to_submit():
+    reading = read("confirmation", "hang on, before you submit — the data quality answer's wrong. make it poor", "submit")
+    assert reading.kind == "command" and reading.command.field == "data_quality"
+
+
+@pytest.mark.parametrize("text, intent, number", [  # edition 6
+    ("hey, we're not going to have an ML plan next year, how do I let you lot know?", "declare_no_plan", None),
+    ("跟你报备一哈，采购部明年没得ML计划，因为明年要上新的SRM系统", "declare_no_plan", None),
+    ("Plan 2 I must send back to the Sales team. Note for them: the metric is not measurable.", "review_plan", 2),
+    ("hi，帮我建一个明年的销售线索打分项目，用CRM里的数据", "start_plan", None),
+    ("整个明年的机器学习计划，质量管理部的", "start_plan", None),
+])
+def test_requests_in_the_words_of_edition_6(text, intent, number):
+    assert recognise(text) == (intent, number)
+
+
+@pytest.mark.parametrize("text, decision, note", [  # edition 6
+    ("Plan 2 I must send back to the Sales team. Note for them: the success metric is not measurable, please give a "
+     "concrete target.", "needs_work", "the success metric is not measurable, please give a concrete target"),
+    ("I am sorry, but this plan is not ready yet. Please return it to the lead for rework.", "needs_work", None),
+    ("OK，我要 review 一下 #1", None, None),
+])
+def test_reviews_in_the_words_of_edition_6(text, decision, note):
+    assert answers.split_review(text) == (decision, note)
+
+
+def test_a_listing_verb_makes_a_question_about_a_units_plans():
+    from bot.nlu.patterns import lists_plans
+
+    assert lists_plans("您好，请把财务部的机器学习计划列给我看一下")
+    assert not lists_plans("财务部明年没有机器学习计划")
+
+
+@pytest.mark.parametrize("question_name, text, confirming, kind, value", [  # edition 6
+    ("confirmation", "要得，提交嘛", "submit", "answer", "yes"),
+    ("confirmation", "Finance 是对的，但 year 不对，这个是 FY2028 的 plan，2027 的我们已经 lock 了", "start_year", "answer", 2028),
+    ("baseline", "基线是啥意思？没整明白", None, "command", None),
+])
+def test_answers_and_questions_of_edition_6(question_name, text, confirming, kind, value):
+    reading = read(question_name, text, confirming)
+    assert reading.kind == kind and (value is None or reading.value == value)
