@@ -1,6 +1,6 @@
 """Single answers read against their question: the answer sets of tests/answers/.
 
-    .venv/bin/python benchmarks/answers.py [--set dev|heldout-1] [--no-nlu] [-v]
+    .venv/bin/python benchmarks/answers.py [--set dev|heldout-2] [--no-nlu] [-v]
 
 Prints, per language, the share of messages the reader takes as meant, per
 question and overall, and which meanings are confused. `-v` lists every miss
@@ -30,7 +30,7 @@ def _means(value) -> str:
 
 async def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--set", default="dev", help="a folder of tests/answers/ (dev, heldout-1)")
+    parser.add_argument("--set", default="dev", help="a folder of tests/answers/ (dev, heldout-2)")
     parser.add_argument("--model", default=str(ROOT / "models" / "mlplan.tar.gz"))
     parser.add_argument("--no-nlu", action="store_true", help="read without the intent model")
     parser.add_argument("--lang", choices=("zh", "en"))

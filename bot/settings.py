@@ -16,3 +16,10 @@ def database_url() -> str:
         return url
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{VAR_DIR / 'mlplan.sqlite3'}"
+
+
+def cache_dir() -> Path:
+    """`MLPLAN_CACHE_DIR`, or `var/cache/`: derived data that can be deleted at any time
+    (the knowledge-base index, jieba's dictionary), rebuilt when missing or out of date."""
+    path = os.environ.get("MLPLAN_CACHE_DIR", "").strip()
+    return Path(path) if path else VAR_DIR / "cache"

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Dict, Iterable, Sequence, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from spellchecker import SpellChecker
 
 _LATIN_RUN = re.compile(r"[a-z]{4,}")
 COMMON_WORD_COUNT = 100  # an English word seen this often in pyspellchecker's corpus is not a typo
@@ -23,6 +22,8 @@ COMMON_WORD_COUNT = 100  # an English word seen this often in pyspellchecker's c
 
 @functools.lru_cache(maxsize=1)
 def english_frequency():
+    from spellchecker import SpellChecker  # loads its word list: only when a word is not known
+
     return SpellChecker(language="en", distance=1).word_frequency
 
 
@@ -51,33 +52,48 @@ _NEGATORS = frozenset("不没无未非别")  # a slip is never corrected into or
 _COMMON = frozenset("个各是试事适室市在再的地得做作自字对队之支系戏有又以已时合和待带到道现线意义一了目木")
 
 
+@functools.lru_cache(maxsize=1)
+def _pypinyin():
+    from pypinyin import Style, lazy_pinyin, pinyin  # a third of a second to import: only for Chinese text
+
+    return lazy_pinyin, pinyin, Style.TONE3
+
+
 class HomophoneFixer:
     """Replaces windows of Chinese characters that sound like a known term but differ from it
     in at most half their characters. Windows of `toned` lengths must match tones too
     (two-character words are too often other real words: 几种 is not 集中)."""
 
     def __init__(self, terms: Iterable[str], lengths: Sequence[int] = (4, 3), toned: Sequence[int] = (),
-                 is_word=None):
-        from pypinyin import Style, lazy_pinyin, pinyin
-
-        self._lazy_pinyin, self._pinyin, self._style = lazy_pinyin, pinyin, Style.TONE3
+                 is_word=None, *, table: Optional[Iterable[Tuple[Sequence[str], str]]] = None):
+        """`table`, when given, is a `table_items()` saved earlier for the same terms and settings:
+        the terms are not read again, and pypinyin is only imported when a text needs it."""
         self.lengths = tuple(sorted(set(lengths) | set(toned), reverse=True))
         self.toned = frozenset(toned)
         self.is_word = is_word or (lambda window: False)  # a real word of its own is not a slip
         self.table: Dict[Tuple[str, ...], str] = {}
+        if table is not None:
+            self.table.update((tuple(sounds), term) for sounds, term in table)
+            return
         for term in terms:
             if len(term) in self.lengths and all("\u4e00" <= ch <= "\u9fff" for ch in term):
                 self.table.setdefault(self._sounds(term, len(term) in self.toned), term)
 
+    def table_items(self) -> List[Tuple[List[str], str]]:
+        """The sound table as plain data, in order: `HomophoneFixer(..., table=...)` rebuilds it."""
+        return [(list(sounds), term) for sounds, term in self.table.items()]
+
     def _sounds(self, text: str, toned: bool) -> Tuple[str, ...]:
+        lazy_pinyin, pinyin, style = _pypinyin()
         if toned:
-            return tuple(s[0] for s in self._pinyin(text, style=self._style))
-        return tuple(self._lazy_pinyin(text))
+            return tuple(s[0] for s in pinyin(text, style=style))
+        return tuple(lazy_pinyin(text))
 
     def fix(self, text: str) -> str:
         def fix_run(match: "re.Match[str]") -> str:
             run = match.group(0)
-            toneless, toned = self._sounds(run, False), self._sounds(run, True)
+            toneless = self._sounds(run, False)
+            toned = self._sounds(run, True) if self.toned else ()
             out, i = [], 0
             while i < len(run):
                 for size in self.lengths:

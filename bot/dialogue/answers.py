@@ -372,6 +372,8 @@ def parse_branches(text: str) -> List[str]:
         last_said[label] = not _TAKEN_BACK.search(folded[:start]) and not _NOT_NOW.match(sentence_rest)
     named |= {label for label, kept in last_said.items() if kept and label != "not_a_branch"}
     named -= {label for label, kept in last_said.items() if not kept}
+    items = {item.strip(" .。!！") for item in re.split(r"[,，、/&;；+]|\band\b|\bplus\b|和|及|跟|还有", folded)}
+    named |= {branch for word, branch in _BARE_BRANCH.items() if word in items}  # "time and upselling"
     saved = _TIME_SAVED.search(folded)
     if saved and not _NOT_NOW.match(re.split(r"[。；;.!?！？]", folded[saved.end():])[0]):
         named.add("time_saved")  # "节省值班员的时间", "frees up the analysts' time"
@@ -385,6 +387,7 @@ def parse_branches(text: str) -> List[str]:
     return [b for b in VALUE_BRANCHES if b in named]
 
 
+_BARE_BRANCH = {"time": "time_saved", "时间": "time_saved", "money": "revenue", "钱": "revenue"}  # one word, listed
 _EXCEPT = re.compile(r"\b(?:except(?: for)?|but not|apart from|other than|minus|without)\b|除了|除去|不包括|不含")
 _TAKEN_BACK = re.compile(r"(?:\b(?:scratch|drop|minus|except|not|no|without|forget|remove|strike)\s+(?:the\s+)?|"
                          r"\b(?:i|we)\s+(?:do not|don'?t|can'?t|cannot|won'?t)\s+(?:see|expect|count|claim|promise)\b"

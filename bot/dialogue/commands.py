@@ -212,7 +212,7 @@ def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
     verbs_en, verbs_zh = _alternation(map(words.fold, edit["verbs_en"])), _alternation(edit["verbs_zh"])
     into_en, into_zh = _alternation(map(words.fold, edit["into_en"])), _alternation(edit["into_zh"])
     restate_en, wrong_zh = _alternation(map(words.fold, edit["restate_en"])), _alternation(edit["wrong_zh"])
-    lead_en = (r"(?:(?:wait|actually|sorry|oh|hmm|oops|scratch that|no|hold on|one more thing|also|before that|"
+    lead_en = (r"(?:(?:(?:yes|yeah|yep|ok|okay|sure|fine)[\s,]+but|wait|actually|sorry|oh|hmm|oops|scratch that|no|hold on|one more thing|also|before that|"
                r"before i forget|before we go on|by the way|btw|quick one|one thing)[\s,.!:-]*)*")
     ask_en = r"(?:(?:can|could) (?:you|we|i) |please |let me |let's |lets |i want to |i'd like to |i need to |i wanna )?"
     the = r"(?:(?:the|my|our|that|this) )?"
@@ -220,6 +220,7 @@ def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
     return (
         # change the sponsor (to Dana Wu) / go back to data quality - it's poor
         re.compile(rf"^{lead_en}{ask_en}(?:{verbs_en}) {the}{field}(?: answer| field| question)?"
+                   rf"(?:\s+(?:first|please|pls|quickly|before (?:that|submitting|you submit|we submit)))*"
                    rf"(?:(?:\s*(?:{into_en})\s*|\s*[,:;.-]+\s*(?:(?:it's|its|it is|it should be)\s+)?(?:actually\s+)?|"
                    rf"\s+(?:it's|its|it is|to be)\s+)(?P<value>.+))?$"),
         # the sponsor is actually Priya / scratch that - the sponsor is Maria Alvarez, not Tom

@@ -156,7 +156,7 @@ _INTERROGATIVE = re.compile(
     r"my|our|your|its|their|someone|anyone|somebody|anybody|one)\b|"  # "will it…?" asks; "will include it in…" answers
     r"请问|什么|为什么|为啥|怎么|如何|哪些|哪个|哪里|是不是|能不能|可不可以|有没有|是否)")
 # "这个还不确定呢" states; "那数据湖呢？" and "为什么要问这个呢" ask
-_ENDS_ASKING = re.compile(r"(?:吗|么|什么|啥|如何|怎么样|怎么办|为什么|为啥|是什么意思|咩|咩嘢|乜嘢|系乜)\s*[?？]?$|[?？]$|"
+_ENDS_ASKING = re.compile(r"(?:吗|么|(?<!没)什么|(?<!没)啥|(?:啥|什么)(?:区别|差别|不同)|如何|怎么样|怎么办|为什么|为啥|是什么意思|咩|咩嘢|乜嘢|系乜)\s*[?？]?$|[?？]$|"
                           r"(?:什么|啥|怎么|为什么|为啥|哪|谁|多少)[^。！？]*呢\s*$")
 _SHORT_CJK, _SHORT_WORDS = 20, 12
 
@@ -178,19 +178,22 @@ def asks(text: str, asked: Question) -> bool:
             re.search(r"(?:吗|么)\s*[?？]?$|呢\s*[?？]$", folded)) or (
             text.rstrip().endswith(("?", "？")) and short and _ASKS_ABOUT.search(folded)
             and not re.search(r"\d", folded)) or any(
-            _INTERROGATIVE.search(words.fold(s)) or _MEANING_ASKED.search(words.fold(s))
+            _INTERROGATIVE.search(words.fold(s)) or _MEANING_ASKED.search(words.fold(s)) or re.search(r"(?:吗|么)\s*[?？]$", s)
             for s in re.findall(r"[^.!?。！？:：;；]+[?？]", text))
-    return bool(_ENDS_ASKING.search(text.strip())) or bool(_INTERROGATIVE.search(folded) and short) or bool(
+    sentences_asking = any(_QUESTION_WORD.search(words.fold(s)) and re.search(r"\b(?:who|whom|what|which|why|how|meaning)\b", words.fold(s))
+                           for s in re.findall(r"[^.!?。！？]+\?", text))  # "important to whom? what do you mean here"
+    return sentences_asking or bool(_ENDS_ASKING.search(text.strip())) or bool(_INTERROGATIVE.search(folded) and short) or bool(
         _ASKING_SENTENCE.search(folded)) or (short and any(_CLAUSE_ASKS.search(c) for c in words.clauses(text)[:-1]))
 
 
 # A sentence ending in "?" that asks what something means ("基线是啥意思？没整明白").
 _MEANING_ASKED = re.compile(r"(?:啥|什么|咩)意思|是啥|是什么|指的是|指啥|指什么|什么叫|啥叫|\bmean\b|\bmeaning\b|\bmeant\b")
 # Short and ending in "?", these ask about the question ("skills like what?", "要写名字还是写人数？").
-_ASKS_ABOUT = re.compile(r"\b(?:what|whats|what's|mean|meaning|means|meant|like|which|how|why|who|whom|example|e\.g|such as)\b|"
+_ASKS_ABOUT = re.compile(r"\b(?:what|whats|what's|mean|meaning|means|meant|like|which|how|why|who|whom|example|e\.g|such as|"
+                         r"count|counts|included|include|includes)\b|"
                          r"吗|么|啥|什么|还是|多少|多长|多短|怎么|哪|是不是|要不要|需不需要|指的是|是指|意思|比如")
 # A clause before the last that asks ("数据湖系咩嘢 没听过"); "做实验嘛，…" only pauses
-_CLAUSE_ASKS = re.compile(r"(?:吗|么|什么|啥|咩|咩嘢|乜嘢|系乜|为什么|为啥|是什么意思)$")
+_CLAUSE_ASKS = re.compile(r"(?:吗|么|(?<!没)什么|(?<!没)啥|咩|咩嘢|乜嘢|系乜|为什么|为啥|是什么意思)$")
 _CHECKING = re.compile(r"^\s*(?:你是问|你是说|你的意思是|是问|是说|意思是|do you mean|you mean|are you asking(?: if| whether)?|"
                        r"is this asking(?: if| whether)?)[^?？]{0,40}[?？]\s*", re.IGNORECASE)
 _EMOJI_YES_NO = {"👍": "yes", "👌": "yes", "✅": "yes", "🙆": "yes", "👎": "no", "❌": "no", "🙅": "no"}
@@ -231,7 +234,7 @@ def _opens_with_command(text: str) -> bool:
     return False
 
 
-_QUESTION_WORD = re.compile(r"几|多少|什么|啥|怎么|哪|谁|为什么|为啥|是指|(?<![好行])吗$|\b(?:how|what|which|who|whom|why|when|where)\b")
+_QUESTION_WORD = re.compile(r"几|多少|什么|啥|怎么|哪|谁|为什么|为啥|是指|(?<![好行])吗$|\b(?:how|what|which|who|whom|why|when|where|meaning)\b")
 
 
 # "skills like what?", "you mean people from the business side?", "要写名字还是写人数？", "does a forecast count?"

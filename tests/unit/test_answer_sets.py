@@ -10,7 +10,7 @@ from bot.dialogue import reader
 from tests.support import answer_sets
 
 SETS = Path(__file__).resolve().parents[1] / "answers"
-FLOOR = 0.97  # dev, per language, without the intent model: 98.8% zh and 99.3% en when this was written
+FLOOR = 0.98  # dev, per language, without the intent model: 99.6% zh and 99.8% en on 2026-11-29
 
 
 class NoAnswer:
@@ -24,8 +24,8 @@ def read_as(case: answer_sets.Case):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_dev_answers_are_read_as_meant(lang):
-    cases = answer_sets.load([SETS / "dev" / f"{lang}.yml"])
-    assert len(cases) >= 400
+    cases = answer_sets.load(sorted((SETS / "dev").glob(f"{lang}*.yml")))  # with the retired held-out set 1
+    assert len(cases) >= 800
     readings = [(c, read_as(c)) for c in cases]
     missed = [(c.question, c.say, c.means, got) for c, got in readings if got != c.means]
     assert 1 - len(missed) / len(cases) >= FLOOR, missed
