@@ -82,7 +82,7 @@ def _import_jieba():
     return jieba
 
 
-_DICTIONARY_CACHE = "jieba-dictionary.bin"
+_DICTIONARY_CACHE = "jieba-dictionary.cache"
 
 
 def _load_dictionary(jieba) -> None:

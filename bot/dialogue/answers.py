@@ -87,7 +87,7 @@ def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[
     return label
 
 
-_STRESS = re.compile(r"^(?:超级|超|巨|贼|特别|蛮|挺|非常|十分|相当|真的|真|very|super|really|so|totally|absolutely|"
+_STRESS = re.compile(r"^(?:超级|超|巨|贼|特别|蛮|挺|非常|十分|相当|真的|真|very|super|really|totally|absolutely|"
                      r"definitely|extremely|incredibly)\s*(?=\S)")
 _SO = ("so", "therefore", "thus", "hence", "so overall", "all in all", "in short", "but", "所以", "因此", "总之",
        "总的来说", "那", "那就", "但", "但是", "不过", "i'll go with", "ill go with", "i'd go with", "let's say", "lets say",
@@ -199,6 +199,8 @@ _ALL_IN_ONE = re.compile(r"(?:都|全|全部|统一)(?:已经|已)?(?:在|放在
                          r" (?:one|the same|a single|our|the)\b")
 _NOT_THAT = re.compile(r"^(?:it'?s|it is|it isn'?t|it was) not that\b|^(?:it isn'?t|it wasn'?t|not) that\b|^不是说|^倒不是")
 _ECHOED_QUESTION = re.compile(r"(.)(?:不|没)\1|(.)不\2.|^(?:do|does|is|are|can|will) (?:we|it|they|there)\b.*\?$")
+_CORRECTING = re.compile(r"^(?:sorry|no wait|wait no|i mean|i meant|correction|scratch that|oops|不对|哦不|说错了|我是说|应该说|更正)"
+                         r"(?:[\s,，:：]+|$)")
 _ACKNOWLEDGEMENTS = frozenset({"ok", "okay", "ok then", "right", "alright", "all right", "so", "well", "hmm", "um",
                                "好", "好的", "嗯", "行", "那", "那个", "哦"})
 
@@ -213,6 +215,13 @@ def read_choice(field: str, text: str, *, in_passing: bool = False) -> Optional[
     if len(clauses) > 1 and _NOT_THAT.match(clauses[0]):
         text = "，".join(clauses[1:])  # "it's not that we have no data, it's that nobody looks at it"
         clauses = clauses[1:]
+    for index in reversed(range(1, len(clauses))):
+        corrected = _CORRECTING.match(clauses[index])
+        if corrected:  # "Good - sorry, mixed. The sensor data is good but …": the correction counts
+            rest = "，".join([clauses[index][corrected.end():], *clauses[index + 1:]]).strip("，, ")
+            after = _read_choice(field, rest, in_passing) if rest else None
+            if after is not None:
+                return after
     found = _read_choice(field, text, in_passing)
     if len(clauses) > 1 and clauses[0].strip() in _ACKNOWLEDGEMENTS:
         after = _read_choice(field, "，".join(clauses[1:]), in_passing)
@@ -650,6 +659,7 @@ def _substantial(text: str) -> bool:
     return words.cjk_count(text) >= 4 or len(words.english_words(words.fold(text))) >= 3
 
 
-_JUST_TELLING = re.compile(r"(?:我|我们)?(?:想|来|先|特此|就是)?(?:报备|登记|说|告诉你|通知|知会|备案)(?:一下|一声|下)?(?:吧|哈|啊)?|"
+_JUST_TELLING = re.compile(r"(?:我|我们)?(?:想|来|先|特此|就是|要)?(?:在这里|在这儿|在这|跟你|和你|向你|给你)?(?:报备|登记|说|告诉你|通知|知会|备案|报一下|说一声)"
+                           r"(?:一下|一声|下)?(?:吧|哈|啊)?|"
                            r"(?:i'?m |we'?re )?(?:just )?(?:letting you know|telling you|for your info(?:rmation)?|fyi|"
                            r"wanted to let you know|want to register (?:that|it)|please (?:note|record) (?:that|it))")

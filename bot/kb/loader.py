@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Tuple
-
-import yaml
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from bot import settings
 
@@ -50,6 +50,8 @@ class KnowledgeError(ValueError):
 
 
 def _read_yaml(path: Path, problems: List[str]) -> Any:
+    import yaml
+
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
@@ -134,7 +136,86 @@ def read(directory: Path) -> Tuple[KnowledgeBase, List[str]]:
 @functools.lru_cache(maxsize=4)
 def load(directory: Path = settings.KNOWLEDGE_DIR) -> KnowledgeBase:
     """The checked knowledge base; raises KnowledgeError listing every problem."""
-    kb, problems = read(Path(directory))
+    return load_keyed(Path(directory))[0]
+
+
+# --- the on-disk cache (bot/cache.py) -----------------------------------------------
+#
+# A checked knowledge base is kept as JSON in var/cache/, under a key that changes with
+# any file in the knowledge folder, with the code that reads and indexes it, and with the
+# libraries that code uses; bot/kb/search.py keeps its index under the same key.
+
+CACHE_NAME = "knowledge-base.cache"
+_CODE = ("kb/loader.py", "kb/search.py", "kb/normalise.py", "kb/classifier.py", "spelling.py", "language.py",
+         "cache.py")
+_LIBRARIES = ("yaml", "jieba", "pypinyin", "spellchecker", "snowballstemmer", "rapidfuzz", "sklearn", "scipy",
+              "numpy")
+
+
+def cache_key(directory: Path) -> str:
+    """A hash of everything the knowledge base and its index are built from."""
+    from bot import cache
+
+    package = Path(__file__).resolve().parent.parent
+
+    def contents(path: Path) -> bytes:
+        try:
+            return path.read_bytes()
+        except OSError:
+            return b"(missing)"
+
+    return cache.digest([
+        "knowledge-base/1", sys.version,
+        *(contents(package / name) for name in _CODE),
+        *(cache.module_stamp(name) for name in _LIBRARIES),
+        cache.files_digest(directory),
+        contents(settings.KNOWLEDGE_DIR / "terms.zh.txt"),  # jieba's user dictionary (bot/language.py)
+    ])
+
+
+def _to_data(kb: KnowledgeBase) -> Dict[str, Any]:
+    return {
+        "entries": [[e.id, e.section, {lang: list(qs) for lang, qs in e.questions.items()}, dict(e.answer),
+                     list(e.related)] for e in kb.entries.values()],
+        "sections": kb.sections,
+        "synonyms": {key: list(values) for key, values in kb.synonyms.items()},
+    }
+
+
+def _from_data(data: Mapping[str, Any]) -> KnowledgeBase:
+    entries = {}
+    for entry_id, section, questions, answer, related in data["entries"]:
+        entries[entry_id] = Entry(id=entry_id, section=section,
+                                  questions={lang: tuple(qs) for lang, qs in questions.items()},
+                                  answer=dict(answer), related=tuple(related))
+    synonyms = {key: tuple(values) for key, values in data["synonyms"].items()}
+    return KnowledgeBase(entries, data["sections"], synonyms)
+
+
+@functools.lru_cache(maxsize=4)
+def load_keyed(directory: Path) -> Tuple[KnowledgeBase, Optional[str]]:
+    """The checked knowledge base, from the cache when it is current, and the cache key it
+    belongs to (None when the files changed while they were being read). Raises
+    KnowledgeError listing every problem."""
+    from bot import cache
+
+    key = cache_key(directory)
+    stored = cache.read(CACHE_NAME, key)
+    if stored is not None:
+        try:
+            return _from_data(stored["knowledge_base"]), key
+        except Exception:  # noqa: BLE001 - a bad cache is rebuilt
+            pass
+    kb, problems = read(directory)
     if problems:
         raise KnowledgeError(problems)
-    return kb
+    if cache_key(directory) != key:
+        return kb, None
+    data = _to_data(kb)
+    try:
+        same = _from_data(json.loads(json.dumps(data, ensure_ascii=False))) == kb
+    except (TypeError, ValueError):  # something in the YAML that JSON cannot hold as it is
+        same = False
+    if same:
+        cache.write(CACHE_NAME, key, {"knowledge_base": data})
+    return kb, key

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Dict, Iterable, Mapping, Sequence, Tuple
+from typing import Any, Dict, Iterable, Mapping, Optional, Sequence, Tuple
 
 import snowballstemmer
 from bot import language
@@ -44,18 +44,32 @@ _HOMOPHONE_LENGTHS = (4, 3)  # shorter windows are too often real, different wor
 
 
 class Normaliser:
-    """Built from the knowledge base's own words, so corrections land on words it knows."""
+    """Built from the knowledge base's own words, so corrections land on words it knows.
 
-    def __init__(self, synonyms: Mapping[str, Sequence[str]], texts: Iterable[str]):
-        texts = list(texts) + [v for values in synonyms.values() for v in values]
-        folded = [unicodedata.normalize("NFKC", t).casefold() for t in texts]
-        self._latin_words = frozenset(w for t in folded for w in re.findall(r"[a-z0-9]+", t))
+    Reading those words (segmenting every text, the pinyin of every term) is most of the
+    cost; `state()` is what it found, as plain data, and `Normaliser(synonyms, state=...)`
+    starts from it without reading the texts again (bot/kb/search.py caches it on disk).
+    """
+
+    def __init__(self, synonyms: Mapping[str, Sequence[str]], texts: Iterable[str] = (), *,
+                 state: Optional[Mapping[str, Any]] = None):
+        if state is None:
+            texts = list(texts) + [v for values in synonyms.values() for v in values]
+            folded = [unicodedata.normalize("NFKC", t).casefold() for t in texts]
+            self._latin_words = frozenset(w for t in folded for w in re.findall(r"[a-z0-9]+", t))
+            self._homophones = HomophoneFixer(
+                dict.fromkeys(w for t in folded for w in language.words(t)), lengths=_HOMOPHONE_LENGTHS)
+        else:
+            self._latin_words = frozenset(state["latin_words"])
+            self._homophones = HomophoneFixer((), lengths=_HOMOPHONE_LENGTHS, table=state["homophones"])
         self._speller = LatinSpeller(self._latin_words, keep=STOPWORDS | set(QUESTION_WORDS))
         self._synonym_pattern, self._synonym_keys = self._compile_synonyms(synonyms)
-        self._homophones = HomophoneFixer(
-            dict.fromkeys(w for t in folded for w in language.words(t)), lengths=_HOMOPHONE_LENGTHS)
         self._stemmer = snowballstemmer.stemmer("english")
         self._stem_keys = self._stem_table(synonyms)
+
+    def state(self) -> Dict[str, Any]:
+        """What was learnt from the texts, as JSON-able data."""
+        return {"latin_words": sorted(self._latin_words), "homophones": self._homophones.table_items()}
 
     @staticmethod
     def _compile_synonyms(groups: Mapping[str, Sequence[str]]):

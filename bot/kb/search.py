@@ -19,17 +19,20 @@ measures the result.
 """
 from __future__ import annotations
 
+import logging
 import math
 import threading
 from collections import Counter
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional, Tuple
+from pathlib import Path
+from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from bot import settings
 from bot.kb.classifier import EntryClassifier
-from bot.kb.loader import LANGS, KnowledgeBase, load
+from bot.kb.loader import LANGS, KnowledgeBase, load_keyed
 from bot.kb.normalise import QUESTION_KEYS, Normaliser
 
 
@@ -98,17 +101,69 @@ def _words_by_entry(pairs: Iterable[Tuple[str, Tuple[str, ...]]]) -> Dict[str, f
     return {entry_id: frozenset(words) for entry_id, words in found.items()}
 
 
+class Index:
+    """What building the index learns from the knowledge base, and all it takes to rebuild a
+    Searcher without doing that again: the normaliser's vocabulary, every phrasing and
+    answer as normalised words, and the fitted entry classifier. `parts()` is plain data
+    for the on-disk cache (bot/cache.py); `from_parts` reads it back."""
+
+    def __init__(self, normaliser: Normaliser, phrasings: Sequence[Tuple[str, str, Tuple[str, ...]]],
+                 answers: Sequence[Tuple[str, Tuple[str, ...]]], classifier: EntryClassifier):
+        self.normaliser = normaliser
+        self.phrasings = list(phrasings)  # (entry id, language, words), for the phrasings that have words
+        self.answers = list(answers)      # (entry id, words), two per entry
+        self.classifier = classifier
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase) -> "Index":
+        """Normalise every phrasing and answer and train the classifier (seconds)."""
+        questions = [(e.id, lang, q) for e in kb.entries.values() for lang in LANGS for q in e.questions[lang]]
+        normaliser = Normaliser(kb.synonyms, [q for _, _, q in questions])
+        phrasings = []
+        for entry_id, lang, question in questions:
+            words = normaliser.words(question)
+            if words:
+                phrasings.append((entry_id, lang, words))
+        answers = [(entry.id, normaliser.words(entry.answer[lang])) for entry in kb.entries.values() for lang in LANGS]
+        classifier = EntryClassifier.fit(
+            [words for _, _, words in phrasings] + [words for _, words in answers],
+            [entry_id for entry_id, _, _ in phrasings] + [entry_id for entry_id, _ in answers],
+        )
+        return cls(normaliser, phrasings, answers, classifier)
+
+    def parts(self) -> Dict[str, object]:
+        params = self.classifier.params()
+        return {
+            "index": {
+                "normaliser": self.normaliser.state(),
+                "phrasings": [[entry_id, lang, list(words)] for entry_id, lang, words in self.phrasings],
+                "answers": [[entry_id, list(words)] for entry_id, words in self.answers],
+                "classifier": {name: params[name] for name in ("word_vocabulary", "char_vocabulary", "classes")},
+            },
+            **{name: params[name] for name in ("word_idf", "char_idf", "coef", "intercept")},
+        }
+
+    @classmethod
+    def from_parts(cls, kb: KnowledgeBase, parts: Mapping[str, object]) -> "Index":
+        index = parts["index"]
+        return cls(
+            Normaliser(kb.synonyms, state=index["normaliser"]),
+            [(entry_id, lang, tuple(words)) for entry_id, lang, words in index["phrasings"]],
+            [(entry_id, tuple(words)) for entry_id, words in index["answers"]],
+            EntryClassifier.from_params({**index["classifier"], **{name: parts[name] for name in (
+                "word_idf", "char_idf", "coef", "intercept")}}),
+        )
+
+
 class Searcher:
-    def __init__(self, kb: KnowledgeBase, tuning: Tuning = TUNING):
+    def __init__(self, kb: KnowledgeBase, tuning: Tuning = TUNING, index: Optional[Index] = None):
+        """`index`: built from `kb` earlier (`Index.build`, or read from the cache); built now when None."""
         self.kb = kb
         self.tuning = tuning
-        questions = [(e.id, lang, q) for e in kb.entries.values() for lang in LANGS for q in e.questions[lang]]
-        self.normaliser = Normaliser(kb.synonyms, [q for _, _, q in questions])
-        self._phrasings: List[_Phrasing] = []
-        for entry_id, lang, question in questions:
-            words = self.words(question)
-            if words:
-                self._phrasings.append(_Phrasing(entry_id, lang, words, " ".join(words), "".join(words)))
+        self.index = index if index is not None else Index.build(kb)
+        self.normaliser = self.index.normaliser
+        self._phrasings: List[_Phrasing] = [_Phrasing(entry_id, lang, words, " ".join(words), "".join(words))
+                                            for entry_id, lang, words in self.index.phrasings]
         self._entry_words = _words_by_entry((p.entry_id, p.words) for p in self._phrasings)
         df = Counter(w for words in self._entry_words.values() for w in words)
         self._idf = {w: math.log(1 + len(self._entry_words) / c) for w, c in df.items()}
@@ -122,13 +177,9 @@ class Searcher:
                 self._postings.setdefault(w, []).append(i)
         self._joined = [p.joined for p in self._phrasings]
         self._chars = [p.chars for p in self._phrasings]
-        answers = [(entry.id, self.words(entry.answer[lang])) for entry in kb.entries.values() for lang in LANGS]
-        self._answer_words = _words_by_entry(answers)
+        self._answer_words = _words_by_entry(self.index.answers)
         self._known = frozenset(self._idf).union(*self._answer_words.values())
-        self._classifier = EntryClassifier(
-            [p.words for p in self._phrasings] + [words for _, words in answers],
-            [p.entry_id for p in self._phrasings] + [entry_id for entry_id, _ in answers],
-        )
+        self._classifier = self.index.classifier
 
     def words(self, text: str) -> Tuple[str, ...]:
         return self.normaliser.words(text)
@@ -204,16 +255,40 @@ class Searcher:
         return Lookup("clarify", close)
 
 
+INDEX_CACHE = "kb-index.cache"
+log = logging.getLogger(__name__)
+
+
+def cached_searcher(directory: Path = settings.KNOWLEDGE_DIR, tuning: Tuning = TUNING) -> Searcher:
+    """A Searcher over the knowledge base in `directory`, its index read from the on-disk
+    cache when that was built from the same files, code and libraries (a few hundredths of
+    a second), otherwise built (seconds) and cached for the next process."""
+    from bot import cache
+
+    kb, key = load_keyed(Path(directory))
+    if key is not None:
+        parts = cache.read(INDEX_CACHE, key)
+        if parts is not None:
+            try:
+                return Searcher(kb, tuning, Index.from_parts(kb, parts))
+            except Exception as error:  # noqa: BLE001 - a bad cache is rebuilt, never fatal
+                log.warning("ignoring the knowledge-base index cache: %s", error)
+    found = Searcher(kb, tuning)
+    if key is not None:
+        cache.write(INDEX_CACHE, key, found.index.parts())
+    return found
+
+
 _index: Optional[Searcher] = None
 _index_lock = threading.Lock()
 
 
 def searcher() -> Searcher:
-    """The knowledge base, loaded and indexed once per process (a few seconds)."""
+    """The knowledge base, loaded and indexed once per process (from the cache, or in a few seconds)."""
     global _index
     with _index_lock:
         if _index is None:
-            _index = Searcher(load())
+            _index = cached_searcher(settings.KNOWLEDGE_DIR)
         return _index
 
 

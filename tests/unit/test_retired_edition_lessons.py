@@ -89,6 +89,9 @@ CHOICES = [
     ('q_unused_data', 'no', '冇乜數據喎，大部分都喺外面agency嗰邊'),  # edition 6
     ('q_important', 'yes', '超重要好吗 去年新人流失率快40%了'),  # edition 6
     ('pilot_team', 'no', '不另组试点团队，由现有量化团队直接负责。'),  # edition 6
+    ('failure_tolerance', 'budgeted', "we've put £25k aside in case the first go doesn't work"),  # kept while fixing edition 6
+    ('data_quality', 'mixed', 'so so, lots of missing delivery dates'),  # kept while fixing edition 6
+    ('data_quality', 'mixed', 'Good - sorry, mixed. The sensor data is good but the work order descriptions are rubbish'),
 ]
 
 
@@ -343,3 +346,7 @@ def test_a_listing_verb_makes_a_question_about_a_units_plans():
 def test_answers_and_questions_of_edition_6(question_name, text, confirming, kind, value):
     reading = read(question_name, text, confirming)
     assert reading.kind == kind and (value is None or reading.value == value)
+
+
+def test_registering_a_no_plan_is_not_its_reason():
+    assert answers.reason_in("你好，我們倉儲物流部今年沒有機器學習計劃，想在這裡登記一下。") is None
