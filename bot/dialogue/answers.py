@@ -450,9 +450,13 @@ def small_talk(text: str) -> Optional[str]:
 
 _QUOTED = re.compile(r"[“\"「《『]([^”\"」》』]{2,80})[”\"」》』]")
 _TITLE_LEAD = re.compile(
-    r"^(?:(?:就|那就|先|暂时|我们)?(?:叫|起名叫|取名叫|命名为|名字叫|标题叫|标题是|题目是|名称是|名字是)|"
-    r"(?:let's |lets |we'll |i'd |we )?(?:call it|name it|title it|called|call this)|(?:it'?s|it is|this is) called|"
-    r"(?:the )?(?:title|name)(?: is| would be| will be|:)|how about)\s*[:：]?\s*", re.IGNORECASE)
+    r"^(?:(?:嗯+|呃|那个|这个|好)[\s，,]*)*(?:(?:名字|标题|題目|题目|项目名称|项目名|名称|暂定名|暂定)(?:嘛|呢|的话)?[\s，,：:]+)?"
+    r"(?:(?:就|那就|先|暂时|我们|就先)?(?:叫它|叫做|叫|起名叫|取名叫|命名为|名字叫|标题叫|标题是|题目是|名称是|名字是|暂定名|暂定为|暂定叫|定为)|"
+    r"(?:let's |lets |we'll |i'd |we |i'll |i would )?(?:call it|name it|title it|called|call this|go with)|(?:it'?s|it is|this is) called|"
+    r"(?:the )?(?:working )?(?:title|name)(?: is| would be| will be|:)|how about|(?:名字|标题|题目|项目名称|项目名|名称|暂定名)\s*[:：])\s*[:：]?\s*",
+    re.IGNORECASE)
+_TITLE_TAIL = re.compile(r"(?:\s*[,，]?\s*(?:好了|就行|就好|就可以|就这个|吧|哈+|啦|呗|吧哈|for now|working title|i guess|i think))+$",
+                         re.IGNORECASE)
 _SPONSOR_LEAD = re.compile(
     r"^(?:(?:the )?(?:exec(?:utive)? )?sponsor (?:is|will be|would be)|it'?s|it is|that'?s|that would be|that will be|"
     r"(?:执行)?发起人是|发起人就是|是|应该是|就是)\s*[:：]?\s*", re.IGNORECASE)
@@ -480,7 +484,8 @@ def clean_text(field: str, text: str) -> Tuple[str, Optional[str]]:
                 title, rest = parts[0], (parts[1] if len(parts) > 1 else "")
             rest = re.sub(r"^[\s吧呗啦,，。.:：;；!！-]*", "", rest)
             rest = re.sub(r"^(?:the )?(?:problem|issue) is\s*|^问题是\s*", "", rest, flags=re.IGNORECASE).strip(" ,，。")
-            return title.strip(" ,，。吧\"'“”"), (rest if _describes(rest) else None)
+            title = _TITLE_TAIL.sub("", title.strip(" ,，。\"'“”")).strip(" ,，。\"'“”‘’")
+            return title, (rest if _describes(rest) else None)
         quoted = _QUOTED.search(text)
         if quoted:
             rest = (text[:quoted.start()] + " " + text[quoted.end():]).strip()

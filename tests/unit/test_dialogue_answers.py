@@ -243,3 +243,13 @@ def test_conclusions_negations_and_traditional_characters(field, text, expected)
 ])
 def test_branches_taken_back_or_only_looking_like_one_are_left_out(text, expected):
     assert answers.parse_branches(text) == expected
+
+
+@pytest.mark.parametrize("text, title", [
+    ("名字嘛，就叫智能排班好了", "智能排班"), ("嗯 那个 就叫供应商风险预警吧", "供应商风险预警"), ("标题：AR 逾期预测", "AR 逾期预测"),
+    ("叫它“客服工单分流”就行", "客服工单分流"), ("暂定名：设备预测性维护", "设备预测性维护"),
+    ("let's go with 'Churn radar'", "Churn radar"), ("I'd call it demand sensing, working title", "demand sensing"),
+    ("门店补货需求预测", "门店补货需求预测"),
+])
+def test_a_title_is_kept_without_the_words_around_it(text, title):
+    assert answers.clean_text("title", text)[0] == title
