@@ -47,8 +47,12 @@ def files_digest(folder: Path) -> str:
     """A hash of every file under `folder`: its path relative to `folder` and its bytes."""
     folder = Path(folder)
     parts = []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        try:
+            data = file.read_bytes()
+        except OSError as error:  # the loader reports it; the key only has to differ
+            data = f"(unreadable: {error})".encode("utf-8")
+        parts += [file.relative_to(folder).as_posix(), data]
     return digest(parts)
 
 
@@ -86,7 +90,7 @@ def read(name: str, key: str) -> Optional[Dict[str, Any]]:
                 raise ValueError(f"part {part_name!r} lies outside the file")
             chunk = view[start:start + length]
             if kind == "json":
-                parts[part_name] = json.loads(chunk.tobytes().decode("utf-8"))
+                parts[part_name] = json.loads(chunk.tobytes().decode("utf-8", "surrogatepass"))
             elif kind == "bytes":
                 parts[part_name] = chunk.tobytes()
             elif kind == "f8":
@@ -108,22 +112,11 @@ def write(name: str, key: str, parts: Dict[str, Any]) -> bool:
 
     Returns whether it was written; failing to write is logged, not raised.
     """
-    chunks, index, offset = [], [], 0
-    for part_name, value in parts.items():
-        shape = None
-        if isinstance(value, bytes):
-            kind, data = "bytes", value
-        elif type(value).__module__ == "numpy" and hasattr(value, "dtype"):
-            if value.dtype.kind != "f" or value.dtype.itemsize != 8:
-                raise TypeError(f"part {part_name!r}: only float64 arrays are stored, not {value.dtype}")
-            kind, data, shape = "f8", value.astype("<f8", copy=False).tobytes(order="C"), list(value.shape)
-        else:
-            kind, data = "json", json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        index.append([part_name, kind, offset, len(data), shape])
-        chunks.append(data)
-        offset += len(data)
-    body = b"".join(chunks)
-    header = json.dumps({"format": FORMAT, "key": key, "sha256": hashlib.sha256(body).hexdigest(), "parts": index})
+    try:
+        header, body = _serialise(key, parts)
+    except (TypeError, ValueError) as error:
+        log.warning("could not write the cache file %s: %s", path(name), error)
+        return False
     file = path(name)
     temporary = None
     try:
@@ -131,7 +124,7 @@ def write(name: str, key: str, parts: Dict[str, Any]) -> bool:
         with tempfile.NamedTemporaryFile("wb", dir=file.parent, prefix=f".{file.name}.", suffix=".tmp",
                                          delete=False) as out:
             temporary = out.name
-            out.write(header.encode("utf-8") + b"\n")
+            out.write(header + b"\n")
             out.write(body)
         os.replace(temporary, file)
         return True
@@ -143,3 +136,24 @@ def write(name: str, key: str, parts: Dict[str, Any]) -> bool:
             except OSError:
                 pass
         return False
+
+
+def _serialise(key: str, parts: Dict[str, Any]):
+    chunks, index, offset = [], [], 0
+    for part_name, value in parts.items():
+        shape = None
+        if isinstance(value, bytes):
+            kind, data = "bytes", value
+        elif type(value).__module__ == "numpy" and hasattr(value, "dtype"):
+            if value.dtype.kind != "f" or value.dtype.itemsize != 8:
+                raise TypeError(f"part {part_name!r}: only float64 arrays are stored, not {value.dtype}")
+            kind, data, shape = "f8", value.astype("<f8", copy=False).tobytes(order="C"), list(value.shape)
+        else:
+            text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+            kind, data = "json", text.encode("utf-8", "surrogatepass")
+        index.append([part_name, kind, offset, len(data), shape])
+        chunks.append(data)
+        offset += len(data)
+    body = b"".join(chunks)
+    header = json.dumps({"format": FORMAT, "key": key, "sha256": hashlib.sha256(body).hexdigest(), "parts": index})
+    return header.encode("ascii"), body

@@ -8,13 +8,18 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
-from sqlalchemy.exc import OperationalError, ProgrammingError
-
-from bot import directory, settings
+from bot import settings
 from bot.plan_schema import LANGUAGES, PLAN_KEYS, ROLES, STATUSES
-from bot.store import migrate
-from bot.store.db import session_scope
-from bot.store.plans import PlanNotFound, get_plan, iso, list_plans, plan_to_dict
+
+# Each command imports what it needs when it runs (the database layer, Alembic, the
+# knowledge-base index, ...), so that every command starts in a fraction of a second:
+# see docs/performance.md. tests/unit/test_cli_startup.py keeps it that way.
+
+
+def session_scope(*args, **kwargs):
+    from bot.store.db import session_scope
+
+    return session_scope(*args, **kwargs)
 
 
 class CliError(Exception):
@@ -58,6 +63,8 @@ def _pad(text: str, width: int) -> str:
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> None:
+    from bot.store import migrate
+
     migrate.upgrade()
     print(f"database at revision {migrate.current_revision()}")
 
@@ -66,12 +73,16 @@ def cmd_db_upgrade(args: argparse.Namespace) -> None:
 
 
 def cmd_units_add(args: argparse.Namespace) -> None:
+    from bot import directory
+
     with session_scope() as session:
         unit = directory.add_unit(session, args.key, args.zh, args.en, args.alias or [])
         print(f"unit {unit.key} saved")
 
 
 def cmd_units_import(args: argparse.Namespace) -> None:
+    from bot import directory
+
     rows = directory.read_rows(Path(args.file))
     with session_scope() as session:
         count = directory.import_units(session, rows)
@@ -79,12 +90,16 @@ def cmd_units_import(args: argparse.Namespace) -> None:
 
 
 def cmd_units_list(args: argparse.Namespace) -> None:
+    from bot import directory
+
     with session_scope() as session:
         rows = [directory.unit_to_dict(u) for u in directory.list_units(session)]
     _print_json(rows) if args.json else _print_table(rows, ["key", "zh", "en", "aliases"])
 
 
 def cmd_people_add(args: argparse.Namespace) -> None:
+    from bot import directory
+
     with session_scope() as session:
         person = directory.add_person(session, args.id, name=args.name, unit=args.unit, role=args.role, lang=args.lang,
                                       slack=args.slack)
@@ -92,6 +107,8 @@ def cmd_people_add(args: argparse.Namespace) -> None:
 
 
 def cmd_people_import(args: argparse.Namespace) -> None:
+    from bot import directory
+
     rows = directory.read_rows(Path(args.file))
     with session_scope() as session:
         count = directory.import_people(session, rows)
@@ -99,6 +116,8 @@ def cmd_people_import(args: argparse.Namespace) -> None:
 
 
 def cmd_people_list(args: argparse.Namespace) -> None:
+    from bot import directory
+
     with session_scope() as session:
         rows = [directory.person_to_dict(p) for p in directory.list_people(session, args.unit, args.role)]
     _print_json(rows) if args.json else _print_table(rows, ["id", "name", "unit", "role", "lang", "slack"])
@@ -110,6 +129,8 @@ PLAN_COLUMNS = ["id", "year", "unit", "status", "version", "owner", "title", "up
 
 
 def _unit_key(session, text: Optional[str]) -> Optional[str]:
+    from bot import directory
+
     if text is None:
         return None
     key = directory.resolve_unit(session, text)
@@ -119,6 +140,8 @@ def _unit_key(session, text: Optional[str]) -> Optional[str]:
 
 
 def cmd_plans_list(args: argparse.Namespace) -> None:
+    from bot.store.plans import list_plans, plan_to_dict
+
     with session_scope() as session:
         unit = _unit_key(session, args.unit)
         rows = [plan_to_dict(p) for p in list_plans(session, year=args.year, unit=unit, status=args.status)]
@@ -126,6 +149,8 @@ def cmd_plans_list(args: argparse.Namespace) -> None:
 
 
 def cmd_plans_show(args: argparse.Namespace) -> None:
+    from bot.store.plans import PlanNotFound, get_plan, plan_to_dict
+
     with session_scope() as session:
         try:
             plan = plan_to_dict(get_plan(session, args.id))
@@ -142,6 +167,8 @@ def cmd_plans_show(args: argparse.Namespace) -> None:
 
 
 def cmd_plans_export(args: argparse.Namespace) -> None:
+    from bot.store.plans import list_plans, plan_to_dict
+
     with session_scope() as session:
         plans = [plan_to_dict(p) for p in reversed(list_plans(session, year=args.year))]
     out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
@@ -225,6 +252,7 @@ def cmd_kb_nlu(args: argparse.Namespace) -> None:
 
 def cmd_kb_gaps(args: argparse.Namespace) -> None:
     from bot.kb import gaps
+    from bot.store.plans import iso
 
     with session_scope() as session:
         rows = [
@@ -236,6 +264,7 @@ def cmd_kb_gaps(args: argparse.Namespace) -> None:
 
 
 def cmd_token(args: argparse.Namespace) -> None:
+    from bot import directory
     from bot.channels import tokens
 
     with session_scope() as session:
@@ -329,14 +358,24 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         args.func(args)
-    except (CliError, directory.DirectoryError, ValueError) as error:
+    except (CliError, ValueError) as error:  # bot.directory.DirectoryError is a ValueError
         print(f"mlplan: error: {error}", file=sys.stderr)
         return 2
-    except (OperationalError, ProgrammingError) as error:
+    except Exception as error:
+        if not _is_database_error(error):
+            raise
         print(f"mlplan: database error: {error.orig}\n"
               "Is the database created and up to date? Run `mlplan db upgrade`.", file=sys.stderr)
         return 3
     return 0
+
+
+def _is_database_error(error: Exception) -> bool:
+    if "sqlalchemy" not in sys.modules:  # nothing touched the database
+        return False
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
+    return isinstance(error, (OperationalError, ProgrammingError))
 
 
 if __name__ == "__main__":

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import functools
 import logging
-import marshal
 import re
 import sys
 from typing import Optional
 
-from bot import settings
+from bot import jieba_dictionary, settings
 
 DEFAULT_LANGUAGE = "zh"
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60]")
@@ -58,7 +57,7 @@ def reply_language(
 def _jieba():
     jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
-    _load_dictionary(jieba)
+    jieba_dictionary.install(jieba)  # from var/cache/, read as needed (bot/jieba_dictionary.py)
     terms = settings.KNOWLEDGE_DIR / "terms.zh.txt"
     if terms.is_file():
         jieba.load_userdict(str(terms))
@@ -80,37 +79,6 @@ def _import_jieba():
         if sys.modules.get("pkg_resources", 0) is None:
             del sys.modules["pkg_resources"]
     return jieba
-
-
-_DICTIONARY_CACHE = "jieba-dictionary.cache"
-
-
-def _load_dictionary(jieba) -> None:
-    """Load jieba's default dictionary from our cache in `var/cache/`, else as jieba does and cache it.
-
-    jieba keeps its own cache in the system's temporary folder, but reads it with
-    `marshal.load` on a file, which takes three times as long as reading the bytes
-    first; this is the same data (the prefix dictionary and its total), checked
-    against its digest and its type before use. The user dictionary is added after.
-    """
-    from bot import cache
-
-    tokenizer = jieba.dt
-    if tokenizer.initialized or tokenizer.dictionary != jieba.DEFAULT_DICT:
-        return
-    key = cache.digest(["jieba-dictionary", getattr(jieba, "__version__", "?"), cache.module_stamp("jieba")])
-    stored = cache.read(_DICTIONARY_CACHE, key)
-    if stored is not None:
-        try:
-            freq, total = marshal.loads(stored["dictionary"])
-            if isinstance(freq, dict) and isinstance(total, int) and freq:
-                with tokenizer.lock:
-                    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
-                return
-        except Exception:  # noqa: BLE001 - a bad cache is rebuilt
-            pass
-    jieba.initialize()
-    cache.write(_DICTIONARY_CACHE, key, {"dictionary": marshal.dumps((tokenizer.FREQ, tokenizer.total))})
 
 
 def words(text: str) -> list:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -27,18 +27,31 @@ def english_frequency():
     return SpellChecker(language="en", distance=1).word_frequency
 
 
+def common_english_words() -> FrozenSet[str]:
+    """The words with `english_frequency()[word] >= COMMON_WORD_COUNT`, as a set that can be
+    stored (bot/kb/normalise.py caches it: loading pyspellchecker's list takes a tenth of a second)."""
+    return frozenset(w for w, count in english_frequency().dictionary.items() if count >= COMMON_WORD_COUNT)
+
+
 class LatinSpeller:
-    def __init__(self, vocabulary: Iterable[str], keep: Iterable[str] = ()):
+    def __init__(self, vocabulary: Iterable[str], keep: Iterable[str] = (), common: Optional[Iterable[str]] = None):
+        """`common`: `common_english_words()`, if at hand; otherwise pyspellchecker is asked when needed."""
         self.vocabulary = frozenset(w for w in vocabulary if _LATIN_RUN.fullmatch(w))
         self.keep = frozenset(keep)
         self.targets = self.vocabulary | {w for w in self.keep if w.isascii()}
+        self.common = frozenset(common) if common is not None else None
+
+    def is_common(self, word: str) -> bool:
+        if self.common is not None:
+            return word.lower() in self.common
+        return english_frequency()[word] >= COMMON_WORD_COUNT
 
     def fix(self, text: str) -> str:
         """`text` (folded) with each unknown English word replaced by its closest vocabulary word."""
         return _LATIN_RUN.sub(lambda match: self.fix_word(match.group(0)), text)
 
     def fix_word(self, word: str) -> str:
-        if word in self.vocabulary or word in self.keep or english_frequency()[word] >= COMMON_WORD_COUNT:
+        if word in self.vocabulary or word in self.keep or self.is_common(word):
             return word
         best = process.extractOne(word, self.targets, scorer=OSA.normalized_similarity, score_cutoff=0.8)
         if best is None and len(word) == 4:

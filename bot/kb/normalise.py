@@ -15,7 +15,7 @@ from typing import Any, Dict, Iterable, Mapping, Optional, Sequence, Tuple
 
 import snowballstemmer
 from bot import language
-from bot.spelling import HomophoneFixer, LatinSpeller
+from bot.spelling import HomophoneFixer, LatinSpeller, common_english_words
 
 STOPWORDS = frozenset(
     """
@@ -43,6 +43,58 @@ _LATIN_RUN = re.compile(r"[a-z]{4,}")
 _HOMOPHONE_LENGTHS = (4, 3)  # shorter windows are too often real, different words
 
 
+_BOUNDARY = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+class SynonymPattern:
+    """Finds synonym variants in a text as the regular expression
+    `(?<![a-z0-9])v1(?![a-z0-9])|v2|...` would (variants tried in the given order at each
+    position, leftmost first; ASCII variants only as whole words), without compiling it:
+    compiling an alternation of a thousand variants costs more than a whole lookup.
+    `regex()` is that expression, for the tests that check the two agree.
+    """
+
+    def __init__(self, variants: Sequence[str]):
+        self.variants = list(variants)
+        self._by_first: Dict[str, list] = {}
+        for variant in self.variants:
+            self._by_first.setdefault(variant[:1], []).append((variant, variant.isascii()))
+        self._fallback = self.regex() if "" in self._by_first else None  # an empty variant: let `re` decide
+
+    def regex(self) -> "re.Pattern[str]":
+        parts = []
+        for variant in self.variants:
+            escaped = re.escape(variant)
+            if variant.isascii():
+                escaped = rf"(?<![a-z0-9]){escaped}(?![a-z0-9])"
+            parts.append(escaped)
+        return re.compile("|".join(parts))
+
+    def _match_at(self, text: str, i: int) -> Optional[str]:
+        for variant, whole_word in self._by_first.get(text[i], ()):
+            if text.startswith(variant, i):
+                end = i + len(variant)
+                if not whole_word or ((i == 0 or text[i - 1] not in _BOUNDARY)
+                                      and (end == len(text) or text[end] not in _BOUNDARY)):
+                    return variant
+        return None
+
+    def sub(self, replace, text: str) -> str:
+        """`re.sub` with `replace(variant)` for each variant found."""
+        if self._fallback is not None:
+            return self._fallback.sub(lambda m: replace(m.group(0)), text)
+        out, i, last = [], 0, 0
+        while i < len(text):
+            variant = self._match_at(text, i)
+            if variant is None:
+                i += 1
+                continue
+            out += [text[last:i], replace(variant)]
+            i = last = i + len(variant)
+        out.append(text[last:])
+        return "".join(out)
+
+
 class Normaliser:
     """Built from the knowledge base's own words, so corrections land on words it knows.
 
@@ -59,17 +111,21 @@ class Normaliser:
             self._latin_words = frozenset(w for t in folded for w in re.findall(r"[a-z0-9]+", t))
             self._homophones = HomophoneFixer(
                 dict.fromkeys(w for t in folded for w in language.words(t)), lengths=_HOMOPHONE_LENGTHS)
+            common = None  # pyspellchecker is asked when a question has a word the knowledge base does not use
         else:
             self._latin_words = frozenset(state["latin_words"])
             self._homophones = HomophoneFixer((), lengths=_HOMOPHONE_LENGTHS, table=state["homophones"])
-        self._speller = LatinSpeller(self._latin_words, keep=STOPWORDS | set(QUESTION_WORDS))
+            common = state["common_english"]
+        self._speller = LatinSpeller(self._latin_words, keep=STOPWORDS | set(QUESTION_WORDS), common=common)
         self._synonym_pattern, self._synonym_keys = self._compile_synonyms(synonyms)
         self._stemmer = snowballstemmer.stemmer("english")
         self._stem_keys = self._stem_table(synonyms)
 
     def state(self) -> Dict[str, Any]:
         """What was learnt from the texts, as JSON-able data."""
-        return {"latin_words": sorted(self._latin_words), "homophones": self._homophones.table_items()}
+        return {"latin_words": sorted(self._latin_words), "homophones": self._homophones.table_items(),
+                "common_english": sorted(self._speller.common if self._speller.common is not None
+                                         else common_english_words())}
 
     @staticmethod
     def _compile_synonyms(groups: Mapping[str, Sequence[str]]):
@@ -77,13 +133,7 @@ class Normaliser:
         for key, values in groups.items():
             for value in (key, *values):
                 keys[unicodedata.normalize("NFKC", value).casefold()] = key
-        parts = []
-        for variant in sorted(keys, key=len, reverse=True):
-            escaped = re.escape(variant)
-            if variant.isascii():
-                escaped = rf"(?<![a-z0-9]){escaped}(?![a-z0-9])"
-            parts.append(escaped)
-        return re.compile("|".join(parts)), keys
+        return SynonymPattern(sorted(keys, key=len, reverse=True)), keys
 
     def _stem_table(self, groups: Mapping[str, Sequence[str]]) -> Dict[str, str]:
         """Other forms of one-word English variants ("tolerating", "cultures"), by stem.
@@ -101,7 +151,7 @@ class Normaliser:
     def words(self, text: str) -> Tuple[str, ...]:
         folded = unicodedata.normalize("NFKC", text or "").casefold()
         folded = self._homophones.fix(self._speller.fix(folded))
-        folded = self._synonym_pattern.sub(lambda m: f" {self._synonym_keys[m.group(0)]} ", folded)
+        folded = self._synonym_pattern.sub(lambda variant: f" {self._synonym_keys[variant]} ", folded)
         out = []
         for word in language.words(folded):
             if word in QUESTION_WORDS:
