@@ -250,7 +250,7 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     if field == "data_location":  # "…all in the data lake, quality is mixed": what follows "quality" is not where it lives
         raw = [c for c in (re.split(r"quality|质量|质素", c)[0].strip() for c in raw) if c] or raw
     parts = [_strip_lead_in(c) for c in raw]
-    if len(parts) > 1 and not parts[0]:  # "Honestly, I do not know where IT keeps it. …"
+    if len(parts) > 1 and (not parts[0] or raw[0].strip() in _LEAD_IN):  # "Honestly, I do not know where IT keeps it. …"
         raw, parts = raw[1:], parts[1:]
     lead = _leading(raw[0], field_groups) or _leading(parts[0], field_groups)
     if field == "data_quality" and len(parts) > 1 and lead in ("poor", "mixed"):

@@ -212,7 +212,7 @@ def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
     verbs_en, verbs_zh = _alternation(map(words.fold, edit["verbs_en"])), _alternation(edit["verbs_zh"])
     into_en, into_zh = _alternation(map(words.fold, edit["into_en"])), _alternation(edit["into_zh"])
     restate_en, wrong_zh = _alternation(map(words.fold, edit["restate_en"])), _alternation(edit["wrong_zh"])
-    lead_en = (r"(?:(?:(?:yes|yeah|yep|ok|okay|sure|fine)[\s,]+but|wait|actually|sorry|oh|hmm|oops|scratch that|no|hold on|one more thing|also|before that|"
+    lead_en = (r"(?:(?:(?:yes|yeah|yep|ok|okay|sure|fine)[\s,]+but|before (?:i|we|you) submit(?: it)?|before submitting|wait|actually|sorry|oh|hmm|oops|scratch that|no|hold on|one more thing|also|before that|"
                r"before i forget|before we go on|by the way|btw|quick one|one thing)[\s,.!:-]*)*")
     ask_en = r"(?:(?:can|could) (?:you|we|i) |please |let me |let's |lets |i want to |i'd like to |i need to |i wanna )?"
     the = r"(?:(?:the|my|our|that|this) )?"
@@ -313,13 +313,15 @@ def _named_then_changed(text: str, folded: str, sentences: Sequence[str], fields
 
 _RENAME = re.compile(r"\b(?:rename|re-name|retitle)\s+(?:it|this|that|the plan|the initiative|the project|the title|our plan)?"
                      r"\s*(?:to|as|into)\s+(?P<value>.+)$|(?:改名为|改名叫|改名成|名字改成|名称改成|标题改成|改个名叫)\s*(?P<value_zh>.+)$")
-_WANTS_CHANGE = re.compile(r"改一下|改下|改改|要改|想改|更正一下|填错了|说错了|写错了|答错了|弄错了|搞错了|选错了|不对|"
-                           r"\b(?:go back to|(?:i|we) (?:want|need|would like|'d like) to (?:change|correct|fix|revise|update|amend)|"
+_WANTS_CHANGE = re.compile(r"改一下|改下|改改|要改|想改|更正一下|(?:要|想|得|需要)?补充(?:一下|下)|填错了|说错了|写错了|答错了|弄错了|搞错了|选错了|不对|"
+                           r"\b(?:go back to|(?:i|we) (?:want|need|would like|'d like)(?: to)? (?:change|correct|fix|revise|update|amend)|"
+                           r"(?:'s|has|have|is|was) changed|(?:needs|need) (?:changing|updating|fixing)|"
                            r"change my answer|change the answer|(?:is|'s|was|are|were) (?:wrong|incorrect|not right|a mistake)|"
                            r"(?:got|put|gave) (?:it|that) wrong)\b")
 _SHOULD_BE = re.compile(r"^(?:所以|那|那就|想了想|想想|仔细想想)?(?:应该|应当|其实)(?:算|是|选|填|写)(?:成|为)?[\s：:]*(?P<value>.+)$|"
                         r"^(?:so |please |pls |just |so please )?(?:make it|make that|mark it as|mark it|put it down as|put down|"
-                        r"set it to|change it to|it should be|it should say|should be|it's actually|it is actually)\s+(?P<value_en>.+)$")
+                        r"set it to|change it to|it should be|it should say|should be|it's actually|it is actually|put|use|"
+                        r"write|add)\s+(?P<value_en>.+?)(?:\s+(?:instead|there|in there|now|please))*$")
 
 
 def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[str]) -> Optional[Command]:
@@ -361,7 +363,7 @@ def _edit_in(folded: str, fields: Sequence[str]):
 def _edit_command(text: str, folded: str, found: "re.Match[str]", field: str) -> Command:
     value = re.sub(r"[\s,，。;；-]+(?:please |pls )?(?:fix|change|update|correct|edit) (?:that|it|this)$", "",
                    found.groupdict().get("value") or "")
-    value = re.sub(r"^[\s.,:;-]*(?:(?:it's|its|it is|it should be|should be)\s+)?(?:actually\s+)?", "", value)
+    value = re.sub(r"^[\s.,:;?？!！-]*(?:(?:it's|its|it is|it should be|should be)\s+)?(?:actually\s+)?", "", value)
     value = re.split(r"[,，;；]?\s*(?:\bnot\b|不是)\s|\.\s|。|[,，]\s*not\b|不是|[,，]\s*(?=\w+ (?:moved|left|is leaving|has left))",
                      value)[0].strip(" ,，。:：;；-\"'“”")
     value = re.sub(r"\s+(?:now|instead|actually|then|please)$", "", value, flags=re.IGNORECASE)
@@ -382,9 +384,12 @@ def _corrected_part(folded: str) -> Optional[str]:
 def _original_case(text: str, folded_value: str) -> str:
     """The value as the user typed it (folding lower-cased it)."""
     normal = unicodedata.normalize("NFKC", text)
-    pattern = re.escape(folded_value).replace(r"\ ", r"\s+")
+    pattern = re.escape(folded_value).replace(r"\ ", r"\s+").replace("，", r"\s*[,，;；.。]?\s*")  # clauses were joined with "，"
     found = re.search(pattern, normal, re.IGNORECASE) or re.search(pattern, words.simplify(normal), re.IGNORECASE)
-    return normal[found.start():found.end()] if found else folded_value  # simplifying keeps every offset
+    if not found:
+        return folded_value
+    typed = text if len(text) == len(normal) else normal  # NFKC and simplifying keep offsets: give back "，" as typed
+    return typed[found.start():found.end()]
 
 
 def field_named(text: str, fields: Sequence[str]) -> Optional[str]:

@@ -26,6 +26,9 @@ SOCIAL = ("greet", "thank", "bot_challenge", "out_of_scope", "help")
 # Requests said while a plan question is pending that leave the form to be taken as said.
 LEAVING_REQUESTS = {"declare_no_plan": "no_plan", "withdraw_plan": "withdraw"}
 _ML_WORD = re.compile(r"机器学习|人工智能|\b(?:ml|ai|a\.i\.|machine learning)\b|(?:撤回|撤销|删除|删掉).{0,8}(?:计划|方案)", re.IGNORECASE)
+# Said at "Shall I submit?", these hold the submission back for a change.
+_NOT_YET = re.compile(r"\bbefore (?:you |we |i )?(?:submit|send|file)|\bbefore submitting\b|\bdon'?t submit (?:it )?yet\b|"
+                      r"\bnot yet\b.{0,20}\bchange\b|先别(?:提交|交|submit)|提交(?:之)?前|交(?:之)?前|submit\s*(?:之)?前")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)|(?<![\d])(\d\d)\s*年|fy\s*(\d\d)(?!\d)", re.IGNORECASE)
 
 
@@ -110,6 +113,9 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     request = patterns.recognise(text) if asked.is_plan_field or asked.name == "confirmation" else None
     if request is not None and request[0] in LEAVING_REQUESTS and _ML_WORD.search(text):
         return Reading("command", command=Command(LEAVING_REQUESTS[request[0]]))  # "…明年其实没有机器学习计划"
+    if asked.name == "confirmation" and _NOT_YET.search(words.fold(text)) and (
+            not editable or commands.match_edit(text, editable) is None):
+        return Reading("command", command=Command("edit"))  # "before you submit it, …": which answer, then
     if asked.name == "confirmation" and _leads(text, asked) and not _opens_with_command(text) and (
             not editable or commands.match_edit(text, editable) is None):  # "先别提交 试点团队那个我填错了…" edits
         parsed = _answered(text, asked, heard)  # "yes, withdraw it", "对，撤了", "行，就这样，提交"
@@ -119,7 +125,9 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     if decision:
         return Reading("answer", value=decision)  # "行，过吧" approves; "过" is not a skip here
     command = commands.match(text, editable)
-    if command is not None and command.kind in ("resume", "wait") and asked.kind != "text":
+    if command is not None and command.kind == "wait" and asks(text, asked):
+        command = None  # "等下，data lake 具体是指什么？…": the question is what counts
+    if command is not None and command.kind in ("resume", "wait") and asked.kind != "text" and not asks(text, asked):
         parsed = _answered(text, asked, heard)  # "ok, back. it's poor": the answer counts
         if parsed is not None:
             return parsed

@@ -1,13 +1,15 @@
 """Knowledge gaps: questions the knowledge base could not answer, for the planning office."""
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.kb.search import Lookup
 from bot.store.models import KnowledgeGap
+
+if TYPE_CHECKING:  # listing the gaps (`mlplan kb gaps`) does not load the lookup
+    from bot.kb.search import Lookup
 
 MAX_QUESTION_CHARS = 2000
 

@@ -231,7 +231,7 @@ def test_a_question_said_back_is_not_its_answer(field_name, value, text):
     ("等一下先别提交，成功指标那里我想改一下", "metric", None),
     ("One moment please, I want to go back to question 5, about doing it alone. Actually this month we hired two "
      "data engineers, so yes, we can now do it ourselves.", "q_can_do_alone",
-     "actually this month we hired two data engineers，so yes，we can now do it ourselves"),
+     "Actually this month we hired two data engineers, so yes, we can now do it ourselves"),
 ])
 def test_going_back_to_a_named_question(text, field_name, value):
     found = commands.match_edit(text, ANSWER_FIELD_NAMES)
@@ -350,3 +350,32 @@ def test_answers_and_questions_of_edition_6(question_name, text, confirming, kin
 
 def test_registering_a_no_plan_is_not_its_reason():
     assert answers.reason_in("你好，我們倉儲物流部今年沒有機器學習計劃，想在這裡登記一下。") is None
+
+
+@pytest.mark.parametrize("text, field_name, value", [  # the calibration edition, played again this session
+    ("before you submit it, the sponsor's changed. Mark's moving to the Leeds site, put Helen Okafor instead",
+     "executive_sponsor", "Helen Okafor"),
+    ("Wait, before submit I want change the metric. Not only cross-sell rate, also average order value.",
+     "metric", "Not only cross-sell rate, also average order value"),
+    ("稍等，刚才的领域专家我要补充一下：除了设备科的两位高级工程师，还要加上三车间的班长李春生。",
+     "domain_experts", "除了设备科的两位高级工程师，还要加上三车间的班长李春生"),
+])
+def test_a_change_said_before_submitting(text, field_name, value):
+    reading = read("confirmation", text, "submit")
+    assert reading.kind == "command" and (reading.command.field, reading.command.value) == (field_name, value)
+
+
+@pytest.mark.parametrize("text", ["before you submit it, can you check something", "提交之前我想再看看"])
+def test_holding_the_submission_back_asks_which_answer_to_change(text):
+    reading = read("confirmation", text, "submit")
+    assert reading.kind == "command" and reading.command.kind == "edit" and reading.command.field is None
+
+
+def test_a_question_after_wait_is_a_question():
+    reading = read("data_location", "等下，data lake 具体是指什么？我们好像有个 data platform，不确定算不算")
+    assert reading.kind == "command" and reading.command.kind == "explain"
+
+
+def test_not_knowing_where_the_data_is_said_at_length():
+    text = "Honestly, I do not know where IT keeps it. Maybe on some server in the basement, maybe in the cloud, I have no idea."
+    assert (read("data_location", text).kind, read("data_location", text).value) == ("answer", "unknown")
