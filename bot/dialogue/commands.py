@@ -6,6 +6,7 @@ question is pending; a message is a command only when it says nothing else.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -307,10 +308,13 @@ def _named_then_changed(text: str, folded: str, sentences: Sequence[str], fields
         named = {label for before in parts[:index] for _, _, label in words.labelled_spans(before, aliases)}
         if len(named) == 1:
             value = (found.group("value") or found.group("value_en") or "").strip(" 。.!！吧")
+            more = list(itertools.takewhile(lambda part: _GOES_ON.match(part) or re.search(r"\d", part), parts[index + 1:]))
+            value = "，".join([value, *more]) if value and more else value  # "改成 A，另外 B 也要提升"
             return Command("edit", field=named.pop(), value=_original_case(text, value) if value else None)
     return None
 
 
+_GOES_ON = re.compile(r"^(?:另外|还有|以及|同时|并且|而且|加上|再加上|也要|也|\b(?:and|also|plus|as well as)\b)")
 _RENAME = re.compile(r"\b(?:rename|re-name|retitle)\s+(?:it|this|that|the plan|the initiative|the project|the title|our plan)?"
                      r"\s*(?:to|as|into)\s+(?P<value>.+)$|(?:改名为|改名叫|改名成|名字改成|名称改成|标题改成|改个名叫)\s*(?P<value_zh>.+)$")
 _WANTS_CHANGE = re.compile(r"改一下|改下|改改|要改|想改|更正一下|(?:要|想|得|需要)?补充(?:一下|下)|填错了|说错了|写错了|答错了|弄错了|搞错了|选错了|不对|"
@@ -338,13 +342,15 @@ def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[s
             rest = rest[1:]  # "go back to question 5, about doing it alone. …"
         stated = next((found.group("value") or found.group("value_en") for found in map(_SHOULD_BE.match, reversed(rest))
                        if found), None)
-        if not stated and rest and all(_FAULT_FOUND.match(part) for part in rest):
+        if not stated and rest and all(_FAULT_FOUND.match(part) or _ASKS_TO_CHANGE.match(part) for part in rest):
             rest = []  # "成功指标我想改一下，写得太虚了": why it changes, not what to
         value = (stated or "，".join(rest)).strip(" 。.!！吧")
         return Command("edit", field=named.pop(), value=_original_case(text, value) if value else None)
     return None
 
 
+_ASKS_TO_CHANGE = re.compile(r"^(?:so |ok )?(?:can|could|may) (?:i|we|you) (?:please )?(?:change|fix|update|correct) (?:it|that|this)"
+                             r"(?: please)?\s*\??$|^(?:please )?(?:change|fix|update) (?:it|that)$|^(?:可以|能|能不能|帮我)?改(?:一下|下)?(?:吗|吧)?$")
 _FAULT_FOUND = re.compile(r"^(?:我|之前|刚才|那个|这个)?(?:(?:写得|说得|填得|答得|写的|说的|填的|答的)(?:太|有点|有些|不够|过于|不太)|太|过于)"
                           r"[\u4e00-\u9fff]{1,6}(?:了|啦|吧)?$|^(?:我|之前|刚才)?(?:写得|说得)?不够(?:具体|清楚|明确|准确|细|量化|实在)|^(?:it was |it's |that was |that's )?(?:too|a bit|way too|rather|not)\s+"
                           r"(?:vague|general|broad|optimistic|pessimistic|fuzzy|loose|specific|concrete|precise|right|accurate)\b.*$")

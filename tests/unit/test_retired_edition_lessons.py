@@ -379,3 +379,14 @@ def test_a_question_after_wait_is_a_question():
 def test_not_knowing_where_the_data_is_said_at_length():
     text = "Honestly, I do not know where IT keeps it. Maybe on some server in the basement, maybe in the cloud, I have no idea."
     assert (read("data_location", text).kind, read("data_location", text).value) == ("answer", "unknown")
+
+
+@pytest.mark.parametrize("text, value", [  # the calibration edition: a new metric said in more than one clause
+    ("wait，metric 我想改一下，改成 conversion rate 从 8% 提到 15%，另外 win rate 也要提升 5 个点",
+     "conversion rate 从 8% 提到 15%，另外 win rate 也要提升 5 个点"),
+    ("哎等会儿，前面那个成功指标我得改改，刚才写得太虚了，改成缺货率从5%降到2%，库存周转天数减少10天", "缺货率从5%降到2%，库存周转天数减少10天"),
+    ("Espera, before to submit: the metric is not right. Can I change it?", None),
+])
+def test_the_whole_new_metric_is_kept(text, value):
+    found = commands.match_edit(text, ANSWER_FIELD_NAMES)
+    assert (found.field, found.value) == ("metric", value)
