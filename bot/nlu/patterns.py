@@ -235,11 +235,14 @@ _ASKED_ABOUT = re.compile(r"^(?:is it|is that|can (?:a|an|the|we|i) .{0,40}\b(?:
                           r"should (?:i|we))\b.*\?$|(?:还能|能不能|可以|能否|会不会|是不是|是否).{0,12}(?:吗|么)?[?？]?$|吗[?？]?$")
 _NOTHING_FOR_ML = re.compile(r"(?:没啥|没什么|没有什么|没有)(?:能|可以|需要|适合)?(?:用|上)?(?:机器学习|ml|ai)|填个无|报个无|报无|填无|"
                              r"\bno (?:use case|need|use) for (?:ml|machine learning|ai)\b")
+_ASKED_STATUS = re.compile(r"(?:批了|通过了|批准了|退回了|审了|审完了|过了)(?:没有|没|吗|么)[?？]?$|有没有(?:批|通过|审)|"
+                           r"^(?:has|have|is|was|were|did)\b.{0,40}\b(?:approved|reviewed|rejected|sent back|passed|signed off)\b.*\?$")
+_WHICH_UNITS = re.compile(r"^(?:which|what|how many) (?:units?|departments?|teams?)\b|哪些部门|哪几个部门|多少个?部门|哪个部门")
 _FAREWELL = re.compile(r"拜拜?|再见|回见|\b(?:bye|cya|see you|later)\b")
 
 
 # A withdrawal names what it takes back: a plan, a draft, a number, "it"
-_PLAN_REFERENCE = re.compile(r"计划|规划|方案|项目|草稿|提交的|交的|报的|那份|这份|那个|这个|\d|"
+_PLAN_REFERENCE = re.compile(r"计划|规划|方案|项目|草稿|提交|交的|报的|交上去|那份|这份|那个|这个|\d|"
                              r"\b(?:plans?|proposals?|submissions?|initiatives?|drafts?|submitted|it|that|this|one)\b")
 _ANSWER_REFERENCE = re.compile(r"回答|答案|答的|填的|\b(?:answers?|responses?)\b")
 
@@ -249,6 +252,10 @@ def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
     "我们报了几个ML计划了" asks for the unit's plans); a guessed withdrawal of no plan ("上一个回答删掉" edits,
     "delete the reminder in my calendar" is not for this bot); None to keep the guess."""
     folded = fold(text)
+    if intent == "review_plan" and _ASKED_STATUS.search(folded):
+        return "show_plan" if re.search(r"\d", folded) else "query_plans"  # "9号计划批了吗", "has plan 9 been approved?"
+    if intent == "declare_no_plan" and _WHICH_UNITS.search(folded):
+        return "query_plans"  # "which departments declared no plan?"
     if intent in ("withdraw_plan", "declare_no_plan") and _ASKED_ABOUT.search(folded) and not _HOW_TO_TELL.search(folded):
         return "ask_faq"  # "is it ok to say we have no ML plan?", "撤回的计划还能恢复吗"
     if intent == "show_plan" and _RESUMING.search(folded):
@@ -260,8 +267,8 @@ def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
             return "goodbye"  # "撤了撤了，拜"
         if _ANSWER_REFERENCE.search(folded):
             return "edit_plan"
-        if not _PLAN_REFERENCE.search(folded) and len(folded.split()) > 1:
-            return "nlu_fallback"
+        if not _PLAN_REFERENCE.search(folded) and (len(folded.split()) > 1 or len(folded) > 4):
+            return "nlu_fallback"  # "把我日历里的提醒都删了"
         return None
     if intent != "start_plan":
         return None

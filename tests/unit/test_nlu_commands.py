@@ -178,3 +178,15 @@ def test_requests_of_the_retired_nlu_set(text, expected):
 
 def test_a_field_to_rewrite_is_a_change_of_answer():
     assert change_of_answer("指标那里我想重写") == "metric"
+
+
+@pytest.mark.parametrize("text, guessed, meant", [  # guesses that act, on questions about a state
+    ("9号计划批了吗", "review_plan", "show_plan"),
+    ("has plan 9 been approved?", "review_plan", "show_plan"),
+    ("which departments declared no plan?", "declare_no_plan", "query_plans"),
+    ("把我日历里的提醒都删了", "withdraw_plan", "nlu_fallback"),
+    ("误提交了，赶紧撤回来", "withdraw_plan", None),
+    ("approve plan 9", "review_plan", None),
+])
+def test_a_question_about_a_state_is_not_an_act(text, guessed, meant):
+    assert second_opinion(text, guessed) == meant
