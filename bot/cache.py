@@ -17,6 +17,8 @@ Deleting `var/cache/` is always safe.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import importlib.util
 import json
@@ -31,6 +33,20 @@ from bot import settings
 FORMAT = 1
 _MAX_HEADER = 1 << 20
 log = logging.getLogger(__name__)
+
+
+@contextlib.contextmanager
+def gc_paused():
+    """Pause Python's cyclic garbage collector while loading many long-lived objects at once
+    (an index, a dictionary): the collections it would run meanwhile free nothing and take a
+    quarter of the time of the load. Harmless when nested or in threads: it is only a pause."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def digest(parts: Iterable[Any]) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import signal
 import sys
@@ -353,11 +354,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    if argv is None:
+    console = argv is None
+    if console:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `mlplan ... | head` ends quietly
     args = build_parser().parse_args(argv)
     try:
         args.func(args)
+        if console:  # the process ends now: its last garbage collection need not walk every object loaded
+            gc.freeze()
     except (CliError, ValueError) as error:  # bot.directory.DirectoryError is a ValueError
         print(f"mlplan: error: {error}", file=sys.stderr)
         return 2

@@ -55,13 +55,16 @@ def reply_language(
 
 @functools.lru_cache(maxsize=1)
 def _jieba():
-    jieba = _import_jieba()
-    jieba.setLogLevel(logging.WARNING)
-    jieba_dictionary.install(jieba)  # from var/cache/, read as needed (bot/jieba_dictionary.py)
-    terms = settings.KNOWLEDGE_DIR / "terms.zh.txt"
-    if terms.is_file():
-        jieba.load_userdict(str(terms))
-    jieba.initialize()
+    from bot import cache
+
+    with cache.gc_paused():
+        jieba = _import_jieba()
+        jieba.setLogLevel(logging.WARNING)
+        jieba_dictionary.install(jieba)  # from var/cache/, read as needed (bot/jieba_dictionary.py)
+        terms = settings.KNOWLEDGE_DIR / "terms.zh.txt"
+        if terms.is_file():
+            jieba.load_userdict(str(terms))
+        jieba.initialize()
     return jieba
 
 

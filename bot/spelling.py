@@ -24,7 +24,10 @@ COMMON_WORD_COUNT = 100  # an English word seen this often in pyspellchecker's c
 def english_frequency():
     from spellchecker import SpellChecker  # loads its word list: only when a word is not known
 
-    return SpellChecker(language="en", distance=1).word_frequency
+    from bot import cache
+
+    with cache.gc_paused():
+        return SpellChecker(language="en", distance=1).word_frequency
 
 
 def common_english_words() -> FrozenSet[str]:
@@ -67,7 +70,10 @@ _COMMON = frozenset("个各是试事适室市在再的地得做作自字对队�
 
 @functools.lru_cache(maxsize=1)
 def _pypinyin():
-    from pypinyin import Style, lazy_pinyin, pinyin  # a third of a second to import: only for Chinese text
+    from bot import cache
+
+    with cache.gc_paused():  # its dictionaries are half a million objects
+        from pypinyin import Style, lazy_pinyin, pinyin  # a fifth of a second to import: only for Chinese text
 
     return lazy_pinyin, pinyin, Style.TONE3
 

@@ -288,7 +288,10 @@ def searcher() -> Searcher:
     global _index
     with _index_lock:
         if _index is None:
-            _index = cached_searcher(settings.KNOWLEDGE_DIR)
+            from bot import cache
+
+            with cache.gc_paused():
+                _index = cached_searcher(settings.KNOWLEDGE_DIR)
         return _index
 
 

@@ -104,5 +104,7 @@ def meaning(reading, question: str) -> Union[str, Tuple[str, ...], None]:
             return "stop"
         if kind in ("explain", "skip"):
             return kind
+        if kind == "edit" and question == "submit_confirm":
+            return "no"  # "先别提交，我还要改一下指标": not now, and which answer is already known
         return f"command:{kind}"
     return None

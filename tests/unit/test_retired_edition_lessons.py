@@ -390,3 +390,20 @@ def test_not_knowing_where_the_data_is_said_at_length():
 def test_the_whole_new_metric_is_kept(text, value):
     found = commands.match_edit(text, ANSWER_FIELD_NAMES)
     assert (found.field, found.value) == ("metric", value)
+
+
+@pytest.mark.parametrize("text", [  # ways out written for this session, at a yes/no question
+    "hmm good question. let me dig around and come back to you tomorrow",
+    "no clue - I'll have to ask Sarah, back in a bit",
+    "Let me think about that one and come back to you",
+    "sorry, have to step out now",
+    "can I save this and continue tomorrow?",
+    "nope, not doing this now",
+    "honestly I'm not the right person, I'll get Tom to finish it",
+    "先下线了哈",
+    "没头绪，我先去查查",
+    "这个让小王来填吧",
+])
+def test_more_ways_out_at_a_yes_no_question(text):
+    reading = read("q_unused_data", text)
+    assert reading.kind == "command" and reading.command.kind in ("pause", "leave"), text
