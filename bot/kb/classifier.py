@@ -11,7 +11,7 @@ words, and a multinomial logistic regression). Predicting does not: the fitted
 vocabularies, IDF weights and coefficients are plain data (`params`, stored in
 the index cache by bot/kb/search.py), and `probabilities` repeats scikit-learn's
 arithmetic step by step, in the same order, so the probabilities are the same
-to the last bit (tests/kb/test_index_cache.py checks it) without importing
+to the last bit (tests/kb/test_classifier.py checks it) without importing
 scikit-learn, which alone takes longer to import than a whole cached lookup.
 """
 from __future__ import annotations

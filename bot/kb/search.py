@@ -16,6 +16,13 @@ best entry is clearly ahead, offer the top candidates when it is a close call,
 and say it does not know otherwise. Weights and thresholds are calibrated on
 tests/kb/dev.yml with `benchmarks/kb_quality.py --grid`; tests/kb/heldout.yml
 measures the result.
+
+Building the index (normalising every phrasing and answer, training the
+classifier) takes seconds; `searcher()` does it once and keeps the result in
+`var/cache/` (bot/cache.py), under a key that changes with any file in
+`knowledge/`, the code here and the libraries it uses. Every later process, and
+`mlplan kb ask`, reads it back in a few hundredths of a second, with the same
+scores to the last bit (tests/kb/test_index_cache.py).
 """
 from __future__ import annotations
 
