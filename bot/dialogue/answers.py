@@ -630,7 +630,7 @@ def _more_than_a_decision(note: str) -> bool:
 
 # --- "no plan", with its reason -------------------------------------------------------------
 
-_BECAUSE = re.compile(r"(?:因为|由于|原因是|原因：|原因:|理由是|主要是因为|\b(?:because|since|as|due to|given that|"
+_BECAUSE = re.compile(r"(?:因为|由于|原因是|原因：|原因:|理由是|主要是因为|\b(?:because of|because|since|as|due to|given that|"
                       r"the reason is|reason:))\s*", re.IGNORECASE)
 
 
@@ -651,17 +651,35 @@ def reason_in(text: str) -> Optional[str]:
     if because and _substantial(text[because.end():]):
         return text[because.end():].strip(" ，,。.")
     said = _NO_PLAN_SAID.search(plain)
-    if said is None:
+    if said is not None:
+        following = re.search(r"[，,;；。.!！:：—–-]", text[said.end():])
+        rest = text[said.end() + following.end():].strip(" ，,。.") if following else ""
+        if _substantial(rest) and not _NO_PLAN_SAID.search(rest):
+            return rest
+    return _other_clauses(text)
+
+
+def _other_clauses(text: str) -> Optional[str]:
+    """What a "no plan" message says besides declaring it ("明年我们就不报ML了，人手实在不够" -> "人手实在不够")."""
+    from bot.nlu.patterns import recognise
+
+    parts = [part.strip() for part in re.split(r"[，,;；。.!！?？]\s*|\s+[-–—]+\s+|[—–]+", text) if part.strip()]
+    if len(parts) < 2 or not any(recognise(part) == ("declare_no_plan", None) for part in parts):
         return None
-    following = re.search(r"[，,;；。.!！:：—–-]", text[said.end():])
-    rest = text[said.end() + following.end():].strip(" ，,。.") if following else ""
-    return rest if _substantial(rest) and not _NO_PLAN_SAID.search(rest) else None
+    kept = [part for part in parts if recognise(part) is None and not _NO_PLAN_SAID.search(words.fold(part))
+            and not _JUST_TELLING.fullmatch(words.fold(part).strip()) and not _GREETING.fullmatch(words.fold(part).strip())]
+    reason = "，".join(kept) if any(words.cjk_count(part) for part in kept) else ", ".join(kept)
+    return reason if kept and _substantial(reason) else None
 
 
 def _substantial(text: str) -> bool:
     if _JUST_TELLING.fullmatch(words.fold(text).strip(" ，,。.!！")):
         return False  # "想报备一下", "just letting you know": no reason yet
-    return words.cjk_count(text) >= 4 or len(words.english_words(words.fold(text))) >= 3
+    return words.cjk_count(text) + 2 * len(words.english_words(words.fold(text))) >= 4 and (
+        words.cjk_count(text) >= 2 or len(words.english_words(words.fold(text))) >= 2)  # "ERP要换", "budget freeze"
+
+
+_GREETING = re.compile(r"(?:你好|您好|哈喽|嗨|hi|hello|hey|hiya|hey there|早上好|下午好)(?:呀|啊)?|(?:跟|和|给)?(?:你|您)(?:说|讲)(?:一声|下|一下)")
 
 
 _JUST_TELLING = re.compile(r"(?:我|我们)?(?:想|来|先|特此|就是|要)?(?:在这里|在这儿|在这|跟你|和你|向你|给你)?(?:报备|登记|说|告诉你|通知|知会|备案|报一下|说一声)"

@@ -87,6 +87,13 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                         r"(?:计划|规划)(?:了|吧|啊)?(?:[，,。]|$)"),
     ("declare_no_plan", r"(?:就|我们|要|帮我|想|那就|直接)(?:报|登记|声明|填)(?:一个|一下)?[“\"]?(?:没有|无)(?:机器学习)?计划"),
     ("declare_no_plan", r"\b(?:skipping|sitting out|not doing|won't do|will not do|not pursuing)\s+(?:ml|machine learning|ai)\b"),
+    ("declare_no_plan", r"(?:明年|今年|我们|我|部门|这边|这次|这块|那边)\S{0,10}?(?:就|先|暂时|都)?(?:不报|不交|不提交|不参与|不参加)"
+                        r"(?:机器学习|ml|ai|人工智能)?(?:的)?(?:计划|规划)?了(?:[，,。!！]|$)"),
+    ("declare_no_plan", r"(?:没有|没啥|没什么|没|无)(?:任何)?(?:机器学习|ml|ai|人工智能)(?:相关)?的?(?:打算|计划|规划|项目|需求)"),
+    ("declare_no_plan", r"(?:机器学习|ml|ai)的?(?:计划|规划)\S{0,8}?(?:不参与|不参加|不报|不交|不提交|是零|为零|为空|空着)|报个空|交个白卷"),
+    ("declare_no_plan", r"\b(?:zero|no) (?:ml|machine learning|ai) (?:projects?|initiatives?|plans?|use cases?)\b(?! yet for)|"
+                        r"^(?:(?:hi|hey|hello)[,!\s]+)?(?:no (?:ml|machine learning|ai)|nothing) from (?:us|our side|[a-z&-]+(?: [a-z&-]+)?)"
+                        r" (?:next year|this (?:round|year|cycle|time))\b"),
     ("declare_no_plan", r"\b(?:have|has|got|see)\s+(?:honestly\s+|really\s+|just\s+)?no (?:real )?(?:use case|need|use)s? for "
                         r"(?:ml|machine learning|ai)\b"),
     ("declare_no_plan", r"(?:^|我们|我|咱们|部门|部|组|中心|这边|明年|今年|20\d\d\s*年)\S{0,8}?(?:不做|不搞|不上|不碰)(?:任何)?"
@@ -172,7 +179,7 @@ _FOLLOW_UP = re.compile(r"^(?:那|那么|还有)?.{1,14}?(?:的呢|呢|的计划
 _QUESTION = re.compile(r"^(?:what|why|which|when|where|who|whom|is|are|was|were|does|do|did|should|would it|if|"
                        r"(?:can|could|may|must) (?:our|a|an|the|my|units?|leads?|departments?|teams?|every)\b|"
                        r"(?:can|could|may|must|do) (?:we|i) (?:declare|say|skip|have no|not)\b)\b|"
-                       r"什么|为什么|为啥|怎么|怎样|如何|哪些|是否|是不是|能不能|可不可以|有没有|吗[?？。!！\s]*$|么[?？\s]*$|呢[?？\s]*$")
+                       r"(?<!没)什么|为什么|为啥|怎么|怎样|如何|哪些|是否|是不是|能不能|可不可以|有没有|吗[?？。!！\s]*$|么[?？\s]*$|呢[?？\s]*$")
 _NOT_AN_ACT = {
     "start_plan": re.compile(r"\b(?:no|not|don't|won't|withdraw|delete|cancel|pull back|pull|kill|drop|remove|scrap|list|show|count|how many|"
                              r"approve|reject|review|open|view|back to|"

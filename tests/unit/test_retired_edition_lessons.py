@@ -407,3 +407,17 @@ def test_the_whole_new_metric_is_kept(text, value):
 def test_more_ways_out_at_a_yes_no_question(text):
     reading = read("q_unused_data", text)
     assert reading.kind == "command" and reading.command.kind in ("pause", "leave"), text
+
+
+@pytest.mark.parametrize("text, reason", [  # no plan, said the ways written for this session
+    ("明年我们法务这边就不报ML了，人手实在不够", "人手实在不够"),
+    ("我们部门明年没有AI相关的打算，主要在做系统切换", "主要在做系统切换"),
+    ("客服中心这次就报个空吧，明年重点是人员培训", "明年重点是人员培训"),
+    ("no ML from legal next year, we are busy with the merger", "we are busy with the merger"),
+    ("Nothing from Marketing this round - budget freeze", "budget freeze"),
+    ("財務部明年不會有機器學習計劃，因為ERP要換", "ERP要換"),
+    ("哈喽 采购这边明年没啥ML需求 跟你说下", None),
+])
+def test_a_no_plan_and_its_reason(text, reason):
+    assert recognise(text) == ("declare_no_plan", None)
+    assert answers.reason_in(text) == reason
