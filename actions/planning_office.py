@@ -23,6 +23,24 @@ def entity(tracker: Tracker, name: str):
     return next(tracker.get_latest_entity_values(name), None)
 
 
+def listed_plan(tracker: Tracker, text: str) -> Optional[int]:
+    """The plan at a place in the list the last query showed ("第1个具体写的啥", "send the second one back")."""
+    position = planning.position_in(text)
+    asked = next((event for event in reversed(tracker.events) if event.get("event") == "user" and
+                  ((event.get("parse_data") or {}).get("intent") or {}).get("name") == "query_plans"), None)
+    if position is None or asked is None:
+        return None
+    said: Dict[str, Any] = {}
+    for found in (asked.get("parse_data") or {}).get("entities") or []:
+        said.setdefault(found.get("entity"), found.get("value"))
+    flt = queries.parse_filter(asked.get("text") or "", year=said.get("year"), unit=said.get("unit"),
+                               status=said.get("status"), challenge=said.get("challenge"))
+    with session_scope() as session:
+        ids = queries.listed_ids(session, identify(tracker), flt)
+    index = len(ids) - 1 if position == -1 else position - 1
+    return ids[index] if 0 <= index < len(ids) else None
+
+
 class ActionQueryPlans(Request):
     def name(self) -> Text:
         return "action_query_plans"
@@ -42,7 +60,8 @@ class ActionShowPlan(Request):
 
     def handle(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         lang = lang_of(tracker)
-        plan_id = entity(tracker, "plan_id") or planning.number_in(tracker.latest_message.get("text") or "")
+        text = tracker.latest_message.get("text") or ""
+        plan_id = entity(tracker, "plan_id") or listed_plan(tracker, text) or planning.number_in(text)
         if plan_id is None:
             dispatcher.utter_message(text=messages.text("show_plan_which", lang))
             return []
@@ -64,7 +83,8 @@ class ActionStartReview(Request):
         if not roles.can(identity, Permission.REVIEW_PLANS):
             dispatcher.utter_message(text=messages.text("review_not_allowed", lang))
             return []
-        plan_id = entity(tracker, "plan_id") or int_slot(tracker, "last_plan_id")  # "I'll send that one back"
+        plan_id = (entity(tracker, "plan_id") or listed_plan(tracker, tracker.latest_message.get("text") or "")
+                   or int_slot(tracker, "last_plan_id"))  # "I'll send that one back"
         if plan_id is None:
             dispatcher.utter_message(text=messages.text("review_which", lang))
             return []

@@ -261,6 +261,23 @@ def similar_plans(session: Session, plan: Plan, limit: int = 3) -> List[Tuple[Pl
     return sorted(scored, key=lambda pair: -pair[1])[:limit]
 
 
+_ORDINALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+             "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
+             "last": -1, "最后": -1}
+_POSITION = re.compile(r"第\s*(\d{1,2}|[一二两三四五六七八九十])\s*(?:个|份|条|项|行)|(最后)(?:一|那)?(?:个|份|条)|"
+                       r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)(?: one| plan| item| on the list|$)|"
+                       r"\b(?:number|no\.?|#)\s*(\d{1,2}) (?:on|in) the list\b", re.IGNORECASE)
+
+
+def position_in(text: str) -> Optional[int]:
+    """A place in the list shown last ("第1个", "第二份", "the second one", "the last one"): 1-based, -1 for the last."""
+    found = _POSITION.search(text or "")
+    if not found:
+        return None
+    said = next(group for group in found.groups() if group)
+    return int(said) if said.isdigit() else _ORDINALS.get(said.lower())
+
+
 def number_in(text: str) -> Optional[int]:
     """The one plan number a request to see a plan gives ("Show me 2 in detail", "第1个具体写的啥"), not a year."""
     numbers = [int(n) for n in re.findall(r"(?<![\d.%第])(\d{1,6})(?![\d.%])", text or "") if not 2000 <= int(n) <= 2099]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import List, Optional
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -75,21 +75,41 @@ def answer_query(session: Session, identity: Identity, flt: PlanFilter, lang: st
         if not roles.can(identity, Permission.READ_UNIT_PLANS):
             return messages.text("query_not_allowed", lang)
         note = messages.text("query_own_unit_only", lang) if flt.unit not in (None, identity.unit) else ""
-        flt.unit = identity.unit
-        return (note + "\n" if note else "") + _plans_answer(session, flt, lang, with_drafts=True)
+        return (note + "\n" if note else "") + _plans_answer(session, _scoped(identity, flt), lang, with_drafts=True)
     if flt.not_filed:
         return _not_filed_answer(session, flt.year or planning.default_year(), lang)
     return _plans_answer(session, flt, lang, with_drafts=flt.unit is not None)  # one unit: its whole picture
 
 
-def _plans_answer(session: Session, flt: PlanFilter, lang: str, with_drafts: bool = False) -> str:
+def listed_ids(session: Session, identity: Identity, flt: PlanFilter) -> List[int]:
+    """The plan ids `answer_query` lists for this filter, in its order ("第1个" is the first of them)."""
+    if not roles.can(identity, Permission.READ_ALL_PLANS):
+        if not roles.can(identity, Permission.READ_UNIT_PLANS):
+            return []
+        return [plan.id for plan in _found(session, _scoped(identity, flt), with_drafts=True)[:SHOWN]]
+    if flt.not_filed:
+        return []
+    return [plan.id for plan in _found(session, flt, with_drafts=flt.unit is not None)[:SHOWN]]
+
+
+def _scoped(identity: Identity, flt: PlanFilter) -> PlanFilter:
+    flt.unit = identity.unit
+    return flt
+
+
+def _found(session: Session, flt: PlanFilter, with_drafts: bool) -> List[Plan]:
     """`with_drafts`: a lead's own unit, drafts included; the office looks at live plans by default."""
     year = flt.year or planning.default_year()
     candidates = store.list_plans(session, year=year, unit=flt.unit, status=flt.status)
     if flt.status is None:
         hidden = ("withdrawn",) if with_drafts else ("draft", "withdrawn")
         candidates = [p for p in candidates if p.status not in hidden]
-    found = [p for p in candidates if _matches(p, flt)]
+    return [p for p in candidates if _matches(p, flt)]
+
+
+def _plans_answer(session: Session, flt: PlanFilter, lang: str, with_drafts: bool = False) -> str:
+    year = flt.year or planning.default_year()
+    found = _found(session, flt, with_drafts)
     described = describe(session, flt, year, lang)
     if not found:
         return messages.text("query_none", lang, what=described)

@@ -87,6 +87,9 @@ def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[
     return label
 
 
+_ENDS_UNSURE = re.compile(r"(?:不确定|说不准|拿不准|不清楚|不好说|吃不准|\bnot sure\b|\bunsure\b|\bno idea\b|\bhard to say\b|"
+                          r"\bcan'?t say\b)[了呢吧啊哈\s.!]*$")
+_CONTRAST_START = re.compile(r"^(?:但|但是|不过|可是|只是|\bbut\b|\bhowever\b|\bthough\b)")
 _STRESS = re.compile(r"^(?:超级|超|巨|贼|特别|蛮|挺|非常|十分|相当|真的|真|very|super|really|totally|absolutely|"
                      r"definitely|extremely|incredibly)\s*(?=\S)")
 _SO = ("so", "therefore", "thus", "hence", "so overall", "all in all", "in short", "but", "所以", "因此", "总之",
@@ -264,8 +267,9 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         for edge in (parts[0], parts[-1]):  # "Good. The photos have high resolution…", "…nothing is connected. Silos only."
             bare = re.sub(r"\s+only$|^only\s+|^(?:it'?s|they'?re|pretty|quite|mostly)\s+", "", edge)
             said = next((label for label in field_groups if bare in field_groups[label]), None)
-            if said and said != UNKNOWN and (edge is parts[0] or bare in _PLAIN_OPTIONS):
-                return Choice(said, edge is parts[0])
+            others = {label for part in parts[1:] for label in _scan(part, field_groups)} - {said, UNKNOWN, "mixed"}
+            if said and said != UNKNOWN and (bare in _PLAIN_OPTIONS or (edge is parts[0] and not others)):
+                return Choice(said, edge is parts[0])  # "口径不统一，但数字本身还算准" names both: mixed
     if field in COMBINING:
         scanned = [label for part in parts for label in _scan(part, field_groups)]
         if lead in ("siloed", "central") and set(scanned) - {lead} <= {"mixed"}:
@@ -288,6 +292,10 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         if value is None and field == "data_location" and not in_passing and _ALL_IN_ONE.search(folded):
             value = "central"  # "都在能源管理系统里", "it's all in SAP"
         return Choice(value, bool(lead) and value == lead) if value else None
+    if "unsure" in field_groups and len(raw) > 1 and _ENDS_UNSURE.search(raw[-1]) and any(
+            _CONTRAST_START.match(clause) for clause in raw[1:]) and (lead is None or re.match(
+            r"应该|估计|可能|大概|也许|好像|\b(?:maybe|probably|i think|i guess|should|might|perhaps)\b", raw[0])):
+        return Choice("unsure", False)  # "应该有一些，但具体多少、有没有人用过我不确定"
     concluded = _conclusion(raw, field_groups)
     if concluded and lead != concluded:  # "…, so no." / "it's not the biggest thing, but yes, it's worth it"
         return Choice(concluded, True)

@@ -102,3 +102,23 @@ def test_leads_cannot_review(directory_db, dispatcher):
 def test_review_form_answers(directory_db, dispatcher, asked, text, value):
     tracker = form_tracker("wang.fang", text, form="review_form", asked=asked, slots={"language": "en"})
     assert slots_of(run(ValidateReviewForm(), tracker, dispatcher))[asked] == value
+
+
+def test_a_place_in_the_list_shown_last_opens_that_plan(directory_db, dispatcher):
+    from rasa_sdk import Tracker
+
+    first, second = _submitted(), _submitted()
+    query = {"text": "零售部明年报了啥计划？", "intent": {"name": "query_plans", "confidence": 1.0},
+             "entities": [{"entity": "unit", "value": "retail"}, {"entity": "year", "value": 2027}]}
+    show = {"text": "第2个具体写的啥，调出来看看", "intent": {"name": "show_plan", "confidence": 0.9}, "entities": []}
+    tracker = Tracker(sender_id="wang.fang", slots={"language": "zh", "person_name": None, "language_choice": None},
+                      latest_message=show, events=[{"event": "user", "text": query["text"], "parse_data": query},
+                                                   {"event": "user", "text": show["text"], "parse_data": show}],
+                      paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen")
+    ActionQueryPlans().run(dispatcher, make_tracker("wang.fang", query["text"], "query_plans", slots={"language": "zh"},
+                                                    entities=query["entities"]), {})
+    listed = dispatcher.messages[0]["text"]
+    expected = second if listed.index(f"#{second}") > listed.index(f"#{first}") else first
+    events = ActionShowPlan().run(dispatcher, tracker, {})
+    assert {"event": "slot", "timestamp": None, "name": "last_plan_id", "value": expected} in events
+    assert f"#{expected}" in dispatcher.messages[-1]["text"]

@@ -101,3 +101,13 @@ def test_the_lead_is_told_which_other_answers_were_noted():
 ])
 def test_the_year_of_a_no_plan_declaration(named, text, expected):
     assert planning.no_plan_year(named, text, dt.date(2026, 11, 29)) == expected
+
+
+@pytest.mark.parametrize("text, position", [
+    ("第1个具体写的啥，调出来看看", 1), ("第二份退回去", 2), ("show me the second one", 2), ("open the last one", -1),
+    ("show plan 12", None), ("12号计划", None),
+])
+def test_a_place_in_the_list(text, position):
+    from bot.planning import position_in
+
+    assert position_in(text) == position
