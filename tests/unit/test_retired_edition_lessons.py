@@ -92,6 +92,9 @@ CHOICES = [
     ('failure_tolerance', 'budgeted', "we've put £25k aside in case the first go doesn't work"),  # kept while fixing edition 6
     ('data_quality', 'mixed', 'so so, lots of missing delivery dates'),  # kept while fixing edition 6
     ('data_quality', 'mixed', 'Good - sorry, mixed. The sensor data is good but the work order descriptions are rubbish'),
+    ('data_quality', 'mixed', '口径不统一，但数字本身还算准'),  # the calibration edition
+    ('q_unused_data', 'unsure', '应该有一些，但具体多少、有没有人用过我不确定'),  # the calibration edition
+    ('q_unused_data', 'yes', '有，但质量不清楚'),
 ]
 
 
