@@ -213,7 +213,7 @@ def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
     verbs_en, verbs_zh = _alternation(map(words.fold, edit["verbs_en"])), _alternation(edit["verbs_zh"])
     into_en, into_zh = _alternation(map(words.fold, edit["into_en"])), _alternation(edit["into_zh"])
     restate_en, wrong_zh = _alternation(map(words.fold, edit["restate_en"])), _alternation(edit["wrong_zh"])
-    lead_en = (r"(?:(?:(?:yes|yeah|yep|ok|okay|sure|fine)[\s,]+but|before (?:i|we|you) submit(?: it)?|before submitting|wait|actually|sorry|oh|hmm|oops|scratch that|no|hold on|one more thing|also|before that|"
+    lead_en = (r"(?:(?:(?:yes|yeah|yep|ok|okay|sure|fine)[\s,]+but|before (?:i|we|you) submit(?: it)?|before submitting|not yet|wait|actually|sorry|oh|hmm|oops|scratch that|no|hold on|one more thing|also|before that|"
                r"before i forget|before we go on|by the way|btw|quick one|one thing)[\s,.!:-]*)*")
     ask_en = r"(?:(?:can|could) (?:you|we|i) |please |let me |let's |lets |i want to |i'd like to |i need to |i wanna )?"
     the = r"(?:(?:the|my|our|that|this) )?"
@@ -224,6 +224,8 @@ def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
                    rf"(?:\s+(?:first|please|pls|quickly|before (?:that|submitting|you submit|we submit)))*"
                    rf"(?:(?:\s*(?:{into_en})\s*|\s*[,:;.-]+\s*(?:(?:it's|its|it is|it should be)\s+)?(?:actually\s+)?|"
                    rf"\s+(?:it's|its|it is|to be)\s+)(?P<value>.+))?$"),
+        # wait, metric: cut claim cycle time from 12 to 7 days
+        re.compile(rf"^{lead_en}{the}{field}\s*[:：=]\s*(?P<value>\S.*)$"),
         # the sponsor is actually Priya / scratch that - the sponsor is Maria Alvarez, not Tom
         re.compile(rf"^{lead_en}{the}{field} (?:{restate_en}) (?P<value>.+)$"),
         re.compile(rf"^(?:(?:oh|ok|hmm|sorry)[\s,.!-]*)*(?:wait|actually|scratch that|sorry|oops|correction|no wait|"
@@ -369,7 +371,8 @@ def _edit_in(folded: str, fields: Sequence[str]):
 def _edit_command(text: str, folded: str, found: "re.Match[str]", field: str) -> Command:
     value = re.sub(r"[\s,，。;；-]+(?:please |pls )?(?:fix|change|update|correct|edit) (?:that|it|this)$", "",
                    found.groupdict().get("value") or "")
-    value = re.sub(r"^[\s.,:;?？!！-]*(?:(?:it's|its|it is|it should be|should be)\s+)?(?:actually\s+)?", "", value)
+    value = re.sub(r"^[\s.,:;?？!！-]*(?:(?:it's|its|it is|it should be|should be|make it|make that|set it to|put)\s+)?(?:actually\s+)?",
+                   "", value)
     value = re.split(r"[,，;；]?\s*(?:\bnot\b|不是)\s|\.\s|。|[,，]\s*not\b|不是|[,，]\s*(?=\w+ (?:moved|left|is leaving|has left))",
                      value)[0].strip(" ,，。:：;；-\"'“”")
     value = re.sub(r"\s+(?:now|instead|actually|then|please)$", "", value, flags=re.IGNORECASE)
@@ -383,7 +386,7 @@ def _edit_command(text: str, folded: str, found: "re.Match[str]", field: str) ->
 
 def _corrected_part(folded: str) -> Optional[str]:
     """"…, not Tom" / "…不是李总": the part of the old answer a correction names."""
-    found = re.search(r"(?:,\s*not|\bnot)\s+([^,.;]+?)(?:[,.;]|$)|不是([^，,。]+)", folded)
+    found = re.search(r"(?:,\s*not|\bnot)\s+(?!yet\b|really\b|sure\b|now\b)([^,.;]+?)(?:[,.;]|$)|不是([^，,。]+)", folded)
     return (found.group(1) or found.group(2)).strip() if found else None
 
 

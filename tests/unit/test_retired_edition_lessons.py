@@ -424,3 +424,13 @@ def test_more_ways_out_at_a_yes_no_question(text):
 def test_a_no_plan_and_its_reason(text, reason):
     assert recognise(text) == ("declare_no_plan", None)
     assert answers.reason_in(text) == reason
+
+
+@pytest.mark.parametrize("text, value", [  # changes of the metric at the summary, written for this session
+    ("actually can we tweak the metric? make it 95% first-contact resolution", "95% first-contact resolution"),
+    ("not yet, I want to redo the metric", None),
+    ("wait, metric: cut claim cycle time from 12 to 7 days", "cut claim cycle time from 12 to 7 days"),
+])
+def test_the_metric_changed_at_the_summary(text, value):
+    reading = read("confirmation", text, "submit")
+    assert reading.kind == "command" and (reading.command.field, reading.command.value) == ("metric", value)
