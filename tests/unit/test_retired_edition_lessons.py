@@ -434,3 +434,13 @@ def test_a_no_plan_and_its_reason(text, reason):
 def test_the_metric_changed_at_the_summary(text, value):
     reading = read("confirmation", text, "submit")
     assert reading.kind == "command" and (reading.command.field, reading.command.value) == ("metric", value)
+
+
+@pytest.mark.parametrize("text, expected", [  # branches named in business words, written for this session
+    ("主要是降本增效，其次客户体验", ["time_saved", "customer_service"]),
+    ("提高转化率，带来更多订单", ["revenue"]),
+    ("reduce costs and improve CX", ["customer_service"]),
+    ("more deals closed", ["revenue"]),
+])
+def test_branches_in_business_words(text, expected):
+    assert answers.parse_branches(text) == expected
