@@ -90,7 +90,8 @@ def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[
 _ENDS_UNSURE = re.compile(r"(?:不确定|说不准|拿不准|不清楚|不好说|吃不准|\bnot sure\b|\bunsure\b|\bno idea\b|\bhard to say\b|"
                           r"\bcan'?t say\b)[了呢吧啊哈\s.!]*$")
 _CONTRAST_START = re.compile(r"^(?:但|但是|不过|可是|只是|\bbut\b|\bhowever\b|\bthough\b)")
-_STRESS = re.compile(r"^(?:超级|超|巨|贼|特别|蛮|挺|非常|十分|相当|真的|真|very|super|really|totally|absolutely|"
+_STRESSING = frozenset({"肯定", "一定", "当然", "绝对", "肯定的", "definitely", "certainly", "absolutely"})
+_STRESS = re.compile(r"^(?:超级|超|巨|贼|特别|蛮|挺|非常|十分|相当|真的|真|肯定|一定|very|super|really|totally|absolutely|"
                      r"definitely|extremely|incredibly)\s*(?=\S)")
 _SO = ("so", "therefore", "thus", "hence", "so overall", "all in all", "in short", "but", "所以", "因此", "总之",
        "总的来说", "那", "那就", "但", "但是", "不过", "i'll go with", "ill go with", "i'd go with", "let's say", "lets say",
@@ -166,6 +167,8 @@ def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
             label = "no"  # "独立完成不了", "我们自己搞不了"
         elif label == "yes" and following and following[2] == "no" and following[0] - e <= 1:
             continue  # "肯定搞不定": the yes word only stresses the no
+        elif label == "yes" and clause[s:e] in _STRESSING and any(later[2] == "no" for later in spans[index + 1:]):
+            continue  # "肯定得拉IT一起搞"
         if label in ("platform", "coe", "annual_planning") and _NEGATION_BEFORE.search(clause[:s]):
             continue  # "不搞卓越中心，就走端到端平台"
         if label == "central" and "siloed" in field_groups and _NEGATED.search(clause[:s]):
