@@ -146,6 +146,9 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     if parsed is not None and parsed.kind == "answer" and parsed.value is not None and (
             _leads(text, asked) or not asks(text, asked)):
         return parsed
+    after = _answer_after_a_question(text, asked)
+    if after is not None:
+        return after  # "为什么这么问？我们缺的是懂业务的数据分析师": the answer follows the question
     if asks(text, asked):
         found = lookup(text)
         if found.decision == "answer" or (found.decision == "clarify" and not _about_the_question(text, asked)):
@@ -182,7 +185,10 @@ def asks(text: str, asked: Question) -> bool:
     if asked.kind in ("text", "note"):
         long_question = text.rstrip().endswith(("?", "？")) and _ABOUT_THIS.search(folded) and words.cjk_count(
             folded) <= 40 and len(words.english_words(folded)) <= 25  # "…的指标，是指模型的准确率，还是业务上的指标？"
-        return bool(long_question) or bool(_INTERROGATIVE.search(folded) and short) or bool(
+        opens_asking = bool(_INTERROGATIVE.search(folded) and short) and not _STATES.search(folded) and (
+            bool(re.search(r"[?？]\s*$|(?:吗|么|呢|嘛)\s*$", text.strip())) or bool(_INVERTED.match(folded))
+            or bool(_MEANING_ASKED.search(folded)) or folded.startswith("请问"))  # "什么都缺，尤其是算法" states
+        return bool(long_question) or opens_asking or bool(
             re.search(r"(?:吗|么)\s*[?？]?$|呢\s*[?？]$", folded)) or (
             text.rstrip().endswith(("?", "？")) and short and _ASKS_ABOUT.search(folded)
             and not re.search(r"\d", folded)) or any(
@@ -194,6 +200,13 @@ def asks(text: str, asked: Question) -> bool:
         _ASKING_SENTENCE.search(folded)) or (short and any(_CLAUSE_ASKS.search(c) for c in words.clauses(text)[:-1]))
 
 
+# A question said without its question mark: "what does that mean", "how do i answer this", "is it the number of people".
+_INVERTED = re.compile(r"^(?:what|how|which|who|where|when|why)(?:'s|'re| is| are| was| does| do| did| should| would| can| could|"
+                       r" kind| sort| type| exactly| about| else)\b|^(?:is|are|does|do|can|could|should|would|will|may)\s+"
+                       r"(?:i|we|you|it|they|this|that|there|the|a|an|my|our)\b")
+# Opening like a question, these state: "什么都缺", "哪方面都缺一点", "怎么部署上线这块不会", "能不能招到人是最大的问题".
+_STATES = re.compile(r"^(?:什么|啥|哪(?:个|些|方面|样|里|儿)?)(?:都|也)|(?:不会|不懂|不知道怎么|是问题|是最大的问题|是个问题|是难点|"
+                     r"是瓶颈|都缺|都不会|都没有)\s*[。.!！]?$|\b(?:is|are) (?:the|a|our) (?:problem|issue|gap|bottleneck)\b")
 # A sentence ending in "?" that asks what something means ("基线是啥意思？没整明白").
 _MEANING_ASKED = re.compile(r"(?:啥|什么|咩)意思|是啥|是什么|指的是|指啥|指什么|什么叫|啥叫|\bmean\b|\bmeaning\b|\bmeant\b")
 # Short and ending in "?", these ask about the question ("skills like what?", "要写名字还是写人数？").
@@ -209,6 +222,21 @@ _EMOJI_YES_NO = {"👍": "yes", "👌": "yes", "✅": "yes", "🙆": "yes", "�
 # "端到端平台具体指啥？跟我们现在的k8s有啥区别": a sentence that asks, wherever it stands
 _ASKING_SENTENCE = re.compile(r"(?:啥|什么|哪个|哪种|怎么|为什么|区别|具体指|是指|是说|几个|\bwhat\b|\bwhy\b|\bhow\b|\bwhich\b|"
                               r"\bdifference\b|\byou mean\b|\bdoes (?:that|this|it) mean\b)[^.!?。！？]{0,90}[?？]|(?:^|[,，。?？])\s*(?:什么样的?|什么算|什么叫|啥叫|啥算|怎么算|怎样算)[^,，。]*$")
+
+
+def _answer_after_a_question(text: str, asked: Question) -> Optional[Reading]:
+    """At a question that wants a description, a question to the bot followed by a full answer gives the answer."""
+    if asked.kind not in ("text",):
+        return None
+    question, mark, rest = text.strip().rpartition("？") if "？" in text else text.strip().rpartition("?")
+    rest = rest.strip()
+    if not mark or not question or not rest or asks(rest, asked) or commands.match(rest) is not None or re.search(
+            r"\bexamples?\b|\bexplain|例子|举例|比如|解释|\bhelp\b", words.fold(rest)):
+        return None  # "what kind of metric do you expect? an example would help" still asks
+    if words.cjk_count(rest) < 6 and len(words.english_words(words.fold(rest))) < 4:
+        return None
+    parsed = parse_answer(rest, asked)
+    return parsed if parsed is not None and parsed.kind == "answer" else None
 
 
 def _answered(text: str, asked: Question, heard: Optional[Heard]) -> Optional[Reading]:

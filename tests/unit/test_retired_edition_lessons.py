@@ -530,3 +530,13 @@ PROBES = [
 def test_plain_answers_written_for_this_session(field_name, value, text):
     reading = read(field_name, text)
     assert (reading.kind, reading.value) == ("answer", value)
+
+
+@pytest.mark.parametrize("text, kind", [  # answers at a question that wants a description, opening like a question
+    ("什么都缺，尤其是算法和数据工程", "answer"), ("怎么部署上线这块不会", "answer"), ("能不能招到人是最大的问题", "answer"),
+    ("what we lack is data engineers", "answer"), ("为什么这么问？我们缺的是懂业务的数据分析师", "answer"),
+    ("怎么填", "command"), ("what kind of skills do you mean", "command"),
+    ("what kind of metric do you expect? an example would help", "command"),
+])
+def test_a_description_that_opens_like_a_question(text, kind):
+    assert read("skill_gaps", text).kind == kind
