@@ -225,7 +225,8 @@ def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
                    rf"(?:(?:\s*(?:{into_en})\s*|\s*[,:;.-]+\s*(?:(?:it's|its|it is|it should be)\s+)?(?:actually\s+)?|"
                    rf"\s+(?:it's|its|it is|to be)\s+)(?P<value>.+))?$"),
         # wait, metric: cut claim cycle time from 12 to 7 days
-        re.compile(rf"^{lead_en}{the}{field}\s*[:：=]\s*(?P<value>\S.*)$"),
+        re.compile(rf"^(?:wait|actually|sorry|oh|hmm|oops|hold on|one more thing|not yet|before (?:i|we|you) submit(?: it)?|"
+                   rf"one correction|correction|change)[\s,.!:-]+{the}{field}\s*[:：=]\s*(?P<value>\S.*)$"),
         # the sponsor is actually Priya / scratch that - the sponsor is Maria Alvarez, not Tom
         re.compile(rf"^{lead_en}{the}{field} (?:{restate_en}) (?P<value>.+)$"),
         re.compile(rf"^(?:(?:oh|ok|hmm|sorry)[\s,.!-]*)*(?:wait|actually|scratch that|sorry|oops|correction|no wait|"
@@ -321,9 +322,13 @@ _RENAME = re.compile(r"\b(?:rename|re-name|retitle)\s+(?:it|this|that|the plan|t
                      r"\s*(?:to|as|into)\s+(?P<value>.+)$|(?:改名为|改名叫|改名成|名字改成|名称改成|标题改成|改个名叫)\s*(?P<value_zh>.+)$")
 _WANTS_CHANGE = re.compile(r"改一下|改下|改改|要改|想改|更正一下|(?:要|想|得|需要)?补充(?:一下|下)|填错了|说错了|写错了|答错了|弄错了|搞错了|选错了|不对|"
                            r"\b(?:go back to|(?:i|we) (?:want|need|would like|'d like)(?: to)? (?:change|correct|fix|revise|update|amend)|"
-                           r"(?:'s|has|have|is|was) changed|(?:needs|need) (?:changing|updating|fixing)|"
-                           r"change my answer|change the answer|(?:is|'s|was|are|were) (?:wrong|incorrect|not right|a mistake)|"
-                           r"(?:got|put|gave) (?:it|that) wrong)\b")
+                           r"change my answer|change the answer|(?:got|put|gave) (?:it|that) wrong)\b")
+# Said of a field that opens the clause ("the sponsor's changed", "the metric I gave is wrong"), not inside an answer
+# ("the forecast is wrong 30% of the time").
+_SAID_WRONG = re.compile(r"^(?:the |my |our |that |this )?(?P<field>.{2,30}?)(?: answer| one| field| question)?(?: (?:i|we) (?:gave|put|said|wrote|entered))?"
+                         r"(?:'s| is| was| has| have| are| were| needs| need)(?: (?:been|now|actually|all|totally|completely))? "
+                         r"(?:changed|wrong|incorrect|not right|a mistake|changing|updating|fixing|outdated|out of date)"
+                         r"(?: (?:now|actually|though|too|as well|i think))?\s*[.!]?$")
 _SHOULD_BE = re.compile(r"^(?:所以|那|那就|想了想|想想|仔细想想)?(?:应该|应当|其实)(?:算|是|选|填|写)(?:成|为)?[\s：:]*(?P<value>.+)$|"
                         r"^(?:so |please |pls |just |so please )?(?:make it|make that|mark it as|mark it|put it down as|put down|"
                         r"set it to|change it to|it should be|it should say|should be|it's actually|it is actually|put|use|"
@@ -337,7 +342,10 @@ def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[s
     aliases = _field_aliases(fields)
     for index, part in enumerate(parts):
         named = {label for _, _, label in words.labelled_spans(part, aliases)}
-        if len(named) != 1 or not (_WANTS_CHANGE.search(part) or (index and _WANTS_CHANGE.fullmatch(parts[index - 1]))):
+        said_wrong = _SAID_WRONG.match(part)
+        if said_wrong and {label for _, _, label in words.labelled_spans(said_wrong.group("field"), aliases)} != named:
+            said_wrong = None
+        if len(named) != 1 or not (_WANTS_CHANGE.search(part) or said_wrong or (index and _WANTS_CHANGE.fullmatch(parts[index - 1]))):
             continue  # "不对，刚才数据质量我说得太乐观了，…应该算差"
         rest = parts[index + 1:]
         if rest and re.match(r"^(?:about|regarding|re|关于|就是)\b", rest[0]):
