@@ -91,7 +91,7 @@ _ENDS_UNSURE = re.compile(r"(?:不确定|说不准|拿不准|不清楚|不好说
                           r"\bcan'?t say\b)[了呢吧啊哈\s.!]*$")
 _CONTRAST_START = re.compile(r"^(?:但|但是|不过|可是|只是|\bbut\b|\bhowever\b|\bthough\b)")
 _STRESSING = frozenset({"肯定", "一定", "当然", "绝对", "肯定的", "definitely", "certainly", "absolutely"})
-_STRESS = re.compile(r"^(?:超级|超|巨|贼|特别|蛮|挺|非常|十分|相当|真的|真|肯定|一定|very|super|really|totally|absolutely|"
+_STRESS = re.compile(r"^(?:那应该算|应该算是|应该算|算是|超级|超|巨|贼|特别|蛮|挺|非常|十分|相当|真的|真|肯定|一定|very|super|really|totally|absolutely|"
                      r"definitely|extremely|incredibly)\s*(?=\S)")
 _SO = ("so", "therefore", "thus", "hence", "so overall", "all in all", "in short", "but", "所以", "因此", "总之",
        "总的来说", "那", "那就", "但", "但是", "不过", "i'll go with", "ill go with", "i'd go with", "let's say", "lets say",
@@ -678,6 +678,7 @@ def _other_clauses(text: str) -> Optional[str]:
     if len(parts) < 2 or not any(recognise(part) == ("declare_no_plan", None) for part in parts):
         return None
     kept = [part for part in parts if recognise(part) is None and not _NO_PLAN_SAID.search(words.fold(part))
+            and not _ASKS_HOW.search(words.fold(part))
             and not _JUST_TELLING.fullmatch(words.fold(part).strip()) and not _GREETING.fullmatch(words.fold(part).strip())]
     reason = "，".join(kept) if any(words.cjk_count(part) for part in kept) else ", ".join(kept)
     return reason if kept and _substantial(reason) else None
@@ -690,6 +691,7 @@ def _substantial(text: str) -> bool:
         words.cjk_count(text) >= 2 or len(words.english_words(words.fold(text))) >= 2)  # "ERP要换", "budget freeze"
 
 
+_ASKS_HOW = re.compile(r"^(?:how|what|where|when|can|could|do|does|is|are|should|would|who|which|shall)\b|怎么|如何|在哪|吗$|呢$")
 _GREETING = re.compile(r"(?:你好|您好|哈喽|嗨|hi|hello|hey|hiya|hey there|早上好|下午好)(?:呀|啊)?|(?:跟|和|给)?(?:你|您)(?:说|讲)(?:一声|下|一下)")
 
 

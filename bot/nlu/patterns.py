@@ -90,6 +90,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     ("declare_no_plan", r"(?:明年|今年|我们|我|部门|这边|这次|这块|那边)\S{0,10}?(?:就|先|暂时|都)?(?:不报|不交|不提交|不参与|不参加)"
                         r"(?:机器学习|ml|ai|人工智能)?(?:的)?(?:计划|规划)?了(?:[，,。!！]|$)"),
     ("declare_no_plan", r"(?:没有|没啥|没什么|没|无)(?:任何)?(?:机器学习|ml|ai|人工智能)(?:相关)?的?(?:打算|计划|规划|项目|需求)"),
+    ("declare_no_plan", r"(?:没有|没|不)(?:要|打算|准备|想|会|计划)(?:做|搞|报|交|提交|上|弄)(?:任何)?(?:机器学习|ml|ai|人工智能)"
+                        r"(?:的|相关的)?(?:计划|规划|项目|方案)?"),
     ("declare_no_plan", r"(?:机器学习|ml|ai)的?(?:计划|规划)\S{0,8}?(?:不参与|不参加|不报|不交|不提交|是零|为零|为空|空着)|报个空|交个白卷"),
     ("declare_no_plan", r"\b(?:zero|no) (?:ml|machine learning|ai) (?:projects?|initiatives?|plans?|use cases?)\b(?! yet for)|"
                         r"^(?:(?:hi|hey|hello)[,!\s]+)?(?:no (?:ml|machine learning|ai)|nothing) from (?:us|our side|[a-z&-]+(?: [a-z&-]+)?)"
@@ -245,6 +247,8 @@ _NOTHING_FOR_ML = re.compile(r"(?:没啥|没什么|没有什么|没有)(?:能|�
 _ASKED_STATUS = re.compile(r"(?:批了|通过了|批准了|退回了|审了|审完了|过了)(?:没有|没|吗|么)[?？]?$|有没有(?:批|通过|审)|"
                            r"^(?:has|have|is|was|were|did)\b.{0,40}\b(?:approved|reviewed|rejected|sent back|passed|signed off)\b.*\?$")
 _WHICH_UNITS = re.compile(r"^(?:which|what|how many) (?:units?|departments?|teams?)\b|哪些部门|哪几个部门|多少个?部门|哪个部门")
+_NOT_STARTING = re.compile(r"(?:没有|没|不|别)(?:要|打算|准备|想|会|用)?(?:做|搞|报|交|提交|写|开始)|\b(?:not|no|don'?t|won'?t|never)\b"
+                           r"(?:\s+\w+){0,2}\s+(?:start|do|write|file|submit|make)\b")
 _FAREWELL = re.compile(r"拜拜?|再见|回见|\b(?:bye|cya|see you|later)\b")
 
 
@@ -284,6 +288,8 @@ def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
         return "resume_plan"
     if _COUNTING.search(folded):
         return "show_my_plans"
+    if _NOT_STARTING.search(folded):
+        return "nlu_fallback"  # a start said with a negation the patterns did not read: ask, do not start
     return None
 
 

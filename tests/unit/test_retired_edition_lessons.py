@@ -540,3 +540,20 @@ def test_plain_answers_written_for_this_session(field_name, value, text):
 ])
 def test_a_description_that_opens_like_a_question(text, kind):
     assert read("skill_gaps", text).kind == kind
+
+
+@pytest.mark.parametrize("field_name, value, text", [  # edition 6, played again after this session's changes
+    ("q_needs_ml", "unsure", "这个说不太好，一部分用规则引擎可能就够了，另一部分比如异常消费模式识别可能得靠模型"),
+    ("q_unused_data", "no", "那应该算没有，历史合同大部分是纸质扫描件，从来没整理过，谈不上能用的数据"),
+    ("q_important", "yes", "应该算，集团OKR里专门列了这一条"),
+])
+def test_hedges_before_the_answer(field_name, value, text):
+    reading = read(field_name, text)
+    assert (reading.kind, reading.value) == ("answer", value)
+
+
+def test_edition_6_no_plans_played_again():
+    assert recognise("跟你說一下，我們品保部明年沒有要做機器學習的計畫") == ("declare_no_plan", None)
+    assert answers.reason_in("hey, we're not going to have an ML plan next year, how do I let you lot know?") is None
+    assert answers.parse_branches("new opportunities for negotiating bulk deals, and time saved for the analysts") == [
+        "time_saved", "new_opportunities"]
