@@ -267,8 +267,8 @@ def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
         return "show_plan" if re.search(r"\d", folded) else "query_plans"  # "9号计划批了吗", "has plan 9 been approved?"
     if intent == "declare_no_plan" and _WHICH_UNITS.search(folded):
         return "query_plans"  # "which departments declared no plan?"
-    if intent in ("withdraw_plan", "declare_no_plan") and _ASKED_ABOUT.search(folded) and not _HOW_TO_TELL.search(folded):
-        return "ask_faq"  # "is it ok to say we have no ML plan?", "撤回的计划还能恢复吗"
+    if intent == "withdraw_plan" and _ASKED_ABOUT.search(folded):
+        return "ask_faq"  # "撤回的计划还能恢复吗" (a guessed no-plan that asks is answered by action_start_no_plan, with an offer)
     if intent == "show_plan" and _RESUMING.search(folded):
         return "resume_plan"  # "接着写12号计划"
     if intent == "start_plan" and _NOTHING_FOR_ML.search(folded):
