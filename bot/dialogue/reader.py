@@ -404,6 +404,9 @@ def _rescue(heard: Heard, asked: Question) -> Optional[Reading]:
         return Reading("command", command=Command("pause"))
     if intent == "goodbye":
         return Reading("command", command=Command("leave"))
+    if intent == "out_of_scope" and asked.is_plan_field and (
+            words.cjk_count(heard.text) >= 8 or len(words.english_words(words.fold(heard.text))) >= 6):
+        return None  # "规则搞不定，路况天气太多变量": a long reply mid-plan is an answer not read, not small talk
     if intent in SOCIAL:
         return Reading("social", intent=intent)
     return None

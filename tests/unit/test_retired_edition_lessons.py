@@ -557,3 +557,12 @@ def test_edition_6_no_plans_played_again():
     assert answers.reason_in("hey, we're not going to have an ML plan next year, how do I let you lot know?") is None
     assert answers.parse_branches("new opportunities for negotiating bulk deals, and time saved for the analysts") == [
         "time_saved", "new_opportunities"]
+
+
+def test_newcomer_play_of_this_session():
+    assert read("q_unused_data", "GPS轨迹存了三年了一直没人分析").value == "yes"
+    assert read("failure_tolerance", "we've kept some budget aside in case it doesn't work first time").value == "budgeted"
+    assert read("failure_tolerance", "it has to work first time").value == "must_succeed"
+    long_reply = reader.read(Heard("规则搞不定，路况天气太多变量", "out_of_scope", 0.95), reader.question("q_unused_data"),
+                             lookup=lambda _: Found("none"), editable=ANSWER_FIELD_NAMES)
+    assert long_reply.kind == "unclear"  # not "that is out of my scope" in the middle of a plan
