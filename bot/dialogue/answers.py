@@ -461,7 +461,7 @@ def small_talk(text: str) -> Optional[str]:
 
 _QUOTED = re.compile(r"[“\"「《『]([^”\"」》』]{2,80})[”\"」》』]")
 _TITLE_LEAD = re.compile(
-    r"^(?:(?:嗯+|呃|那个|这个|好)[\s，,]*)*(?:(?:名字|标题|題目|题目|项目名称|项目名|名称|暂定名|暂定)(?:嘛|呢|的话)?[\s，,：:]+)?"
+    r"^(?:(?:嗯+|呃|那个|这个|好|ok|okay|so|right|well|alright|hmm|um)[\s，,]*)*(?:(?:名字|标题|題目|题目|项目名称|项目名|名称|暂定名|暂定)(?:嘛|呢|的话)?[\s，,：:]+)?"
     r"(?:(?:就|那就|先|暂时|我们|就先)?(?:叫它|叫做|叫|起名叫|取名叫|命名为|名字叫|标题叫|标题是|题目是|名称是|名字是|暂定名|暂定为|暂定叫|定为)|"
     r"(?:let's |lets |we'll |i'd |we |i'll |i would )?(?:call it|name it|title it|called|call this|go with)|(?:it'?s|it is|this is) called|"
     r"(?:the )?(?:working )?(?:title|name)(?: is| would be| will be|:)|how about|(?:名字|标题|题目|项目名称|项目名|名称|暂定名)\s*[:：])\s*[:：]?\s*",
@@ -692,7 +692,7 @@ def _substantial(text: str) -> bool:
 
 
 _ASKS_HOW = re.compile(r"^(?:how|what|where|when|can|could|do|does|is|are|should|would|who|which|shall)\b|怎么|如何|在哪|吗$|呢$")
-_GREETING = re.compile(r"(?:你好|您好|哈喽|嗨|hi|hello|hey|hiya|hey there|早上好|下午好)(?:呀|啊)?|(?:跟|和|给)?(?:你|您)(?:说|讲)(?:一声|下|一下)")
+_GREETING = re.compile(r"(?:你好|您好|哈喽|嗨|hi|hello|hey|hiya|hey there|早上好|下午好|good (?:morning|afternoon|evening|day)|dear (?:all|team|sir|madam)|greetings)(?:呀|啊| all| team| there)?|(?:跟|和|给)?(?:你|您)(?:说|讲)(?:一声|下|一下)")
 
 
 _JUST_TELLING = re.compile(r"(?:我|我们)?(?:想|来|先|特此|就是|要)?(?:在这里|在这儿|在这|跟你|和你|向你|给你)?(?:报备|登记|说|告诉你|通知|知会|备案|报一下|说一声)"

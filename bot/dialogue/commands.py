@@ -327,7 +327,7 @@ _WANTS_CHANGE = re.compile(r"改一下|改下|改改|要改|想改|更正一下|
 # ("the forecast is wrong 30% of the time").
 _SAID_WRONG = re.compile(r"^(?:the |my |our |that |this )?(?P<field>.{2,30}?)(?: answer| one| field| question)?(?: (?:i|we) (?:gave|put|said|wrote|entered))?"
                          r"(?:'s| is| was| has| have| are| were| needs| need)(?: (?:been|now|actually|all|totally|completely))? "
-                         r"(?:changed|wrong|incorrect|not right|a mistake|changing|updating|fixing|outdated|out of date)"
+                         r"(?:changed|wrong|incorrect|not right|a mistake|changing|updating|fixing)"
                          r"(?: (?:now|actually|though|too|as well|i think))?\s*[.!]?$")
 _SHOULD_BE = re.compile(r"^(?:所以|那|那就|想了想|想想|仔细想想)?(?:应该|应当|其实)(?:算|是|选|填|写)(?:成|为)?[\s：:]*(?P<value>.+)$|"
                         r"^(?:so |please |pls |just |so please )?(?:make it|make that|mark it as|mark it|put it down as|put down|"
@@ -343,8 +343,8 @@ def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[s
     for index, part in enumerate(parts):
         named = {label for _, _, label in words.labelled_spans(part, aliases)}
         said_wrong = _SAID_WRONG.match(part)
-        if said_wrong and {label for _, _, label in words.labelled_spans(said_wrong.group("field"), aliases)} != named:
-            said_wrong = None
+        if said_wrong and not any(said_wrong.group("field").strip() in names for names in aliases.values()):
+            said_wrong = None  # the subject is the field itself ("the sponsor's changed"), not data about it
         if len(named) != 1 or not (_WANTS_CHANGE.search(part) or said_wrong or (index and _WANTS_CHANGE.fullmatch(parts[index - 1]))):
             continue  # "不对，刚才数据质量我说得太乐观了，…应该算差"
         rest = parts[index + 1:]

@@ -228,8 +228,13 @@ def _answer_after_a_question(text: str, asked: Question) -> Optional[Reading]:
     """At a question that wants a description, a question to the bot followed by a full answer gives the answer."""
     if asked.kind not in ("text",):
         return None
-    question, mark, rest = text.strip().rpartition("？") if "？" in text else text.strip().rpartition("?")
+    if len(re.findall(r"[?？]", text)) != 1:
+        return None  # "Title: … Unused data? Yes, plenty: …" answers several questions, each with its own mark
+    question, mark, rest = text.strip().partition("？") if "？" in text else text.strip().partition("?")
     rest = rest.strip()
+    if re.search(r"[.!。！:：;；]", question) or words.cjk_count(question) > 15 or len(words.english_words(
+            words.fold(question))) > 10:
+        return None  # only a short question opening the message ("为什么这么问？…", "why do you need this? …")
     if not mark or not question or not rest or asks(rest, asked) or commands.match(rest) is not None or re.search(
             r"\bexamples?\b|\bexplain|例子|举例|比如|解释|\bhelp\b", words.fold(rest)):
         return None  # "what kind of metric do you expect? an example would help" still asks

@@ -106,6 +106,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     ("resume_plan", r"\b(?:continue|resume|pick up|carry on(?: with)?|get back to|go back to|keep going with|go on with)\s+"
                     r"(?:with\s+)?(?:my|our|the)\s+(?:ml |machine learning |unfinished )?(?:plan|draft)\b"),
     ("resume_plan", r"\bpick up where (?:we|i) left off\b|\bwhere (?:were we|did we stop|did i stop)\b"),
+    ("resume_plan", r"(?:继续|接着)(?:填|写|弄|做)?(?:刚刚|刚才|之前|上次|我的|我们的|咱们的)?(?:那份|那个|这份|的)?(?:机器学习)?(?:计划|草稿|规划)"),
     # back from a break: "好了我回来了，继续", "继续吧", "ok I'm back, let's continue"
     ("resume_plan", r"^(?:(?:好了|好的|好|ok|okay|嗯|行)[，,!！\s]*)?(?:我)?(?:回来了|开完了|忙完了)[，,!！\s]*(?:我们|咱们)?"
                     r"(?:继续|接着来|接着填|接着弄|继续填|接着)(?:吧|啦)?[。!！]?$|^(?:我们|咱们)?(?:继续填|接着填|接着弄)(?:吧|啦)?[。!！]?$|"

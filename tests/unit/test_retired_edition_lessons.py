@@ -566,3 +566,25 @@ def test_newcomer_play_of_this_session():
     long_reply = reader.read(Heard("规则搞不定，路况天气太多变量", "out_of_scope", 0.95), reader.question("q_unused_data"),
                              lookup=lambda _: Found("none"), editable=ANSWER_FIELD_NAMES)
     assert long_reply.kind == "unclear"  # not "that is out of my scope" in the middle of a plan
+
+
+@pytest.mark.parametrize("field_name, text, value", [  # the calibration edition, played again at the end of the session
+    ("data_quality", "mixed, half the skills profiles are out of date", "mixed"),  # "skills" here is no field to change
+    ("confirmation", "ship it", "yes"),
+])
+def test_answers_that_name_another_field_in_passing(field_name, text, value):
+    reading = read(field_name, text, "submit" if field_name == "confirmation" else None)
+    assert (reading.kind, reading.value) == ("answer", value)
+
+
+def test_a_packed_message_with_question_marks_is_not_one_question_and_its_answer():
+    text = ("Let me give you plenty at once to save time. Title: Early warning for staff attrition. The problem: we are losing "
+            "good people. Unused data? Yes, plenty: 5 years of HRIS records that nobody analyses.")
+    assert "Early warning for staff attrition" in read("title", text).value
+
+
+def test_resuming_a_plan_said_in_traditional_characters():
+    assert recognise("我回來了，我們繼續剛剛那份計畫吧") == ("resume_plan", None)
+    assert answers.clean_text("title", "ok so title is 'inbound lead scoring'. the problem: our reps burn half their week")[0] == \\
+        "inbound lead scoring"
+    assert answers.reason_in("Good afternoon. We will not submit an ML plan next year.") is None
