@@ -585,6 +585,6 @@ def test_a_packed_message_with_question_marks_is_not_one_question_and_its_answer
 
 def test_resuming_a_plan_said_in_traditional_characters():
     assert recognise("我回來了，我們繼續剛剛那份計畫吧") == ("resume_plan", None)
-    assert answers.clean_text("title", "ok so title is 'inbound lead scoring'. the problem: our reps burn half their week")[0] == \\
+    assert answers.clean_text("title", "ok so title is 'inbound lead scoring'. the problem: our reps burn half their week")[0] == \
         "inbound lead scoring"
     assert answers.reason_in("Good afternoon. We will not submit an ML plan next year.") is None
