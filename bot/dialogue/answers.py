@@ -527,8 +527,9 @@ FIELD_CUES: Dict[str, Tuple[str, ...]] = {
                       "存", "放在", "都在", "分散", "散落", "集中", "数据湖", "数仓", "数据仓库", "各部门", "还在", "同步到"),
     "data_quality": ("quality", "质量"),
     "failure_tolerance": ("fail", "failure", "failures", "failed", "失败", "试错", "容错"),
-    "scaling_path": ("scale", "scaling", "roll out", "rollout", "platform", "coe", "centre of excellence",
-                     "center of excellence", "annual planning", "扩展", "推广", "规模化", "平台", "卓越中心", "年度规划"),
+    "scaling_path": ("scale", "scaling", "roll out", "rollout", "ml platform", "machine learning platform", "end-to-end platform",
+                     "end to end platform", "mlops platform", "coe", "centre of excellence", "center of excellence",
+                     "annual planning", "扩展", "推广", "规模化", "机器学习平台", "端到端平台", "统一平台", "卓越中心", "年度规划"),
 }
 _SELF_CORRECTION = re.compile(r"\bno wait\b|\bi mean\b|\bactually\b|\bsorry\b|不对|哦不|说错|我是说")
 _NOT_VOLUNTEERED = frozenset({UNKNOWN, "unsure", "none_yet"})

@@ -588,3 +588,9 @@ def test_resuming_a_plan_said_in_traditional_characters():
     assert answers.clean_text("title", "ok so title is 'inbound lead scoring'. the problem: our reps burn half their week")[0] == \
         "inbound lead scoring"
     assert answers.reason_in("Good afternoon. We will not submit an ML plan next year.") is None
+
+
+def test_a_system_called_a_platform_is_no_scaling_path():
+    assert answers.volunteered_answers("yes, we'll start with the payments platform", "pilot_team") == {}
+    assert answers.volunteered_answers("yes, a pilot team, and then we scale it on the ML platform", "pilot_team") == {
+        "scaling_path": "platform"}
