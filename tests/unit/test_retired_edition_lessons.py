@@ -594,3 +594,13 @@ def test_a_system_called_a_platform_is_no_scaling_path():
     assert answers.volunteered_answers("yes, we'll start with the payments platform", "pilot_team") == {}
     assert answers.volunteered_answers("yes, a pilot team, and then we scale it on the ML platform", "pilot_team") == {
         "scaling_path": "platform"}
+
+
+@pytest.mark.parametrize("text", [  # ways out written at the end of this session (not read from any edition)
+    "ok gotta drop, ping you later", "that's all the bandwidth I have today", "I'll revert back on this after checking with my team",
+    "kindly hold, I will revert", "let's take this offline", "這個我要問下同事先，遲啲再答你", "我而家要開會，返嚟再填",
+    "唔好意思，我要走先", "先到呢度啦", "这个我晚点回复你",
+])
+def test_ways_out_in_jargon_and_cantonese(text):
+    reading = read("pilot_team", text)
+    assert reading.kind == "command" and reading.command.kind in ("pause", "leave"), text
