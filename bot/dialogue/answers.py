@@ -80,6 +80,12 @@ def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[
     if label == "yes" and "no" in field_groups and (re.match(r"不了|不到|不来|不成|不起|不上|不动|不出|不定|不现实", clause[end:]) or
                                                      re.match(r"\s+not\b", clause[end:])):
         return "no"  # "解决不了核心问题", "we can not do it alone"
+    if label in ("yes", "no") and words.cjk_count(phrase) and any(
+            other == "unsure" and 0 <= s - end <= 3 for s, _, other in words.labelled_spans(clause, field_groups)):
+        return "unsure"  # "试点团队看情况吧": the topic named, then the hedge
+    if re.match(r"\s+(?:still|currently|now)?\s*(?:discussing|deciding|debating|thinking|figuring|working (?:on|it out)|"
+                r"considering|checking|waiting|talking|looking into|evaluating|not sure)\b", clause[end:]):
+        return None  # "we are still discussing this": an opening that answers nothing yet
     if phrase in ("no", "yes", "not") and re.match(r"\s+(?!(?:we|it|i|they|not|really|way|thanks|sir|absolutely|"
                                                   r"definitely|unfortunately|sadly|actually|there|that|but|and|so)\b)[a-z]",
                                                   clause[end:]):
@@ -132,7 +138,7 @@ def _only(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[str
     return labels.pop() if len(labels) == 1 else None
 
 
-_NEGATED = re.compile(r"(?:\b(?:nothing|not|no|never|isn't|aren't|none)\b|没有|没|不在|不是|并不|还没|未)[^,，;；]{0,12}$|"
+_NEGATED = re.compile(r"(?:\b(?:nothing|not|no|never|isn't|aren't|none)\b|没有|没|不在|不是|不算|算不上|谈不上|并不|还没|未)[^,，;；]{0,12}$|"
                       r"\b(?:none of it|nothing|none of (?:this|that|them|the data)|neither(?: one| of them| of the two)?)\b(?:\s+[a-z']+){0,5}\s+$")  # "none of it is in the company data lake"
 
 
@@ -142,7 +148,7 @@ _NEGATION_BEFORE = re.compile(r"(?:(?:(?<!不是)不|不搞|不弄|不走|不整
 
 
 # A negating verb a few characters before: "搞不了单独的试点团队", "没有专门的试点团队"
-_NEGATION_NEAR = re.compile(r"(?:搞不了|做不了|弄不了|组不了|没有|没打算|不打算|不考虑|不准备|无法|没法|不另|不单独|不额外|不专门|不再)[^也能就可会都,，]{1,4}$|"
+_NEGATION_NEAR = re.compile(r"(?:搞不了|做不了|弄不了|组不了|不能|不允许|不可以|不敢|容不得|经不起|没有|没打算|不打算|不考虑|不准备|无法|没法|不另|不单独|不额外|不专门|不再)[^也能就可会都,，]{1,4}$|"
                             r"\b(?:no|not|haven'?t|havent|hasn'?t|didn'?t|never)\b(?:\s+(?!and\b|but\b|so\b)[a-z']+){0,3}\s+$")
 
 
@@ -186,6 +192,8 @@ def _resolve(field: str, labels: Sequence[str]) -> Optional[str]:
     distinct = list(dict.fromkeys(labels))
     if len(distinct) == 1:
         return distinct[0]
+    if distinct[0] == "unsure" and set(distinct) <= {"unsure", "yes", "no"}:
+        return "unsure"  # "not sure it is important enough", "不确定能不能上线"
     concrete = [label for label in distinct if label not in (UNKNOWN, "unsure", "none_yet")]
     if field == "data_location" and ({"central", "siloed"} <= set(distinct) or "mixed" in distinct):
         return "mixed"
@@ -419,6 +427,7 @@ _NOT_NOW = re.compile(r"^(?:那块|这块|方面|这个|那个|的话|嘛|呢|�
                       r"^[^.;]{0,30}\bnot (?:for|in) this (?:plan|one|year|round)\b|^\s*(?:not really|not so much|not yet|isn'?t|is not)\b|"
                       r"^\s*(?:i|we)\s+(?:do not|don'?t|won'?t|wouldn'?t|can'?t|cannot)\s+(?:count|include|claim|see|expect)\b")
 _TIME_SAVED = re.compile(r"(?:节省|节约|省下|省掉|省了|减少|缩短|少花|能省|可以省|省)[^，,。；;]{0,8}?(?:时间|工时|人力|人工)|"
+                         r"(?:时间|工时|人力|人工)(?:(?![不没未难])[^，,。；;]){0,4}?(?:省下来|省出来|省下|节省下来|节省|能省|缩短|减少|减半|少一半)|"
                          r"\b(?:save|saves|saving|saved|free up|frees up|freeing up|cut|cuts|cutting)\b[^,.;]{0,30}?"
                          r"\b(?:time|hours|man-hours|effort)\b|\b(?:time|hours)\b[^,.;]{0,30}?\b(?:we|you|they|it)\s+"
                          r"(?:save|saves|free up|get back)\b|\b(?:working |work |staff |man-)?(?:time|hours)\b[^,.;]{0,30}?"
@@ -667,22 +676,36 @@ def reason_in(text: str) -> Optional[str]:
         following = re.search(r"[，,;；。.!！:：—–-]", text[said.end():])
         rest = text[said.end() + following.end():].strip(" ，,。.") if following else ""
         if _substantial(rest) and not _NO_PLAN_SAID.search(rest):
-            return rest
+            kept = _reason_parts(_parts(rest))
+            return rest if kept == _parts(rest) else _joined(kept)  # "…，这个要怎么报？" asks, gives no reason
     return _other_clauses(text)
+
+
+def _parts(text: str) -> List[str]:
+    return [part.strip() for part in re.split(r"[，,;；。.!！?？]\s*|\s+[-–—]+\s+|[—–]+", text) if part.strip()]
+
+
+def _reason_parts(parts: Sequence[str]) -> List[str]:
+    from bot.nlu.patterns import recognise
+
+    return [part for part in parts if recognise(part) is None and not _NO_PLAN_SAID.search(words.fold(part))
+            and not _ASKS_HOW.search(words.fold(part))
+            and not _JUST_TELLING.fullmatch(words.fold(part).strip()) and not _GREETING.fullmatch(words.fold(part).strip())]
+
+
+def _joined(kept: Sequence[str]) -> Optional[str]:
+    reason = "，".join(kept) if any(words.cjk_count(part) for part in kept) else ", ".join(kept)
+    return reason if kept and _substantial(reason) else None
 
 
 def _other_clauses(text: str) -> Optional[str]:
     """What a "no plan" message says besides declaring it ("明年我们就不报ML了，人手实在不够" -> "人手实在不够")."""
     from bot.nlu.patterns import recognise
 
-    parts = [part.strip() for part in re.split(r"[，,;；。.!！?？]\s*|\s+[-–—]+\s+|[—–]+", text) if part.strip()]
+    parts = _parts(text)
     if len(parts) < 2 or not any(recognise(part) == ("declare_no_plan", None) for part in parts):
         return None
-    kept = [part for part in parts if recognise(part) is None and not _NO_PLAN_SAID.search(words.fold(part))
-            and not _ASKS_HOW.search(words.fold(part))
-            and not _JUST_TELLING.fullmatch(words.fold(part).strip()) and not _GREETING.fullmatch(words.fold(part).strip())]
-    reason = "，".join(kept) if any(words.cjk_count(part) for part in kept) else ", ".join(kept)
-    return reason if kept and _substantial(reason) else None
+    return _joined(_reason_parts(parts))
 
 
 def _substantial(text: str) -> bool:

@@ -81,16 +81,17 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                         r"do not have|not planning|not submitting|not filing|sitting out|opt(?:ing)? out of|skipping)\s+"
                         r"(?:an? |any |the )?" + _ML + r"(?:plans?|planning)\b"),
     ("declare_no_plan", r"(?:^|我们|我|咱们|咱|部门|部|组|中心|这边|这次|今年|明年|后年|20\d\d\s*年|fy\d\d)\S{0,10}?"
-                        r"(?:没有|没|不做|不搞|不报|不打算做|不打算|暂不|不提交|不交|不参加|放弃|不会有|不会做|不会报|不会交)(?:任何)?"
-                        r"(?:机器学习|ml|ai|人工智能)(?:的)?(?:计划|规划|需求|项目|打算)"),
+                        r"(?:没有|没|不做|不搞|不开展|不启动|不立项|不推进|不上马|不报|不打算做|不打算|暂不|不提交|不交|不参加|放弃|不会有|不会做|不会报|不会交)(?:任何)?\s?"
+                        r"(?:机器学习|ml|ai|人工智能)\s?(?:方面|相关)?(?:的)?(?:计划|规划|需求|项目|打算)"),
     ("declare_no_plan", r"(?:我们|我|咱们|咱|部门|部|组|中心|这边|这次|今年|明年)\S{0,10}?(?:没有|没|不做|不报|不交)(?:任何)?"
                         r"(?:计划|规划)(?:了|吧|啊)?(?:[，,。]|$)"),
-    ("declare_no_plan", r"(?:就|我们|要|帮我|想|那就|直接)(?:报|登记|声明|填)(?:一个|一下)?[“\"]?(?:没有|无)(?:机器学习)?计划"),
+    ("declare_no_plan", r"(?:(?:就|我们|要|帮我|想|那就|直接)(?:报|登记|声明|填)(?:一个|一下|个)?|^(?:报|填)个)[“\"]?(?:没有|无)(?:(?:机器学习)?计划|[”\"]|(?=吧|哈|啦|了|[。！!，,\s]|$))"),
     ("declare_no_plan", r"\b(?:skipping|sitting out|not doing|won't do|will not do|not pursuing)\s+(?:ml|machine learning|ai)\b"),
     ("declare_no_plan", r"(?:明年|今年|我们|我|部门|这边|这次|这块|那边)\S{0,10}?(?:就|先|暂时|都)?(?:不报|不交|不提交|不参与|不参加)"
                         r"(?:机器学习|ml|ai|人工智能)?(?:的)?(?:计划|规划)?了(?:[，,。!！]|$)"),
     ("declare_no_plan", r"(?:没有|没啥|没什么|没|无)(?:任何)?(?:机器学习|ml|ai|人工智能)(?:相关)?的?(?:打算|计划|规划|项目|需求)"),
-    ("declare_no_plan", r"(?:没有|没|不)(?:要|打算|准备|想|会|计划)(?:做|搞|报|交|提交|上|弄)(?:任何)?(?:机器学习|ml|ai|人工智能)"
+    ("declare_no_plan", r"(?<!要)(?<!想)(?<!会)(?<!打算)(?<!准备)(?<!计划)(?:没有|没|不)(?:要|打算|准备|想|会|计划)(?:做|搞|报|交|提交|上|弄)"
+                        r"(?:任何)?(?:机器学习|ml|ai|人工智能)"
                         r"(?:的|相关的)?(?:计划|规划|项目|方案)?"),
     ("declare_no_plan", r"(?:机器学习|ml|ai)的?(?:计划|规划)\S{0,8}?(?:不参与|不参加|不报|不交|不提交|是零|为零|为空|空着)|报个空|交个白卷"),
     ("declare_no_plan", r"\b(?:zero|no) (?:ml|machine learning|ai) (?:projects?|initiatives?|plans?|use cases?)\b(?! yet for)|"
@@ -136,6 +137,9 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                    r"submitted|written)\b"),
     ("start_plan", r"\b(?:hand in|send in|turn in)\s+(?:its|our|my|the|a)\s+(?:ml |machine learning |ai )?plan"
                    r"(?: for (?:machine learning|ml|ai))?\b"),
+    # a terse start in fragments: "ML plan. next year. sales."
+    ("start_plan", r"^(?:(?:our |my |the )?[\w&'-]+[.,:;-]\s*)?(?:(?:our|my|the|new) )?(?:ml|machine learning|ai) plan[.,:;!\s-]+(?:for )?"
+                   r"(?:next year|20\d\d|fy\s?\d\d|the coming year)(?:[.,:;!\s-]+(?:for )?(?:[\w&'-]+(?: [\w&'-]+)?))?[.!]?$"),
     # "I'm told every unit needs an ML plan for next year, so here's legal's"
     ("start_plan", r"^(?=.*\b(?:ml|ai|machine learning) plans?\b)(?!.*\b(?:no|not|don'?t|won'?t)\b).*\bso here'?s (?:the |our |my )?[\w&'-]+"),
     # "Can we start the HR one for next year?" after a sentence about the plan
@@ -148,8 +152,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     ("start_plan", r"(?:我要|我想|帮我|我来|准备|打算)(?:写|做|报|填|交|提交|新建|创建)(?:一个|一份|个|份)?(?:明年度?|今年|下一年|"
                    r"20\d\d\s*年?度?|fy\d\d)(?:的)?(?:计划|规划)"),
     ("start_plan", r"(?:写|做|报|填|开始|创建|新建|建立|编制|拟定|建|起草|提交|弄|搞|准备|申报|录入|开|交)(?:一下|一个|一份|个|份|下)?"
-                   r"(?:我们|我们部门|部门|咱们|咱|\S{1,8}?部|\S{1,6}?中心)?(?:的)?(?:明年度|下年度|明年|今年|下一年|20\d\d\s*年?度?|fy\d\d)?(?:的)?"
-                   r"(?:机器学习|ml|ai|人工智能|智能化)(?:的)?(?:项目)?(?:计划|规划|方案|项目)"),
+                   r"(?:我们|我们部门|部门|咱们|咱|\S{1,8}?部|\S{1,6}?中心)?(?:的)?(?:明年度|下年度|明年|今年|下一年|20\d\d\s*年?度?|fy\d\d)?(?:的)?\s?"
+                   r"(?:机器学习|ml|ai|人工智能|智能化)\s?(?:的)?(?:项目)?(?:计划|规划|方案|项目)"),
     ("start_plan", r"^(?=.*(?:机器学习|ml|ai|人工智能|智能|模型|算法|预测|识别|检测|推荐|自动|筛选|质检|优化|明年|下一年|20\d\d|年度|部门|部|中心|项目))"
                    r".*?(?:想|要|准备|打算|需要|得|来|帮我|我们)(?:做|报|写|交|提|弄|搞|整|申报|上报|提交|填|起草|建|新建|创建|立|开)(?:个|一个|一份|份|一下|下)?"
                    r"[^。！？?!]{0,16}?(?:计划|规划|项目|方案)(?:吧|了)?(?:[，,。！!？?\s]|$)"),
@@ -191,6 +195,7 @@ _NOT_AN_ACT = {
                              r"各部门(?!报|交|写|提交|都要|都得)|所有部门(?!报|交|写|提交|都要|都得)|已经提交|已提交"),
     "withdraw_plan": re.compile(r"(?:不|别|没|don't|do not|not|won't|never)\s*(?:要|想|用|打算)?\s*"
                                 r"(?:撤|删|取消|withdraw|delete|cancel|pull|scrap|remove)"),
+    "declare_no_plan": re.compile(r"(做|搞|报|交|上|弄|要|想|会|有|打算|准备|提交)[不没]\1"),  # "做不做", "要不要" ask, not decline
     "resume_plan": re.compile(r"\b(?:later|tomorrow|stop|another time|next time|next week|monday|tuesday|wednesday|"
                               r"thursday|friday|after)\b|不|没|回头|改天|下次|明天"),
 }

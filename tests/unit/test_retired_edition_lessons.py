@@ -604,3 +604,80 @@ def test_a_system_called_a_platform_is_no_scaling_path():
 def test_ways_out_in_jargon_and_cantonese(text):
     reading = read("pilot_team", text)
     assert reading.kind == "command" and reading.command.kind in ("pause", "leave"), text
+
+
+# --- edition 7 (tests/conversations/dev/heldout7-*.yml), read after its fifth look ------------------------------
+
+
+@pytest.mark.parametrize("field_name, value, text", [
+    ("q_needs_ml", "unsure", "Hmm. I mean, sort of? We tried keyword rules back in 2022 and they fell over, but I genuinely "
+                             "couldn't tell you whether it needs proper machine learning. Put me down as not sure."),
+    ("q_needs_ml", "unsure", "这个我也说不好 可能用规则报警也能解决一部分 到底要不要上机器学习不太确定"),
+    ("q_important", "unsure", "Hmm, I am not sure it is important enough, our director has other priorities this year."),
+    ("q_important", "yes", "这个是今年总经理会上点名要解决的事情，重要性没得说"),
+    ("pilot_team", "unsure", "We are still discussing this, maybe yes, maybe no, I cannot promise."),
+    ("pilot_team", "unsure", "试点团队看情况吧 现在还说不好"),
+    ("failure_tolerance", "must_succeed", "财务工作的性质决定了我们不能反复试错，这个项目必须一次做成。"),
+    ("scaling_path", "none_yet", "havent figured that out yet"),
+    ("data_quality", "poor", "较差。大量早期合同是扫描件，文字识别尚有困难。"),
+    ("data_location", "siloed", "明白了，那我们肯定不算集中的，各车间的 SCADA 各存各的，没打通"),
+])
+def test_answers_of_edition_7(field_name, value, text):
+    reading = read(field_name, text)
+    assert (reading.kind, reading.value) == ("answer", value), text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("收入和追加销售，留住客户就是保住收入，预警的时候顺便还能发现加购的机会", ["revenue", "upsell"]),
+    ("主要是新机会，风险看得准了就敢给以前不敢授信的中小经销商放额度，业务能往下沉；另外风控专员评额度的时间也能省下来",
+     ["new_opportunities", "time_saved"]),
+    ("时间不会减少，主要是收入", ["revenue"]),
+])
+def test_branches_of_edition_7(text, expected):
+    assert sorted(answers.parse_branches(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("field_name, text, kind", [
+    ("q_unused_data", "Ah sorry, my director calls me into a meeting right now. We continue this later, okay?", "pause"),
+    ("technical_experts", "No idea for now, please pass this one.", "skip"),
+    ("value_notes", "每个分支的指标？能举个例子吗😂", "explain"),
+    ("value_notes", "can you give an example?", "explain"),
+    ("baseline", "Sorry, what is a baseline? I am not familiar with this word in this context.", "explain"),
+])
+def test_commands_of_edition_7(field_name, text, kind):
+    reading = read(field_name, text)
+    assert reading.kind == "command" and reading.command.kind == kind, text
+
+
+@pytest.mark.parametrize("text, field_name, value", [
+    ("actually hang on, can I go back and change the metric? I undersold it", "metric", None),
+    ("Sorry, pole pole, I want to go back. The metric I gave you before is not correct, I need to change it.", "metric", None),
+    ("等下，前面标题我打错字了，应该是“大客户流失预警”，帮我改一下", "title", "大客户流失预警"),
+    ('啊等下，标题我想改成"AIOps 智能告警收敛"，正式一点哈哈', "title", "AIOps 智能告警收敛"),
+    ("标题改成 AIOps 智能告警收敛，正式一点", "title", "AIOps 智能告警收敛"),
+])
+def test_changes_of_edition_7(text, field_name, value):
+    edit = commands.match_edit(text, ANSWER_FIELD_NAMES)
+    assert edit is not None and (edit.field, edit.value) == (field_name, value), text
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("ML plan. next year. sales.", "start_plan"),
+    ("嗨嗨～市场部来交明年的 ML 计划啦✨", "start_plan"),
+    ("您好。特此告知：法务部明年不开展机器学习项目。原因是部门仅有六名同事，全年工作重心都在合规整改上。", "declare_no_plan"),
+    ("hello～我们采购部明年没有 ML 计划哈，报个\"没有\"😅", "declare_no_plan"),
+])
+def test_requests_of_edition_7(text, intent):
+    assert recognise(text) == (intent, None)
+
+
+@pytest.mark.parametrize("text", ["这个我也说不好 到底要不要上机器学习不太确定", "我们做不做机器学习计划还没定",
+                                  "明年报不报ML计划我也不知道"])
+def test_asking_oneself_whether_is_no_no_plan(text):
+    assert recognise(text) is None
+
+
+@pytest.mark.parametrize("text", ["你好，我们法务部明年没有机器学习方面的计划，这个要怎么报？",
+                                  "hello～我们采购部明年没有 ML 计划哈，报个\"没有\"😅"])
+def test_a_no_plan_with_a_question_or_a_joke_has_no_reason_yet(text):
+    assert answers.reason_in(text) is None
