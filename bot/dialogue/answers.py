@@ -18,7 +18,7 @@ COMBINING = frozenset({"data_location", "data_quality"})  # every clause of the 
 _LEAD_IN = ("i think", "i'd say", "id say", "i would say", "i feel", "i believe", "honestly", "tbh", "to be honest",
             "well", "hmm", "so", "ok", "okay", "oh", "um", "uh", "erm", "i mean", "frankly", "in short", "yeah so",
             "我觉得", "我认为", "感觉", "我感觉", "说实话", "老实说", "其实", "嗯", "嗯嗯", "呃", "额", "这个嘛", "怎么说呢",
-            "坦白说", "总的来说", "应该说", "then", "well then", "in that case", "那", "那就", "那么", "那样的话")
+            "坦白说", "总的来说", "应该说", "老实讲", "讲真", "说真的", "讲实话", "then", "well then", "in that case", "那", "那就", "那么", "那样的话")
 # A one-character Chinese answer counts only on its own or before one of these ("有的", "能啊").
 _CJK_SINGLE_END = re.compile(r"^(?:[的啊呀吧哈了滴嘛呢哦噢喔]|$|\s)")
 _KEYBOARD_MASH = re.compile(r"^(asdf|qwer|zxcv|jkl|hjkl|sdf|aaa+|xxx+|test|testing|123+|abc|blah|lol|哈+|啊+|。+|\.+)$")
@@ -101,7 +101,8 @@ _STRESS = re.compile(r"^(?:那应该算|应该算是|应该算|算是|超级|超
                      r"definitely|extremely|incredibly)\s*(?=\S)")
 _SO = ("so", "therefore", "thus", "hence", "so overall", "all in all", "in short", "but", "所以", "因此", "总之",
        "总的来说", "那", "那就", "但", "但是", "不过", "i'll go with", "ill go with", "i'd go with", "let's say", "lets say",
-       "call it", "put down", "put it down as", "mark it as", "i'll say", "i'd say it's", "我就答", "我就选", "就选", "就答",
+       "call it", "put down", "put it down as", "mark it as", "put me down as", "put me down for", "mark me down as", "mark me as",
+       "put", "just put", "write down", "put us down as", "put us down for", "i'll say", "i'd say it's", "我就答", "我就选", "就选", "就答",
        "就写", "就填", "那就选", "那就写", "我选", "选", "都是", "全都是", "基本都是", "反正都是", "反正", "all in all", "basically", "就这么定", "就这么定了",
        "就这么定吧", "定了", "let's go with", "lets go with", "final answer")
 _CONTRAST = frozenset({"but", "但", "但是", "不过"})
@@ -121,6 +122,11 @@ def _conclusion(clauses: Sequence[str], field_groups: Dict[str, Tuple[str, ...]]
                 rest = _TAIL.sub("", _strip_lead_in(re.sub(
                     r"^(?:realistically|honestly|frankly|in practice|overall|basically|基本上?|大体上?|总体上?|整体上?)[\s,]*",
                     "", found.group(1))))
+                for again in _SO:  # "so put me down as not sure"
+                    inner = re.match(rf"{words._pattern(again)}[\s,，]+(.+)$", rest)
+                    if inner and again not in _CONTRAST:
+                        rest = inner.group(1)
+                        break
                 contrast = so in _CONTRAST  # "…, but for a real model, no": only the bare option after a "but"
                 said = _leading(rest, field_groups) or (None if contrast else _only(rest, field_groups))
                 if said and len(words.english_words(rest)) <= 4 and words.cjk_count(rest) <= (4 if contrast else 8):
@@ -142,7 +148,7 @@ _NEGATED = re.compile(r"(?:\b(?:nothing|not|no|never|isn't|aren't|none)\b|没有
                       r"\b(?:none of it|nothing|none of (?:this|that|them|the data)|neither(?: one| of them| of the two)?)\b(?:\s+[a-z']+){0,5}\s+$")  # "none of it is in the company data lake"
 
 
-_NEGATION_BEFORE = re.compile(r"(?:(?:(?<!不是)不|不搞|不弄|不走|不整|难以|恐难|很难|难|不能|不可能|无法|没法|没办法|不会|不太能|不够|不是|不算|算不上|谈不上|"
+_NEGATION_BEFORE = re.compile(r"(?:(?:(?<!不是)不|解决不了|不了|不搞|不弄|不走|不整|难以|恐难|很难|难|不能|不可能|无法|没法|没办法|不会|不太能|不够|不是|不算|算不上|谈不上|"
                               r"称不上|并非|不怎么|不太|不大|没留|没有留|没预留|没有预留|没给|没有给|没|没有|别|先别|不要|搞不了|做不了|弄不了|没打算|不打算|不考虑|不准备|暂不)\s*|"
                               r"\b(?:not|can'?t|cannot|can not|won'?t|isn'?t|aren'?t|don'?t|doesn'?t|never|hardly)\b(?:\s+(?!and\b|but\b|so\b)[a-z']+){0,3}\s+)$")
 
@@ -153,6 +159,11 @@ _NEGATION_NEAR = re.compile(r"(?:搞不了|做不了|弄不了|组不了|不能|
 
 
 _A_NOT_A = re.compile(r"(?<![不没])([\u4e00-\u9fff])(?:不|没)\1(?:要|是|能|会|用)?|能否|是否|可否")  # "要不要机器学习我也拿不准" asks itself
+
+
+_SYNCED_IN = re.compile(r"同步过去|同步到|同步进|汇总到|汇到|汇入|汇集到|进数仓|\b(?:synced|syncs|sync|flows?|feeds?|loaded|copied) (?:in)?to\b")
+# "Sales data is central, ops data isn't": one part central, the other not
+_ISNT = re.compile(r"^[\w\s'-]{2,40}?(?:isn'?t|is not|aren'?t|are not|not yet|still isn'?t)\.?$|^[\u4e00-\u9fff\w]{1,12}?(?:不是|还不是|没有)$")
 
 
 def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
@@ -177,6 +188,8 @@ def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
             continue  # "肯定得拉IT一起搞"
         if label in ("platform", "coe", "annual_planning") and _NEGATION_BEFORE.search(clause[:s]):
             continue  # "不搞卓越中心，就走端到端平台"
+        if label == "siloed" and "central" in field_groups and _SYNCED_IN.search(clause[e:]):
+            continue  # "各部门的数据每天晚上同步过去": gathered in one place after all
         if label == "central" and "siloed" in field_groups and _NEGATED.search(clause[:s]):
             label = "siloed"
         elif label == "yes" and "no" in field_groups and (_NEGATION_BEFORE.search(clause[:s]) or _NEGATION_NEAR.search(clause[:s])):
@@ -192,7 +205,7 @@ def _resolve(field: str, labels: Sequence[str]) -> Optional[str]:
     distinct = list(dict.fromkeys(labels))
     if len(distinct) == 1:
         return distinct[0]
-    if distinct[0] == "unsure" and set(distinct) <= {"unsure", "yes", "no"}:
+    if distinct[0] == "unsure" and set(distinct) <= {"unsure", "yes", "no", "budgeted", "must_succeed"}:
         return "unsure"  # "not sure it is important enough", "不确定能不能上线"
     concrete = [label for label in distinct if label not in (UNKNOWN, "unsure", "none_yet")]
     if field == "data_location" and ({"central", "siloed"} <= set(distinct) or "mixed" in distinct):
@@ -213,7 +226,8 @@ _ALL_IN_ONE = re.compile(r"(?:都|全|全部|统一)(?:已经|已)?(?:在|放在
                          r" (?:one|the same|a single|our|the)\b")
 _NOT_THAT = re.compile(r"^(?:it'?s|it is|it isn'?t|it was) not that\b|^(?:it isn'?t|it wasn'?t|not) that\b|^不是说|^倒不是")
 _ECHOED_QUESTION = re.compile(r"(.)(?:不|没)\1|(.)不\2.|^(?:do|does|is|are|can|will) (?:we|it|they|there)\b.*\?$")
-_CORRECTING = re.compile(r"^(?:sorry|no wait|wait no|i mean|i meant|correction|scratch that|oops|不对|哦不|说错了|我是说|应该说|更正)"
+_CORRECTING = re.compile(r"^(?:sorry|no wait|wait no|i mean|i meant|correction|scratch that|oops|hang on|hold on|actually(?=[\s,]+(?:yes|no|yeah|nope)\b)|"
+                         r"不对|哦不|说错了|我是说|应该说|更正)"
                          r"(?:[\s,，:：]+|$)")
 _ACKNOWLEDGEMENTS = frozenset({"ok", "okay", "ok then", "right", "alright", "all right", "so", "well", "hmm", "um",
                                "好", "好的", "嗯", "行", "那", "那个", "哦"})
@@ -281,6 +295,10 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
             others = {label for part in parts[1:] for label in _scan(part, field_groups)} - {said, UNKNOWN, "mixed"}
             if said and said != UNKNOWN and (bare in _PLAIN_OPTIONS or (edge is parts[0] and not others)):
                 return Choice(said, edge is parts[0])  # "口径不统一，但数字本身还算准" names both: mixed
+    if field == "data_location" and len(parts) > 1 and (parts[0] in ("both", "两者都有", "两个都有", "都有") or (
+            any(_ISNT.match(part) and not _scan(part, field_groups) for part in parts[1:])
+            and "central" in _scan(parts[0], field_groups))):
+        return Choice("mixed", parts[0] in ("both", "两者都有", "两个都有", "都有"))  # "Both, really: …", "Sales data is central, ops data isn't."
     if field in COMBINING:
         scanned = [label for part in parts for label in _scan(part, field_groups)]
         if lead in ("siloed", "central") and set(scanned) - {lead} <= {"mixed"}:
@@ -303,8 +321,8 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         if value is None and field == "data_location" and not in_passing and _ALL_IN_ONE.search(folded):
             value = "central"  # "都在能源管理系统里", "it's all in SAP"
         return Choice(value, bool(lead) and value == lead) if value else None
-    if "unsure" in field_groups and len(raw) > 1 and _ENDS_UNSURE.search(raw[-1]) and any(
-            _CONTRAST_START.match(clause) for clause in raw[1:]) and (lead is None or re.match(
+    if "unsure" in field_groups and len(raw) > 1 and _ENDS_UNSURE.search(words.without_trailing_emoji(raw[-1])) and any(
+            _CONTRAST_START.match(clause) for clause in raw[1:]) and (lead in (None, "unsure") or re.match(
             r"应该|估计|可能|大概|也许|好像|\b(?:maybe|probably|i think|i guess|should|might|perhaps)\b", raw[0])):
         return Choice("unsure", False)  # "应该有一些，但具体多少、有没有人用过我不确定"
     concluded = _conclusion(raw, field_groups)
@@ -313,7 +331,8 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     said_next = next((i for i in range(1, len(raw)) if parts[i] and parts[i] not in _LEAD_IN), None)
     if lead == "unsure" and said_next:  # "kinda, yes": a hedge, then the answer ("Partly only... honestly, no.")
         settled = _leading(raw[said_next], field_groups) or _leading(parts[said_next], field_groups)
-        if settled in ("yes", "no"):
+        later_doubt = any("unsure" in _scan(part, field_groups) for part in parts[said_next:])
+        if settled in ("yes", "no") and not later_doubt:  # "Partly? We can do the modelling but I'm not sure about …" stays unsure
             return Choice(settled, True)
     if lead in (UNKNOWN, "unsure", "none_yet") and field not in YES_NO_FIELDS and field != YES_NO:
         rest = [label for part in parts[1:] for label in _scan(part, field_groups)]
@@ -340,7 +359,7 @@ _PLAIN_OPTIONS = frozenset({"siloed", "silo", "silos", "central", "centralised",
 _LUKEWARM = re.compile(r"^(?:not (?:great|so good|that good|too good|good enough|the best)|could be better)[\s.!]*$")
 _MOSTLY = re.compile(r"^(?:mostly|mainly|largely|primarily|大部分|大多|大多数|主要)")
 _WHETHER = re.compile(r"\b(?:whether|if)\b|是否|会不会|能不能|可不可以")  # "unsure. nobody decided whether failures are acceptable"
-_HEDGE = re.compile(r"可能|也许|或许|估计|大概|\b(?:maybe|might|perhaps|probably|possibly|i guess|i think)\b")
+_HEDGE = re.compile(r"可能|也许|或许|估计|大概|好像|似乎|貌似|\b(?:maybe|might|perhaps|probably|possibly|i guess|i think)\b")
 _PLACE = re.compile(r"\b(?:in|on|inside|within)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+|its\s+|each\s+)?[\w'-]+|在\S{2,}")
 
 
@@ -395,7 +414,11 @@ def parse_branches(text: str) -> List[str]:
     branch_groups = {b: words.phrases("branches", b) for b in VALUE_BRANCHES}
     branch_groups["not_a_branch"] = words.phrases("not_branches")  # "the sales process" is not revenue
     last_said: Dict[str, bool] = {}
-    for start, end, label in words.labelled_spans(folded, branch_groups):
+    spans = words.labelled_spans(folded, branch_groups)
+    spans = [span for index, span in enumerate(spans) if not (  # "quicker resolution of customer tickets" is service
+        span[2] == "time_saved" and index + 1 < len(spans) and spans[index + 1][2] == "customer_service"
+        and 0 <= spans[index + 1][0] - span[1] <= 1 and folded[span[0]:span[1]] in _SPEED_WORDS)]
+    for start, end, label in spans:
         sentence_rest = re.split(r"[。；;.!?！？]", folded[end:])[0]
         last_said[label] = not _TAKEN_BACK.search(folded[:start]) and not _NOT_NOW.match(sentence_rest)
     named |= {label for label, kept in last_said.items() if kept and label != "not_a_branch"}
@@ -415,6 +438,7 @@ def parse_branches(text: str) -> List[str]:
     return [b for b in VALUE_BRANCHES if b in named]
 
 
+_SPEED_WORDS = frozenset({"quicker", "faster", "speedier", "更快", "更快的", "快速"})
 _BARE_BRANCH = {"time": "time_saved", "时间": "time_saved", "money": "revenue", "钱": "revenue"}  # one word, listed
 _EXCEPT = re.compile(r"\b(?:except(?: for)?|but not|apart from|other than|minus|without)\b|除了|除去|不包括|不含")
 _TAKEN_BACK = re.compile(r"(?:\b(?:scratch|drop|minus|except|not|no|without|forget|remove|strike)\s+(?:the\s+)?|"
@@ -592,7 +616,7 @@ def skipped_value(field: str):
 
 # --- a review in one message ----------------------------------------------------------------
 
-_NOTE_MARKER = re.compile(r"(?:(?:notes?|comments?|feedback|remarks?)(?:\s+(?:for|to)\s+(?:them|the lead|the leads|the team|the unit|"
+_NOTE_MARKER = re.compile(r"\bwith (?:the |a |this )?(?:comment|note|remark)s?\s*(?=['\"“‘])|(?:(?:notes?|comments?|feedback|remarks?)(?:\s+(?:for|to)\s+(?:them|the lead|the leads|the team|the unit|"
                           r"him|her|the owner|the sales team|[a-z]+))?|备注|意见|评语|批注|留言)\s*[:：]\s*", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*[,，;；。]\s*|\s+[-–—]+\s*|\s*[—–]+\s*")
 _PLAN_WORDS = re.compile(r"\d+|#|(?<![a-z])plan(?![a-z])|计划|号|號", re.IGNORECASE)
@@ -625,10 +649,10 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
         elif sentence:  # "I'll send that one back. They say they can do it alone but …"
             head, note = text[:sentence.start()], text[sentence.end():]
     decision = parse_decision(_PLAN_WORDS.sub(" ", head)) or parse_decision(_PLAN_WORDS.sub(" ", text))
-    if note is not None and not marker and _TENTATIVE.search(words.fold(text)):
+    if note is not None and not marker and _TENTATIVE.search(words.fold(note)):
         decision, note = decision or parse_decision(note), None  # "…都比较清楚，我准备批准": the note is asked for
     if note is not None:
-        note = note.strip(" ,，.。;；-–—")
+        note = note.strip(" ,，.。;；-–—'\"“”‘’「」")
         if not _more_than_a_decision(note):  # "12号计划，通过吧": no note after all
             decision = decision or parse_decision(note)
             note = None

@@ -281,7 +281,9 @@ def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
         if candidate[0].groupdict().get("value"):
             return _edit_command(text, folded, *candidate)
         following = "，".join(sentences[index + 1:])
-        if index == 0 and following and _ABOUT_THE_OLD_ANSWER.match(following):
+        if not following:
+            return _edit_command(text, folded, *candidate)  # "Hmm, not quite. Can I go back and edit the value tree?"
+        if index == 0 and _ABOUT_THE_OLD_ANSWER.match(following):
             return _edit_command(text, folded, *candidate)  # "can I change the metric? I undersold it"
         if following:  # "试点团队那个我填错了 我们要组试点团队的": the new answer follows
             joined = f"{sentences[index]}，{following}"

@@ -135,6 +135,9 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         after = _answer_after_never_mind(text, asked, heard)  # "…算了，我觉得还是需要机器学习的" answers
         if after is not None:
             return after
+        unsure = _unsure_then_asking_around(text, asked, heard)
+        if unsure is not None:
+            return unsure
     if command is not None:
         return Reading("command", command=command)
     checked = _CHECKING.match(text)
@@ -230,6 +233,21 @@ _PUZZLED_REMARK = re.compile(r"\b(?:not familiar|unfamiliar|(?:do not|don'?t|did
                              r"(?:do not|don'?t) know (?:this|that|the|what) (?:word|term)|never heard|"
                              r"new to me|not sure what|no idea what|confus|lost here|not clear to me)|不懂|不明白|没懂|没听过|没整明白|"
                              r"不熟悉|不了解这个|第一次听|搞不懂|看不懂|不太清楚这个")
+
+
+_ASKING_AROUND = re.compile(r"\b(?:talk|speak|check|ask|confirm)\b|问一下|问问|确认|核实|了解一下|商量")
+_COMING_BACK = re.compile(r"\b(?:come back|get back|back in|be back|later|tomorrow|pause|continue|resume|finish)\b|回头|晚点|稍后|再说|再填|再答|再来|"
+                          r"明天|之后|暂停|继续")
+
+
+def _unsure_then_asking_around(text: str, asked: Question, heard: Optional[Heard]) -> Optional[Reading]:
+    """"这个不太清楚，我得去问一下信息部", "I don't know yet, I need to talk to HR first": the answer is
+    "not sure", unless the person also says they will come back to it."""
+    parts = words.clauses(text)
+    if len(parts) < 2 or _COMING_BACK.search(words.fold(text)) or not _ASKING_AROUND.search(words.fold(text)):
+        return None
+    first = _answered(parts[0], asked, heard)
+    return first if first is not None and first.value in ("unsure", answers.UNKNOWN) else None
 
 
 def _answer_after_a_question(text: str, asked: Question) -> Optional[Reading]:

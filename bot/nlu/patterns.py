@@ -29,8 +29,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     # review_plan: a decision on a numbered plan
     ("review_plan", r"^(?:(?:ok|okay|so|yes|please|pls|alright|right|and|then)[,\s]+)*"
                     r"(?:(?:i'?m|i am|i'?ll|i will|we'?ll|we will|let'?s|i want to|i'd like to|going to|gonna|go ahead and|"
-                    r"ok to|happy to|can you|please)\s+)?"
-                    r"(?:approve|approving|accept|accepting|sign off(?: on)?|green ?light|reject|rejecting|send|sending|"
+                    r"ok to|happy to|can you|please|i|we|i'd|we'd|i would|we would|will|just|now)\s+){0,3}"
+                    r"(?:approve|approving|accept|accepting|sign off(?: on)?|green[- ]?light|reject|rejecting|send|sending|"
                     r"bounce|bouncing|return|returning|kick)\b(?:\s+(?:the\s+)?)" + _NUMBER),
     ("review_plan", r"^(?:(?:ok|okay|so|and)[,\s]+)?plan\s*(?:no\.?\s*|number\s*)?#?\s*(?P<id>\d{1,6})(?!\d)[,\s]+(?:i|we)\s+"
                     r"(?:must|have to|need to|will|'ll|shall|would like to|want to|am going to|'m going to)\s+"
@@ -46,7 +46,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                     r"^(?:(?:ok|okay|then|so)[,\s]+)?(?:i'?ll |let's |i will )?(?:approve|sign off on|green ?light) "
                     r"(?:that|this|it)(?: one| plan)?\b|"
                     r"^(?:那|这个|那个|这份|那份)(?:个|份)?(?:计划)?(?:就)?(?:批了|批准|通过|退回|打回|退回去|打回去)"),
-    ("review_plan", r"^(?:这个|那个|这份|那份)?(?:把|将)?\s*" + _ZH_NUMBER + r"\s*.{0,6}?(?:批准|通过|批了|过了|过吧|可以过|可以批|同意|退回|"
+    ("review_plan", r"^(?:这个|那个|这份|那份)?(?:把|将|给)?\s*" + _ZH_NUMBER + r"\s*.{0,6}?(?:批准|通过|批了|过了|过吧|可以过|可以批|同意|退回|"
                     r"打回|驳回|退回去|打回去|退了|批掉)"),
     ("review_plan", r"(?<!\d)(?P<id>(?!20\d\d(?!\d))\d{1,6})(?!\d)\s*(?:号|號)?(?:计划)?[^，,。\d]{0,4}[，,]?\s*"
                     r"(?:打回去|退回去|打回|退回|驳回)(?:吧|了)?$"),
@@ -61,12 +61,16 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     # withdraw_plan: taking back a plan
     ("withdraw_plan", r"\b(?:withdraw|pull back|pull out|take back|retract|delete|remove|scrap|cancel|drop|rescind)\b"
                       r"(?:\s+(?:our|my|the|this|that|unit's|team's|department's|submitted|whole|\w+'s))*\s*" + _ML + _PLAN),
-    ("withdraw_plan", r"\b(?:withdraw|retract|delete|scrap|cancel|rescind)\s+" + _NUMBER),
+    ("withdraw_plan", r"\b(?:withdraw|retract|delete|scrap|cancel|rescind|kill)\s+" + _NUMBER),
+    ("withdraw_plan", r"\b(?:withdraw|withdrawing|retract|retracting|pull|pulling|scrap|scrapping|drop|dropping)\s+(?:our|my|the|this|that)\s+"
+                      r"(?:(?!no\b|not\b)[\w&'-]+\s+){0,2}?" + _ML + r"(?:plan|proposal|submission)\b"),
+    ("withdraw_plan", r"^(?:plan\s*|#\s*)" + r"(?P<id>\d{1,6})(?!\d)\s*[-—–,:]*\s*(?:please\s+)?(?:withdraw|retract|delete|cancel|pull|scrap)\s+it\b"),
+    ("withdraw_plan", r"把(?:我们|我的|咱们|咱)?(?:部门)?的?(?:那个|这个|那份|这份)?[^，,。]{0,8}?(?:计划|方案)(?:给)?(?:撤了|撤回|撤掉|撤销|删了|删掉|作废)"),
     ("withdraw_plan", r"\bpull (?:it|the plan|our plan|our ml plan|my plan) back\b"),
     ("withdraw_plan", r"\b(?:need|have|want|going|got|decided) to (?:pull|drop|kill)\s+" + _NUMBER),
     ("withdraw_plan", r"(?:撤回|删除|删掉|取消|作废)\s*" + _ZH_NUMBER),
     ("withdraw_plan", r"(?:撤回|撤销|撤掉|删除|删掉|删了|取消|作废|收回)(?:一下|掉|了)?(?:我们|我的|这个|那个|我们的|我们部门的|咱们的)?"
-                      r"(?:那个|这个|那份|这份)?" + _ZH_ML + _ZH_PLAN),
+                      r"(?:提交的|交的|报的|写的|交上去的|报上去的)?(?:那个|这个|那份|这份)?" + _ZH_ML + _ZH_PLAN),
     ("withdraw_plan", r"^(?:我要|我想|我们要|帮我)?撤回(?:吧|一下)?$"),
     ("withdraw_plan", r"^#?\s*(?P<id>\d{1,6})(?!\d)\s*(?:号)?.{0,10}?(?:撤了|撤回|撤掉|删了|删掉|不要了|取消掉)"),
     ("withdraw_plan", r"(?<!\d)(?P<id>\d{1,6})\s*(?:号|號)(?:计划)?[，,\s]*(?:就)?(?:撤了|撤回|撤掉|删了|删掉|不要了)"),
@@ -194,7 +198,7 @@ _NOT_AN_ACT = {
                              r"不|没|别|撤|删|取消|暂停|哪些|哪几|列出|列一下|继续|接着|看看|看一下|看下|查看|交的|交了的|交过的|报的|报过的|查一下|显示|统计|多少|几个|几份|部门们|"
                              r"各部门(?!报|交|写|提交|都要|都得)|所有部门(?!报|交|写|提交|都要|都得)|已经提交|已提交"),
     "withdraw_plan": re.compile(r"(?:不|别|没|don't|do not|not|won't|never)\s*(?:要|想|用|打算)?\s*"
-                                r"(?:撤|删|取消|withdraw|delete|cancel|pull|scrap|remove)"),
+                                r"(?:撤|删|取消|withdraw|delete|cancel|pull|scrap|remove|drop|kill|retract)"),
     "declare_no_plan": re.compile(r"(做|搞|报|交|上|弄|要|想|会|有|打算|准备|提交)[不没]\1"),  # "做不做", "要不要" ask, not decline
     "resume_plan": re.compile(r"\b(?:later|tomorrow|stop|another time|next time|next week|monday|tuesday|wednesday|"
                               r"thursday|friday|after)\b|不|没|回头|改天|下次|明天"),
