@@ -681,3 +681,43 @@ def test_asking_oneself_whether_is_no_no_plan(text):
                                   "hello～我们采购部明年没有 ML 计划哈，报个\"没有\"😅"])
 def test_a_no_plan_with_a_question_or_a_joke_has_no_reason_yet(text):
     assert answers.reason_in(text) is None
+
+
+@pytest.mark.parametrize("text, number, decision, note", [  # planning office wordings written in the third session
+    ("let's green-light #4 — good data story", 4, "approved", "good data story"),
+    ("I'm going to reject plan 2, the metric is vague", 2, "needs_work", "the metric is vague"),
+    ("给4号计划打回去，让他们补充基线", 4, "needs_work", "让他们补充基线"),
+    ("I approve plan 10.", 10, "approved", None),
+    ("Approve 9 with comment 'great scope'", 9, "approved", "great scope"),
+])
+def test_reviews_written_in_the_third_session(text, number, decision, note):
+    assert recognise(text) == ("review_plan", number)
+    assert answers.split_review(text) == (decision, note)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("we'd like to pull our plan, the project got cancelled", None), ("撤掉我们提交的那个计划吧，项目黄了", None),
+    ("Kill plan 3 please", 3), ("把我们的计划撤了", None), ("plan 4 — please withdraw it", 4),
+    ("We're withdrawing the chatbot plan", None),
+])
+def test_withdrawals_written_in_the_third_session(text, number):
+    assert recognise(text) == ("withdraw_plan", number)
+
+
+@pytest.mark.parametrize("text", ["we won't drop our plan", "don't withdraw our plan", "pull the sales data for the plan"])
+def test_not_withdrawals(text):
+    assert recognise(text) is None
+
+
+@pytest.mark.parametrize("field_name, text, value", [
+    ("pilot_team", "I don't know yet, I need to talk to HR about secondments first.", "unsure"),
+    ("data_location", "这个不太清楚，我得去问一下信息部。", "unknown"),
+])
+def test_not_knowing_and_asking_around_is_the_answer(field_name, text, value):
+    reading = read(field_name, text)
+    assert (reading.kind, reading.value) == ("answer", value)
+
+
+def test_not_knowing_and_coming_back_later_pauses():
+    reading = read("pilot_team", "not sure, I'll ask HR and get back to you tomorrow")
+    assert reading.kind == "command" and reading.command.kind == "pause"
