@@ -161,6 +161,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     ("start_plan", r"^(?=.*(?:机器学习|ml|ai|人工智能|智能|模型|算法|预测|识别|检测|推荐|自动|筛选|质检|优化|明年|下一年|20\d\d|年度|部门|部|中心|项目))"
                    r".*?(?:想|要|准备|打算|需要|得|来|帮我|我们)(?:做|报|写|交|提|弄|搞|整|申报|上报|提交|填|起草|建|新建|创建|立|开)(?:个|一个|一份|份|一下|下)?"
                    r"[^。！？?!]{0,16}?(?:计划|规划|项目|方案)(?:吧|了)?(?:[，,。！!？?\s]|$)"),
+    ("start_plan", r"(?:想|要|准备|打算)(?:做|搞|上|弄)(?:个|一个)?[^。！？?!，,]{0,16}?(?:模型|系统|项目)[，,]\s*(?:要|能|可以|是不是|是否)?"
+                   r"(?:在这里?|在这儿)?(?:登记|申报|报|提交|填)(?:吗|么|嘛)?[?？]?$"),
+    ("start_plan", r"\bhelp (?:me|us) (?:fill|complete|do|write|draft|start)\b(?:\s+[\w'-]+){0,4}?\s+(?:ml |machine learning |ai )?"
+                   r"(?:plan(?:ning)?|proposal)(?: form)?\b(?!'s)"),
+    ("start_plan", r"\b(?:idea|proposal|project|initiative|use case)\b.{0,60}\bhow (?:do|can|should) (?:i|we) (?:submit|register|file|enter|"
+                   r"put (?:it|this|that) in|log)\b"),
     ("start_plan", r"^(?:来|给我|帮我|咱|咱们|我们)?整(?:个|一个|一份)(?:明年|下一年|今年|20\d\d\s*年?)的?(?:机器学习|ml|ai)?的?(?:计划|规划)"),
     ("start_plan", r"(?:再|另|重新)?(?:新建|创建|建|开|起)(?:一个|个|一份|份)?新的?(?:机器学习|ml|ai)?(?:计划|规划)|"
                    r"(?:给\S{1,8}?|想|要)(?:再|另)(?:新建|创建|建|开|起)(?:一个|个|一份|份)(?:计划|规划)"),
@@ -206,7 +212,7 @@ _NOT_AN_ACT = {
 _HOW_TO_START = re.compile(r"从哪(?:里|儿)?开始|怎么(?:弄|开始|填|搞)|how do i (?:start|begin)|where do i (?:start|begin)|"
                            r"where (?:do|can|should) (?:i|we) (?:enter|submit|file|put in|register|send|hand in|start|begin)|"
                            r"在哪(?:里|儿)?(?:填|提交|报|登记|录入)|(?:在)?(?:这儿|这里|这)(?:报|填|提交)(?:计划)?|"
-                           r"在此办理|在这里(?:办理|填|提交|写|弄)|这里(?:可以|能)(?:办|填|提交|写)|can (?:i|we) do (?:it|this|that) "
+                           r"在此办理|在这里(?:办理|填|提交|写|弄|登记|申报|报)|在这(?:儿)?(?:登记|申报)|这里(?:可以|能)(?:办|填|提交|写|登记|报)|can (?:i|we) do (?:it|this|that) "
                            r"(?:here|now)|is this (?:the place|where)|can (?:i|we) (?:do|start|fill) (?:it|this|the|my|our)")
 # "…won't have an ML plan next year. How do I register that?" asks to do it
 _HOW_TO_TELL = re.compile(r"\bhow (?:do|can|should) (?:i|we) (?:let (?:you|you lot|you guys|you all|y'?all|the planning office|"

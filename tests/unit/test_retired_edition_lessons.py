@@ -721,3 +721,36 @@ def test_not_knowing_and_asking_around_is_the_answer(field_name, text, value):
 def test_not_knowing_and_coming_back_later_pauses():
     reading = read("pilot_team", "not sure, I'll ask HR and get back to you tomorrow")
     assert reading.kind == "command" and reading.command.kind == "pause"
+
+
+@pytest.mark.parametrize("text", [  # ways out written in the third session, at a yes/no question
+    "Let me stop you there, I need to leave", "I'm going to log off now", "Sorry, something urgent came up", "Gotta bounce",
+    "I don't want to continue", "I'd rather not answer any more questions today", "Stop the plan please",
+    "Can I save and come back later?", "Sorry, I have to jump off", "I'll get my deputy to finish it", "end this",
+    "quit the form", "I want to exit", "我要下班了", "结束吧", "退出表单", "让我同事来填剩下的", "我不想继续了", "别问了", "打住",
+    "我要去吃饭了",
+])
+def test_ways_out_written_in_the_third_session(text):
+    reading = read("pilot_team", text)
+    assert reading.kind == "command" and reading.command.kind in ("pause", "leave"), text
+
+
+@pytest.mark.parametrize("text, value", [
+    ("yes, the pilot will log off-hours usage", "yes"), ("something came up in testing, so yes we need a pilot", "yes"),
+])
+def test_look_alikes_of_ways_out_are_answers(text, value):
+    reading = read("pilot_team", text)
+    assert (reading.kind, reading.value) == ("answer", value)
+
+
+@pytest.mark.parametrize("text", [
+    "明年我们想做个需求预测的模型，要在这里登记吗", "Can you help me fill out the ML planning form?",
+    "We have an idea for a machine learning project, how do we submit it?",
+])
+def test_starts_written_in_the_third_session(text):
+    assert recognise(text) == ("start_plan", None)
+
+
+@pytest.mark.parametrize("text", ["can you help me with the plan's metric?", "how do I submit a bug report?"])
+def test_look_alikes_of_starts(text):
+    assert recognise(text) is None
