@@ -356,3 +356,35 @@ def change_of_answer(text: str) -> Optional[str]:
 
     found = match_edit(text, ANSWER_FIELD_NAMES)
     return found.field if found else None
+
+
+# What an acting request the intent model guessed must say to be one ("help me plan a team offsite" is not a start).
+# Latin words may touch Chinese ("开个新plan", "能用ML的"), so they are bounded by letters, not by \\b.
+_ML_TOPIC = re.compile(r"机器学习|人工智能|模型|算法|智能|(?<![a-z])(?:ml|ai|a\.i\.|machine learning|data science|models?)(?![a-z])")
+_PLAN_TOPIC = re.compile(r"计划|规划|方案|申报|填报|项目|表单|一份|新的|(?<![a-z])(?:plans?|planned|planning|proposals?|submissions?|"
+                         r"initiatives?|projects?|forms?|use cases?)(?![a-z])")
+_OTHER_TOPIC = re.compile(r"活动|推广|旅行|旅游|出差|学习计划|健身|减肥|婚礼|团建|聚会|诗|歌|故事|笑话|作文|食谱|行程|会议|排班|(?<![a-z])(?:offsite|trip|"
+                          r"travel|holiday|vacation|party|wedding|workout|diet|meals?|events?|campaigns?|poem|song|story|joke|essay|lesson|"
+                          r"itinerary|birthday|meeting|agenda|shifts?|roster)(?![a-z])")
+_NEGATION = re.compile(r"没|不|无|别|莫得|冇|唔|(?<![a-z])(?:no|not|none|nothing|zero|skip|skipping|sitting out|opt(?:ing)? out)(?![a-z])|n'?t\b")
+_WITHDRAWING = re.compile(r"撤|删|取消|作废|收回|拿回|要回|不要了|(?<![a-z])(?:withdraw\w*|retract\w*|pull\w*|delet\w*|remov\w*|cancel\w*|"
+                          r"scrap\w*|drop\w*|kill|take back|rescind\w*|undo)(?![a-z])")
+_DECIDING = re.compile(r"批|通过|退回|打回|驳回|同意|过了|过吧|不行|返工|重写|修改|改改|补充|(?<![a-z])(?:approv\w*|accept\w*|reject\w*|"
+                       r"send\w* (?:\w+ )?back|sign\w* off|green[- ]?li\w*|bounc\w*|return\w*|lgtm|needs? (?:more )?work|rework|"
+                       r"good to go)(?![a-z])")
+
+
+def says_enough_for(intent: Optional[str], text: str) -> bool:
+    """Whether a message the intent model read as an acting request has the words of one."""
+    folded = fold(text)
+    if intent == "start_plan":
+        ml = bool(_ML_TOPIC.search(folded))
+        return (ml or bool(_PLAN_TOPIC.search(folded)) or bool(re.search(r"^(?:开始|开始填|开始写|start|begin)", folded))) and (
+            ml or not _OTHER_TOPIC.search(folded))
+    if intent == "declare_no_plan":
+        return bool(_NEGATION.search(folded)) and bool(_ML_TOPIC.search(folded) or _PLAN_TOPIC.search(folded))
+    if intent == "withdraw_plan":
+        return bool(_WITHDRAWING.search(folded))
+    if intent == "review_plan":
+        return bool(_DECIDING.search(folded))
+    return True
