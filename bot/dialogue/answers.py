@@ -642,21 +642,36 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
         first = text[:sentence.start()] if sentence else text
         number = re.search(r"\d+", first)  # the plan's number, said before the note
         separator = _SEPARATOR.search(text, number.end()) if number else None
+        opening = _SEPARATOR.search(text)
         if colon:
             head, note = text[:colon.start()], text[colon.end():]
         elif separator:
             head, note = text[:separator.start()], text[separator.end():]
+        elif opening and _short(text[:opening.start()]) and parse_decision(_PLAN_WORDS.sub(" ", text[:opening.start()])) and (
+                not _more_than_a_decision(text[:opening.start()])) and words.fold(text[:opening.start()]) not in _ACKNOWLEDGING:
+            head, note = text[:opening.start()], text[opening.end():]  # "send it back please, the baseline is missing"
         elif sentence:  # "I'll send that one back. They say they can do it alone but …"
             head, note = text[:sentence.start()], text[sentence.end():]
     decision = parse_decision(_PLAN_WORDS.sub(" ", head)) or parse_decision(_PLAN_WORDS.sub(" ", text))
+    parts = [part for part in _SEPARATOR.split(text) if part.strip()]
+    if decision is None and note is None and len(parts) > 1 and parse_decision(parts[-1]) and not _more_than_a_decision(parts[-1]):
+        decision = parse_decision(parts[-1])  # "the metric is fine but the baseline is missing, send it back"
+        note = text[:text.rindex(parts[-1])]
     if note is not None and not marker and _TENTATIVE.search(words.fold(note)):
         decision, note = decision or parse_decision(note), None  # "…都比较清楚，我准备批准": the note is asked for
     if note is not None:
-        note = note.strip(" ,，.。;；-–—'\"“”‘’「」")
+        note = re.sub(r"^(?:(?:and|but|also|so)\b|然后|并且|另外)\s*", "", note.strip(" ,，.。;；-–—'\"“”‘’「」"), flags=re.IGNORECASE)
         if not _more_than_a_decision(note):  # "12号计划，通过吧": no note after all
             decision = decision or parse_decision(note)
             note = None
     return decision, note
+
+
+_ACKNOWLEDGING = frozenset({"ok", "okay", "ok then", "right", "alright", "yes", "yeah", "sure", "fine", "好", "好的", "行", "嗯", "可以", "对"})
+
+
+def _short(text: str) -> bool:
+    return len(words.english_words(words.fold(text))) <= 6 and words.cjk_count(text) <= 10
 
 
 def _more_than_a_decision(note: str) -> bool:
@@ -666,6 +681,7 @@ def _more_than_a_decision(note: str) -> bool:
     folded = re.sub(r"\bsend (?:it|this|that|this one|that one|them)?\s*back\b", " ", folded)
     for phrase in sorted(phrases, key=len, reverse=True):  # "打回去" before "打回"
         folded = re.sub(words._pattern(phrase), " ", folded)
+    folded = re.sub(r"辛苦了?|谢谢|多谢|感谢|\b(?:thanks|thank you|thx|cheers|ta)\b", " ", folded)
     folded = re.sub(r"\b(?:i'?ll|i'?m|i'?d|let'?s|we'?ll|i|we|it|that|this|they|them|him|her|one|plan|will|shall|would|going to|gonna|"
                     r"please|pls|to|the|back|so|ok|okay|then|like|want|go ahead and|can you|could you|lead|leads|owner|owners|team|unit|"
                     r"author|for|a|an|again|another|round|more|yet|now|sorry|but|is|must|have to|need to|should)\b|让他们|请他们|叫他们|他们|让他|号|计划|这个|那个|这份|那份|#",

@@ -754,3 +754,16 @@ def test_starts_written_in_the_third_session(text):
 @pytest.mark.parametrize("text", ["can you help me with the plan's metric?", "how do I submit a bug report?"])
 def test_look_alikes_of_starts(text):
     assert recognise(text) is None
+
+
+@pytest.mark.parametrize("text, decision, note", [  # a decision on the plan shown, then its note, in one message
+    ("send it back please, the baseline is missing", "needs_work", "the baseline is missing"),
+    ("退回吧，基线没写", "needs_work", "基线没写"), ("不通过，缺少执行发起人", "needs_work", "缺少执行发起人"),
+    ("approve, and tell them to start with one region", "approved", "tell them to start with one region"),
+    ("这个不行，数据质量说不清楚", "needs_work", "数据质量说不清楚"), ("同意，建议先做试点", "approved", "建议先做试点"),
+    ("the metric is fine but the baseline is missing, send it back", "needs_work", "the metric is fine but the baseline is missing"),
+    ("指标还行，就是基线没写，退回", "needs_work", "指标还行，就是基线没写"),
+    ("批了，辛苦", "approved", None), ("approve it, thanks", "approved", None),
+])
+def test_a_decision_and_its_note_in_one_message(text, decision, note):
+    assert answers.split_review(text) == (decision, note)
