@@ -205,8 +205,6 @@ def _resolve(field: str, labels: Sequence[str]) -> Optional[str]:
     distinct = list(dict.fromkeys(labels))
     if len(distinct) == 1:
         return distinct[0]
-    if distinct[0] == "unsure" and set(distinct) <= {"unsure", "yes", "no", "budgeted", "must_succeed"}:
-        return "unsure"  # "not sure it is important enough", "不确定能不能上线"
     concrete = [label for label in distinct if label not in (UNKNOWN, "unsure", "none_yet")]
     if field == "data_location" and ({"central", "siloed"} <= set(distinct) or "mixed" in distinct):
         return "mixed"
@@ -343,6 +341,8 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         return Choice(lead, True)
     for part in parts:
         labels = _scan(part, field_groups)
+        if labels and "unsure" in field_groups and _DOUBT_FIRST.match(part):
+            return Choice("unsure", False)  # "not sure it is important enough", "不确定能不能上线"
         if labels:
             value = _resolve(field, labels)
             return Choice(value, False) if value in choices else None
@@ -354,6 +354,9 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
 
 
 # Closing a long answer, only an option named outright decides it ("…, 没拉回来" explains; "…. Silos only." concludes)
+_DOUBT_FIRST = re.compile(r"^(?:(?:hmm|well|honestly|i mean|to be honest)[\s,]+)?(?:i'?m |i am |we'?re |we are )?(?:really |still )?"
+                          r"(?:not (?:really |quite |entirely |totally )?sure|unsure|not certain|no idea|(?:i )?(?:don'?t|do not) know|can'?t say)\b|"
+                          r"^(?:我|我们)?(?:也|还|真)?(?:不确定|不太确定|说不好|说不准|不知道|不清楚|拿不准|吃不准)")
 _PLAIN_OPTIONS = frozenset({"siloed", "silo", "silos", "central", "centralised", "centralized", "mixed", "both", "good", "poor",
                             "bad", "孤岛", "集中", "分散", "混合", "两者都有", "一般", "好", "差"})
 _LUKEWARM = re.compile(r"^(?:not (?:great|so good|that good|too good|good enough|the best)|could be better)[\s.!]*$")
@@ -756,7 +759,7 @@ def _substantial(text: str) -> bool:
 
 
 _ASKS_HOW = re.compile(r"^(?:how|what|where|when|can|could|do|does|is|are|should|would|who|which|shall)\b|怎么|如何|在哪|吗$|呢$")
-_GREETING = re.compile(r"(?:你好|您好|哈喽|嗨|hi|hello|hey|hiya|hey there|早上好|下午好|good (?:morning|afternoon|evening|day)|dear (?:all|team|sir|madam)|greetings)(?:呀|啊| all| team| there)?|(?:跟|和|给)?(?:你|您)(?:说|讲)(?:一声|下|一下)")
+_GREETING = re.compile(r"(?:你好|您好|哈喽|嗨|hi|hello|hey|hiya|hey there|(?:hi|hey|hello|g'?day|morning) (?:mate|guys|folks|all|team|there)|g'?day|早上好|下午好|good (?:morning|afternoon|evening|day)|dear (?:all|team|sir|madam)|greetings)(?:呀|啊| all| team| there)?|(?:跟|和|给)?(?:你|您)(?:说|讲)(?:一声|下|一下)")
 
 
 _JUST_TELLING = re.compile(r"(?:我|我们)?(?:想|来|先|特此|就是|要)?(?:在这里|在这儿|在这|跟你|和你|向你|给你)?(?:报备|登记|说|告诉你|通知|知会|备案|报一下|说一声)"

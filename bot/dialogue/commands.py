@@ -5,6 +5,7 @@ question is pending; a message is a command only when it says nothing else.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -32,6 +33,7 @@ class Command:
     field: Optional[str] = None  # for "edit": the plan field to change
     value: Optional[str] = None  # for "edit": the new answer, when the message gives it
     replaces: Optional[str] = None  # for "edit": the part of the old answer it corrects ("不是95%，是92%")
+    adds: bool = False  # for "edit": the value adds to the old answer ("not only X, also Y")
 
 
 def _core(text: str) -> str:
@@ -260,6 +262,16 @@ def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
 
 
 def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
+    """A change of an earlier answer (see `_match_edit`); a new value said as an addition
+    ("not only X, also Y", "另外加上…") is marked `adds`, so the old answer stays."""
+    edit = _match_edit(text, fields)
+    added = _ADDING.match(edit.value) if edit is not None and edit.value and FIELDS_BY_NAME[edit.field].kind == "text" else None
+    if added and added.group("rest").strip(" ,，.。"):
+        return dataclasses.replace(edit, value=added.group("rest").strip(" ,，.。"), adds=True, replaces=None)
+    return edit
+
+
+def _match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
     """"change the sponsor to Dana Wu" -> Command("edit", field="executive_sponsor", value="Dana Wu").
     Inside a longer message, one sentence that asks for a change and gives the new value counts too
     ("I said the data was good, but … Could you change the data quality to poor?")."""
@@ -408,6 +420,12 @@ def _edit_command(text: str, folded: str, found: "re.Match[str]", field: str) ->
     old = found.groupdict().get("old") or _corrected_part(folded)
     return Command("edit", field=field, value=_original_case(text, value) if value else None,
                    replaces=_original_case(text, old.strip()) if old else None)
+
+
+# "Not only cross-sell rate, also average order value", "另外加上客单价": keep the old answer and add
+_ADDING = re.compile(r"^(?:not only\b[^.;]*?[,;]?\s*(?:but )?also\b|also add\b|also\b|additionally\b|add\b|plus\b|"
+                     r"(?:不只是|不仅是?|不光是?)[^，,]*[，,]\s*(?:还有|还要|也要|也)|另外加上?|再加上?|加上|还要加上?)\s*(?P<rest>.+)$",
+                     re.IGNORECASE)
 
 
 def _corrected_part(folded: str) -> Optional[str]:

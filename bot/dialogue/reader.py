@@ -237,6 +237,7 @@ _PUZZLED_REMARK = re.compile(r"\b(?:not familiar|unfamiliar|(?:do not|don'?t|did
 
 _ASKING_AROUND = re.compile(r"\b(?:talk|speak|check|ask|confirm)\b|问一下|问问|确认|核实|了解一下|商量")
 _COMING_BACK = re.compile(r"\b(?:come back|get back|back in|be back|later|tomorrow|pause|continue|resume|finish)\b|回头|晚点|稍后|再说|再填|再答|再来|"
+                          r"回来|接着|等会|待会|一会|过会|"
                           r"明天|之后|暂停|继续")
 
 

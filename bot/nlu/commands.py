@@ -56,6 +56,8 @@ class PlanCommandRecognizer(GraphComponent):
                     guessed, message.get(ENTITIES) or []))):
                 found = ("query_plans", None)  # "plans from legal department", "销售部的呢？"
             meant = second_opinion(text, guessed) if found is None else None
+            if meant == "show_my_plans" and units and about_units_plans(text):
+                meant = "query_plans"  # "幫我睇下 production 嗰邊明年交咗咩 ML 計畫": another unit's plans
             if meant:
                 found = (meant, None)  # the model's start, read again
             edit = None if found else change_of_answer(text)

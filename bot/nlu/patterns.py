@@ -116,6 +116,9 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     ("resume_plan", r"^(?:(?:好了|好的|好|ok|okay|嗯|行)[，,!！\s]*)?(?:我)?(?:回来了|开完了|忙完了)[，,!！\s]*(?:我们|咱们)?"
                     r"(?:继续|接着来|接着填|接着弄|继续填|接着)(?:吧|啦)?[。!！]?$|^(?:我们|咱们)?(?:继续填|接着填|接着弄)(?:吧|啦)?[。!！]?$|"
                     r"^(?:ok |okay )?(?:i'?m |im )?back[,.!\s]+(?:let'?s |lets )?(?:continue|carry on|go on|keep going)\b"),
+    # "我问到了，接到刚才那个填嘛" (接到: 接着, in Sichuan), "问完了，接着刚才的填"
+    ("resume_plan", r"^(?:(?:好了|好的|好|ok|嗯|行)[，,!！\s]*)?(?:我)?(?:问到了|问完了|问好了|确认好了|确认完了|查到了|搞清楚了)[，,!！\s]*"
+                    r"(?:我们|咱们)?(?:接到|接着|继续)(?:刚才|之前|上次)?(?:那个|那份|的)?(?:计划|草稿)?(?:填|写|弄)?(?:嘛|吧|啦)?[。!！]?$"),
     ("resume_plan", r"(?:继续|接着)(?:填|写|弄)?(?:我的|我们的|刚才|上次|之前)(?:的|那个|那份)?(?:计划|草稿|规划)|"
                     r"(?:上次|刚才|之前)(?:那个|那份|的)(?:计划|草稿)(?:接着|继续)"),
     # start_plan: writing a new one
@@ -154,7 +157,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                    r"(?:\S{1,8}?部|我们|部门)?(?:的)?(?:明年|下一年|20\d\d\s*年?)?(?:的)?(?:机器学习|ml|ai)?(?:的)?(?:计划|规划)"
                    r"(?:吧)?(?:$|[,，。 ])"),
     ("start_plan", r"(?:我要|我想|帮我|我来|准备|打算)(?:写|做|报|填|交|提交|新建|创建)(?:一个|一份|个|份)?(?:明年度?|今年|下一年|"
-                   r"20\d\d\s*年?度?|fy\d\d)(?:的)?(?:计划|规划)"),
+                   r"20\d\d\s*年?度?|fy\d\d)(?:的)?(?:\s?(?:机器学习|machine learning|ml|ai|人工智能)\s?)?(?:的)?(?:计划|规划)"),
+    ("start_plan", r"(?:帮我|我想|我要|给我)?(?:起|建|开|拟|写)(?:个|一个|一份|份)(?:明年|下一年|今年|20\d\d\s*年?)?的?(?:机器学习|ml|ai)?的?"
+                   r"(?:计划|规划)?草稿"),
+    ("start_plan", r"\b(?:ml|machine learning|ai) plans?\b.{0,80}\b(?:can|could|shall) we (?:get (?:it|this|that) (?:done|sorted|going)|"
+                   r"do (?:it|this|that)|start|fill (?:it|this) (?:in|out)|knock (?:it|this) out)(?: now| today| here)?\s*\??$"),
     ("start_plan", r"(?:写|做|报|填|开始|创建|新建|建立|编制|拟定|建|起草|提交|弄|搞|准备|申报|录入|开|交)(?:一下|一个|一份|个|份|下)?"
                    r"(?:我们|我们部门|部门|咱们|咱|\S{1,8}?部|\S{1,6}?中心)?(?:的)?(?:明年度|下年度|明年|今年|下一年|20\d\d\s*年?度?|fy\d\d)?(?:的)?\s?"
                    r"(?:机器学习|ml|ai|人工智能|智能化)\s?(?:的)?(?:项目)?(?:计划|规划|方案|项目)"),
@@ -212,7 +219,7 @@ _NOT_AN_ACT = {
 _HOW_TO_START = re.compile(r"从哪(?:里|儿)?开始|怎么(?:弄|开始|填|搞)|how do i (?:start|begin)|where do i (?:start|begin)|"
                            r"where (?:do|can|should) (?:i|we) (?:enter|submit|file|put in|register|send|hand in|start|begin)|"
                            r"在哪(?:里|儿)?(?:填|提交|报|登记|录入)|(?:在)?(?:这儿|这里|这)(?:报|填|提交)(?:计划)?|"
-                           r"在此办理|在这里(?:办理|填|提交|写|弄|登记|申报|报)|在这(?:儿)?(?:登记|申报)|这里(?:可以|能)(?:办|填|提交|写|登记|报)|can (?:i|we) do (?:it|this|that) "
+                           r"\bcan (?:i|we) get (?:it|this|that) (?:done|sorted|going)\b|在此办理|在这里(?:办理|填|提交|写|弄|登记|申报|报)|在这(?:儿)?(?:登记|申报)|这里(?:可以|能)(?:办|填|提交|写|登记|报)|can (?:i|we) do (?:it|this|that) "
                            r"(?:here|now)|is this (?:the place|where)|can (?:i|we) (?:do|start|fill) (?:it|this|the|my|our)")
 # "…won't have an ML plan next year. How do I register that?" asks to do it
 _HOW_TO_TELL = re.compile(r"\bhow (?:do|can|should) (?:i|we) (?:let (?:you|you lot|you guys|you all|y'?all|the planning office|"
@@ -253,7 +260,7 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
 # A start the intent model guessed, said with words no start carries.
 _RESUMING = re.compile(r"继续|接着|写到一半|没写完|没填完|补完|\b(?:continue|resume|pick up where|"
                        r"carry on|unfinished|half-?finished|where (?:we|i) left off)\b")
-_COUNTING = re.compile(r"几个|几份|哪些|多少|列出|列一下|\b(?:how many|which|list|show me)\b")
+_COUNTING = re.compile(r"(?:交|报|提交)(?:了|咗)(?:啥|什么|咩|哪些)|几个|几份|哪些|多少|列出|列一下|\b(?:how many|which|list|show me)\b")
 
 
 _ASKED_ABOUT = re.compile(r"^(?:is it|is that|can (?:a|an|the|we|i) .{0,40}\b(?:be|get)|what happens|what if|does|do (?:i|we) have to|"

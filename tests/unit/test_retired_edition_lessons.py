@@ -359,7 +359,7 @@ def test_registering_a_no_plan_is_not_its_reason():
     ("before you submit it, the sponsor's changed. Mark's moving to the Leeds site, put Helen Okafor instead",
      "executive_sponsor", "Helen Okafor"),
     ("Wait, before submit I want change the metric. Not only cross-sell rate, also average order value.",
-     "metric", "Not only cross-sell rate, also average order value"),
+     "metric", "average order value"),  # added to the old metric (test_an_addition_keeps_the_old_answer)
     ("稍等，刚才的领域专家我要补充一下：除了设备科的两位高级工程师，还要加上三车间的班长李春生。",
      "domain_experts", "除了设备科的两位高级工程师，还要加上三车间的班长李春生"),
 ])
@@ -767,3 +767,50 @@ def test_look_alikes_of_starts(text):
 ])
 def test_a_decision_and_its_note_in_one_message(text, decision, note):
     assert answers.split_review(text) == (decision, note)
+
+
+@pytest.mark.parametrize("text, added", [
+    ("Wait, before submit I want change the metric. Not only cross-sell rate, also average order value.", "average order value"),
+    ("指标改一下，另外加上客单价提升5%", "客单价提升5%"),
+])
+def test_an_addition_keeps_the_old_answer(text, added):
+    from rasa_sdk import Tracker
+
+    from actions.forms import corrected
+
+    edit = commands.match_edit(text, ANSWER_FIELD_NAMES)
+    assert (edit.field, edit.value, edit.adds) == ("metric", added, True)
+    tracker = Tracker("u1", {"metric": "Cross-sell rate from 8% to 12%"}, {}, [], False, None, {}, "action_listen")
+    assert corrected(edit, tracker).startswith("Cross-sell rate from 8% to 12%") and corrected(edit, tracker).endswith(added)
+
+
+def test_a_plain_new_value_replaces_the_old_answer():
+    edit = commands.match_edit("change the metric to 12% more clicks", ANSWER_FIELD_NAMES)
+    assert (edit.value, edit.adds) == ("12% more clicks", False)
+
+
+@pytest.mark.parametrize("text, intent", [  # edition 4, played again in the third session
+    ("hi there, so the planning office has been nagging me about our ml plan for next year 😅 can we get it done now?", "start_plan"),
+    ("hi，市场部准备提交明年的machine learning计划", "start_plan"), ("帮我起个明年的计划草稿，市场部的", "start_plan"),
+    ("我问到了，接到刚才那个填嘛", "resume_plan"),
+])
+def test_requests_of_edition_4_played_again(text, intent):
+    assert recognise(text) == (intent, None)
+
+
+def test_a_greeting_to_a_mate_is_no_reason():
+    assert answers.reason_in("hey mate, procurement won't be doing an ml plan next year") is None
+
+
+@pytest.mark.parametrize("field_name, text, value", [
+    ("failure_tolerance", "yeah we've got a bit of budget put aside for experiments, if it flops it flops", "budgeted"),
+    ("q_important", "not sure it is important enough, our director has other priorities", "unsure"),
+])
+def test_a_hedge_word_is_not_doubt(field_name, text, value):
+    reading = read(field_name, text)
+    assert (reading.kind, reading.value) == ("answer", value)
+
+
+def test_not_knowing_and_coming_back_in_chinese_pauses():
+    reading = read("data_location", "数据放在哪我还真不确定，我去问问数据组的小周，等会儿再回来接着填")
+    assert reading.kind == "command" and reading.command.kind == "pause"
