@@ -43,7 +43,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                     r"needs? changes|rejected|goes back|should go back|is not ready|isn't ready|can go ahead)\b"),
     ("review_plan", r"(?:批准|通过|批了|同意|准了|退回|打回|驳回)(?:一下|掉)?\s*" + _ZH_NUMBER),
     ("review_plan", r"\b(?:send|sending|bounce|bouncing|return|returning|kick)\s+(?:that|this|it)(?: one| plan)?\s+back\b|"
-                    r"^(?:(?:ok|okay|then|so)[,\s]+)?(?:i'?ll |let's |i will )?(?:approve|sign off on|green ?light) "
+                    r"^(?:(?:ok|okay|then|so|good|great|fine|nice|alright|yes|yeah|looks good|lgtm)[,.!\s]+)?(?:i'?ll |let's |i will )?"
+                    r"(?:approve|sign off on|green[- ]?light) "
                     r"(?:that|this|it)(?: one| plan)?\b|"
                     r"^(?:那|这个|那个|这份|那份)(?:个|份)?(?:计划)?(?:就)?(?:批了|批准|通过|退回|打回|退回去|打回去)"),
     ("review_plan", r"^(?:这个|那个|这份|那份)?(?:把|将|给)?\s*" + _ZH_NUMBER + r"\s*.{0,6}?(?:批准|通过|批了|过了|过吧|可以过|可以批|同意|退回|"

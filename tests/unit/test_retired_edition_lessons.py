@@ -814,3 +814,19 @@ def test_a_hedge_word_is_not_doubt(field_name, text, value):
 def test_not_knowing_and_coming_back_in_chinese_pauses():
     reading = read("data_location", "数据放在哪我还真不确定，我去问问数据组的小周，等会儿再回来接着填")
     assert reading.kind == "command" and reading.command.kind == "pause"
+
+
+def test_data_never_analysed_together_says_nothing_about_where_it_lives():
+    text = "有没有没用上的数据？有啊，考勤、绩效、调薪、培训记录、内部调岗，这些数据一直都有，但从来没放在一起分析过。"
+    assert answers.volunteered_answers(text, "q_unused_data") == {}
+
+
+def test_a_decision_after_a_compliment_on_the_plan_shown():
+    text = "good, approve it. note: nice small pilot scope, pls report forecast accuracy every quarter"
+    assert recognise(text) == ("review_plan", None)
+    assert answers.split_review(text) == ("approved", "nice small pilot scope, pls report forecast accuracy every quarter")
+
+
+def test_leaning_towards_yes_after_doubts_is_yes():
+    reading = read("q_needs_ml", "这个我不太敢打包票。有人说设个阈值报警就够了，但我们试过，误报太多，大家后来都不看了。所以我倾向于认为是需要机器学习的。")
+    assert (reading.kind, reading.value) == ("answer", "yes")
