@@ -276,6 +276,9 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         return None
     if field == "data_location":  # "…all in the data lake, quality is mixed": what follows "quality" is not where it lives
         raw = [c for c in (re.split(r"quality|质量|质素", c)[0].strip() for c in raw) if c] or raw
+        raw = [part.strip() for c in raw for part in re.split(r"\s+but\s+|\s+whereas\s+|\s+while\s+", c) if part.strip()]
+    elif field in YES_NO_FIELDS or field == YES_NO:  # "not a top priority but worth doing": what follows "but" concludes
+        raw = [part.strip() for c in raw for part in re.split(r"\s+(?=but\s)", c) if part.strip()]
     parts = [_strip_lead_in(c) for c in raw]
     if len(parts) > 1 and (not parts[0] or raw[0].strip() in _LEAD_IN):  # "Honestly, I do not know where IT keeps it. …"
         raw, parts = raw[1:], parts[1:]

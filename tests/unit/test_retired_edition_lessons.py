@@ -830,3 +830,13 @@ def test_a_decision_after_a_compliment_on_the_plan_shown():
 def test_leaning_towards_yes_after_doubts_is_yes():
     reading = read("q_needs_ml", "这个我不太敢打包票。有人说设个阈值报警就够了，但我们试过，误报太多，大家后来都不看了。所以我倾向于认为是需要机器学习的。")
     assert (reading.kind, reading.value) == ("answer", "yes")
+
+
+@pytest.mark.parametrize("field_name, text, value", [  # the newcomer play of the third session
+    ("q_important", "honestly it's mid-table for us, not a top priority but worth doing", "yes"),
+    ("data_location", "the payment history sits in the core banking warehouse but call logs live in the dialler vendor's cloud", "mixed"),
+    ("data_location", "it's all in the warehouse but quality is mixed", "central"),
+])
+def test_newcomer_play_of_the_third_session(field_name, text, value):
+    reading = read(field_name, text)
+    assert (reading.kind, reading.value) == ("answer", value)
