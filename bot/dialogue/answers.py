@@ -661,8 +661,9 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
             head, note = text[:sentence.start()], text[sentence.end():]
     decision = parse_decision(_PLAN_WORDS.sub(" ", head)) or parse_decision(_PLAN_WORDS.sub(" ", text))
     parts = [part for part in _SEPARATOR.split(text) if part.strip()]
-    if decision is None and note is None and len(parts) > 1 and parse_decision(parts[-1]) and not _more_than_a_decision(parts[-1]):
-        decision = parse_decision(parts[-1])  # "the metric is fine but the baseline is missing, send it back"
+    if note is None and len(parts) > 1 and parse_decision(parts[-1]) and not _more_than_a_decision(parts[-1]) and (
+            decision is None or decision == parse_decision(parts[-1])):
+        decision = parse_decision(parts[-1])  # "the metric is fine but the baseline is missing, send it back", "写得不错，批了"
         note = text[:text.rindex(parts[-1])]
     if note is not None and not marker and _TENTATIVE.search(words.fold(note)):
         decision, note = decision or parse_decision(note), None  # "…都比较清楚，我准备批准": the note is asked for

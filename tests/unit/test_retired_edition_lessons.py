@@ -840,3 +840,8 @@ def test_leaning_towards_yes_after_doubts_is_yes():
 def test_newcomer_play_of_the_third_session(field_name, text, value):
     reading = read(field_name, text)
     assert (reading.kind, reading.value) == ("answer", value)
+
+
+def test_praise_before_the_decision_is_its_note():
+    assert answers.split_review("这个写得不错，批了") == ("approved", "这个写得不错")
+    assert answers.split_review("12号计划，通过吧") == ("approved", None)
