@@ -11,8 +11,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.patterns import (ACTING, about_units_plans, change_of_answer, follow_up_query, lists_plans, recognise,
-                              says_enough_for, second_opinion)
+from bot.nlu.patterns import (ACTING, about_units_plans, awaiting_review, change_of_answer, follow_up_query, lists_plans,
+                              recognise, says_enough_for, second_opinion)
 
 
 _PLAN_QUERY_GUESSES = frozenset({"show_my_plans", "ask_faq", "inform", "nlu_fallback", "help", "greet", "faq_more",
@@ -55,6 +55,13 @@ class PlanCommandRecognizer(GraphComponent):
             if found is None and units and (follow_up_query(text) or lists_plans(text) or (about_units_plans(text) and asks_for_plans(
                     guessed, message.get(ENTITIES) or []))):
                 found = ("query_plans", None)  # "plans from legal department", "销售部的呢？"
+            waiting = awaiting_review(text) if found is None and guessed not in ACTING else None
+            if waiting:  # "what's waiting for review?": the submitted plans
+                found = (waiting, None)
+                if waiting == "query_plans" and not any(e.get("entity") == "status" for e in message.get(ENTITIES) or []):
+                    message.set(ENTITIES, [*(message.get(ENTITIES) or []), {
+                        "entity": "status", "value": "submitted", "start": 0, "end": 0, "confidence": 1.0,
+                        "extractor": self.__class__.__name__}], add_to_output=True)
             meant = second_opinion(text, guessed) if found is None else None
             if meant == "show_my_plans" and units and about_units_plans(text):
                 meant = "query_plans"  # "幫我睇下 production 嗰邊明年交咗咩 ML 計畫": another unit's plans

@@ -183,6 +183,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     # show_plan: one numbered plan
     ("show_plan", r"^(?:(?:please|pls|can you|could you)\s+)?(?:show|open|pull up|display|view|read|see|look at|bring up)"
                   r"(?:\s+me)?\s+(?:the\s+)?" + _NUMBER + r"(?:\s+please)?$"),
+    # a place in the list shown last: "open the first one", "打开第二个"
+    ("show_plan", r"^(?:(?:ok|okay|so|then|and|now)[,\s]+)?(?:(?:please|pls|can you|could you|can i|could i|let me|let's)\s+)?"
+                  r"(?:show(?: me)?|open(?: up)?|pull up|display|view|see|look at|bring up|check)\s+the\s+(?:first|second|third|fourth|fifth|"
+                  r"last|1st|2nd|3rd|4th|5th)(?: one| plan| item)?(?: please| pls)?[.!?]?$|"
+                  r"^(?:麻烦|帮我|请)?(?:打开|看一下|看下|看看|查看|显示)(?:一下)?(?:第\s*(?:\d{1,2}|[一二两三四五六七八九十])\s*(?:个|份|条)|最后(?:一|那)?(?:个|份))"
+                  r"(?:吧|看看)?$"),
     ("show_plan", r"^(?:(?:ok|okay|so|then)[,\s]+)?(?:let me see|let me look at|let me have a look at|show me the details of|"
                   r"the details of|details of|can i see|could i see|may i see|i'?d like to see|open up)\s+(?:plan\s*|no\.?\s*)?#?\s*"
                   r"(?P<id>\d{1,6})(?!\d)[\s,.!]*(?:please)?[.!]?$"),
@@ -396,3 +402,17 @@ def says_enough_for(intent: Optional[str], text: str) -> bool:
     if intent == "review_plan":
         return bool(_DECIDING.search(folded))
     return True
+
+
+_AWAITING_REVIEW = re.compile(r"\b(?:waiting|pending|awaiting|queued|up) (?:for )?(?:a )?(?:review|approval|decision|sign-?off)\b|"
+                              r"\b(?:to be|yet to be|not yet|still to be) (?:reviewed|approved)\b|\bin the review queue\b|"
+                              r"待审|待审批|待批|等待审批|等着审|还没审|未审|没审的|等审")
+_MINE = re.compile(r"我的|我们|咱们|本部门|\b(?:my|our|mine|ours)\b")
+
+
+def awaiting_review(text: str) -> Optional[str]:
+    """"what's waiting for review?" asks for the submitted plans: query_plans, or show_my_plans about one's own."""
+    folded = fold(text)
+    if not _AWAITING_REVIEW.search(folded):
+        return None
+    return "show_my_plans" if _MINE.search(folded) else "query_plans"

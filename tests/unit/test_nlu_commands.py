@@ -238,3 +238,36 @@ def test_the_recognizer_replaces_an_acting_guess_without_its_words():
     assert _guessed("domain experts are Wei Zhang and Anna Berg", ranking) == "nlu_fallback"
     ranking = [{"name": "start_plan", "confidence": 0.9}, {"name": "ask_faq", "confidence": 0.05}]
     assert _guessed("let's get our ML proposal going", ranking) == "start_plan"
+
+
+@pytest.mark.parametrize("text, meant", [
+    ("what's waiting for review?", "query_plans"), ("which plans are pending approval", "query_plans"),
+    ("有哪些待审批的计划", "query_plans"), ("is our plan still waiting for review?", "show_my_plans"),
+    ("what is a pilot team?", None),
+])
+def test_plans_waiting_for_review(text, meant):
+    from bot.nlu.patterns import awaiting_review
+
+    assert awaiting_review(text) == meant
+
+
+def test_waiting_for_review_lists_the_submitted_plans():
+    from rasa.shared.nlu.constants import ENTITIES
+
+    ranking = [{"name": "ask_faq", "confidence": 0.7}, {"name": "query_plans", "confidence": 0.2}]
+    from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu.commands import PlanCommandRecognizer
+
+    message = Message(data={TEXT: "what's waiting for review?"})
+    message.set(INTENT, ranking[0])
+    message.set(INTENT_RANKING_KEY, ranking)
+    PlanCommandRecognizer().process([message])
+    assert message.get(INTENT)["name"] == "query_plans"
+    assert {"entity": "status", "value": "submitted"}.items() <= message.get(ENTITIES)[0].items()
+
+
+@pytest.mark.parametrize("text", ["open the first one", "show me the second one please", "打开第二个", "看看最后一个"])
+def test_a_place_in_the_list_opens_that_plan(text):
+    assert recognise(text) == ("show_plan", None)
