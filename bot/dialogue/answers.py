@@ -257,6 +257,32 @@ def read_choice(field: str, text: str, *, in_passing: bool = False) -> Optional[
     return found
 
 
+# Failure tolerance said as a stance rather than an option: the shape of the sentence decides.
+_STANCES = {
+    "must_succeed": re.compile(
+        r"(?:不|不能|不可以|不允许|不许|不接受|不容|容不得|输不起)(?:能|可以|允许|许|接受)?(?:失败|翻车|搞砸|做砸)|"
+        r"(?:失败|翻车|搞砸|做砸|整砸|做不成)(?:了)?(?:就|便)(?:没|完|黄|凉|得背锅|要背锅|得写检讨)|"
+        r"(?:一次|一把)(?:就)?(?:成|到位|成功|做成|搞定)|(?:没有|没)(?:第二次|退路|兜底|试错的?(?:预算|空间|钱))|不存在的|完犊子|背锅|"
+        r"\b(?:no|zero) (?:second chances?|room for (?:error|failure)|margin for error|safety net|plan b)\b|\bone (?:shot|chance|go)\b|"
+        r"\b(?:has|have|got) to (?:work|succeed|land|deliver)\b|\bcan(?:'?t|not) (?:afford to )?fail\b"),
+    "budgeted": re.compile(
+        r"(?:不成|失败|翻车|踩坑|做不成)(?:了)?(?:也|都)(?:认|能接受|可以接受|没事|没关系|无所谓|不怕|兜得住|ok|行)|"
+        r"(?:切了|留了|预留了?|留够了?|专项|单独)(?:一块|一笔|的)?(?:预算|钱|经费)|预期会有失败|允许(?:失败|试错|踩坑|迭代|翻车)|"
+        r"\b(?:budget(?:ed)?|money|funds?|room|buffer|slack) (?:set aside|put aside|reserved|earmarked|for (?:failures?|experiments?|mistakes?))\b|"
+        r"\b(?:failure|failing|mistakes?) (?:is|are) (?:ok|okay|fine|expected|accepted|part of)\b"),
+    "unsure": re.compile(
+        r"(?:没|还没|没有)(?:人)?(?:跟|和|同)?(?:老板|领导|上面|老细|上头)?(?:对齐|表态|表过态|聊过|倾过|明确说过|说过|定下来|定)|没有定论|心里没底|"
+        r"\b(?:hasn'?t|has not|haven'?t|have not|never) (?:been )?(?:discussed|agreed|decided|come up|talked about)\b"),
+}
+
+
+def _stance(text: str) -> Optional[str]:
+    found = {label for label, pattern in _STANCES.items() if pattern.search(text)}
+    if found == {"budgeted", "unsure"}:
+        return "unsure"  # "…估计有点空间吧，但没人明确说过"
+    return found.pop() if len(found) == 1 else None
+
+
 def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Choice]:
     """The option of a choice question that a typed answer gives, or None.
 
@@ -274,6 +300,10 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     raw = words.clauses(folded)
     if not raw:
         return None
+    if field == "failure_tolerance" and not in_passing and _stance(folded) and not _A_NOT_A.search(folded) and not any(
+            _DOUBT_FIRST.match(_strip_lead_in(c)) for c in raw) and not (
+            len(raw) > 1 and _ENDS_UNSURE.search(words.without_trailing_emoji(raw[-1]))):  # doubts keep the reading below
+        return Choice(_stance(folded), False)
     if field == "data_location":  # "…all in the data lake, quality is mixed": what follows "quality" is not where it lives
         raw = [c for c in (re.split(r"quality|质量|质素", c)[0].strip() for c in raw) if c] or raw
         raw = [part.strip() for c in raw for part in re.split(r"\s+but\s+|\s+whereas\s+|\s+while\s+", c) if part.strip()]

@@ -845,3 +845,41 @@ def test_newcomer_play_of_the_third_session(field_name, text, value):
 def test_praise_before_the_decision_is_its_note():
     assert answers.split_review("这个写得不错，批了") == ("approved", "这个写得不错")
     assert answers.split_review("12号计划，通过吧") == ("approved", None)
+
+
+
+@pytest.mark.parametrize("text, value", [  # failure tolerance said as a stance, written in the third session
+    ('试错成本老板已经批了，允许踩坑', 'budgeted'),
+    ('预算里专门切了一块做实验，不成也认', 'budgeted'),
+    ('有buffer，第一版翻车也能接受', 'budgeted'),
+    ('可以接受失败，这本来就是探索性项目', 'budgeted'),
+    ('老板说了，交点学费没问题', 'budgeted'),
+    ('我哋有预留一笔钱俾佢试，唔得都冇所谓', 'budgeted'),
+    ('失败了也能兜得住，有专项预算', 'budgeted'),
+    ('允许迭代几轮，有容错空间', 'budgeted'),
+    ('MVP阶段本来就预期会有失败，钱是留够了的', 'budgeted'),
+    ('有，预留了20%的预算做试验', 'budgeted'),
+    ('没有退路，必须一把成', 'must_succeed'),
+    ('老板要的是结果，不接受失败', 'must_succeed'),
+    ('钱就这么多，失败了就没下文了', 'must_succeed'),
+    ('唔可以失败，上头只批咗一次', 'must_succeed'),
+    ('这个项目只许成功，不许失败', 'must_succeed'),
+    ('没留试错的预算，做不成就得背锅', 'must_succeed'),
+    ('没有，失败了项目就黄了', 'must_succeed'),
+    ('必须一次到位，没有第二次机会', 'must_succeed'),
+    ('容错？不存在的，KPI压着呢', 'must_succeed'),
+    ('整砸了就完犊子了，没有兜底', 'must_succeed'),
+    ('这个还没跟老板对齐', 'unsure'),
+    ('不好说，得看领导的态度', 'unsure'),
+    ('没聊过这个话题，不确定', 'unsure'),
+    ('唔知喎，未同老细倾过', 'unsure'),
+    ('预算还没批下来，能不能容错现在说不准', 'unsure'),
+    ('心里没底，领导没表过态', 'unsure'),
+    ('这得问财务，我不清楚', 'unsure'),
+    ('还在扯皮，说不好', 'unsure'),
+    ('估计有点空间吧，但没人明确说过', 'unsure'),
+    ('目前没有定论', 'unsure'),
+])
+def test_failure_tolerance_said_as_a_stance(text, value):
+    reading = read("failure_tolerance", text)
+    assert (reading.kind, reading.value) == ("answer", value), text
