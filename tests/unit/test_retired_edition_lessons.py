@@ -883,3 +883,46 @@ def test_praise_before_the_decision_is_its_note():
 def test_failure_tolerance_said_as_a_stance(text, value):
     reading = read("failure_tolerance", text)
     assert (reading.kind, reading.value) == ("answer", value), text
+
+
+
+@pytest.mark.parametrize("field_name, text, value", [  # where data lives and how good it is, written in the third session
+    ('data_location', '各个BU自己玩自己的，数据没拉通', 'siloed'),
+    ('data_location', '散落在各个业务系统里，没有统一的数仓', 'siloed'),
+    ('data_location', '啲数据分散喺唔同部门，冇整合过', 'siloed'),
+    ('data_location', '都在各自的Excel里，靠邮件传来传去', 'siloed'),
+    ('data_location', '每个门店一套，互相不通', 'siloed'),
+    ('data_location', '全部在数据中台上，已经拉通了', 'central'),
+    ('data_location', '都进湖了，统一管理', 'central'),
+    ('data_location', '集團有個資料湖，我們的資料都在裡面', 'central'),
+    ('data_location', '早就上云了，统一在一个数据平台里', 'central'),
+    ('data_location', '都喺中央数据库度，IT统一管', 'central'),
+    ('data_location', '一半在数仓，一半还在业务系统里没迁过来', 'mixed'),
+    ('data_location', '核心交易数据进中台了，日志这块还散着', 'mixed'),
+    ('data_location', '部分已经入湖，部分还在部门自己的服务器上', 'mixed'),
+    ('data_location', '有啲喺数据湖，有啲仲喺各部门度', 'mixed'),
+    ('data_location', '主数据是集中的，明细还分散在各个工厂', 'mixed'),
+    ('data_location', '这个我真不清楚，得问IT', 'unknown'),
+    ('data_location', '唔太清楚放喺边', 'unknown'),
+    ('data_location', '没关注过存在哪', 'unknown'),
+    ('data_location', '说不上来，数据的事一直是IT在管', 'unknown'),
+    ('data_location', '不知道誒，要問資訊部', 'unknown'),
+    ('data_quality', '数据很干净，都是系统自动生成的', 'good'),
+    ('data_quality', '质量没问题，每天都有校验', 'good'),
+    ('data_quality', '幾好，資料都很完整', 'good'),
+    ('data_quality', '挺靠谱的，财务对过账', 'good'),
+    ('data_quality', '脏得很，一半字段是空的', 'poor'),
+    ('data_quality', '垃圾数据一堆，清洗都要清半年', 'poor'),
+    ('data_quality', '好多都係手写单，录入错漏好多', 'poor'),
+    ('data_quality', '很烂，口径都对不上', 'poor'),
+    ('data_quality', '一般般，有的表好有的表烂', 'mixed'),
+    ('data_quality', '参差不齐，老系统的数据问题多', 'mixed'),
+    ('data_quality', '核心字段OK，辅助字段一塌糊涂', 'mixed'),
+    ('data_quality', '没评估过，不好说', 'unknown'),
+    ('data_quality', '唔知质素点样', 'unknown'),
+    ('data_quality', '还没看过数据，不清楚', 'unknown'),
+    ('data_quality', '这得等数据团队摸底完才知道', 'unknown'),
+])
+def test_data_answers_in_jargon_and_dialects(field_name, text, value):
+    reading = read(field_name, text)
+    assert (reading.kind, reading.value) == ("answer", value), text
