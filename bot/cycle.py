@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -99,24 +99,45 @@ _DATE_FORMS = (
 )
 
 
-def read_date(text: str, on: Optional[dt.date] = None) -> Optional[dt.date]:
-    """The date a chat message names ("2026-12-15", "12月15日", "15 December", "Dec 15th"); a date
-    without a year is its next occurrence. None when there is none, or it is no real date."""
+def find_date(text: str, on: Optional[dt.date] = None) -> Optional[Tuple[Optional[dt.date], Tuple[int, int]]]:
+    """The date a chat message names ("2026-12-15", "12月15日", "15 December", "Dec 15th") and where;
+    a date without a year is its next occurrence; (None, span) when it is no real date."""
     on = on or today()
     for pattern, parts in _DATE_FORMS:
         found = pattern.search(text or "")
         if not found:
             continue
         values: Dict[str, Optional[str]] = dict(zip(parts, found.groups()))
-        month = _MONTHS[values["M"].lower()] if values.get("M") else int(values["m"] or 0)
+        month = _MONTHS[(values.get("M") or "").lower()] if values.get("M") else int(values["m"] or 0)
+        day = int(values["d"] or 0)
         try:
             if values.get("y"):
-                return dt.date(int(values["y"]), month, int(values["d"] or 0))
-            named = dt.date(on.year, month, int(values["d"] or 0))
-            return named if named >= on else dt.date(on.year + 1, month, int(values["d"] or 0))
+                return dt.date(int(values["y"] or 0), month, day), found.span()
+            named = dt.date(on.year, month, day)
+            return (named if named >= on else dt.date(on.year + 1, month, day)), found.span()
         except ValueError:
-            return None
+            return None, found.span()
     return None
+
+
+def read_date(text: str, on: Optional[dt.date] = None) -> Optional[dt.date]:
+    found = find_date(text, on)
+    return found[0] if found else None
+
+
+_YEAR_SAID = re.compile(r"(?<!\d)(20\d\d)(?!\d)|\bfy\s?'?(\d\d)\b|(明年|下一年|next year)|(今年|this year)", re.I)
+
+
+def year_in_request(text: str, on: Optional[dt.date] = None) -> Optional[int]:
+    """The planning year a request names outside the date it gives ("把2027年的截止日期定在2026年12月15日")."""
+    on = on or today()
+    found = find_date(text, on)
+    rest = text if not found else text[:found[1][0]] + " " + text[found[1][1]:]
+    said = _YEAR_SAID.search(rest or "")
+    if not said:
+        return None
+    four, fy, next_year, this_year = said.groups()
+    return int(four) if four else 2000 + int(fy) if fy else on.year + 1 if next_year else on.year
 
 
 # --- cycles ------------------------------------------------------------------------------

@@ -159,3 +159,17 @@ def remind_report_text(report: Any, lang: str) -> str:
         names = [(u.unit_zh if lang == "zh" else u.unit_en) for u in report.unreachable]
         lines.append(messages.text("remind_unreachable", lang, units=("、" if lang == "zh" else ", ").join(names)))
     return "\n".join(lines)
+
+
+def my_plans_text(session: Session, identity: Any, lang: str, on: Optional[dt.date] = None) -> str:
+    """"Show my plans": the unit's plans, drafts past the deadline marked late, and the deadline."""
+    from bot.store import plans as store
+
+    footer, late = None, set()
+    if identity.role == "lead" and identity.unit:
+        mine = store.list_plans(session, unit=identity.unit)
+        cycles = {year: cycle.get(session, year, on) for year in {p.year for p in mine}}
+        late = {p.id for p in mine if cycle.is_late(p, cycles[p.year])}
+        current = cycle.current(session, on)
+        footer = deadline_note(session, current.year, lang, on) if current else None
+    return planning.my_plans_text(session, identity, lang, late=late, footer=footer)

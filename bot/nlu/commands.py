@@ -11,8 +11,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.patterns import (about_units_plans, change_of_answer, follow_up_query, lists_plans, recognise,
-                              second_opinion)
+from bot.nlu.patterns import (about_units_plans, change_of_answer, cycle_request, follow_up_query, lists_plans,
+                              recognise, second_opinion)
 
 
 _PLAN_QUERY_GUESSES = frozenset({"show_my_plans", "ask_faq", "inform", "nlu_fallback", "help", "greet", "faq_more",
@@ -37,7 +37,8 @@ class PlanCommandRecognizer(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            found = recognise(text)
+            cycle = cycle_request(text)  # "when is the deadline?", "remind the units that haven't filed"
+            found = (cycle, None) if cycle else recognise(text)
             units = any(e.get("entity") == "unit" for e in message.get(ENTITIES) or [])
             guessed = (message.get(INTENT) or {}).get("name")
             if found is None and units and (follow_up_query(text) or lists_plans(text) or (about_units_plans(text) and asks_for_plans(
