@@ -151,10 +151,13 @@ def remind_report_text(report: Any, lang: str) -> str:
         else:
             key = "remind_line_slack" if item.channel == "slack" else "remind_line_web"
             lines.append(messages.text(key, lang, name=item.name, unit=unit, why=why))
+    every = report.cycle.remind_every
     if not report.reminded and not report.recent:
         lines = [messages.text("remind_nobody", lang, year=report.year)]
-    if report.recent:
-        lines.append(messages.text("remind_recently", lang, count=len(report.recent), every=report.cycle.remind_every))
+    elif not report.reminded:
+        lines.append(messages.text("remind_recently_all", lang, count=len(report.recent), every=every))
+    elif report.recent:
+        lines.append(messages.text("remind_recently", lang, count=len(report.recent), every=every))
     if report.unreachable:
         names = [(u.unit_zh if lang == "zh" else u.unit_en) for u in report.unreachable]
         lines.append(messages.text("remind_unreachable", lang, units=("、" if lang == "zh" else ", ").join(names)))
