@@ -5,7 +5,6 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import assessment, cycle, messages, planning, roles

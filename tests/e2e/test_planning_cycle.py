@@ -176,12 +176,17 @@ def test_a_whole_cycle(cycle_world):
     assert web_visit(assistant, "zhang.min", wait=3) == []
 
     # the deadline passes; the report shows who was late and who was reminded
-    with session_scope(url) as session:
+    with session_scope(url) as session:  # time passes: what was submitted came in before the deadline
         session.get(Cycle, YEAR).deadline = dt.date.today() - dt.timedelta(days=1)
+        for plan in store.list_plans(session, year=YEAR):
+            if plan.submitted_at is not None:
+                plan.submitted_at = plan.submitted_at - dt.timedelta(days=2)
     out = workdir / "review"
     mlplan(url, api, "review", "--year", YEAR, "--out", out, "--lang", "en")
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "Units that had not filed by it: 3. Late plans: 0." in page  # Logistics, Customer Service, Marketing
     for name in ("李伟 (li.wei)", "张敏 (zhang.min)", "陈静 (chen.jing)", "Maria Garcia (maria.garcia)"):
         assert name in page
-    assert page.count("nothing filed, overdue") == 3
+    assert page.count("nothing filed, overdue") == 3 and "submitted late" not in page
+    assert "<td>Slack</td><td>delivered</td>" in page  # li.wei's reminder
+    assert page.count("waiting for the web chat") == 2  # chen.jing and maria.garcia have not opened the chat
