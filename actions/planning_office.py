@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 from actions.context import identify
 from actions.forms import PendingQuestionForm, Request, Slots, Turn, accepted, int_slot, lang_of
 from actions.plan_flow import SURE
-from bot import messages, planning, queries, reminders, roles
+from bot import cycle_text, messages, planning, queries, reminders, roles
 from bot.dialogue import answers, prompts
 from bot.dialogue.reader import Question
 from bot.roles import Permission
@@ -176,12 +176,6 @@ def record_review(turn: Turn, plan_id: Optional[int], decision: Optional[str], n
             return
         plan = store.record_review(session, plan_id, decision, "" if note in (None, "-") else note,
                                    reviewer=identity.person_id)
-        turn.say("review_recorded", id=plan_id, decision=messages.text(f"status.{decision}", turn.lang))
         told = reminders.tell_decision(session, plan, plan.reviews[-1])  # the lead hears it at once
-        for person in told:
-            if person.status == reminders.FAILED:
-                turn.say("review_lead_told_failed", name=person.name, error=person.error)
-            else:
-                turn.say("review_lead_told", name=person.name, channel=messages.text(f"channel.{person.channel}", turn.lang))
-        if not told:
-            turn.say("review_lead_no_lead")
+        turn.say("review_recorded", id=plan_id, decision=messages.text(f"status.{decision}", turn.lang),
+                 told=cycle_text.decision_told_text(told, turn.lang))

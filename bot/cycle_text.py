@@ -136,6 +136,15 @@ def decision_message(*, name: str, unit: str, year: int, plan_id: int, title: Op
 
 # --- what the planning office reads -----------------------------------------------------------
 
+def decision_told_text(told: List[Any], lang: str) -> str:
+    """Who heard of a review decision, and how (bot.reminders.tell_decision's outcome)."""
+    if not told:
+        return messages.text("review_told_nobody", lang)
+    lines = [messages.text("review_told_failed", lang, name=t.name, error=t.error) if t.status == "failed" else
+             messages.text(f"review_told_{t.channel}", lang, name=t.name) for t in told]
+    return ("" if lang == "zh" else " ").join(lines)
+
+
 def reason_text(reason: str, detail: dict, lang: str) -> str:
     return messages.text(f"remind_reason.{reason}", lang, done=detail.get("answered"), total=detail.get("total"))
 

@@ -104,6 +104,12 @@ def _lang(preferred: Optional[str], written_in: Optional[str]) -> str:
     return preferred or written_in or language.DEFAULT_LANGUAGE
 
 
+def _usual_language(session: Session, person_id: str) -> Optional[str]:
+    """The language of the person's latest plan: the best guess when the directory has no preference."""
+    return session.execute(select(Plan.language).where(Plan.owner_id == person_id)
+                           .order_by(Plan.updated_at.desc(), Plan.id.desc())).scalars().first()
+
+
 def _deliver(session: Session, row: Reminder, slack_id: Optional[str], text: str, buttons: List[Button],
              post: Optional[Post]) -> None:
     """Send on Slack when the person has a member id and Slack is configured; else wait for the web chat."""
@@ -175,7 +181,7 @@ def _send_reminder(session: Session, item: Reminded, lead: Lead, view: CycleView
             Reminder.kind == "reminder", Reminder.year == view.year, Reminder.person_id == lead.person_id,
             Reminder.status == PENDING_WEB)).scalars():
         old.status = SUPERSEDED  # an older reminder still waiting for the web chat: this one replaces it
-    lang = _lang(lead.lang, draft.language if draft else None)
+    lang = _lang(lead.lang, draft.language if draft else _usual_language(session, lead.person_id))
     text, buttons = cycle_text.reminder_message(name=lead.name, unit=state.name_zh if lang == "zh" else state.name_en,
                                                 year=view.year, deadline=view, lang=lang, draft=draft)
     row = Reminder(kind="reminder", year=view.year, person_id=lead.person_id, unit_key=state.key,
@@ -293,7 +299,7 @@ def _reminder_now(session: Session, row: Reminder, person: Person, on: Optional[
         return None
     state = states[0]
     draft = state.drafts[0] if state.drafts else None
-    lang = _lang(person.lang, draft.language if draft else row.detail.get("lang"))
+    lang = _lang(person.lang, draft.language if draft else row.detail.get("lang") or _usual_language(session, person.id))
     return cycle_text.reminder_message(name=person.name, unit=state.name_zh if lang == "zh" else state.name_en,
                                        year=row.year, deadline=view, lang=lang, draft=draft)
 

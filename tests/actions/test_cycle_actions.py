@@ -166,8 +166,8 @@ def test_a_review_decision_is_told_to_the_lead(directory_db, dispatcher):
                            entities=[{"entity": "plan_id", "value": plan.id}])
     tracker.latest_message["intent"]["confidence"] = 1.0
     run(ActionStartReview(), tracker, dispatcher)
-    assert texts(dispatcher)[-1] == messages.text("review_lead_told", "zh", name="张敏",
-                                                  channel=messages.text("channel.web", "zh"))
+    assert texts(dispatcher)[-1] == messages.text("review_recorded", "zh", id=plan.id, decision="需修改",
+                                                  told=messages.text("review_told_web", "zh", name="张敏"))
     with session_scope() as session:
         [(text, buttons)] = reminders.waiting(session, "zhang.min")
     assert text == messages.text("decision.needs_work", "zh", name="张敏", reviewer="王芳", unit="物流部", year=YEAR,

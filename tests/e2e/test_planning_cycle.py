@@ -144,8 +144,9 @@ def test_a_whole_cycle(cycle_world):
     [decision] = [c for c in answer if c["channel"] == "U01LIWEI"]
     assert decision["text"] == messages.text("decision.needs_work", "zh", name="李伟", reviewer="王芳", unit="零售部",
                                              year=YEAR, title="门店补货需求预测", id=draft_id, note="请补充基线数据")
-    assert any(c["text"] == messages.text("review_lead_told", "zh", name="李伟",
-                                          channel=messages.text("channel.slack", "zh")) for c in answer)
+    told = messages.text("review_told_slack", "zh", name="李伟")
+    assert any(c["text"] == messages.text("review_recorded", "zh", id=draft_id, decision="需修改", told=told)
+               for c in answer)
 
     # the lead presses "edit this plan", changes the baseline and submits again
     [edit] = buttons(decision)
