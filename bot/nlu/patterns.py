@@ -253,6 +253,12 @@ _NOT_STARTING = re.compile(r"(?:没有|没|不|别)(?:要|打算|准备|想|会|
 _FAREWELL = re.compile(r"拜拜?|再见|回见|\b(?:bye|cya|see you|later)\b")
 
 
+# "remind me later" / "明天提醒我" is a pause, not the planning office reminding the units
+_REMIND_ME = re.compile(r"\b(?:remind|ping|nudge) me\b|提醒(?:一下)?我|叫我|喊我")
+_REMIND_WHOM = re.compile(r"\b(?:units?|departments?|teams?|leads?|everyone|everybody|stragglers|divisions?)\b|"
+                          r"部门|负责人|单位|大家|各部|事业部")
+
+
 # A withdrawal names what it takes back: a plan, a draft, a number, "it"
 _PLAN_REFERENCE = re.compile(r"计划|规划|方案|项目|草稿|提交|交的|报的|交上去|那份|这份|那个|这个|\d|"
                              r"\b(?:plans?|proposals?|submissions?|initiatives?|drafts?|submitted|it|that|this|one)\b")
@@ -264,6 +270,12 @@ def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
     "我们报了几个ML计划了" asks for the unit's plans); a guessed withdrawal of no plan ("上一个回答删掉" edits,
     "delete the reminder in my calendar" is not for this bot); None to keep the guess."""
     folded = fold(text)
+    if intent == "remind_units":  # it acts at once: only a request that says whom to remind, not asked as a question
+        if _REMIND_ME.search(folded):
+            return "cancel"
+        asked = _QUESTION.search(folded) or (folded.endswith(("?", "？")) and not re.match(r"(?:can|could|would|will) you\b",
+                                                                                         folded))
+        return "ask_faq" if asked else None if _REMIND_WHOM.search(folded) else "nlu_fallback"
     if intent == "review_plan" and _ASKED_STATUS.search(folded):
         return "show_plan" if re.search(r"\d", folded) else "query_plans"  # "9号计划批了吗", "has plan 9 been approved?"
     if intent == "declare_no_plan" and _WHICH_UNITS.search(folded):
@@ -357,7 +369,8 @@ _CYCLE_PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compil
                      r"^(?:please |pls |ok,? )?send (?:out )?(?:the )?reminders?\b"),
     ("remind_units", r"(?:提醒|催|催促|催催|通知)(?:一下)?\S{0,14}?(?:部门|负责人|单位|大家)|(?:给|向)\S{0,14}?(?:部门|负责人|单位)\S{0,4}?"
                      r"(?:发|送)(?:个|一下|一个)?(?:提醒|通知)|^(?:请|帮我)?发(?:送)?(?:一下)?提醒[。!！]?$|把提醒发给"),
-    ("ask_deadline", r"\b(?:when|what)(?:'s| is| are|'re| was)?\s+(?:the |our |my )?(?:\w+ ){0,3}?" + _DEADLINE + r"\b|"
+    ("ask_deadline", r"\bwhen(?:'s| is| was)?\s+(?:the |our |my )?(?:[\w'-]+ ){0,3}?" + _DEADLINE + r"\b|"
+                     r"\bwhat(?:'s| is| was)\s+(?:the |our |my )?(?:[\w'-]+ ){0,3}?" + _DEADLINE + r"\b(?! mean)|"
                      r"\bwhen (?:is|are|must|do|does|should)\b(?:\s+[\w'-]+){0,5}?\s+(?:due|be in|submit|file|hand in|send in|close)\b|"
                      r"\bwhen\b(?:\s+[\w'-]+){0,4}?\s+due\b|\bwhat date\b.{0,40}\b(?:due|submitted|filed)\b|\bby when\b|"
                      r"\bhow (?:many days|much time|long)\b.{0,30}\b(?:left|until|before)\b.{0,30}(?:deadline|due|plans?\b|file|submit)|"
