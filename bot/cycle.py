@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from bot import planning
 from bot.plan_schema import ANSWER_FIELDS, ANSWER_FIELD_NAMES
@@ -265,26 +265,33 @@ def filing_units(session: Session) -> set:
 def unit_states(session: Session, year: int, on: Optional[dt.date] = None, unit: Optional[str] = None) -> List[UnitState]:
     """Every unit that is expected to file (it has a lead) or has a draft of `year`, and where it stands."""
     cycle = get(session, year, on)
-    plans = list(session.execute(select(Plan).where(Plan.year == int(year)).order_by(Plan.updated_at.desc(),
-                                                                                      Plan.id.desc())).scalars())
+    statuses_of: Dict[str, set] = {}
+    drafts_of: Dict[str, List[Plan]] = {}
+    found = select(Plan.unit_key, Plan.status).where(Plan.year == int(year))
+    drafts = select(Plan).options(defer(Plan.assessment)).where(Plan.year == int(year), Plan.status == "draft")
+    if unit is not None:
+        found, drafts = found.where(Plan.unit_key == unit), drafts.where(Plan.unit_key == unit)
+    for key, status in session.execute(found):
+        statuses_of.setdefault(key, set()).add(status)
+    for plan in session.execute(drafts.order_by(Plan.updated_at.desc(), Plan.id.desc())).scalars():
+        drafts_of.setdefault(plan.unit_key, []).append(plan)
     leads: Dict[str, List[Lead]] = {}
     for person in session.execute(select(Person).where(Person.role == "lead", Person.unit_key.isnot(None))
                                   .order_by(Person.id)).scalars():
         leads.setdefault(person.unit_key, []).append(Lead(person.id, person.name, person.lang, person.slack_id))
-    keys = set(leads) | {p.unit_key for p in plans if p.status == "draft"}
+    keys = set(leads) | set(drafts_of)
     if unit is not None:
         keys &= {unit}
     units = {u.key: u for u in session.execute(select(Unit).where(Unit.key.in_(sorted(keys)))).scalars()}
     states = []
     for key in sorted(keys):
-        mine = [p for p in plans if p.unit_key == key]
-        statuses = {p.status for p in mine}
+        statuses = statuses_of.get(key, set())
         state = "filed" if statuses & set(FILED) else "no_plan" if "no_plan" in statuses else \
             "draft" if "draft" in statuses else "nothing"
         row = units.get(key)
         states.append(UnitState(
             key, row.name_zh if row else key, row.name_en if row else key, state, leads.get(key, []),
-            [draft_state(p) for p in mine if p.status == "draft"],
+            [draft_state(p) for p in drafts_of.get(key, [])],
             late=bool(cycle and cycle.passed and state in ("draft", "nothing")),
         ))
     return states
