@@ -229,6 +229,9 @@ class Request(Action, ABC):
 def corrected(command, tracker: Tracker) -> Optional[str]:
     """The new answer of a change: "不是95%，是92%" corrects only that part of a text answer."""
     current = tracker.get_slot(command.field) if command.field else None
+    if command.value and getattr(command, "adds", False) and isinstance(current, str) and current.strip():
+        joiner = "；" if re.search(r"[\u4e00-\u9fff]", current + command.value) else "; "
+        return f"{current}{joiner}{command.value}"  # "not only X, also Y": the old answer stays
     if command.value and command.replaces and re.search(r"\d", command.replaces) and isinstance(current, str) \
             and command.replaces in current:
         return current.replace(command.replaces, command.value)

@@ -18,7 +18,8 @@ COMBINING = frozenset({"data_location", "data_quality"})  # every clause of the 
 _LEAD_IN = ("i think", "i'd say", "id say", "i would say", "i feel", "i believe", "honestly", "tbh", "to be honest",
             "well", "hmm", "so", "ok", "okay", "oh", "um", "uh", "erm", "i mean", "frankly", "in short", "yeah so",
             "我觉得", "我认为", "感觉", "我感觉", "说实话", "老实说", "其实", "嗯", "嗯嗯", "呃", "额", "这个嘛", "怎么说呢",
-            "坦白说", "总的来说", "应该说", "then", "well then", "in that case", "那", "那就", "那么", "那样的话")
+            "坦白说", "总的来说", "应该说", "老实讲", "讲真", "说真的", "讲实话", "我倾向于认为", "我倾向于", "倾向于认为", "倾向于",
+            "i'd lean towards", "i lean towards", "leaning towards", "i'd lean to", "on balance", "then", "well then", "in that case", "那", "那就", "那么", "那样的话")
 # A one-character Chinese answer counts only on its own or before one of these ("有的", "能啊").
 _CJK_SINGLE_END = re.compile(r"^(?:[的啊呀吧哈了滴嘛呢哦噢喔]|$|\s)")
 _KEYBOARD_MASH = re.compile(r"^(asdf|qwer|zxcv|jkl|hjkl|sdf|aaa+|xxx+|test|testing|123+|abc|blah|lol|哈+|啊+|。+|\.+)$")
@@ -80,6 +81,12 @@ def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[
     if label == "yes" and "no" in field_groups and (re.match(r"不了|不到|不来|不成|不起|不上|不动|不出|不定|不现实", clause[end:]) or
                                                      re.match(r"\s+not\b", clause[end:])):
         return "no"  # "解决不了核心问题", "we can not do it alone"
+    if label in ("yes", "no") and words.cjk_count(phrase) and any(
+            other == "unsure" and 0 <= s - end <= 3 for s, _, other in words.labelled_spans(clause, field_groups)):
+        return "unsure"  # "试点团队看情况吧": the topic named, then the hedge
+    if re.match(r"\s+(?:still|currently|now)?\s*(?:discussing|deciding|debating|thinking|figuring|working (?:on|it out)|"
+                r"considering|checking|waiting|talking|looking into|evaluating|not sure)\b", clause[end:]):
+        return None  # "we are still discussing this": an opening that answers nothing yet
     if phrase in ("no", "yes", "not") and re.match(r"\s+(?!(?:we|it|i|they|not|really|way|thanks|sir|absolutely|"
                                                   r"definitely|unfortunately|sadly|actually|there|that|but|and|so)\b)[a-z]",
                                                   clause[end:]):
@@ -95,7 +102,8 @@ _STRESS = re.compile(r"^(?:那应该算|应该算是|应该算|算是|超级|超
                      r"definitely|extremely|incredibly)\s*(?=\S)")
 _SO = ("so", "therefore", "thus", "hence", "so overall", "all in all", "in short", "but", "所以", "因此", "总之",
        "总的来说", "那", "那就", "但", "但是", "不过", "i'll go with", "ill go with", "i'd go with", "let's say", "lets say",
-       "call it", "put down", "put it down as", "mark it as", "i'll say", "i'd say it's", "我就答", "我就选", "就选", "就答",
+       "call it", "put down", "put it down as", "mark it as", "put me down as", "put me down for", "mark me down as", "mark me as",
+       "put", "just put", "write down", "put us down as", "put us down for", "i'll say", "i'd say it's", "我就答", "我就选", "就选", "就答",
        "就写", "就填", "那就选", "那就写", "我选", "选", "都是", "全都是", "基本都是", "反正都是", "反正", "all in all", "basically", "就这么定", "就这么定了",
        "就这么定吧", "定了", "let's go with", "lets go with", "final answer")
 _CONTRAST = frozenset({"but", "但", "但是", "不过"})
@@ -115,6 +123,11 @@ def _conclusion(clauses: Sequence[str], field_groups: Dict[str, Tuple[str, ...]]
                 rest = _TAIL.sub("", _strip_lead_in(re.sub(
                     r"^(?:realistically|honestly|frankly|in practice|overall|basically|基本上?|大体上?|总体上?|整体上?)[\s,]*",
                     "", found.group(1))))
+                for again in _SO:  # "so put me down as not sure"
+                    inner = re.match(rf"{words._pattern(again)}[\s,，]+(.+)$", rest)
+                    if inner and again not in _CONTRAST:
+                        rest = inner.group(1)
+                        break
                 contrast = so in _CONTRAST  # "…, but for a real model, no": only the bare option after a "but"
                 said = _leading(rest, field_groups) or (None if contrast else _only(rest, field_groups))
                 if said and len(words.english_words(rest)) <= 4 and words.cjk_count(rest) <= (4 if contrast else 8):
@@ -132,21 +145,26 @@ def _only(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[str
     return labels.pop() if len(labels) == 1 else None
 
 
-_NEGATED = re.compile(r"(?:\b(?:nothing|not|no|never|isn't|aren't|none)\b|没有|没|不在|不是|并不|还没|未)[^,，;；]{0,12}$|"
+_NEGATED = re.compile(r"(?:\b(?:nothing|not|no|never|isn't|aren't|none)\b|没有|没|不在|不是|不算|算不上|谈不上|并不|还没|未)[^,，;；]{0,12}$|"
                       r"\b(?:none of it|nothing|none of (?:this|that|them|the data)|neither(?: one| of them| of the two)?)\b(?:\s+[a-z']+){0,5}\s+$")  # "none of it is in the company data lake"
 
 
-_NEGATION_BEFORE = re.compile(r"(?:(?:(?<!不是)不|不搞|不弄|不走|不整|难以|恐难|很难|难|不能|不可能|无法|没法|没办法|不会|不太能|不够|不是|不算|算不上|谈不上|"
+_NEGATION_BEFORE = re.compile(r"(?:(?:(?<!不是)不|解决不了|不了|不搞|不弄|不走|不整|难以|恐难|很难|难|不能|不可能|无法|没法|没办法|不会|不太能|不够|不是|不算|算不上|谈不上|"
                               r"称不上|并非|不怎么|不太|不大|没留|没有留|没预留|没有预留|没给|没有给|没|没有|别|先别|不要|搞不了|做不了|弄不了|没打算|不打算|不考虑|不准备|暂不)\s*|"
                               r"\b(?:not|can'?t|cannot|can not|won'?t|isn'?t|aren'?t|don'?t|doesn'?t|never|hardly)\b(?:\s+(?!and\b|but\b|so\b)[a-z']+){0,3}\s+)$")
 
 
 # A negating verb a few characters before: "搞不了单独的试点团队", "没有专门的试点团队"
-_NEGATION_NEAR = re.compile(r"(?:搞不了|做不了|弄不了|组不了|没有|没打算|不打算|不考虑|不准备|无法|没法|不另|不单独|不额外|不专门|不再)[^也能就可会都,，]{1,4}$|"
+_NEGATION_NEAR = re.compile(r"(?:搞不了|做不了|弄不了|组不了|不能|不允许|不可以|不敢|容不得|经不起|没有|没打算|不打算|不考虑|不准备|无法|没法|不另|不单独|不额外|不专门|不再)[^也能就可会都,，]{1,4}$|"
                             r"\b(?:no|not|haven'?t|havent|hasn'?t|didn'?t|never)\b(?:\s+(?!and\b|but\b|so\b)[a-z']+){0,3}\s+$")
 
 
 _A_NOT_A = re.compile(r"(?<![不没])([\u4e00-\u9fff])(?:不|没)\1(?:要|是|能|会|用)?|能否|是否|可否")  # "要不要机器学习我也拿不准" asks itself
+
+
+_SYNCED_IN = re.compile(r"同步过去|同步到|同步进|汇总到|汇到|汇入|汇集到|进数仓|\b(?:synced|syncs|sync|flows?|feeds?|loaded|copied) (?:in)?to\b")
+# "Sales data is central, ops data isn't": one part central, the other not
+_ISNT = re.compile(r"^[\w\s'-]{2,40}?(?:isn'?t|is not|aren'?t|are not|not yet|still isn'?t)\.?$|^[\u4e00-\u9fff\w]{1,12}?(?:不是|还不是|没有)$")
 
 
 def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
@@ -171,6 +189,8 @@ def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
             continue  # "肯定得拉IT一起搞"
         if label in ("platform", "coe", "annual_planning") and _NEGATION_BEFORE.search(clause[:s]):
             continue  # "不搞卓越中心，就走端到端平台"
+        if label == "siloed" and "central" in field_groups and _SYNCED_IN.search(clause[e:]):
+            continue  # "各部门的数据每天晚上同步过去": gathered in one place after all
         if label == "central" and "siloed" in field_groups and _NEGATED.search(clause[:s]):
             label = "siloed"
         elif label == "yes" and "no" in field_groups and (_NEGATION_BEFORE.search(clause[:s]) or _NEGATION_NEAR.search(clause[:s])):
@@ -205,7 +225,8 @@ _ALL_IN_ONE = re.compile(r"(?:都|全|全部|统一)(?:已经|已)?(?:在|放在
                          r" (?:one|the same|a single|our|the)\b")
 _NOT_THAT = re.compile(r"^(?:it'?s|it is|it isn'?t|it was) not that\b|^(?:it isn'?t|it wasn'?t|not) that\b|^不是说|^倒不是")
 _ECHOED_QUESTION = re.compile(r"(.)(?:不|没)\1|(.)不\2.|^(?:do|does|is|are|can|will) (?:we|it|they|there)\b.*\?$")
-_CORRECTING = re.compile(r"^(?:sorry|no wait|wait no|i mean|i meant|correction|scratch that|oops|不对|哦不|说错了|我是说|应该说|更正)"
+_CORRECTING = re.compile(r"^(?:sorry|no wait|wait no|i mean|i meant|correction|scratch that|oops|hang on|hold on|actually(?=[\s,]+(?:yes|no|yeah|nope)\b)|"
+                         r"不对|哦不|说错了|我是说|应该说|更正)"
                          r"(?:[\s,，:：]+|$)")
 _ACKNOWLEDGEMENTS = frozenset({"ok", "okay", "ok then", "right", "alright", "all right", "so", "well", "hmm", "um",
                                "好", "好的", "嗯", "行", "那", "那个", "哦"})
@@ -273,6 +294,10 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
             others = {label for part in parts[1:] for label in _scan(part, field_groups)} - {said, UNKNOWN, "mixed"}
             if said and said != UNKNOWN and (bare in _PLAIN_OPTIONS or (edge is parts[0] and not others)):
                 return Choice(said, edge is parts[0])  # "口径不统一，但数字本身还算准" names both: mixed
+    if field == "data_location" and len(parts) > 1 and (parts[0] in ("both", "两者都有", "两个都有", "都有") or (
+            any(_ISNT.match(part) and not _scan(part, field_groups) for part in parts[1:])
+            and "central" in _scan(parts[0], field_groups))):
+        return Choice("mixed", parts[0] in ("both", "两者都有", "两个都有", "都有"))  # "Both, really: …", "Sales data is central, ops data isn't."
     if field in COMBINING:
         scanned = [label for part in parts for label in _scan(part, field_groups)]
         if lead in ("siloed", "central") and set(scanned) - {lead} <= {"mixed"}:
@@ -295,8 +320,8 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         if value is None and field == "data_location" and not in_passing and _ALL_IN_ONE.search(folded):
             value = "central"  # "都在能源管理系统里", "it's all in SAP"
         return Choice(value, bool(lead) and value == lead) if value else None
-    if "unsure" in field_groups and len(raw) > 1 and _ENDS_UNSURE.search(raw[-1]) and any(
-            _CONTRAST_START.match(clause) for clause in raw[1:]) and (lead is None or re.match(
+    if "unsure" in field_groups and len(raw) > 1 and _ENDS_UNSURE.search(words.without_trailing_emoji(raw[-1])) and any(
+            _CONTRAST_START.match(clause) for clause in raw[1:]) and (lead in (None, "unsure") or re.match(
             r"应该|估计|可能|大概|也许|好像|\b(?:maybe|probably|i think|i guess|should|might|perhaps)\b", raw[0])):
         return Choice("unsure", False)  # "应该有一些，但具体多少、有没有人用过我不确定"
     concluded = _conclusion(raw, field_groups)
@@ -305,7 +330,8 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     said_next = next((i for i in range(1, len(raw)) if parts[i] and parts[i] not in _LEAD_IN), None)
     if lead == "unsure" and said_next:  # "kinda, yes": a hedge, then the answer ("Partly only... honestly, no.")
         settled = _leading(raw[said_next], field_groups) or _leading(parts[said_next], field_groups)
-        if settled in ("yes", "no"):
+        later_doubt = any("unsure" in _scan(part, field_groups) for part in parts[said_next:])
+        if settled in ("yes", "no") and not later_doubt:  # "Partly? We can do the modelling but I'm not sure about …" stays unsure
             return Choice(settled, True)
     if lead in (UNKNOWN, "unsure", "none_yet") and field not in YES_NO_FIELDS and field != YES_NO:
         rest = [label for part in parts[1:] for label in _scan(part, field_groups)]
@@ -316,6 +342,8 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         return Choice(lead, True)
     for part in parts:
         labels = _scan(part, field_groups)
+        if labels and "unsure" in field_groups and _DOUBT_FIRST.match(part):
+            return Choice("unsure", False)  # "not sure it is important enough", "不确定能不能上线"
         if labels:
             value = _resolve(field, labels)
             return Choice(value, False) if value in choices else None
@@ -327,12 +355,15 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
 
 
 # Closing a long answer, only an option named outright decides it ("…, 没拉回来" explains; "…. Silos only." concludes)
+_DOUBT_FIRST = re.compile(r"^(?:(?:hmm|well|honestly|i mean|to be honest)[\s,]+)?(?:i'?m |i am |we'?re |we are )?(?:really |still )?"
+                          r"(?:not (?:really |quite |entirely |totally )?sure|unsure|not certain|no idea|(?:i )?(?:don'?t|do not) know|can'?t say)\b|"
+                          r"^(?:我|我们)?(?:也|还|真)?(?:不确定|不太确定|说不好|说不准|不知道|不清楚|拿不准|吃不准)")
 _PLAIN_OPTIONS = frozenset({"siloed", "silo", "silos", "central", "centralised", "centralized", "mixed", "both", "good", "poor",
                             "bad", "孤岛", "集中", "分散", "混合", "两者都有", "一般", "好", "差"})
 _LUKEWARM = re.compile(r"^(?:not (?:great|so good|that good|too good|good enough|the best)|could be better)[\s.!]*$")
 _MOSTLY = re.compile(r"^(?:mostly|mainly|largely|primarily|大部分|大多|大多数|主要)")
 _WHETHER = re.compile(r"\b(?:whether|if)\b|是否|会不会|能不能|可不可以")  # "unsure. nobody decided whether failures are acceptable"
-_HEDGE = re.compile(r"可能|也许|或许|估计|大概|\b(?:maybe|might|perhaps|probably|possibly|i guess|i think)\b")
+_HEDGE = re.compile(r"可能|也许|或许|估计|大概|好像|似乎|貌似|\b(?:maybe|might|perhaps|probably|possibly|i guess|i think)\b")
 _PLACE = re.compile(r"\b(?:in|on|inside|within)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+|its\s+|each\s+)?[\w'-]+|在\S{2,}")
 
 
@@ -387,7 +418,11 @@ def parse_branches(text: str) -> List[str]:
     branch_groups = {b: words.phrases("branches", b) for b in VALUE_BRANCHES}
     branch_groups["not_a_branch"] = words.phrases("not_branches")  # "the sales process" is not revenue
     last_said: Dict[str, bool] = {}
-    for start, end, label in words.labelled_spans(folded, branch_groups):
+    spans = words.labelled_spans(folded, branch_groups)
+    spans = [span for index, span in enumerate(spans) if not (  # "quicker resolution of customer tickets" is service
+        span[2] == "time_saved" and index + 1 < len(spans) and spans[index + 1][2] == "customer_service"
+        and 0 <= spans[index + 1][0] - span[1] <= 1 and folded[span[0]:span[1]] in _SPEED_WORDS)]
+    for start, end, label in spans:
         sentence_rest = re.split(r"[。；;.!?！？]", folded[end:])[0]
         last_said[label] = not _TAKEN_BACK.search(folded[:start]) and not _NOT_NOW.match(sentence_rest)
     named |= {label for label, kept in last_said.items() if kept and label != "not_a_branch"}
@@ -407,6 +442,7 @@ def parse_branches(text: str) -> List[str]:
     return [b for b in VALUE_BRANCHES if b in named]
 
 
+_SPEED_WORDS = frozenset({"quicker", "faster", "speedier", "更快", "更快的", "快速"})
 _BARE_BRANCH = {"time": "time_saved", "时间": "time_saved", "money": "revenue", "钱": "revenue"}  # one word, listed
 _EXCEPT = re.compile(r"\b(?:except(?: for)?|but not|apart from|other than|minus|without)\b|除了|除去|不包括|不含")
 _TAKEN_BACK = re.compile(r"(?:\b(?:scratch|drop|minus|except|not|no|without|forget|remove|strike)\s+(?:the\s+)?|"
@@ -419,6 +455,7 @@ _NOT_NOW = re.compile(r"^(?:那块|这块|方面|这个|那个|的话|嘛|呢|�
                       r"^[^.;]{0,30}\bnot (?:for|in) this (?:plan|one|year|round)\b|^\s*(?:not really|not so much|not yet|isn'?t|is not)\b|"
                       r"^\s*(?:i|we)\s+(?:do not|don'?t|won'?t|wouldn'?t|can'?t|cannot)\s+(?:count|include|claim|see|expect)\b")
 _TIME_SAVED = re.compile(r"(?:节省|节约|省下|省掉|省了|减少|缩短|少花|能省|可以省|省)[^，,。；;]{0,8}?(?:时间|工时|人力|人工)|"
+                         r"(?:时间|工时|人力|人工)(?:(?![不没未难])[^，,。；;]){0,4}?(?:省下来|省出来|省下|节省下来|节省|能省|缩短|减少|减半|少一半)|"
                          r"\b(?:save|saves|saving|saved|free up|frees up|freeing up|cut|cuts|cutting)\b[^,.;]{0,30}?"
                          r"\b(?:time|hours|man-hours|effort)\b|\b(?:time|hours)\b[^,.;]{0,30}?\b(?:we|you|they|it)\s+"
                          r"(?:save|saves|free up|get back)\b|\b(?:working |work |staff |man-)?(?:time|hours)\b[^,.;]{0,30}?"
@@ -583,7 +620,7 @@ def skipped_value(field: str):
 
 # --- a review in one message ----------------------------------------------------------------
 
-_NOTE_MARKER = re.compile(r"(?:(?:notes?|comments?|feedback|remarks?)(?:\s+(?:for|to)\s+(?:them|the lead|the leads|the team|the unit|"
+_NOTE_MARKER = re.compile(r"\bwith (?:the |a |this )?(?:comment|note|remark)s?\s*(?=['\"“‘])|(?:(?:notes?|comments?|feedback|remarks?)(?:\s+(?:for|to)\s+(?:them|the lead|the leads|the team|the unit|"
                           r"him|her|the owner|the sales team|[a-z]+))?|备注|意见|评语|批注|留言)\s*[:：]\s*", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*[,，;；。]\s*|\s+[-–—]+\s*|\s*[—–]+\s*")
 _PLAN_WORDS = re.compile(r"\d+|#|(?<![a-z])plan(?![a-z])|计划|号|號", re.IGNORECASE)
@@ -609,21 +646,36 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
         first = text[:sentence.start()] if sentence else text
         number = re.search(r"\d+", first)  # the plan's number, said before the note
         separator = _SEPARATOR.search(text, number.end()) if number else None
+        opening = _SEPARATOR.search(text)
         if colon:
             head, note = text[:colon.start()], text[colon.end():]
         elif separator:
             head, note = text[:separator.start()], text[separator.end():]
+        elif opening and _short(text[:opening.start()]) and parse_decision(_PLAN_WORDS.sub(" ", text[:opening.start()])) and (
+                not _more_than_a_decision(text[:opening.start()])) and words.fold(text[:opening.start()]) not in _ACKNOWLEDGING:
+            head, note = text[:opening.start()], text[opening.end():]  # "send it back please, the baseline is missing"
         elif sentence:  # "I'll send that one back. They say they can do it alone but …"
             head, note = text[:sentence.start()], text[sentence.end():]
     decision = parse_decision(_PLAN_WORDS.sub(" ", head)) or parse_decision(_PLAN_WORDS.sub(" ", text))
-    if note is not None and not marker and _TENTATIVE.search(words.fold(text)):
+    parts = [part for part in _SEPARATOR.split(text) if part.strip()]
+    if decision is None and note is None and len(parts) > 1 and parse_decision(parts[-1]) and not _more_than_a_decision(parts[-1]):
+        decision = parse_decision(parts[-1])  # "the metric is fine but the baseline is missing, send it back"
+        note = text[:text.rindex(parts[-1])]
+    if note is not None and not marker and _TENTATIVE.search(words.fold(note)):
         decision, note = decision or parse_decision(note), None  # "…都比较清楚，我准备批准": the note is asked for
     if note is not None:
-        note = note.strip(" ,，.。;；-–—")
+        note = re.sub(r"^(?:(?:and|but|also|so)\b|然后|并且|另外)\s*", "", note.strip(" ,，.。;；-–—'\"“”‘’「」"), flags=re.IGNORECASE)
         if not _more_than_a_decision(note):  # "12号计划，通过吧": no note after all
             decision = decision or parse_decision(note)
             note = None
     return decision, note
+
+
+_ACKNOWLEDGING = frozenset({"ok", "okay", "ok then", "right", "alright", "yes", "yeah", "sure", "fine", "好", "好的", "行", "嗯", "可以", "对"})
+
+
+def _short(text: str) -> bool:
+    return len(words.english_words(words.fold(text))) <= 6 and words.cjk_count(text) <= 10
 
 
 def _more_than_a_decision(note: str) -> bool:
@@ -633,6 +685,7 @@ def _more_than_a_decision(note: str) -> bool:
     folded = re.sub(r"\bsend (?:it|this|that|this one|that one|them)?\s*back\b", " ", folded)
     for phrase in sorted(phrases, key=len, reverse=True):  # "打回去" before "打回"
         folded = re.sub(words._pattern(phrase), " ", folded)
+    folded = re.sub(r"辛苦了?|谢谢|多谢|感谢|\b(?:thanks|thank you|thx|cheers|ta)\b", " ", folded)
     folded = re.sub(r"\b(?:i'?ll|i'?m|i'?d|let'?s|we'?ll|i|we|it|that|this|they|them|him|her|one|plan|will|shall|would|going to|gonna|"
                     r"please|pls|to|the|back|so|ok|okay|then|like|want|go ahead and|can you|could you|lead|leads|owner|owners|team|unit|"
                     r"author|for|a|an|again|another|round|more|yet|now|sorry|but|is|must|have to|need to|should)\b|让他们|请他们|叫他们|他们|让他|号|计划|这个|那个|这份|那份|#",
@@ -667,22 +720,36 @@ def reason_in(text: str) -> Optional[str]:
         following = re.search(r"[，,;；。.!！:：—–-]", text[said.end():])
         rest = text[said.end() + following.end():].strip(" ，,。.") if following else ""
         if _substantial(rest) and not _NO_PLAN_SAID.search(rest):
-            return rest
+            kept = _reason_parts(_parts(rest))
+            return rest if kept == _parts(rest) else _joined(kept)  # "…，这个要怎么报？" asks, gives no reason
     return _other_clauses(text)
+
+
+def _parts(text: str) -> List[str]:
+    return [part.strip() for part in re.split(r"[，,;；。.!！?？]\s*|\s+[-–—]+\s+|[—–]+", text) if part.strip()]
+
+
+def _reason_parts(parts: Sequence[str]) -> List[str]:
+    from bot.nlu.patterns import recognise
+
+    return [part for part in parts if recognise(part) is None and not _NO_PLAN_SAID.search(words.fold(part))
+            and not _ASKS_HOW.search(words.fold(part))
+            and not _JUST_TELLING.fullmatch(words.fold(part).strip()) and not _GREETING.fullmatch(words.fold(part).strip())]
+
+
+def _joined(kept: Sequence[str]) -> Optional[str]:
+    reason = "，".join(kept) if any(words.cjk_count(part) for part in kept) else ", ".join(kept)
+    return reason if kept and _substantial(reason) else None
 
 
 def _other_clauses(text: str) -> Optional[str]:
     """What a "no plan" message says besides declaring it ("明年我们就不报ML了，人手实在不够" -> "人手实在不够")."""
     from bot.nlu.patterns import recognise
 
-    parts = [part.strip() for part in re.split(r"[，,;；。.!！?？]\s*|\s+[-–—]+\s+|[—–]+", text) if part.strip()]
+    parts = _parts(text)
     if len(parts) < 2 or not any(recognise(part) == ("declare_no_plan", None) for part in parts):
         return None
-    kept = [part for part in parts if recognise(part) is None and not _NO_PLAN_SAID.search(words.fold(part))
-            and not _ASKS_HOW.search(words.fold(part))
-            and not _JUST_TELLING.fullmatch(words.fold(part).strip()) and not _GREETING.fullmatch(words.fold(part).strip())]
-    reason = "，".join(kept) if any(words.cjk_count(part) for part in kept) else ", ".join(kept)
-    return reason if kept and _substantial(reason) else None
+    return _joined(_reason_parts(parts))
 
 
 def _substantial(text: str) -> bool:
@@ -693,7 +760,7 @@ def _substantial(text: str) -> bool:
 
 
 _ASKS_HOW = re.compile(r"^(?:how|what|where|when|can|could|do|does|is|are|should|would|who|which|shall)\b|怎么|如何|在哪|吗$|呢$")
-_GREETING = re.compile(r"(?:你好|您好|哈喽|嗨|hi|hello|hey|hiya|hey there|早上好|下午好|good (?:morning|afternoon|evening|day)|dear (?:all|team|sir|madam)|greetings)(?:呀|啊| all| team| there)?|(?:跟|和|给)?(?:你|您)(?:说|讲)(?:一声|下|一下)")
+_GREETING = re.compile(r"(?:你好|您好|哈喽|嗨|hi|hello|hey|hiya|hey there|(?:hi|hey|hello|g'?day|morning) (?:mate|guys|folks|all|team|there)|g'?day|早上好|下午好|good (?:morning|afternoon|evening|day)|dear (?:all|team|sir|madam)|greetings)(?:呀|啊| all| team| there)?|(?:跟|和|给)?(?:你|您)(?:说|讲)(?:一声|下|一下)")
 
 
 _JUST_TELLING = re.compile(r"(?:我|我们)?(?:想|来|先|特此|就是|要)?(?:在这里|在这儿|在这|跟你|和你|向你|给你)?(?:报备|登记|说|告诉你|通知|知会|备案|报一下|说一声)"

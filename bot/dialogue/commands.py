@@ -5,6 +5,7 @@ question is pending; a message is a command only when it says nothing else.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -32,6 +33,7 @@ class Command:
     field: Optional[str] = None  # for "edit": the plan field to change
     value: Optional[str] = None  # for "edit": the new answer, when the message gives it
     replaces: Optional[str] = None  # for "edit": the part of the old answer it corrects ("不是95%，是92%")
+    adds: bool = False  # for "edit": the value adds to the old answer ("not only X, also Y")
 
 
 def _core(text: str) -> str:
@@ -88,6 +90,7 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
     `fields` are the plan fields the message may change ("change the sponsor");
     without them, edits are not looked for.
     """
+    text = words.without_trailing_emoji(text)
     lang = language_request(text)
     if lang:
         return Command("language", language=lang)
@@ -203,7 +206,7 @@ def _field_names() -> Tuple[Tuple[str, str], ...]:
 
 
 def _alternation(items) -> str:
-    return "|".join(words._pattern(i) for i in sorted(set(items), key=len, reverse=True))
+    return "|".join(words._pattern(i) for i in sorted(set(items) - {""}, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=1)
@@ -213,16 +216,17 @@ def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
     verbs_en, verbs_zh = _alternation(map(words.fold, edit["verbs_en"])), _alternation(edit["verbs_zh"])
     into_en, into_zh = _alternation(map(words.fold, edit["into_en"])), _alternation(edit["into_zh"])
     restate_en, wrong_zh = _alternation(map(words.fold, edit["restate_en"])), _alternation(edit["wrong_zh"])
-    lead_en = (r"(?:(?:(?:yes|yeah|yep|ok|okay|sure|fine)[\s,]+but|before (?:i|we|you) submit(?: it)?|before submitting|not yet|wait|actually|sorry|oh|hmm|oops|scratch that|no|hold on|one more thing|also|before that|"
+    lead_en = (r"(?:(?:(?:yes|yeah|yep|ok|okay|sure|fine)[\s,]+but|before (?:i|we|you) submit(?: it)?|before submitting|not yet|wait|actually|sorry|oh|hmm|oops|scratch that|no|hold on|hang on|one sec|one more thing|also|before that|"
                r"before i forget|before we go on|by the way|btw|quick one|one thing)[\s,.!:-]*)*")
-    ask_en = r"(?:(?:can|could) (?:you|we|i) |please |let me |let's |lets |i want to |i'd like to |i need to |i wanna )?"
+    ask_en = (r"(?:(?:can|could|may) (?:you|we|i) |please |let me |let's |lets |i want to |i'd like to |i need to |i wanna )?"
+              r"(?:(?:go back and|go back to|quickly|just) )?")
     the = r"(?:(?:the|my|our|that|this) )?"
-    lead_zh = r"(?:(?:等一下|等等|等下|不对|哦对了|对了|还有|另外|刚才|刚刚|我想|我要|帮我|麻烦|请|\d+\s*号(?:计划)?的?|计划\s*\d+的?)[\s，,、]*)*"
+    lead_zh = r"(?:(?:啊|哦|噢|诶|哎|嗯|呃|等一下|等等|等下|不对|哦对了|对了|还有|另外|刚才|刚刚|前面|之前|上面|我想|我要|帮我|麻烦|请|\d+\s*号(?:计划)?的?|计划\s*\d+的?)[\s，,、]*)*"
     return (
         # change the sponsor (to Dana Wu) / go back to data quality - it's poor
         re.compile(rf"^{lead_en}{ask_en}(?:{verbs_en}) {the}{field}(?: answer| field| question)?"
                    rf"(?:\s+(?:first|please|pls|quickly|before (?:that|submitting|you submit|we submit)))*"
-                   rf"(?:(?:\s*(?:{into_en})\s*|\s*[,:;.-]+\s*(?:(?:it's|its|it is|it should be)\s+)?(?:actually\s+)?|"
+                   rf"(?:(?:\s*(?:{into_en})\s*|\s*[,，:;.-]+\s*(?:(?:it's|its|it is|it should be)\s+)?(?:actually\s+)?|"
                    rf"\s+(?:it's|its|it is|to be)\s+)(?P<value>.+))?$"),
         # wait, metric: cut claim cycle time from 12 to 7 days
         re.compile(rf"^(?:wait|actually|sorry|oh|hmm|oops|hold on|one more thing|not yet|before (?:i|we|you) submit(?: it)?|"
@@ -234,7 +238,7 @@ def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
                    rf"{the}{field} (?:is|was|should be|will be|=) (?P<value>.+)$"),
         # 把发起人改成刘总 / 发起人改成刘总 / 修改数据来源
         re.compile(rf"^{lead_zh}(?:把|将)?{field}(?:那一项|那项|这一项|这项|那个|这个|那题|这题|一项|的回答|的答案)?"
-                   rf"(?:改一下|改下)?[\s，,]*(?:{into_zh})[\s：:]*(?P<value>.+)$"),
+                   rf"(?:我|我们)?(?:想|要|得|还是)?(?:改一下|改下)?[\s，,]*(?:{into_zh})[\s：:]*(?P<value>.+)$"),
         re.compile(rf"^{lead_zh}(?:{verbs_zh})(?:一下)?{field}(?:[\s，,：:]*(?:改成|改为|换成|为|成)?[\s：:]*(?P<value>.+))?$"),
         # 前面的业务问题要改一下
         re.compile(rf"^{lead_zh}(?:前面|之前|刚才|上面)?的?{field}(?:那题|这项|的回答|那里|那儿|那块|这里|这块|那部分)?(?:我)?"
@@ -258,6 +262,16 @@ def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
 
 
 def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
+    """A change of an earlier answer (see `_match_edit`); a new value said as an addition
+    ("not only X, also Y", "另外加上…") is marked `adds`, so the old answer stays."""
+    edit = _match_edit(text, fields)
+    added = _ADDING.match(edit.value) if edit is not None and edit.value and FIELDS_BY_NAME[edit.field].kind == "text" else None
+    if added and added.group("rest").strip(" ,，.。"):
+        return dataclasses.replace(edit, value=added.group("rest").strip(" ,，.。"), adds=True, replaces=None)
+    return edit
+
+
+def _match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
     """"change the sponsor to Dana Wu" -> Command("edit", field="executive_sponsor", value="Dana Wu").
     Inside a longer message, one sentence that asks for a change and gives the new value counts too
     ("I said the data was good, but … Could you change the data quality to poor?")."""
@@ -279,6 +293,10 @@ def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
         if candidate[0].groupdict().get("value"):
             return _edit_command(text, folded, *candidate)
         following = "，".join(sentences[index + 1:])
+        if not following:
+            return _edit_command(text, folded, *candidate)  # "Hmm, not quite. Can I go back and edit the value tree?"
+        if index == 0 and _ABOUT_THE_OLD_ANSWER.match(following):
+            return _edit_command(text, folded, *candidate)  # "can I change the metric? I undersold it"
         if following:  # "试点团队那个我填错了 我们要组试点团队的": the new answer follows
             joined = f"{sentences[index]}，{following}"
             again = _edit_in(joined, fields)
@@ -317,6 +335,10 @@ def _named_then_changed(text: str, folded: str, sentences: Sequence[str], fields
     return None
 
 
+# "can I change the metric? I undersold it": a remark on the old answer, not the new one
+_ABOUT_THE_OLD_ANSWER = re.compile(r"^(?:(?:i|we) (?:undersold|oversold|understated|overstated|got|messed|made|was|were|put|"
+                                   r"said|wrote|typed|meant|rushed|mixed|misread|misunderstood)\b|(?:it|that)(?:'s| is| was) "
+                                   r"(?:wrong|off|too|not)\b|(?:sorry|my bad|oops)\b|(?:我|刚才|之前)?(?:说少了|说多了|说得太|写得太|低估|高估))")
 _GOES_ON = re.compile(r"^(?:另外|还有|以及|同时|并且|而且|加上|再加上|也要|也|\b(?:and|also|plus|as well as)\b)")
 _RENAME = re.compile(r"\b(?:rename|re-name|retitle)\s+(?:it|this|that|the plan|the initiative|the project|the title|our plan)?"
                      r"\s*(?:to|as|into)\s+(?P<value>.+)$|(?:改名为|改名叫|改名成|名字改成|名称改成|标题改成|改个名叫)\s*(?P<value_zh>.+)$")
@@ -325,9 +347,10 @@ _WANTS_CHANGE = re.compile(r"改一下|改下|改改|要改|想改|更正一下|
                            r"change my answer|change the answer|(?:got|put|gave) (?:it|that) wrong)\b")
 # Said of a field that opens the clause ("the sponsor's changed", "the metric I gave is wrong"), not inside an answer
 # ("the forecast is wrong 30% of the time").
-_SAID_WRONG = re.compile(r"^(?:the |my |our |that |this )?(?P<field>.{2,30}?)(?: answer| one| field| question)?(?: (?:i|we) (?:gave|put|said|wrote|entered))?"
+_SAID_WRONG = re.compile(r"^(?:the |my |our |that |this )?(?P<field>.{2,30}?)(?: answer| one| field| question)?(?: (?:i|we) (?:gave|put|said|wrote|entered|typed)(?: you| here| in)?"
+                         r"(?: before| earlier| above| at first| first)?)?"
                          r"(?:'s| is| was| has| have| are| were| needs| need)(?: (?:been|now|actually|all|totally|completely))? "
-                         r"(?:changed|wrong|incorrect|not right|a mistake|changing|updating|fixing)"
+                         r"(?:changed|wrong|incorrect|not right|not correct|not accurate|a mistake|changing|updating|fixing)"
                          r"(?: (?:now|actually|though|too|as well|i think))?\s*[.!]?$")
 _SHOULD_BE = re.compile(r"^(?:所以|那|那就|想了想|想想|仔细想想)?(?:应该|应当|其实)(?:算|是|选|填|写)(?:成|为)?[\s：:]*(?P<value>.+)$|"
                         r"^(?:so |please |pls |just |so please )?(?:make it|make that|mark it as|mark it|put it down as|put down|"
@@ -360,7 +383,9 @@ def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[s
 
 
 _ASKS_TO_CHANGE = re.compile(r"^(?:so |ok )?(?:can|could|may) (?:i|we|you) (?:please )?(?:change|fix|update|correct) (?:it|that|this)"
-                             r"(?: please)?\s*\??$|^(?:please )?(?:change|fix|update) (?:it|that)$|^(?:可以|能|能不能|帮我)?改(?:一下|下)?(?:吗|吧)?$")
+                             r"(?: please)?\s*\??$|^(?:please )?(?:change|fix|update) (?:it|that)$|"
+                             r"^(?:so )?(?:i|we) (?:need|want|would like|'d like|have) to (?:change|fix|update|correct|redo) (?:it|that|this)"
+                             r"(?: please| now)?$|^(?:可以|能|能不能|帮我)?改(?:一下|下)?(?:吗|吧)?$")
 _FAULT_FOUND = re.compile(r"^(?:我|之前|刚才|那个|这个)?(?:(?:写得|说得|填得|答得|写的|说的|填的|答的)(?:太|有点|有些|不够|过于|不太)|太|过于)"
                           r"[\u4e00-\u9fff]{1,6}(?:了|啦|吧)?$|^(?:我|之前|刚才)?(?:写得|说得)?不够(?:具体|清楚|明确|准确|细|量化|实在)|^(?:it was |it's |that was |that's )?(?:too|a bit|way too|rather|not)\s+"
                           r"(?:vague|general|broad|optimistic|pessimistic|fuzzy|loose|specific|concrete|precise|right|accurate)\b.*$")
@@ -377,19 +402,30 @@ def _edit_in(folded: str, fields: Sequence[str]):
 
 
 def _edit_command(text: str, folded: str, found: "re.Match[str]", field: str) -> Command:
-    value = re.sub(r"[\s,，。;；-]+(?:please |pls )?(?:fix|change|update|correct|edit) (?:that|it|this)$", "",
+    value = re.sub(r"[\s,，。;；-]+(?:please |pls )?(?:fix|change|update|correct|edit) (?:that|it|this)$|"
+                   r"[\s,，。;；]+(?:请|麻烦)?(?:帮我|帮忙|给我)?(?:改一下|改下|改过来|改掉|更正一下|修改一下)(?:吧|哈|谢谢)?$", "",
                    found.groupdict().get("value") or "")
+    quoted = re.match(r"^\s*[“\"'「《]([^”\"'」》]{2,80})[”\"'」》]", value)
+    value = quoted.group(1) if quoted else value  # "应该是“大客户流失预警”，…"
     value = re.sub(r"^[\s.,:;?？!！-]*(?:(?:it's|its|it is|it should be|should be|make it|make that|set it to|put)\s+)?(?:actually\s+)?",
                    "", value)
     value = re.split(r"[,，;；]?\s*(?:\bnot\b|不是)\s|\.\s|。|[,，]\s*not\b|不是|[,，]\s*(?=\w+ (?:moved|left|is leaving|has left))",
                      value)[0].strip(" ,，。:：;；-\"'“”")
     value = re.sub(r"\s+(?:now|instead|actually|then|please)$", "", value, flags=re.IGNORECASE)
     value = re.sub(r"[吧啊呀哈了]+$", "", value).strip(" \"'“”「」")
+    if field == "title" and not quoted:
+        value = re.split(r"[，,；;]\s*", value)[0]  # "改成 AIOps 智能告警收敛，正式一点": the rest says why
     if FIELDS_BY_NAME[field].kind == "text" and _FAULT_FOUND.match(words.fold(value)):
         value = ""  # "change the metric, it was too vague": the new value is still to come
     old = found.groupdict().get("old") or _corrected_part(folded)
     return Command("edit", field=field, value=_original_case(text, value) if value else None,
                    replaces=_original_case(text, old.strip()) if old else None)
+
+
+# "Not only cross-sell rate, also average order value", "另外加上客单价": keep the old answer and add
+_ADDING = re.compile(r"^(?:not only\b[^.;]*?[,;]?\s*(?:but )?also\b|also add\b|also\b|additionally\b|add\b|plus\b|"
+                     r"(?:不只是|不仅是?|不光是?)[^，,]*[，,]\s*(?:还有|还要|也要|也)|另外加上?|再加上?|加上|还要加上?)\s*(?P<rest>.+)$",
+                     re.IGNORECASE)
 
 
 def _corrected_part(folded: str) -> Optional[str]:

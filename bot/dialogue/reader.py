@@ -135,6 +135,9 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         after = _answer_after_never_mind(text, asked, heard)  # "…算了，我觉得还是需要机器学习的" answers
         if after is not None:
             return after
+        unsure = _unsure_then_asking_around(text, asked, heard)
+        if unsure is not None:
+            return unsure
     if command is not None:
         return Reading("command", command=command)
     checked = _CHECKING.match(text)
@@ -180,6 +183,7 @@ def asks(text: str, asked: Question) -> bool:
     answer where the question wants a description: there, only a short message that
     opens like a question, or one that ends in 吗/呢, asks.
     """
+    text = words.without_trailing_emoji(text)  # "能举个例子吗😂" asks
     folded = words.fold(text)
     short = words.cjk_count(folded) <= _SHORT_CJK and len(words.english_words(folded)) <= _SHORT_WORDS
     if asked.kind in ("text", "note"):
@@ -192,7 +196,7 @@ def asks(text: str, asked: Question) -> bool:
             re.search(r"(?:吗|么)\s*[?？]?$|呢\s*[?？]$", folded)) or (
             text.rstrip().endswith(("?", "？")) and short and _ASKS_ABOUT.search(folded)
             and not re.search(r"\d", folded)) or any(
-            _INTERROGATIVE.search(words.fold(s)) or _MEANING_ASKED.search(words.fold(s)) or re.search(r"(?:吗|么)\s*[?？]$", s)
+            _INTERROGATIVE.search(_OPENING_COURTESY.sub("", words.fold(s).strip())) or _MEANING_ASKED.search(words.fold(s)) or re.search(r"(?:吗|么)\s*[?？]$", s)
             for s in re.findall(r"[^.!?。！？:：;；]+[?？]", text))
     sentences_asking = any(_QUESTION_WORD.search(words.fold(s)) and re.search(r"\b(?:who|whom|what|which|why|how|meaning)\b", words.fold(s))
                            for s in re.findall(r"[^.!?。！？]+\?", text))  # "important to whom? what do you mean here"
@@ -224,6 +228,29 @@ _ASKING_SENTENCE = re.compile(r"(?:啥|什么|哪个|哪种|怎么|为什么|区
                               r"\bdifference\b|\byou mean\b|\bdoes (?:that|this|it) mean\b)[^.!?。！？]{0,90}[?？]|(?:^|[,，。?？])\s*(?:什么样的?|什么算|什么叫|啥叫|啥算|怎么算|怎样算)[^,，。]*$")
 
 
+_OPENING_COURTESY = re.compile(r"^(?:(?:sorry|excuse me|pardon|um+|uh+|hmm+|ok|okay|so|wait|quick question|不好意思|抱歉|请问)[\s,，.:]*)+")
+_PUZZLED_REMARK = re.compile(r"\b(?:not familiar|unfamiliar|(?:do not|don'?t|didn'?t) (?:understand|get (?:it|this|that|what))|"
+                             r"(?:do not|don'?t) know (?:this|that|the|what) (?:word|term)|never heard|"
+                             r"new to me|not sure what|no idea what|confus|lost here|not clear to me)|不懂|不明白|没懂|没听过|没整明白|"
+                             r"不熟悉|不了解这个|第一次听|搞不懂|看不懂|不太清楚这个")
+
+
+_ASKING_AROUND = re.compile(r"\b(?:talk|speak|check|ask|confirm)\b|问一下|问问|确认|核实|了解一下|商量")
+_COMING_BACK = re.compile(r"\b(?:come back|get back|back in|be back|later|tomorrow|pause|continue|resume|finish)\b|回头|晚点|稍后|再说|再填|再答|再来|"
+                          r"回来|接着|等会|待会|一会|过会|"
+                          r"明天|之后|暂停|继续")
+
+
+def _unsure_then_asking_around(text: str, asked: Question, heard: Optional[Heard]) -> Optional[Reading]:
+    """"这个不太清楚，我得去问一下信息部", "I don't know yet, I need to talk to HR first": the answer is
+    "not sure", unless the person also says they will come back to it."""
+    parts = words.clauses(text)
+    if len(parts) < 2 or _COMING_BACK.search(words.fold(text)) or not _ASKING_AROUND.search(words.fold(text)):
+        return None
+    first = _answered(parts[0], asked, heard)
+    return first if first is not None and first.value in ("unsure", answers.UNKNOWN) else None
+
+
 def _answer_after_a_question(text: str, asked: Question) -> Optional[Reading]:
     """At a question that wants a description, a question to the bot followed by a full answer gives the answer."""
     if asked.kind not in ("text",):
@@ -240,6 +267,8 @@ def _answer_after_a_question(text: str, asked: Question) -> Optional[Reading]:
         return None  # "what kind of metric do you expect? an example would help" still asks
     if words.cjk_count(rest) < 6 and len(words.english_words(words.fold(rest))) < 4:
         return None
+    if _PUZZLED_REMARK.search(words.fold(rest)) and words.cjk_count(rest) <= 20 and len(words.english_words(words.fold(rest))) <= 15:
+        return None  # "what is a baseline? I am not familiar with this word": still asking
     parsed = parse_answer(rest, asked)
     return parsed if parsed is not None and parsed.kind == "answer" else None
 

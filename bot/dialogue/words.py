@@ -188,3 +188,11 @@ def _collect(node: Any, into: Dict[str, None]) -> None:
 def correct_chinese(folded: str) -> str:
     """Chinese homophone slips corrected towards the words of this vocabulary ("须要" -> "需要")."""
     return _homophones().fix(folded)
+
+
+_TRAILING_EMOJI = re.compile(r"[\s~～\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f\u200d]+$")
+
+
+def without_trailing_emoji(text: str) -> str:
+    """"能举个例子吗😂" -> "能举个例子吗"; a message of emoji only stays as it is."""
+    return _TRAILING_EMOJI.sub("", text) or text

@@ -11,8 +11,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.patterns import (about_units_plans, change_of_answer, cycle_request, follow_up_query, lists_plans,
-                              recognise, second_opinion)
+from bot.nlu.patterns import (ACTING, about_units_plans, change_of_answer, cycle_request, follow_up_query, lists_plans,
+                              recognise, says_enough_for, second_opinion)
 
 
 _PLAN_QUERY_GUESSES = frozenset({"show_my_plans", "ask_faq", "inform", "nlu_fallback", "help", "greet", "faq_more",
@@ -23,6 +23,18 @@ def asks_for_plans(guessed: Optional[str], entities: List[Dict[Text, Any]]) -> b
     """A guess that a question about a unit's plans may overrule: "what has Claims filed?" is no one plan."""
     return guessed in _PLAN_QUERY_GUESSES or (
         guessed == "show_plan" and not any(e.get("entity") == "plan_id" for e in entities))
+
+
+_SAFE_SECOND_GUESSES = frozenset({"out_of_scope", "ask_faq", "inform", "query_plans", "help"})
+
+
+def _next_guess(message: Message) -> Dict[str, Any]:
+    """Instead of an acting guess without the words of one: the model's next guess when it is one that only
+    answers (a question, an answer, a query), else the fallback, which asks to rephrase."""
+    for guess in (message.get(INTENT_RANKING_KEY) or [])[1:3]:
+        if guess.get("name") in _SAFE_SECOND_GUESSES:
+            return {"name": guess["name"], "confidence": guess.get("confidence", 0.0)}
+    return {"name": "nlu_fallback", "confidence": 1.0}
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -45,6 +57,8 @@ class PlanCommandRecognizer(GraphComponent):
                     guessed, message.get(ENTITIES) or []))):
                 found = ("query_plans", None)  # "plans from legal department", "销售部的呢？"
             meant = second_opinion(text, guessed) if found is None else None
+            if meant == "show_my_plans" and units and about_units_plans(text):
+                meant = "query_plans"  # "幫我睇下 production 嗰邊明年交咗咩 ML 計畫": another unit's plans
             if meant:
                 found = (meant, None)  # the model's start, read again
             edit = None if found else change_of_answer(text)
@@ -53,6 +67,8 @@ class PlanCommandRecognizer(GraphComponent):
                 message.set(ENTITIES, [*(message.get(ENTITIES) or []), {
                     "entity": "plan_field", "value": edit, "start": 0, "end": 0, "confidence": 1.0,
                     "extractor": self.__class__.__name__}], add_to_output=True)
+            if found is None and guessed in ACTING and not says_enough_for(guessed, text):
+                message.set(INTENT, _next_guess(message), add_to_output=True)  # "help me plan a team offsite" starts nothing
             if found is None:
                 continue
             intent, number = found

@@ -29,8 +29,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     # review_plan: a decision on a numbered plan
     ("review_plan", r"^(?:(?:ok|okay|so|yes|please|pls|alright|right|and|then)[,\s]+)*"
                     r"(?:(?:i'?m|i am|i'?ll|i will|we'?ll|we will|let'?s|i want to|i'd like to|going to|gonna|go ahead and|"
-                    r"ok to|happy to|can you|please)\s+)?"
-                    r"(?:approve|approving|accept|accepting|sign off(?: on)?|green ?light|reject|rejecting|send|sending|"
+                    r"ok to|happy to|can you|please|i|we|i'd|we'd|i would|we would|will|just|now)\s+){0,3}"
+                    r"(?:approve|approving|accept|accepting|sign off(?: on)?|green[- ]?light|reject|rejecting|send|sending|"
                     r"bounce|bouncing|return|returning|kick)\b(?:\s+(?:the\s+)?)" + _NUMBER),
     ("review_plan", r"^(?:(?:ok|okay|so|and)[,\s]+)?plan\s*(?:no\.?\s*|number\s*)?#?\s*(?P<id>\d{1,6})(?!\d)[,\s]+(?:i|we)\s+"
                     r"(?:must|have to|need to|will|'ll|shall|would like to|want to|am going to|'m going to)\s+"
@@ -43,10 +43,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                     r"needs? changes|rejected|goes back|should go back|is not ready|isn't ready|can go ahead)\b"),
     ("review_plan", r"(?:批准|通过|批了|同意|准了|退回|打回|驳回)(?:一下|掉)?\s*" + _ZH_NUMBER),
     ("review_plan", r"\b(?:send|sending|bounce|bouncing|return|returning|kick)\s+(?:that|this|it)(?: one| plan)?\s+back\b|"
-                    r"^(?:(?:ok|okay|then|so)[,\s]+)?(?:i'?ll |let's |i will )?(?:approve|sign off on|green ?light) "
+                    r"^(?:(?:ok|okay|then|so|good|great|fine|nice|alright|yes|yeah|looks good|lgtm)[,.!\s]+)?(?:i'?ll |let's |i will )?"
+                    r"(?:approve|sign off on|green[- ]?light) "
                     r"(?:that|this|it)(?: one| plan)?\b|"
                     r"^(?:那|这个|那个|这份|那份)(?:个|份)?(?:计划)?(?:就)?(?:批了|批准|通过|退回|打回|退回去|打回去)"),
-    ("review_plan", r"^(?:这个|那个|这份|那份)?(?:把|将)?\s*" + _ZH_NUMBER + r"\s*.{0,6}?(?:批准|通过|批了|过了|过吧|可以过|可以批|同意|退回|"
+    ("review_plan", r"^(?:这个|那个|这份|那份)?(?:把|将|给)?\s*" + _ZH_NUMBER + r"\s*.{0,6}?(?:批准|通过|批了|过了|过吧|可以过|可以批|同意|退回|"
                     r"打回|驳回|退回去|打回去|退了|批掉)"),
     ("review_plan", r"(?<!\d)(?P<id>(?!20\d\d(?!\d))\d{1,6})(?!\d)\s*(?:号|號)?(?:计划)?[^，,。\d]{0,4}[，,]?\s*"
                     r"(?:打回去|退回去|打回|退回|驳回)(?:吧|了)?$"),
@@ -61,12 +62,16 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     # withdraw_plan: taking back a plan
     ("withdraw_plan", r"\b(?:withdraw|pull back|pull out|take back|retract|delete|remove|scrap|cancel|drop|rescind)\b"
                       r"(?:\s+(?:our|my|the|this|that|unit's|team's|department's|submitted|whole|\w+'s))*\s*" + _ML + _PLAN),
-    ("withdraw_plan", r"\b(?:withdraw|retract|delete|scrap|cancel|rescind)\s+" + _NUMBER),
+    ("withdraw_plan", r"\b(?:withdraw|retract|delete|scrap|cancel|rescind|kill)\s+" + _NUMBER),
+    ("withdraw_plan", r"\b(?:withdraw|withdrawing|retract|retracting|pull|pulling|scrap|scrapping|drop|dropping)\s+(?:our|my|the|this|that)\s+"
+                      r"(?:(?!no\b|not\b)[\w&'-]+\s+){0,2}?" + _ML + r"(?:plan|proposal|submission)\b"),
+    ("withdraw_plan", r"^(?:plan\s*|#\s*)" + r"(?P<id>\d{1,6})(?!\d)\s*[-—–,:]*\s*(?:please\s+)?(?:withdraw|retract|delete|cancel|pull|scrap)\s+it\b"),
+    ("withdraw_plan", r"把(?:我们|我的|咱们|咱)?(?:部门)?的?(?:那个|这个|那份|这份)?[^，,。]{0,8}?(?:计划|方案)(?:给)?(?:撤了|撤回|撤掉|撤销|删了|删掉|作废)"),
     ("withdraw_plan", r"\bpull (?:it|the plan|our plan|our ml plan|my plan) back\b"),
     ("withdraw_plan", r"\b(?:need|have|want|going|got|decided) to (?:pull|drop|kill)\s+" + _NUMBER),
     ("withdraw_plan", r"(?:撤回|删除|删掉|取消|作废)\s*" + _ZH_NUMBER),
     ("withdraw_plan", r"(?:撤回|撤销|撤掉|删除|删掉|删了|取消|作废|收回)(?:一下|掉|了)?(?:我们|我的|这个|那个|我们的|我们部门的|咱们的)?"
-                      r"(?:那个|这个|那份|这份)?" + _ZH_ML + _ZH_PLAN),
+                      r"(?:提交的|交的|报的|写的|交上去的|报上去的)?(?:那个|这个|那份|这份)?" + _ZH_ML + _ZH_PLAN),
     ("withdraw_plan", r"^(?:我要|我想|我们要|帮我)?撤回(?:吧|一下)?$"),
     ("withdraw_plan", r"^#?\s*(?P<id>\d{1,6})(?!\d)\s*(?:号)?.{0,10}?(?:撤了|撤回|撤掉|删了|删掉|不要了|取消掉)"),
     ("withdraw_plan", r"(?<!\d)(?P<id>\d{1,6})\s*(?:号|號)(?:计划)?[，,\s]*(?:就)?(?:撤了|撤回|撤掉|删了|删掉|不要了)"),
@@ -81,16 +86,17 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                         r"do not have|not planning|not submitting|not filing|sitting out|opt(?:ing)? out of|skipping)\s+"
                         r"(?:an? |any |the )?" + _ML + r"(?:plans?|planning)\b"),
     ("declare_no_plan", r"(?:^|我们|我|咱们|咱|部门|部|组|中心|这边|这次|今年|明年|后年|20\d\d\s*年|fy\d\d)\S{0,10}?"
-                        r"(?:没有|没|不做|不搞|不报|不打算做|不打算|暂不|不提交|不交|不参加|放弃|不会有|不会做|不会报|不会交)(?:任何)?"
-                        r"(?:机器学习|ml|ai|人工智能)(?:的)?(?:计划|规划|需求|项目|打算)"),
+                        r"(?:没有|没|不做|不搞|不开展|不启动|不立项|不推进|不上马|不报|不打算做|不打算|暂不|不提交|不交|不参加|放弃|不会有|不会做|不会报|不会交)(?:任何)?\s?"
+                        r"(?:机器学习|ml|ai|人工智能)\s?(?:方面|相关)?(?:的)?(?:计划|规划|需求|项目|打算)"),
     ("declare_no_plan", r"(?:我们|我|咱们|咱|部门|部|组|中心|这边|这次|今年|明年)\S{0,10}?(?:没有|没|不做|不报|不交)(?:任何)?"
                         r"(?:计划|规划)(?:了|吧|啊)?(?:[，,。]|$)"),
-    ("declare_no_plan", r"(?:就|我们|要|帮我|想|那就|直接)(?:报|登记|声明|填)(?:一个|一下)?[“\"]?(?:没有|无)(?:机器学习)?计划"),
+    ("declare_no_plan", r"(?:(?:就|我们|要|帮我|想|那就|直接)(?:报|登记|声明|填)(?:一个|一下|个)?|^(?:报|填)个)[“\"]?(?:没有|无)(?:(?:机器学习)?计划|[”\"]|(?=吧|哈|啦|了|[。！!，,\s]|$))"),
     ("declare_no_plan", r"\b(?:skipping|sitting out|not doing|won't do|will not do|not pursuing)\s+(?:ml|machine learning|ai)\b"),
     ("declare_no_plan", r"(?:明年|今年|我们|我|部门|这边|这次|这块|那边)\S{0,10}?(?:就|先|暂时|都)?(?:不报|不交|不提交|不参与|不参加)"
                         r"(?:机器学习|ml|ai|人工智能)?(?:的)?(?:计划|规划)?了(?:[，,。!！]|$)"),
     ("declare_no_plan", r"(?:没有|没啥|没什么|没|无)(?:任何)?(?:机器学习|ml|ai|人工智能)(?:相关)?的?(?:打算|计划|规划|项目|需求)"),
-    ("declare_no_plan", r"(?:没有|没|不)(?:要|打算|准备|想|会|计划)(?:做|搞|报|交|提交|上|弄)(?:任何)?(?:机器学习|ml|ai|人工智能)"
+    ("declare_no_plan", r"(?<!要)(?<!想)(?<!会)(?<!打算)(?<!准备)(?<!计划)(?:没有|没|不)(?:要|打算|准备|想|会|计划)(?:做|搞|报|交|提交|上|弄)"
+                        r"(?:任何)?(?:机器学习|ml|ai|人工智能)"
                         r"(?:的|相关的)?(?:计划|规划|项目|方案)?"),
     ("declare_no_plan", r"(?:机器学习|ml|ai)的?(?:计划|规划)\S{0,8}?(?:不参与|不参加|不报|不交|不提交|是零|为零|为空|空着)|报个空|交个白卷"),
     ("declare_no_plan", r"\b(?:zero|no) (?:ml|machine learning|ai) (?:projects?|initiatives?|plans?|use cases?)\b(?! yet for)|"
@@ -111,6 +117,9 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     ("resume_plan", r"^(?:(?:好了|好的|好|ok|okay|嗯|行)[，,!！\s]*)?(?:我)?(?:回来了|开完了|忙完了)[，,!！\s]*(?:我们|咱们)?"
                     r"(?:继续|接着来|接着填|接着弄|继续填|接着)(?:吧|啦)?[。!！]?$|^(?:我们|咱们)?(?:继续填|接着填|接着弄)(?:吧|啦)?[。!！]?$|"
                     r"^(?:ok |okay )?(?:i'?m |im )?back[,.!\s]+(?:let'?s |lets )?(?:continue|carry on|go on|keep going)\b"),
+    # "我问到了，接到刚才那个填嘛" (接到: 接着, in Sichuan), "问完了，接着刚才的填"
+    ("resume_plan", r"^(?:(?:好了|好的|好|ok|嗯|行)[，,!！\s]*)?(?:我)?(?:问到了|问完了|问好了|确认好了|确认完了|查到了|搞清楚了)[，,!！\s]*"
+                    r"(?:我们|咱们)?(?:接到|接着|继续)(?:刚才|之前|上次)?(?:那个|那份|的)?(?:计划|草稿)?(?:填|写|弄)?(?:嘛|吧|啦)?[。!！]?$"),
     ("resume_plan", r"(?:继续|接着)(?:填|写|弄)?(?:我的|我们的|刚才|上次|之前)(?:的|那个|那份)?(?:计划|草稿|规划)|"
                     r"(?:上次|刚才|之前)(?:那个|那份|的)(?:计划|草稿)(?:接着|继续)"),
     # start_plan: writing a new one
@@ -136,6 +145,9 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                    r"submitted|written)\b"),
     ("start_plan", r"\b(?:hand in|send in|turn in)\s+(?:its|our|my|the|a)\s+(?:ml |machine learning |ai )?plan"
                    r"(?: for (?:machine learning|ml|ai))?\b"),
+    # a terse start in fragments: "ML plan. next year. sales."
+    ("start_plan", r"^(?:(?:our |my |the )?[\w&'-]+[.,:;-]\s*)?(?:(?:our|my|the|new) )?(?:ml|machine learning|ai) plan[.,:;!\s-]+(?:for )?"
+                   r"(?:next year|20\d\d|fy\s?\d\d|the coming year)(?:[.,:;!\s-]+(?:for )?(?:[\w&'-]+(?: [\w&'-]+)?))?[.!]?$"),
     # "I'm told every unit needs an ML plan for next year, so here's legal's"
     ("start_plan", r"^(?=.*\b(?:ml|ai|machine learning) plans?\b)(?!.*\b(?:no|not|don'?t|won'?t)\b).*\bso here'?s (?:the |our |my )?[\w&'-]+"),
     # "Can we start the HR one for next year?" after a sentence about the plan
@@ -146,13 +158,23 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                    r"(?:\S{1,8}?部|我们|部门)?(?:的)?(?:明年|下一年|20\d\d\s*年?)?(?:的)?(?:机器学习|ml|ai)?(?:的)?(?:计划|规划)"
                    r"(?:吧)?(?:$|[,，。 ])"),
     ("start_plan", r"(?:我要|我想|帮我|我来|准备|打算)(?:写|做|报|填|交|提交|新建|创建)(?:一个|一份|个|份)?(?:明年度?|今年|下一年|"
-                   r"20\d\d\s*年?度?|fy\d\d)(?:的)?(?:计划|规划)"),
+                   r"20\d\d\s*年?度?|fy\d\d)(?:的)?(?:\s?(?:机器学习|machine learning|ml|ai|人工智能)\s?)?(?:的)?(?:计划|规划)"),
+    ("start_plan", r"(?:帮我|我想|我要|给我)?(?:起|建|开|拟|写)(?:个|一个|一份|份)(?:明年|下一年|今年|20\d\d\s*年?)?的?(?:机器学习|ml|ai)?的?"
+                   r"(?:计划|规划)?草稿"),
+    ("start_plan", r"\b(?:ml|machine learning|ai) plans?\b.{0,80}\b(?:can|could|shall) we (?:get (?:it|this|that) (?:done|sorted|going)|"
+                   r"do (?:it|this|that)|start|fill (?:it|this) (?:in|out)|knock (?:it|this) out)(?: now| today| here)?\s*\??$"),
     ("start_plan", r"(?:写|做|报|填|开始|创建|新建|建立|编制|拟定|建|起草|提交|弄|搞|准备|申报|录入|开|交)(?:一下|一个|一份|个|份|下)?"
-                   r"(?:我们|我们部门|部门|咱们|咱|\S{1,8}?部|\S{1,6}?中心)?(?:的)?(?:明年度|下年度|明年|今年|下一年|20\d\d\s*年?度?|fy\d\d)?(?:的)?"
-                   r"(?:机器学习|ml|ai|人工智能|智能化)(?:的)?(?:项目)?(?:计划|规划|方案|项目)"),
+                   r"(?:我们|我们部门|部门|咱们|咱|\S{1,8}?部|\S{1,6}?中心)?(?:的)?(?:明年度|下年度|明年|今年|下一年|20\d\d\s*年?度?|fy\d\d)?(?:的)?\s?"
+                   r"(?:机器学习|ml|ai|人工智能|智能化)\s?(?:的)?(?:项目)?(?:计划|规划|方案|项目)"),
     ("start_plan", r"^(?=.*(?:机器学习|ml|ai|人工智能|智能|模型|算法|预测|识别|检测|推荐|自动|筛选|质检|优化|明年|下一年|20\d\d|年度|部门|部|中心|项目))"
                    r".*?(?:想|要|准备|打算|需要|得|来|帮我|我们)(?:做|报|写|交|提|弄|搞|整|申报|上报|提交|填|起草|建|新建|创建|立|开)(?:个|一个|一份|份|一下|下)?"
                    r"[^。！？?!]{0,16}?(?:计划|规划|项目|方案)(?:吧|了)?(?:[，,。！!？?\s]|$)"),
+    ("start_plan", r"(?:想|要|准备|打算)(?:做|搞|上|弄)(?:个|一个)?[^。！？?!，,]{0,16}?(?:模型|系统|项目)[，,]\s*(?:要|能|可以|是不是|是否)?"
+                   r"(?:在这里?|在这儿)?(?:登记|申报|报|提交|填)(?:吗|么|嘛)?[?？]?$"),
+    ("start_plan", r"\bhelp (?:me|us) (?:fill|complete|do|write|draft|start)\b(?:\s+[\w'-]+){0,4}?\s+(?:ml |machine learning |ai )?"
+                   r"(?:plan(?:ning)?|proposal)(?: form)?\b(?!'s)"),
+    ("start_plan", r"\b(?:idea|proposal|project|initiative|use case)\b.{0,60}\bhow (?:do|can|should) (?:i|we) (?:submit|register|file|enter|"
+                   r"put (?:it|this|that) in|log)\b"),
     ("start_plan", r"^(?:来|给我|帮我|咱|咱们|我们)?整(?:个|一个|一份)(?:明年|下一年|今年|20\d\d\s*年?)的?(?:机器学习|ml|ai)?的?(?:计划|规划)"),
     ("start_plan", r"(?:再|另|重新)?(?:新建|创建|建|开|起)(?:一个|个|一份|份)?新的?(?:机器学习|ml|ai)?(?:计划|规划)|"
                    r"(?:给\S{1,8}?|想|要)(?:再|另)(?:新建|创建|建|开|起)(?:一个|个|一份|份)(?:计划|规划)"),
@@ -190,14 +212,15 @@ _NOT_AN_ACT = {
                              r"不|没|别|撤|删|取消|暂停|哪些|哪几|列出|列一下|继续|接着|看看|看一下|看下|查看|交的|交了的|交过的|报的|报过的|查一下|显示|统计|多少|几个|几份|部门们|"
                              r"各部门(?!报|交|写|提交|都要|都得)|所有部门(?!报|交|写|提交|都要|都得)|已经提交|已提交"),
     "withdraw_plan": re.compile(r"(?:不|别|没|don't|do not|not|won't|never)\s*(?:要|想|用|打算)?\s*"
-                                r"(?:撤|删|取消|withdraw|delete|cancel|pull|scrap|remove)"),
+                                r"(?:撤|删|取消|withdraw|delete|cancel|pull|scrap|remove|drop|kill|retract)"),
+    "declare_no_plan": re.compile(r"(做|搞|报|交|上|弄|要|想|会|有|打算|准备|提交)[不没]\1"),  # "做不做", "要不要" ask, not decline
     "resume_plan": re.compile(r"\b(?:later|tomorrow|stop|another time|next time|next week|monday|tuesday|wednesday|"
                               r"thursday|friday|after)\b|不|没|回头|改天|下次|明天"),
 }
 _HOW_TO_START = re.compile(r"从哪(?:里|儿)?开始|怎么(?:弄|开始|填|搞)|how do i (?:start|begin)|where do i (?:start|begin)|"
                            r"where (?:do|can|should) (?:i|we) (?:enter|submit|file|put in|register|send|hand in|start|begin)|"
                            r"在哪(?:里|儿)?(?:填|提交|报|登记|录入)|(?:在)?(?:这儿|这里|这)(?:报|填|提交)(?:计划)?|"
-                           r"在此办理|在这里(?:办理|填|提交|写|弄)|这里(?:可以|能)(?:办|填|提交|写)|can (?:i|we) do (?:it|this|that) "
+                           r"\bcan (?:i|we) get (?:it|this|that) (?:done|sorted|going)\b|在此办理|在这里(?:办理|填|提交|写|弄|登记|申报|报)|在这(?:儿)?(?:登记|申报)|这里(?:可以|能)(?:办|填|提交|写|登记|报)|can (?:i|we) do (?:it|this|that) "
                            r"(?:here|now)|is this (?:the place|where)|can (?:i|we) (?:do|start|fill) (?:it|this|the|my|our)")
 # "…won't have an ML plan next year. How do I register that?" asks to do it
 _HOW_TO_TELL = re.compile(r"\bhow (?:do|can|should) (?:i|we) (?:let (?:you|you lot|you guys|you all|y'?all|the planning office|"
@@ -238,7 +261,7 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
 # A start the intent model guessed, said with words no start carries.
 _RESUMING = re.compile(r"继续|接着|写到一半|没写完|没填完|补完|\b(?:continue|resume|pick up where|"
                        r"carry on|unfinished|half-?finished|where (?:we|i) left off)\b")
-_COUNTING = re.compile(r"几个|几份|哪些|多少|列出|列一下|\b(?:how many|which|list|show me)\b")
+_COUNTING = re.compile(r"(?:交|报|提交)(?:了|咗)(?:啥|什么|咩|哪些)|几个|几份|哪些|多少|列出|列一下|\b(?:how many|which|list|show me)\b")
 
 
 _ASKED_ABOUT = re.compile(r"^(?:is it|is that|can (?:a|an|the|we|i) .{0,40}\b(?:be|get)|what happens|what if|does|do (?:i|we) have to|"
@@ -353,6 +376,38 @@ def change_of_answer(text: str) -> Optional[str]:
 
     found = match_edit(text, ANSWER_FIELD_NAMES)
     return found.field if found else None
+
+
+# What an acting request the intent model guessed must say to be one ("help me plan a team offsite" is not a start).
+# Latin words may touch Chinese ("开个新plan", "能用ML的"), so they are bounded by letters, not by \\b.
+_ML_TOPIC = re.compile(r"机器学习|人工智能|模型|算法|智能|(?<![a-z])(?:ml|ai|a\.i\.|machine learning|data science|models?)(?![a-z])")
+_PLAN_TOPIC = re.compile(r"计划|规划|方案|申报|填报|项目|表单|一份|新的|(?<![a-z])(?:plans?|planned|planning|proposals?|submissions?|"
+                         r"initiatives?|projects?|forms?|use cases?)(?![a-z])")
+_OTHER_TOPIC = re.compile(r"活动|推广|旅行|旅游|出差|学习计划|健身|减肥|婚礼|团建|聚会|诗|歌|故事|笑话|作文|食谱|行程|会议|排班|(?<![a-z])(?:offsite|trip|"
+                          r"travel|holiday|vacation|party|wedding|workout|diet|meals?|events?|campaigns?|poem|song|story|joke|essay|lesson|"
+                          r"itinerary|birthday|meeting|agenda|shifts?|roster)(?![a-z])")
+_NEGATION = re.compile(r"没|不|无|别|莫得|冇|唔|(?<![a-z])(?:no|not|none|nothing|zero|skip|skipping|sitting out|opt(?:ing)? out)(?![a-z])|n'?t\b")
+_WITHDRAWING = re.compile(r"撤|删|取消|作废|收回|拿回|要回|不要了|(?<![a-z])(?:withdraw\w*|retract\w*|pull\w*|delet\w*|remov\w*|cancel\w*|"
+                          r"scrap\w*|drop\w*|kill|take back|rescind\w*|undo)(?![a-z])")
+_DECIDING = re.compile(r"批|通过|退回|打回|驳回|同意|过了|过吧|不行|返工|重写|修改|改改|补充|(?<![a-z])(?:approv\w*|accept\w*|reject\w*|"
+                       r"send\w* (?:\w+ )?back|sign\w* off|green[- ]?li\w*|bounc\w*|return\w*|lgtm|needs? (?:more )?work|rework|"
+                       r"good to go)(?![a-z])")
+
+
+def says_enough_for(intent: Optional[str], text: str) -> bool:
+    """Whether a message the intent model read as an acting request has the words of one."""
+    folded = fold(text)
+    if intent == "start_plan":
+        ml = bool(_ML_TOPIC.search(folded))
+        return (ml or bool(_PLAN_TOPIC.search(folded)) or bool(re.search(r"^(?:开始|开始填|开始写|start|begin)", folded))) and (
+            ml or not _OTHER_TOPIC.search(folded))
+    if intent == "declare_no_plan":
+        return bool(_NEGATION.search(folded)) and bool(_ML_TOPIC.search(folded) or _PLAN_TOPIC.search(folded))
+    if intent == "withdraw_plan":
+        return bool(_WITHDRAWING.search(folded))
+    if intent == "review_plan":
+        return bool(_DECIDING.search(folded))
+    return True
 
 
 # --- the planning cycle: "when is the deadline?", "set the deadline to …", "remind the units …" -------

@@ -18,6 +18,7 @@ ACTS = ("explain", "skip", "stop")
 CONFIRMATIONS = {"start_confirm": ("yes", "no"), "submit_confirm": ("yes", "no")}
 REVIEW = {"review_decision": ("approved", "needs_work")}
 QUESTIONS = (*ANSWER_FIELD_NAMES, *CONFIRMATIONS, *REVIEW)
+CHOICE_QUESTIONS = tuple(name for name in ANSWER_FIELD_NAMES if FIELDS_BY_NAME[name].kind != "text")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.dialogue import reader
+from bot.plan_schema import ANSWER_FIELD_NAMES
 from tests.support import answer_sets
 
 SETS = Path(__file__).resolve().parents[1] / "answers"
@@ -18,7 +19,8 @@ class NoAnswer:
 
 
 def read_as(case: answer_sets.Case):
-    reading = reader.read(reader.Heard(case.say), answer_sets.reader_question(case.question), lookup=lambda _: NoAnswer())
+    reading = reader.read(reader.Heard(case.say), answer_sets.reader_question(case.question), lookup=lambda _: NoAnswer(),
+                          editable=ANSWER_FIELD_NAMES)  # as the forms read them
     return answer_sets.meaning(reading, case.question)
 
 
@@ -34,7 +36,10 @@ def test_the_dev_answers_are_read_as_meant(lang):
 def test_every_set_loads_and_covers_every_question():
     for path in sorted(SETS.glob("*/*.yml")):
         asked = {case.question for case in answer_sets.load([path])}
-        assert asked == set(answer_sets.QUESTIONS), (path, set(answer_sets.QUESTIONS) - asked)
+        if path.stem.endswith("-3"):  # the choices set: the choice questions and the submit confirmation only
+            assert asked >= set(answer_sets.CHOICE_QUESTIONS) and asked <= set(answer_sets.QUESTIONS), path
+        else:
+            assert asked == set(answer_sets.QUESTIONS), (path, set(answer_sets.QUESTIONS) - asked)
 
 
 @pytest.mark.parametrize("raw, problem", [

@@ -190,3 +190,51 @@ def test_a_field_to_rewrite_is_a_change_of_answer():
 ])
 def test_a_question_about_a_state_is_not_an_act(text, guessed, meant):
     assert second_opinion(text, guessed) == meant
+
+
+@pytest.mark.parametrize("text, guessed", [  # acting guesses of the intent model without the words of one
+    ("help me plan a team offsite", "start_plan"), ("帮我做一份下季度的推广活动计划", "start_plan"), ("写一首关于秋天的诗", "start_plan"),
+    ("we don't have a data lake, everything sits in separate systems", "declare_no_plan"),
+    ("domain experts are Wei Zhang and Anna Berg, 2 engineers on tech side", "review_plan"),
+    ("where is the report?", "withdraw_plan"),
+])
+def test_an_acting_guess_needs_the_words_of_one(text, guessed):
+    from bot.nlu.patterns import says_enough_for
+
+    assert not says_enough_for(guessed, text)
+
+
+@pytest.mark.parametrize("text, guessed", [
+    ("开个新plan", "start_plan"), ("开始填", "start_plan"), ("我已经交过一份了，还想再建一份新的", "start_plan"),
+    ("help me plan our ML work for next year", "start_plan"), ("我们确实没有能用ML的地方，不报了", "declare_no_plan"),
+    ("我们这边莫得机器学习计划", "declare_no_plan"), ("our department isn't doing machine learning next year", "declare_no_plan"),
+    ("nothing planned from our side", "declare_no_plan"), ("交上去的那份计划我想拿回来", "withdraw_plan"),
+    ("I submitted by mistake, undo the submission", "withdraw_plan"), ("9号需要修改，数据来源不明确", "review_plan"),
+])
+def test_acting_requests_have_the_words_of_one(text, guessed):
+    from bot.nlu.patterns import says_enough_for
+
+    assert says_enough_for(guessed, text)
+
+
+def _guessed(text, ranking):
+    from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu.commands import PlanCommandRecognizer
+
+    message = Message(data={TEXT: text})
+    message.set(INTENT, ranking[0])
+    message.set(INTENT_RANKING_KEY, ranking)
+    PlanCommandRecognizer().process([message])
+    return message.get(INTENT)["name"]
+
+
+def test_the_recognizer_replaces_an_acting_guess_without_its_words():
+    ranking = [{"name": "start_plan", "confidence": 0.89}, {"name": "out_of_scope", "confidence": 0.06},
+               {"name": "greet", "confidence": 0.02}]
+    assert _guessed("help me organise a team offsite", ranking) == "out_of_scope"
+    ranking = [{"name": "review_plan", "confidence": 0.67}, {"name": "goodbye", "confidence": 0.2}]
+    assert _guessed("domain experts are Wei Zhang and Anna Berg", ranking) == "nlu_fallback"
+    ranking = [{"name": "start_plan", "confidence": 0.9}, {"name": "ask_faq", "confidence": 0.05}]
+    assert _guessed("let's get our ML proposal going", ranking) == "start_plan"
