@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import PendingQuestionForm, Slots, Turn, accepted, int_slot, lang_of
-from actions.plan_flow import EventList, clear_plan_slots, fill_plan, submit, withdraw
+from actions.plan_flow import EventList, clear_plan_slots, fill_plan, submit, tell_deadline, withdraw
 from actions.plan_form import save_answer, send_summary
 from bot import messages, planning
 from bot.dialogue import prompts, reader
@@ -177,8 +177,10 @@ class ActionConfirmFormDone(Action):
                 turn.say("plan_existing_draft", unit=planning.unit_name(session, draft.unit_key, turn.lang),
                          year=draft.year, id=draft.id, title=planning.title_of(draft, turn.lang),
                          done=planning.answered(values), total=len(ANSWER_FIELD_NAMES))
+                tell_deadline(turn.dispatcher, session, draft.year, turn.lang)
                 return fill_plan(draft)
-        turn.say("plan_intro", total=len(ANSWER_FIELD_NAMES))
+            turn.say("plan_intro", total=len(ANSWER_FIELD_NAMES))
+            tell_deadline(turn.dispatcher, session, year, turn.lang)
         return fill_plan()
 
     @staticmethod

@@ -20,10 +20,11 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import identify
 from actions.faq import send_answer
-from bot import messages, planning
+from bot import cycle_text, messages
 from bot.dialogue import prompts, reader
 from bot.dialogue.reader import Heard, Question, Reading
 from bot.kb import faq, gaps
+from bot.nlu import patterns
 from bot.plan_schema import ANSWER_FIELD_NAMES
 from bot.store.db import session_scope
 
@@ -111,7 +112,7 @@ class PendingQuestionForm(FormValidationAction):
             self.remember_language(turn)
         elif command.kind == "show_my_plans":
             with session_scope() as session:
-                turn.dispatcher.utter_message(text=planning.my_plans_text(session, identify(turn.tracker), turn.lang))
+                turn.dispatcher.utter_message(text=cycle_text.my_plans_text(session, identify(turn.tracker), turn.lang))
         elif command.kind == "help":
             turn.say("form_help")
         elif command.kind == "edit":
@@ -127,6 +128,11 @@ class PendingQuestionForm(FormValidationAction):
         return {"reask": "back"}
 
     def on_question(self, reading: Reading, turn: Turn) -> Slots:
+        if not reading.value and patterns.cycle_request(turn.tracker.latest_message.get("text") or "") == "ask_deadline":
+            with session_scope() as session:  # "when is the deadline?" mid-form
+                turn.dispatcher.utter_message(text=cycle_text.deadline_answer(
+                    session, int_slot(turn.tracker, "plan_year"), turn.lang))
+            return {"reask": "back"}
         if reading.value:  # a knowledge-base button
             return {**self._answered(send_answer(turn.dispatcher, turn.tracker, reading.value)), "reask": "back"}
         found = reading.lookup

@@ -17,7 +17,7 @@ from actions.context import identify
 from actions.faq import send_answer
 from actions.forms import PendingQuestionForm, Request, Slots, Turn, accepted, int_slot, lang_of
 from actions.plan_form import CHOOSING_A_FIELD
-from bot import assessment, messages, planning, roles
+from bot import assessment, cycle_text, messages, planning, roles
 from bot.dialogue import answers, prompts
 from bot.dialogue.reader import Question
 from bot.directory import Identity
@@ -39,6 +39,13 @@ def say(dispatcher: CollectingDispatcher, tracker: Tracker, key: str, buttons=No
 
 def no_plan_payload(year: int) -> str:
     return '/declare_no_plan{"year": %d}' % year
+
+
+def tell_deadline(dispatcher: CollectingDispatcher, session, year: Optional[int], lang: str) -> None:
+    """Name the deadline of the plan's year, when the planning office has set one."""
+    note = cycle_text.deadline_note(session, year, lang)
+    if note:
+        dispatcher.utter_message(text=note)
 
 
 def may_file(dispatcher: CollectingDispatcher, tracker: Tracker, identity: Identity) -> bool:
@@ -102,6 +109,7 @@ class ActionStartPlan(Request):
                 values = planning.slot_values(draft)
                 say(dispatcher, tracker, "plan_existing_draft", unit=unit, year=draft.year, id=draft.id,
                     title=planning.title_of(draft, lang), done=planning.answered(values), total=len(ANSWER_FIELD_NAMES))
+                tell_deadline(dispatcher, session, draft.year, lang)
                 return fill_plan(draft)
         return [*clear_plan_slots(), SlotSet("plan_unit", identity.unit), SlotSet("plan_year", year),
                 *ask_to_confirm("start")]
@@ -125,6 +133,7 @@ class ActionResumePlan(Request):
             say(dispatcher, tracker, "plan_resuming", unit=planning.unit_name(session, draft.unit_key, lang),
                 year=draft.year, title=planning.title_of(draft, lang), done=planning.answered(values),
                 total=len(ANSWER_FIELD_NAMES))
+            tell_deadline(dispatcher, session, draft.year, lang)
             return fill_plan(draft)
 
 
@@ -222,7 +231,7 @@ class ActionShowMyPlans(Request):
         if roles.can(identity, Permission.READ_ALL_PLANS):
             return [FollowupAction("action_query_plans")]
         with session_scope() as session:
-            dispatcher.utter_message(text=planning.my_plans_text(session, identity, lang_of(tracker)))
+            dispatcher.utter_message(text=cycle_text.my_plans_text(session, identity, lang_of(tracker)))
         return []
 
 

@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 from actions.context import identify
 from actions.forms import PendingQuestionForm, Request, Slots, Turn, accepted, int_slot, lang_of
 from actions.plan_flow import SURE
-from bot import messages, planning, queries, roles
+from bot import cycle_text, messages, planning, queries, reminders, roles
 from bot.dialogue import answers, prompts
 from bot.dialogue.reader import Question
 from bot.roles import Permission
@@ -174,6 +174,8 @@ def record_review(turn: Turn, plan_id: Optional[int], decision: Optional[str], n
         if queries.reviewable(session, identity, plan_id) is None or decision not in ("approved", "needs_work"):
             turn.say("review_not_reviewable", id=plan_id)
             return
-        store.record_review(session, plan_id, decision, "" if note in (None, "-") else note,
-                            reviewer=identity.person_id)
-        turn.say("review_recorded", id=plan_id, decision=messages.text(f"status.{decision}", turn.lang))
+        plan = store.record_review(session, plan_id, decision, "" if note in (None, "-") else note,
+                                   reviewer=identity.person_id)
+        told = reminders.tell_decision(session, plan, plan.reviews[-1])  # the lead hears it at once
+        turn.say("review_recorded", id=plan_id, decision=messages.text(f"status.{decision}", turn.lang),
+                 told=cycle_text.decision_told_text(told, turn.lang))

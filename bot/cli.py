@@ -201,6 +201,79 @@ def cmd_review(args: argparse.Namespace) -> None:
     print(f"{len(review.plans)} plans of {args.year}: wrote {page} and {page.with_name('plans.csv')}")
 
 
+# --- the planning cycle ----------------------------------------------------------------
+
+
+def _cycle_dict(session, view) -> Dict[str, Any]:
+    from bot import cycle
+
+    states = cycle.unit_states(session, view.year)
+    counts = {state: sum(1 for s in states if s.state == state) for state in ("filed", "no_plan", "draft", "nothing")}
+    return {"year": view.year, "deadline": view.deadline.isoformat(), "remind_every": view.remind_every,
+            "status": view.status, "days_left": view.days_left, "late": view.passed, "units": counts,
+            "not_filed": [s.key for s in states if s.missing]}
+
+
+def cmd_cycle_open(args: argparse.Namespace) -> None:
+    from bot import cycle
+
+    deadline = cycle.parse_iso(args.deadline)
+    with session_scope() as session:
+        change = cycle.open_cycle(session, args.year, deadline, actor="cli", remind_every=args.remind_every)
+    view = change.cycle
+    what = "opened" if change.created else "reopened" if change.reopened else \
+        f"deadline moved from {change.moved_from.isoformat()}" if change.moved_from else "unchanged"
+    print(f"cycle {view.year}: {what}; deadline {view.deadline.isoformat()} ({view.days_left} days from today), "
+          f"reminders every {view.remind_every} days")
+
+
+def cmd_cycle_show(args: argparse.Namespace) -> None:
+    from bot import cycle
+
+    with session_scope() as session:
+        rows = [_cycle_dict(session, view) for view in cycle.list_cycles(session)]
+    if args.json:
+        _print_json(rows)
+        return
+    flat = [{**row, **{k: v for k, v in row["units"].items()}, "not_filed": row["not_filed"]} for row in rows]
+    _print_table(flat, ["year", "deadline", "days_left", "remind_every", "status", "filed", "no_plan", "draft",
+                        "nothing", "not_filed"])
+
+
+def cmd_cycle_close(args: argparse.Namespace) -> None:
+    from bot import cycle
+
+    with session_scope() as session:
+        view = cycle.close_cycle(session, args.year, actor="cli")
+    print(f"cycle {view.year} closed (deadline was {view.deadline.isoformat()})")
+
+
+def cmd_remind(args: argparse.Namespace) -> None:
+    from bot import reminders
+
+    with session_scope() as session:
+        report = reminders.remind(session, args.year, dry_run=args.dry_run)
+    if args.json:
+        _print_json(report.as_dict())
+    else:
+        verb = "would remind" if args.dry_run else "reminded"
+        print(f"{args.year}: deadline {report.cycle.deadline.isoformat()} ({report.cycle.days_left} days from today)")
+        for item in report.reminded + report.retried:
+            why = item.reason + (f" ({item.detail.get('answered')}/{item.detail.get('total')} answered)"
+                                 if item.reason == "draft" else "")
+            outcome = f"FAILED: {item.error}" if item.status == "failed" else f"{item.status} via {item.channel}"
+            print(f"  {verb if item.kind == 'reminder' else 'decision to'} {item.person} ({item.unit}): {why}; {outcome}")
+        for item in report.recent:
+            print(f"  skipped {item.person} ({item.unit}): reminded {item.at}, within {report.cycle.remind_every} days")
+        for unit in report.unreachable:
+            print(f"  no lead for {unit.unit}: drafts {', '.join(f'#{i}' for i in unit.plan_ids)} "
+                  f"by {', '.join(unit.owners)} are not in the directory as its lead")
+        if not (report.reminded or report.recent or report.unreachable or report.retried):
+            print("  nobody to remind: every unit has filed or declared no plan")
+    if report.failed:
+        raise CliError(f"{len(report.failed)} message(s) could not be sent; they are retried on the next run")
+
+
 # --- knowledge base ------------------------------------------------------------------
 
 
@@ -340,6 +413,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.add_argument("--out", help="file to write (default: standard output)")
+    cycle = sub.add_parser("cycle", help="the planning cycle of a year").add_subparsers(dest="cmd", required=True)
+    p = command(cycle, "open", cmd_cycle_open, "open the cycle of a year, or move its deadline")
+    p.add_argument("year", type=int)
+    p.add_argument("--deadline", required=True, metavar="YYYY-MM-DD", help="the day plans are due (not in the past)")
+    p.add_argument("--remind-every", type=int, metavar="DAYS", help="days between reminders to a lead (default 7)")
+    command(cycle, "show", cmd_cycle_show, "the cycles, their deadlines and where the units stand", listing=True)
+    p = command(cycle, "close", cmd_cycle_close, "close the cycle of a year: no more reminders")
+    p.add_argument("year", type=int)
+    p = sub.add_parser("remind", help="remind the leads of units that have not filed",
+                       description="send each lead of a unit with no plan, no 'no plan' or only a draft a direct "
+                                   "message (Slack, or at their next web-chat visit); once per cadence")
+    p.set_defaults(func=cmd_remind)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--dry-run", action="store_true", help="say who would be reminded; send and record nothing")
+    p.add_argument("--json", action="store_true", help="print JSON")
     p = sub.add_parser("token", help="a signed web-chat token for a person (development)",
                        description="print a JWT whose subject is PERSON_ID; open /chat#token=...")
     p.set_defaults(func=cmd_token)

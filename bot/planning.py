@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Collection, Dict, List, Mapping, Optional, Tuple
 
 from rapidfuzz import fuzz
 from sqlalchemy import select
@@ -83,8 +83,10 @@ def title_of(plan: Plan, lang: str) -> str:
     return plan.title or messages.text("plan_untitled", lang)
 
 
-def my_plans_text(session: Session, identity: Identity, lang: str) -> str:
-    """The unit's plans with status, readiness and the planning office's decision."""
+def my_plans_text(session: Session, identity: Identity, lang: str, late: Collection[int] = (),
+                  footer: Optional[str] = None) -> str:
+    """The unit's plans with status, readiness and the planning office's decision; `late`:
+    ids of plans to mark late; `footer`: a last line (the deadline)."""
     if identity.role == "planning":
         return messages.text("my_plans_planning", lang)
     if not roles.can(identity, Permission.READ_UNIT_PLANS):
@@ -98,13 +100,14 @@ def my_plans_text(session: Session, identity: Identity, lang: str) -> str:
         review = plan.reviews[-1] if plan.reviews else None
         lines.append(messages.text(
             "my_plans_line", lang, id=plan.id, year=plan.year, title=title_of(plan, lang),
-            status=messages.text(f"status.{plan.status}", lang),
+            status=messages.text(f"status.{plan.status}", lang)
+            + (messages.text("my_plans_late", lang) if plan.id in late else ""),
             readiness=messages.text("my_plans_readiness", lang, readiness=plan.assessment["readiness"])
             if plan.assessment else "",
             review=messages.text("my_plans_review", lang, decision=messages.text(f"status.{review.decision}", lang),
                                  note=review.note or "-") if review else "",
         ))
-    return "\n".join(lines)
+    return "\n".join(lines + ([footer] if footer else []))
 
 
 # --- drafts and answers ---------------------------------------------------------------

@@ -5,13 +5,11 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import assessment, messages, planning, roles
+from bot import assessment, cycle, messages, planning, roles
 from bot.directory import Identity
 from bot.plan_schema import STATUSES
-from bot.review.data import filing_units
 from bot.roles import Permission
 from bot.store import plans as store
 from bot.store.models import Plan
@@ -124,9 +122,7 @@ def _plans_answer(session: Session, flt: PlanFilter, lang: str, with_drafts: boo
 
 
 def _not_filed_answer(session: Session, year: int, lang: str) -> str:
-    filed = set(session.execute(select(Plan.unit_key).where(
-        Plan.year == year, Plan.status.in_(("submitted", "approved", "needs_work", "no_plan")))).scalars())
-    missing = sorted(filing_units(session) - filed)
+    missing = cycle.not_filed(session, year)
     if not missing:
         return messages.text("query_all_filed", lang, year=year)
     names = [planning.unit_name(session, key, lang) for key in missing]

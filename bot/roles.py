@@ -13,12 +13,14 @@ class Permission(str, Enum):
     READ_UNIT_PLANS = "read_unit_plans"
     READ_ALL_PLANS = "read_all_plans"
     REVIEW_PLANS = "review_plans"
+    RUN_CYCLE = "run_cycle"          # open cycles, set deadlines, remind units
     MANAGE_DIRECTORY = "manage_directory"
 
 
 ROLE_PERMISSIONS = {
     "lead": {Permission.ASK_FAQ, Permission.FILE_PLAN, Permission.READ_UNIT_PLANS},
-    "planning": {Permission.ASK_FAQ, Permission.READ_UNIT_PLANS, Permission.READ_ALL_PLANS, Permission.REVIEW_PLANS},
+    "planning": {Permission.ASK_FAQ, Permission.READ_UNIT_PLANS, Permission.READ_ALL_PLANS, Permission.REVIEW_PLANS,
+                 Permission.RUN_CYCLE},
     "admin": {Permission.ASK_FAQ, Permission.MANAGE_DIRECTORY},
 }
 ANONYMOUS = {Permission.ASK_FAQ}

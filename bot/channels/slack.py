@@ -5,14 +5,18 @@
 - the Slack member id is mapped to the person in the directory (unknown members get
   a `slack:` sender id and only the FAQ);
 - replies go in the message's thread when `use_threads` is on;
-- the Web API base URL can be pointed elsewhere (SLACK_API_URL), for tests.
+- the Web API base URL can be pointed elsewhere (SLACK_API_URL), for tests;
+- `post_direct` sends a message nobody asked for (a reminder, a review decision) to a
+  member, through the same client the channel replies with.
 """
 from __future__ import annotations
 
+import asyncio
 import collections
+import concurrent.futures
 import logging
 import os
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.slack import SlackBot, SlackInput
@@ -28,11 +32,53 @@ SEEN_EVENTS = 10_000
 RETRY_REASONS = ("http_timeout", "http_error", "connection_failed", "too_many_redirects", "ssl_error", "unknown_error")
 
 
+SEND_TIMEOUT = 10  # seconds for one Web API call made outside a conversation
+
+
+class SlackSendError(RuntimeError):
+    """A message could not be delivered to Slack (Slack down, an invalid member id, ...)."""
+
+
 class MLPlanSlackBot(SlackBot):
-    def __init__(self, token: Text, channel: Optional[Text], thread_id: Optional[Text], base_url: Optional[Text]):
+    def __init__(self, token: Text, channel: Optional[Text], thread_id: Optional[Text], base_url: Optional[Text],
+                 timeout: Optional[int] = None):
         super().__init__(token, channel, thread_id)
-        if base_url:
-            self.client = AsyncWebClient(token, base_url=base_url)
+        if base_url or timeout:
+            self.client = AsyncWebClient(token, base_url=base_url or AsyncWebClient.BASE_URL, timeout=timeout or 30)
+
+
+def configured() -> bool:
+    """Whether this process may post to Slack (SLACK_BOT_TOKEN is set)."""
+    return bool(os.environ.get("SLACK_BOT_TOKEN"))
+
+
+async def _post(member_id: str, text: str, buttons: List[Dict[str, str]]) -> None:
+    bot = MLPlanSlackBot(os.environ.get("SLACK_BOT_TOKEN", ""), member_id, None,
+                         os.environ.get("SLACK_API_URL") or None, timeout=SEND_TIMEOUT)
+    if buttons:
+        await bot.send_text_with_buttons(member_id, text, buttons)
+    else:
+        await bot.send_text_message(member_id, text)
+
+
+def post_direct(member_id: str, text: str, buttons: Optional[List[Dict[str, str]]] = None) -> None:
+    """chat.postMessage to a member (Slack opens the direct conversation with the app).
+    Raises SlackSendError; callable from plain code and from inside a running event loop."""
+    from slack_sdk.errors import SlackApiError
+
+    job = _post(member_id, text, list(buttons or []))
+    try:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            asyncio.run(job)
+        else:  # an action server's loop: send from a worker thread and wait for it
+            with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+                pool.submit(asyncio.run, job).result(timeout=SEND_TIMEOUT * 2)
+    except SlackApiError as error:
+        raise SlackSendError(f"slack: {error.response.get('error') or error}") from error
+    except Exception as error:  # connection refused, timeout, DNS, ...
+        raise SlackSendError(f"slack unreachable: {type(error).__name__}: {error}".rstrip(": ")) from error
 
 
 class MLPlanSlackInput(SlackInput):

@@ -1,6 +1,7 @@
 """The web chat: Rasa's socket.io channel, but the conversation belongs to the verified
 token's subject, whatever session id the client sends, and the chat page is served
-by the Rasa server itself at GET /chat (no external assets)."""
+by the Rasa server itself at GET /chat (no external assets). Messages waiting for the
+person (reminders, review decisions: bot/reminders.py) are shown when the chat opens."""
 from __future__ import annotations
 
 import json
@@ -31,6 +32,24 @@ async def socket_client(_: Request) -> HTTPResponse:
     if not SOCKET_CLIENT.exists():
         return response.text("the socket.io client is not installed: run `make web`", status=503)
     return await response.file(str(SOCKET_CLIENT), mime_type="application/javascript")
+
+
+async def deliver_waiting(output: SocketIOOutput, sid: Text, person: Text) -> None:
+    """Show the reminders and decisions that waited for this person's visit (each once)."""
+    from bot import reminders
+    from bot.store.db import session_scope
+
+    try:
+        with session_scope() as session:
+            waiting = reminders.waiting(session, person)
+    except Exception:  # a store problem must not stop the chat from opening
+        logger.exception("could not read the messages waiting for %s", person)
+        return
+    for text, buttons in waiting:
+        if buttons:
+            await output.send_text_with_buttons(sid, text, buttons)
+        else:
+            await output.send_text_message(sid, text)
 
 
 class ChatBlueprint(SocketBlueprint):
@@ -80,6 +99,7 @@ class WebChatInput(InputChannel):
         async def session_request(sid: Text, data: Any) -> None:
             person = (await sio.get_session(sid))["person"]
             await sio.emit("session_confirm", person, room=sid)  # whatever id the client asked for
+            await deliver_waiting(SocketIOOutput(sio, "bot_uttered"), sid, person)
 
         @sio.on("user_uttered")
         async def handle_message(sid: Text, data: Any) -> None:

@@ -11,7 +11,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.patterns import (ACTING, about_units_plans, awaiting_review, change_of_answer, follow_up_query, lists_plans,
+from bot.nlu.patterns import (ACTING, about_units_plans, awaiting_review, change_of_answer, cycle_request, follow_up_query,
+                              lists_plans,
                               recognise, says_enough_for, second_opinion)
 
 
@@ -49,7 +50,8 @@ class PlanCommandRecognizer(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            found = recognise(text)
+            cycle = cycle_request(text)  # "when is the deadline?", "remind the units that haven't filed"
+            found = (cycle, None) if cycle else recognise(text)
             units = any(e.get("entity") == "unit" for e in message.get(ENTITIES) or [])
             guessed = (message.get(INTENT) or {}).get("name")
             if found is None and units and (follow_up_query(text) or lists_plans(text) or (about_units_plans(text) and asks_for_plans(

@@ -282,6 +282,12 @@ _NOT_STARTING = re.compile(r"(?:没有|没|不|别)(?:要|打算|准备|想|会|
 _FAREWELL = re.compile(r"拜拜?|再见|回见|\b(?:bye|cya|see you|later)\b")
 
 
+# "remind me later" / "明天提醒我" is a pause, not the planning office reminding the units
+_REMIND_ME = re.compile(r"\b(?:remind|ping|nudge) me\b|提醒(?:一下)?我|叫我|喊我")
+_REMIND_WHOM = re.compile(r"\b(?:units?|departments?|teams?|leads?|everyone|everybody|stragglers|divisions?)\b|"
+                          r"部门|负责人|单位|大家|各部|事业部")
+
+
 # A withdrawal names what it takes back: a plan, a draft, a number, "it"
 _PLAN_REFERENCE = re.compile(r"计划|规划|方案|项目|草稿|提交|交的|报的|交上去|那份|这份|那个|这个|\d|"
                              r"\b(?:plans?|proposals?|submissions?|initiatives?|drafts?|submitted|it|that|this|one)\b")
@@ -293,6 +299,12 @@ def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
     "我们报了几个ML计划了" asks for the unit's plans); a guessed withdrawal of no plan ("上一个回答删掉" edits,
     "delete the reminder in my calendar" is not for this bot); None to keep the guess."""
     folded = fold(text)
+    if intent == "remind_units":  # it acts at once: only a request that says whom to remind, not asked as a question
+        if _REMIND_ME.search(folded):
+            return "cancel"
+        asked = _QUESTION.search(folded) or (folded.endswith(("?", "？")) and not re.match(r"(?:can|could|would|will) you\b",
+                                                                                         folded))
+        return "ask_faq" if asked else None if _REMIND_WHOM.search(folded) else "nlu_fallback"
     if intent == "review_plan" and _ASKED_STATUS.search(folded):
         return "show_plan" if re.search(r"\d", folded) else "query_plans"  # "9号计划批了吗", "has plan 9 been approved?"
     if intent == "declare_no_plan" and _WHICH_UNITS.search(folded):
@@ -416,3 +428,40 @@ def awaiting_review(text: str) -> Optional[str]:
     if not _AWAITING_REVIEW.search(folded):
         return None
     return "show_my_plans" if _MINE.search(folded) else "query_plans"
+
+
+# --- the planning cycle: "when is the deadline?", "set the deadline to …", "remind the units …" -------
+_DEADLINE = r"(?:deadline|due date|cut-?off(?: date)?)"
+_CYCLE_PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(pattern)) for intent, pattern in (
+    ("set_deadline", r"\b(?:set|move|change|push|extend|bring|make|fix|postpone|update|open)\b(?:\s+[\w'-]+){0,5}?\s+"
+                     + _DEADLINE + r"|\b" + _DEADLINE + r"s?\b(?:\s+[\w'-]+){0,4}?\s+(?:should be|to|until|till)\s+\w|"
+                     r"\bopen\b(?:\s+[\w'-]+){0,3}?\s+(?:planning )?cycle\b"),
+    ("set_deadline", r"截止(?:日期|时间|日)?(?:定在|定为|定成|改到|改成|改为|设为|设在|设置为|设成|延到|延长到|延期到|推迟到|推到|往后推到|"
+                     r"提前到|调整为|调整到|挪到)|截止(?:日期|时间)?(?:延后|推迟|延长|延期|提前|往后推)|"
+                     r"(?:设定|设置|定|改|调整|修改)(?:一下)?\S{0,10}?截止(?:日期|时间)|(?:开启|开始|启动|打开)\S{0,8}(?:计划|规划)周期"),
+    ("remind_units", r"\b(?:remind|chase|nudge|ping|follow up with|send (?:a |out )?reminders? to)\b(?:\s+up)?(?:\s+[\w'-]+){0,3}?\s+"
+                     r"(?:units?|departments?|teams?|leads?|everyone|everybody|stragglers|all units)\b|"
+                     r"^(?:please |pls |ok,? )?send (?:out )?(?:the )?reminders?\b"),
+    ("remind_units", r"(?:提醒|催|催促|催催|通知)(?:一下)?\S{0,14}?(?:部门|负责人|单位|大家)|(?:给|向)\S{0,14}?(?:部门|负责人|单位)\S{0,4}?"
+                     r"(?:发|送)(?:个|一下|一个)?(?:提醒|通知)|^(?:请|帮我)?发(?:送)?(?:一下)?提醒[。!！]?$|把提醒发给"),
+    ("ask_deadline", r"\bwhen(?:'s| is| was)?\s+(?:the |our |my )?(?:[\w'-]+ ){0,3}?" + _DEADLINE + r"\b|"
+                     r"\bwhat(?:'s| is| was)\s+(?:the |our |my )?(?:[\w'-]+ ){0,3}?" + _DEADLINE + r"\b(?! mean)|"
+                     r"\bwhen (?:is|are|must|do|does|should)\b(?:\s+[\w'-]+){0,5}?\s+(?:due|be in|submit|file|hand in|send in|close)\b|"
+                     r"\bwhen\b(?:\s+[\w'-]+){0,4}?\s+due\b|\bwhat date\b.{0,40}\b(?:due|submitted|filed)\b|\bby when\b|"
+                     r"\bhow (?:many days|much time|long)\b.{0,30}\b(?:left|until|before)\b.{0,30}(?:deadline|due|plans?\b|file|submit)|"
+                     r"\b(?:is there|do we have) a " + _DEADLINE + r"|^" + _DEADLINE + r"\s*\?$"),
+    ("ask_deadline", r"截止(?:日期|时间|日)?(?:是|定在|在)?(?:哪天|哪一天|什么时候|几号|何时|几月几[号日])|什么时候(?:截止|要交|交|提交|之前|结束)|"
+                     r"(?:哪天|几号|最晚|最迟)\S{0,6}?(?:交|提交|报)|(?:还剩|还有)(?:几|多少)天\S{0,6}?(?:交|提交|截止|报)|(?:哪天|几号|什么时候|何时)截止|(?:离|距离)截止\S{0,4}(?:几|多少)|"
+                     r"还有多久截止|有截止(?:日期|时间)吗|截止(?:日期|时间)定了吗|deadline\S{0,2}(?:是)?(?:哪天|什么时候|几号)"),
+))
+
+
+def cycle_request(text: str) -> Optional[str]:
+    """`set_deadline`, `remind_units` or `ask_deadline` when the message is plainly one of those."""
+    folded = fold(text)
+    if not folded or folded.startswith("/"):
+        return None
+    for intent, pattern in _CYCLE_PATTERNS:
+        if pattern.search(folded):
+            return intent
+    return None

@@ -13,6 +13,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.colors import ListedColormap  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 CJK_FAMILIES = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans SC",
                 "Source Han Sans SC", "SimHei", "Microsoft YaHei", "PingFang SC")
@@ -63,6 +64,7 @@ def bars(labels: Sequence[str], values: Sequence[int], title: str, lang: str) ->
     for i, v in enumerate(list(values)[::-1]):
         ax.text(v, i, f" {v}", va="center")
     ax.set_title(title)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: whole-number ticks only
     ax.spines[["top", "right"]].set_visible(False)
     return _png(fig)
 

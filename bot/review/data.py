@@ -10,12 +10,14 @@ from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import language
+from bot import cycle, language, reminders
+from bot.cycle import CycleView
+from bot.reminders import ReminderSummary
 from bot.planning import SIMILAR_SCORE, comparable, likeness
 from bot.assessment import CHALLENGES, NONE_WORDS
 from bot.kb import gaps
 from bot.plan_schema import STATUSES, VALUE_BRANCHES
-from bot.store.models import Person, Plan, Unit
+from bot.store.models import Plan, Unit
 
 ACTIVE = ("submitted", "approved", "needs_work")
 RATING_ORDER = {"blocked": 0, "at_risk": 1, "ready": 2}
@@ -46,6 +48,10 @@ class ReviewData:
     gaps: List[Tuple[str, Optional[str], int]]
     previous: Dict[str, Tuple[int, Optional[float]]]  # unit -> (plans, readiness) last year
     plans: List[Plan]
+    cycle: Optional[CycleView] = None  # None when no deadline was set for the year
+    late_plans: Dict[int, str] = field(default_factory=dict)  # plan id -> "draft" | "submitted"
+    late_units: List[UnitRow] = field(default_factory=list)  # expected to file, nothing filed by the deadline
+    reminded: List[ReminderSummary] = field(default_factory=list)
 
 
 def _title_words(title: Optional[str]) -> frozenset:
@@ -117,18 +123,13 @@ def _unit_rows(session: Session, plans: List[Plan]) -> Dict[str, UnitRow]:
     return rows
 
 
-def filing_units(session: Session) -> set:
-    """Units that have a lead, and so are expected to file."""
-    return set(session.execute(select(Person.unit_key).where(Person.role == "lead", Person.unit_key.isnot(None))).scalars())
-
-
 def build(session: Session, year: int) -> ReviewData:
     plans = list(session.execute(select(Plan).where(Plan.year == int(year)).order_by(Plan.id)).scalars())
     rows = _unit_rows(session, plans)
     status_counts = {s: 0 for s in STATUSES}
     status_counts.update(Counter(p.status for p in plans))
-    filed = {p.unit_key for p in plans if p.status in ACTIVE + ("no_plan",)}
-    expected = filing_units(session)
+    deadline = cycle.get(session, year)
+    missing = cycle.not_filed(session, year)
     no_plan = [(rows[p.unit_key], p.no_plan_reason or "") for p in plans if p.status == "no_plan" and p.unit_key in rows]
     active = [p for p in plans if p.status in ACTIVE]
     branch_counts = {b: sum(1 for p in active if b in (p.value_branches or [])) for b in VALUE_BRANCHES}
@@ -144,7 +145,7 @@ def build(session: Session, year: int) -> ReviewData:
         year=int(year),
         status_counts=status_counts,
         units=[r for r in rows.values() if r.plans],
-        not_filed=[rows[k] for k in sorted(expected - filed) if k in rows],
+        not_filed=[rows[k] for k in missing if k in rows],
         no_plan=no_plan,
         branch_counts=branch_counts,
         skill_gap_terms=skill_gap_terms(active),
@@ -152,4 +153,8 @@ def build(session: Session, year: int) -> ReviewData:
         gaps=[(q, lang, n) for (q, lang), n in gap_rows.most_common(50)],
         previous=previous,
         plans=plans,
+        cycle=deadline,
+        late_plans={p.id: ("draft" if p.status == "draft" else "submitted") for p in plans if cycle.is_late(p, deadline)},
+        late_units=[rows[k] for k in missing if k in rows] if deadline and deadline.passed else [],
+        reminded=reminders.summary(session, year),
     )

@@ -22,7 +22,29 @@ h1{border-bottom:3px solid #3b6ea5;padding-bottom:.3rem}h2{margin-top:2.2rem;col
 table{border-collapse:collapse;width:100%;margin:.5rem 0;font-size:.92rem}
 th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#eef3f9}
 img{max-width:100%}.muted{color:#666}.ready{background:#d5f5e3}.at_risk{background:#fdebd0}.blocked{background:#f5b7b1}
+.late{color:#a93226;font-weight:bold}svg.dot{vertical-align:-1px;margin-right:.35em}
 """
+# Ratings are drawn, not written with emoji: a browser without an emoji font shows empty boxes.
+DOT_COLOURS = {"ready": "#27ae60", "at_risk": "#f39c12", "blocked": "#c0392b"}
+
+
+class Html(str):
+    """A table cell that is already HTML (built here, with every text in it escaped)."""
+
+
+def _dot(rating: str) -> str:
+    return (f'<svg class="dot" width="10" height="10" viewBox="0 0 10 10" aria-hidden="true">'
+            f'<circle cx="5" cy="5" r="5" fill="{DOT_COLOURS[rating]}"/></svg>')
+
+
+def _rating(rating: Optional[str], lang: str) -> Any:
+    if not rating:
+        return "-"
+    return Html(_dot(rating) + _t(f"report.rating.{rating}", lang))
+
+
+def _colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
 
 
 def _t(key: str, lang: str, **values: Any) -> str:
@@ -41,7 +63,7 @@ def _table(headers: Sequence[str], rows: Iterable[Sequence[Any]], classes: Optio
         for j, cell in enumerate(row):
             css = classes[i][j] if classes and classes[i][j] else ""
             cells.append(f'<td class="{css}">' if css else "<td>")
-            cells[-1] += escape("" if cell is None else str(cell)) + "</td>"
+            cells[-1] += (cell if isinstance(cell, Html) else escape("" if cell is None else str(cell))) + "</td>"
         body.append("<tr>" + "".join(cells) + "</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
@@ -54,15 +76,19 @@ def html_page(data: ReviewData, lang: str, now: Optional[dt.datetime] = None) ->
     now = now or dt.datetime.now(dt.timezone.utc)
     units = {u.key: u for u in data.units + data.not_filed + [r for r, _ in data.no_plan]}
     name = {k: _unit(u, lang) for k, u in units.items()}
+    space = "" if lang == "zh" else " "
     parts = [f"<h1>{_t('report.title', lang, year=data.year)}</h1>",
-             f"<p class=\"muted\">{_t('report.generated', lang, at=now.strftime('%Y-%m-%d %H:%M UTC'), plans=len(data.plans))}. "
-             f"{_t('report.csv_note', lang)}</p>"]
+             f"<p class=\"muted\">{_t('report.generated', lang, at=now.strftime('%Y-%m-%d %H:%M UTC'), plans=len(data.plans))}"
+             f"{space}{_t('report.csv_note', lang)}</p>"]
 
     statuses = [messages.text(f"status.{s}", lang) for s in STATUSES]
     counts = [data.status_counts.get(s, 0) for s in STATUSES]
     parts += [f"<h2>{_t('report.status', lang)}</h2>",
               _image(charts.bars(statuses, counts, messages.text("report.status", lang), lang), messages.text("report.status", lang)),
               _table([messages.text("report.status_col", lang), messages.text("report.plans", lang)], zip(statuses, counts))]
+
+    parts += _late_section(data, lang, name)
+    parts += _reminders_section(data, lang, name)
 
     parts.append(f"<h2>{_t('report.not_filed', lang)}</h2>")
     parts.append(_table([messages.text("report.unit", lang)], [[_unit(u, lang)] for u in data.not_filed])
@@ -77,7 +103,7 @@ def html_page(data: ReviewData, lang: str, now: Optional[dt.datetime] = None) ->
         ordered = sorted(data.units, key=lambda u: (u.readiness if u.readiness is not None else 101, u.key))
         titles = [assessment.title(c, lang) for c in assessment.CHALLENGES]
         grid = [[RATING_ORDER.get(u.worst.get(c)) for c in assessment.CHALLENGES] for u in ordered]
-        legend = {RATING_ORDER[r]: messages.text(f"rating.{r}", lang).split(" ", 1)[-1] for r in RATING_ORDER}
+        legend = {RATING_ORDER[r]: messages.text(f"report.rating.{r}", lang) for r in RATING_ORDER}
         shown = ordered[:HEATMAP_ROWS]  # the chart shows the weakest units; the table lists all
         title = messages.text("report.heatmap", lang)
         if len(ordered) > len(shown):
@@ -85,7 +111,7 @@ def html_page(data: ReviewData, lang: str, now: Optional[dt.datetime] = None) ->
         parts.append(_image(charts.heatmap([_unit(u, lang) for u in shown], titles, grid[:len(shown)], title, legend, lang),
                             title))
         rows = [[_unit(u, lang), u.plans, "-" if u.readiness is None else round(u.readiness)]
-                + [messages.text(f"rating.{u.worst[c]}", lang) if u.worst.get(c) else "-" for c in assessment.CHALLENGES]
+                + [_rating(u.worst.get(c), lang) for c in assessment.CHALLENGES]
                 for u in ordered]
         classes = [["", "", ""] + [u.worst.get(c) or "" for c in assessment.CHALLENGES] for u in ordered]
         parts.append(_table([messages.text("report.unit", lang), messages.text("report.plans", lang),
@@ -128,21 +154,59 @@ def html_page(data: ReviewData, lang: str, now: Optional[dt.datetime] = None) ->
                          now_row.plans if now_row else 0,
                          "-" if not now_row or now_row.readiness is None else round(now_row.readiness)])
         last, current = messages.text("report.last_year", lang), messages.text("report.this_year", lang)
-        parts.append(_table([messages.text("report.unit", lang), f"{last}: {messages.text('report.plans', lang)}",
-                             f"{last}: {messages.text('report.readiness', lang)}",
-                             f"{current}: {messages.text('report.plans', lang)}",
-                             f"{current}: {messages.text('report.readiness', lang)}"], rows))
+        colon = _colon(lang)
+        parts.append(_table([messages.text("report.unit", lang), f"{last}{colon}{messages.text('report.plans', lang)}",
+                             f"{last}{colon}{messages.text('report.readiness', lang)}",
+                             f"{current}{colon}{messages.text('report.plans', lang)}",
+                             f"{current}{colon}{messages.text('report.readiness', lang)}"], rows))
 
     parts.append(f"<h2>{_t('report.all_plans', lang)}</h2>")
     parts.append(_table(
         ["#", messages.text("report.unit", lang), messages.text("report.plan", lang), messages.text("report.status_col", lang),
-         messages.text("report.readiness", lang)],
+         messages.text("report.readiness", lang), messages.text("report.late", lang)],
         [[p.id, name.get(p.unit_key, p.unit_key), p.title or "", messages.text(f"status.{p.status}", lang),
-          p.assessment["readiness"] if p.assessment else "-"] for p in data.plans]))
+          p.assessment["readiness"] if p.assessment else "-", _late(data.late_plans.get(p.id), lang)] for p in data.plans]))
 
     title = _t("report.title", lang, year=data.year)
     return (f'<!DOCTYPE html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
             f"<title>{title}</title><style>{STYLE}</style></head><body>{''.join(parts)}</body></html>")
+
+
+def _late(kind: Optional[str], lang: str) -> Any:
+    return Html(f'<span class="late">{_t(f"report.late_{kind}", lang)}</span>') if kind else "-"
+
+
+def _late_section(data: ReviewData, lang: str, name: dict) -> List[str]:
+    """The deadline, how many units and plans are late, and which."""
+    from bot import cycle_text
+
+    parts = [f"<h2>{_t('report.late_section', lang)}</h2>"]
+    if data.cycle is None:
+        return parts + [f"<p>{_t('report.no_deadline', lang, year=data.year)}</p>"]
+    parts.append(f"<p>{_t('report.late_summary', lang, deadline=cycle_text.deadline_text(data.cycle, lang), units=len(data.late_units), plans=len(data.late_plans))}</p>")
+    rows = [[_unit(u, lang), "-", _late("unit", lang)] for u in data.late_units]
+    rows += [[name.get(p.unit_key, p.unit_key), f"#{p.id} {p.title or ''}", _late(data.late_plans[p.id], lang)]
+             for p in data.plans if p.id in data.late_plans]
+    if rows:
+        parts.append(_table([messages.text("report.unit", lang), messages.text("report.plan", lang),
+                             messages.text("report.late", lang)], rows))
+    return parts
+
+
+def _reminders_section(data: ReviewData, lang: str, name: dict) -> List[str]:
+    """Who was reminded, how, and when last."""
+    parts = [f"<h2>{_t('report.reminders', lang)}</h2>"]
+    if not data.reminded:
+        return parts + [f"<p>{_t('report.none', lang)}</p>"]
+    from bot.store.plans import iso
+
+    rows = [[f"{r.name} ({r.person})", name.get(r.unit, r.unit), messages.text(f"report.reason.{r.reason}", lang), messages.text(f"report.channel.{r.channel}", lang),
+             messages.text(f"report.sent.{r.status}", lang), (iso(r.last_at) or "")[:16].replace("T", " "), r.times]
+            for r in data.reminded]
+    return parts + [_table([messages.text("report.person", lang), messages.text("report.unit", lang),
+                            messages.text("report.reminder_reason", lang), messages.text("report.channel", lang),
+                            messages.text("report.reminder_status", lang), messages.text("report.reminded_at", lang),
+                            messages.text("report.times", lang)], rows)]
 
 
 def csv_safe(value: Any) -> str:

@@ -11,6 +11,7 @@ from typing import Any, List, Optional
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -189,3 +190,44 @@ class KnowledgeGap(Base):
     sender_id: Mapped[Optional[str]] = mapped_column(String(128))
     best_id: Mapped[Optional[str]] = mapped_column(String(64))
     best_score: Mapped[Optional[float]] = mapped_column(Float)
+
+
+class Cycle(Base):
+    """The planning cycle of one year: its deadline and how often leads are reminded."""
+
+    __tablename__ = "cycles"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    deadline: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    remind_every: Mapped[int] = mapped_column(Integer, nullable=False, default=7)
+    status: Mapped[str] = mapped_column(String(8), nullable=False, default="open")  # open | closed
+    opened_by: Mapped[str] = mapped_column(String(128), nullable=False)
+    opened_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, nullable=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, nullable=False)
+    closed_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime(timezone=True))
+
+
+class Reminder(Base):
+    """A message the assistant sent unprompted: a reminder to file, or a review decision.
+
+    `status`: sent, failed (retried on the next run) or pending-web (shown at the next
+    web-chat visit); `obsolete` when it no longer applied by then."""
+
+    __tablename__ = "reminders"
+    __table_args__ = (Index("ix_reminders_person_status", "person_id", "status"),
+                      Index("ix_reminders_year_kind", "year", "kind"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)  # reminder | decision
+    year: Mapped[int] = mapped_column(Integer, nullable=False)
+    person_id: Mapped[str] = mapped_column(String(128), nullable=False)
+    unit_key: Mapped[Optional[str]] = mapped_column(String(64))
+    plan_id: Mapped[Optional[int]] = mapped_column(ForeignKey("plans.id", ondelete="SET NULL"))
+    reason: Mapped[str] = mapped_column(String(32), nullable=False)
+    channel: Mapped[str] = mapped_column(String(8), nullable=False)  # slack | web
+    status: Mapped[str] = mapped_column(String(16), nullable=False)
+    error: Mapped[Optional[str]] = mapped_column(Text)
+    # the facts the message is written from (answered, step, decision, note, ...)
+    detail: Mapped[dict] = mapped_column(JSON, nullable=False, default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, nullable=False)
+    sent_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime(timezone=True))

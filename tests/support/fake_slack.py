@@ -11,6 +11,7 @@ from typing import Any, Dict, List
 class FakeSlackAPI:
     def __init__(self) -> None:
         self.calls: List[Dict[str, Any]] = []
+        self.refuse: Dict[str, str] = {}  # channel -> Slack error code to answer with (e.g. channel_not_found)
         self.changed = threading.Condition()
         outer = self
 
@@ -27,7 +28,9 @@ class FakeSlackAPI:
                 with outer.changed:
                     outer.calls.append({"method": self.path.rsplit("/", 1)[-1], "auth": self.headers.get("Authorization"), **data})
                     outer.changed.notify_all()
-                reply = json.dumps({"ok": True, "ts": "1700000000.000100", "channel": data.get("channel")}).encode()
+                error = outer.refuse.get(data.get("channel"))
+                reply = json.dumps({"ok": False, "error": error} if error else
+                                   {"ok": True, "ts": "1700000000.000100", "channel": data.get("channel")}).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(reply)))
