@@ -263,15 +263,17 @@ _STANCES = {
         r"(?:不|不能|不可以|不允许|不许|不接受|不容|容不得|输不起)(?:能|可以|允许|许|接受)?(?:失败|翻车|搞砸|做砸)|"
         r"(?:失败|翻车|搞砸|做砸|整砸|做不成)(?:了)?(?:就|便)(?:没|完|黄|凉|得背锅|要背锅|得写检讨)|"
         r"(?:一次|一把)(?:就)?(?:成|到位|成功|做成|搞定)|(?:没有|没)(?:第二次|退路|兜底|试错的?(?:预算|空间|钱))|不存在的|完犊子|背锅|"
+        r"(?:不会|唔会|不给|唔俾|冇|没有?)(?:给|俾)?(?:第二次|二次)机会|没容错|挨批|一锤子买卖|散伙|想都别想|(?:就|只)批了一次|零容忍|"
+        r"必须(?:拿|出)(?:到)?结果|"
         r"\b(?:no|zero) (?:second chances?|room for (?:error|failure)|margin for error|safety net|plan b)\b|\bone (?:shot|chance|go)\b|"
         r"\b(?:has|have|got) to (?:work|succeed|land|deliver)\b|\bcan(?:'?t|not) (?:afford to )?fail\b"),
     "budgeted": re.compile(
-        r"(?:不成|失败|翻车|踩坑|做不成)(?:了)?(?:也|都)(?:认|能接受|可以接受|没事|没关系|无所谓|不怕|兜得住|ok|行)|"
+        r"(?:不成|失败|翻车|踩坑|做不成|整砸|搞砸|做砸)(?:了)?(?:也|都)(?:认|能接受|可以接受|没事|没关系|无所谓|不怕|兜得住|ok|行)|可以再来|"
         r"(?:切了|留了|预留了?|留够了?|专项|单独)(?:一块|一笔|的)?(?:预算|钱|经费)|预期会有失败|允许(?:失败|试错|踩坑|迭代|翻车)|"
         r"\b(?:budget(?:ed)?|money|funds?|room|buffer|slack) (?:set aside|put aside|reserved|earmarked|for (?:failures?|experiments?|mistakes?))\b|"
         r"\b(?:failure|failing|mistakes?) (?:is|are) (?:ok|okay|fine|expected|accepted|part of)\b"),
     "unsure": re.compile(
-        r"(?:没|还没|没有)(?:人)?(?:跟|和|同)?(?:老板|领导|上面|老细|上头)?(?:对齐|表态|表过态|聊过|倾过|明确说过|说过|定下来|定)|没有定论|心里没底|"
+        r"没整明白|没吱声|(?:没|还没|没有)(?:人)?(?:跟|和|同)?(?:老板|领导|上面|老细|上头)?(?:对齐|表态|表过态|聊过|倾过|明确说过|说过|定下来|定)|没有定论|心里没底|"
         r"\b(?:hasn'?t|has not|haven'?t|have not|never) (?:been )?(?:discussed|agreed|decided|come up|talked about)\b"),
 }
 

@@ -926,3 +926,35 @@ def test_failure_tolerance_said_as_a_stance(text, value):
 def test_data_answers_in_jargon_and_dialects(field_name, text, value):
     reading = read(field_name, text)
     assert (reading.kind, reading.value) == ("answer", value), text
+
+
+
+@pytest.mark.parametrize("text, value", [  # failure tolerance in Cantonese, north-eastern Mandarin and office jargon
+    ('有预留㗎，老细话试错唔紧要', 'budgeted'),
+    ('预算入面留咗一笔做实验，失败都OK', 'budgeted'),
+    ('试错空间是有的，老板给兜底', 'budgeted'),
+    ('这块有预算池，翻车了也能接受', 'budgeted'),
+    ('整砸了也不怕，领导说了可以再来', 'budgeted'),
+    ('ROI不要求第一年回正，允许先交学费', 'budgeted'),
+    ('冇问题，失败嘅成本已经计咗入去', 'budgeted'),
+    ('有心理准备也有钱，失败两次都扛得住', 'budgeted'),
+    ('冇得输，一定要成功', 'must_succeed'),
+    ('老细唔会俾第二次机会', 'must_succeed'),
+    ('必须成，KPI绑死了', 'must_succeed'),
+    ('没容错这一说，做不出来就得挨批', 'must_succeed'),
+    ('一锤子买卖，做不好就散伙', 'must_succeed'),
+    ('失败？想都别想，钱就批了一次', 'must_succeed'),
+    ('零容忍，项目必须拿结果', 'must_succeed'),
+    ('输不起啊，这钱是从别的项目挤出来的', 'must_succeed'),
+    ('唔清楚，要问下老细', 'unsure'),
+    ('这事儿还没整明白，领导也没吱声', 'unsure'),
+    ('未知，预算仲未落实', 'unsure'),
+    ('看老板心情吧，说不准', 'unsure'),
+    ('还没拍板，不好说', 'unsure'),
+    ('这个得看Q1复盘结果，现在没法说', 'unsure'),
+    ('領導還沒表態，我也不確定', 'unsure'),
+    ('不清楚耶，要問一下主管', 'unsure'),
+])
+def test_failure_tolerance_in_dialects_and_jargon(text, value):
+    reading = read("failure_tolerance", text)
+    assert (reading.kind, reading.value) == ("answer", value), text
