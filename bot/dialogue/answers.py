@@ -302,10 +302,11 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     raw = words.clauses(folded)
     if not raw:
         return None
-    if field == "failure_tolerance" and not in_passing and _stance(folded) and not _A_NOT_A.search(folded) and not any(
+    stance = _stance(folded) if field == "failure_tolerance" and not in_passing else None
+    if stance and not _A_NOT_A.search(folded) and not any(
             _DOUBT_FIRST.match(_strip_lead_in(c)) for c in raw) and not (
             len(raw) > 1 and _ENDS_UNSURE.search(words.without_trailing_emoji(raw[-1]))):  # doubts keep the reading below
-        return Choice(_stance(folded), False)
+        return Choice(stance, False)
     if field == "data_location":  # "…all in the data lake, quality is mixed": what follows "quality" is not where it lives
         raw = [c for c in (re.split(r"quality|质量|质素", c)[0].strip() for c in raw) if c] or raw
         raw = [part.strip() for c in raw for part in re.split(r"\s+but\s+|\s+whereas\s+|\s+while\s+", c) if part.strip()]

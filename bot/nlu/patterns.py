@@ -385,7 +385,7 @@ def change_of_answer(text: str) -> Optional[str]:
 
 
 # What an acting request the intent model guessed must say to be one ("help me plan a team offsite" is not a start).
-# Latin words may touch Chinese ("开个新plan", "能用ML的"), so they are bounded by letters, not by \\b.
+# Latin words may touch Chinese ("开个新plan", "能用ML的"), so they are bounded by letters, not by \b.
 _ML_TOPIC = re.compile(r"机器学习|人工智能|模型|算法|智能|(?<![a-z])(?:ml|ai|a\.i\.|machine learning|data science|models?)(?![a-z])")
 _PLAN_TOPIC = re.compile(r"计划|规划|方案|申报|填报|项目|表单|一份|新的|(?<![a-z])(?:plans?|planned|planning|proposals?|submissions?|"
                          r"initiatives?|projects?|forms?|use cases?)(?![a-z])")
