@@ -1,0 +1,59 @@
+"""Each user message costs no action-server call before prediction; the load benchmark runs."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot import messages
+from tests.support.servers import http
+
+pytestmark = pytest.mark.servers
+
+
+def _turns(assistant, sender):
+    status, body = http("GET", f"{assistant.base}/conversations/{sender}/tracker")
+    assert status == 200
+    events, turns = json.loads(body)["events"], []
+    for event in events:
+        if event["event"] == "user":
+            turns.append([])
+        elif turns:
+            turns[-1].append(event)
+    return turns
+
+
+def test_language_and_person_are_set_before_the_first_action_without_a_call(assistant):
+    assert assistant.texts("zhang.min", "hello") == [messages.text("greet_known", "en", name="张敏")]
+    assert assistant.texts("zhang.min", "你好") == [messages.text("greet_known", "zh", name="张敏")]
+    for turn in _turns(assistant, "zhang.min"):
+        actions = [e["name"] for e in turn if e["event"] == "action"]
+        assert actions[0] == "action_extract_slots" and "action_read_context" not in actions
+        first_custom = next(i for i, e in enumerate(turn) if e["event"] == "action" and e["name"] == "action_greet")
+        extract = turn.index(next(e for e in turn if e["event"] == "action"))
+        between = turn[extract + 1:first_custom]
+        assert all(e["event"] == "slot" for e in between)
+    first, second = _turns(assistant, "zhang.min")[:2]
+    assert {(e["name"], e["value"]) for e in first if e["event"] == "slot"} >= {("language", "en"), ("person_name", "张敏")}
+    assert ("language", "zh") in {(e["name"], e["value"]) for e in second if e["event"] == "slot"}
+
+
+def test_a_form_gets_the_domain_and_works_with_selective_domain(assistant):
+    assistant.texts("maria.garcia", "I want to write next year's ML plan")
+    asked = assistant.texts("maria.garcia", "yes")
+    assert messages.text("ask.title", "en") in "\n".join(asked)
+    assert messages.text("ask.problem", "en") in "\n".join(assistant.texts("maria.garcia", "Churn prediction"))
+    assistant.texts("maria.garcia", "pause")
+
+
+def test_the_load_benchmark_runs_a_tiny_load(assistant, tmp_path, capsys):
+    from benchmarks import load
+
+    out = tmp_path / "load.json"
+    code = load.main(["--url", assistant.base, "--database", assistant.database_url, "--users", "2", "--plans", "1",
+                      "--against", assistant.base, "--tag", "smoke", "--json", str(out)])
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert code == 0 and report["errors"] == 0, capsys.readouterr().out
+    assert [r["messages"] for r in report["rounds"]] == [2 * 10 + 25] * 3
+    assert set(report["ratios"]) == {"p95", "throughput", "rss"}
+    assert all(r["p95_ms"] > 0 and r["messages_per_s"] > 0 and r["rss_mb"] > 0 for r in report["rounds"])
