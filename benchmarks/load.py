@@ -8,7 +8,8 @@ Each simulated user sends a 10-message script (greet, an FAQ question in English
 one in Chinese, start a plan, confirm, two answers, pause, thanks, bye), one message
 after the other; `--plans` more users file a whole plan (22 answers and the submission).
 A reply is an error when the request fails, is not a JSON list, or is empty (no text,
-buttons, image or custom payload).
+buttons, image or custom payload); the exit status is 1 when the server under test (A)
+had any error. The second server's errors are counted apart.
 
 Without `--url`, the assistant is started on free ports with a throwaway SQLite
 database (the sample directory plus the benchmark's leads). With `--url`, the senders
@@ -17,7 +18,9 @@ must be leads in that server's directory: `--database` adds them first.
 With `--against URL` (for example a stock `rasa init` bot), the same load runs on the
 second server in the same run, in the order A B A, and the ratios A ÷ B are printed
 (A's two rounds pooled). RSS is the resident memory of the given processes and their
-children (Rasa and the action server for A), the highest seen while the load ran.
+children (Rasa and the action server for A), the highest seen while the load ran; CPU
+ms/msg is the CPU time they used per message, which a busy machine disturbs less than
+the wall-clock figures.
 Requests go to loopback addresses only; every loop is bounded by the scripts' length
 and `--timeout`.
 """
@@ -99,6 +102,24 @@ def rss_bytes(pids: Sequence[int]) -> int:
     return total
 
 
+def cpu_seconds(pids: Sequence[int]) -> float:
+    """User + system CPU time of the processes and their children so far (Linux /proc)."""
+    total, seen, todo = 0.0, set(), list(pids)
+    ticks = os.sysconf("SC_CLK_TCK")
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+        except (OSError, IndexError, ValueError):
+            continue
+        todo.extend(_children(pid))
+    return total
+
+
 class PeakRss:
     """Samples the RSS of `pids` in a thread while the load runs; keeps the highest."""
 
@@ -134,6 +155,7 @@ class Result:
     errors: List[str] = field(default_factory=list)
     wall: float = 0.0
     rss: int = 0
+    cpu: float = 0.0  # CPU seconds the servers used for this load
 
     @property
     def messages(self) -> int:
@@ -152,7 +174,8 @@ class Result:
     def summary(self) -> Dict[str, float]:
         return {"messages": self.messages, "errors": len(self.errors), "p50_ms": 1000 * self.percentile(50),
                 "p95_ms": 1000 * self.percentile(95), "p99_ms": 1000 * self.percentile(99),
-                "messages_per_s": self.throughput, "rss_mb": self.rss / 2**20, "wall_s": self.wall}
+                "messages_per_s": self.throughput, "rss_mb": self.rss / 2**20, "wall_s": self.wall,
+                "cpu_ms_per_message": 1000 * self.cpu / self.messages if self.messages else float("nan")}
 
 
 def pooled(label: str, results: Sequence[Result]) -> Result:
@@ -162,6 +185,7 @@ def pooled(label: str, results: Sequence[Result]) -> Result:
         out.errors += r.errors
         out.wall += r.wall
         out.rss = max(out.rss, r.rss)
+        out.cpu += r.cpu
     return out
 
 
@@ -215,23 +239,28 @@ async def run_load(label: str, url: str, senders: Dict[str, Sequence[str]], pids
     connector = aiohttp.TCPConnector(limit=len(senders) + 1)
     async with aiohttp.ClientSession(connector=connector) as session:
         with PeakRss(pids) as peak:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), cpu_seconds(pids)
             await asyncio.gather(*(run_user(session, url, sender, script, result, timeout)
                                    for sender, script in senders.items()))
             result.wall = time.perf_counter() - started
+            result.cpu = cpu_seconds(pids) - cpu
     result.rss = peak.peak
     return result
 
 
 async def warm_up(url: str, tag: str) -> None:
-    """The first parse builds the model's graph: not part of the figures."""
+    """Both scripts and a plan once, one message at a time: the first parse builds the
+    model's graph, and first uses load dictionaries and compile patterns. Not measured."""
     import aiohttp
 
+    result = Result("warm-up")
     async with aiohttp.ClientSession() as session:
-        for text in ("hello", "你好", "what is ML?"):
-            async with session.post(f"{url}/webhooks/rest/webhook", json={"sender": f"bench.warm.{tag}", "message": text},
-                                    timeout=aiohttp.ClientTimeout(total=300)) as response:
-                await response.read()
+        for sender, script in warm_up_scripts(tag).items():
+            await run_user(session, url, sender, script, result, 300)
+
+
+def warm_up_scripts(tag: str) -> Dict[str, Sequence[str]]:
+    return {f"bench.warm.{tag}.en": SCRIPT_EN, f"bench.warm.{tag}.zh": SCRIPT_ZH, f"bench.warm.{tag}.plan": PLAN_EN}
 
 
 def add_leads(database_url: str, senders: Sequence[str]) -> None:
@@ -274,11 +303,12 @@ def pid_on_port(port: int) -> Optional[int]:
 
 
 def table(results: Sequence[Result]) -> str:
-    lines = [f"{'':14} {'msgs':>5} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'msg/s':>6} {'RSS MB':>7}"]
+    lines = [f"{'':14} {'msgs':>5} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'msg/s':>6} {'RSS MB':>7} "
+             f"{'CPU ms/msg':>10}"]
     for r in results:
         s = r.summary()
         lines.append(f"{r.label:14} {s['messages']:5d} {s['errors']:6d} {s['p50_ms']:7.0f} {s['p95_ms']:7.0f} "
-                     f"{s['p99_ms']:7.0f} {s['messages_per_s']:6.1f} {s['rss_mb']:7.0f}")
+                     f"{s['p99_ms']:7.0f} {s['messages_per_s']:6.1f} {s['rss_mb']:7.0f} {s['cpu_ms_per_message']:10.1f}")
     return "\n".join(lines)
 
 
@@ -288,7 +318,7 @@ def ratios(a: Result, b: Result) -> Dict[str, float]:
         return x / y if y else float("nan")
 
     return {"p95": div(a.percentile(95), b.percentile(95)), "throughput": div(a.throughput, b.throughput),
-            "rss": div(a.rss, b.rss)}
+            "rss": div(a.rss, b.rss), "cpu_per_message": div(a.cpu / max(1, a.messages), b.cpu / max(1, b.messages))}
 
 
 async def main_async(args, url: str, pids: List[int]) -> Dict[str, object]:
@@ -312,11 +342,15 @@ async def main_async(args, url: str, pids: List[int]) -> Dict[str, object]:
         print(table([a, b]))
         r = ratios(a, b)
         report["ratios"] = r
-        print(f"A ÷ B: p95 latency {r['p95']:.2f}, throughput {r['throughput']:.2f}, RSS {r['rss']:.2f}")
-    errors = [e for r in results for e in r.errors]
+        print(f"A ÷ B: p95 latency {r['p95']:.2f}, throughput {r['throughput']:.2f}, RSS {r['rss']:.2f}, "
+              f"CPU per message {r['cpu_per_message']:.2f}")
+    errors = [e for r in results if r.label.startswith("A") for e in r.errors]
     for error in errors[:20]:
         print("error:", error)
     report["errors"] = len(errors)
+    if args.against:  # the other server's own gaps (a stock bot has no reply to most of the script)
+        report["errors_against"] = len(results[1].errors)
+        print(f"B: {len(results[1].errors)} of {results[1].messages} replies empty or failed")
     return report
 
 
@@ -338,6 +372,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             parser.error(f"{target}: only loopback addresses are load-tested")
     rounds = 3 if args.against else 1
     senders = [s for n in range(1, rounds + 1) for s in scripts(args.users, args.plans, f"{args.tag}{n}")]
+    senders += list(warm_up_scripts("A"))
     assistant = None
     try:
         if args.url:

@@ -83,7 +83,7 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     senders = load.scripts(args.users, args.plans, "prof")
     database = seeded_database(workdir)
-    load.add_leads(database, list(senders))
+    load.add_leads(database, [*senders, *load.warm_up_scripts("profile")])
     env = {"TURN_TIMING_DIR": str(folder.resolve()), **({"TURN_TIMING_CPROFILE": "1"} if args.cprofile else {})}
     assistant = RunningAssistant(workdir, database, env=env,
                                  rasa_command=[sys.executable, str(ROOT / "benchmarks" / "turn_timing.py")]).start()

@@ -27,7 +27,8 @@ logger = logging.getLogger(__name__)
 
 
 def first_prediction_of_turn(tracker: DialogueStateTracker) -> bool:
-    """True while no action but `action_extract_slots` has run since the latest user message."""
+    """True while no action has run since the latest user message (`action_extract_slots`
+    is not logged by Rasa 3.6; it is skipped here in case a version logs it)."""
     for event in reversed(tracker.events):
         if isinstance(event, UserUttered):
             return True
@@ -71,9 +72,9 @@ class ConversationContextPolicy(Policy):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from bot.nlu import action_replies
+        from bot.nlu import speedups
 
-        action_replies.install()
+        speedups.install()
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from bot import directory, directory_cache
-from bot.nlu import action_replies
+from bot.nlu import speedups
 from bot.nlu.context import ConversationContextPolicy, first_prediction_of_turn, turn_events
 from bot.store.db import session_scope
 from tests.actions.conftest import rasa_tracker
@@ -149,9 +149,9 @@ def test_action_replies_are_still_validated(monkeypatch):
     import jsonschema
     from rasa.core.actions.action import RemoteAction
 
-    action_replies.install()
-    action_replies.install()
-    assert RemoteAction._validate_action_result is action_replies.validate_action_result
+    speedups.install()
+    speedups.install()
+    assert RemoteAction._validate_action_result is speedups.validate_action_result
     checks = []
     monkeypatch.setattr(jsonschema, "validate", lambda *a, **k: checks.append(1))  # Rasa's own path
     action = RemoteAction("action_greet", None)
@@ -163,3 +163,24 @@ def test_action_replies_are_still_validated(monkeypatch):
     with pytest.raises(jsonschema.ValidationError):
         action._validate_action_result({"events": "not a list"})
     assert checks == []  # not jsonschema.validate, which checks the schema itself on every call
+
+
+def test_event_types_resolve_as_rasa_resolves_them():
+    from rasa.shared.core.events import Event
+    from rasa.shared.utils.common import all_subclasses
+
+    def rasas(type_name):
+        return next((cls for cls in all_subclasses(Event) if cls.type_name == type_name), None)
+
+    speedups.install()
+    assert Event.resolve_by_type is speedups.resolve_by_type
+    for cls in all_subclasses(Event):
+        assert Event.resolve_by_type(cls.type_name) is rasas(cls.type_name)
+    assert Event.resolve_by_type("topic") is None
+    assert Event.resolve_by_type("no-such-event", default=Event) is Event
+    with pytest.raises(ValueError, match="Unknown event name"):
+        Event.resolve_by_type("no-such-event")
+    events = [{"event": "slot", "name": "language", "value": "en"}, {"event": "action", "name": "action_listen"}]
+    from rasa.shared.core.events import ActionExecuted, SlotSet, deserialise_events
+
+    assert [type(e) for e in deserialise_events(events)] == [SlotSet, ActionExecuted]
