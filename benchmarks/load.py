@@ -13,7 +13,8 @@ had any error. The second server's errors are counted apart.
 
 Without `--url`, the assistant is started on free ports with a throwaway SQLite
 database (the sample directory plus the benchmark's leads). With `--url`, the senders
-must be leads in that server's directory: `--database` adds them first.
+must be leads in that server's directory: `--database` adds them first, each with a
+unit of their own (`bench-…`).
 
 With `--against URL` (for example a stock `rasa init` bot), the same load runs on the
 second server in the same run, in the order A B A, and the ratios A ÷ B are printed
@@ -58,7 +59,6 @@ PLAN_ZH = ["我要写明年的机器学习计划", "是的", "门店补货需求
            "是的", "不确定", "是的", "一年内缺货率下降 20%", "店长根据去年的销量手工订货", "POS 交易和库存系统", "跳过",
            "一般", "三位门店经理", "两名数据科学家", "没有", "不确定", "首席运营官王磊", "必须成功", "纳入年度规划", "收入",
            "收入提升 2%", "提交"]
-UNITS = ("retail", "manufacturing", "logistics", "finance", "customer-service", "marketing")
 
 
 def is_loopback(url: str) -> bool:
@@ -264,13 +264,18 @@ def warm_up_scripts(tag: str) -> Dict[str, Sequence[str]]:
 
 
 def add_leads(database_url: str, senders: Sequence[str]) -> None:
-    """Make the plan-filing senders leads in the directory (idempotent)."""
+    """Make the senders leads in the directory, each of a unit of their own, so that no
+    plan or draft of a real unit changes what the bot asks them (idempotent)."""
+    import re
+
     from bot import directory
     from bot.store.db import session_scope
 
     with session_scope(database_url) as session:
-        for i, sender in enumerate(senders):
-            directory.add_person(session, sender, name=sender, unit=UNITS[i % len(UNITS)], role="lead", actor="bench")
+        for sender in senders:
+            key = "bench-" + re.sub(r"[^a-z0-9_-]", "-", sender.lower())[:58]
+            directory.add_unit(session, key, f"测试 {sender}", f"Bench {sender}", actor="bench")
+            directory.add_person(session, sender, name=sender, unit=key, role="lead", actor="bench")
 
 
 def parse_pids(text: str) -> List[int]:
