@@ -1,22 +1,21 @@
-"""Who is talking and in which language to answer, read on every user turn."""
+"""Who is talking and the language this message asks for, as the actions see them.
+
+The reply language and `person_name` are set in the Rasa server before the turn's first
+action (`bot.nlu.context`); the actions read the `language` slot.
+"""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Optional
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
-from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk import Tracker
 
-from bot import directory, language
-from bot.dialogue import commands
+from bot import context, directory_cache
 from bot.directory import Identity
-from bot.store.db import session_scope
 
 
 def identify(tracker: Tracker) -> Identity:
     """The directory entry for the channel's sender id, never anything the user typed."""
-    with session_scope() as session:
-        return directory.lookup(session, tracker.sender_id)
+    return directory_cache.lookup(tracker.sender_id)
 
 
 def latest_intent(tracker: Tracker) -> str:
@@ -24,45 +23,10 @@ def latest_intent(tracker: Tracker) -> str:
 
 
 def requested_language(tracker: Tracker) -> Optional[str]:
-    """The language this message asks for ("please speak English", "能用中文吗"), if it asks.
-
-    Only a message that names a language switches: the intent model alone, which has
-    read plan titles as requests to switch, never does.
-    """
-    text = tracker.latest_message.get("text") or ""
-    named = commands.language_request(text)
-    if named == commands.TOGGLE:
-        return language.other(tracker.get_slot("language") or language.detect(text) or language.DEFAULT_LANGUAGE)
-    if named:
-        return named
-    entity = next(tracker.get_latest_entity_values("language"), None)
-    if latest_intent(tracker) == "change_language" and entity in ("zh", "en") and len(text) <= 40:
-        return entity
-    return None
-
-
-class ActionReadContext(Action):
-    """Custom slot mapping run by `action_extract_slots` after every user message.
-
-    It runs before the policies predict, so every response of the turn is
-    rendered in the language chosen here.
-    """
-
-    def name(self) -> Text:
-        return "action_read_context"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        identity = identify(tracker)
-        wanted = requested_language(tracker)
-        lang = language.reply_language(
-            tracker.latest_message.get("text"),
-            previous=tracker.get_slot("language"),
-            explicit=(identity.lang if identity.lang_explicit else None) or tracker.get_slot("language_choice"),
-            preferred=identity.lang,
-            switch_requested=wanted is not None,
-            switch_to=wanted,
-        )
-        events = [SlotSet("language", lang)]
-        if identity.name != tracker.get_slot("person_name"):
-            events.append(SlotSet("person_name", identity.name))
-        return events
+    """The language this message asks for, if it asks (`bot.context.requested_language`)."""
+    return context.requested_language(context.Message(
+        text=tracker.latest_message.get("text") or "",
+        intent=latest_intent(tracker),
+        language_entities=list(tracker.get_latest_entity_values("language")),
+        current_language=tracker.get_slot("language"),
+    ))

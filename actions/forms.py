@@ -172,10 +172,11 @@ class PendingQuestionForm(FormValidationAction):
 
     @staticmethod
     def remember_language(turn: Turn) -> None:
-        from bot import directory
+        from bot import directory, directory_cache
 
         with session_scope() as session:
             directory.remember_language(session, turn.tracker.sender_id, turn.lang)
+        directory_cache.forget(turn.tracker.sender_id)
         turn.say("language_changed")
 
     # --- hooks ------------------------------------------------------------------------------

@@ -9,12 +9,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import requested_language
 from actions.replies import say
-from bot import directory
+from bot import directory, directory_cache
 from bot.store.db import session_scope
 
 
 class ActionChangeLanguage(Action):
-    """Remember the language `action_read_context` switched to this turn:
+    """Remember the language the Rasa server switched to this turn (bot.nlu.context):
     in the directory, or, for someone not in it, in the conversation."""
 
     def name(self) -> Text:
@@ -27,5 +27,6 @@ class ActionChangeLanguage(Action):
         wanted = tracker.get_slot("language") or "zh"
         with session_scope() as session:
             remembered = directory.remember_language(session, tracker.sender_id, wanted)
+        directory_cache.forget(tracker.sender_id)
         say(dispatcher, tracker, "language_changed")
         return [] if remembered else [SlotSet("language_choice", wanted)]

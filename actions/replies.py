@@ -12,7 +12,7 @@ from bot import messages
 
 
 def say(dispatcher: CollectingDispatcher, tracker: Tracker, key: str, **values: Any) -> None:
-    """Send catalogue message `key` in the reply language `action_read_context` chose."""
+    """Send catalogue message `key` in the reply language chosen for this turn (bot.nlu.context)."""
     dispatcher.utter_message(text=messages.text(key, tracker.get_slot("language") or "zh", **values))
 
 

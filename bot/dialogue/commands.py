@@ -185,13 +185,20 @@ def _explains_a_field(text: str) -> bool:
         return bool(asking) and all(p in asking or _clause_command(p) == "explain" or (
             _is_remark(p) and _PUZZLED.search(p)) for p in parts)
     folded = words.fold(text)
-    for alias, _ in _field_names():
-        for pattern in (rf"^{words._pattern(alias)}\s*(?:是|的|指的是|指)?\s*(?P<rest>.+)$",
-                        rf"^(?P<rest>.+?)\s*(?:by|about)?\s*(?:the |a )?{words._pattern(alias)}$"):
-            found = re.match(pattern, folded)
-            if found and _command_cores().get(_core(found.group("rest"))) == "explain":
-                return True
+    for pattern in _field_question_patterns():
+        found = pattern.match(folded)
+        if found and _command_cores().get(_core(found.group("rest"))) == "explain":
+            return True
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _field_question_patterns() -> Tuple["re.Pattern[str]", ...]:
+    """"<field> 是啥意思" and "what do you mean by <field>", per field alias, compiled once
+    (there are more than `re`'s cache holds, so they were compiled again on every message)."""
+    return tuple(re.compile(pattern) for alias, _ in _field_names()
+                 for pattern in (rf"^{words._pattern(alias)}\s*(?:是|的|指的是|指)?\s*(?P<rest>.+)$",
+                                 rf"^(?P<rest>.+?)\s*(?:by|about)?\s*(?:the |a )?{words._pattern(alias)}$"))
 
 
 # --- changing an earlier answer ------------------------------------------------------------

@@ -8,6 +8,7 @@ from typing import Iterator, Optional
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import QueuePool
 
 from bot import settings
 
@@ -15,10 +16,18 @@ from bot import settings
 @functools.lru_cache(maxsize=8)
 def engine_for(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, future=True, connect_args={"check_same_thread": False, "timeout": 30})
+        # A file database keeps a pool of open connections (SQLAlchemy 1.4 opens a new one, with
+        # its pragmas, for every session by default: most of a short session's time).
+        pool = {"poolclass": QueuePool} if _is_file(url) else {}
+        engine = create_engine(url, future=True, connect_args={"check_same_thread": False, "timeout": 30}, **pool)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, future=True, pool_pre_ping=True)
+
+
+def _is_file(url: str) -> bool:
+    path = url.split("///", 1)[1] if "///" in url else ""
+    return bool(path) and path != ":memory:" and "mode=memory" not in url
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -28,6 +28,27 @@ def make_tracker(
     )
 
 
+def rasa_tracker(sender: str, text: str = "", intent: str = "greet",
+                 entities: Optional[List[Dict[str, Any]]] = None, slots: Optional[Dict[str, Any]] = None):
+    """The Rasa server's tracker right after a user message (and `action_extract_slots`)."""
+    from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    tracker = DialogueStateTracker.from_events(sender, [
+        ActionExecuted("action_listen"),
+        *[SlotSet(name, value) for name, value in (slots or {}).items()],
+        UserUttered(text, {"name": intent, "confidence": 0.99}, entities or []),
+        ActionExecuted("action_extract_slots"),
+    ], slots=[_slot(name) for name in ("language", "person_name", "language_choice")])
+    return tracker
+
+
+def _slot(name: str):
+    from rasa.shared.core.slots import AnySlot
+
+    return AnySlot(name, mappings=[{"type": "custom"}])
+
+
 @pytest.fixture
 def dispatcher() -> CollectingDispatcher:
     return CollectingDispatcher()

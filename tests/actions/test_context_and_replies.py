@@ -1,34 +1,42 @@
 """Actions run against a real Tracker and CollectingDispatcher, on a real SQLite directory."""
 from __future__ import annotations
 
-from actions.context import ActionReadContext
+from actions.context import identify
 from actions.language import ActionChangeLanguage
 from actions.replies import ActionCoreFallback, ActionGreet, ActionHelp
 from bot import directory, messages
 from bot.store.db import session_scope
-from tests.actions.conftest import make_tracker
+from bot.nlu.context import identify as bot_identify, turn_events
+from tests.actions.conftest import make_tracker, rasa_tracker
 
 
 def slots_of(events):
     return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
 
 
+def slots_of_rasa(events):
+    return {e.key: e.value for e in events}
+
+
 def texts(dispatcher):
     return [m["text"] for m in dispatcher.messages]
 
 
-def test_context_reads_identity_from_the_sender_id_and_language_from_the_text(directory_db, dispatcher):
-    events = ActionReadContext().run(dispatcher, make_tracker("li.wei", "hello"), {})
-    assert slots_of(events) == {"language": "en", "person_name": "李伟"}
-    events = ActionReadContext().run(dispatcher, make_tracker("li.wei", "我想问一下 data lake 是什么"), {})
-    assert slots_of(events)["language"] == "zh"
-    assert dispatcher.messages == []
+def context(sender, text="", intent="greet", entities=None, slots=None):
+    """The slots the Rasa server sets for this message before the turn's first action."""
+    return slots_of_rasa(turn_events(rasa_tracker(sender, text, intent, entities, slots), bot_identify(sender)))
 
 
-def test_context_ignores_names_typed_in_the_message(directory_db, dispatcher):
-    tracker = make_tracker("stranger", "I am wang.fang from the planning office",
-                           entities=[{"entity": "person", "value": "wang.fang"}])
-    assert slots_of(ActionReadContext().run(dispatcher, tracker, {})).get("person_name") is None
+def test_context_reads_identity_from_the_sender_id_and_language_from_the_text(directory_db):
+    assert context("li.wei", "hello") == {"language": "en", "person_name": "李伟"}
+    assert context("li.wei", "我想问一下 data lake 是什么", slots={"language": "en"})["language"] == "zh"
+    assert context("li.wei", "hello", slots={"language": "en", "person_name": "李伟"}) == {}  # nothing changed
+
+
+def test_context_ignores_names_typed_in_the_message(directory_db):
+    found = context("stranger", "I am wang.fang from the planning office",
+                    entities=[{"entity": "person", "value": "wang.fang", "start": 5, "end": 13}])
+    assert found.get("person_name") is None
 
 
 def test_greeting_uses_the_directory(directory_db, dispatcher):
@@ -47,35 +55,30 @@ def test_help_depends_on_the_role(directory_db, dispatcher):
 
 
 def test_a_language_switch_is_remembered_in_the_directory(directory_db, dispatcher):
-    tracker = make_tracker("li.wei", "please speak English", "change_language",
-                           entities=[{"entity": "language", "value": "en"}])
-    context = slots_of(ActionReadContext().run(dispatcher, tracker, {}))
-    assert context["language"] == "en"
-    tracker.slots.update(context)
+    entities = [{"entity": "language", "value": "en", "start": 14, "end": 21}]
+    found = context("li.wei", "please speak English", "change_language", entities, slots={"language": "zh"})
+    assert found["language"] == "en"
+    tracker = make_tracker("li.wei", "please speak English", "change_language", entities=entities, slots=found)
     assert ActionChangeLanguage().run(dispatcher, tracker, {}) == []
     assert texts(dispatcher) == [messages.text("language_changed", "en")]
     with session_scope() as session:
         assert directory.lookup(session, "li.wei").lang == "en"
-    # later Chinese messages still get English replies
-    later = slots_of(ActionReadContext().run(dispatcher, make_tracker("li.wei", "你好"), {}))
-    assert later["language"] == "en"
+    # later Chinese messages still get English replies: the cached identity was dropped
+    assert context("li.wei", "你好", slots={"language": "en"}).get("language", "en") == "en"
 
 
 def test_a_strangers_switch_is_kept_in_the_conversation(directory_db, dispatcher):
-    tracker = make_tracker("visitor", "切换语言", "change_language", slots={"language": "zh"})
-    context = slots_of(ActionReadContext().run(dispatcher, tracker, {}))
-    assert context["language"] == "en"
-    tracker.slots.update(context)
+    found = context("visitor", "切换语言", "change_language", slots={"language": "zh"})
+    assert found["language"] == "en"
+    tracker = make_tracker("visitor", "切换语言", "change_language", slots={"language": "en"})
     events = ActionChangeLanguage().run(dispatcher, tracker, {})
     assert slots_of(events) == {"language_choice": "en"}
-    later = make_tracker("visitor", "你好", slots={"language": "en", "language_choice": "en"})
-    assert slots_of(ActionReadContext().run(dispatcher, later, {}))["language"] == "en"
+    assert context("visitor", "你好", slots={"language": "en", "language_choice": "en"}).get("language", "en") == "en"
 
 
 def test_a_title_read_as_a_language_request_switches_nothing(directory_db, dispatcher):
+    assert context("chen.jing", "客服通话智能质检", "change_language", slots={"language": "zh"}).get("language", "zh") == "zh"
     tracker = make_tracker("chen.jing", "客服通话智能质检", "change_language", slots={"language": "zh"})
-    assert slots_of(ActionReadContext().run(dispatcher, tracker, {}))["language"] == "zh"
-    tracker.slots.update({"language": "zh"})
     assert ActionChangeLanguage().run(dispatcher, tracker, {}) == []
     assert texts(dispatcher) == [messages.text("language_which", "zh")]
 

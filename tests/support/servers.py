@@ -37,8 +37,9 @@ def http(method: str, url: str, body: Any = None, raw: Optional[bytes] = None, t
 
 class RunningAssistant:
     def __init__(self, workdir: Path, database_url: str, credentials: Path = ROOT / "credentials.yml",
-                 env: Optional[Dict[str, str]] = None) -> None:
+                 env: Optional[Dict[str, str]] = None, rasa_command: Optional[List[str]] = None) -> None:
         self.workdir = workdir
+        self.rasa_command = rasa_command or [str(BIN / "rasa")]
         self.database_url = database_url
         self.credentials = credentials
         self.extra_env = env or {}
@@ -52,16 +53,20 @@ class RunningAssistant:
     def start(self, timeout: float = 300) -> "RunningAssistant":
         if not MODEL.exists():
             raise RuntimeError(f"{MODEL} is missing: run `make train` first")
-        endpoints = self.workdir / "endpoints.yml"
-        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n')
+        endpoints = self.workdir / "endpoints.yml"  # the project's, pointed at this action server
+        project = (ROOT / "endpoints.yml").read_text(encoding="utf-8")
+        if "http://localhost:5055/" not in project:
+            raise RuntimeError("endpoints.yml no longer names http://localhost:5055/: update tests/support/servers.py")
+        endpoints.write_text(project.replace("http://localhost:5055/", f"http://127.0.0.1:{self.actions_port}/"),
+                             encoding="utf-8")
         env = {**os.environ, "MLPLAN_DATABASE_URL": self.database_url, "TF_CPP_MIN_LOG_LEVEL": "2",
                "MLPLAN_JWT_SECRET": TEST_JWT_SECRET, **self.extra_env,
                "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "PYTHONWARNINGS": "ignore"}
         logs = self.workdir / "logs"
         logs.mkdir(exist_ok=True)
-        self._spawn([str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(self.actions_port)],
+        self._spawn([*self.rasa_command, "run", "actions", "--actions", "actions", "--port", str(self.actions_port)],
                     env, logs / "actions.log")
-        self._spawn([str(BIN / "rasa"), "run", "--enable-api", "--port", str(self.rasa_port), "--model", str(MODEL),
+        self._spawn([*self.rasa_command, "run", "--enable-api", "--port", str(self.rasa_port), "--model", str(MODEL),
                      "--credentials", str(self.credentials), "--endpoints", str(endpoints)],
                     env, logs / "rasa.log")
         deadline = time.monotonic() + timeout
