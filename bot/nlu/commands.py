@@ -11,7 +11,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.patterns import (ACTING, about_units_plans, awaiting_review, change_of_answer, cycle_request, follow_up_query,
+from bot.nlu.patterns import (ACTING, CYCLE_INTENTS, about_units_plans, awaiting_review, change_of_answer, cycle_request, follow_up_query,
                               lists_plans,
                               recognise, says_enough_for, second_opinion)
 
@@ -75,7 +75,7 @@ class PlanCommandRecognizer(GraphComponent):
                 message.set(ENTITIES, [*(message.get(ENTITIES) or []), {
                     "entity": "plan_field", "value": edit, "start": 0, "end": 0, "confidence": 1.0,
                     "extractor": self.__class__.__name__}], add_to_output=True)
-            if found is None and guessed in ACTING and not says_enough_for(guessed, text):
+            if found is None and (guessed in ACTING or guessed in CYCLE_INTENTS) and not says_enough_for(guessed, text):
                 message.set(INTENT, _next_guess(message), add_to_output=True)  # "help me plan a team offsite" starts nothing
             if found is None:
                 continue

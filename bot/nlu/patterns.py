@@ -413,7 +413,19 @@ def says_enough_for(intent: Optional[str], text: str) -> bool:
         return bool(_WITHDRAWING.search(folded))
     if intent == "review_plan":
         return bool(_DECIDING.search(folded))
+    if intent == "remind_units":
+        return bool(_REMINDING.search(folded)) and bool(_WHOM_TO_REMIND.search(folded))
+    if intent in CYCLE_INTENTS:  # "量子计算机什么时候能普及到企业里？" asks no deadline
+        return bool(_DEADLINE_TOPIC.search(folded))
     return True
+
+
+CYCLE_INTENTS = frozenset({"ask_deadline", "set_deadline", "remind_units"})
+_DEADLINE_TOPIC = re.compile(r"截止|期限|交|报|计划|规划|周期|这一轮|本轮|(?<![a-z])(?:deadlines?|due|cut-?off|submit\w*|fil(?:e|ed|ing)|"
+                             r"hand(?:ed)? in|send in|plans?|planning|cycle|rounds?)(?![a-z])")
+_REMINDING = re.compile(r"提醒|催|通知|(?<![a-z])(?:remind\w*|chase|nudge|ping|follow up)(?![a-z])")
+_WHOM_TO_REMIND = re.compile(r"部门|单位|负责人|大家|没交|未交|计划|规划|(?<![a-z])(?:units?|departments?|teams?|leads?|everyone|everybody|"
+                             r"stragglers|laggards|plans?|filed)(?![a-z])")
 
 
 _AWAITING_REVIEW = re.compile(r"\b(?:waiting|pending|awaiting|queued|up) (?:for )?(?:a )?(?:review|approval|decision|sign-?off)\b|"

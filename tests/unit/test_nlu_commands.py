@@ -197,6 +197,8 @@ def test_a_question_about_a_state_is_not_an_act(text, guessed, meant):
     ("we don't have a data lake, everything sits in separate systems", "declare_no_plan"),
     ("domain experts are Wei Zhang and Anna Berg, 2 engineers on tech side", "review_plan"),
     ("where is the report?", "withdraw_plan"),
+    ("量子计算机什么时候能普及到企业里？", "ask_deadline"), ("when will quantum computers be mainstream?", "ask_deadline"),
+    ("change the colour of the logo to blue", "set_deadline"), ("提醒我喝水", "remind_units"),
 ])
 def test_an_acting_guess_needs_the_words_of_one(text, guessed):
     from bot.nlu.patterns import says_enough_for
@@ -210,6 +212,8 @@ def test_an_acting_guess_needs_the_words_of_one(text, guessed):
     ("我们这边莫得机器学习计划", "declare_no_plan"), ("our department isn't doing machine learning next year", "declare_no_plan"),
     ("nothing planned from our side", "declare_no_plan"), ("交上去的那份计划我想拿回来", "withdraw_plan"),
     ("I submitted by mistake, undo the submission", "withdraw_plan"), ("9号需要修改，数据来源不明确", "review_plan"),
+    ("这一轮什么时候结束", "ask_deadline"), ("when are plans due?", "ask_deadline"), ("截止日期改到3月1号", "set_deadline"),
+    ("nudge the units that haven't filed", "remind_units"), ("催一下还没交的部门", "remind_units"),
 ])
 def test_acting_requests_have_the_words_of_one(text, guessed):
     from bot.nlu.patterns import says_enough_for
@@ -271,3 +275,17 @@ def test_waiting_for_review_lists_the_submitted_plans():
 @pytest.mark.parametrize("text", ["open the first one", "show me the second one please", "打开第二个", "看看最后一个"])
 def test_a_place_in_the_list_opens_that_plan(text):
     assert recognise(text) == ("show_plan", None)
+
+
+def test_every_planning_cycle_example_is_kept_by_the_guard():
+    """A guard that drops the model's deadline or reminder guess must keep every training example of them."""
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    from bot.nlu.patterns import CYCLE_INTENTS, cycle_request, says_enough_for
+
+    root = Path(__file__).resolve().parents[2]
+    examples = [m for path in sorted((root / "data" / "nlu").glob("*/cycle.yml")) for m in load_data(str(path)).intent_examples]
+    assert len(examples) > 50
+    dropped = [m.get("text") for m in examples if m.get("intent") in CYCLE_INTENTS
+               and cycle_request(m.get("text")) != m.get("intent") and not says_enough_for(m.get("intent"), m.get("text"))]
+    assert dropped == []
