@@ -2,6 +2,7 @@
 submitting it, withdrawing one, recording a review. `confirming` says which."""
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -67,14 +68,20 @@ class ActionAskConfirmation(Action):
         return messages.text("explain.confirmation", lang), yes_no_buttons(lang)
 
 
+_NOT_THAT_YEAR = re.compile(r"(?:不是|并非|不|\bnot|\bisn'?t)\s*(?:for\s+)?(?:the\s+)?(?:明年|今年|后年|next year|this year|20\d\d|fy\s*\d\d)",
+                            re.IGNORECASE)
+
+
 class ValidateConfirmForm(PendingQuestionForm):
     def name(self) -> Text:
         return "validate_confirm_form"
 
     def handle(self, reading: Reading, question: Question, turn: Turn) -> Slots:
         if turn.tracker.get_slot("confirming") == "start" and reading.kind in ("answer", "unclear"):
-            named = reader.read_year(turn.tracker.latest_message.get("text") or "")
-            if named and planning.in_cycle(named):  # "不对，是2028年的" / "unit is correct but year is not, it's 2028"
+            text = turn.tracker.latest_message.get("text") or ""
+            named = None if _NOT_THAT_YEAR.search(text) else reader.read_year(text)
+            if named and planning.in_cycle(named) and not (named == int_slot(turn.tracker, "plan_year") and reading.value == "no"):
+                # "不对，是2028年的" / "unit is correct but year is not, it's 2028" / "对的，就是生产部明年的"
                 return accepted({"plan_year": named, "confirmation": "yes"})
         return super().handle(reading, question, turn)
 

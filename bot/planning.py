@@ -283,6 +283,6 @@ def position_in(text: str) -> Optional[int]:
 
 def number_in(text: str) -> Optional[int]:
     """The one plan number a request to see a plan gives ("Show me 2 in detail", "第1个具体写的啥"), not a year."""
-    numbers = [int(n) for n in re.findall(r"(?<![\d.%第])(\d{1,6})(?![\d.%])", text or "") if not 2000 <= int(n) <= 2099]
+    numbers = [int(n) for n in re.findall(r"(?<![\d%第])(?<!\d\.)(\d{1,6})(?![\d%]|\.\d)", text or "") if not 2000 <= int(n) <= 2099]
     return numbers[0] if len(numbers) == 1 else None
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Pattern, Sequence, Tuple
 
 from bot.dialogue import words
 from bot.plan_schema import FIELDS_BY_NAME, UNKNOWN, VALUE_BRANCHES, YES_NO_UNSURE
@@ -266,16 +266,26 @@ _STANCES = {
         r"(?:不会|唔会|不给|唔俾|冇|没有?)(?:给|俾)?(?:第二次|二次)机会|没容错|挨批|一锤子买卖|散伙|想都别想|(?:就|只)批了一次|零容忍|"
         r"必须(?:拿|出)(?:到)?结果|"
         r"\b(?:no|zero) (?:second chances?|room for (?:error|failure)|margin for error|safety net|plan b)\b|\bone (?:shot|chance|go)\b|"
-        r"\b(?:has|have|got) to (?:work|succeed|land|deliver)\b|\bcan(?:'?t|not) (?:afford to )?fail\b"),
+        r"\b(?:has|have|got) to (?:work|succeed|land|deliver)\b|\bcan(?:'?t|not) (?:afford to )?fail\b|"
+        r"\b(?:no|zero) (?:budget|money|room|funds?|appetite|patience) for (?:failures?|failing|flops?|mistakes?|experiments?)\b|"
+        r"\bmust (?:work|succeed|deliver|land)\b"),
     "budgeted": re.compile(
         r"(?:不成|失败|翻车|踩坑|做不成|整砸|搞砸|做砸)(?:了)?(?:也|都)(?:认|能接受|可以接受|没事|没关系|无所谓|不怕|兜得住|ok|行)|可以再来|"
-        r"(?:切了|留了|预留了?|留够了?|专项|单独)(?:一块|一笔|的)?(?:预算|钱|经费)|预期会有失败|允许(?:失败|试错|踩坑|迭代|翻车)|"
-        r"\b(?:budget(?:ed)?|money|funds?|room|buffer|slack) (?:set aside|put aside|reserved|earmarked|for (?:failures?|experiments?|mistakes?))\b|"
+        r"(?:切了|留了|预留了?|留够了?|专项|单独|单列)(?:一块|一笔|的)?\S{0,4}?(?:预算|钱|经费)|预期会有失败|允许(?:失败|试错|踩坑|迭代|翻车)|"
+        r"允许\S{0,8}?(?:不成功|失败|试错)|"
+        r"(?<!\bno )(?<!\bzero )\b(?:budget(?:ed)?|money|funds?|room|buffer|slack) (?:set aside|put aside|reserved|earmarked|for (?:failures?|experiments?|mistakes?))\b|"
+        r"\b(?:budget|money|funds?|capacity)\b(?: [\w%]+){0,3} (?:is |are |has been |have been )?(?:set aside|put aside|reserved|earmarked|"
+        r"ring-?fenced|allocated) for\b|"
         r"\b(?:failure|failing|mistakes?) (?:is|are) (?:ok|okay|fine|expected|accepted|part of)\b"),
     "unsure": re.compile(
         r"没整明白|没吱声|(?:没|还没|没有)(?:人)?(?:跟|和|同)?(?:老板|领导|上面|老细|上头)?(?:对齐|表态|表过态|聊过|倾过|明确说过|说过|定下来|定)|没有定论|心里没底|"
         r"\b(?:hasn'?t|has not|haven'?t|have not|never) (?:been )?(?:discussed|agreed|decided|come up|talked about)\b"),
 }
+
+
+# "whether X" followed by its being undecided: the answer is that it is open
+_STILL_OPEN = re.compile(r"(?:能否|是否|能不能|会不会|可不可以|行不行)\S{0,12}?(?:有待|待定|还不确定|不确定|说不准|难说|不好说|还不知道|不清楚|未知)|"
+                         r"\bwhether\b.{0,40}\b(?:is|remains|are) (?:still )?(?:open|unclear|unknown|tbd|undecided|up in the air)\b")
 
 
 def _stance(text: str) -> Optional[str]:
@@ -307,6 +317,8 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
             _DOUBT_FIRST.match(_strip_lead_in(c)) for c in raw) and not (
             len(raw) > 1 and _ENDS_UNSURE.search(words.without_trailing_emoji(raw[-1]))):  # doubts keep the reading below
         return Choice(stance, False)
+    if (field in YES_NO_FIELDS or field == YES_NO) and _STILL_OPEN.search(folded):
+        return Choice("unsure", False)  # "能否投产有待进一步论证", "whether legal signs off is still open"
     if field == "data_location":  # "…all in the data lake, quality is mixed": what follows "quality" is not where it lives
         raw = [c for c in (re.split(r"quality|质量|质素", c)[0].strip() for c in raw) if c] or raw
         raw = [part.strip() for c in raw for part in re.split(r"\s+but\s+|\s+whereas\s+|\s+while\s+", c) if part.strip()]
@@ -344,7 +356,7 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
             return Choice("central", lead == "central")  # "crm, braze email data - all in the lake already"
         if lead == UNKNOWN and _HEDGE.search(" ".join(parts[1:])):
             return Choice(UNKNOWN, True)  # "不太清楚，也可能在供应商那边": a guess after "I don't know"
-        if field == "data_location" and set(labels) <= {UNKNOWN} and _places(parts) >= 2:
+        if field == "data_location" and set(labels) <= {UNKNOWN} and _places(parts) >= 2 and not in_passing:
             labels.append("siloed")  # "logs in the vendor's cloud, tickets in Zendesk": kept in several places
         elif field == "data_location" and set(labels) == {"central"} and len(parts) >= 2 and any(
                 _places([part]) and not _scan(part, field_groups) and not _ALL_IN_ONE.search(part) for part in parts):
@@ -376,6 +388,9 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
             return Choice(later[0], False)
     if lead:
         return Choice(lead, True)
+    described = _evidence(field, folded) if not in_passing else None
+    if described:  # "…clickstream data we've never activated": "never" describes the data, it does not answer
+        return described
     for part in parts:
         labels = _scan(part, field_groups)
         if labels and "unsure" in field_groups and _DOUBT_FIRST.match(part):
@@ -387,6 +402,45 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         said = read_choice(YES_NO, text)
         value = {"yes": "budgeted", "no": "must_succeed", "unsure": "unsure"}.get(said.value) if said and said.leading else None
         return Choice(value, True) if value else None
+    if not in_passing:
+        return _evidence(field, folded)
+    return None
+
+
+# Answers that name no option but describe a situation that settles it: the loss that makes a project
+# important, data that nobody reads, rules that cannot keep up, a team that tries it first.
+_EVIDENCE: Dict[str, Dict[str, Pattern[str]]] = {field: {label: re.compile(pattern) for label, pattern in options.items()} for field, options in {
+    "q_important": {"yes": r"(?:赔|损失|亏|罚|浪费|多花|少赚|丢了?)\S{0,10}?(?:\d|[一二两三四五六七八九十几百千万亿])+\S{0,3}?(?:万|亿|千|百|元|块)|"
+                           r"点名|拍桌子|亲自过问|亲自抓|三天两头|你说(?:重不重要|值不值得?)|"
+                           r"\b(?:cost|costs|costing|lost|lose|losing|wasted?|fined?|penalt\w+)\b.{0,30}?(?:[$€£]|\d)|"
+                           r"\b(?:ceo|cfo|coo|the board|md|managing director|my boss|the boss)\b.{0,30}\b(?:raised|asks?|asked|mentioned|"
+                           r"escalated|wants?|chas\w+|on (?:my|our) back)\b"},
+    "q_real_problem": {"yes": r"加班|常态|切身体会|天天|每天|投诉|抱怨|头疼|叫苦|吐槽|忙不过来|返工|"
+                              r"\b(?:overtime|complain\w*|every (?:day|week|month)|daily|drowning|swamped|firefight\w*|late nights?)\b"},
+    "q_unused_data": {"yes": r"(?:没人|没有人|无人|从来没|从没|从未|很少|基本不|基本没|几乎不|几乎没|不怎么)(?:有)?(?:人)?(?:回头|认真|好好|系统地?)?(?:去|来)?"
+                             r"(?:做过?(?:任何|什么)?)?(?:翻|碰|看|用|分析|挖掘|理|管|读|查|利用|动|研究)|"
+                             r"(?:仅|只|就)(?:是|作|在|用于|当作?)\S{0,10}?(?:归档|备查|存档|看一眼|瞄一眼|查一下|翻一下)|(?:存着|放着|躺着|堆着)而已|"
+                             r"(?:存在|有)(?:大量|很多|不少|海量)\S{0,6}?(?:未|没)(?:被)?(?:利用|使用|用)|"
+                             r"\b(?:nobody|no one|noone|never|rarely|hardly ever)\b(?:\s+[\w']+){0,2}?\s+(?:reads?|read|uses?|used|looks?|looked|"
+                             r"touch(?:es|ed)?|analy[sz]\w*|mines?|mined|opens?|opened|quer(?:y|ies|ied)|activated|tapped|exploited|leveraged)\b|"
+                             r"\b(?:sitting on|sit on) (?:a |an )?(?:goldmine|gold mine|treasure|mountain|pile|trove)\b|金矿|"
+                             r"\b(?:just|only) (?:sits?|sitting|archived|stored|kept) (?:there|around|for (?:audits?|compliance))\b"},
+    "q_needs_ml": {"yes": r"(?:规则|关键词|关键字|阈值|人工|手工|excel|公式|统计)\S{0,14}?(?:不理想|不行|不够|搞不定|写不过来|覆盖不了|跟不上|不准|失效|效果(?:不好|差)|太多误报)|"
+                          r"\b(?:rules?|keywords?|thresholds?|manual(?:ly)?|formulas?|spreadsheets?|heuristics?)\b.{0,30}?\b(?:can'?t|cannot|don'?t|doesn'?t|"
+                          r"fail\w*|not enough|too many false|miss\w*|break\w*|not cut it|won'?t)\b"},
+    "q_can_ship": {"yes": r"应该不难|不难|没什么难度|难度不大|问题不大|很容易|接进去就行|"
+                          r"\b(?:should be (?:easy|straightforward|simple|fine)|not hard|easy enough|plug(?:s|ged)? (?:it |straight )?into|"
+                          r"sits? (?:right )?inside|built into|i should think so)\b"},
+    "pilot_team": {"yes": r"\b(?:goes|go|going|will go|test-?drive\w*|tries|try|trial\w*|pilot\w*|starts?|runs?|kicks? off)\b.{0,30}?\bfirst\b|"
+                          r"side by side|\bbefore (?:anyone|everyone|we|the rest)\b.{0,20}\b(?:relies|rely|roll|go)\w*|test-?drive|"
+                          r"先(?:让|由|在)\S{0,10}?(?:试|跑|用)"},
+}.items()}
+
+
+def _evidence(field: str, folded: str) -> Optional[Choice]:
+    for label, pattern in _EVIDENCE.get(field, {}).items():
+        if pattern.search(folded):
+            return Choice(label, False)
     return None
 
 
@@ -400,7 +454,7 @@ _LUKEWARM = re.compile(r"^(?:not (?:great|so good|that good|too good|good enough
 _MOSTLY = re.compile(r"^(?:mostly|mainly|largely|primarily|大部分|大多|大多数|主要)")
 _WHETHER = re.compile(r"\b(?:whether|if)\b|是否|会不会|能不能|可不可以")  # "unsure. nobody decided whether failures are acceptable"
 _HEDGE = re.compile(r"可能|也许|或许|估计|大概|好像|似乎|貌似|\b(?:maybe|might|perhaps|probably|possibly|i guess|i think)\b")
-_PLACE = re.compile(r"\b(?:in|on|inside|within)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+|its\s+|each\s+)?[\w'-]+|在\S{2,}")
+_PLACE = re.compile(r"\b(?:in|on|inside|within)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+|its\s+|each\s+)?[\w'-]+|(?<![存现正所实自])在(?!于)\S{2,}")
 
 
 def _places(clauses: Sequence[str]) -> int:
@@ -490,7 +544,7 @@ _NOT_NOW = re.compile(r"^(?:那块|这块|方面|这个|那个|的话|嘛|呢|�
                       r"^\s*(?:maybe|perhaps|possibly)?\s*(?:one day|someday|some day|later|down the line|in the future)\b|"
                       r"^[^.;]{0,30}\bnot (?:for|in) this (?:plan|one|year|round)\b|^\s*(?:not really|not so much|not yet|isn'?t|is not)\b|"
                       r"^\s*(?:i|we)\s+(?:do not|don'?t|won'?t|wouldn'?t|can'?t|cannot)\s+(?:count|include|claim|see|expect)\b")
-_TIME_SAVED = re.compile(r"(?:节省|节约|省下|省掉|省了|减少|缩短|少花|能省|可以省|省)[^，,。；;]{0,8}?(?:时间|工时|人力|人工)|"
+_TIME_SAVED = re.compile(r"(?:节省|节约|省下|省掉|省了|减少|缩短|少花|能省|可以省|省)[^，,。；;]{0,12}?(?:时间|工时|人力|人工)|"
                          r"(?:时间|工时|人力|人工)(?:(?![不没未难])[^，,。；;]){0,4}?(?:省下来|省出来|省下|节省下来|节省|能省|缩短|减少|减半|少一半)|"
                          r"\b(?:save|saves|saving|saved|free up|frees up|freeing up|cut|cuts|cutting)\b[^,.;]{0,30}?"
                          r"\b(?:time|hours|man-hours|effort)\b|\b(?:time|hours)\b[^,.;]{0,30}?\b(?:we|you|they|it)\s+"
@@ -723,7 +777,7 @@ def _more_than_a_decision(note: str) -> bool:
     for phrase in sorted(phrases, key=len, reverse=True):  # "打回去" before "打回"
         folded = re.sub(words._pattern(phrase), " ", folded)
     folded = re.sub(r"辛苦了?|谢谢|多谢|感谢|\b(?:thanks|thank you|thx|cheers|ta)\b", " ", folded)
-    folded = re.sub(r"\b(?:i'?ll|i'?m|i'?d|let'?s|we'?ll|i|we|it|that|this|they|them|him|her|one|plan|will|shall|would|going to|gonna|"
+    folded = re.sub(r"\b(?:happy to|glad to|pleased to|delighted to|going to|i'?ll|i'?m|i'?d|let'?s|we'?ll|i|we|it|that|this|they|them|him|her|one|plan|will|shall|would|going to|gonna|"
                     r"please|pls|to|the|back|so|ok|okay|then|like|want|go ahead and|can you|could you|lead|leads|owner|owners|team|unit|"
                     r"author|for|a|an|again|another|round|more|yet|now|sorry|but|is|must|have to|need to|should)\b|让他们|请他们|叫他们|他们|让他|号|计划|这个|那个|这份|那份|#",
                     " ", folded)

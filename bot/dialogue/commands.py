@@ -198,7 +198,7 @@ def _field_question_patterns() -> Tuple["re.Pattern[str]", ...]:
     (there are more than `re`'s cache holds, so they were compiled again on every message)."""
     return tuple(re.compile(pattern) for alias, _ in _field_names()
                  for pattern in (rf"^{words._pattern(alias)}\s*(?:是|的|指的是|指)?\s*(?P<rest>.+)$",
-                                 rf"^(?P<rest>.+?)\s*(?:by|about)?\s*(?:the |a )?{words._pattern(alias)}$"))
+                                 rf"^(?P<rest>.+?)\s*(?:by|about|of|for)?\s*(?:the |a |an )?{words._pattern(alias)}[\s.!?。！？]*$"))
 
 
 # --- changing an earlier answer ------------------------------------------------------------
@@ -228,7 +228,7 @@ def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
     ask_en = (r"(?:(?:can|could|may) (?:you|we|i) |please |let me |let's |lets |i want to |i'd like to |i need to |i wanna )?"
               r"(?:(?:go back and|go back to|quickly|just) )?")
     the = r"(?:(?:the|my|our|that|this) )?"
-    lead_zh = r"(?:(?:啊|哦|噢|诶|哎|嗯|呃|等一下|等等|等下|不对|哦对了|对了|还有|另外|刚才|刚刚|前面|之前|上面|我想|我要|帮我|麻烦|请|\d+\s*号(?:计划)?的?|计划\s*\d+的?)[\s，,、]*)*"
+    lead_zh = r"(?:(?:啊|哦|噢|诶|哎|嗯|呃|等一下|等等|等下|不对|哦对了|对了|还有|另外|刚才|刚刚|前面|前头|之前|上面|我想|我要|帮我|麻烦|请|\d+\s*号(?:计划)?的?|计划\s*\d+的?)[\s，,、]*)*"
     return (
         # change the sponsor (to Dana Wu) / go back to data quality - it's poor
         re.compile(rf"^{lead_en}{ask_en}(?:{verbs_en}) {the}{field}(?: answer| field| question)?"

@@ -393,8 +393,11 @@ def read_year(text: str, heard: Optional[Heard] = None) -> Optional[int]:
         except (TypeError, ValueError):
             pass
     found = _YEAR.search(text)
-    if not found:
-        return None
+    if not found:  # "对的，就是生产部明年的"
+        from bot.nlu.numbers import find_years
+
+        said = find_years(text)
+        return said[0]["value"] if said else None
     four, two_zh, two_fy = found.groups()
     return int(four) if four else 2000 + int(two_zh or two_fy)
 

@@ -78,7 +78,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     ("withdraw_plan", r"(?:那个|这个|那份|这份).{0,16}?(?:计划|方案)?(?:撤了|撤回|撤掉|删了|删掉)(?:吧)?"),
     # declare_no_plan: the unit files no ML plan
     ("declare_no_plan", r"(?:^|\b(?:have|has|got|with|there's|there is|there are)\s+)no " + _ML + r"plans?\b(?! yet for| for scal)"),
-    ("declare_no_plan", r"\b(?:not doing|won't (?:have|do|submit|file)|will not (?:have|do|submit|file)|don't have|"
+    ("declare_no_plan", r"\b(?:not doing|(?:won't|shan't|shall not) (?:have|do|submit|file)|will not (?:have|do|submit|file)|don't have|"
                         r"doesn't have|does not have|hasn't got|haven't got|has no|"
                         r"(?:won't|will not|aren't|are not|isn't|is not|not) (?:be )?(?:putting in|putting forward|submitting|"
                         r"filing|sending in|handing in|doing|having|bringing)|"
@@ -130,6 +130,10 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     ("start_plan", r"\b(?:ready|time|let's|lets|want|need|going|here) to (?:knock out|knock off|bang out|crank out|tackle|"
                    r"get going on|get started on|sort out|get through|nail|do|write|draft|start|fill in|fill out|work on)\b"
                    r"(?:\s+(?!no\b|not\b)[\w'-]+){0,4}?\s+" + _ML + r"(?:plan|proposal)s?\b"),
+    # "Want to get our ML plan for next year on the books", "Looking to get our FY ML plan into the system"
+    ("start_plan", r"^(?!.*\b(?:no|not|don'?t|won'?t|withdraw\w*|pull\w*|cancel\w*|delete\w*)\b)(?:.*\b)?(?:want|wanna|looking|need|like|going|ready|"
+                   r"trying|hoping|time|here|let'?s|lets)\b(?: to)?\s+(?:get|put|enter|log|register|lodge|record)\b(?:\s+[\w'-]+){0,5}?\s+"
+                   + _ML + r"(?:plan|proposal)\b(?!\s+(?:of|from)\b)"),
     ("start_plan", r"\b(?:make|do|fill|complete|put in|work on)\b(?:\s+(?!no\b|not\b)[\w'-]+){0,5}?\s+"
                    r"(?:ml|machine learning|ai|a\.i\.) (?:plan|proposal)s?\b"),
     ("start_plan", r"^(?:(?:hi|hello|hey|hiya|morning|afternoon|evening|good (?:morning|afternoon|evening))[,!.\s-]+)?"
@@ -340,7 +344,7 @@ def follow_up_query(text: str) -> bool:
     return len(text) <= 40 and bool(_FOLLOW_UP.search(fold(text)))
 
 
-_PLANS_OF = re.compile(r"\bdid\b[^.?!]{0,40}\b(?:file|submit|send in|hand in)\b|\bplans?\b|\bfiled\b|\bsubmitted\b|\bsent in\b|\bhanded in\b|计划|规划|方案|提案|交了|报了|提交了")
+_PLANS_OF = re.compile(r"\bdid\b[^.?!]{0,40}\b(?:file|submit|send in|hand in)\b|\b(?:has|have|did)\b.{0,12}\bput (?:in|forward)\b|\bplans?\b|\bfiled\b|\bsubmitted\b|\bsent in\b|\bhanded in\b|计划|规划|方案|提案|交了|报了|提交了")
 _FIRST_PERSON = re.compile(r"\b(?:our|my|we|us|i)\b|我们|咱们|我的|本部门")
 
 
@@ -358,13 +362,13 @@ def about_units_plans(text: str) -> bool:
 
 
 # "理赔部明年报了啥", "what has Procurement filed so far?"
-_WHAT_WAS_FILED = re.compile(r"(?:报|交|提交|申报)了?(?:啥|什么|哪些|几个|几份|多少|咩)|"
-                             r"\b(?:what|which|how many)\b.{0,40}\b(?:did|has|have)\b.{0,30}\b(?:file|submit|send in|hand in)\b|"
-                             r"\b(?:what|which|how many)\b.{0,40}\b(?:filed|submitted|sent in|handed in)\b")
+_WHAT_WAS_FILED = re.compile(r"(?:报|交|提交|申报)了?些?(?:啥|什么|哪些|几个|几份|多少|咩)|(?:调阅|查阅|调取|调出|查看)\S{0,16}?(?:报送|报|交|提交|申报)的|"
+                             r"\b(?:what|which|how many)\b.{0,40}\b(?:did|has|have)\b.{0,30}\b(?:file|submit|send in|hand in|put in|put forward)\b|"
+                             r"\b(?:what|which|how many)\b.{0,40}\b(?:filed|submitted|sent in|handed in|put in|put forward)\b")
 
 
 # "请把财务部的机器学习计划列给我看一下": a listing verb, so a question, whatever the model guessed.
-_LISTING = re.compile(r"列给我|列出|列一下|列个|列下|列表|给我看|发我看|调出来|查一下|查查|查看|看一下|看看|"
+_LISTING = re.compile(r"列给我|列出|列一下|列个|列下|列表|给我看|发我看|调出来|调阅|查阅|调取|查一下|查查|查看|看一下|看看|"
                       r"\b(?:list|show me|pull up|give me|let me see)\b")
 _DECLINING = re.compile(r"没有|不做|不报|不交|不提交|不搞|暂不|放弃|\b(?:no|not|won't|don't|skip|skipping)\b")
 

@@ -95,6 +95,15 @@ def test_the_start_confirmation_reads_yes_no_and_a_year(directory_db, dispatcher
     assert slots["requested_slot"] == (None if confirming == "start" else "confirmation")
 
 
+@pytest.mark.parametrize("text, year", [("对的，就是生产部明年的", YEAR), ("yes, for next year", YEAR), ("不是明年的", YEAR + 1)])
+def test_a_yes_that_names_a_relative_year_takes_that_year(directory_db, dispatcher, text, year):
+    """Proposed for the year after next, "对的，就是…明年的" means next year; "不是明年的" does not."""
+    tracker = form_tracker("li.wei", text, form="confirm_form", asked="confirmation",
+                           slots={"confirming": "start", "plan_year": YEAR + 1, "plan_unit": "retail"})
+    slots = slots_of(run(ValidateConfirmForm(), tracker, dispatcher))
+    assert slots.get("plan_year", YEAR + 1) == year
+
+
 def test_a_year_outside_the_cycle_is_refused(directory_db, dispatcher):
     tracker = form_tracker("li.wei", "2035", form="confirm_form", asked="confirmation",
                            slots={"confirming": "start_year", "plan_year": YEAR, "language": "en"})

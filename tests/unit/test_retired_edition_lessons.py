@@ -252,7 +252,8 @@ def test_requests_in_the_words_of_edition_5(text, intent):
 
 
 @pytest.mark.parametrize("text, number", [("Show me 2 in detail.", 2), ("May I see the details of number 2, please?", 2),
-                                          ("第1个具体写的啥", None), ("2027 plans", None), ("plan 3 and 4", None)])
+                                          ("第1个具体写的啥", None), ("2027 plans", None), ("plan 3 and 4", None),
+                                          ("Open 1.", 1), ("open 1.5", None)])
 def test_the_one_number_of_a_request_to_see_a_plan(text, number):
     from bot.planning import number_in
 
@@ -958,3 +959,110 @@ def test_data_answers_in_jargon_and_dialects(field_name, text, value):
 def test_failure_tolerance_in_dialects_and_jargon(text, value):
     reading = read("failure_tolerance", text)
     assert (reading.kind, reading.value) == ("answer", value), text
+
+
+@pytest.mark.parametrize("field_name, value, text", [  # calibration edition 5 (dev/{zh,en}-5.yml): answers that describe
+    ("q_unused_data", "yes", "近五年累计定损照片约八百万张，目前仅作归档备查之用，从未做过任何分析。"),  # the situation
+    ("q_unused_data", "yes", "历年签过的合同和我们的审核意见其实都存着，不过一直也就是存着而已，没人回头去翻。"),
+    ("q_unused_data", "yes", "考勤、绩效、培训记录这些年都攒着，除了年底算奖金基本不碰"),
+    ("q_unused_data", "yes", "有额，历年工单文本堆了几百万条，从来没人去分析过"),
+    ("q_unused_data", "yes", "存在大量未利用数据，如客户的交易流水和税务数据，目前仅在贷前审核时看一眼。"),
+    ("q_unused_data", "yes", "Terabytes of monitoring logs. Nobody reads them."),
+    ("q_important", "yes", "上个季度有个违约金条款没看出来，公司赔了将近两百万，总经理在会上专门点了名。"),
+    ("q_important", "yes", "去年因为待料停线了十一次，生产那边三天两头来找我们。"),
+    ("q_important", "yes", "你说重不重要嘛，停一次线损失几十万"),
+    ("q_real_problem", "yes", "同事们加班审合同已经是常态了，这个大家都有切身体会。"),
+    ("q_needs_ml", "unsure", "这个有待进一步论证，也许做个简单的统计报表就够了，也许需要模型，我们现在还说不准。"),
+    ("q_needs_ml", "yes", "要额，工单内容五花八门，规则写勿过来"),
+    ("q_needs_ml", "yes", "要额，固定阈值告警已经搞勿定了"),
+    ("q_can_ship", "yes", "到时候在SRM系统里加个预警提醒，应该不难"),
+    ("q_can_ship", "unsure", "上线须经监管备案及独立模型验证，能否投产有待进一步论证。"),
+    ("q_can_ship", "yes", "I should think so — the idea is for it to sit inside the contract management tool we already use every day."),
+    ("pilot_team", "no", "勿单独搞试点团队，直接由现有运维组推进"),
+    ("pilot_team", "yes", "Utrecht office goes first."),
+    ("pilot_team", "yes", "Treasury will run it side by side with the spreadsheet for a quarter before anyone relies on it."),
+    ("pilot_team", "yes", "One pod of six reps will test-drive it first."),
+    ("data_quality", "poor", "说来惭愧，很多老合同是扫描件，还夹着手写批注，有的连字都认不清。"),
+    ("data_quality", "good", "巴适得很，照片清清楚楚，缺陷都是老师傅亲手标的"),
+    ("data_location", "central", "侪集中勒日志平台里额"),
+    ("failure_tolerance", "budgeted", "明白了。经与财务部沟通，已在年度预算中单列一笔试验经费，允许前期探索不成功。"),
+    ("failure_tolerance", "must_succeed", "No budget for failure. Must work."),
+    ("failure_tolerance", "budgeted", "20% of the budget is reserved for experiments that do not work."),
+])
+def test_answers_that_describe_the_situation(field_name, value, text):
+    reading = read(field_name, text)
+    assert (reading.kind, reading.value) == ("answer", value), text
+
+
+@pytest.mark.parametrize("field_name, text", [  # the same evidence words, said the other way, stay unread or read otherwise
+    ("q_unused_data", "没有，数据都在用"), ("q_important", "不太重要，优先级不高"), ("pilot_team", "no pilot, we go straight to all stores"),
+    ("q_needs_ml", "rules work fine for this, no ML needed"),
+])
+def test_evidence_does_not_overrule_a_plain_answer(field_name, text):
+    assert read(field_name, text).value != "yes"
+
+
+@pytest.mark.parametrize("text, intent", [  # calibration edition 5: starts, no-plans and queries
+    ("Hey there! Want to get our ML plan for next year on the books.", "start_plan"),
+    ("Hi team! Looking to get our FY ML plan into the system — next year's, that is.", "start_plan"),
+    ("I'm afraid I need to tell you that we shan't have a machine learning plan next year.", "declare_no_plan"),
+    ("阿拉财务部明年勿做机器学习计划，因为明年要换新额ERP系统，数据口径侪要变，等系统稳定了再讲。", "declare_no_plan"),
+])
+def test_requests_in_the_words_of_calibration_edition_5(text, intent):
+    assert recognise(text) == (intent, None)
+
+
+@pytest.mark.parametrize("text", ["want to get the ML plans of sales", "I want to get the ML plan of sales",
+                                  "I need to get the ML plan withdrawn"])
+def test_getting_someone_elses_plan_starts_nothing(text):
+    assert recognise(text) != ("start_plan", None)
+
+
+@pytest.mark.parametrize("text", ["请调阅理赔部明年报送的机器学习计划。", "Morning. Could you show me what Sales has put in for next year?"])
+def test_a_planner_listing_a_units_filed_plans(text):
+    from bot.nlu.patterns import lists_plans
+
+    assert lists_plans(text)
+
+
+def test_a_decision_said_as_being_happy_to_is_no_note():
+    assert answers.split_review("That one looks perfectly sound. I'm happy to approve it.") == ("approved", None)
+    assert answers.split_review("I'm happy to approve it, the pilot results look great") == ("approved", "the pilot results look great")
+
+
+@pytest.mark.parametrize("text, branches", [
+    ("省人工时间，再一个退货少了，客户那边也安逸了", ["time_saved", "customer_service"]),
+    ("一是采购员不用再天天打电话催货，省下不少时间；二是交期稳了，我们对下游客户的交付承诺也更有底气。", ["time_saved", "customer_service"]),
+    ("能节省计划员备货和调拨的时间，也能少丢订单、多挣钱。", ["revenue", "time_saved"]),
+])
+def test_branches_in_the_words_of_calibration_edition_5(text, branches):
+    assert answers.parse_branches(text) == branches
+
+
+@pytest.mark.parametrize("text", ["Give me an example of a baseline.", "can you give an example for the metric?"])
+def test_asking_for_an_example_of_the_field_explains_it(text):
+    assert read("baseline", text).command.kind == "explain"
+
+
+def test_a_correction_said_as_having_said_it_wrong():
+    reading = read("domain_experts", "等一歇，前头数据放啥地方我讲错了：日志是集中额，CMDB同故障单还散勒各个团队手里，应该算两样都有")
+    assert reading.command is not None and reading.command.kind == "edit" and reading.command.field == "data_location"
+
+
+def test_shanghai_and_sichuan_words_read_as_mandarin():
+    from bot.dialogue.words import simplify
+
+    assert simplify("阿拉勿做，侪集中勒平台里额，巴适") == "我们不做，都集中在平台里的，很好"
+    assert simplify("金额 份额") == "金额 份额"
+
+
+def test_a_planner_asking_what_a_unit_filed_in_sichuan_words():
+    from bot.nlu.patterns import about_units_plans
+
+    assert about_units_plans("销售部2027年报了些啥子计划？")
+
+
+def test_exist_is_not_a_place():
+    """"存在大量未利用数据…仅在贷前审核时看一眼" says nothing about where the data lives."""
+    assert answers.volunteered_answers("存在大量未利用数据，如客户的交易流水和税务数据，目前仅在贷前审核时看一眼。", "q_unused_data") == {}
+    assert read("q_unused_data", "We're sitting on a goldmine of clickstream data we've never activated.").value == "yes"
