@@ -759,7 +759,17 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
         if not _more_than_a_decision(note):  # "12号计划，通过吧": no note after all
             decision = decision or parse_decision(note)
             note = None
+        elif not marker and text.lstrip(" ,，.。'\"“”").startswith(note) and _mere_verdict(note):
+            note = None  # "This one looks solid, I'm happy to approve it": the note for the lead is asked for
     return decision, note
+
+
+def _mere_verdict(note: str) -> bool:
+    """A few words of judgement that tell the lead nothing to act on ("这个写得挺完整", "not ready yet", "looks solid tbh")."""
+    from bot.dialogue.commands import names_a_field
+
+    return _short(note) and len(words.english_words(words.fold(note))) <= 5 and words.cjk_count(note) <= 9 and not names_a_field(note) \
+        and not re.search(r"\d", note)
 
 
 _ACKNOWLEDGING = frozenset({"ok", "okay", "ok then", "right", "alright", "yes", "yeah", "sure", "fine", "好", "好的", "行", "嗯", "可以", "对"})
@@ -773,7 +783,8 @@ def _more_than_a_decision(note: str) -> bool:
     """Whether a note says anything beyond the decision ("I'll send it back", "Please send #1 back to them" do not)."""
     folded = re.sub(r"#\s*\d+|\bplan\s*\d+|\d+\s*号", " ", words.fold(note))
     phrases = [p for label in ("approved", "needs_work") for p in words.phrases("answers", "decision", label)]
-    folded = re.sub(r"\bsend (?:it|this|that|this one|that one|them)?\s*back\b", " ", folded)
+    folded = re.sub(r"\bsend(?:ing)? (?:it|this|that|this one|that one|them)?\s*back\b", " ", folded)
+    folded = re.sub(r"^(?:得|要|先|就|还是|只能|只好)+|(?:吧|了|啦|呗)+$", " ", folded.strip())
     for phrase in sorted(phrases, key=len, reverse=True):  # "打回去" before "打回"
         folded = re.sub(words._pattern(phrase), " ", folded)
     folded = re.sub(r"辛苦了?|谢谢|多谢|感谢|\b(?:thanks|thank you|thx|cheers|ta)\b", " ", folded)
@@ -857,4 +868,7 @@ _GREETING = re.compile(r"(?:你好|您好|哈喽|嗨|hi|hello|hey|hiya|hey there
 _JUST_TELLING = re.compile(r"(?:我|我们)?(?:想|来|先|特此|就是|要)?(?:在这里|在这儿|在这|跟你|和你|向你|给你)?(?:报备|登记|说|告诉你|通知|知会|备案|报一下|说一声)"
                            r"(?:一下|一声|下)?(?:吧|哈|啊)?|"
                            r"(?:i'?m |we'?re )?(?:just )?(?:letting you know|telling you|for your info(?:rmation)?|fyi|"
-                           r"wanted to let you know|want to register (?:that|it)|please (?:note|record) (?:that|it))")
+                           r"wanted to let you know|want to register (?:that|it)|please (?:note|record) (?:that|it))|"
+                           r"(?:hi|hey|hello)?[\s,-]*(?:just )?(?:so you know|quick one|quick note|quick question|heads up|a heads up|fair enough|"
+                           r"ok(?:ay)?|alright|right|well|so|then|understood|got it|noted|makes sense|thanks?|thank you)|"
+                           r"(?:我)?(?:想了想|想了一下|考虑了一下|考虑过了|琢磨了一下|商量了一下|好吧|那好|那行|行吧|明白了|知道了|了解了)")

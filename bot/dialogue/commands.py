@@ -212,6 +212,12 @@ def _field_names() -> Tuple[Tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+def names_a_field(text: str) -> bool:
+    """Whether a text names a plan question ("the baseline is missing", "缺执行发起人")."""
+    folded = words.fold(text)
+    return any(words.spans(folded, alias) for alias, _ in _field_names())
+
+
 def _alternation(items) -> str:
     return "|".join(words._pattern(i) for i in sorted(set(items) - {""}, key=len, reverse=True))
 

@@ -158,6 +158,9 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
     ("start_plan", r"^(?=.*\b(?:ml|ai|machine learning) plans?\b).*\b(?:start|begin|draft|write|file|kick off|do)\s+"
                    r"(?:the|our|my)\s+(?:[\w&'-]+\s+){0,2}one\b"),
     ("start_plan", r"^(?:我要|我想|帮我|我来|开始)?(?:写|做|报|填|交|新建|创建)(?:一个|一份|个|份)?(?:新的)?(?:计划|规划)(?:吧)?$"),
+    # "想现在开始把这份计划填起来", "我想把我们生产部明年的那个机器学习计划填一下"
+    ("start_plan", r"(?<!不)(?<!别)(?:开始|想|要|准备|打算|帮我)(?:现在)?(?:开始)?把[^，,。！？!?]{0,20}?(?:机器学习|ml|ai)?(?:的)?(?:计划|规划)"
+                   r"(?:给)?(?:填|写|报|做)(?:起来|一下|上来|出来|了|好)"),
     ("start_plan", r"(?:帮我|给我|我要|我想|想|要|麻烦)(?:起|建|开|拟|做|写|弄|搞|新建|创建)(?:个|一个|一份|份)(?:新的)?"
                    r"(?:\S{1,8}?部|我们|部门)?(?:的)?(?:明年|下一年|20\d\d\s*年?)?(?:的)?(?:机器学习|ml|ai)?(?:的)?(?:计划|规划)"
                    r"(?:吧)?(?:$|[,，。 ])"),
@@ -261,7 +264,8 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
         if asked and (intent != "review_plan" or _QUESTION.search(folded)):
             return None
         blocker = _NOT_AN_ACT.get(intent)
-        if blocker and blocker.search(folded if intent == "resume_plan" else folded[:found.end()]):
+        sentence_start = max(folded.rfind(mark, 0, found.start()) for mark in "。！？.!?") + 1  # an earlier sentence is a preamble
+        if blocker and blocker.search(folded if intent == "resume_plan" else folded[sentence_start:found.end()]):
             continue
         number = found.groupdict().get("id")
         return intent, int(number) if number else None
@@ -399,7 +403,7 @@ _OTHER_TOPIC = re.compile(r"活动|推广|旅行|旅游|出差|学习计划|健�
 _NEGATION = re.compile(r"没|不|无|别|莫得|冇|唔|(?<![a-z])(?:no|not|none|nothing|zero|skip|skipping|sitting out|opt(?:ing)? out)(?![a-z])|n'?t\b")
 _WITHDRAWING = re.compile(r"撤|删|取消|作废|收回|拿回|要回|不要了|(?<![a-z])(?:withdraw\w*|retract\w*|pull\w*|delet\w*|remov\w*|cancel\w*|"
                           r"scrap\w*|drop\w*|kill|take back|rescind\w*|undo)(?![a-z])")
-_DECIDING = re.compile(r"批|通过|退回|打回|驳回|同意|过了|过吧|不行|返工|重写|修改|改改|补充|(?<![a-z])(?:approv\w*|accept\w*|reject\w*|"
+_DECIDING = re.compile(r"批|审|通过|退回|打回|驳回|同意|过了|过吧|不行|返工|重写|修改|改改|补充|(?<![a-z])(?:approv\w*|accept\w*|reject\w*|review\w*|"
                        r"send\w* (?:\w+ )?back|sign\w* off|green[- ]?li\w*|bounc\w*|return\w*|lgtm|needs? (?:more )?work|rework|"
                        r"good to go)(?![a-z])")
 
@@ -458,7 +462,8 @@ _CYCLE_PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compil
     ("remind_units", r"\b(?:remind|chase|nudge|ping|follow up with|send (?:a |out )?reminders? to)\b(?:\s+up)?(?:\s+[\w'-]+){0,3}?\s+"
                      r"(?:units?|departments?|teams?|leads?|everyone|everybody|stragglers|all units)\b|"
                      r"^(?:please |pls |ok,? )?send (?:out )?(?:the )?reminders?\b"),
-    ("remind_units", r"(?:提醒|催|催促|催催|通知)(?:一下)?\S{0,14}?(?:部门|负责人|单位|大家)|(?:给|向)\S{0,14}?(?:部门|负责人|单位)\S{0,4}?"
+    ("remind_units", r"(?<![的个份条])(?:提醒|催|催促|催催|通知)(?!了)(?:一下)?[^，,。！？!?；;\s]{0,14}?(?:部门|负责人|单位|大家)|"
+                     r"(?:给|向)[^，,。！？!?；;\s]{0,14}?(?:部门|负责人|单位)\S{0,4}?"
                      r"(?:发|送)(?:个|一下|一个)?(?:提醒|通知)|^(?:请|帮我)?发(?:送)?(?:一下)?提醒[。!！]?$|把提醒发给"),
     ("ask_deadline", r"\bwhen(?:'s| is| was)?\s+(?:the |our |my )?(?:[\w'-]+ ){0,3}?" + _DEADLINE + r"\b|"
                      r"\bwhat(?:'s| is| was)\s+(?:the |our |my )?(?:[\w'-]+ ){0,3}?" + _DEADLINE + r"\b(?! mean)|"

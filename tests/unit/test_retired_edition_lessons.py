@@ -843,9 +843,43 @@ def test_newcomer_play_of_the_third_session(field_name, text, value):
     assert (reading.kind, reading.value) == ("answer", value)
 
 
-def test_praise_before_the_decision_is_its_note():
-    assert answers.split_review("这个写得不错，批了") == ("approved", "这个写得不错")
-    assert answers.split_review("12号计划，通过吧") == ("approved", None)
+@pytest.mark.parametrize("text, decision", [  # eleven conversations of the calibration editions expect the note to be asked for
+    ("这个写得不错，批了", "approved"), ("12号计划，通过吧", "approved"), ("This one looks solid, I'm happy to approve it.", "approved"),
+    ("这个写得挺完整，批了吧", "approved"), ("not ready yet, i'm sending this one back", "needs_work"), ("这份不行，得打回去", "needs_work"),
+    ("looks solid tbh, I'm gonna approve it", "approved"), ("这份计划我看过了，可以批准", "approved"),
+])
+def test_a_verdict_before_the_decision_is_no_note(text, decision):
+    assert answers.split_review(text) == (decision, None)
+
+
+@pytest.mark.parametrize("text, note", [("the metric is fine but the baseline is missing, send it back", "the metric is fine but the baseline is missing"),
+                                        ("退回吧，基线没写", "基线没写"), ("let's green-light #4 — good data story", "good data story")])
+def test_reasons_or_a_note_after_the_decision_stay_the_note(text, note):
+    assert answers.split_review(text)[1] == note
+
+
+@pytest.mark.parametrize("text", ["我要 review 一下 #1", "我要审一下这个计划"])
+def test_asking_to_review_a_plan_has_the_words_of_a_review(text):
+    from bot.nlu.patterns import says_enough_for
+
+    assert says_enough_for("review_plan", text)
+
+
+@pytest.mark.parametrize("text", ["Fair enough. Then I'd like to record that Quality has no ML plan for 2027.",
+                                  "hi - just so you know, legal won't have an ML plan for 2027",
+                                  "hi, quick one - legal won't have an ML plan next year"])
+def test_a_lead_in_is_not_the_reason_for_no_plan(text):
+    assert answers.reason_in(text) is None
+
+
+@pytest.mark.parametrize("text", ["您好。我是理赔部的郑国华。按照规划办上个月的通知，各部门需要在月底前把明年的机器学习规划报上来。我这边有一个想法酝酿了挺久，"
+                                  "今天正好有点时间，想现在开始把这份计划填起来，麻烦您带我走一遍。",
+                                  "各位好，我是生产制造部的韩志强。规划办催了好几次了，说各部门明年的机器学习计划都要报。"])
+def test_a_notice_to_all_units_told_by_a_lead_reminds_nobody(text):
+    from bot.nlu.patterns import cycle_request
+
+    assert cycle_request(text) is None
+    assert recognise(text) in (("start_plan", None), None)
 
 
 
