@@ -79,7 +79,7 @@ class ValidateConfirmForm(PendingQuestionForm):
     def handle(self, reading: Reading, question: Question, turn: Turn) -> Slots:
         if turn.tracker.get_slot("confirming") == "start" and reading.kind in ("answer", "unclear"):
             text = turn.tracker.latest_message.get("text") or ""
-            named = None if _NOT_THAT_YEAR.search(text) else reader.read_year(text)
+            named = reader.read_year(_NOT_THAT_YEAR.sub(" ", text))  # "This plan is for 2028, not for next year": 2028
             if named and planning.in_cycle(named) and not (named == int_slot(turn.tracker, "plan_year") and reading.value == "no"):
                 # "不对，是2028年的" / "unit is correct but year is not, it's 2028" / "对的，就是生产部明年的"
                 return accepted({"plan_year": named, "confirmation": "yes"})

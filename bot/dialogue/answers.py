@@ -129,7 +129,10 @@ def _conclusion(clauses: Sequence[str], field_groups: Dict[str, Tuple[str, ...]]
                         rest = inner.group(1)
                         break
                 contrast = so in _CONTRAST  # "…, but for a real model, no": only the bare option after a "but"
-                said = _leading(rest, field_groups) or (None if contrast else _only(rest, field_groups))
+                if contrast:  # "but no" concludes; "…data we collect but never use" describes
+                    said = next((label for label in field_groups if rest.strip(" .!。！") in field_groups[label]), None)
+                else:
+                    said = _leading(rest, field_groups) or _only(rest, field_groups)
                 if said and len(words.english_words(rest)) <= 4 and words.cjk_count(rest) <= (4 if contrast else 8):
                     return said
     if len(clauses) > 1 and not said_so:
@@ -278,7 +281,7 @@ _STANCES = {
         r"ring-?fenced|allocated) for\b|"
         r"\b(?:failure|failing|mistakes?) (?:is|are) (?:ok|okay|fine|expected|accepted|part of)\b"),
     "unsure": re.compile(
-        r"没整明白|没吱声|(?:没|还没|没有)(?:人)?(?:跟|和|同)?(?:老板|领导|上面|老细|上头)?(?:对齐|表态|表过态|聊过|倾过|明确说过|说过|定下来|定)|没有定论|心里没底|"
+        r"没整明白|没吱声|心里(?:也|都)?(?:没数|没底)|(?:没|还没|没有)(?:人)?(?:跟|和|同)?(?:老板|领导|上面|老细|上头)?(?:对齐|表态|表过态|聊过|倾过|明确说过|说过|定下来|定)|没有定论|心里没底|"
         r"\b(?:hasn'?t|has not|haven'?t|have not|never) (?:been )?(?:discussed|agreed|decided|come up|talked about)\b"),
 }
 
@@ -871,4 +874,5 @@ _JUST_TELLING = re.compile(r"(?:我|我们)?(?:想|来|先|特此|就是|要)?(?
                            r"wanted to let you know|want to register (?:that|it)|please (?:note|record) (?:that|it))|"
                            r"(?:hi|hey|hello)?[\s,-]*(?:just )?(?:so you know|quick one|quick note|quick question|heads up|a heads up|fair enough|"
                            r"ok(?:ay)?|alright|right|well|so|then|understood|got it|noted|makes sense|thanks?|thank you)|"
-                           r"(?:我)?(?:想了想|想了一下|考虑了一下|考虑过了|琢磨了一下|商量了一下|好吧|那好|那行|行吧|明白了|知道了|了解了)")
+                           r"(?:我)?(?:想了想|想了一下|考虑了一下|考虑过了|琢磨了一下|商量了一下|好吧|那好|那行|行吧|明白了|知道了|了解了)|"
+                           r"(?:那|那就|那么)?(?:我|我们)?(?:就)?(?:登记|报备|备案)(?:一下|下)?(?:吧)?")

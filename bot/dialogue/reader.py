@@ -247,6 +247,9 @@ def _unsure_then_asking_around(text: str, asked: Question, heard: Optional[Heard
     parts = words.clauses(text)
     if len(parts) < 2 or _COMING_BACK.search(words.fold(text)) or not _ASKING_AROUND.search(words.fold(text)):
         return None
+    if any((found := commands.match(part)) is not None and found.kind in ("pause", "leave")
+           and not _ASKING_AROUND.search(words.fold(part)) for part in parts[1:]):
+        return None  # "这个我得先问问IT……算了，今天先不填了，拜拜" leaves
     first = _answered(parts[0], asked, heard)
     return first if first is not None and first.value in ("unsure", answers.UNKNOWN) else None
 

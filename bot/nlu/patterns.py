@@ -366,7 +366,7 @@ def about_units_plans(text: str) -> bool:
 
 
 # "理赔部明年报了啥", "what has Procurement filed so far?"
-_WHAT_WAS_FILED = re.compile(r"(?:报|交|提交|申报)了?些?(?:啥|什么|哪些|几个|几份|多少|咩)|(?:调阅|查阅|调取|调出|查看)\S{0,16}?(?:报送|报|交|提交|申报)的|"
+_WHAT_WAS_FILED = re.compile(r"(?:报|交|提交|申报)了?些?(?:啥|什么|哪些|哪几份|哪几个|几个|几份|多少|咩)|(?:调阅|查阅|调取|调出|查看)\S{0,16}?(?:报送|报|交|提交|申报)的|"
                              r"\b(?:what|which|how many)\b.{0,40}\b(?:did|has|have)\b.{0,30}\b(?:file|submit|send in|hand in|put in|put forward)\b|"
                              r"\b(?:what|which|how many)\b.{0,40}\b(?:filed|submitted|sent in|handed in|put in|put forward)\b")
 

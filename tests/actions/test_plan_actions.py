@@ -95,7 +95,8 @@ def test_the_start_confirmation_reads_yes_no_and_a_year(directory_db, dispatcher
     assert slots["requested_slot"] == (None if confirming == "start" else "confirmation")
 
 
-@pytest.mark.parametrize("text, year", [("对的，就是生产部明年的", YEAR), ("yes, for next year", YEAR), ("不是明年的", YEAR + 1)])
+@pytest.mark.parametrize("text, year", [("对的，就是生产部明年的", YEAR), ("yes, for next year", YEAR), ("不是明年的", YEAR + 1),
+                                        ("Unit is correct, but the year is wrong. This plan is for 2026, not for next year.", YEAR - 1)])
 def test_a_yes_that_names_a_relative_year_takes_that_year(directory_db, dispatcher, text, year):
     """Proposed for the year after next, "对的，就是…明年的" means next year; "不是明年的" does not."""
     tracker = form_tracker("li.wei", text, form="confirm_form", asked="confirmation",

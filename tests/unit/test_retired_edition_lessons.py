@@ -1100,3 +1100,33 @@ def test_exist_is_not_a_place():
     """"存在大量未利用数据…仅在贷前审核时看一眼" says nothing about where the data lives."""
     assert answers.volunteered_answers("存在大量未利用数据，如客户的交易流水和税务数据，目前仅在贷前审核时看一眼。", "q_unused_data") == {}
     assert read("q_unused_data", "We're sitting on a goldmine of clickstream data we've never activated.").value == "yes"
+
+
+@pytest.mark.parametrize("field_name, value, text", [  # the whole calibration edition replayed: answers misread since
+    ("q_unused_data", "yes", "yes, device and behavioural data we collect but never use"),
+    ("q_real_problem", "yes", "事的"), ("q_important", "yes", "obviously"),
+    ("failure_tolerance", "unsure", "这个我说不好。张总嘴上说允许试错，但真要是花了钱没做出来，会是什么态度，我心里也没数"),
+    ("q_needs_ml", "yes", "明白了。我们评估过，条款表述千差万别，关键词检索误报率太高，确实需要"),
+    ("data_location", "unknown", "这个不太清楚，我得去问一下信息部"),
+])
+def test_answers_of_the_replayed_calibration_edition(field_name, value, text):
+    reading = read(field_name, text)
+    assert (reading.kind, reading.value) == ("answer", value), text
+
+
+def test_asking_around_then_stopping_for_today_pauses():
+    assert read("data_location", "这个我得先问问IT……算了，今天先不填了，拜拜").command.kind == "pause"
+
+
+def test_a_cantonese_question_about_a_term_is_not_an_answer():
+    assert read("data_location", "数据湖系咩嘢 没听过").kind != "answer"
+
+
+def test_registering_it_is_no_reason():
+    assert answers.reason_in("好吧，那我登记一下，明年不报了") is None
+
+
+def test_a_planner_asking_which_ones_a_unit_filed():
+    from bot.nlu.patterns import about_units_plans
+
+    assert about_units_plans("理赔部交了哪几份？")
