@@ -1130,3 +1130,7 @@ def test_a_planner_asking_which_ones_a_unit_filed():
     from bot.nlu.patterns import about_units_plans
 
     assert about_units_plans("理赔部交了哪几份？")
+
+
+def test_a_start_that_names_the_project_after_a_colon():
+    assert recognise("你好，风控部要报一个明年的项目：反洗钱可疑交易智能识别") == ("start_plan", None)
