@@ -18,8 +18,8 @@ production (`endpoints.prod.yml`), or an SQLite file for `make run` (`endpoints.
       type: bot.store.tracker_store.ConversationStore
       url: ${MLPLAN_DATABASE_URL}
 
-Per-process pools are Rasa's own settings: `SQL_POOL_SIZE` and `SQL_MAX_OVERFLOW`
-(PostgreSQL only).
+Per-process pools are Rasa's own settings, `SQL_POOL_SIZE` and `SQL_MAX_OVERFLOW`
+(PostgreSQL only), with the plan store's small defaults (5 and 5) instead of Rasa's 50 and 100.
 """
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ from typing import Any, Optional
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore, create_engine_kwargs
+
+from bot.store.db import pool_size
 
 logger = logging.getLogger(__name__)
 _MARK = "_mlplan_fail_loudly"
@@ -45,8 +47,10 @@ class ConversationStore(SQLTrackerStore):
         super().__init__(*args, **kwargs)
         engine_url = self.engine.url
         self.engine.dispose()
-        self.engine = sa.create_engine(engine_url, pool_pre_ping=True,
-                                       **create_engine_kwargs(engine_url.render_as_string(hide_password=False)))
+        options = create_engine_kwargs(engine_url.render_as_string(hide_password=False))
+        if "pool_size" in options:  # PostgreSQL: small pools unless SQL_POOL_SIZE / SQL_MAX_OVERFLOW say otherwise
+            options.update(pool_size())
+        self.engine = sa.create_engine(engine_url, pool_pre_ping=True, **options)
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
 

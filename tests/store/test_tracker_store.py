@@ -13,6 +13,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.store.db import get_engine
 from bot.store.tracker_store import ConversationStore
 from tests.support.postgres import TemporaryPostgres, binaries_available
 
@@ -63,6 +64,8 @@ async def test_after_postgresql_restarts_the_conversation_is_read_again(domain, 
     try:
         store = ConversationStore(domain, url=server.url)
         assert (store.engine.pool.size(), store.engine.pool._max_overflow) == (2, 1)
+        plan_store = get_engine(server.url)
+        assert (plan_store.pool.size(), plan_store.pool._max_overflow, plan_store.pool._pre_ping) == (2, 1, True)
         ours, rasas = FailSafeTrackerStore(store), FailSafeTrackerStore(SQLTrackerStore(domain, host=server.url))
         await ours.save(mid_form(domain))
         assert_mid_form(await rasas.retrieve("li.wei"))  # both pools now hold a connection
