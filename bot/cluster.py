@@ -13,8 +13,8 @@ port, behind HAProxy. `docs/deployment.md` draws it.
   routes, round robin, health-checked on `/`; socket.io long-polling sticks to one
   replica by a cookie. A second frontend (`ACTIONS_PORT`, 5055) spreads the Rasa
   servers' action calls over the action servers, health-checked on `/health`. A dead
-  replica leaves the pool after two failed checks a second apart, and a request that
-  cannot connect is sent to another replica.
+  replica leaves the pool after three failed checks two seconds apart (a busy one, slow
+  to answer its check, stays), and a request that cannot connect is sent to another replica.
 
 Every address is loopback. Every wait is bounded.
 """
@@ -222,9 +222,12 @@ defaults
     timeout server 300s
     timeout tunnel 1h
     timeout queue 60s
+    # a busy replica answers its check late (one event loop, CPU-bound turns): it stays in the
+    # pool for 20 s; a dead one refuses the connection at once and is out after 3 checks (~6 s)
+    timeout check 20s
     retries 3
     option redispatch 1
-    default-server inter 1s fall 2 rise 1
+    default-server inter 2s fall 3 rise 2
 
 frontend public
     bind {HOST}:{self.public_port}
@@ -344,20 +347,25 @@ backend actions
             time.sleep(1)
         raise RuntimeError(f"not ready after {timeout:.0f}s; logs in {self.logs}")
 
+    def proxy_command(self, command: str) -> str:
+        """One command to HAProxy's runtime API (its stats socket), e.g. `disable server rasa/rasa2`."""
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+            s.settimeout(2)
+            s.connect(str(self.workdir / "haproxy.sock"))
+            s.sendall(command.encode() + b"\n")
+            data = b""
+            while chunk := s.recv(65536):
+                data += chunk
+        return data.decode(errors="replace")
+
     def proxy_status(self) -> Dict[str, str]:
-        """Server name → HAProxy's view of it (UP, DOWN, ...), from its stats socket."""
+        """Server name → HAProxy's view of it (UP, DOWN, MAINT, ...), from its stats socket."""
         out: Dict[str, str] = {}
         try:
-            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
-                s.settimeout(2)
-                s.connect(str(self.workdir / "haproxy.sock"))
-                s.sendall(b"show stat\n")
-                data = b""
-                while chunk := s.recv(65536):
-                    data += chunk
+            data = self.proxy_command("show stat")
         except OSError:
             return out
-        for line in data.decode(errors="replace").splitlines():
+        for line in data.splitlines():
             cells = line.split(",")
             if len(cells) > 17 and not line.startswith("#") and cells[1] not in ("FRONTEND", "BACKEND"):
                 if cells[0] in ("rasa", "actions"):
@@ -446,6 +454,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)  # also when started from a shell that ignores SIGINT
     try:
         cluster.start(samples=True)
         print(f"""
