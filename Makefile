@@ -2,6 +2,7 @@
 #   make run    set up, then start the assistant (SQLite under var/, REST on :5005)
 #   make test   set up, then run the whole test suite
 #   make shell  chat in the terminal
+#   make cluster  PostgreSQL, Redis, 2 Rasa and 2 action servers behind HAProxy on :5005 (RASA_REPLICAS, ACTION_REPLICAS)
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -16,7 +17,7 @@ TRAINING_INPUTS := config.yml domain.yml knowledge/terms.zh.txt $(wildcard bot/n
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help setup run shell test train db seed validate system-deps web lock clean
+.PHONY: help setup run shell test train db seed validate system-deps cluster-deps cluster web lock clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -81,7 +82,25 @@ system-deps:
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
 	  else echo "The tests need Debian's $(SYSTEM_PACKAGES): sudo apt-get install $(SYSTEM_PACKAGES)"; exit 1; fi; fi
 
-test: setup validate system-deps
+# Debian packages of the production topology on one machine (`make cluster`, the fault tests):
+# Redis and HAProxy (PostgreSQL's initdb/pg_ctl/postgres are needed too, for the store tests).
+# Without root or apt-get, the cluster tests are skipped and say why.
+CLUSTER_PACKAGES := redis-server haproxy
+cluster-deps:
+	@if ! command -v redis-server >/dev/null || ! command -v haproxy >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing $(CLUSTER_PACKAGES)"; apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(CLUSTER_PACKAGES) >/dev/null || \
+	    echo "warning: $(CLUSTER_PACKAGES) could not be installed; the cluster tests will be skipped"; \
+	  else echo "The cluster needs Debian's $(CLUSTER_PACKAGES): sudo apt-get install $(CLUSTER_PACKAGES)"; fi; fi
+
+# PostgreSQL (var/cluster/postgres unless MLPLAN_DATABASE_URL is set), Redis (unless
+# MLPLAN_REDIS_HOST is set), RASA_REPLICAS Rasa servers and ACTION_REPLICAS action servers
+# behind HAProxy on RASA_PORT (5005); Ctrl-C stops everything. docs/deployment.md.
+cluster: $(INSTALLED) $(MODEL) web cluster-deps
+	@$(BIN)/python -m bot.cluster
+
+test: setup validate system-deps cluster-deps
 	$(BIN)/mlplan kb check
 	$(BIN)/python -m pytest -q
 

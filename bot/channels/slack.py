@@ -1,7 +1,9 @@
 """Rasa's Slack connector with what a production workspace needs:
 
 - the signing secret is required and checked (Rasa's own check, 5-minute window);
-- Slack's retries and replayed deliveries are answered once: each event id is handled once;
+- Slack's retries and replayed deliveries are answered once: each event id is handled once,
+  whichever Rasa server it reaches (the ids are kept in the plan store's `slack_events`
+  table, shared by every replica, for a day);
 - the Slack member id is mapped to the person in the directory (unknown members get
   a `slack:` sender id and only the FAQ);
 - replies go in the message's thread when `use_threads` is on;
@@ -12,8 +14,9 @@
 from __future__ import annotations
 
 import asyncio
-import collections
 import concurrent.futures
+import datetime as dt
+import itertools
 import logging
 import os
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
@@ -23,12 +26,17 @@ from rasa.core.channels.slack import SlackBot, SlackInput
 from sanic import response
 from sanic.request import Request
 from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
 
 from bot import directory
 from bot.store.db import session_scope
+from bot.store.models import SlackEvent, utcnow
 
 logger = logging.getLogger(__name__)
-SEEN_EVENTS = 10_000
+KEEP_EVENTS = dt.timedelta(days=1)  # Slack retries within minutes; a day is plenty
+PRUNE_EVERY = 500  # events recorded by this process between two clean-ups
+_recorded = itertools.count(1)
 RETRY_REASONS = ("http_timeout", "http_error", "connection_failed", "too_many_redirects", "ssl_error", "unknown_error")
 
 
@@ -81,6 +89,20 @@ def post_direct(member_id: str, text: str, buttons: Optional[List[Dict[str, str]
         raise SlackSendError(f"slack unreachable: {type(error).__name__}: {error}".rstrip(": ")) from error
 
 
+def first_delivery(event_id: str) -> bool:
+    """Record a Slack event id; False when it was recorded before, by any Rasa server."""
+    try:
+        with session_scope() as session:
+            session.add(SlackEvent(event_id=event_id[:64]))
+            session.flush()
+    except IntegrityError:
+        return False
+    if next(_recorded) % PRUNE_EVERY == 0:
+        with session_scope() as session:
+            session.execute(delete(SlackEvent).where(SlackEvent.seen_at < utcnow() - KEEP_EVENTS))
+    return True
+
+
 class MLPlanSlackInput(SlackInput):
     @classmethod
     def name(cls) -> Text:
@@ -102,21 +124,14 @@ class MLPlanSlackInput(SlackInput):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._seen: "collections.OrderedDict[str, None]" = collections.OrderedDict()
         self.base_url = os.environ.get("SLACK_API_URL") or None
 
     def get_output_channel(self, channel: Optional[Text] = None, thread_id: Optional[Text] = None) -> SlackBot:
         return MLPlanSlackBot(self.slack_token, channel or self.slack_channel, thread_id, self.base_url)
 
-    def _first_time(self, event_id: Optional[str]) -> bool:
-        if not event_id:
-            return True
-        if event_id in self._seen:
-            return False
-        self._seen[event_id] = None
-        while len(self._seen) > SEEN_EVENTS:
-            self._seen.popitem(last=False)
-        return True
+    @staticmethod
+    def _first_time(event_id: Optional[str]) -> bool:
+        return not event_id or first_delivery(str(event_id))
 
     async def process_message(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]],
                               text: Text, sender_id: Optional[Text], metadata: Optional[Dict]) -> Any:

@@ -72,9 +72,11 @@ class ConversationContextPolicy(Policy):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        from bot import server_failures
         from bot.nlu import speedups
 
         speedups.install()
+        server_failures.install()
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:

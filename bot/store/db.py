@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 from typing import Iterator, Optional
 
 from sqlalchemy import create_engine, event
@@ -22,7 +23,15 @@ def engine_for(url: str) -> Engine:
         engine = create_engine(url, future=True, connect_args={"check_same_thread": False, "timeout": 30}, **pool)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, future=True, pool_pre_ping=True)
+    # PostgreSQL: stale connections (after a server restart) are replaced before use, and the
+    # pool is small so that several replicas fit in the server's connections (Rasa's variables).
+    return create_engine(url, future=True, pool_pre_ping=True, **pool_size())
+
+
+def pool_size() -> dict:
+    """`SQL_POOL_SIZE` and `SQL_MAX_OVERFLOW` (Rasa's own variables), default 5 and 5."""
+    return {"pool_size": int(os.environ.get("SQL_POOL_SIZE") or 5),
+            "max_overflow": int(os.environ.get("SQL_MAX_OVERFLOW") or 5)}
 
 
 def _is_file(url: str) -> bool:

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "mlplan.tar.gz"
 BIN = Path(sys.executable).parent
 TEST_JWT_SECRET = "test-secret-for-the-web-chat-0123456789abcdef"
+TRACKERS = "sqlite:///var/conversations.sqlite3"  # endpoints.yml's tracker store; each test run has its own
 
 
 def free_port() -> int:
@@ -57,6 +58,9 @@ class RunningAssistant:
         project = (ROOT / "endpoints.yml").read_text(encoding="utf-8")
         if "http://localhost:5055/" not in project:
             raise RuntimeError("endpoints.yml no longer names http://localhost:5055/: update tests/support/servers.py")
+        if TRACKERS not in project:
+            raise RuntimeError(f"endpoints.yml no longer names {TRACKERS}: update tests/support/servers.py")
+        project = project.replace(TRACKERS, f"sqlite:///{self.workdir / 'conversations.sqlite3'}")
         endpoints.write_text(project.replace("http://localhost:5055/", f"http://127.0.0.1:{self.actions_port}/"),
                              encoding="utf-8")
         env = {**os.environ, "MLPLAN_DATABASE_URL": self.database_url, "TF_CPP_MIN_LOG_LEVEL": "2",

@@ -10,8 +10,15 @@ config = context.config
 url = config.attributes.get("url") or settings.database_url()
 
 
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """Autogenerate leaves alone the tables that are not the plan store's, such as Rasa's
+    `events` (the conversation trackers share the database in production)."""
+    return not (type_ == "table" and reflected and compare_to is None)
+
+
 def run_offline() -> None:
-    context.configure(url=url, target_metadata=metadata, literal_binds=True, render_as_batch=True)
+    context.configure(url=url, target_metadata=metadata, literal_binds=True, render_as_batch=True,
+                      include_object=include_object)
     with context.begin_transaction():
         context.run_migrations()
 
@@ -22,7 +29,8 @@ def run_online() -> None:
             # batch migrations rebuild tables; SQLite must not check foreign keys meanwhile
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
             connection.commit()
-        context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
+        context.configure(connection=connection, target_metadata=metadata, render_as_batch=True,
+                          include_object=include_object)
         with context.begin_transaction():
             context.run_migrations()
 
