@@ -36,7 +36,7 @@ def test_a_close_call_offers_candidates(assistant, sender, lang, question):
 
 @pytest.mark.parametrize(
     "sender, lang, question",
-    [("zhang.min", "zh", "量子计算机什么时候能普及到企业里？"), ("maria.garcia", "en", "how do we choose a cloud provider for quantum computing?")],
+    [("zhang.min", "zh", "量子计算机什么时候能普及到企业里？"), ("maria.garcia", "en", "how many years must machine learning training data be kept for compliance?")],
 )
 def test_an_unknown_question_is_declined_and_logged(assistant, monkeypatch, sender, lang, question):
     replies = assistant.texts(sender, question)
