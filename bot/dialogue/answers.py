@@ -415,6 +415,7 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
 _EVIDENCE: Dict[str, Dict[str, Pattern[str]]] = {field: {label: re.compile(pattern) for label, pattern in options.items()} for field, options in {
     "q_important": {"yes": r"(?:赔|损失|亏|罚|浪费|多花|少赚|丢了?)\S{0,10}?(?:\d|[一二两三四五六七八九十几百千万亿])+\S{0,3}?(?:万|亿|千|百|元|块)|"
                            r"点名|拍桌子|亲自过问|亲自抓|三天两头|你说(?:重不重要|值不值得?)|"
+                           r"(?:老板|领导|总经理|老总|总裁|高层|董事会|ceo|cfo|[张王李刘陈杨赵黄周吴]总)[^没不无未，,。；;]{0,12}?(?:专门|亲自|多次|反复|一直)?(?:提过|提到|提了|过问|问过|关心|重视|强调|盯着)|"
                            r"\b(?:cost|costs|costing|lost|lose|losing|wasted?|fined?|penalt\w+)\b.{0,30}?(?:[$€£]|\d)|"
                            r"\b(?:ceo|cfo|coo|the board|md|managing director|my boss|the boss)\b.{0,30}\b(?:raised|asks?|asked|mentioned|"
                            r"escalated|wants?|chas\w+|on (?:my|our) back)\b"},

@@ -1134,3 +1134,8 @@ def test_a_planner_asking_which_ones_a_unit_filed():
 
 def test_a_start_that_names_the_project_after_a_colon():
     assert recognise("你好，风控部要报一个明年的项目：反洗钱可疑交易智能识别") == ("start_plan", None)
+
+
+@pytest.mark.parametrize("text", ["老板在季度会上专门提过这事", "张总多次过问这个项目"])
+def test_a_boss_who_raised_it_makes_it_important(text):
+    assert read("q_important", text).value == "yes"
