@@ -177,10 +177,7 @@ class ActionConfirmFormDone(Action):
         with session_scope() as session:
             draft = planning.find_draft(session, identity, year)
             if draft is not None:
-                values = planning.slot_values(draft)
-                turn.say("plan_existing_draft", unit=planning.unit_name(session, draft.unit_key, turn.lang),
-                         year=draft.year, id=draft.id, title=planning.title_of(draft, turn.lang),
-                         done=planning.answered(values), total=len(ANSWER_FIELD_NAMES))
+                turn.dispatcher.utter_message(text=plan_text.back_to_draft(session, draft, turn.lang), buttons=[])
                 tell_deadline(turn.dispatcher, session, draft.year, turn.lang)
                 return fill_plan(draft)
             turn.say("plan_intro", total=len(ANSWER_FIELD_NAMES))

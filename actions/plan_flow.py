@@ -37,6 +37,12 @@ def say(dispatcher: CollectingDispatcher, tracker: Tracker, key: str, buttons=No
     dispatcher.utter_message(text=messages.text(key, lang_of(tracker), **values), buttons=buttons or [])
 
 
+def utter(dispatcher: CollectingDispatcher, texts: List[str]) -> None:
+    """Send texts worded by bot/plan_text.py, one message each."""
+    for text in texts:
+        dispatcher.utter_message(text=text, buttons=[])
+
+
 def no_plan_payload(year: int) -> str:
     return '/declare_no_plan{"year": %d}' % year
 
@@ -103,12 +109,9 @@ class ActionStartPlan(Request):
         lang = lang_of(tracker)
         year = planning.year_meant([int(y) for y in tracker.get_latest_entity_values("year")])
         with session_scope() as session:
-            unit = planning.unit_name(session, identity.unit, lang)
             draft = planning.find_draft(session, identity, year)
             if draft is not None:
-                values = planning.slot_values(draft)
-                say(dispatcher, tracker, "plan_existing_draft", unit=unit, year=draft.year, id=draft.id,
-                    title=planning.title_of(draft, lang), done=planning.answered(values), total=len(ANSWER_FIELD_NAMES))
+                utter(dispatcher, [plan_text.back_to_draft(session, draft, lang)])
                 tell_deadline(dispatcher, session, draft.year, lang)
                 return fill_plan(draft)
         return [*clear_plan_slots(), SlotSet("plan_unit", identity.unit), SlotSet("plan_year", year),
@@ -129,10 +132,7 @@ class ActionResumePlan(Request):
             if draft is None:
                 say(dispatcher, tracker, "plan_no_draft")
                 return []
-            values = planning.slot_values(draft)
-            say(dispatcher, tracker, "plan_resuming", unit=planning.unit_name(session, draft.unit_key, lang),
-                year=draft.year, title=planning.title_of(draft, lang), done=planning.answered(values),
-                total=len(ANSWER_FIELD_NAMES))
+            utter(dispatcher, [plan_text.back_to_draft(session, draft, lang, "plan_resuming")])
             tell_deadline(dispatcher, session, draft.year, lang)
             return fill_plan(draft)
 
@@ -150,11 +150,6 @@ class ActionPausePlan(Action):
         else:
             say(dispatcher, tracker, "plan_paused", id=draft_id)
         return [ActiveLoop(None), SlotSet("requested_slot", None)]
-
-
-def utter(dispatcher: CollectingDispatcher, texts: List[str]) -> None:
-    for text in texts:
-        dispatcher.utter_message(text=text, buttons=[])
 
 
 def submit(turn: Turn) -> EventList:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot import assessment, cycle_text, messages, planning, roles
 from bot.directory import Identity
+from bot.plan_schema import ANSWER_FIELD_NAMES
 from bot.lifecycle import Outcome, Result
 from bot.plan_status import NO_PLAN
 from bot.queries import LISTED_WITH_A_COUNT, SHOWN, PlanFilter, QueryAnswer, Shown
@@ -30,6 +31,14 @@ def filing_refusal(identity: Identity, lang: str) -> Optional[str]:
     if why == "not_a_lead":
         return messages.text("plan_not_a_lead", lang, role=messages.text(f"role.{identity.role}", lang))
     return None
+
+
+def back_to_draft(session: Session, draft: Plan, lang: str, key: str = "plan_existing_draft") -> str:
+    """"You have a draft of YEAR (N of 22 answered)": when a start finds one, or on resuming it
+    (`key` "plan_resuming")."""
+    return messages.text(key, lang, unit=planning.unit_name(session, draft.unit_key, lang), year=draft.year,
+                         id=draft.id, title=planning.title_of(draft, lang),
+                         done=planning.answered(planning.slot_values(draft)), total=len(ANSWER_FIELD_NAMES))
 
 
 # --- the lifecycle's outcomes -----------------------------------------------------------------------
