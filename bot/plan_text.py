@@ -100,7 +100,8 @@ def reviewed(result: Result, plan_id, lang: str) -> str:
     """A review decision recorded, and who heard of it; or why not."""
     if result.outcome is not Outcome.REVIEWED:
         return messages.text("review_not_reviewable", lang, id=plan_id)
-    return messages.text("review_recorded", lang, id=plan_id, decision=messages.text(f"status.{result.plan.status}", lang),
+    return messages.text("review_recorded", lang, id=plan_id,
+                         decision=messages.text(f"status.{result.plan.status}", lang),
                          told=cycle_text.decision_told_text(result.told, lang))
 
 
@@ -184,7 +185,8 @@ def describe(session: Session, flt: PlanFilter, year: int, lang: str) -> str:
     if flt.status:
         parts.append(messages.text(f"status.{flt.status}", lang))
     if flt.weak:
-        challenge = assessment.title(flt.challenge, lang) if flt.challenge else messages.text("query_any_challenge", lang)
+        challenge = assessment.title(flt.challenge, lang) if flt.challenge else \
+            messages.text("query_any_challenge", lang)
         rating = messages.text(f"rating.{flt.rating}", lang) if flt.rating else messages.text("query_not_ready", lang)
         parts.append(messages.text("query_rated", lang, challenge=challenge, rating=rating))
     return (" · ").join(parts)
@@ -214,7 +216,8 @@ def shown_plan(session: Session, shown: Shown, lang: str) -> str:
         return messages.text("show_plan_not_allowed", lang, id=shown.plan_id)
     slots = planning.slot_values(plan)
     result = plan.assessment or assessment.assess(planning.stored_answers(slots))
-    text = planning.summary_text(slots, result, lang, unit=planning.unit_name(session, plan.unit_key, lang), year=plan.year)
+    text = planning.summary_text(slots, result, lang, unit=planning.unit_name(session, plan.unit_key, lang),
+                                 year=plan.year)
     header = messages.text("show_plan_header", lang, id=plan.id, status=messages.text(f"status.{plan.status}", lang),
                            version=plan.version, owner=plan.owner_id)
     tail = _review_line(plan, lang).strip()
