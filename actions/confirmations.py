@@ -13,12 +13,11 @@ from rasa_sdk.types import DomainDict
 from actions.forms import PendingQuestionForm, Slots, Turn, accepted, int_slot, lang_of
 from actions.plan_flow import EventList, clear_plan_slots, fill_plan, submit, tell_deadline, withdraw
 from actions.plan_form import save_answer, send_summary
-from bot import messages, planning
+from bot import messages, plan_text, planning
 from bot.dialogue import prompts, reader
 from bot.dialogue.reader import Question, Reading
 from bot.plan_schema import ANSWER_FIELD_NAMES
 from bot.store.db import session_scope
-from bot.store.models import Plan
 
 
 def yes_no_buttons(lang: str, yes: str = "button_yes", no: str = "button_no") -> List[prompts.Button]:
@@ -57,9 +56,7 @@ class ActionAskConfirmation(Action):
                 prompts.button(messages.text("button_later", lang), "/deny")]
         if confirming == "withdraw":
             with session_scope() as session:
-                plan = session.get(Plan, int_slot(tracker, "withdraw_candidate") or -1)
-                text = messages.text("withdraw_confirm", lang, id=plan.id, year=plan.year,
-                                     title=planning.title_of(plan, lang)) if plan else messages.text("withdraw_none", lang)
+                text = plan_text.withdraw_question(session, int_slot(tracker, "withdraw_candidate"), lang)
             return text, yes_no_buttons(lang, yes="button_withdraw", no="button_keep")
         if confirming == "review":
             return messages.text("review_confirm", lang, id=int_slot(tracker, "review_plan_id"),
@@ -180,10 +177,7 @@ class ActionConfirmFormDone(Action):
         with session_scope() as session:
             draft = planning.find_draft(session, identity, year)
             if draft is not None:
-                values = planning.slot_values(draft)
-                turn.say("plan_existing_draft", unit=planning.unit_name(session, draft.unit_key, turn.lang),
-                         year=draft.year, id=draft.id, title=planning.title_of(draft, turn.lang),
-                         done=planning.answered(values), total=len(ANSWER_FIELD_NAMES))
+                turn.dispatcher.utter_message(text=plan_text.back_to_draft(session, draft, turn.lang), buttons=[])
                 tell_deadline(turn.dispatcher, session, draft.year, turn.lang)
                 return fill_plan(draft)
             turn.say("plan_intro", total=len(ANSWER_FIELD_NAMES))

@@ -1,8 +1,9 @@
 """Starting, resuming, pausing, submitting, editing and withdrawing plans, and "no plan".
 
-Each request checks who may make it, then hands over to a form: `confirm_form` for
-anything that needs a yes first, `plan_form` for the answers, `no_plan_form` for the
-reason. What happens once a form ends is in its `action_*_done`.
+Each request reads its slots and entities, asks bot/lifecycle.py (which asks bot/roles.py
+who may do it) and words the outcome with bot/plan_text.py; then it hands over to a form:
+`confirm_form` for anything that needs a yes first, `plan_form` for the answers,
+`no_plan_form` for the reason. What happens once a form ends is in its `action_*_done`.
 """
 from __future__ import annotations
 
@@ -17,24 +18,29 @@ from actions.context import identify
 from actions.faq import send_answer
 from actions.forms import PendingQuestionForm, Request, Slots, Turn, accepted, int_slot, lang_of
 from actions.plan_form import CHOOSING_A_FIELD
-from bot import assessment, cycle_text, messages, planning, roles
+from bot import cycle_text, lifecycle, messages, plan_text, planning, roles
 from bot.dialogue import answers, prompts
 from bot.dialogue.reader import Question
 from bot.directory import Identity
 from bot.kb import faq
+from bot.lifecycle import Outcome
 from bot.plan_schema import ANSWER_FIELD_NAMES
 from bot.roles import Permission
-from bot.store import plans as store
 from bot.store.db import session_scope
 from bot.store.models import Plan
 
-EDITABLE = ("draft", "submitted", "needs_work", "approved")
 SURE = 0.8  # a request read with this confidence acts at once; below it, the bot asks first
 EventList = List[Dict[Text, Any]]
 
 
 def say(dispatcher: CollectingDispatcher, tracker: Tracker, key: str, buttons=None, **values: Any) -> None:
     dispatcher.utter_message(text=messages.text(key, lang_of(tracker), **values), buttons=buttons or [])
+
+
+def utter(dispatcher: CollectingDispatcher, texts: List[str]) -> None:
+    """Send texts worded by bot/plan_text.py, one message each."""
+    for text in texts:
+        dispatcher.utter_message(text=text, buttons=[])
 
 
 def no_plan_payload(year: int) -> str:
@@ -50,7 +56,7 @@ def tell_deadline(dispatcher: CollectingDispatcher, session, year: Optional[int]
 
 def may_file(dispatcher: CollectingDispatcher, tracker: Tracker, identity: Identity) -> bool:
     """Leads with a unit file plans; everyone else is told why not."""
-    refusal = planning.filing_refusal(identity, lang_of(tracker))
+    refusal = plan_text.filing_refusal(identity, lang_of(tracker))
     if refusal:
         dispatcher.utter_message(text=refusal)
     return refusal is None
@@ -103,12 +109,9 @@ class ActionStartPlan(Request):
         lang = lang_of(tracker)
         year = planning.year_meant([int(y) for y in tracker.get_latest_entity_values("year")])
         with session_scope() as session:
-            unit = planning.unit_name(session, identity.unit, lang)
             draft = planning.find_draft(session, identity, year)
             if draft is not None:
-                values = planning.slot_values(draft)
-                say(dispatcher, tracker, "plan_existing_draft", unit=unit, year=draft.year, id=draft.id,
-                    title=planning.title_of(draft, lang), done=planning.answered(values), total=len(ANSWER_FIELD_NAMES))
+                utter(dispatcher, [plan_text.back_to_draft(session, draft, lang)])
                 tell_deadline(dispatcher, session, draft.year, lang)
                 return fill_plan(draft)
         return [*clear_plan_slots(), SlotSet("plan_unit", identity.unit), SlotSet("plan_year", year),
@@ -129,10 +132,7 @@ class ActionResumePlan(Request):
             if draft is None:
                 say(dispatcher, tracker, "plan_no_draft")
                 return []
-            values = planning.slot_values(draft)
-            say(dispatcher, tracker, "plan_resuming", unit=planning.unit_name(session, draft.unit_key, lang),
-                year=draft.year, title=planning.title_of(draft, lang), done=planning.answered(values),
-                total=len(ANSWER_FIELD_NAMES))
+            utter(dispatcher, [plan_text.back_to_draft(session, draft, lang, "plan_resuming")])
             tell_deadline(dispatcher, session, draft.year, lang)
             return fill_plan(draft)
 
@@ -154,31 +154,9 @@ class ActionPausePlan(Action):
 
 def submit(turn: Turn) -> EventList:
     """Submit the draft (or the edited plan, as a new version for review)."""
-    tracker, lang = turn.tracker, turn.lang
-    identity = identify(tracker)
-    plan_id = int_slot(tracker, "plan_draft_id")
-    if plan_id is None or planning.filing_refusal(identity, lang):
-        turn.say("edit_no_plan")
-        return clear_plan_slots()
     with session_scope() as session:
-        plan = store.get_plan(session, plan_id)
-        if not roles.can(identity, Permission.FILE_PLAN, plan.unit_key) or plan.status not in EDITABLE:
-            turn.say("edit_not_allowed", id=plan_id)
-            return clear_plan_slots()
-        result = assessment.assess(planning.stored_answers(planning.slot_values(plan)))
-        was_draft = plan.status == "draft"  # an edited plan goes back to the planning office for review
-        plan = store.set_status(session, plan_id, "submitted", actor=identity.person_id, assessment=result)
-        if was_draft:
-            turn.say("plan_submitted", id=plan.id, version=plan.version)
-        else:
-            turn.say("plan_updated", id=plan.id, version=plan.version, status=messages.text(f"status.{plan.status}", lang))
-        similar = planning.similar_plans(session, plan)
-        if similar:
-            items = "\n".join(
-                f"• #{other.id} {planning.unit_name(session, other.unit_key, lang)}: {planning.title_of(other, lang)}"
-                for other, _ in similar
-            )
-            turn.say("plan_similar", items=items)
+        result = lifecycle.submit(session, identify(turn.tracker), int_slot(turn.tracker, "plan_draft_id"))
+        utter(turn.dispatcher, plan_text.submitted(session, result, turn.lang))
     return clear_plan_slots()
 
 
@@ -196,28 +174,16 @@ class ActionEditPlan(Request):
             tracker.get_slot("plan_editing") if tracker.get_slot("plan_editing") in ANSWER_FIELD_NAMES else None)
         plan_id = next(tracker.get_latest_entity_values("plan_id"), None) or int_slot(tracker, "plan_draft_id")
         with session_scope() as session:
-            plan = self._target(session, identity, plan_id)
-            if plan is None:
-                say(dispatcher, tracker, "edit_no_plan")
+            result = lifecycle.edit(session, identity, plan_id)
+            if not result.ok:
+                utter(dispatcher, [plan_text.refusal(result, identity, lang_of(tracker))])
                 return []
-            if not roles.can(identity, Permission.FILE_PLAN, plan.unit_key) or plan.status not in EDITABLE:
-                say(dispatcher, tracker, "edit_not_allowed", id=plan.id)
-                return []
+            plan = result.plan
             if field is not None:
                 current = planning.display_value(field, planning.slot_values(plan)[field], lang_of(tracker))
                 say(dispatcher, tracker, "edit_starting", id=plan.id, current=current,
                     field=messages.text(f"field.{field}", lang_of(tracker)))
             return fill_plan(plan, editing=field or CHOOSING_A_FIELD)
-
-    @staticmethod
-    def _target(session, identity: Identity, plan_id: Optional[int]) -> Optional[Plan]:
-        if plan_id is not None:
-            return session.get(Plan, int(plan_id))
-        draft = planning.find_draft(session, identity)
-        if draft is not None:
-            return draft
-        mine = [p for p in store.list_plans(session, unit=identity.unit) if p.status in EDITABLE]
-        return mine[0] if mine else None
 
 
 class ActionShowMyPlans(Request):
@@ -246,33 +212,21 @@ class ActionConfirmWithdraw(Request):
         if not may_file(dispatcher, tracker, identity):
             return []
         plan_id = next(tracker.get_latest_entity_values("plan_id"), None)
-        with session_scope() as session:
-            if plan_id is not None:
-                plan = session.get(Plan, int(plan_id))
-            else:  # the plan the message names by its title ("the promotion one"), else the newest
-                candidates = [p for p in store.list_plans(session, unit=identity.unit)
-                              if p.status not in ("withdrawn", "no_plan")]
-                plan = planning.named_in(tracker.latest_message.get("text") or "", candidates) or (
-                    candidates[0] if candidates else None)
-            if plan is None:
-                say(dispatcher, tracker, "withdraw_none")
+        with session_scope() as session:  # by number, else by its title ("the promotion one"), else the newest
+            result = lifecycle.plan_to_withdraw(session, identity, plan_id, tracker.latest_message.get("text") or "")
+            if not result.ok:
+                utter(dispatcher, [plan_text.refusal(result, identity, lang_of(tracker), none_key="withdraw_none")])
                 return []
-            if not roles.can(identity, Permission.FILE_PLAN, plan.unit_key) or plan.status == "withdrawn":
-                say(dispatcher, tracker, "edit_not_allowed", id=plan.id)
-                return []
-            return [SlotSet("withdraw_candidate", plan.id), *ask_to_confirm("withdraw")]
+            return [SlotSet("withdraw_candidate", result.plan.id), *ask_to_confirm("withdraw")]
 
 
 def withdraw(turn: Turn) -> EventList:
-    identity = identify(turn.tracker)
     plan_id = int_slot(turn.tracker, "withdraw_candidate")
     with session_scope() as session:
-        plan = session.get(Plan, plan_id) if plan_id is not None else None
-        if plan is None or not roles.can(identity, Permission.FILE_PLAN, plan.unit_key):
-            turn.say("withdraw_none")
-            return [SlotSet("withdraw_candidate", None)]
-        store.set_status(session, plan.id, "withdrawn", actor=identity.person_id)
-    turn.say("withdraw_done", id=plan_id)
+        result = lifecycle.withdraw(session, identify(turn.tracker), plan_id)
+        utter(turn.dispatcher, [plan_text.withdrawn(result, turn.lang)])
+    if result.outcome is not Outcome.WITHDRAWN:
+        return [SlotSet("withdraw_candidate", None)]
     events = [SlotSet("withdraw_candidate", None)]
     if int_slot(turn.tracker, "plan_draft_id") == plan_id:
         events += clear_plan_slots()
@@ -296,7 +250,7 @@ class ActionStartNoPlan(Request):
             found = faq.lookup(text)
             events = send_answer(dispatcher, tracker, found.matches[0].id) if found.decision == "answer" else \
                 send_answer(dispatcher, tracker, "every-leader-plan")
-            if planning.filing_refusal(identity, lang_of(tracker)) is None:
+            if roles.why_not_file(identity) is None:
                 with session_scope() as session:
                     unit = planning.unit_name(session, identity.unit, lang_of(tracker))
                 say(dispatcher, tracker, "no_plan_offer", unit=unit, year=year, buttons=[
@@ -366,12 +320,7 @@ class ActionNoPlanFormDone(Action):
 
 
 def record_no_plan(turn: Turn, year: int, reason: str) -> None:
-    identity = identify(turn.tracker)
-    if planning.filing_refusal(identity, turn.lang):
-        return
     with session_scope() as session:
-        plan = store.create_plan(session, unit=identity.unit, year=year, owner=identity.person_id,
-                                 language=turn.lang, status="no_plan", no_plan_reason=reason)
-        turn.say("no_plan_recorded", unit=planning.unit_name(session, identity.unit, turn.lang), year=year,
-                 id=plan.id)
+        result = lifecycle.declare_no_plan(session, identify(turn.tracker), year, reason, turn.lang)
+        utter(turn.dispatcher, plan_text.no_plan_declared(session, result, turn.lang))
 

@@ -1,4 +1,7 @@
-"""The planning office in chat: querying plans, reading one, recording a review."""
+"""The planning office in chat: querying plans, reading one, recording a review.
+
+The questions are answered by bot/queries.py and the review recorded by bot/lifecycle.py,
+as data; bot/plan_text.py words them."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
@@ -11,11 +14,10 @@ from rasa_sdk.types import DomainDict
 from actions.context import identify
 from actions.forms import PendingQuestionForm, Request, Slots, Turn, accepted, int_slot, lang_of
 from actions.plan_flow import SURE
-from bot import cycle_text, messages, planning, queries, reminders, roles
+from bot import lifecycle, messages, plan_text, planning, queries, roles
 from bot.dialogue import answers, prompts
 from bot.dialogue.reader import Question
 from bot.roles import Permission
-from bot.store import plans as store
 from bot.store.db import session_scope
 
 
@@ -50,7 +52,8 @@ class ActionQueryPlans(Request):
         flt = queries.parse_filter(text, year=entity(tracker, "year"), unit=entity(tracker, "unit"),
                                    status=entity(tracker, "status"), challenge=entity(tracker, "challenge"))
         with session_scope() as session:
-            dispatcher.utter_message(text=queries.answer_query(session, identify(tracker), flt, lang_of(tracker)))
+            found = queries.answer(session, identify(tracker), flt)
+            dispatcher.utter_message(text=plan_text.query_answer(session, found, lang_of(tracker)))
         return []
 
 
@@ -66,7 +69,8 @@ class ActionShowPlan(Request):
             dispatcher.utter_message(text=messages.text("show_plan_which", lang))
             return []
         with session_scope() as session:
-            dispatcher.utter_message(text=queries.show_plan(session, identify(tracker), int(plan_id), lang))
+            shown = queries.plan_to_show(session, identify(tracker), int(plan_id))
+            dispatcher.utter_message(text=plan_text.shown_plan(session, shown, lang))
         return [SlotSet("last_plan_id", int(plan_id))]  # "send that one back" means this plan
 
 
@@ -89,10 +93,11 @@ class ActionStartReview(Request):
             dispatcher.utter_message(text=messages.text("review_which", lang))
             return []
         with session_scope() as session:
-            plan = queries.reviewable(session, identity, plan_id)
-            if plan is None:
+            found = lifecycle.plan_to_review(session, identity, plan_id)
+            if not found.ok:
                 dispatcher.utter_message(text=messages.text("review_not_reviewable", lang, id=plan_id))
                 return []
+            plan = found.plan
             unit = planning.unit_name(session, plan.unit_key, lang)
             title = planning.title_of(plan, lang)
         decision, note = answers.split_review(tracker.latest_message.get("text") or "")
@@ -169,13 +174,6 @@ class ActionReviewFormDone(Action):
 
 
 def record_review(turn: Turn, plan_id: Optional[int], decision: Optional[str], note: Optional[str]) -> None:
-    identity = identify(turn.tracker)
-    with session_scope() as session:
-        if queries.reviewable(session, identity, plan_id) is None or decision not in ("approved", "needs_work"):
-            turn.say("review_not_reviewable", id=plan_id)
-            return
-        plan = store.record_review(session, plan_id, decision, "" if note in (None, "-") else note,
-                                   reviewer=identity.person_id)
-        told = reminders.tell_decision(session, plan, plan.reviews[-1])  # the lead hears it at once
-        turn.say("review_recorded", id=plan_id, decision=messages.text(f"status.{decision}", turn.lang),
-                 told=cycle_text.decision_told_text(told, turn.lang))
+    with session_scope() as session:  # the lead hears of the decision at once
+        result = lifecycle.review(session, identify(turn.tracker), plan_id, decision, note)
+        turn.dispatcher.utter_message(text=plan_text.reviewed(result, plan_id, turn.lang), buttons=[])

@@ -211,7 +211,7 @@ def _cycle_dict(session, view) -> Dict[str, Any]:
     counts = {state: sum(1 for s in states if s.state == state) for state in ("filed", "no_plan", "draft", "nothing")}
     return {"year": view.year, "deadline": view.deadline.isoformat(), "remind_every": view.remind_every,
             "status": view.status, "days_left": view.days_left, "late": view.passed, "units": counts,
-            "not_filed": [s.key for s in states if s.missing]}
+            "not_filed": cycle.not_filed(session, view.year, states)}  # as chat and the review report say
 
 
 def cmd_cycle_open(args: argparse.Namespace) -> None:

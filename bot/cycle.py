@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session, defer
 
 from bot import planning
 from bot.plan_schema import ANSWER_FIELDS, ANSWER_FIELD_NAMES
+from bot.plan_status import DRAFT, FILED, NO_PLAN
 from bot.store.models import Cycle, Person, Plan, Unit, utcnow
 
-FILED = ("submitted", "approved", "needs_work")  # a unit with one of these has filed
 NEAR_DAYS = 7  # from this many days before the deadline, chat answers say how many are left
 DEFAULT_REMIND_EVERY = 7
 
@@ -268,7 +268,7 @@ def unit_states(session: Session, year: int, on: Optional[dt.date] = None, unit:
     statuses_of: Dict[str, set] = {}
     drafts_of: Dict[str, List[Plan]] = {}
     found = select(Plan.unit_key, Plan.status).where(Plan.year == int(year))
-    drafts = select(Plan).options(defer(Plan.assessment)).where(Plan.year == int(year), Plan.status == "draft")
+    drafts = select(Plan).options(defer(Plan.assessment)).where(Plan.year == int(year), Plan.status == DRAFT)
     if unit is not None:
         found, drafts = found.where(Plan.unit_key == unit), drafts.where(Plan.unit_key == unit)
     for key, status in session.execute(found):
@@ -286,8 +286,8 @@ def unit_states(session: Session, year: int, on: Optional[dt.date] = None, unit:
     states = []
     for key in sorted(keys):
         statuses = statuses_of.get(key, set())
-        state = "filed" if statuses & set(FILED) else "no_plan" if "no_plan" in statuses else \
-            "draft" if "draft" in statuses else "nothing"
+        state = "filed" if statuses & set(FILED) else "no_plan" if NO_PLAN in statuses else \
+            "draft" if DRAFT in statuses else "nothing"
         row = units.get(key)
         states.append(UnitState(
             key, row.name_zh if row else key, row.name_en if row else key, state, leads.get(key, []),
@@ -297,17 +297,19 @@ def unit_states(session: Session, year: int, on: Optional[dt.date] = None, unit:
     return states
 
 
-def not_filed(session: Session, year: int) -> List[str]:
-    """Keys of the units expected to file that have neither filed nor declared no plan."""
+def not_filed(session: Session, year: int, states: Optional[List[UnitState]] = None) -> List[str]:
+    """Keys of the units expected to file (they have a lead) that have neither filed nor
+    declared no plan: what chat, `mlplan cycle show` and the review report call "not filed".
+    `states`: this year's `unit_states`, when the caller has them already."""
     expected = filing_units(session)
-    return [s.key for s in unit_states(session, year) if s.missing and s.key in expected]
+    return [s.key for s in (unit_states(session, year) if states is None else states) if s.missing and s.key in expected]
 
 
 def is_late(plan: Plan, cycle: Optional[CycleView]) -> bool:
     """A draft still open after the deadline, or a plan submitted after it."""
     if cycle is None:
         return False
-    if plan.status == "draft":
+    if plan.status == DRAFT:
         return cycle.passed
     submitted = plan.submitted_at
     if submitted is None or plan.status not in FILED:

@@ -175,6 +175,7 @@ def remind_report_text(report: Any, lang: str) -> str:
 
 def my_plans_text(session: Session, identity: Any, lang: str, on: Optional[dt.date] = None) -> str:
     """"Show my plans": the unit's plans, drafts past the deadline marked late, and the deadline."""
+    from bot import plan_text  # plans in words (it words the lifecycle, which tells leads through bot.reminders)
     from bot.store import plans as store
 
     footer, late = None, set()
@@ -184,4 +185,4 @@ def my_plans_text(session: Session, identity: Any, lang: str, on: Optional[dt.da
         late = {p.id for p in mine if cycle.is_late(p, cycles[p.year])}
         current = cycle.current(session, on)
         footer = deadline_note(session, current.year, lang, on) if current else None
-    return planning.my_plans_text(session, identity, lang, late=late, footer=footer)
+    return plan_text.my_plans_text(session, identity, lang, late=late, footer=footer)

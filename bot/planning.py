@@ -1,27 +1,27 @@
-"""The plan conversation's domain logic: drafts, answers, summaries, similar plans.
+"""The plan conversation's domain logic: planning years, drafts, answers, summaries.
 
-Rasa-free, so the actions stay thin and this is tested directly."""
+Rasa-free, so the actions stay thin and this is tested directly. How a plan moves from
+status to status is bot/lifecycle.py; which plans read alike, bot/similar.py."""
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Collection, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import assessment, language, messages, roles
+from bot import assessment, messages
 from bot.dialogue import answers
 from bot.directory import Identity
 from bot.plan_schema import ANSWER_FIELDS, ANSWER_FIELD_NAMES, FIELDS_BY_NAME
-from bot.roles import Permission
+from bot.plan_status import DRAFT
+from bot.similar import comparable
 from bot.store import plans as store
 from bot.store.models import Plan, Unit
 
 SKIPPED = "__skipped__"  # slot value of a skipped answer
-SIMILAR_SCORE = 60
-ACTIVE_STATUSES = ("submitted", "approved", "needs_work")
 
 
 def default_year(today: Optional[dt.date] = None) -> int:
@@ -65,49 +65,11 @@ def unit_name(session: Session, key: Optional[str], lang: str) -> str:
     return (unit.name_zh if lang == "zh" else unit.name_en) if unit else key
 
 
-# --- who may file, and what they have filed -------------------------------------------
-
-
-def filing_refusal(identity: Identity, lang: str) -> Optional[str]:
-    """Why this person may not file plans, or None when they may."""
-    if roles.can(identity, Permission.FILE_PLAN):
-        return None
-    if not identity.known:
-        return messages.text("plan_not_registered", lang)
-    if identity.role == "lead":
-        return messages.text("plan_no_unit", lang)
-    return messages.text("plan_not_a_lead", lang, role=messages.text(f"role.{identity.role}", lang))
+# --- plans in words ---------------------------------------------------------------------
 
 
 def title_of(plan: Plan, lang: str) -> str:
     return plan.title or messages.text("plan_untitled", lang)
-
-
-def my_plans_text(session: Session, identity: Identity, lang: str, late: Collection[int] = (),
-                  footer: Optional[str] = None) -> str:
-    """The unit's plans with status, readiness and the planning office's decision; `late`:
-    ids of plans to mark late; `footer`: a last line (the deadline)."""
-    if identity.role == "planning":
-        return messages.text("my_plans_planning", lang)
-    if not roles.can(identity, Permission.READ_UNIT_PLANS):
-        return filing_refusal(identity, lang) or ""
-    unit = unit_name(session, identity.unit, lang)
-    mine = store.list_plans(session, unit=identity.unit)
-    if not mine:
-        return messages.text("my_plans_none", lang, unit=unit)
-    lines = [messages.text("my_plans_header", lang, unit=unit)]
-    for plan in mine:
-        review = plan.reviews[-1] if plan.reviews else None
-        lines.append(messages.text(
-            "my_plans_line", lang, id=plan.id, year=plan.year, title=title_of(plan, lang),
-            status=messages.text(f"status.{plan.status}", lang)
-            + (messages.text("my_plans_late", lang) if plan.id in late else ""),
-            readiness=messages.text("my_plans_readiness", lang, readiness=plan.assessment["readiness"])
-            if plan.assessment else "",
-            review=messages.text("my_plans_review", lang, decision=messages.text(f"status.{review.decision}", lang),
-                                 note=review.note or "-") if review else "",
-        ))
-    return "\n".join(lines + ([footer] if footer else []))
 
 
 # --- drafts and answers ---------------------------------------------------------------
@@ -115,7 +77,7 @@ def my_plans_text(session: Session, identity: Identity, lang: str, late: Collect
 
 def find_draft(session: Session, identity: Identity, year: Optional[int] = None) -> Optional[Plan]:
     """The unit's most recent draft (of `year`, when given)."""
-    query = select(Plan).where(Plan.unit_key == identity.unit, Plan.status == "draft")
+    query = select(Plan).where(Plan.unit_key == identity.unit, Plan.status == DRAFT)
     if year is not None:
         query = query.where(Plan.year == int(year))
     return session.execute(query.order_by(Plan.updated_at.desc(), Plan.id.desc())).scalars().first()
@@ -224,17 +186,7 @@ def summary_text(slots: Mapping[str, Any], result: Mapping[str, Any], lang: str,
     return "\n".join(lines)
 
 
-# --- similar initiatives ------------------------------------------------------------------
-
-
-def comparable(text: Optional[str]) -> str:
-    """Text reduced to its words, for comparing plans."""
-    return " ".join(w.casefold() for w in language.words(text or "") if any(c.isalnum() for c in w))
-
-
-def likeness(a: str, b: str) -> float:
-    """0-100: how alike two `comparable` texts read (shared words, and their order)."""
-    return 0.5 * fuzz.token_set_ratio(a, b) + 0.5 * fuzz.token_sort_ratio(a, b) if a and b else 0.0
+# --- which plan, which place in a list ------------------------------------------------------
 
 
 def named_in(text: str, plans: List[Plan], threshold: float = 50) -> Optional[Plan]:
@@ -245,23 +197,6 @@ def named_in(text: str, plans: List[Plan], threshold: float = 50) -> Optional[Pl
     if not scored or scored[0][0] < threshold or (len(scored) > 1 and scored[0][0] - scored[1][0] < 15):
         return None
     return scored[0][1]
-
-
-def similar_plans(session: Session, plan: Plan, limit: int = 3) -> List[Tuple[Plan, float]]:
-    """Other units' plans of the same year whose titles, or titles and problems, read alike."""
-    title, whole = comparable(plan.title), comparable(f"{plan.title or ''} {plan.problem or ''}")
-    if not whole:
-        return []
-    others = session.execute(
-        select(Plan).where(Plan.year == plan.year, Plan.unit_key != plan.unit_key, Plan.status.in_(ACTIVE_STATUSES))
-    ).scalars()
-    scored = []
-    for other in others:
-        score = max(likeness(title, comparable(other.title)),
-                    likeness(whole, comparable(f"{other.title or ''} {other.problem or ''}")))
-        if score >= SIMILAR_SCORE:
-            scored.append((other, score))
-    return sorted(scored, key=lambda pair: -pair[1])[:limit]
 
 
 _ORDINALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,

@@ -1,9 +1,15 @@
-"""Who may do what (SPEC §1). Every action asks here; nothing trusts a slot."""
+"""Who may do what (SPEC §1). Every action asks here; nothing trusts a slot.
+
+The permissions of each role are below; the questions about one plan ("may this person
+change / withdraw / review / read plan N?") are the `may_*` functions at the end, the
+only place that answers them. bot/lifecycle.py asks them before it moves a plan.
+"""
 from __future__ import annotations
 
 from enum import Enum
 from typing import Optional
 
+from bot import plan_status
 from bot.directory import Identity
 
 
@@ -50,3 +56,41 @@ def can(identity: Identity, permission: Permission, unit: Optional[str] = None) 
 def require(identity: Identity, permission: Permission, unit: Optional[str] = None) -> None:
     if not can(identity, permission, unit):
         raise Forbidden(identity, permission, unit)
+
+
+# --- one plan: who may do what with it ---------------------------------------------------
+
+
+def why_not_file(identity: Identity) -> Optional[str]:
+    """Why this person may not file plans: "not_registered", "no_unit" (a lead without a
+    unit) or "not_a_lead"; None when they may."""
+    if can(identity, Permission.FILE_PLAN):
+        return None
+    if not identity.known:
+        return "not_registered"
+    return "no_unit" if identity.role == "lead" else "not_a_lead"
+
+
+def files_for(identity: Identity, unit: Optional[str]) -> bool:
+    """A lead of `unit`: the one who files, edits and withdraws its plans."""
+    return can(identity, Permission.FILE_PLAN, unit)
+
+
+def may_change(identity: Identity, plan) -> bool:
+    """Edit an answer of the plan or (re)submit it: a lead of its unit, while it is editable."""
+    return files_for(identity, plan.unit_key) and plan.status in plan_status.EDITABLE
+
+
+def may_withdraw(identity: Identity, plan) -> bool:
+    """Withdraw the plan: a lead of its unit, unless it is withdrawn already."""
+    return files_for(identity, plan.unit_key) and plan.status != plan_status.WITHDRAWN
+
+
+def may_read(identity: Identity, plan) -> bool:
+    """Read the whole plan: its unit's lead, or whoever reads every plan."""
+    return can(identity, Permission.READ_UNIT_PLANS, plan.unit_key)
+
+
+def may_review(identity: Identity, plan) -> bool:
+    """Record a review decision: the planning office, on a filed plan."""
+    return can(identity, Permission.REVIEW_PLANS) and plan.status in plan_status.FILED

@@ -10,19 +10,16 @@ from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import cycle, language, reminders
+from bot import cycle, reminders, similar
 from bot.cycle import CycleView
 from bot.reminders import ReminderSummary
-from bot.planning import SIMILAR_SCORE, comparable, likeness
 from bot.assessment import CHALLENGES, NONE_WORDS
 from bot.kb import gaps
 from bot.plan_schema import STATUSES, VALUE_BRANCHES
+from bot.plan_status import DRAFT, FILED, NO_PLAN
 from bot.store.models import Plan, Unit
 
-ACTIVE = ("submitted", "approved", "needs_work")
 RATING_ORDER = {"blocked": 0, "at_risk": 1, "ready": 2}
-COMMON_WORD_SHARE = 0.05  # title words in more than 5% of plans are too common to pair plans on
-_FILLER = frozenset("a an the of for and to in on with by our we 的 和 与 及 在 对 用 基于 提升 提高 优化".split())
 
 
 @dataclass
@@ -54,36 +51,6 @@ class ReviewData:
     reminded: List[ReminderSummary] = field(default_factory=list)
 
 
-def _title_words(title: Optional[str]) -> frozenset:
-    return frozenset(w.casefold() for w in language.words(title or "")
-                     if len(w) > 1 and w.casefold() not in _FILLER and re.search(r"\w", w))
-
-
-def similar_pairs(plans: List[Plan]) -> List[Tuple[Plan, Plan, float]]:
-    """Plans of different units whose titles read alike. Candidate pairs share a title
-    word that is not too common, so the work stays near-linear in the number of plans."""
-    words = {p.id: _title_words(p.title) for p in plans}
-    postings: Dict[str, List[Plan]] = defaultdict(list)
-    for plan in plans:
-        for word in words[plan.id]:
-            postings[word].append(plan)
-    limit = max(2, int(len(plans) * COMMON_WORD_SHARE))
-    seen, pairs = set(), []
-    for bucket in postings.values():
-        if len(bucket) > limit:
-            continue
-        for i, a in enumerate(bucket):
-            for b in bucket[i + 1:]:
-                key = (min(a.id, b.id), max(a.id, b.id))
-                if a.unit_key == b.unit_key or key in seen:
-                    continue
-                seen.add(key)
-                score = likeness(comparable(a.title), comparable(b.title))
-                if score >= SIMILAR_SCORE:
-                    pairs.append((a, b, score) if a.id < b.id else (b, a, score))
-    return sorted(pairs, key=lambda t: (-t[2], t[0].id))
-
-
 _GAP_SPLIT = re.compile(r"[,，、;；/]|\band\b|和|以及|及")
 _GAP_FILLER = re.compile(r"^(we\s+)?(lack(\s+of)?|no|missing|need(\s+more)?|not enough|缺少|缺乏|缺|没有|需要|不足)\s*", re.I)
 
@@ -110,7 +77,7 @@ def _unit_rows(session: Session, plans: List[Plan]) -> Dict[str, UnitRow]:
     rows = {u.key: UnitRow(u.key, u.name_zh, u.name_en) for u in session.execute(select(Unit).order_by(Unit.key)).scalars()}
     by_unit: Dict[str, List[Plan]] = defaultdict(list)
     for plan in plans:
-        if plan.status in ACTIVE:
+        if plan.status in FILED:
             by_unit[plan.unit_key].append(plan)
     for key, mine in by_unit.items():
         row = rows.setdefault(key, UnitRow(key, key, key))
@@ -129,13 +96,13 @@ def build(session: Session, year: int) -> ReviewData:
     status_counts = {s: 0 for s in STATUSES}
     status_counts.update(Counter(p.status for p in plans))
     deadline = cycle.get(session, year)
-    missing = cycle.not_filed(session, year)
-    no_plan = [(rows[p.unit_key], p.no_plan_reason or "") for p in plans if p.status == "no_plan" and p.unit_key in rows]
-    active = [p for p in plans if p.status in ACTIVE]
+    missing = cycle.not_filed(session, year)  # the one definition chat and `mlplan cycle show` use
+    no_plan = [(rows[p.unit_key], p.no_plan_reason or "") for p in plans if p.status == NO_PLAN and p.unit_key in rows]
+    active = [p for p in plans if p.status in FILED]
     branch_counts = {b: sum(1 for p in active if b in (p.value_branches or [])) for b in VALUE_BRANCHES}
     gap_rows = Counter((g.question.strip(), g.lang) for g in gaps.recent(session, limit=2000))
     previous_plans = list(session.execute(
-        select(Plan).where(Plan.year == int(year) - 1, Plan.status.in_(ACTIVE))).scalars())
+        select(Plan).where(Plan.year == int(year) - 1, Plan.status.in_(FILED))).scalars())
     previous: Dict[str, Tuple[int, Optional[float]]] = {}
     for key in {p.unit_key for p in previous_plans}:
         mine = [p for p in previous_plans if p.unit_key == key]
@@ -149,12 +116,12 @@ def build(session: Session, year: int) -> ReviewData:
         no_plan=no_plan,
         branch_counts=branch_counts,
         skill_gap_terms=skill_gap_terms(active),
-        similar=similar_pairs(active),
+        similar=similar.pairs(active),  # the same measure as the lead hears after submitting
         gaps=[(q, lang, n) for (q, lang), n in gap_rows.most_common(50)],
         previous=previous,
         plans=plans,
         cycle=deadline,
-        late_plans={p.id: ("draft" if p.status == "draft" else "submitted") for p in plans if cycle.is_late(p, deadline)},
+        late_plans={p.id: ("draft" if p.status == DRAFT else "submitted") for p in plans if cycle.is_late(p, deadline)},
         late_units=[rows[k] for k in missing if k in rows] if deadline and deadline.passed else [],
         reminded=reminders.summary(session, year),
     )

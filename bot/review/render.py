@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 from html import escape
 from pathlib import Path
-from typing import Any, Iterable, List, Optional, Sequence
+from typing import Any, Dict, Iterable, List, Optional, Sequence
 
 from bot import assessment, messages
 from bot.plan_schema import PLAN_KEYS, STATUSES, VALUE_BRANCHES
@@ -72,104 +72,162 @@ def _image(src: str, alt: str) -> str:
     return f'<img src="{src}" alt="{escape(alt)}">'
 
 
-def html_page(data: ReviewData, lang: str, now: Optional[dt.datetime] = None) -> str:
-    now = now or dt.datetime.now(dt.timezone.utc)
+def _names(data: ReviewData, lang: str) -> Dict[str, str]:
+    """Unit key -> the unit's name in `lang`, for every unit the report mentions."""
     units = {u.key: u for u in data.units + data.not_filed + [r for r, _ in data.no_plan]}
-    name = {k: _unit(u, lang) for k, u in units.items()}
-    space = "" if lang == "zh" else " "
-    parts = [f"<h1>{_t('report.title', lang, year=data.year)}</h1>",
-             f"<p class=\"muted\">{_t('report.generated', lang, at=now.strftime('%Y-%m-%d %H:%M UTC'), plans=len(data.plans))}"
-             f"{space}{_t('report.csv_note', lang)}</p>"]
+    return {k: _unit(u, lang) for k, u in units.items()}
 
+
+def _none(lang: str) -> str:
+    return f"<p>{_t('report.none', lang)}</p>"
+
+
+def _heading(key: str, lang: str) -> str:
+    return f"<h2>{_t(key, lang)}</h2>"
+
+
+def _header_section(data: ReviewData, lang: str, now: dt.datetime) -> List[str]:
+    """The title, when the report was made, and where the CSV is."""
+    space = "" if lang == "zh" else " "
+    return [f"<h1>{_t('report.title', lang, year=data.year)}</h1>",
+            f"<p class=\"muted\">{_t('report.generated', lang, at=now.strftime('%Y-%m-%d %H:%M UTC'), plans=len(data.plans))}"
+            f"{space}{_t('report.csv_note', lang)}</p>"]
+
+
+def _status_section(data: ReviewData, lang: str) -> List[str]:
+    """How many plans are in each status: a chart and a table."""
     statuses = [messages.text(f"status.{s}", lang) for s in STATUSES]
     counts = [data.status_counts.get(s, 0) for s in STATUSES]
-    parts += [f"<h2>{_t('report.status', lang)}</h2>",
-              _image(charts.bars(statuses, counts, messages.text("report.status", lang), lang), messages.text("report.status", lang)),
-              _table([messages.text("report.status_col", lang), messages.text("report.plans", lang)], zip(statuses, counts))]
+    return [_heading("report.status", lang),
+            _image(charts.bars(statuses, counts, messages.text("report.status", lang), lang), messages.text("report.status", lang)),
+            _table([messages.text("report.status_col", lang), messages.text("report.plans", lang)], zip(statuses, counts))]
 
-    parts += _late_section(data, lang, name)
-    parts += _reminders_section(data, lang, name)
 
-    parts.append(f"<h2>{_t('report.not_filed', lang)}</h2>")
-    parts.append(_table([messages.text("report.unit", lang)], [[_unit(u, lang)] for u in data.not_filed])
-                 if data.not_filed else f"<p>{_t('report.none', lang)}</p>")
-    parts.append(f"<h2>{_t('report.no_plan', lang)}</h2>")
-    parts.append(_table([messages.text("report.unit", lang), messages.text("report.reason", lang)],
-                        [[_unit(u, lang), reason] for u, reason in data.no_plan])
-                 if data.no_plan else f"<p>{_t('report.none', lang)}</p>")
+def _not_filed_section(data: ReviewData, lang: str) -> List[str]:
+    """The units that have neither filed nor declared "no plan" (bot.cycle.not_filed)."""
+    return [_heading("report.not_filed", lang),
+            _table([messages.text("report.unit", lang)], [[_unit(u, lang)] for u in data.not_filed])
+            if data.not_filed else _none(lang)]
 
-    parts.append(f"<h2>{_t('report.heatmap', lang)}</h2>")
-    if data.units:
-        ordered = sorted(data.units, key=lambda u: (u.readiness if u.readiness is not None else 101, u.key))
-        titles = [assessment.title(c, lang) for c in assessment.CHALLENGES]
-        grid = [[RATING_ORDER.get(u.worst.get(c)) for c in assessment.CHALLENGES] for u in ordered]
-        legend = {RATING_ORDER[r]: messages.text(f"report.rating.{r}", lang) for r in RATING_ORDER}
-        shown = ordered[:HEATMAP_ROWS]  # the chart shows the weakest units; the table lists all
-        title = messages.text("report.heatmap", lang)
-        if len(ordered) > len(shown):
-            title += " · " + messages.text("report.weakest", lang, n=len(shown))
-        parts.append(_image(charts.heatmap([_unit(u, lang) for u in shown], titles, grid[:len(shown)], title, legend, lang),
-                            title))
-        rows = [[_unit(u, lang), u.plans, "-" if u.readiness is None else round(u.readiness)]
-                + [_rating(u.worst.get(c), lang) for c in assessment.CHALLENGES]
-                for u in ordered]
-        classes = [["", "", ""] + [u.worst.get(c) or "" for c in assessment.CHALLENGES] for u in ordered]
-        parts.append(_table([messages.text("report.unit", lang), messages.text("report.plans", lang),
-                             messages.text("report.readiness", lang), *titles], rows, classes))
-    else:
-        parts.append(f"<p>{_t('report.none', lang)}</p>")
 
+def _no_plan_section(data: ReviewData, lang: str) -> List[str]:
+    """The units that declared "no plan", with their reasons (SPEC §1: flagged in the review)."""
+    return [_heading("report.no_plan", lang),
+            _table([messages.text("report.unit", lang), messages.text("report.reason", lang)],
+                   [[_unit(u, lang), reason] for u, reason in data.no_plan])
+            if data.no_plan else _none(lang)]
+
+
+def _heatmap_section(data: ReviewData, lang: str) -> List[str]:
+    """Each unit's worst rating on each challenge: the weakest units as a chart, all in a table."""
+    parts = [_heading("report.heatmap", lang)]
+    if not data.units:
+        return parts + [_none(lang)]
+    ordered = sorted(data.units, key=lambda u: (u.readiness if u.readiness is not None else 101, u.key))
+    titles = [assessment.title(c, lang) for c in assessment.CHALLENGES]
+    grid = [[RATING_ORDER.get(u.worst.get(c)) for c in assessment.CHALLENGES] for u in ordered]
+    legend = {RATING_ORDER[r]: messages.text(f"report.rating.{r}", lang) for r in RATING_ORDER}
+    shown = ordered[:HEATMAP_ROWS]  # the chart shows the weakest units; the table lists all
+    title = messages.text("report.heatmap", lang)
+    if len(ordered) > len(shown):
+        title += " · " + messages.text("report.weakest", lang, n=len(shown))
+    parts.append(_image(charts.heatmap([_unit(u, lang) for u in shown], titles, grid[:len(shown)], title, legend, lang),
+                        title))
+    rows = [[_unit(u, lang), u.plans, "-" if u.readiness is None else round(u.readiness)]
+            + [_rating(u.worst.get(c), lang) for c in assessment.CHALLENGES]
+            for u in ordered]
+    classes = [["", "", ""] + [u.worst.get(c) or "" for c in assessment.CHALLENGES] for u in ordered]
+    parts.append(_table([messages.text("report.unit", lang), messages.text("report.plans", lang),
+                         messages.text("report.readiness", lang), *titles], rows, classes))
+    return parts
+
+
+def _branches_section(data: ReviewData, lang: str) -> List[str]:
+    """How many filed plans name each branch of the value tree."""
     branch_labels = [messages.text(f"choice.{b}", lang) for b in VALUE_BRANCHES]
     branch_counts = [data.branch_counts[b] for b in VALUE_BRANCHES]
-    parts += [f"<h2>{_t('report.branches', lang)}</h2>",
-              _image(charts.bars(branch_labels, branch_counts, messages.text("report.branches", lang), lang),
-                     messages.text("report.branches", lang)),
-              _table([messages.text("report.branches", lang), messages.text("report.plans", lang)], zip(branch_labels, branch_counts))]
+    return [_heading("report.branches", lang),
+            _image(charts.bars(branch_labels, branch_counts, messages.text("report.branches", lang), lang),
+                   messages.text("report.branches", lang)),
+            _table([messages.text("report.branches", lang), messages.text("report.plans", lang)],
+                   zip(branch_labels, branch_counts))]
 
-    parts.append(f"<h2>{_t('report.skill_gaps', lang)}</h2>")
-    parts.append(_table([messages.text("report.term", lang), messages.text("report.count", lang)], data.skill_gap_terms)
-                 if data.skill_gap_terms else f"<p>{_t('report.none', lang)}</p>")
 
-    parts.append(f"<h2>{_t('report.similar', lang)}</h2>")
-    parts.append(_table(
+def _skill_gaps_section(data: ReviewData, lang: str) -> List[str]:
+    return [_heading("report.skill_gaps", lang),
+            _table([messages.text("report.term", lang), messages.text("report.count", lang)], data.skill_gap_terms)
+            if data.skill_gap_terms else _none(lang)]
+
+
+def _similar_section(data: ReviewData, lang: str, name: Dict[str, str]) -> List[str]:
+    """Plans of different units that read alike (bot/similar.py), the 100 most alike."""
+    return [_heading("report.similar", lang), _table(
         [messages.text("report.plan", lang), messages.text("report.unit", lang), messages.text("report.plan", lang),
          messages.text("report.unit", lang), messages.text("report.score", lang)],
         [[f"#{a.id} {a.title or ''}", name.get(a.unit_key, a.unit_key), f"#{b.id} {b.title or ''}",
           name.get(b.unit_key, b.unit_key), round(score)] for a, b, score in data.similar[:100]])
-        if data.similar else f"<p>{_t('report.none', lang)}</p>")
+        if data.similar else _none(lang)]
 
-    parts.append(f"<h2>{_t('report.gaps', lang)}</h2>")
-    parts.append(_table([messages.text("report.question", lang), messages.text("report.count", lang)],
-                        [[q, n] for q, _, n in data.gaps]) if data.gaps else f"<p>{_t('report.none', lang)}</p>")
 
-    if data.previous:
-        parts.append(f"<h2>{_t('report.yoy', lang)}</h2>")
-        keys = sorted(set(data.previous) | {u.key for u in data.units})
-        this = {u.key: u for u in data.units}
-        rows = []
-        for key in keys:
-            before = data.previous.get(key, (0, None))
-            now_row = this.get(key)
-            rows.append([name.get(key, key), before[0], "-" if before[1] is None else round(before[1]),
-                         now_row.plans if now_row else 0,
-                         "-" if not now_row or now_row.readiness is None else round(now_row.readiness)])
-        last, current = messages.text("report.last_year", lang), messages.text("report.this_year", lang)
-        colon = _colon(lang)
-        parts.append(_table([messages.text("report.unit", lang), f"{last}{colon}{messages.text('report.plans', lang)}",
-                             f"{last}{colon}{messages.text('report.readiness', lang)}",
-                             f"{current}{colon}{messages.text('report.plans', lang)}",
-                             f"{current}{colon}{messages.text('report.readiness', lang)}"], rows))
+def _knowledge_gaps_section(data: ReviewData, lang: str) -> List[str]:
+    return [_heading("report.gaps", lang),
+            _table([messages.text("report.question", lang), messages.text("report.count", lang)],
+                   [[q, n] for q, _, n in data.gaps]) if data.gaps else _none(lang)]
 
-    parts.append(f"<h2>{_t('report.all_plans', lang)}</h2>")
-    parts.append(_table(
+
+def _year_over_year_section(data: ReviewData, lang: str, name: Dict[str, str]) -> List[str]:
+    """Plans and readiness per unit, last year and this year; nothing when there was no last year."""
+    if not data.previous:
+        return []
+    keys = sorted(set(data.previous) | {u.key for u in data.units})
+    this = {u.key: u for u in data.units}
+    rows = []
+    for key in keys:
+        before = data.previous.get(key, (0, None))
+        now_row = this.get(key)
+        rows.append([name.get(key, key), before[0], "-" if before[1] is None else round(before[1]),
+                     now_row.plans if now_row else 0,
+                     "-" if not now_row or now_row.readiness is None else round(now_row.readiness)])
+    last, current = messages.text("report.last_year", lang), messages.text("report.this_year", lang)
+    colon = _colon(lang)
+    return [_heading("report.yoy", lang),
+            _table([messages.text("report.unit", lang), f"{last}{colon}{messages.text('report.plans', lang)}",
+                    f"{last}{colon}{messages.text('report.readiness', lang)}",
+                    f"{current}{colon}{messages.text('report.plans', lang)}",
+                    f"{current}{colon}{messages.text('report.readiness', lang)}"], rows)]
+
+
+def _all_plans_section(data: ReviewData, lang: str, name: Dict[str, str]) -> List[str]:
+    return [_heading("report.all_plans", lang), _table(
         ["#", messages.text("report.unit", lang), messages.text("report.plan", lang), messages.text("report.status_col", lang),
          messages.text("report.readiness", lang), messages.text("report.late", lang)],
         [[p.id, name.get(p.unit_key, p.unit_key), p.title or "", messages.text(f"status.{p.status}", lang),
-          p.assessment["readiness"] if p.assessment else "-", _late(data.late_plans.get(p.id), lang)] for p in data.plans]))
+          p.assessment["readiness"] if p.assessment else "-", _late(data.late_plans.get(p.id), lang)] for p in data.plans])]
 
+
+def html_page(data: ReviewData, lang: str, now: Optional[dt.datetime] = None) -> str:
+    """The whole report: its sections in order, in one self-contained page."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    name = _names(data, lang)
+    sections = [
+        _header_section(data, lang, now),
+        _status_section(data, lang),
+        _late_section(data, lang, name),
+        _reminders_section(data, lang, name),
+        _not_filed_section(data, lang),
+        _no_plan_section(data, lang),
+        _heatmap_section(data, lang),
+        _branches_section(data, lang),
+        _skill_gaps_section(data, lang),
+        _similar_section(data, lang, name),
+        _knowledge_gaps_section(data, lang),
+        _year_over_year_section(data, lang, name),
+        _all_plans_section(data, lang, name),
+    ]
     title = _t("report.title", lang, year=data.year)
     return (f'<!DOCTYPE html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
-            f"<title>{title}</title><style>{STYLE}</style></head><body>{''.join(parts)}</body></html>")
+            f"<title>{title}</title><style>{STYLE}</style></head><body>{''.join(p for part in sections for p in part)}"
+            "</body></html>")
 
 
 def _late(kind: Optional[str], lang: str) -> Any:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import cycle, directory, queries, reminders
+from bot import cycle, directory, plan_text, queries, reminders
 from bot.directory import Identity
 from bot.plan_schema import ANSWER_FIELD_NAMES
 from bot.review import data as review_data
@@ -120,7 +120,9 @@ def test_unit_states_and_the_one_not_filed(directory_url):
         assert missing == ["customer-service", "logistics", "marketing", "retail"]
         assert [u.key for u in review_data.build(session, YEAR).not_filed] == missing
         planning_office = Identity("wang.fang", "王芳", "planning-office", "planning", "zh")
-        answer = queries.answer_query(session, planning_office, queries.PlanFilter(year=YEAR, not_filed=True), "en")
+        found = queries.answer(session, planning_office, queries.PlanFilter(year=YEAR, not_filed=True))
+        assert found.not_filed == missing
+        answer = plan_text.query_answer(session, found, "en")
         assert all(name in answer for name in ("Retail", "Logistics", "Customer Service", "Marketing"))
         assert "Finance" not in answer and "Manufacturing" not in answer
 

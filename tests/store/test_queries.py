@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot import messages, queries
+from bot import lifecycle, messages, plan_text, queries
+from bot.lifecycle import Outcome
 from bot.assessment import assess
 from bot.directory import Identity
 from bot.store import plans as store
@@ -35,7 +36,12 @@ def plans(db_url):
 
 def ask(db_url, identity, text, lang="en", **entities):
     with session_scope(db_url) as session:
-        return queries.answer_query(session, identity, queries.parse_filter(text, **entities), lang)
+        found = queries.answer(session, identity, queries.parse_filter(text, **entities))
+        return plan_text.query_answer(session, found, lang)
+
+
+def show(session, identity, plan_id, lang):
+    return plan_text.shown_plan(session, queries.plan_to_show(session, identity, plan_id), lang)
 
 
 def test_by_unit_and_year(plans, db_url):
@@ -63,6 +69,9 @@ def test_not_ready_anywhere_and_counts(plans, db_url):
 
 
 def test_units_that_have_not_filed(plans, db_url):
+    with session_scope(db_url) as session:
+        found = queries.answer(session, PLANNER, queries.parse_filter("how many units have not filed yet?", year=2027))
+        assert found.not_filed == ["customer-service", "manufacturing", "marketing"] and found.plans == []
     answer = ask(db_url, PLANNER, "how many units have not filed yet?", year=2027)
     assert answer.startswith("3 units have not filed")  # manufacturing, customer service, marketing
     assert "Manufacturing" in answer and "Retail" not in answer
@@ -82,10 +91,12 @@ def test_others_are_refused(plans, db_url):
 
 def test_show_plan_respects_units(plans, db_url):
     with session_scope(db_url) as session:
-        mine = queries.show_plan(session, LEAD, plans["retail"], "zh")
-        other = queries.show_plan(session, LEAD, plans["finance"], "zh")
-        office = queries.show_plan(session, PLANNER, plans["finance"], "en")
-        missing = queries.show_plan(session, PLANNER, 999, "en")
+        mine = show(session, LEAD, plans["retail"], "zh")
+        other = show(session, LEAD, plans["finance"], "zh")
+        office = show(session, PLANNER, plans["finance"], "en")
+        missing = show(session, PLANNER, 999, "en")
+        assert not queries.plan_to_show(session, LEAD, plans["finance"]).allowed
+        assert queries.plan_to_show(session, PLANNER, 999).plan is None
     assert "门店补货需求预测" in mine and "准备度评估" in mine
     assert other == messages.text("show_plan_not_allowed", "zh", id=plans["finance"])
     assert "Invoice fraud detection" in office and "approved" in office
@@ -101,9 +112,9 @@ def test_review_decisions_in_both_languages(text, decision):
 
 def test_only_submitted_plans_are_reviewable_and_only_by_planning(plans, db_url):
     with session_scope(db_url) as session:
-        assert queries.reviewable(session, PLANNER, plans["retail"]) is not None
-        assert queries.reviewable(session, PLANNER, plans["retail_draft"]) is None
-        assert queries.reviewable(session, LEAD, plans["retail"]) is None
+        assert lifecycle.plan_to_review(session, PLANNER, plans["retail"]).outcome is Outcome.FOUND
+        assert lifecycle.plan_to_review(session, PLANNER, plans["retail_draft"]).outcome is Outcome.NOT_REVIEWABLE
+        assert lifecycle.plan_to_review(session, LEAD, plans["retail"]).outcome is Outcome.NOT_REVIEWABLE
 
 
 def test_where_are_units_weak_lists_the_weak_challenges(plans, db_url):

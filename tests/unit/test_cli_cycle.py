@@ -85,3 +85,20 @@ def test_remind_json_names_each_person_and_why_and_runs_once_per_cadence(directo
 
     code, out, _ = run(capsys, "remind", "--year", YEAR)
     assert code == 0 and "skipped li.wei (retail): reminded" in out
+
+
+def test_cycle_show_names_the_same_units_not_filed_as_chat_and_the_report(directory_db, capsys):
+    """A unit without a lead is not expected to file: a draft of it counts as a draft, not as "not filed"."""
+    from bot import cycle
+    from bot.review import data as review_data
+
+    with session_scope() as session:
+        store.create_plan(session, unit="planning-office", year=YEAR, owner="wang.fang", language="zh")
+        store.create_plan(session, unit="retail", year=YEAR, owner="li.wei", language="zh", status="submitted")
+    run(capsys, "cycle", "open", YEAR, "--deadline", (TODAY + dt.timedelta(days=5)).isoformat())
+    [shown] = json.loads(run(capsys, "cycle", "show", "--json")[1])
+    assert shown["units"] == {"filed": 1, "no_plan": 0, "draft": 1, "nothing": 5}
+    with session_scope() as session:
+        expected = cycle.not_filed(session, YEAR)
+        assert [u.key for u in review_data.build(session, YEAR).not_filed] == expected
+    assert shown["not_filed"] == expected == ["customer-service", "finance", "logistics", "manufacturing", "marketing"]

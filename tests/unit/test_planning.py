@@ -70,21 +70,6 @@ def test_the_summary_shows_answers_ratings_and_remedies_in_each_language():
     assert "The guide's advice (Culture)" in en
 
 
-def test_similar_initiatives_across_units(directory_db):
-    with session_scope() as session:
-        mine = store.create_plan(session, unit="retail", year=2027, owner="li.wei", language="zh", status="submitted",
-                                 answers={"title": "门店补货需求预测", "problem": "缺货导致销售损失"})
-        twin = store.create_plan(session, unit="logistics", year=2027, owner="zhang.min", language="zh",
-                                 status="submitted", answers={"title": "仓库补货需求预测", "problem": "缺货和库存积压"})
-        store.create_plan(session, unit="finance", year=2027, owner="tom.baker", language="en", status="submitted",
-                          answers={"title": "Invoice fraud detection", "problem": "manual checks miss fraud"})
-        store.create_plan(session, unit="logistics", year=2026, owner="zhang.min", language="zh", status="submitted",
-                          answers={"title": "门店补货需求预测", "problem": "缺货导致销售损失"})
-        store.create_plan(session, unit="retail", year=2027, owner="li.wei", language="zh", status="submitted",
-                          answers={"title": "门店补货需求预测", "problem": "缺货导致销售损失"})
-        assert [p.id for p, _ in planning.similar_plans(session, mine)] == [twin.id]
-
-
 def test_the_lead_is_told_which_other_answers_were_noted():
     text = planning.also_noted_text({"data_location": "siloed", "failure_tolerance": "budgeted"}, "en")
     assert "Data location: Siloed; Failure tolerance: Budgeted" in text and '"change data location"' in text
