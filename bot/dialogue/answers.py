@@ -466,8 +466,26 @@ def _places(clauses: Sequence[str]) -> int:
     return sum(1 for clause in clauses if _PLACE.search(clause))
 
 
+_ASKS_BACK = re.compile(r"[?？]\s*$")  # a question back is explained or looked up, never guessed at
+GUESS_WHEN_UNREAD = 0.7  # the rules found no option: the model's reading, when it is at least this sure
+GUESS_OVER_INFERENCE = 0.85  # the rules inferred an option the answer never names: the model overrules when this sure
+_NEGATING = re.compile(r"[不没無无别未冇唔莫勿弗非]|\b(?:no|not|never|nobody|none|nothing|without|neither|nor|hardly|barely)\b|n't\b")  # the rules read negation better
+
+
 def parse_choice(field: str, text: str) -> Optional[str]:
+    """The option a typed answer gives: by the rules, or else by the model learned from
+    people's answers (bot/dialogue/choice_model.py), which also overrules a rule that only
+    inferred its option when the model is sure of another."""
     found = read_choice(field, text)
+    if found is not None and found.leading:
+        return found.value
+    if field in FIELDS_BY_NAME and has_substance(text) and not _ASKS_BACK.search(text):
+        from bot.dialogue import choice_model
+
+        guess = choice_model.guess(field, text)
+        if guess is not None and (guess.probability >= GUESS_WHEN_UNREAD if found is None else (
+                guess.probability >= GUESS_OVER_INFERENCE and not _NEGATING.search(words.fold(text)))):
+            return guess.value
     return found.value if found else None
 
 

@@ -1,0 +1,71 @@
+"""The learned reading of choice answers (bot/dialogue/choice_model.py) and how parse_choice uses it."""
+import numpy as np
+import pytest
+
+from bot import cache
+from bot.dialogue import answers, choice_model
+from bot.plan_schema import FIELDS_BY_NAME
+
+
+def test_every_example_is_an_option_of_its_question():
+    examples = choice_model.load_examples()
+    assert len(examples) > 5000
+    assert {field for field, _, _ in examples} == set(choice_model.CHOICE_FIELDS)
+    assert all(value in FIELDS_BY_NAME[field].choices for field, _, value in examples)
+
+
+def test_a_misfiled_example_is_refused(tmp_path):
+    (tmp_path / "zh.yml").write_text("lang: zh\nfields:\n  data_quality:\n    siloed: [都在各部门]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not an option of data_quality"):
+        choice_model.load_examples(tmp_path)
+
+
+# Answers written for this test, in wordings that are not among the examples.
+@pytest.mark.parametrize("field, text, value", [
+    ("q_can_do_alone", "we have not so much people for data, IT must help us", "no"),
+    ("data_quality", "it is okay-ish, some columns are empty", "mixed"),
+    ("failure_tolerance", "boss say failing is part of the game, we keep some money for it", "budgeted"),
+    ("q_important", "very, the CEO put it in the top 5 for next year", "yes"),
+    ("data_location", "every branch keep their own excel", "siloed"),
+    ("scaling_path", "we want to set up a central ML team that helps other units later", "coe"),
+    ("failure_tolerance", "领导说这次只许成功", "must_succeed"),
+    ("data_quality", "数据乱七八糟的，很多重复", "poor"),
+    ("q_can_ship", "上线还得看IT排期，不好说", "unsure"),
+])
+def test_unseen_answers_are_read_by_the_model(field, text, value):
+    guess = choice_model.guess(field, text)
+    assert guess.value == value and guess.probability >= answers.GUESS_WHEN_UNREAD
+    assert answers.parse_choice(field, text) == value
+
+
+@pytest.mark.parametrize("field, text", [
+    ("q_important", "banana"), ("q_important", "😀"), ("q_can_ship", "不过得先过安全评审"), ("data_location", "in the CRM"),
+    ("q_real_problem", "which problem do you mean?"), ("data_quality", "hmm"), ("q_needs_ml", "asdf"),
+])
+def test_the_model_does_not_guess_without_evidence(field, text):
+    assert answers.parse_choice(field, text) is None
+
+
+def test_the_rules_keep_a_negation_the_model_would_miss():
+    assert answers.parse_choice("failure_tolerance", "没留试错的预算，做不成就得背锅") == "must_succeed"
+
+
+def test_an_option_named_outright_is_never_overruled():
+    assert answers.parse_choice("q_important", "no, the CEO put it in the top 5 but it is not important for us") == "no"
+
+
+def test_the_cached_model_reads_as_the_freshly_built_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("MLPLAN_CACHE_DIR", str(tmp_path))
+    built = choice_model.build()
+    assert cache.path(choice_model.CACHE_NAME).exists()
+    loaded = choice_model.build()
+    for field, text in [("data_location", "every branch keep their own excel"), ("failure_tolerance", "领导说这次只许成功")]:
+        a, b = built.guess(field, text), loaded.guess(field, text)
+        assert a.value == b.value and np.isclose(a.probability, b.probability)
+
+
+def test_a_corrupt_cache_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("MLPLAN_CACHE_DIR", str(tmp_path))
+    choice_model.build()
+    cache.path(choice_model.CACHE_NAME).write_bytes(b'{"format": 1}\ngarbage')
+    assert choice_model.build().guess("q_important", "very, the CEO put it in the top 5").value == "yes"
