@@ -1,6 +1,7 @@
 """The plan form: asking each question, saving each answer at once, changing earlier ones."""
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -23,10 +24,14 @@ GIVEN_UP = {**{name: "unsure" for name in ANSWER_FIELD_NAMES if name.startswith(
             "failure_tolerance": "unsure", "scaling_path": "none_yet"}
 
 
-class AskPlanQuestion(Action):
-    """action_ask_<field>: the question, the guide's reason for it, and buttons for choices."""
+class AskPlanQuestion(Action, ABC):
+    """action_ask_<field>: the question, the guide's reason for it, and buttons for choices.
+    Abstract, so that the action server registers only the subclasses, one per field."""
 
-    field = ""
+    @property
+    @abstractmethod
+    def field(self) -> str:
+        """The plan field asked for."""
 
     def name(self) -> Text:
         return f"action_ask_{self.field}"
