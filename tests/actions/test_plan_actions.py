@@ -21,8 +21,9 @@ from bot import directory, messages, planning
 from bot.plan_schema import ANSWER_FIELD_NAMES
 from bot.store import plans as store
 from bot.store.db import session_scope
-from tests.actions.conftest import make_tracker
+from tests.support.trackers import make_tracker
 from tests.support.forms import activation_tracker, followup, form_tracker, run, settled, slots_of, texts
+from tests.support.store import stored
 
 FULL = dict(
     title="门店补货需求预测", problem="缺货导致销售损失，慢销品又订多了", q_important="yes", q_real_problem="yes",
@@ -46,11 +47,6 @@ def answer(dispatcher, field, text, *, sender="li.wei", slots=None, intent="info
     tracker = form_tracker(sender, text, form="plan_form", asked=field, intent=intent, confidence=confidence,
                            slots={"language": lang, "plan_year": YEAR, **answered_before(at or field), **(slots or {})})
     return slots_of(run(ValidatePlanForm(), tracker, dispatcher))
-
-
-def stored(plan_id):
-    with session_scope() as session:
-        return store.plan_to_dict(store.get_plan(session, plan_id))
 
 
 def draft(answers=None, status="draft", unit="retail", owner="li.wei"):

@@ -13,19 +13,14 @@ import time
 import pytest
 
 from bot.store.lock_store import AtomicRedisLockStore
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.support.servers import free_port
 
 
 @pytest.fixture(scope="module")
 def redis_port(tmp_path_factory):
     if not shutil.which("redis-server"):
         pytest.skip("redis-server is not installed (make cluster-deps installs Debian's)")
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "",
                                 "--appendonly", "no", "--dir", str(tmp_path_factory.mktemp("redis"))],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -9,8 +9,8 @@ from bot.assessment import assess
 from bot.directory import Identity
 from bot.store import plans as store
 from bot.store.db import session_scope
-from tests.conftest import seed_directory
-from tests.unit.test_assessment import READY
+from tests.support.store import seed_directory
+from tests.support.store import READY
 
 PLANNER = Identity("wang.fang", "王芳", "planning-office", "planning")
 LEAD = Identity("li.wei", "李伟", "retail", "lead")
