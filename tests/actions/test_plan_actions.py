@@ -161,7 +161,7 @@ def test_a_question_about_the_question_is_explained(directory_db, dispatcher, fi
     lang = "en" if text.isascii() else "zh"
     slots = answer(dispatcher, field, text, lang=lang)
     assert slots[field] is None and slots["requested_slot"] == field and slots["reask"] == "back"
-    assert texts(dispatcher)[0].startswith(messages.text(f"explain.{field}", lang))
+    assert texts(dispatcher) == [messages.text(f"explain.{field}", lang) + "\n" + messages.text(f"why.{field}", lang)]
 
 
 def test_an_unclear_answer_gets_every_option_skip_and_pause_and_is_never_asked_a_third_time(directory_db, dispatcher):
