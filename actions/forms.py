@@ -21,6 +21,7 @@ from rasa_sdk.types import DomainDict
 from actions.context import identify
 from actions.faq import send_answer
 from bot import cycle_text, messages
+from bot.flow import CHOOSING_A_FIELD, Confirming, FormExit, Reask
 from bot.dialogue import prompts, reader
 from bot.dialogue.reader import Heard, Question, Reading
 from bot.kb import faq, gaps
@@ -30,8 +31,6 @@ from bot.store.db import session_scope
 
 REQUESTED_SLOT = "requested_slot"
 MAX_FAILED_TRIES = 2  # then the question comes with every option as a button, skip and pause
-EXITS = ("pause", "leave", "withdraw", "no_plan")
-EDIT_EXIT = "edit"  # form_exit when the user asks to change a plan answer from another form
 Slots = Dict[Text, Any]
 
 
@@ -104,7 +103,7 @@ class PendingQuestionForm(FormValidationAction):
 
     def on_command(self, reading: Reading, question: Question, turn: Turn) -> Slots:
         command = reading.command
-        if command.kind in EXITS:
+        if command.kind in FormExit.LEAVING:
             return {"form_exit": command.kind}
         if command.kind == "explain":
             turn.dispatcher.utter_message(text=prompts.explanation(self.explained(question, turn.tracker), turn.lang))
@@ -119,34 +118,34 @@ class PendingQuestionForm(FormValidationAction):
             return self.on_edit(command.field, corrected(command, turn.tracker), question, turn)
         elif command.kind == "wait":  # "稍等": the question stays as it was asked
             turn.say("form_wait")
-            return {"reask": "silent"}
+            return {"reask": Reask.SILENT}
         elif command.kind in ("change", "back") and self.editable(turn.tracker):
             field = self.previous(question, turn.tracker) if command.kind == "back" else None
             return self.on_edit(field, None, question, turn)
         elif command.kind == "skip":
             return self.accept_skip(question, turn)
-        return {"reask": "back"}
+        return {"reask": Reask.BACK}
 
     def on_question(self, reading: Reading, turn: Turn) -> Slots:
         if not reading.value and patterns.cycle_request(turn.tracker.latest_message.get("text") or "") == "ask_deadline":
             with session_scope() as session:  # "when is the deadline?" mid-form
                 turn.dispatcher.utter_message(text=cycle_text.deadline_answer(
                     session, int_slot(turn.tracker, "plan_year"), turn.lang))
-            return {"reask": "back"}
+            return {"reask": Reask.BACK}
         if reading.value:  # a knowledge-base button
-            return {**self._answered(send_answer(turn.dispatcher, turn.tracker, reading.value)), "reask": "back"}
+            return {**self._answered(send_answer(turn.dispatcher, turn.tracker, reading.value)), "reask": Reask.BACK}
         found = reading.lookup
         if found.decision == "answer":
-            return {**self._answered(send_answer(turn.dispatcher, turn.tracker, found.matches[0].id)), "reask": "back"}
+            return {**self._answered(send_answer(turn.dispatcher, turn.tracker, found.matches[0].id)), "reask": Reask.BACK}
         if found.decision == "clarify":
             turn.say("faq_clarify", buttons=[{"title": faq.title(m.id, turn.lang), "payload": faq.payload(m.id)}
                                              for m in found.matches])
-            return {"reask": "back"}
+            return {"reask": Reask.BACK}
         with session_scope() as session:
             gaps.record(session, turn.tracker.latest_message.get("text") or "", found, lang=turn.lang,
                         sender=turn.tracker.sender_id)
         turn.say("form_kb_none")
-        return {"reask": "back"}
+        return {"reask": Reask.BACK}
 
     @staticmethod
     def _answered(events: List[Dict[Text, Any]]) -> Slots:
@@ -159,7 +158,7 @@ class PendingQuestionForm(FormValidationAction):
             turn.say("greet_known", name=turn.tracker.get_slot("person_name") or "")
         else:
             turn.say(intent)
-        return {"reask": "back"}
+        return {"reask": Reask.BACK}
 
     def reject(self, problem: str, turn: Turn, question: Optional[Question] = None) -> Slots:
         """Say what was wrong and ask again with every option as a button, skip and pause;
@@ -168,7 +167,7 @@ class PendingQuestionForm(FormValidationAction):
         if tries >= MAX_FAILED_TRIES and question is not None:
             return {**self.give_up(question, turn), "failed_tries": 0}
         turn.say(problem)
-        return {"failed_tries": tries, "reask": "again"}
+        return {"failed_tries": tries, "reask": Reask.AGAIN}
 
     @staticmethod
     def remember_language(turn: Turn) -> None:
@@ -190,7 +189,7 @@ class PendingQuestionForm(FormValidationAction):
 
     def give_up(self, question: Question, turn: Turn) -> Slots:
         """After repeated answers the question cannot read: what to do instead of asking again."""
-        return {"form_exit": "pause"}
+        return {"form_exit": FormExit.PAUSE}
 
     def editable(self, tracker: Tracker) -> List[str]:
         """Plan answers a message may ask to change from this form ("change the sponsor")."""
@@ -198,7 +197,7 @@ class PendingQuestionForm(FormValidationAction):
 
     def on_edit(self, field: Optional[str], value: Optional[str], question: Question, turn: Turn) -> Slots:
         """From a form that is not the plan: leave it and start the change (action_edit_plan)."""
-        return {"form_exit": "edit", "plan_editing": field or "?"}
+        return {"form_exit": FormExit.EDIT, "plan_editing": field or CHOOSING_A_FIELD}
 
     def previous(self, question: Question, tracker: Tracker) -> Optional[str]:
         """The answer before the pending question ("go back", "上一题")."""
@@ -206,8 +205,8 @@ class PendingQuestionForm(FormValidationAction):
 
     def explained(self, question: Question, tracker: Tracker) -> str:
         """The catalogue name of the explanation of the pending question."""
-        if question.name == "confirmation" and tracker.get_slot("confirming") == "start_year":
-            return "start_year"
+        if question.name == "confirmation" and tracker.get_slot("confirming") == Confirming.START_YEAR:
+            return Confirming.START_YEAR
         return question.name
 
 

@@ -1,6 +1,7 @@
 """The plan form: asking each question, saving each answer at once, changing earlier ones."""
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -13,20 +14,24 @@ from actions.forms import PendingQuestionForm, Slots, Turn, accepted, int_slot, 
 from bot import messages, planning
 from bot.dialogue import prompts, reader
 from bot.dialogue.reader import Question
+from bot.flow import CHOOSING_A_FIELD, Confirming, FormExit, Reask
 from bot.plan_schema import ANSWER_FIELD_NAMES, ANSWER_FIELDS
 from bot.store.db import session_scope
 from bot.store.plans import PlanConflict, get_plan
 
-CHOOSING_A_FIELD = "?"  # plan_editing while the lead is asked which answer to change
 # What an answer the form cannot read after repeated tries is put down as (else: skipped).
 GIVEN_UP = {**{name: "unsure" for name in ANSWER_FIELD_NAMES if name.startswith("q_")}, "pilot_team": "unsure",
             "failure_tolerance": "unsure", "scaling_path": "none_yet"}
 
 
-class AskPlanQuestion(Action):
-    """action_ask_<field>: the question, the guide's reason for it, and buttons for choices."""
+class AskPlanQuestion(Action, ABC):
+    """action_ask_<field>: the question, the guide's reason for it, and buttons for choices.
+    Abstract, so that the action server registers only the subclasses, one per field."""
 
-    field = ""
+    @property
+    @abstractmethod
+    def field(self) -> str:
+        """The plan field asked for."""
 
     def name(self) -> Text:
         return f"action_ask_{self.field}"
@@ -110,7 +115,7 @@ class ValidatePlanForm(PendingQuestionForm):
                 if field != question.name and saved.get(field) is not None:
                     turn.say("edit_saved", field=messages.text(f"field.{field}", turn.lang),
                              value=planning.display_value(field, parsed.value, turn.lang))
-                    return {**saved, "reask": "back"}
+                    return {**saved, "reask": Reask.BACK}
                 return saved
         current = planning.display_value(field, turn.tracker.get_slot(field), turn.lang)
         turn.say("edit_starting", id=int_slot(turn.tracker, "plan_draft_id") or "-", current=current,
@@ -158,16 +163,17 @@ class ActionPlanFormDone(Action):
         events: List[Dict[Text, Any]] = [SlotSet("form_exit", None), SlotSet("plan_editing", None),
                                          SlotSet("reask", None), SlotSet("failed_tries", 0)]
         draft_id = int_slot(tracker, "plan_draft_id")
-        if exit_kind in ("pause", "leave"):
+        if exit_kind in (FormExit.PAUSE, FormExit.LEAVE):
             if draft_id is None:
                 turn.say("plan_paused_empty")
             else:
-                turn.say("plan_paused_bye" if exit_kind == "leave" else "plan_paused", id=draft_id)
+                turn.say("plan_paused_bye" if exit_kind == FormExit.LEAVE else "plan_paused", id=draft_id)
             return events
-        if exit_kind in ("withdraw", "no_plan"):  # said mid-form: taken as said, the draft kept
-            return events + [FollowupAction("action_confirm_withdraw" if exit_kind == "withdraw" else "action_start_no_plan")]
+        if exit_kind in (FormExit.WITHDRAW, FormExit.NO_PLAN):  # said mid-form: taken as said, the draft kept
+            return events + [FollowupAction("action_confirm_withdraw" if exit_kind == FormExit.WITHDRAW
+                                            else "action_start_no_plan")]
         send_summary(turn)
-        return events + [SlotSet("confirming", "submit"), SlotSet("confirmation", None), FollowupAction("confirm_form")]
+        return events + [SlotSet("confirming", Confirming.SUBMIT), SlotSet("confirmation", None), FollowupAction("confirm_form")]
 
 
 def send_summary(turn: Turn, changed: Optional[Dict[str, Any]] = None) -> None:

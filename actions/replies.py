@@ -1,6 +1,7 @@
 """Single-turn replies that depend on nothing but the reply language."""
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -16,8 +17,14 @@ def say(dispatcher: CollectingDispatcher, tracker: Tracker, key: str, **values: 
     dispatcher.utter_message(text=messages.text(key, tracker.get_slot("language") or "zh", **values))
 
 
-class _Reply(Action):
-    key = ""
+class _Reply(Action, ABC):
+    """action_reply_<key>: catalogue message <key>. Abstract, so that the action server
+    registers only the subclasses below."""
+
+    @property
+    @abstractmethod
+    def key(self) -> str:
+        """The catalogue key of the reply."""
 
     def name(self) -> Text:
         return f"action_reply_{self.key}"

@@ -52,7 +52,7 @@ COMMANDS = [
 
 def seeded_database(folder: Path) -> str:
     from bot.store import migrate
-    from tests.conftest import seed_directory
+    from tests.support.store import seed_directory
     from tests.support.seed import seed
 
     url = f"sqlite:///{folder / 'bench.sqlite3'}"

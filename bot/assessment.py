@@ -12,7 +12,6 @@ from bot import settings
 from bot.plan_schema import FIELDS_BY_NAME
 
 CHALLENGES = ("culture", "data", "problem", "skills", "scale", "measure")
-RATINGS = ("ready", "at_risk", "blocked")
 NONE_WORDS = frozenset({"none", "no", "nothing", "n/a", "na", "无", "没有", "暂无", "没", "不存在"})
 
 

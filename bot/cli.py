@@ -324,6 +324,23 @@ def cmd_kb_nlu(args: argparse.Namespace) -> None:
         print(f"{lang}: wrote {path.relative_to(settings.PROJECT_ROOT)}")
 
 
+def cmd_domain_build(args: argparse.Namespace) -> None:
+    from bot import domain_gen
+
+    path = domain_gen.target()
+    changed = domain_gen.write(path)
+    print(f"{'wrote' if changed else 'unchanged:'} {path.relative_to(settings.PROJECT_ROOT)}")
+
+
+def cmd_domain_check(args: argparse.Namespace) -> None:
+    from bot import domain_gen
+
+    path = domain_gen.target()
+    if not domain_gen.is_current(path):
+        raise CliError(f"{path.relative_to(settings.PROJECT_ROOT)} is stale: run `mlplan domain build`")
+    print(f"{path.relative_to(settings.PROJECT_ROOT)} is up to date with bot/plan_schema.py")
+
+
 def cmd_kb_gaps(args: argparse.Namespace) -> None:
     from bot.kb import gaps
     from bot.store.plans import iso
@@ -401,6 +418,11 @@ def build_parser() -> argparse.ArgumentParser:
     command(kb, "nlu", cmd_kb_nlu, "regenerate the ask_faq training examples in data/nlu/*/faq.yml")
     p = command(kb, "gaps", cmd_kb_gaps, "questions the knowledge base could not answer, newest first", listing=True)
     p.add_argument("--limit", type=int, default=100)
+
+    domain = sub.add_parser("domain", help="domain.yml's parts generated from the plan schema").add_subparsers(
+        dest="cmd", required=True)
+    command(domain, "build", cmd_domain_build, "rewrite the plan form's slots, required_slots and ask actions in domain.yml")
+    command(domain, "check", cmd_domain_check, "non-zero exit when domain.yml is stale")
 
     plans = sub.add_parser("plans", help="stored plans").add_subparsers(dest="cmd", required=True)
     p = command(plans, "list", cmd_plans_list, "list plans, newest first", listing=True)

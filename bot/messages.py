@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import string
 from pathlib import Path
-from typing import Any, Dict, Mapping
+from typing import Any, Dict
 
 import yaml
 
@@ -37,6 +37,3 @@ def choice_label(field: str, value: str, lang: str) -> str:
     specific = f"choice.{field}.{value}"
     return text(specific if specific in catalogue() else f"choice.{value}", lang)
 
-
-def both(key: str, **values: Any) -> Mapping[str, str]:
-    return {lang: text(key, lang, **values) for lang in ("zh", "en")}

@@ -24,10 +24,6 @@ class Field:
     step: Optional[int] = None
     choices: Tuple[str, ...] = ()
 
-    @property
-    def is_choice(self) -> bool:
-        return self.kind == "choice"
-
 
 QUALIFIERS = (
     "q_important",

@@ -8,8 +8,9 @@ import pytest
 from sqlalchemy import text
 
 from bot.store import migrate
-from bot.store.db import get_engine, session_scope
+from bot.store.db import get_engine
 from tests.support.postgres import TemporaryPostgres, binaries_available
+from tests.support.store import seed_directory
 
 os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
 
@@ -51,14 +52,6 @@ def sqlite_url(tmp_path: Path, monkeypatch) -> str:
     migrate.upgrade(url)
     monkeypatch.setenv("MLPLAN_DATABASE_URL", url)
     return url
-
-
-def seed_directory(url: str) -> None:
-    from bot import directory
-
-    with session_scope(url) as session:
-        directory.import_units(session, directory.read_rows(Path("samples/units.yml")))
-        directory.import_people(session, directory.read_rows(Path("samples/people.yml")))
 
 
 @pytest.fixture

@@ -194,8 +194,6 @@ def list_plans(
     year: Optional[int] = None,
     unit: Optional[str] = None,
     status: Optional[str] = None,
-    units: Optional[Iterable[str]] = None,
-    limit: Optional[int] = None,
 ) -> List[Plan]:
     """Plans, newest first."""
     query = select(Plan)
@@ -203,13 +201,9 @@ def list_plans(
         query = query.where(Plan.year == int(year))
     if unit is not None:
         query = query.where(Plan.unit_key == unit)
-    if units is not None:
-        query = query.where(Plan.unit_key.in_(list(units)))
     if status is not None:
         query = query.where(Plan.status == status)
     query = query.order_by(Plan.id.desc())
-    if limit is not None:
-        query = query.limit(limit)
     return list(session.execute(query).scalars())
 
 

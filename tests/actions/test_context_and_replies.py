@@ -7,19 +7,12 @@ from actions.replies import ActionCoreFallback, ActionGreet, ActionHelp
 from bot import directory, messages
 from bot.store.db import session_scope
 from bot.nlu.context import identify as bot_identify, turn_events
-from tests.actions.conftest import make_tracker, rasa_tracker
-
-
-def slots_of(events):
-    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+from tests.support.forms import slots_of, texts
+from tests.support.trackers import make_tracker, rasa_tracker
 
 
 def slots_of_rasa(events):
     return {e.key: e.value for e in events}
-
-
-def texts(dispatcher):
-    return [m["text"] for m in dispatcher.messages]
 
 
 def context(sender, text="", intent="greet", entities=None, slots=None):

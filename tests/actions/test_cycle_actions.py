@@ -14,7 +14,7 @@ from bot import cycle, cycle_text, messages, planning, reminders
 from bot.store import plans as store
 from bot.store.db import session_scope
 from bot.store.models import Cycle, Reminder
-from tests.actions.conftest import make_tracker
+from tests.support.trackers import make_tracker
 from tests.support.forms import form_tracker, run, texts
 
 YEAR = planning.default_year()
@@ -68,20 +68,23 @@ def test_the_planning_office_sets_and_moves_the_deadline_in_chat(directory_db, d
     run(ActionSetDeadline(), make_tracker("wang.fang", f"move the deadline to {second.isoformat()}", "set_deadline",
                                           slots={"language": "en"}), dispatcher)
     with session_scope() as session:
-        assert cycle.get(session, YEAR).deadline == second
-    assert texts(dispatcher)[0].startswith(f"Done: the {YEAR} deadline has moved from ")
+        view = cycle.get(session, YEAR)
+        assert view.deadline == second
+        assert texts(dispatcher) == [messages.text("deadline_set_moved", "en", year=YEAR,
+                                                   before=cycle_text.date_text(first, "en"),
+                                                   deadline=cycle_text.deadline_text(view, "en"))]
 
 
-@pytest.mark.parametrize("said, key", [
-    ("change the deadline", "deadline_set_which_date"),
-    ("set the deadline to 2020-01-01", "deadline_set_past"),
+@pytest.mark.parametrize("said, key, past", [
+    ("change the deadline", "deadline_set_which_date", None),
+    ("set the deadline to 2020-01-01", "deadline_set_past", dt.date(2020, 1, 1)),
 ])
-def test_a_deadline_without_a_date_or_in_the_past_is_not_set(directory_db, dispatcher, said, key):
+def test_a_deadline_without_a_date_or_in_the_past_is_not_set(directory_db, dispatcher, said, key, past):
     run(ActionSetDeadline(), make_tracker("wang.fang", said, "set_deadline", slots={"language": "en"}), dispatcher)
     with session_scope() as session:
         assert session.query(Cycle).count() == 0
-    expected = messages.text(key, "en").split("{")[0]
-    assert texts(dispatcher)[0].startswith(expected)
+    dates = {"date": cycle_text.date_text(past, "en"), "today": cycle_text.date_text(TODAY, "en")} if past else {}
+    assert texts(dispatcher) == [messages.text(key, "en", **dates)]
 
 
 @pytest.mark.parametrize("action, intent, text, key", [

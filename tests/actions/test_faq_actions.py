@@ -9,11 +9,8 @@ from bot import messages
 from bot.kb.faq import answer_text, payload
 from bot.store.db import session_scope
 from bot.store.models import KnowledgeGap
-from tests.actions.conftest import make_tracker
-
-
-def slots_of(events):
-    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+from tests.support.forms import slots_of
+from tests.support.trackers import make_tracker
 
 
 def test_a_clear_question_is_answered_with_related_topics(sqlite_url, dispatcher):

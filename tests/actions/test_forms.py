@@ -11,7 +11,7 @@ from actions.plan_form import ValidatePlanForm
 from actions.planning_office import ActionReviewFormDone, ValidateReviewForm
 from bot import directory, messages
 from bot.store.db import session_scope
-from tests.actions.conftest import make_tracker
+from tests.support.trackers import make_tracker
 from tests.support.forms import followup, form_tracker, run, slots_of, texts
 
 FORMS = [

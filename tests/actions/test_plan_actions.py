@@ -21,8 +21,9 @@ from bot import directory, messages, planning
 from bot.plan_schema import ANSWER_FIELD_NAMES
 from bot.store import plans as store
 from bot.store.db import session_scope
-from tests.actions.conftest import make_tracker
+from tests.support.trackers import make_tracker
 from tests.support.forms import activation_tracker, followup, form_tracker, run, settled, slots_of, texts
+from tests.support.store import stored
 
 FULL = dict(
     title="门店补货需求预测", problem="缺货导致销售损失，慢销品又订多了", q_important="yes", q_real_problem="yes",
@@ -46,11 +47,6 @@ def answer(dispatcher, field, text, *, sender="li.wei", slots=None, intent="info
     tracker = form_tracker(sender, text, form="plan_form", asked=field, intent=intent, confidence=confidence,
                            slots={"language": lang, "plan_year": YEAR, **answered_before(at or field), **(slots or {})})
     return slots_of(run(ValidatePlanForm(), tracker, dispatcher))
-
-
-def stored(plan_id):
-    with session_scope() as session:
-        return store.plan_to_dict(store.get_plan(session, plan_id))
 
 
 def draft(answers=None, status="draft", unit="retail", owner="li.wei"):
@@ -165,7 +161,7 @@ def test_a_question_about_the_question_is_explained(directory_db, dispatcher, fi
     lang = "en" if text.isascii() else "zh"
     slots = answer(dispatcher, field, text, lang=lang)
     assert slots[field] is None and slots["requested_slot"] == field and slots["reask"] == "back"
-    assert texts(dispatcher)[0].startswith(messages.text(f"explain.{field}", lang))
+    assert texts(dispatcher) == [messages.text(f"explain.{field}", lang) + "\n" + messages.text(f"why.{field}", lang)]
 
 
 def test_an_unclear_answer_gets_every_option_skip_and_pause_and_is_never_asked_a_third_time(directory_db, dispatcher):

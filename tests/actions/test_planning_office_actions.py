@@ -13,8 +13,9 @@ from actions.planning_office import (
 from bot import messages
 from bot.store import plans as store
 from bot.store.db import session_scope
-from tests.actions.conftest import make_tracker
+from tests.support.trackers import make_tracker
 from tests.support.forms import followup, form_tracker, run, settled, slots_of
+from tests.support.store import stored
 
 
 def _submitted():
@@ -36,11 +37,6 @@ def test_query_uses_entities(directory_db, dispatcher):
 def test_show_plan_needs_an_id(directory_db, dispatcher):
     ActionShowPlan().run(dispatcher, make_tracker("wang.fang", "show plan", "show_plan", slots={"language": "en"}), {})
     assert dispatcher.messages[0]["text"] == messages.text("show_plan_which", "en")
-
-
-def stored(plan_id):
-    with session_scope() as session:
-        return store.plan_to_dict(store.get_plan(session, plan_id))
 
 
 @pytest.mark.parametrize("text, decision, note", [

@@ -25,7 +25,7 @@ from bot.store.models import Cycle
 from tests.e2e.test_slack import message_event, post, SECRET
 from tests.support.fake_slack import FakeSlackAPI
 from tests.support.servers import ROOT, TEST_JWT_SECRET, RunningAssistant, seeded_database
-from tests.unit.test_assessment import READY
+from tests.support.store import READY
 
 pytestmark = pytest.mark.servers
 YEAR = planning.default_year()

@@ -13,19 +13,14 @@ import time
 import pytest
 
 from bot.store.lock_store import AtomicRedisLockStore
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.support.servers import free_port
 
 
 @pytest.fixture(scope="module")
 def redis_port(tmp_path_factory):
     if not shutil.which("redis-server"):
         pytest.skip("redis-server is not installed (make cluster-deps installs Debian's)")
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "",
                                 "--appendonly", "no", "--dir", str(tmp_path_factory.mktemp("redis"))],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -66,26 +61,30 @@ def test_tickets_issued_at_once_by_two_servers_are_all_different(redis_port):
 
 
 def test_two_servers_never_hold_one_conversation_together(redis_port):
-    holding, overlaps, handled = [], [], []
+    holding, overlaps, handled, errors = [], [], [], []
 
-    def server(s):
+    def server(s, name):
         async def messages():
-            for _ in range(15):
+            for number in range(15):
                 async with s.lock("race.holders", wait_time_in_seconds=0.005):
                     if holding:
-                        overlaps.append(1)
-                    holding.append(1)
+                        overlaps.append((name, number, list(holding)))
+                    holding.append((name, number))
                     await asyncio.sleep(0.003)
                     holding.pop()
-                    handled.append(1)
-        asyncio.run(messages())
+                    handled.append((name, number))
+        try:
+            asyncio.run(messages())
+        except Exception as error:  # a thread's exception would otherwise only be printed
+            errors.append(error)
 
-    threads = [threading.Thread(target=server, args=(store(redis_port),)) for _ in range(2)]
+    threads = [threading.Thread(target=server, args=(store(redis_port), name)) for name in ("a", "b")]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert len(handled) == 30 and not overlaps
+    assert not errors and not overlaps
+    assert sorted(handled) == [(name, number) for name in ("a", "b") for number in range(15)]  # every message, once
     assert store(redis_port).get_lock("race.holders") is None
 
 

@@ -10,7 +10,7 @@ from bot.store import plans as store
 from bot.store.db import get_engine, session_scope
 from bot.store.migrate import current_revision, head_revision
 from bot.store.models import AuditEntry, KnowledgeGap, PlanVersion
-from tests.conftest import seed_directory
+from tests.support.store import seed_directory
 
 
 @pytest.fixture

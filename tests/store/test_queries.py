@@ -9,8 +9,7 @@ from bot.assessment import assess
 from bot.directory import Identity
 from bot.store import plans as store
 from bot.store.db import session_scope
-from tests.conftest import seed_directory
-from tests.unit.test_assessment import READY
+from tests.support.store import READY, seed_directory
 
 PLANNER = Identity("wang.fang", "王芳", "planning-office", "planning")
 LEAD = Identity("li.wei", "李伟", "retail", "lead")
@@ -40,6 +39,14 @@ def ask(db_url, identity, text, lang="en", **entities):
         return plan_text.query_answer(session, found, lang)
 
 
+def line(db_url, plan_id, unit, title, status):
+    """A plan's line in an English answer, with the readiness its stored assessment gives."""
+    with session_scope(db_url) as session:
+        assessment = store.get_plan(session, plan_id).assessment
+    readiness = assessment["readiness"] if assessment else "-"  # a draft is not assessed yet
+    return messages.text("query_line", "en", id=plan_id, unit=unit, title=title, status=status, readiness=readiness)
+
+
 def show(session, identity, plan_id, lang):
     return plan_text.shown_plan(session, queries.plan_to_show(session, identity, plan_id), lang)
 
@@ -64,8 +71,8 @@ def test_not_ready_anywhere_and_counts(plans, db_url):
     weak = ask(db_url, PLANNER, "which plans are weak", year=2027)
     assert all(f"#{plans[k]}" in weak for k in ("retail", "finance", "logistics"))
     count = ask(db_url, PLANNER, "how many plans are approved", year=2027, status="approved")
-    assert count.startswith(messages.text("query_count_one", "en", count=1, what="2027 · approved"))
-    assert f"#{plans['finance']}" in count  # a small count comes with its plans
+    assert count.splitlines() == [messages.text("query_count_one", "en", count=1, what="2027 · approved"),  # a small
+                                  line(db_url, plans["finance"], "Finance", "Invoice fraud detection", "approved")]  # count: its plans
 
 
 def test_units_that_have_not_filed(plans, db_url):
@@ -73,15 +80,16 @@ def test_units_that_have_not_filed(plans, db_url):
         found = queries.answer(session, PLANNER, queries.parse_filter("how many units have not filed yet?", year=2027))
         assert found.not_filed == ["customer-service", "manufacturing", "marketing"] and found.plans == []
     answer = ask(db_url, PLANNER, "how many units have not filed yet?", year=2027)
-    assert answer.startswith("3 units have not filed")  # manufacturing, customer service, marketing
-    assert "Manufacturing" in answer and "Retail" not in answer
+    assert answer == messages.text("query_not_filed", "en", count=3, year=2027,
+                                   units="Customer Service, Manufacturing, Marketing")
 
 
 def test_a_lead_sees_only_their_unit(plans, db_url):
     answer = ask(db_url, LEAD, "which plans does finance have", year=2027, unit="finance")
-    assert answer.startswith(messages.text("query_own_unit_only", "en"))
-    assert f"#{plans['retail']}" in answer and f"#{plans['finance']}" not in answer
-    assert f"#{plans['retail_draft']}" in answer  # their own drafts count too
+    assert answer.splitlines() == [messages.text("query_own_unit_only", "en"),
+                                   messages.text("query_count", "en", count=2, what="2027 · Retail"),
+                                   line(db_url, plans["retail_draft"], "Retail", "草稿计划", "draft"),  # their drafts too
+                                   line(db_url, plans["retail"], "Retail", "门店补货需求预测", "submitted")]
 
 
 def test_others_are_refused(plans, db_url):
@@ -122,4 +130,7 @@ def test_where_are_units_weak_lists_the_weak_challenges(plans, db_url):
     assert all(f"#{plans[k]}" in answer for k in ("retail", "finance", "logistics"))
     assert "Data ⚠️ at risk" in answer and "Culture ⛔ blocked" in answer
     everything = ask(db_url, PLANNER, "what did each unit plan for next year?", year=2027)
-    assert everything.startswith(messages.text("query_count", "en", count=3, what="2027"))
+    assert everything.splitlines() == [messages.text("query_count", "en", count=3, what="2027"),
+                                       line(db_url, plans["logistics"], "Logistics", "路线优化", "submitted"),
+                                       line(db_url, plans["finance"], "Finance", "Invoice fraud detection", "approved"),
+                                       line(db_url, plans["retail"], "Retail", "门店补货需求预测", "submitted")]

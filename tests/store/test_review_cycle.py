@@ -13,8 +13,7 @@ from bot.review import data as review_data
 from bot.store import plans as store
 from bot.store.db import session_scope
 from bot.store.models import Cycle, Plan, utcnow
-from tests.conftest import seed_directory
-from tests.unit.test_assessment import READY
+from tests.support.store import READY, seed_directory
 
 YEAR = dt.date.today().year + 1
 EMOJI = re.compile("[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f]")

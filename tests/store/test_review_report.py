@@ -15,8 +15,7 @@ from bot.review import render
 from bot.review.charts import cjk_family
 from bot.store import plans as store
 from bot.store.db import session_scope
-from tests.conftest import seed_directory
-from tests.unit.test_assessment import READY
+from tests.support.store import READY, seed_directory
 
 
 @pytest.fixture

@@ -4,17 +4,12 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
 from typing import List, Optional
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.support.servers import free_port
 
 
 def binaries_available() -> bool:
@@ -31,7 +26,7 @@ class TemporaryPostgres:
     def __init__(self) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="mlplan-pg-"))
         self.data = self.root / "data"
-        self.port = _free_port()
+        self.port = free_port()
         self.user = self._run_as_user()
 
     @staticmethod

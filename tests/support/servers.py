@@ -124,7 +124,7 @@ class RunningAssistant:
 def seeded_database(workdir: Path, name: str = "mlplan.sqlite3") -> str:
     """A migrated SQLite database with the sample directory, for a running assistant."""
     from bot.store import migrate
-    from tests.conftest import seed_directory
+    from tests.support.store import seed_directory
 
     url = f"sqlite:///{workdir / name}"
     migrate.upgrade(url)

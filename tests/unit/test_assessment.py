@@ -8,15 +8,8 @@ import yaml
 
 from bot import settings
 from bot.assessment import CHALLENGES, assess, check_rules, rules
+from tests.support.store import READY
 
-READY = dict(
-    title="门店补货预测", problem="缺货导致销售损失", q_important="yes", q_real_problem="yes", q_unused_data="yes",
-    q_needs_ml="yes", q_can_do_alone="yes", q_can_ship="yes", metric="缺货率下降 20%", baseline="人工订货",
-    data_sources="POS 和库存系统", data_location="central", data_quality="good", domain_experts="门店经理 3 人",
-    technical_experts="数据科学家 2 人", skill_gaps="none", pilot_team="yes", executive_sponsor="王总",
-    failure_tolerance="budgeted", scaling_path="platform", value_branches=["revenue", "time_saved"],
-    value_notes="收入 +2%，每周省 10 小时",
-)
 
 
 def rating(challenge, **changes):

@@ -13,12 +13,7 @@ import pytest
 from bot.cli import main
 from bot.store import plans as store
 from bot.store.db import session_scope
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.support.cli import run
 
 
 def test_directory_commands(sqlite_url, capsys):

@@ -7,19 +7,13 @@ import json
 import pytest
 
 from bot import planning
-from bot.cli import main
 from bot.store import plans as store
 from bot.store.db import session_scope
 from bot.store.models import Reminder
+from tests.support.cli import run
 
 YEAR = planning.default_year()
 TODAY = dt.date.today()
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ from bot.review import data as review_data
 from bot.store import plans as store
 from bot.store.db import session_scope
 from bot.store.models import Plan, Reminder
-from tests.unit.test_assessment import READY
+from tests.support.store import READY
 
 LEAD = Identity("li.wei", "李伟", "retail", "lead")
 OTHER_LEAD = Identity("tom.baker", "Tom Baker", "finance", "lead")

@@ -11,7 +11,7 @@ from bot import directory, directory_cache
 from bot.nlu import speedups
 from bot.nlu.context import ConversationContextPolicy, first_prediction_of_turn, turn_events
 from bot.store.db import session_scope
-from tests.actions.conftest import rasa_tracker
+from tests.support.trackers import rasa_tracker
 
 ROOT = Path(__file__).resolve().parents[2]
 
