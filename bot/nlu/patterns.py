@@ -59,6 +59,14 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                     r"(?:吧|了|啦)?(?:\s*[,，。.!！;；]|$)"),
     ("review_plan", r"\b(?:i'?m |we'?re |i'?ll |we'?ll )?(?:send|sending|bounce|bouncing|return|returning|kick|kicking)\s+"
                     r"(?:plan\s*)?#\s*(?P<id>\d{1,6})(?!\d)\s+back\b"),
+    # a decision on the plan in view, said of "this one": "this needs to go back to them", "该计划予以批准", "呢份唔批住，退返去俾佢哋再改"
+    ("review_plan", r"\b(?:this|it|that)(?: one| plan)?(?:\s+(?:needs?|has|have|must|should|will|is|to|be|got|gotta|can|probably|definitely|really|just)){0,3}"
+                    r"\s+(?:send|sent|go|goes|going|went) back\b(?! to (?:me|us|you)\b)|"
+                    r"\b(?:going to|gonna|will|'ll|want to|have to|need to|must|shall|happy to|ready to)\s+(?:approve|reject)\s+(?:it|this|that)\b"),
+    ("review_plan", r"(?:^|[，,。.!！;；]\s*)(?:经研究，?)?(?:这份|那份|这个|那个|该|此|本)(?:计划|方案)?[^，,。？?]{0,12}?"
+                    r"(?:予以|准予|可以|我想|想|要|得|就)?(?:批准|批了|通过|同意|不批|退回|打回|驳回)|"
+                    r"(?:^|[，,。.!！;；]\s*)(?:我|我们)?(?:要|得|需要|想|准备|只能|还是)(?:给|把它)?(?:退回去|打回去|退回|打回|驳回)|"
+                    r"(?:想|要|就|可以)批了?(?:他|它)(?:吧)?[。.!！]?$"),
     # withdraw_plan: taking back a plan
     ("withdraw_plan", r"\b(?:withdraw|pull back|pull out|take back|retract|delete|remove|scrap|cancel|drop|rescind)\b"
                       r"(?:\s+(?:our|my|the|this|that|unit's|team's|department's|submitted|whole|\w+'s))*\s*" + _ML + _PLAN),
@@ -84,7 +92,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(patte
                         r"filing|sending in|handing in|doing|having|bringing)|"
                         r"(?:not|never) (?:going to|gonna) (?:have|do|submit|file|put in|put forward|bother with|make)|"
                         r"do not have|not planning|not submitting|not filing|sitting out|opt(?:ing)? out of|skipping)\s+"
-                        r"(?:an? |any |the )?" + _ML + r"(?:plans?|planning)\b"),
+                        r"(?:an? |any |the )?(?:new )?(?:" + _ML + r"(?:plans?|planning)|(?:ml|machine learning|ai|a\.i\.|data science) (?:initiatives?|projects?|use cases?))\b"),
     ("declare_no_plan", r"(?:^|我们|我|咱们|咱|部门|部|组|中心|这边|这次|今年|明年|后年|20\d\d\s*年|fy\d\d)\S{0,10}?"
                         r"(?:没有|没|不做|不搞|不开展|不启动|不立项|不推进|不上马|不报|不打算做|不打算|暂不|不提交|不交|不参加|放弃|不会有|不会做|不会报|不会交)(?:任何)?\s?"
                         r"(?:机器学习|ml|ai|人工智能)\s?(?:方面|相关)?(?:的)?(?:计划|规划|需求|项目|打算)"),

@@ -1139,3 +1139,36 @@ def test_a_start_that_names_the_project_after_a_colon():
 @pytest.mark.parametrize("text", ["老板在季度会上专门提过这事", "张总多次过问这个项目"])
 def test_a_boss_who_raised_it_makes_it_important(text):
     assert read("q_important", text).value == "yes"
+
+
+# --- editions 8 and 9, retired 2026-11-30 --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Hmm this one need to send back for more work", "Not ready in my view - this needs to go back to them.",
+    "经研究，该计划予以批准。", "呢份唔批住，退返去俾佢哋再改", "這份寫得太簡單了，要退回去給他們改", "呢份写得几好，我想批咗佢",
+])
+def test_a_decision_on_the_plan_in_view_is_a_review(text):
+    assert recognise(text) == ("review_plan", None)
+
+
+@pytest.mark.parametrize("text", [
+    "this data needs to go back to the source system", "我们这个项目要通过数据湖来做", "这个计划我想先看看再说",
+    "I'm not doing any projects with that vendor", "we are doing an ML project on churn",
+])
+def test_no_review_or_no_plan_without_one(text):
+    assert recognise(text) is None
+
+
+def test_no_ml_initiative_declares_no_plan():
+    assert recognise("Hi, just to inform, Procurement will not be doing any ML initiative next year since we are moving "
+                     "to the new S/4HANA system") == ("declare_no_plan", None)
+
+
+@pytest.mark.parametrize("question_name, text, kind", [
+    ("skill_gaps", "Let me check with my colleague Anjali on the skill gaps part, she knows better. Will come back in sometime.", "pause"),
+    ("executive_sponsor", "I don't know yet who will sponsor this, let's leave it blank for now", "skip"),
+])
+def test_checking_with_a_colleague_pauses_and_leaving_blank_skips(question_name, text, kind):
+    reading = read(question_name, text)
+    assert (reading.kind, reading.command.kind) == ("command", kind)
