@@ -12,12 +12,14 @@ from rasa_sdk.types import DomainDict
 from actions.context import identify
 from actions.forms import PendingQuestionForm, Slots, Turn, accepted, int_slot, lang_of
 from bot import messages, planning
-from bot.dialogue import prompts, reader
+from bot.dialogue import choice_model, prompts, reader
 from bot.dialogue.reader import Question
 from bot.flow import CHOOSING_A_FIELD, Confirming, FormExit, Reask
 from bot.plan_schema import ANSWER_FIELD_NAMES, ANSWER_FIELDS
 from bot.store.db import session_scope
 from bot.store.plans import PlanConflict, get_plan
+
+choice_model.warm_up_in_background()
 
 # What an answer the form cannot read after repeated tries is put down as (else: skipped).
 GIVEN_UP = {**{name: "unsure" for name in ANSWER_FIELD_NAMES if name.startswith("q_")}, "pilot_team": "unsure",

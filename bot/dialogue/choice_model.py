@@ -174,5 +174,10 @@ def model() -> ChoiceModel:
         return _model
 
 
+def warm_up_in_background() -> None:
+    """Build or read the model now, off the request path, so the first choice answer does not wait for it."""
+    threading.Thread(target=model, name="choice-model", daemon=True).start()
+
+
 def guess(field: str, text: str) -> Optional[Guess]:
     return model().guess(field, text)
