@@ -332,6 +332,9 @@ def _leads(text: str, asked: Question) -> bool:
     return asked.kind in ("year",)
 
 
+_BARE_SUBMIT = re.compile(r"^(?:(?:ok|okay|好|好的|行)[,，\s]*)?(?:提交|提交吧|提交了|交了吧|直接提交|submit|submit it|submit now|just submit|submit please)[.。!！]?$")
+
+
 def parse_answer(text: str, asked: Question, heard: Optional[Heard] = None) -> Optional[Reading]:
     """The answer the text gives for the question's kind, a skip, or None."""
     kind = asked.kind
@@ -358,8 +361,8 @@ def parse_answer(text: str, asked: Question, heard: Optional[Heard] = None) -> O
     if kind == "note":
         return Reading("answer", value="" if answers.says_none(text) else " ".join(text.split()))
     # text
-    if answers.unsure_alone(text):
-        return Reading("skip")
+    if answers.unsure_alone(text) or _BARE_SUBMIT.match(words.fold(text)):
+        return Reading("skip")  # "不确定"; "提交" at the last questions: not an answer to keep
     small_talk = answers.small_talk(text)
     if small_talk:
         return Reading("social", intent=small_talk) if small_talk != "ack" else None

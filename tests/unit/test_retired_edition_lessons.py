@@ -1172,3 +1172,22 @@ def test_no_ml_initiative_declares_no_plan():
 def test_checking_with_a_colleague_pauses_and_leaving_blank_skips(question_name, text, kind):
     reading = read(question_name, text)
     assert (reading.kind, reading.command.kind) == ("command", kind)
+
+
+# --- the newcomer run of 2026-11-30 ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["提交", "submit it", "好的，提交"])
+def test_submit_at_the_last_question_is_not_kept_as_its_answer(text):
+    assert read("value_notes", text).kind == "skip"
+
+
+def test_a_note_that_mentions_submitting_is_kept():
+    assert read("value_notes", "提交审核流程缩短一半").kind == "answer"
+
+
+@pytest.mark.parametrize("text, branches", [
+    ("主要是省钱，另外调度员省事", ["time_saved"]), ("调度员省心省力", ["time_saved"]),
+])
+def test_saving_trouble_is_time_saved(text, branches):
+    assert answers.parse_branches(text) == branches
