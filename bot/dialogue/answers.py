@@ -21,7 +21,7 @@ _LEAD_IN = ("i think", "i'd say", "id say", "i would say", "i feel", "i believe"
             "坦白说", "总的来说", "应该说", "老实讲", "讲真", "说真的", "讲实话", "我倾向于认为", "我倾向于", "倾向于认为", "倾向于",
             "i'd lean towards", "i lean towards", "leaning towards", "i'd lean to", "on balance", "then", "well then", "in that case", "那", "那就", "那么", "那样的话")
 # A one-character Chinese answer counts only on its own or before one of these ("有的", "能啊").
-_CJK_SINGLE_END = re.compile(r"^(?:[的啊呀吧哈了滴嘛呢哦噢喔]|$|\s)")
+_CJK_SINGLE_END = re.compile(r"^(?:[的啊呀吧哈了滴嘛呢哦噢喔啦咯哒嘞喽嗷]|$|\s|[，,。.!！~～])")
 _KEYBOARD_MASH = re.compile(r"^(asdf|qwer|zxcv|jkl|hjkl|sdf|aaa+|xxx+|test|testing|123+|abc|blah|lol|哈+|啊+|。+|\.+)$")
 
 

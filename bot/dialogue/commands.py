@@ -198,7 +198,7 @@ def _field_question_patterns() -> Tuple["re.Pattern[str]", ...]:
     (there are more than `re`'s cache holds, so they were compiled again on every message)."""
     return tuple(re.compile(pattern) for alias, _ in _field_names()
                  for pattern in (rf"^{words._pattern(alias)}\s*(?:是|的|指的是|指)?\s*(?P<rest>.+)$",
-                                 rf"^(?P<rest>.+?)\s*(?:by|about|of|for)?\s*(?:the |a |an )?{words._pattern(alias)}[\s.!?。！？]*$"))
+                                 rf"^(?P<rest>.+?)\s*(?:by|about|of|for)?\s*(?:the |a |an )?{words._pattern(alias)}(?:\s+(?:exactly|again|here|then|precisely|anyway|really))?[\s.!?。！？]*$"))
 
 
 # --- changing an earlier answer ------------------------------------------------------------
@@ -244,6 +244,9 @@ def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
         # wait, metric: cut claim cycle time from 12 to 7 days
         re.compile(rf"^(?:wait|actually|sorry|oh|hmm|oops|hold on|one more thing|not yet|before (?:i|we|you) submit(?: it)?|"
                    rf"one correction|correction|change)[\s,.!:-]+{the}{field}\s*[:：=]\s*(?P<value>\S.*)$"),
+        # sorry, one correction for the title, please call it Picking workload forecast
+        re.compile(rf"^{lead_en}(?:one |a small |a quick )?correction (?:for|to|on|about) {the}{field}[\s,:;.-]+(?:please |pls )?"
+                   rf"(?:call it|name it|make it|change it to|it should be|it's|its|it is)\s+(?P<value>.+)$"),
         # the sponsor is actually Priya / scratch that - the sponsor is Maria Alvarez, not Tom
         re.compile(rf"^{lead_en}{the}{field} (?:{restate_en}) (?P<value>.+)$"),
         re.compile(rf"^(?:(?:oh|ok|hmm|sorry)[\s,.!-]*)*(?:wait|actually|scratch that|sorry|oops|correction|no wait|"

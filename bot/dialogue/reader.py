@@ -205,7 +205,7 @@ def asks(text: str, asked: Question) -> bool:
 
 
 # A question said without its question mark: "what does that mean", "how do i answer this", "is it the number of people".
-_INVERTED = re.compile(r"^(?:what|how|which|who|where|when|why)(?:'s|'re| is| are| was| does| do| did| should| would| can| could|"
+_INVERTED = re.compile(r"^(?:what|how|which|who|where|when|why)(?:'s|s(?= )|'re| is| are| was| does| do| did| should| would| can| could|"
                        r" kind| sort| type| exactly| about| else)\b|^(?:is|are|does|do|can|could|should|would|will|may)\s+"
                        r"(?:i|we|you|it|they|this|that|there|the|a|an|my|our)\b")
 # Opening like a question, these state: "什么都缺", "哪方面都缺一点", "怎么部署上线这块不会", "能不能招到人是最大的问题".
@@ -450,9 +450,14 @@ def _rescue(heard: Heard, asked: Question) -> Optional[Reading]:
     if intent == "out_of_scope" and asked.is_plan_field and (
             words.cjk_count(heard.text) >= 8 or len(words.english_words(words.fold(heard.text))) >= 6):
         return None  # "规则搞不定，路况天气太多变量": a long reply mid-plan is an answer not read, not small talk
+    if intent == "bot_challenge" and not _ASKS_IF_BOT.search(words.fold(heard.text)):
+        return None  # "是真事儿", "對啦，是這樣子": an answer the question could not read, not "are you a bot?"
     if intent in SOCIAL:
         return Reading("social", intent=intent)
     return None
+
+
+_ASKS_IF_BOT = re.compile(r"机器人|真人|人工|你是谁|你是人|你是不是人|你是ai|\b(?:bot|robot|human|real person|a person|machine|ai|chatgpt|who are you)\b")
 
 
 def _complaint(asked: Question) -> str:

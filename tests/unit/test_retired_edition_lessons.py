@@ -1191,3 +1191,38 @@ def test_a_note_that_mentions_submitting_is_kept():
 ])
 def test_saving_trouble_is_time_saved(text, branches):
     assert answers.parse_branches(text) == branches
+
+
+@pytest.mark.parametrize("text", ["對啦，是這樣子", "对啦", "好啦"])
+def test_a_yes_with_a_particle_is_a_yes(text):
+    assert answers.read_yes_no(text) == "yes"
+
+
+def test_an_unread_answer_is_not_taken_for_are_you_a_bot():
+    reading = reader.read(Heard("是真事儿", "bot_challenge", 0.97), reader.question("q_real_problem"),
+                          lookup=lambda _: Found("none"), editable=ANSWER_FIELD_NAMES)
+    assert reading.kind != "social"
+    assert reader._ASKS_IF_BOT.search("你是机器人吗") and reader._ASKS_IF_BOT.search("are you a real person")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("I will stop here only. No need to continue this now, I am leaving.", "pause"), ("I am leaving", "leave"),
+])
+def test_stopping_here_only_lets_the_lead_go(text, kind):
+    assert commands.match(text).kind == kind
+
+
+@pytest.mark.parametrize("question_name, text, field, value", [
+    ("metric", "Wait, before the metric - I need to go back to the question about doing it alone. I said yes but that's wrong, "
+               "we'd need IT to build the data feeds. Please change it to no.", "q_can_do_alone", "no"),
+    ("baseline", "Sorry, one correction for the title, please call it Picking workload forecast. Shift planning is something else "
+                 "for us.", "title", "Picking workload forecast"),
+])
+def test_corrections_name_their_question(question_name, text, field, value):
+    reading = read(question_name, text)
+    assert (reading.kind, reading.command.kind, reading.command.field, reading.command.value) == ("command", "edit", field, value)
+
+
+def test_whats_without_its_apostrophe_asks():
+    assert read("baseline", "whats a baseline exactly").kind in ("command", "question")
+    assert read("baseline", "whatsapp messages and manual checks").kind == "answer"
