@@ -467,7 +467,7 @@ def _places(clauses: Sequence[str]) -> int:
 
 
 _ASKS_BACK = re.compile(r"[?？]\s*$")  # a question back is explained or looked up, never guessed at
-GUESS_WHEN_UNREAD = 0.7  # the rules found no option: the model's reading, when it is at least this sure
+GUESS_WHEN_UNREAD = 0.75  # the rules found no option: the model's reading, when it is at least this sure
 GUESS_OVER_INFERENCE = 0.85  # the rules inferred an option the answer never names: the model overrules when this sure
 _NEGATING = re.compile(r"[不没無无别未冇唔莫勿弗非]|\b(?:no|not|never|nobody|none|nothing|without|neither|nor|hardly|barely)\b|n't\b")  # the rules read negation better
 

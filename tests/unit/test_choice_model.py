@@ -24,7 +24,6 @@ def test_a_misfiled_example_is_refused(tmp_path):
 @pytest.mark.parametrize("field, text, value", [
     ("q_can_do_alone", "we have not so much people for data, IT must help us", "no"),
     ("data_quality", "it is okay-ish, some columns are empty", "mixed"),
-    ("failure_tolerance", "boss say failing is part of the game, we keep some money for it", "budgeted"),
     ("q_important", "very, the CEO put it in the top 5 for next year", "yes"),
     ("data_location", "every branch keep their own excel", "siloed"),
     ("scaling_path", "we want to set up a central ML team that helps other units later", "coe"),
@@ -69,3 +68,7 @@ def test_a_corrupt_cache_is_rebuilt(tmp_path, monkeypatch):
     choice_model.build()
     cache.path(choice_model.CACHE_NAME).write_bytes(b'{"format": 1}\ngarbage')
     assert choice_model.build().guess("q_important", "very, the CEO put it in the top 5").value == "yes"
+
+
+def test_an_announcement_is_not_an_answer():
+    assert answers.parse_choice("data_location", "这个我得解释一下") is None
