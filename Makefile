@@ -1,6 +1,7 @@
 # Set-up, run and test the ML Journey Planning Assistant.
 #   make run    set up, then start the assistant (SQLite under var/, REST on :5005)
-#   make test   set up, then run the whole test suite
+#   make test   set up, then run the whole test suite (after make lint)
+#   make lint   ruff (lint and format check) and mypy
 #   make shell  chat in the terminal
 #   make cluster  PostgreSQL, Redis, 2 Rasa and 2 action servers behind HAProxy on :5005 (RASA_REPLICAS, ACTION_REPLICAS)
 SHELL := /bin/bash
@@ -17,7 +18,7 @@ TRAINING_INPUTS := config.yml domain.yml knowledge/terms.zh.txt $(wildcard bot/n
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help setup run shell test train db seed validate system-deps cluster-deps cluster web lock clean
+.PHONY: help setup run shell lint test train db seed validate system-deps cluster-deps cluster web lock clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -100,7 +101,14 @@ cluster-deps:
 cluster: $(INSTALLED) $(MODEL) web cluster-deps
 	@$(BIN)/python -m bot.cluster
 
-test: setup validate system-deps cluster-deps
+# Lint and format check of bot/, actions/, tests/, benchmarks/, scripts/; types of bot/ and actions/
+# (settings in pyproject.toml). `ruff check --fix` and `ruff format` fix most of what they find.
+lint: $(INSTALLED)
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check
+	$(BIN)/mypy bot actions
+
+test: lint setup validate system-deps cluster-deps
 	$(BIN)/mlplan kb check
 	$(BIN)/python -m pytest -q
 

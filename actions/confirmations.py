@@ -108,7 +108,7 @@ class ValidateConfirmForm(PendingQuestionForm):
         return accepted({"confirmation": "yes" if turn.tracker.get_slot("confirming") == "start" else "no"})
 
     def on_command(self, reading: Reading, question: Question, turn: Turn) -> Slots:
-        if reading.command.kind == "withdraw" and turn.tracker.get_slot("confirming") == "withdraw":
+        if reading.command is not None and reading.command.kind == "withdraw" and turn.tracker.get_slot("confirming") == "withdraw":
             return accepted({"confirmation": "yes"})  # "yes, withdraw it"
         return super().on_command(reading, question, turn)
 
@@ -116,7 +116,7 @@ class ValidateConfirmForm(PendingQuestionForm):
         if turn.tracker.get_slot("confirming") != "submit":
             return super().on_edit(field, value, question, turn)
         parsed = reader.parse_answer(value, reader.question(field)) if field and value else None
-        if parsed is not None and parsed.kind == "answer" and parsed.value not in (None, ""):
+        if field and parsed is not None and parsed.kind == "answer" and parsed.value not in (None, ""):
             saved = save_answer(field, parsed.value, turn)
             turn.say("edit_saved", field=messages.text(f"field.{field}", turn.lang),
                      value=planning.display_value(field, parsed.value, turn.lang))

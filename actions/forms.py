@@ -21,9 +21,9 @@ from rasa_sdk.types import DomainDict
 from actions.context import identify
 from actions.faq import send_answer
 from bot import cycle_text, messages
-from bot.flow import CHOOSING_A_FIELD, Confirming, FormExit, Reask
 from bot.dialogue import prompts, reader
 from bot.dialogue.reader import Heard, Question, Reading
+from bot.flow import CHOOSING_A_FIELD, Confirming, FormExit, Reask
 from bot.kb import faq, gaps
 from bot.nlu import patterns
 from bot.plan_schema import ANSWER_FIELD_NAMES
@@ -103,6 +103,7 @@ class PendingQuestionForm(FormValidationAction):
 
     def on_command(self, reading: Reading, question: Question, turn: Turn) -> Slots:
         command = reading.command
+        assert command is not None, "only a reading of kind 'command' comes here"
         if command.kind in FormExit.LEAVING:
             return {"form_exit": command.kind}
         if command.kind == "explain":

@@ -178,7 +178,7 @@ class ActionEditPlan(Request):
             if not result.ok:
                 utter(dispatcher, [plan_text.refusal(result, identity, lang_of(tracker))])
                 return []
-            plan = result.plan
+            plan = result.the_plan
             if field is not None:
                 current = planning.display_value(field, planning.slot_values(plan)[field], lang_of(tracker))
                 say(dispatcher, tracker, "edit_starting", id=plan.id, current=current,
@@ -217,7 +217,7 @@ class ActionConfirmWithdraw(Request):
             if not result.ok:
                 utter(dispatcher, [plan_text.refusal(result, identity, lang_of(tracker), none_key="withdraw_none")])
                 return []
-            return [SlotSet("withdraw_candidate", result.plan.id), *ask_to_confirm("withdraw")]
+            return [SlotSet("withdraw_candidate", result.the_plan.id), *ask_to_confirm("withdraw")]
 
 
 def withdraw(turn: Turn) -> EventList:

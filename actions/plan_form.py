@@ -141,6 +141,7 @@ def save_answer(field: str, value: Any, turn: Turn, *, note: Optional[str] = Non
             )
             saved = {"plan_draft_id": plan.id, "plan_draft_version": plan.version}
     except PlanConflict:
+        assert plan_id is not None, "a conflict is with a draft that exists"
         with session_scope() as session:
             plan = get_plan(session, plan_id)
             turn.say("plan_conflict", version=plan.version)

@@ -97,7 +97,7 @@ class ActionStartReview(Request):
             if not found.ok:
                 dispatcher.utter_message(text=messages.text("review_not_reviewable", lang, id=plan_id))
                 return []
-            plan = found.plan
+            plan = found.the_plan
             unit = planning.unit_name(session, plan.unit_key, lang)
             title = planning.title_of(plan, lang)
         decision, note = answers.split_review(tracker.latest_message.get("text") or "")

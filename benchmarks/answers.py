@@ -37,8 +37,8 @@ async def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="print every miss (not for held-out sets)")
     args = parser.parse_args()
     from bot.dialogue import reader
-    from bot.plan_schema import ANSWER_FIELD_NAMES
     from bot.kb import faq
+    from bot.plan_schema import ANSWER_FIELD_NAMES
     from tests.support import answer_sets
 
     parse = None

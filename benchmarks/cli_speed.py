@@ -52,8 +52,8 @@ COMMANDS = [
 
 def seeded_database(folder: Path) -> str:
     from bot.store import migrate
-    from tests.support.store import seed_directory
     from tests.support.seed import seed
+    from tests.support.store import seed_directory
 
     url = f"sqlite:///{folder / 'bench.sqlite3'}"
     migrate.upgrade(url)

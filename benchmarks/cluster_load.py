@@ -32,7 +32,6 @@ sys.path.insert(0, str(ROOT))
 from benchmarks import load  # noqa: E402
 from bot.cluster import Cluster  # noqa: E402
 
-
 PLANNER_EN = ["which 2027 plans does Retail have?", "how many units have not filed yet?",
               "which plans are blocked on data?", "show plan 1", "what is a data lake?", "hello",
               "which plans are submitted?", "how do we measure results of ML?", "thanks", "bye"]

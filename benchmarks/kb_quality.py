@@ -112,12 +112,12 @@ def grid(s: Searcher) -> None:
         tuning = Tuning(overlap=overlap, order=order, chars=chars, entry=entry, answer=answer, model=model)
         s.tuning = tuning
         ranked = [s.rank_words(words) for _, _, words in normalised]
-        top3 = statistics.mean(expected in [m.id for m in r[:3]] for (_, expected, _), r in zip(normalised, ranked))
-        correct = np.array([bool(r) and r[0].id == expected for (_, expected, _), r in zip(normalised, ranked)])
+        top3 = statistics.mean(expected in [m.id for m in r[:3]] for (_, expected, _), r in zip(normalised, ranked, strict=True))
+        correct = np.array([bool(r) and r[0].id == expected for (_, expected, _), r in zip(normalised, ranked, strict=True)])
         score, margin, allowed = map(np.array, zip(*(_decision_inputs(s, w, r)
-                                                    for (_, _, w), r in zip(normalised, ranked))))
+                                                    for (_, _, w), r in zip(normalised, ranked, strict=True)), strict=True))
         oos_score, oos_margin, oos_allowed = map(np.array, zip(
-            *(_decision_inputs(s, w, s.rank_words(w)) for w in oos)))
+            *(_decision_inputs(s, w, s.rank_words(w)) for w in oos), strict=True))
         for answer_score, answer_margin, clarify in itertools.product(range(16, 60, 2), range(MIN_MARGIN, 30, 2),
                                                                       range(14, 50, 2)):
             if clarify > answer_score:

@@ -133,7 +133,7 @@ class PeakRss:
             self.peak = max(self.peak, rss_bytes(self.pids))
             self._stop.wait(self.every)
 
-    def __enter__(self) -> "PeakRss":
+    def __enter__(self) -> PeakRss:
         if self.pids:
             self._thread.start()
         return self

@@ -44,7 +44,8 @@ def main() -> None:
     for lang in ("zh", "en"):
         result = cross_validate(lang, args.folds)
         worst = ", ".join(f"{name} {f1:.2f}" for f1, name in result["worst"])
-        print(f"{lang}: intent F1 {result['f1']:.3f}, accuracy {result['accuracy']:.3f} ({args.folds}-fold); weakest: {worst}")
+        scores = f"intent F1 {result['f1']:.3f}, accuracy {result['accuracy']:.3f} ({args.folds}-fold)"
+        print(f"{lang}: {scores}; weakest: {worst}")
 
 
 if __name__ == "__main__":

@@ -6,8 +6,8 @@ precision of the intents that act, per language.
     .venv/bin/python benchmarks/nlu_heldout.py --set dev --part 4 -v   # one retired held-out set
 
 Entities count as right when type and normalised value match (`unit: claims`,
-`year: 2027`); units are those of tests/conversations/units.yml, which the sets use. Needs a trained model (`make train`). Held-out sets print figures
-only (tests/conversations/README.md says why).
+`year: 2027`); units are those of tests/conversations/units.yml, which the sets use. Needs a trained
+model (`make train`). Held-out sets print figures only (tests/conversations/README.md says why).
 """
 from __future__ import annotations
 

@@ -49,7 +49,7 @@ def report(folder: Path, turns: int) -> str:
             stats.sort_stats("tottime")
             width = stats.total_tt or 1
             rows = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:25]
-            for (file, line, fn), (cc, nc, tt, ct, _) in rows:
+            for (file, line, fn), (_cc, _nc, tt, ct, _) in rows:
                 lines.append(f"  {100 * tt / width:5.1f}% {tt:7.2f}s own {ct:7.2f}s cum  {fn} "
                              f"({'/'.join(Path(file).parts[-3:])}:{line})")
     return "\n".join(lines)

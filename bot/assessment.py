@@ -78,7 +78,7 @@ def _holds(condition: Mapping[str, Any], answers: Mapping[str, Any]) -> bool:
     if "not_in" in condition:
         return empty or value not in condition["not_in"]
     if "only" in condition:
-        return not empty and sorted(value) == sorted(condition["only"])
+        return value is not None and not empty and sorted(value) == sorted(condition["only"])
     raise ValueError(f"condition has no test: {sorted(condition)}")
 
 

@@ -67,7 +67,7 @@ def files_digest(folder: Path) -> str:
         try:
             data = file.read_bytes()
         except OSError as error:  # the loader reports it; the key only has to differ
-            data = f"(unreadable: {error})".encode("utf-8")
+            data = f"(unreadable: {error})".encode()
         parts += [file.relative_to(folder).as_posix(), data]
     return digest(parts)
 

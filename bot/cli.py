@@ -38,9 +38,9 @@ def _print_table(rows: Sequence[Dict[str, Any]], columns: Sequence[str]) -> None
         return
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]
     widths = [max(len(c), *(_width(r[i]) for r in cells)) for i, c in enumerate(columns)]
-    print("  ".join(_pad(c, w) for c, w in zip(columns, widths)).rstrip())
+    print("  ".join(_pad(c, w) for c, w in zip(columns, widths, strict=True)).rstrip())
     for r in cells:
-        print("  ".join(_pad(v, w) for v, w in zip(r, widths)).rstrip())
+        print("  ".join(_pad(v, w) for v, w in zip(r, widths, strict=True)).rstrip())
 
 
 def _cell(value: Any) -> str:
@@ -278,11 +278,10 @@ def cmd_remind(args: argparse.Namespace) -> None:
 
 
 def cmd_kb_check(args: argparse.Namespace) -> None:
-    from bot.kb.loader import read
-
     import yaml
 
     from bot.assessment import check_rules
+    from bot.kb.loader import read
 
     kb, problems = read(settings.KNOWLEDGE_DIR)
     readiness = yaml.safe_load((settings.KNOWLEDGE_DIR / "readiness.yml").read_text(encoding="utf-8"))
@@ -478,7 +477,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     except Exception as error:
         if not _is_database_error(error):
             raise
-        print(f"mlplan: database error: {error.orig}\n"
+        print(f"mlplan: database error: {getattr(error, 'orig', error)}\n"
               "Is the database created and up to date? Run `mlplan db upgrade`.", file=sys.stderr)
         return 3
     return 0

@@ -88,6 +88,7 @@ class Part:
     health: str  # path that answers 200 when the part serves
     env: Dict[str, str] = field(default_factory=dict)
     process: Optional[subprocess.Popen] = None
+    reported: bool = False  # its death was reported (python -m bot.cluster)
 
     @property
     def url(self) -> str:
@@ -95,6 +96,10 @@ class Part:
 
     def running(self) -> bool:
         return self.process is not None and self.process.poll() is None
+
+    def live(self) -> Optional[subprocess.Popen]:
+        """The process, while it runs."""
+        return self.process if self.running() else None
 
 
 class Postgres:
@@ -171,8 +176,12 @@ class Cluster:
         self.action_ports = action_ports or [free_port() for _ in range(actions)]
         external_db = os.environ.get("MLPLAN_DATABASE_URL", "").strip() if "MLPLAN_DATABASE_URL" not in self.extra_env \
             else self.extra_env["MLPLAN_DATABASE_URL"]
-        self.postgres = None if external_db else Postgres(workdir / "postgres", postgres_port or free_port())
-        self.database_url = external_db or self.postgres.url
+        self.postgres: Optional[Postgres] = None
+        if external_db:
+            self.database_url = external_db
+        else:
+            self.postgres = Postgres(workdir / "postgres", postgres_port or free_port())
+            self.database_url = self.postgres.url
         self.redis_host = os.environ.get("MLPLAN_REDIS_HOST", "").strip()
         self.redis_port = int(os.environ.get("MLPLAN_REDIS_PORT", "0") or 0) if self.redis_host else \
             (redis_port or free_port())
@@ -277,7 +286,7 @@ backend actions
     def part(self, name: str) -> Part:
         return next(p for p in self._parts() if p.name == name)
 
-    def start(self, timeout: float = 600, samples: bool = False) -> "Cluster":
+    def start(self, timeout: float = 600, samples: bool = False) -> Cluster:
         missing = missing_programs(self.postgres is not None, not self.redis_host)
         if missing:
             raise RuntimeError("the cluster needs " + ", ".join(missing) + " (make cluster-deps)")
@@ -390,10 +399,10 @@ backend actions
         return path.read_text(errors="replace")[-chars:] if path.exists() else ""
 
     def kill(self, name: str, sig: int = signal.SIGKILL) -> None:
-        part = self.part(name)
-        if part.running():
-            os.killpg(part.process.pid, sig)
-            part.process.wait(timeout=60)
+        process = self.part(name).live()
+        if process is not None:
+            os.killpg(process.pid, sig)
+            process.wait(timeout=60)
 
     def restart(self, name: str, timeout: float = 600) -> None:
         part = self.part(name)
@@ -416,9 +425,10 @@ backend actions
 
     def stop(self) -> None:
         for part in reversed(self._parts()):
-            if part.running():
+            process = part.live()
+            if process is not None:
                 try:
-                    os.killpg(part.process.pid, signal.SIGTERM)
+                    os.killpg(process.pid, signal.SIGTERM)
                 except ProcessLookupError:
                     pass
         for part in self._parts():
@@ -457,17 +467,18 @@ def main(argv: Optional[List[str]] = None) -> int:
     signal.signal(signal.SIGINT, on_signal)  # also when started from a shell that ignores SIGINT
     try:
         cluster.start(samples=True)
+        token = f"$(MLPLAN_JWT_SECRET=$(cat {cluster.workdir}/jwt-secret) .venv/bin/mlplan token li.wei)"
         print(f"""
 The cluster is ready.
   REST:      curl -s {cluster.url}/webhooks/rest/webhook -d '{{"sender": "li.wei", "message": "你好"}}'
-  Web chat:  {cluster.url}/chat#token=$(MLPLAN_JWT_SECRET=$(cat {cluster.workdir}/jwt-secret) .venv/bin/mlplan token li.wei)
+  Web chat:  {cluster.url}/chat#token={token}
   Plan store and trackers: {cluster.database_url}
   Logs: {cluster.logs}/
   Press Ctrl-C to stop everything.""", flush=True)
         while True:  # until Ctrl-C; report a part that died (HAProxy keeps serving with the others)
             for part in cluster._parts():
-                if part.process is not None and part.process.poll() is not None and not getattr(part, "_reported", 0):
-                    part._reported = 1
+                if part.process is not None and part.process.poll() is not None and not part.reported:
+                    part.reported = True
                     print(f"{part.name} exited (code {part.process.returncode}); see {cluster.logs}/{part.name}.log",
                           flush=True)
             time.sleep(2)

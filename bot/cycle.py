@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
 from bot import planning
-from bot.plan_schema import ANSWER_FIELDS, ANSWER_FIELD_NAMES
+from bot.plan_schema import ANSWER_FIELD_NAMES, ANSWER_FIELDS
 from bot.plan_status import DRAFT, FILED, NO_PLAN
 from bot.store.models import Cycle, Person, Plan, Unit, utcnow
 
@@ -26,7 +26,7 @@ DEFAULT_REMIND_EVERY = 7
 class CycleError(ValueError):
     """A request about a cycle that cannot be done; `code` says why, `values` the details."""
 
-    def __init__(self, code: str, message: str, **values: object) -> None:
+    def __init__(self, code: str, message: str, **values: Any) -> None:
         super().__init__(message)
         self.code, self.values = code, values
 
@@ -107,7 +107,7 @@ def find_date(text: str, on: Optional[dt.date] = None) -> Optional[Tuple[Optiona
         found = pattern.search(text or "")
         if not found:
             continue
-        values: Dict[str, Optional[str]] = dict(zip(parts, found.groups()))
+        values: Dict[str, Optional[str]] = dict(zip(parts, found.groups(), strict=True))
         month = _MONTHS[(values.get("M") or "").lower()] if values.get("M") else int(values["m"] or 0)
         day = int(values["d"] or 0)
         try:

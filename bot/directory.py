@@ -7,7 +7,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Sequence, Set, overload
 
 import yaml
 from sqlalchemy import select
@@ -52,7 +52,14 @@ def _audit(session: Session, actor: str, action: str, kind: str, target: str, de
 # --- validation --------------------------------------------------------------------
 
 
+@overload
+def _text(row: Mapping[str, Any], key: str, where: str, required: Literal[True] = True) -> str: ...
+@overload
+def _text(row: Mapping[str, Any], key: str, where: str, required: bool) -> Optional[str]: ...
+
+
 def _text(row: Mapping[str, Any], key: str, where: str, required: bool = True) -> Optional[str]:
+    """The field's text, stripped; a required field is never empty."""
     value = row.get(key)
     text = "" if value is None else str(value).strip()
     if required and not text:
@@ -173,7 +180,8 @@ def import_people(session: Session, rows: Sequence[Mapping[str, Any]], *, actor:
 
 
 def _no_duplicates(keys: Iterable[str], what: str) -> None:
-    seen, dupes = set(), set()
+    seen: Set[str] = set()
+    dupes: Set[str] = set()
     for key in keys:
         (dupes if key in seen else seen).add(key)
     if dupes:

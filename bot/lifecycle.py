@@ -44,6 +44,13 @@ class Result:
     told: List[Any] = field(default_factory=list)  # after a review: who heard of it (reminders.tell_decision)
 
     @property
+    def the_plan(self) -> Plan:
+        """The plan, for the outcomes that have one (every outcome but NO_PLAN_FOUND and MAY_NOT_FILE)."""
+        if self.plan is None:
+            raise LookupError(f"a {self.outcome.value} result has no plan")
+        return self.plan
+
+    @property
     def ok(self) -> bool:
         return self.outcome not in (Outcome.NO_PLAN_FOUND, Outcome.NOT_ALLOWED, Outcome.MAY_NOT_FILE,
                                     Outcome.NOT_REVIEWABLE)
@@ -133,6 +140,8 @@ def declare_no_plan(session: Session, identity: Identity, year: int, reason: str
     refused = _refused(identity)
     if refused:
         return refused
+    if identity.unit is None:  # roles.can: a person who may file has a unit
+        return Result(Outcome.MAY_NOT_FILE)
     plan = store.create_plan(session, unit=identity.unit, year=year, owner=identity.person_id, language=lang,
                              status=NO_PLAN, no_plan_reason=reason)
     return Result(Outcome.NO_PLAN_DECLARED, plan)
@@ -144,7 +153,7 @@ def review(session: Session, identity: Identity, plan_id: Optional[int], decisio
     found = plan_to_review(session, identity, plan_id)
     if not found.ok or decision not in DECISIONS:
         return Result(Outcome.NOT_REVIEWABLE, found.plan)
-    plan = store.record_review(session, plan_id, decision, "" if note in (None, "-") else note,
+    plan = store.record_review(session, found.the_plan.id, decision, "" if note in (None, "-") else note,
                                reviewer=identity.person_id)
     return Result(Outcome.REVIEWED, plan, told=reminders.tell_decision(session, plan, plan.reviews[-1]))
 

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from bot import assessment, cycle_text, messages, planning, roles
 from bot.directory import Identity
-from bot.plan_schema import ANSWER_FIELD_NAMES
 from bot.lifecycle import Outcome, Result
+from bot.plan_schema import ANSWER_FIELD_NAMES
 from bot.plan_status import NO_PLAN
 from bot.queries import LISTED_WITH_A_COUNT, SHOWN, PlanFilter, QueryAnswer, Shown
 from bot.roles import Permission
@@ -48,7 +48,7 @@ def submitted(session: Session, result: Result, lang: str) -> List[str]:
     """After "yes, submit": submitted (or updated, for review again), and similar plans elsewhere."""
     if result.outcome is Outcome.NO_PLAN_FOUND:
         return [messages.text("edit_no_plan", lang)]
-    plan = result.plan
+    plan = result.the_plan
     if result.outcome is Outcome.NOT_ALLOWED:
         return [messages.text("edit_not_allowed", lang, id=plan.id)]
     if result.outcome is Outcome.SUBMITTED:
@@ -67,7 +67,7 @@ def refusal(result: Result, identity: Identity, lang: str, none_key: str = "edit
     """Why a request to change or withdraw a plan does nothing: no such plan (`none_key`),
     someone else's or one in the wrong status, or the person files no plans."""
     if result.outcome is Outcome.NOT_ALLOWED:
-        return messages.text("edit_not_allowed", lang, id=result.plan.id)
+        return messages.text("edit_not_allowed", lang, id=result.the_plan.id)
     if result.outcome is Outcome.MAY_NOT_FILE:
         return filing_refusal(identity, lang) or ""
     return messages.text(none_key, lang)
@@ -83,7 +83,7 @@ def withdraw_question(session: Session, plan_id: Optional[int], lang: str) -> st
 
 def withdrawn(result: Result, lang: str) -> str:
     if result.outcome is Outcome.WITHDRAWN:
-        return messages.text("withdraw_done", lang, id=result.plan.id)
+        return messages.text("withdraw_done", lang, id=result.the_plan.id)
     return messages.text("withdraw_none", lang)
 
 
@@ -91,7 +91,7 @@ def no_plan_declared(session: Session, result: Result, lang: str) -> List[str]:
     """"No plan" recorded; nothing is said when the person files no plans (they were told before)."""
     if result.outcome is not Outcome.NO_PLAN_DECLARED:
         return []
-    plan = result.plan
+    plan = result.the_plan
     return [messages.text("no_plan_recorded", lang, unit=planning.unit_name(session, plan.unit_key, lang),
                           year=plan.year, id=plan.id)]
 
@@ -101,7 +101,7 @@ def reviewed(result: Result, plan_id, lang: str) -> str:
     if result.outcome is not Outcome.REVIEWED:
         return messages.text("review_not_reviewable", lang, id=plan_id)
     return messages.text("review_recorded", lang, id=plan_id,
-                         decision=messages.text(f"status.{result.plan.status}", lang),
+                         decision=messages.text(f"status.{result.the_plan.status}", lang),
                          told=cycle_text.decision_told_text(result.told, lang))
 
 

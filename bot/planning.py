@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Tuple, overload
 
 from rapidfuzz import fuzz
 from sqlalchemy import select
@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from bot import assessment, messages
 from bot.dialogue import answers
 from bot.directory import Identity
-from bot.plan_schema import ANSWER_FIELDS, ANSWER_FIELD_NAMES, FIELDS_BY_NAME
+from bot.plan_schema import ANSWER_FIELD_NAMES, ANSWER_FIELDS, FIELDS_BY_NAME
 from bot.plan_status import DRAFT
 from bot.similar import comparable
 from bot.store import plans as store
@@ -60,7 +60,14 @@ def no_plan_year(named: List[int], text: str, today: Optional[dt.date] = None) -
     return year_meant(named, today)
 
 
-def unit_name(session: Session, key: Optional[str], lang: str) -> str:
+@overload
+def unit_name(session: Session, key: str, lang: str) -> str: ...
+@overload
+def unit_name(session: Session, key: Optional[str], lang: str) -> Optional[str]: ...
+
+
+def unit_name(session: Session, key: Optional[str], lang: str) -> Optional[str]:
+    """The unit's name in `lang`; the key itself for a unit not in the directory."""
     unit = session.get(Unit, key) if key else None
     return (unit.name_zh if lang == "zh" else unit.name_en) if unit else key
 
@@ -115,7 +122,7 @@ def save_answer(
     *,
     identity: Identity,
     plan_id: Optional[int],
-    year: int,
+    year: Optional[int],
     lang: str,
     field: str,
     value: Any,
@@ -127,6 +134,8 @@ def save_answer(
     skipped = value == SKIPPED
     stored = answers.skipped_value(field) if skipped else value
     if plan_id is None:
+        if identity.unit is None or year is None:
+            raise ValueError("a new draft needs the lead's unit and the plan's year")
         plan = store.create_plan(session, unit=identity.unit, year=year, owner=identity.person_id, language=lang)
         expected_version = plan.version
         plan_id = plan.id
@@ -158,12 +167,13 @@ def also_noted_text(volunteered: Mapping[str, Any], lang: str) -> str:
     labels = [messages.text(f"field.{name}", lang) for name in volunteered]
     separator, colon = ("；", "：") if lang == "zh" else ("; ", ": ")
     items = separator.join(f"{label}{colon}{display_value(name, value, lang)}"
-                           for label, (name, value) in zip(labels, volunteered.items()))
+                           for label, (name, value) in zip(labels, volunteered.items(), strict=True))
     first = labels[0] if lang == "zh" else labels[0].lower()
     return messages.text("plan_also_noted", lang, items=items, first=first)
 
 
-def summary_text(slots: Mapping[str, Any], result: Mapping[str, Any], lang: str, *, unit: str, year: int) -> str:
+def summary_text(slots: Mapping[str, Any], result: Mapping[str, Any], lang: str, *, unit: str,
+                 year: Optional[int]) -> str:
     """The plan's answers grouped by guide step, then its readiness assessment and remedies."""
     title = slots.get("title") if slots.get("title") not in (None, SKIPPED) else messages.text("plan_untitled", lang)
     lines = [messages.text("plan_summary_header", lang, unit=unit, year=year, title=title)]
@@ -171,7 +181,8 @@ def summary_text(slots: Mapping[str, Any], result: Mapping[str, Any], lang: str,
         lines.append(f"【{messages.text(f'step.{step}', lang)}】" if lang == "zh" else f"[{messages.text(f'step.{step}', lang)}]")
         for spec in ANSWER_FIELDS:
             if spec.step == step:
-                lines.append(f"• {messages.text(f'field.{spec.name}', lang)}: {display_value(spec.name, slots.get(spec.name), lang)}")
+                label = messages.text(f"field.{spec.name}", lang)
+                lines.append(f"• {label}: {display_value(spec.name, slots.get(spec.name), lang)}")
     lines.append(messages.text("plan_summary_assessment", lang, readiness=result["readiness"]))
     for name in assessment.CHALLENGES:
         challenge = result["challenges"][name]
@@ -208,7 +219,8 @@ _POSITION = re.compile(r"第\s*(\d{1,2}|[一二两三四五六七八九十])\s*(
 
 
 def position_in(text: str) -> Optional[int]:
-    """A place in the list shown last ("第1个", "第二份", "the second one", "the last one"): 1-based, -1 for the last."""
+    """A place in the list shown last ("第1个", "第二份", "the second one", "the last one"):
+    1-based, -1 for the last."""
     found = _POSITION.search(text or "")
     if not found:
         return None

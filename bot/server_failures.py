@@ -28,7 +28,7 @@ from typing import Any, List, Optional
 
 logger = logging.getLogger(__name__)
 _MARK = "_mlplan_tells_the_user"
-_failed_calls: "contextvars.ContextVar[Optional[List[str]]]" = contextvars.ContextVar("mlplan_failed_calls",
+_failed_calls: contextvars.ContextVar[Optional[List[str]]] = contextvars.ContextVar("mlplan_failed_calls",
                                                                                         default=None)
 
 

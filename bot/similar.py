@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Dict, Iterable, List, Optional, Protocol, Sequence, Set, Tuple, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -19,6 +19,22 @@ from bot import language
 SIMILAR_SCORE = 60
 EXHAUSTIVE_UP_TO = 300
 COMMON_WORD_SHARE = 0.05  # beyond EXHAUSTIVE_UP_TO: title words in more than 5% of plans pair nothing
+
+
+class Comparable(Protocol):
+    """What is read of a plan here (bot.store.models.Plan has it)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def unit_key(self) -> str: ...
+    @property
+    def title(self) -> Optional[str]: ...
+    @property
+    def problem(self) -> Optional[str]: ...
+
+
+P = TypeVar("P", bound=Comparable)
 _FILLER = frozenset("a an the of for and to in on with by our we 的 和 与 及 在 对 用 基于 提升 提高 优化".split())
 
 
@@ -38,13 +54,13 @@ class _Texts:
     def __init__(self) -> None:
         self._seen: Dict[int, Tuple[str, str]] = {}
 
-    def __call__(self, plan) -> Tuple[str, str]:
+    def __call__(self, plan: Comparable) -> Tuple[str, str]:
         if plan.id not in self._seen:
             self._seen[plan.id] = (comparable(plan.title), comparable(f"{plan.title or ''} {plan.problem or ''}"))
         return self._seen[plan.id]
 
 
-def score(a, b, texts: Optional[_Texts] = None) -> float:
+def score(a: Comparable, b: Comparable, texts: Optional[_Texts] = None) -> float:
     """How alike two plans read: the better of their titles and their titles with problems."""
     texts = texts or _Texts()
     (title_a, whole_a), (title_b, whole_b) = texts(a), texts(b)
@@ -58,11 +74,11 @@ def _title_words(title: Optional[str]) -> frozenset:
                      if len(w) > 1 and w.casefold() not in _FILLER and re.search(r"\w", w))
 
 
-def _candidates(plans: Sequence) -> Dict[int, Set[int]]:
+def _candidates(plans: Sequence[Comparable]) -> Dict[int, Set[int]]:
     """For each plan id, the ids of the plans it is compared with (other units only)."""
     if len(plans) <= EXHAUSTIVE_UP_TO:
         return {p.id: {o.id for o in plans if o.unit_key != p.unit_key} for p in plans}
-    postings: Dict[str, List] = defaultdict(list)
+    postings: Dict[str, List[Comparable]] = defaultdict(list)
     for plan in plans:
         for word in _title_words(plan.title):
             postings[word].append(plan)
@@ -76,12 +92,12 @@ def _candidates(plans: Sequence) -> Dict[int, Set[int]]:
     return found
 
 
-def pairs(plans: Iterable) -> List[Tuple[object, object, float]]:
+def pairs(plans: Iterable[P]) -> List[Tuple[P, P, float]]:
     """Every similar pair among `plans` (lower id first), most alike first."""
-    plans = list(plans)
-    by_id, texts = {p.id: p for p in plans}, _Texts()
+    pool = list(plans)
+    by_id, texts = {p.id: p for p in pool}, _Texts()
     found = []
-    for a_id, others in _candidates(plans).items():
+    for a_id, others in _candidates(pool).items():
         for b_id in others:
             if a_id < b_id:
                 value = score(by_id[a_id], by_id[b_id], texts)
@@ -90,7 +106,7 @@ def pairs(plans: Iterable) -> List[Tuple[object, object, float]]:
     return sorted(found, key=lambda t: (-t[2], t[0].id))
 
 
-def similar_to(plan, plans: Iterable, limit: int = 3) -> List[Tuple[object, float]]:
+def similar_to(plan: P, plans: Iterable[P], limit: int = 3) -> List[Tuple[P, float]]:
     """The plans of `plans` (other units) that read like `plan`, most alike first: the pairs
     `pairs` would report for `plan` among them."""
     pool = [p for p in plans if p.id != plan.id] + [plan]

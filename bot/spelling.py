@@ -109,7 +109,7 @@ class HomophoneFixer:
         return tuple(lazy_pinyin(text))
 
     def fix(self, text: str) -> str:
-        def fix_run(match: "re.Match[str]") -> str:
+        def fix_run(match: re.Match[str]) -> str:
             run = match.group(0)
             toneless = self._sounds(run, False)
             toned = self._sounds(run, True) if self.toned else ()
@@ -119,7 +119,7 @@ class HomophoneFixer:
                     sounds = toned if size in self.toned else toneless
                     term = self.table.get(tuple(sounds[i:i + size])) if i + size <= len(run) else None
                     window = run[i:i + size]
-                    changed = [(a, b) for a, b in zip(term or "", window) if a != b]
+                    changed = [(a, b) for a, b in zip(term or "", window, strict=False) if a != b]
                     if term and 0 < len(changed) <= size // 2 and not (size in self.toned and self.is_word(window)) \
                             and not any(ch in _NEGATORS or ch in _COMMON for pair in changed for ch in pair):
                         out.append(term)

@@ -136,8 +136,9 @@ class MLPlanSlackInput(SlackInput):
     async def process_message(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]],
                               text: Text, sender_id: Optional[Text], metadata: Optional[Dict]) -> Any:
         body = request.json if request.content_type.startswith("application/json") else None
-        if not self._first_time((body or {}).get("event_id")):
-            logger.info("Slack event %s delivered again; answered once already", body.get("event_id"))
+        event_id = (body or {}).get("event_id")
+        if not self._first_time(event_id):
+            logger.info("Slack event %s delivered again; answered once already", event_id)
             return response.text("", headers={"X-Slack-No-Retry": "1"})
         return await super().process_message(request, on_new_message, text, self.person_for(sender_id), metadata)
 

@@ -20,7 +20,8 @@ class TokenError(ValueError):
 
 
 def secret() -> str:
-    """`MLPLAN_JWT_SECRET`; in development (where `make run` made one and the variable is unset), `var/dev-jwt-secret`."""
+    """`MLPLAN_JWT_SECRET`; in development (where `make run` made one and the variable is unset),
+    `var/dev-jwt-secret`."""
     value = os.environ.get(SECRET_ENV, "")
     if not value and DEV_SECRET_FILE.is_file():
         value = DEV_SECRET_FILE.read_text(encoding="utf-8").strip()

@@ -402,8 +402,8 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
             value = _resolve(field, labels)
             return Choice(value, False) if value in choices else None
     if field == "failure_tolerance":  # "yes" / "no, …" to "are failed experiments planned for?"
-        said = read_choice(YES_NO, text)
-        value = {"yes": "budgeted", "no": "must_succeed", "unsure": "unsure"}.get(said.value) if said and said.leading else None
+        yes_no = read_choice(YES_NO, text)
+        value = {"yes": "budgeted", "no": "must_succeed", "unsure": "unsure"}.get(yes_no.value) if yes_no and yes_no.leading else None
         return Choice(value, True) if value else None
     if not in_passing:
         return _evidence(field, folded)

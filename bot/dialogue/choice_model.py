@@ -20,7 +20,7 @@ import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
@@ -72,12 +72,12 @@ def _vectorizers(vocabularies: Optional[Sequence[Dict[str, int]]] = None):
 
 
 class ChoiceModel:
-    def __init__(self, vectorizers, models: Dict[str, Tuple[List[str], "object", "object"]]) -> None:
+    def __init__(self, vectorizers, models: Dict[str, Tuple[List[str], Any, Any]]) -> None:
         self._vectorizers = vectorizers
         self._models = models  # field -> (classes, coef [classes x features], intercept [classes])
 
     @classmethod
-    def train(cls, examples: Sequence[Tuple[str, str, str]]) -> "ChoiceModel":
+    def train(cls, examples: Sequence[Tuple[str, str, str]]) -> ChoiceModel:
         import numpy as np
         from scipy.sparse import hstack
         from sklearn.linear_model import LogisticRegression
@@ -128,7 +128,7 @@ class ChoiceModel:
         return found
 
     @classmethod
-    def from_parts(cls, parts: Dict[str, object]) -> "ChoiceModel":
+    def from_parts(cls, parts: Dict[str, Any]) -> ChoiceModel:
         vocabularies = parts["vocabularies"]
         vectorizers = _vectorizers(vocabularies)
         for index, vectorizer in enumerate(vectorizers):

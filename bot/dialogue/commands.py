@@ -112,7 +112,7 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
     else:
         kind = min(("pause" if k == LATER else k for k in matched), key=PRECEDENCE.index)
     explicit_skip = kind == "skip" and any(_explicit_skip(c) for c in parts)
-    for clause, clause_kind in zip(parts, kinds):
+    for clause, clause_kind in zip(parts, kinds, strict=True):
         if clause_kind or not _core(clause):
             continue
         if kind in WITH_REMARK and _is_remark(clause, *((LEAVING_CJK, LEAVING_WORDS) if kind in ("pause", "leave") else ())):
@@ -143,12 +143,12 @@ LATER = "later"  # "I'll finish this later": a pause, unless it comes with a ski
 
 
 @functools.lru_cache(maxsize=1)
-def _later_patterns() -> Tuple["re.Pattern[str]", ...]:
+def _later_patterns() -> Tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in words.vocabulary()["commands"]["pause"]["later"])
 
 
 @functools.lru_cache(maxsize=1)
-def _command_patterns() -> Tuple[Tuple[str, "re.Pattern[str]"], ...]:
+def _command_patterns() -> Tuple[Tuple[str, re.Pattern[str]], ...]:
     found = []
     for kind in PRECEDENCE:
         for pattern in words.vocabulary()["commands"][kind].get("patterns", []):
@@ -193,7 +193,7 @@ def _explains_a_field(text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _field_question_patterns() -> Tuple["re.Pattern[str]", ...]:
+def _field_question_patterns() -> Tuple[re.Pattern[str], ...]:
     """"<field> 是啥意思" and "what do you mean by <field>", per field alias, compiled once
     (there are more than `re`'s cache holds, so they were compiled again on every message)."""
     return tuple(re.compile(pattern) for alias, _ in _field_names()
@@ -223,7 +223,7 @@ def _alternation(items) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _edit_patterns() -> Tuple["re.Pattern[str]", ...]:
+def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
     edit = words.vocabulary()["edit"]
     field = f"(?P<field>{_alternation(a for a, _ in _field_names())})"
     verbs_en, verbs_zh = _alternation(map(words.fold, edit["verbs_en"])), _alternation(edit["verbs_zh"])
@@ -281,8 +281,9 @@ def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
     """A change of an earlier answer (see `_match_edit`); a new value said as an addition
     ("not only X, also Y", "另外加上…") is marked `adds`, so the old answer stays."""
     edit = _match_edit(text, fields)
-    added = _ADDING.match(edit.value) if edit is not None and edit.value and FIELDS_BY_NAME[edit.field].kind == "text" else None
-    if added and added.group("rest").strip(" ,，.。"):
+    added = _ADDING.match(edit.value) if edit is not None and edit.value and edit.field \
+        and FIELDS_BY_NAME[edit.field].kind == "text" else None
+    if edit is not None and added and added.group("rest").strip(" ,，.。"):
         return dataclasses.replace(edit, value=added.group("rest").strip(" ,，.。"), adds=True, replaces=None)
     return edit
 
@@ -417,7 +418,7 @@ def _edit_in(folded: str, fields: Sequence[str]):
     return None
 
 
-def _edit_command(text: str, folded: str, found: "re.Match[str]", field: str) -> Command:
+def _edit_command(text: str, folded: str, found: re.Match[str], field: str) -> Command:
     value = re.sub(r"[\s,，。;；-]+(?:please |pls )?(?:fix|change|update|correct|edit) (?:that|it|this)$|"
                    r"[\s,，。;；]+(?:请|麻烦)?(?:帮我|帮忙|给我)?(?:改一下|改下|改过来|改掉|更正一下|修改一下)(?:吧|哈|谢谢)?$", "",
                    found.groupdict().get("value") or "")

@@ -5,7 +5,7 @@ import functools
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Sequence, Tuple
 
 import yaml
 
@@ -62,7 +62,7 @@ def vocabulary() -> Dict[str, Any]:
     return _unbool(yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def phrases(*path: str) -> Tuple[str, ...]:
     node: Any = vocabulary()
     for key in path:
@@ -87,8 +87,8 @@ def _pattern(phrase: str) -> str:
     return escaped
 
 
-@functools.lru_cache(maxsize=None)
-def _compiled(phrase: str) -> "re.Pattern[str]":
+@functools.cache
+def _compiled(phrase: str) -> re.Pattern[str]:
     return re.compile(_pattern(phrase))
 
 
@@ -97,7 +97,7 @@ def spans(folded: str, phrase: str) -> List[Tuple[int, int]]:
     return [m.span() for m in _compiled(phrase).finditer(folded)]
 
 
-def labelled_spans(folded: str, groups: Dict[str, Sequence[str]]) -> List[Tuple[int, int, str]]:
+def labelled_spans(folded: str, groups: Mapping[str, Sequence[str]]) -> List[Tuple[int, int, str]]:
     """(start, end, label) of every phrase of every group, keeping only the longest where they overlap."""
     found = [(s, e, label) for label, group in groups.items() for phrase in group for s, e in spans(folded, phrase)]
     found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
@@ -120,7 +120,7 @@ def strip_fillers(clause: str, fillers: Iterable[str]) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def _filler_patterns(fillers: Tuple[str, ...]) -> Tuple["re.Pattern[str]", "re.Pattern[str]"]:
+def _filler_patterns(fillers: Tuple[str, ...]) -> Tuple[re.Pattern[str], re.Pattern[str]]:
     either = "|".join(_pattern(f) for f in sorted(set(fillers), key=len, reverse=True))  # longest first
     return re.compile(rf"^(?:{either})\s*"), re.compile(rf"\s*(?:{either})$")
 

@@ -70,14 +70,14 @@ class _Tfidf:
         data += 1
         data = data * self.idf[columns]
         # `X * idf_diag` (scipy's csr_matmat) emits a row's entries in reverse order.
-        columns, data = columns[::-1], data[::-1].tolist()
+        columns, values = columns[::-1], data[::-1].tolist()
         total = 0.0  # sklearn's inplace_csr_row_normalize_l2, in the stored order
-        for value in data:
+        for value in values:
             total += value * value
         if total != 0.0:
             total = math.sqrt(total)
-            data = [value / total for value in data]
-        return columns, data
+            values = [value / total for value in values]
+        return columns, values
 
 
 class EntryClassifier:
@@ -93,7 +93,7 @@ class EntryClassifier:
         self._params = params
 
     @classmethod
-    def fit(cls, documents: Sequence[Sequence[str]], labels: Sequence[str]) -> "EntryClassifier":
+    def fit(cls, documents: Sequence[Sequence[str]], labels: Sequence[str]) -> EntryClassifier:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import make_union
@@ -118,7 +118,7 @@ class EntryClassifier:
         })
 
     @classmethod
-    def from_params(cls, params: Mapping) -> "EntryClassifier":
+    def from_params(cls, params: Mapping) -> EntryClassifier:
         return cls(params)
 
     def params(self) -> Mapping:
@@ -132,12 +132,12 @@ class EntryClassifier:
         char_columns, char_values = self._chars.row(char_wb_ngrams(text))
         # FeatureUnion stacks the word block, then the character block; X @ coef.T adds up in that order.
         decision = np.zeros(len(self.classes))
-        for column, value in zip(word_columns, word_values):
+        for column, value in zip(word_columns, word_values, strict=True):
             decision += value * self._coef_t[column]
-        for column, value in zip(char_columns, char_values):
+        for column, value in zip(char_columns, char_values, strict=True):
             decision += value * self._coef_t[self._offset + column]
         scores = (decision + self._intercept).reshape(1, -1)
         scores -= np.max(scores, axis=1).reshape((-1, 1))  # sklearn.utils.extmath.softmax
         np.exp(scores, scores)
         scores /= np.sum(scores, axis=1).reshape((-1, 1))
-        return dict(zip(self.classes, scores[0].tolist()))
+        return dict(zip(self.classes, scores[0].tolist(), strict=True))

@@ -87,7 +87,7 @@ def _check_entry(raw: Any, where: str, sections: Mapping[str, Any], problems: Li
     if len(problems) > before:
         return None
     return Entry(
-        id=entry_id,
+        id=str(entry_id),
         section=raw["section"],
         questions={lang: tuple(q.strip() for q in questions[lang] if q.strip()) for lang in LANGS},
         answer={lang: answer[lang].strip() for lang in LANGS},

@@ -14,6 +14,7 @@ import unicodedata
 from typing import Any, Dict, Iterable, Mapping, Optional, Sequence, Tuple
 
 import snowballstemmer
+
 from bot import language
 from bot.spelling import HomophoneFixer, LatinSpeller, common_english_words
 
@@ -61,7 +62,7 @@ class SynonymPattern:
             self._by_first.setdefault(variant[:1], []).append((variant, variant.isascii()))
         self._fallback = self.regex() if "" in self._by_first else None  # an empty variant: let `re` decide
 
-    def regex(self) -> "re.Pattern[str]":
+    def regex(self) -> re.Pattern[str]:
         parts = []
         for variant in self.variants:
             escaped = re.escape(variant)

@@ -32,7 +32,7 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -122,7 +122,7 @@ class Index:
         self.classifier = classifier
 
     @classmethod
-    def build(cls, kb: KnowledgeBase) -> "Index":
+    def build(cls, kb: KnowledgeBase) -> Index:
         """Normalise every phrasing and answer and train the classifier (seconds)."""
         questions = [(e.id, lang, q) for e in kb.entries.values() for lang in LANGS for q in e.questions[lang]]
         normaliser = Normaliser(kb.synonyms, [q for _, _, q in questions])
@@ -151,7 +151,7 @@ class Index:
         }
 
     @classmethod
-    def from_parts(cls, kb: KnowledgeBase, parts: Mapping[str, object]) -> "Index":
+    def from_parts(cls, kb: KnowledgeBase, parts: Mapping[str, Any]) -> Index:
         index = parts["index"]
         return cls(
             Normaliser(kb.synonyms, state=index["normaliser"]),
@@ -221,7 +221,7 @@ class Searcher:
         chars = process.cdist(["".join(words)], self._chars, scorer=fuzz.ratio)[0]
         scores = (t.overlap * 100 * self._overlaps(words) + t.order * order + t.chars * chars) / (t.overlap + t.order + t.chars)
         best: Dict[str, Tuple[float, str]] = {}
-        for p, score in zip(self._phrasings, scores):
+        for p, score in zip(self._phrasings, scores, strict=True):
             if p.entry_id not in best or score > best[p.entry_id][0]:
                 best[p.entry_id] = (float(score), p.lang)
         total = sum(self._weight(w) for w in words)

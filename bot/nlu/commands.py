@@ -11,10 +11,19 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.patterns import (ACTING, CYCLE_INTENTS, about_units_plans, awaiting_review, change_of_answer, cycle_request, follow_up_query,
-                              lists_plans,
-                              recognise, says_enough_for, second_opinion)
-
+from bot.nlu.patterns import (
+    ACTING,
+    CYCLE_INTENTS,
+    about_units_plans,
+    awaiting_review,
+    change_of_answer,
+    cycle_request,
+    follow_up_query,
+    lists_plans,
+    recognise,
+    says_enough_for,
+    second_opinion,
+)
 
 _PLAN_QUERY_GUESSES = frozenset({"show_my_plans", "ask_faq", "inform", "nlu_fallback", "help", "greet", "faq_more",
                                   "out_of_scope", "query_plans"})
@@ -44,7 +53,7 @@ class PlanCommandRecognizer(GraphComponent):
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "PlanCommandRecognizer":
+               execution_context: ExecutionContext) -> PlanCommandRecognizer:
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:

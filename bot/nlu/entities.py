@@ -27,7 +27,7 @@ class YearAndPlanIdExtractor(GraphComponent):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "YearAndPlanIdExtractor":
+    ) -> YearAndPlanIdExtractor:
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:

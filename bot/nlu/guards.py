@@ -33,7 +33,7 @@ class NoWordsGuard(GraphComponent):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "NoWordsGuard":
+    ) -> NoWordsGuard:
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -79,7 +79,7 @@ class EntityScope(GraphComponent):
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "EntityScope":
+               execution_context: ExecutionContext) -> EntityScope:
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:

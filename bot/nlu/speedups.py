@@ -20,8 +20,8 @@ from typing import Any, Dict, Optional, Text, Type
 _MARK = "_mlplan_speedup"
 
 
-@functools.lru_cache(maxsize=None)
-def _validator(action_class: type):
+@functools.cache
+def _validator(action_class: Any):
     import jsonschema
 
     schema = action_class.action_response_format_spec()
@@ -35,7 +35,7 @@ def validate_action_result(self, result: Dict[Text, Any]) -> bool:
     from jsonschema.exceptions import best_match
     from rasa.shared.constants import DOCS_BASE_URL
 
-    error = best_match(_validator(type(self)).iter_errors(result))
+    error = best_match(_validator(self.__class__).iter_errors(result))
     if error is not None:
         error.message += (
             f". Failed to validate Action server response from API, "

@@ -83,7 +83,7 @@ class MixedLanguageTokenizer(Tokenizer):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "MixedLanguageTokenizer":
+    ) -> MixedLanguageTokenizer:
         return cls(config)
 
     def tokenize(self, message: Message, attribute: Text) -> List[Token]:

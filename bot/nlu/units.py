@@ -94,7 +94,7 @@ class DirectoryUnitExtractor(GraphComponent):
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "DirectoryUnitExtractor":
+               execution_context: ExecutionContext) -> DirectoryUnitExtractor:
         return cls()
 
     def _current_names(self) -> List[Tuple[str, str, str]]:

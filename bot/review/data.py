@@ -11,12 +11,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import cycle, reminders, similar
-from bot.cycle import CycleView
-from bot.reminders import ReminderSummary
 from bot.assessment import CHALLENGES, NONE_WORDS
+from bot.cycle import CycleView
 from bot.kb import gaps
 from bot.plan_schema import STATUSES, VALUE_BRANCHES
 from bot.plan_status import DRAFT, FILED, NO_PLAN
+from bot.reminders import ReminderSummary
 from bot.store.models import Plan, Unit
 
 RATING_ORDER = {"blocked": 0, "at_risk": 1, "ready": 2}
@@ -86,7 +86,7 @@ def _unit_rows(session: Session, plans: List[Plan]) -> Dict[str, UnitRow]:
         row.readiness = sum(scored) / len(scored) if scored else None
         for challenge in CHALLENGES:
             ratings = [p.assessment["challenges"][challenge]["rating"] for p in mine if p.assessment]
-            row.worst[challenge] = min(ratings, key=RATING_ORDER.get) if ratings else None
+            row.worst[challenge] = min(ratings, key=RATING_ORDER.__getitem__) if ratings else None
     return rows
 
 

@@ -100,7 +100,7 @@ def _status_section(data: ReviewData, lang: str) -> List[str]:
     counts = [data.status_counts.get(s, 0) for s in STATUSES]
     return [_heading("report.status", lang),
             _image(charts.bars(statuses, counts, messages.text("report.status", lang), lang), messages.text("report.status", lang)),
-            _table([messages.text("report.status_col", lang), messages.text("report.plans", lang)], zip(statuses, counts))]
+            _table([messages.text("report.status_col", lang), messages.text("report.plans", lang)], zip(statuses, counts, strict=True))]
 
 
 def _not_filed_section(data: ReviewData, lang: str) -> List[str]:
@@ -125,7 +125,7 @@ def _heatmap_section(data: ReviewData, lang: str) -> List[str]:
         return parts + [_none(lang)]
     ordered = sorted(data.units, key=lambda u: (u.readiness if u.readiness is not None else 101, u.key))
     titles = [assessment.title(c, lang) for c in assessment.CHALLENGES]
-    grid = [[RATING_ORDER.get(u.worst.get(c)) for c in assessment.CHALLENGES] for u in ordered]
+    grid = [[RATING_ORDER.get(u.worst.get(c) or "") for c in assessment.CHALLENGES] for u in ordered]
     legend = {RATING_ORDER[r]: messages.text(f"report.rating.{r}", lang) for r in RATING_ORDER}
     shown = ordered[:HEATMAP_ROWS]  # the chart shows the weakest units; the table lists all
     title = messages.text("report.heatmap", lang)
@@ -150,7 +150,7 @@ def _branches_section(data: ReviewData, lang: str) -> List[str]:
             _image(charts.bars(branch_labels, branch_counts, messages.text("report.branches", lang), lang),
                    messages.text("report.branches", lang)),
             _table([messages.text("report.branches", lang), messages.text("report.plans", lang)],
-                   zip(branch_labels, branch_counts))]
+                   zip(branch_labels, branch_counts, strict=True))]
 
 
 def _skill_gaps_section(data: ReviewData, lang: str) -> List[str]:
@@ -241,7 +241,9 @@ def _late_section(data: ReviewData, lang: str, name: dict) -> List[str]:
     parts = [f"<h2>{_t('report.late_section', lang)}</h2>"]
     if data.cycle is None:
         return parts + [f"<p>{_t('report.no_deadline', lang, year=data.year)}</p>"]
-    parts.append(f"<p>{_t('report.late_summary', lang, deadline=cycle_text.deadline_text(data.cycle, lang), units=len(data.late_units), plans=len(data.late_plans))}</p>")
+    deadline = cycle_text.deadline_text(data.cycle, lang)
+    summary = _t("report.late_summary", lang, deadline=deadline, units=len(data.late_units), plans=len(data.late_plans))
+    parts.append(f"<p>{summary}</p>")
     rows = [[_unit(u, lang), "-", _late("unit", lang)] for u in data.late_units]
     rows += [[name.get(p.unit_key, p.unit_key), f"#{p.id} {p.title or ''}", _late(data.late_plans[p.id], lang)]
              for p in data.plans if p.id in data.late_plans]

@@ -30,5 +30,5 @@ def current_revision(url: Optional[str] = None) -> Optional[str]:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def head_revision() -> str:
+def head_revision() -> Optional[str]:
     return ScriptDirectory.from_config(_config("")).get_current_head()

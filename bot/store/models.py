@@ -37,7 +37,7 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 mapper_registry = registry(metadata=MetaData(naming_convention=NAMING))
-Base = mapper_registry.generate_base()
+Base: Any = mapper_registry.generate_base()  # untyped on SQLAlchemy 1.4: Any, so models may subclass it
 metadata = Base.metadata
 
 
@@ -53,7 +53,7 @@ class Unit(Base):
     name_en: Mapped[str] = mapped_column(String(200), nullable=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, nullable=False)
 
-    aliases: Mapped[List["UnitAlias"]] = relationship(
+    aliases: Mapped[List[UnitAlias]] = relationship(
         "UnitAlias", cascade="all, delete-orphan", order_by="UnitAlias.alias", lazy="selectin"
     )
 
@@ -132,7 +132,7 @@ class Plan(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, nullable=False)
     submitted_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime(timezone=True))
 
-    reviews: Mapped[List["Review"]] = relationship(
+    reviews: Mapped[List[Review]] = relationship(
         "Review", order_by="Review.id", lazy="selectin", cascade="all, delete-orphan"
     )
 

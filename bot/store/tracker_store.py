@@ -40,6 +40,7 @@ class ConversationStore(SQLTrackerStore):
     """`SQLTrackerStore` with `pool_pre_ping`, whose errors reach the user (see above)."""
 
     fail_loudly = True
+    engine: Any  # set by SQLTrackerStore.__init__, replaced below
 
     def __init__(self, *args: Any, url: Optional[str] = None, **kwargs: Any) -> None:
         if url and not kwargs.get("host"):

@@ -1,12 +1,12 @@
 """Actions run against a real Tracker and CollectingDispatcher, on a real SQLite directory."""
 from __future__ import annotations
 
-from actions.context import identify
 from actions.language import ActionChangeLanguage
 from actions.replies import ActionCoreFallback, ActionGreet, ActionHelp
 from bot import directory, messages
+from bot.nlu.context import identify as bot_identify
+from bot.nlu.context import turn_events
 from bot.store.db import session_scope
-from bot.nlu.context import identify as bot_identify, turn_events
 from tests.support.forms import slots_of, texts
 from tests.support.trackers import make_tracker, rasa_tracker
 

@@ -14,8 +14,8 @@ from bot import cycle, cycle_text, messages, planning, reminders
 from bot.store import plans as store
 from bot.store.db import session_scope
 from bot.store.models import Cycle, Reminder
-from tests.support.trackers import make_tracker
 from tests.support.forms import form_tracker, run, texts
+from tests.support.trackers import make_tracker
 
 YEAR = planning.default_year()
 TODAY = dt.date.today()

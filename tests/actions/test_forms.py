@@ -11,8 +11,8 @@ from actions.plan_form import ValidatePlanForm
 from actions.planning_office import ActionReviewFormDone, ValidateReviewForm
 from bot import directory, messages
 from bot.store.db import session_scope
-from tests.support.trackers import make_tracker
 from tests.support.forms import followup, form_tracker, run, slots_of, texts
+from tests.support.trackers import make_tracker
 
 FORMS = [
     ("plan_form", "q_needs_ml", ValidatePlanForm, {"title": "t", "problem": "p", "q_important": "yes",

@@ -21,9 +21,9 @@ from bot import directory, messages, planning
 from bot.plan_schema import ANSWER_FIELD_NAMES
 from bot.store import plans as store
 from bot.store.db import session_scope
-from tests.support.trackers import make_tracker
 from tests.support.forms import activation_tracker, followup, form_tracker, run, settled, slots_of, texts
 from tests.support.store import stored
+from tests.support.trackers import make_tracker
 
 FULL = dict(
     title="门店补货需求预测", problem="缺货导致销售损失，慢销品又订多了", q_important="yes", q_real_problem="yes",

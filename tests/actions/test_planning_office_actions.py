@@ -13,9 +13,9 @@ from actions.planning_office import (
 from bot import messages
 from bot.store import plans as store
 from bot.store.db import session_scope
-from tests.support.trackers import make_tracker
 from tests.support.forms import followup, form_tracker, run, settled, slots_of
 from tests.support.store import stored
+from tests.support.trackers import make_tracker
 
 
 def _submitted():

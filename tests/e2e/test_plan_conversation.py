@@ -47,7 +47,7 @@ def _file(assistant, sender, start, confirm, answers, submit):
     assert str(planning.default_year()) in assistant.texts(sender, start)[0]
     replies = assistant.texts(sender, confirm)
     turns = 2
-    for field, text, _ in answers:
+    for _field, text, _ in answers:
         replies = assistant.texts(sender, text)
         turns += 1
     summary = "\n".join(replies)

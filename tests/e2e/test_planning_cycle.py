@@ -22,7 +22,7 @@ from bot.cycle_text import date_text
 from bot.store import plans as store
 from bot.store.db import session_scope
 from bot.store.models import Cycle
-from tests.e2e.test_slack import message_event, post, SECRET
+from tests.e2e.test_slack import SECRET, message_event, post
 from tests.support.fake_slack import FakeSlackAPI
 from tests.support.servers import ROOT, TEST_JWT_SECRET, RunningAssistant, seeded_database
 from tests.support.store import READY

@@ -34,7 +34,7 @@ def test_probabilities_equal_scikit_learns_to_the_last_bit():
     features, model = _sklearn_model()
     ours = EntryClassifier.fit([text.split() for _, text in DOCUMENTS], [label for label, _ in DOCUMENTS])
     for question in QUESTIONS:
-        expected = dict(zip(model.classes_, model.predict_proba(features.transform([question]))[0].tolist()))
+        expected = dict(zip(model.classes_, model.predict_proba(features.transform([question]))[0].tolist(), strict=True))
         assert ours.probabilities(question.split()) == expected, question
 
 

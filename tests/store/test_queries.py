@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from bot import lifecycle, messages, plan_text, queries
-from bot.lifecycle import Outcome
 from bot.assessment import assess
 from bot.directory import Identity
+from bot.lifecycle import Outcome
 from bot.store import plans as store
 from bot.store.db import session_scope
 from tests.support.store import READY, seed_directory

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, List, Sequence, Tuple, Union
+from typing import Any, List, Sequence, Tuple
 
 import yaml
 
@@ -26,7 +26,7 @@ class Case:
     lang: str
     question: str
     say: str
-    means: Union[str, Tuple[str, ...]]
+    means: str | Tuple[str, ...]
     source: str
 
     @property
@@ -47,7 +47,7 @@ def allowed(question: str) -> Sequence[str]:
     return (*field.choices, *ACTS)
 
 
-def _means(question: str, raw: Any, where: str) -> Union[str, Tuple[str, ...]]:
+def _means(question: str, raw: Any, where: str) -> str | Tuple[str, ...]:
     if isinstance(raw, list) and question == "value_branches":
         unknown = [b for b in raw if b not in VALUE_BRANCHES]
         if unknown or not raw:
@@ -88,7 +88,7 @@ def reader_question(name: str):
     return reader.question(name)
 
 
-def meaning(reading, question: str) -> Union[str, Tuple[str, ...], None]:
+def meaning(reading, question: str) -> str | Tuple[str, ...] | None:
     """What the reader made of a message, in the answer sets' terms (None: nothing it acts on)."""
     if reading.kind == "answer":
         if question == "value_branches":

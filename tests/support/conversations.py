@@ -464,7 +464,7 @@ def figures(outcomes: Sequence[Outcome]) -> List[Figures]:
 def _expected_fields(outcome: Outcome) -> Sequence[str]:
     if "expected a plan, none stored" in outcome.problems:
         return ()
-    return list(((outcome.conversation.expect.get("plan") or {}).get("fields") or {}))
+    return list((outcome.conversation.expect.get("plan") or {}).get("fields") or {})
 
 
 def _fields_checked(outcome: Outcome) -> int:

@@ -47,7 +47,7 @@ class FakeSlackAPI:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}/api/"
 
-    def start(self) -> "FakeSlackAPI":
+    def start(self) -> FakeSlackAPI:
         self.thread.start()
         return self
 

@@ -51,7 +51,7 @@ class RunningAssistant:
     def base(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
 
-    def start(self, timeout: float = 300) -> "RunningAssistant":
+    def start(self, timeout: float = 300) -> RunningAssistant:
         if not MODEL.exists():
             raise RuntimeError(f"{MODEL} is missing: run `make train` first")
         endpoints = self.workdir / "endpoints.yml"  # the project's, pointed at this action server

@@ -11,7 +11,6 @@ from bot.assessment import CHALLENGES, assess, check_rules, rules
 from tests.support.store import READY
 
 
-
 def rating(challenge, **changes):
     result = assess({**READY, **changes})["challenges"][challenge]
     return result["rating"], [r["en"] for r in result["reasons"]]

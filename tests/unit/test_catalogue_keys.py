@@ -73,7 +73,8 @@ def _literals() -> Iterator[Tuple[Path, int, str]]:
 
 
 def _built_keys() -> Iterator[Tuple[Path, int, str]]:
-    """The shape of every string built from a literal start: f"field.{name}" -> "field.{}", "rating." + x -> "rating.{}"."""
+    """The shape of every string built from a literal start:
+    f"field.{name}" -> "field.{}", "rating." + x -> "rating.{}"."""
     for path in SOURCES:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):

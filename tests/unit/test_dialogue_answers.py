@@ -182,7 +182,8 @@ def test_skipped_values_follow_the_field():
     # where the data lives combines over the whole message
     ("工单的都同步到公司数据湖了，通话转写还在供应商那边的平台上，没拉回来。质量嘛参差不齐", "data_sources",
      {"data_location": "mixed", "data_quality": "mixed"}),
-    ("SAP order history and web analytics. some of it is in the data lake, the web stuff only lives in Google Analytics",
+    ("SAP order history and web analytics. some of it is in the data lake, "
+     "the web stuff only lives in Google Analytics",
      "data_sources", {"data_location": "mixed"}),
 ])
 def test_answers_given_in_passing_are_found_clause_by_clause(text, asked, expected):
@@ -233,9 +234,11 @@ def test_conclusions_negations_and_traditional_characters(field, text, expected)
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Time saved for the planners, and revenue... no, scratch revenue, it's a cost saving. Time saved and customer service.",
+    ("Time saved for the planners, and revenue... no, scratch revenue, it's a cost saving. "
+     "Time saved and customer service.",
      ["time_saved", "customer_service"]),
-    ("Time saved mainly, and customer service. Also new opportunities, a faster turnaround as part of the sales process.",
+    ("Time saved mainly, and customer service. Also new opportunities, "
+     "a faster turnaround as part of the sales process.",
      ["time_saved", "new_opportunities", "customer_service"]),
     ("主要是節省時間和收入（挽回損失）兩方面。", ["revenue", "time_saved"]),
     ("time saved, customer service and new opportunities - all three", ["time_saved", "new_opportunities", "customer_service"]),
