@@ -1,5 +1,6 @@
 """One form for every yes-or-no the bot waits for: starting a plan (and its year),
 submitting it, withdrawing one, recording a review. `confirming` says which."""
+
 from __future__ import annotations
 
 import re
@@ -43,30 +44,41 @@ class ActionAskConfirmation(Action):
         if confirming == "start":
             with session_scope() as session:
                 unit = planning.unit_name(session, tracker.get_slot("plan_unit"), lang)
-            return (messages.text("plan_confirm_unit_year", lang, unit=unit, year=year),
-                    yes_no_buttons(lang, no="button_other_year"))
+            return (
+                messages.text("plan_confirm_unit_year", lang, unit=unit, year=year),
+                yes_no_buttons(lang, no="button_other_year"),
+            )
         if confirming == "start_year":
             first, last = planning.allowed_years()
-            return (messages.text("plan_ask_year", lang),
-                    [prompts.button(str(y), prompts.choice_payload(str(y))) for y in range(first, last + 1)])
+            return (
+                messages.text("plan_ask_year", lang),
+                [prompts.button(str(y), prompts.choice_payload(str(y))) for y in range(first, last + 1)],
+            )
         if confirming == "submit":
             return messages.text("plan_summary_confirm", lang), [
                 prompts.button(messages.text("button_submit", lang), "/affirm"),
                 prompts.button(messages.text("button_change", lang), "/edit_plan"),
-                prompts.button(messages.text("button_later", lang), "/deny")]
+                prompts.button(messages.text("button_later", lang), "/deny"),
+            ]
         if confirming == "withdraw":
             with session_scope() as session:
                 text = plan_text.withdraw_question(session, int_slot(tracker, "withdraw_candidate"), lang)
             return text, yes_no_buttons(lang, yes="button_withdraw", no="button_keep")
         if confirming == "review":
-            return messages.text("review_confirm", lang, id=int_slot(tracker, "review_plan_id"),
-                                 decision=messages.text(f"status.{tracker.get_slot('review_decision')}", lang),
-                                 note=tracker.get_slot("review_note") or "-"), yes_no_buttons(lang)
+            return messages.text(
+                "review_confirm",
+                lang,
+                id=int_slot(tracker, "review_plan_id"),
+                decision=messages.text(f"status.{tracker.get_slot('review_decision')}", lang),
+                note=tracker.get_slot("review_note") or "-",
+            ), yes_no_buttons(lang)
         return messages.text("explain.confirmation", lang), yes_no_buttons(lang)
 
 
-_NOT_THAT_YEAR = re.compile(r"(?:不是|并非|不|\bnot|\bisn'?t)\s*(?:for\s+)?(?:the\s+)?(?:明年|今年|后年|next year|this year|20\d\d|fy\s*\d\d)",
-                            re.IGNORECASE)
+_NOT_THAT_YEAR = re.compile(
+    r"(?:不是|并非|不|\bnot|\bisn'?t)\s*(?:for\s+)?(?:the\s+)?(?:明年|今年|后年|next year|this year|20\d\d|fy\s*\d\d)",
+    re.IGNORECASE,
+)
 
 
 class ValidateConfirmForm(PendingQuestionForm):
@@ -77,7 +89,11 @@ class ValidateConfirmForm(PendingQuestionForm):
         if turn.tracker.get_slot("confirming") == "start" and reading.kind in ("answer", "unclear"):
             text = turn.tracker.latest_message.get("text") or ""
             named = reader.read_year(_NOT_THAT_YEAR.sub(" ", text))  # "This plan is for 2028, not for next year": 2028
-            if named and planning.in_cycle(named) and not (named == int_slot(turn.tracker, "plan_year") and reading.value == "no"):
+            if (
+                named
+                and planning.in_cycle(named)
+                and not (named == int_slot(turn.tracker, "plan_year") and reading.value == "no")
+            ):
                 # "不对，是2028年的" / "unit is correct but year is not, it's 2028" / "对的，就是生产部明年的"
                 return accepted({"plan_year": named, "confirmation": "yes"})
         return super().handle(reading, question, turn)
@@ -108,7 +124,11 @@ class ValidateConfirmForm(PendingQuestionForm):
         return accepted({"confirmation": "yes" if turn.tracker.get_slot("confirming") == "start" else "no"})
 
     def on_command(self, reading: Reading, question: Question, turn: Turn) -> Slots:
-        if reading.command is not None and reading.command.kind == "withdraw" and turn.tracker.get_slot("confirming") == "withdraw":
+        if (
+            reading.command is not None
+            and reading.command.kind == "withdraw"
+            and turn.tracker.get_slot("confirming") == "withdraw"
+        ):
             return accepted({"confirmation": "yes"})  # "yes, withdraw it"
         return super().on_command(reading, question, turn)
 
@@ -118,8 +138,11 @@ class ValidateConfirmForm(PendingQuestionForm):
         parsed = reader.parse_answer(value, reader.question(field)) if field and value else None
         if field and parsed is not None and parsed.kind == "answer" and parsed.value not in (None, ""):
             saved = save_answer(field, parsed.value, turn)
-            turn.say("edit_saved", field=messages.text(f"field.{field}", turn.lang),
-                     value=planning.display_value(field, parsed.value, turn.lang))
+            turn.say(
+                "edit_saved",
+                field=messages.text(f"field.{field}", turn.lang),
+                value=planning.display_value(field, parsed.value, turn.lang),
+            )
             send_summary(turn, saved)
             return {**saved, "reask": "short"}
         return {"form_exit": "edit", "plan_editing": field or "?"}
@@ -136,8 +159,13 @@ class ActionConfirmFormDone(Action):
         confirming = tracker.get_slot("confirming")
         said_yes = tracker.get_slot("confirmation") == "yes" and not tracker.get_slot("form_exit")
         exit_kind = tracker.get_slot("form_exit")
-        events: EventList = [SlotSet("confirming", None), SlotSet("confirmation", None), SlotSet("form_exit", None),
-                             SlotSet("failed_tries", 0), SlotSet("reask", None)]
+        events: EventList = [
+            SlotSet("confirming", None),
+            SlotSet("confirmation", None),
+            SlotSet("form_exit", None),
+            SlotSet("failed_tries", 0),
+            SlotSet("reask", None),
+        ]
         if confirming in ("start", "start_year"):
             return events + self._start(turn, said_yes)
         if confirming == "submit":
@@ -158,8 +186,12 @@ class ActionConfirmFormDone(Action):
             from actions.planning_office import record_review
 
             if said_yes:
-                record_review(turn, int_slot(tracker, "review_plan_id"), tracker.get_slot("review_decision"),
-                              tracker.get_slot("review_note"))
+                record_review(
+                    turn,
+                    int_slot(tracker, "review_plan_id"),
+                    tracker.get_slot("review_decision"),
+                    tracker.get_slot("review_note"),
+                )
             else:
                 turn.say("review_not_recorded")
             return events + [SlotSet(name, None) for name in ("review_plan_id", "review_decision", "review_note")]
@@ -189,6 +221,10 @@ class ActionConfirmFormDone(Action):
         field = turn.tracker.get_slot("plan_editing")
         if field in ANSWER_FIELD_NAMES:
             current = planning.display_value(field, turn.tracker.get_slot(field), turn.lang)
-            turn.say("edit_starting", id=int_slot(turn.tracker, "plan_draft_id") or "-", current=current,
-                     field=messages.text(f"field.{field}", turn.lang))
+            turn.say(
+                "edit_starting",
+                id=int_slot(turn.tracker, "plan_draft_id") or "-",
+                current=current,
+                field=messages.text(f"field.{field}", turn.lang),
+            )
         return fill_plan(editing=field)

@@ -3,6 +3,7 @@
 The reply language and `person_name` are set in the Rasa server before the turn's first
 action (`bot.nlu.context`); the actions read the `language` slot.
 """
+
 from __future__ import annotations
 
 from typing import Optional
@@ -24,9 +25,11 @@ def latest_intent(tracker: Tracker) -> str:
 
 def requested_language(tracker: Tracker) -> Optional[str]:
     """The language this message asks for, if it asks (`bot.context.requested_language`)."""
-    return context.requested_language(context.Message(
-        text=tracker.latest_message.get("text") or "",
-        intent=latest_intent(tracker),
-        language_entities=list(tracker.get_latest_entity_values("language")),
-        current_language=tracker.get_slot("language"),
-    ))
+    return context.requested_language(
+        context.Message(
+            text=tracker.latest_message.get("text") or "",
+            intent=latest_intent(tracker),
+            language_entities=list(tracker.get_latest_entity_values("language")),
+            current_language=tracker.get_slot("language"),
+        )
+    )

@@ -1,5 +1,6 @@
 """The planning cycle in chat: the deadline (anyone), setting it and reminding the units
 that have not filed (the planning office). The work is in bot/cycle.py and bot/reminders.py."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
@@ -35,7 +36,7 @@ class ActionTellDeadline(Request):
 
 
 class ActionSetDeadline(Request):
-    """"Set the 2027 deadline to 15 December": opens the cycle, or moves its deadline."""
+    """ "Set the 2027 deadline to 15 December": opens the cycle, or moves its deadline."""
 
     def name(self) -> Text:
         return "action_set_deadline"
@@ -64,7 +65,7 @@ class ActionSetDeadline(Request):
 
 
 class ActionRemindUnits(Request):
-    """"Remind the units that haven't filed": the same run as `mlplan remind`, reported in chat."""
+    """ "Remind the units that haven't filed": the same run as `mlplan remind`, reported in chat."""
 
     def name(self) -> Text:
         return "action_remind_units"

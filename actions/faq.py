@@ -1,4 +1,5 @@
 """FAQ answers from the knowledge base, with related topics and follow-ups."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
@@ -99,7 +100,7 @@ class ActionReplyOutOfScope(Action):
 
 
 class ActionFaqMore(Action):
-    """"Tell me more" / "举个例子": go on to a related entry of the last answer."""
+    """ "Tell me more" / "举个例子": go on to a related entry of the last answer."""
 
     def name(self) -> Text:
         return "action_faq_more"

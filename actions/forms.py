@@ -6,6 +6,7 @@ a skip, a command (pause, leave, explain, language, edit, ...), a question for t
 knowledge base, small talk, or something unclear. Leaving sets `form_exit` and ends
 the form; the form's `action_<form>_done` then says what happens next.
 """
+
 from __future__ import annotations
 
 import re
@@ -49,8 +50,12 @@ def heard(tracker: Tracker) -> Heard:
     entities: Dict[str, List[Any]] = {}
     for entity in message.get("entities") or []:
         entities.setdefault(entity.get("entity"), []).append(entity.get("value"))
-    return Heard(text=message.get("text") or "", intent=intent.get("name"), confidence=intent.get("confidence") or 0.0,
-                 entities=entities)
+    return Heard(
+        text=message.get("text") or "",
+        intent=intent.get("name"),
+        confidence=intent.get("confidence") or 0.0,
+        entities=entities,
+    )
 
 
 @dataclass
@@ -72,7 +77,9 @@ class PendingQuestionForm(FormValidationAction):
     """Base of the forms' validation actions. Subclasses implement `accept` (and may
     override `accept_skip`, `editable` and `on_edit`)."""
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
         asked = tracker.get_slot(REQUESTED_SLOT)
         slots: Slots = {}
         if asked and asked in tracker.slots_to_validate():
@@ -82,8 +89,11 @@ class PendingQuestionForm(FormValidationAction):
         events = [SlotSet(name, value) for name, value in slots.items()]
         tracker.add_slots(events)
         required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
-        following = None if tracker.get_slot("form_exit") else next(
-            (name for name in required if tracker.slots.get(name) is None), None)
+        following = (
+            None
+            if tracker.get_slot("form_exit")
+            else next((name for name in required if tracker.slots.get(name) is None), None)
+        )
         return events + [SlotSet(REQUESTED_SLOT, following)]
 
     # --- what a message is -------------------------------------------------------------
@@ -128,23 +138,37 @@ class PendingQuestionForm(FormValidationAction):
         return {"reask": Reask.BACK}
 
     def on_question(self, reading: Reading, turn: Turn) -> Slots:
-        if not reading.value and patterns.cycle_request(turn.tracker.latest_message.get("text") or "") == "ask_deadline":
+        if (
+            not reading.value
+            and patterns.cycle_request(turn.tracker.latest_message.get("text") or "") == "ask_deadline"
+        ):
             with session_scope() as session:  # "when is the deadline?" mid-form
-                turn.dispatcher.utter_message(text=cycle_text.deadline_answer(
-                    session, int_slot(turn.tracker, "plan_year"), turn.lang))
+                turn.dispatcher.utter_message(
+                    text=cycle_text.deadline_answer(session, int_slot(turn.tracker, "plan_year"), turn.lang)
+                )
             return {"reask": Reask.BACK}
         if reading.value:  # a knowledge-base button
             return {**self._answered(send_answer(turn.dispatcher, turn.tracker, reading.value)), "reask": Reask.BACK}
         found = reading.lookup
         if found.decision == "answer":
-            return {**self._answered(send_answer(turn.dispatcher, turn.tracker, found.matches[0].id)), "reask": Reask.BACK}
+            return {
+                **self._answered(send_answer(turn.dispatcher, turn.tracker, found.matches[0].id)),
+                "reask": Reask.BACK,
+            }
         if found.decision == "clarify":
-            turn.say("faq_clarify", buttons=[{"title": faq.title(m.id, turn.lang), "payload": faq.payload(m.id)}
-                                             for m in found.matches])
+            turn.say(
+                "faq_clarify",
+                buttons=[{"title": faq.title(m.id, turn.lang), "payload": faq.payload(m.id)} for m in found.matches],
+            )
             return {"reask": Reask.BACK}
         with session_scope() as session:
-            gaps.record(session, turn.tracker.latest_message.get("text") or "", found, lang=turn.lang,
-                        sender=turn.tracker.sender_id)
+            gaps.record(
+                session,
+                turn.tracker.latest_message.get("text") or "",
+                found,
+                lang=turn.lang,
+                sender=turn.tracker.sender_id,
+            )
         turn.say("form_kb_none")
         return {"reask": Reask.BACK}
 
@@ -233,8 +257,13 @@ def corrected(command, tracker: Tracker) -> Optional[str]:
     if command.value and getattr(command, "adds", False) and isinstance(current, str) and current.strip():
         joiner = "；" if re.search(r"[\u4e00-\u9fff]", current + command.value) else "; "
         return f"{current}{joiner}{command.value}"  # "not only X, also Y": the old answer stays
-    if command.value and command.replaces and re.search(r"\d", command.replaces) and isinstance(current, str) \
-            and command.replaces in current:
+    if (
+        command.value
+        and command.replaces
+        and re.search(r"\d", command.replaces)
+        and isinstance(current, str)
+        and command.replaces in current
+    ):
         return current.replace(command.replaces, command.value)
     return command.value
 

@@ -1,4 +1,5 @@
 """Switching the reply language on request."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text

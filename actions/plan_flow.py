@@ -5,6 +5,7 @@ who may do it) and words the outcome with bot/plan_text.py; then it hands over t
 `confirm_form` for anything that needs a yes first, `plan_form` for the answers,
 `no_plan_form` for the reason. What happens once a form ends is in its `action_*_done`.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
@@ -65,16 +66,23 @@ def may_file(dispatcher: CollectingDispatcher, tracker: Tracker, identity: Ident
 def load_plan_slots(plan: Plan) -> EventList:
     values = planning.slot_values(plan)
     return [SlotSet(name, value) for name, value in values.items()] + [
-        SlotSet("plan_draft_id", plan.id), SlotSet("plan_draft_version", plan.version),
-        SlotSet("plan_unit", plan.unit_key), SlotSet("plan_year", plan.year), SlotSet("failed_tries", 0),
+        SlotSet("plan_draft_id", plan.id),
+        SlotSet("plan_draft_version", plan.version),
+        SlotSet("plan_unit", plan.unit_key),
+        SlotSet("plan_year", plan.year),
+        SlotSet("failed_tries", 0),
     ]
 
 
 def clear_plan_slots() -> EventList:
-    return [SlotSet(name, None) for name in ANSWER_FIELD_NAMES] + [
-        SlotSet(name, None) for name in ("plan_draft_id", "plan_draft_version", "plan_unit", "plan_year",
-                                         "plan_editing", "form_exit")
-    ] + [SlotSet("failed_tries", 0)]
+    return (
+        [SlotSet(name, None) for name in ANSWER_FIELD_NAMES]
+        + [
+            SlotSet(name, None)
+            for name in ("plan_draft_id", "plan_draft_version", "plan_unit", "plan_year", "plan_editing", "form_exit")
+        ]
+        + [SlotSet("failed_tries", 0)]
+    )
 
 
 def ask_to_confirm(what: str) -> EventList:
@@ -95,7 +103,7 @@ def fill_plan(plan: Optional[Plan] = None, editing: Optional[str] = None) -> Eve
 
 
 class ActionStartPlan(Request):
-    """"I want to write next year's plan": continue a draft of that year, or confirm unit and year first."""
+    """ "I want to write next year's plan": continue a draft of that year, or confirm unit and year first."""
 
     def name(self) -> Text:
         return "action_start_plan"
@@ -114,8 +122,12 @@ class ActionStartPlan(Request):
                 utter(dispatcher, [plan_text.back_to_draft(session, draft, lang)])
                 tell_deadline(dispatcher, session, draft.year, lang)
                 return fill_plan(draft)
-        return [*clear_plan_slots(), SlotSet("plan_unit", identity.unit), SlotSet("plan_year", year),
-                *ask_to_confirm("start")]
+        return [
+            *clear_plan_slots(),
+            SlotSet("plan_unit", identity.unit),
+            SlotSet("plan_year", year),
+            *ask_to_confirm("start"),
+        ]
 
 
 class ActionResumePlan(Request):
@@ -171,7 +183,8 @@ class ActionEditPlan(Request):
         if not may_file(dispatcher, tracker, identity):
             return []
         field = next((f for f in tracker.get_latest_entity_values("plan_field") if f in ANSWER_FIELD_NAMES), None) or (
-            tracker.get_slot("plan_editing") if tracker.get_slot("plan_editing") in ANSWER_FIELD_NAMES else None)
+            tracker.get_slot("plan_editing") if tracker.get_slot("plan_editing") in ANSWER_FIELD_NAMES else None
+        )
         plan_id = next(tracker.get_latest_entity_values("plan_id"), None) or int_slot(tracker, "plan_draft_id")
         with session_scope() as session:
             result = lifecycle.edit(session, identity, plan_id)
@@ -181,8 +194,14 @@ class ActionEditPlan(Request):
             plan = result.the_plan
             if field is not None:
                 current = planning.display_value(field, planning.slot_values(plan)[field], lang_of(tracker))
-                say(dispatcher, tracker, "edit_starting", id=plan.id, current=current,
-                    field=messages.text(f"field.{field}", lang_of(tracker)))
+                say(
+                    dispatcher,
+                    tracker,
+                    "edit_starting",
+                    id=plan.id,
+                    current=current,
+                    field=messages.text(f"field.{field}", lang_of(tracker)),
+                )
             return fill_plan(plan, editing=field or CHOOSING_A_FIELD)
 
 
@@ -202,7 +221,7 @@ class ActionShowMyPlans(Request):
 
 
 class ActionConfirmWithdraw(Request):
-    """"Withdraw plan 3": name the plan and ask before doing it."""
+    """ "Withdraw plan 3": name the plan and ask before doing it."""
 
     def name(self) -> Text:
         return "action_confirm_withdraw"
@@ -248,14 +267,26 @@ class ActionStartNoPlan(Request):
         if faq.is_question(text) and not read_as_a_request:
             # "do all department heads have to hand in a plan?" asks; it declares nothing
             found = faq.lookup(text)
-            events = send_answer(dispatcher, tracker, found.matches[0].id) if found.decision == "answer" else \
-                send_answer(dispatcher, tracker, "every-leader-plan")
+            events = (
+                send_answer(dispatcher, tracker, found.matches[0].id)
+                if found.decision == "answer"
+                else send_answer(dispatcher, tracker, "every-leader-plan")
+            )
             if roles.why_not_file(identity) is None:
                 with session_scope() as session:
                     unit = planning.unit_name(session, identity.unit, lang_of(tracker))
-                say(dispatcher, tracker, "no_plan_offer", unit=unit, year=year, buttons=[
-                    prompts.button(messages.text("button_declare_no_plan", lang_of(tracker), year=year),
-                                   no_plan_payload(year))])
+                say(
+                    dispatcher,
+                    tracker,
+                    "no_plan_offer",
+                    unit=unit,
+                    year=year,
+                    buttons=[
+                        prompts.button(
+                            messages.text("button_declare_no_plan", lang_of(tracker), year=year), no_plan_payload(year)
+                        )
+                    ],
+                )
             return events
         if not may_file(dispatcher, tracker, identity):
             return []
@@ -268,8 +299,13 @@ class ActionStartNoPlan(Request):
         if reason:
             record_no_plan(Turn(dispatcher, tracker), year, reason)
             return []
-        return [SlotSet("plan_unit", identity.unit), SlotSet("plan_year", year), SlotSet("no_plan_reason", None),
-                SlotSet("form_exit", None), FollowupAction("no_plan_form")]
+        return [
+            SlotSet("plan_unit", identity.unit),
+            SlotSet("plan_year", year),
+            SlotSet("no_plan_reason", None),
+            SlotSet("form_exit", None),
+            FollowupAction("no_plan_form"),
+        ]
 
 
 class ActionAskNoPlanReason(Action):
@@ -294,8 +330,11 @@ class ValidateNoPlanForm(PendingQuestionForm):
     def accept(self, question: Question, value: Any, extra: Dict[str, Any], turn: Turn) -> Slots:
         message = turn.tracker.latest_message or {}
         intent = message.get("intent") or {}
-        if intent.get("name") == "declare_no_plan" and (intent.get("confidence") or 0) >= 0.8 and \
-                answers.says_no_plan(message.get("text") or ""):
+        if (
+            intent.get("name") == "declare_no_plan"
+            and (intent.get("confidence") or 0) >= 0.8
+            and answers.says_no_plan(message.get("text") or "")
+        ):
             value = answers.reason_in(message.get("text") or "")  # "no plan", said again: where is the reason?
             if value is None:
                 return self.reject("no_plan_not_a_reason", turn, question)
@@ -323,4 +362,3 @@ def record_no_plan(turn: Turn, year: int, reason: str) -> None:
     with session_scope() as session:
         result = lifecycle.declare_no_plan(session, identify(turn.tracker), year, reason, turn.lang)
         utter(turn.dispatcher, plan_text.no_plan_declared(session, result, turn.lang))
-

@@ -1,4 +1,5 @@
 """The plan form: asking each question, saving each answer at once, changing earlier ones."""
+
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
@@ -22,8 +23,12 @@ from bot.store.plans import PlanConflict, get_plan
 choice_model.warm_up_in_background()
 
 # What an answer the form cannot read after repeated tries is put down as (else: skipped).
-GIVEN_UP = {**{name: "unsure" for name in ANSWER_FIELD_NAMES if name.startswith("q_")}, "pilot_team": "unsure",
-            "failure_tolerance": "unsure", "scaling_path": "none_yet"}
+GIVEN_UP = {
+    **{name: "unsure" for name in ANSWER_FIELD_NAMES if name.startswith("q_")},
+    "pilot_team": "unsure",
+    "failure_tolerance": "unsure",
+    "scaling_path": "none_yet",
+}
 
 
 class AskPlanQuestion(Action, ABC):
@@ -55,8 +60,9 @@ class AskEditField(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         lang = lang_of(tracker)
-        prompt = prompts.other_question(messages.text("edit_which_field", lang), prompts.field_buttons(lang), lang,
-                                        tracker.get_slot("reask"))
+        prompt = prompts.other_question(
+            messages.text("edit_which_field", lang), prompts.field_buttons(lang), lang, tracker.get_slot("reask")
+        )
         if prompt is not None:
             dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons)
         return [SlotSet("reask", None)]
@@ -69,8 +75,9 @@ class ValidatePlanForm(PendingQuestionForm):
     def name(self) -> Text:
         return "validate_plan_form"
 
-    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: DomainDict) -> List[Text]:
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Text]:
         answers = [name for name in domain_slots if name != "edit_field"]
         editing = tracker.get_slot("plan_editing")
         if editing == CHOOSING_A_FIELD:
@@ -85,7 +92,9 @@ class ValidatePlanForm(PendingQuestionForm):
     def accept(self, question: Question, value: Any, extra: Dict[str, Any], turn: Turn) -> Slots:
         if question.name == "edit_field":
             return self.on_edit(value, None, question, turn)
-        open_extra = {name: v for name, v in extra.items() if turn.tracker.get_slot(name) is None and name != question.name}
+        open_extra = {
+            name: v for name, v in extra.items() if turn.tracker.get_slot(name) is None and name != question.name
+        }
         return save_answer(question.name, value, turn, volunteered=open_extra)
 
     def accept_skip(self, question: Question, turn: Turn) -> Slots:
@@ -95,7 +104,7 @@ class ValidatePlanForm(PendingQuestionForm):
 
     def previous(self, question: Question, tracker: Tracker) -> Optional[str]:
         names = list(ANSWER_FIELD_NAMES)
-        before = names[:names.index(question.name)] if question.name in names else names
+        before = names[: names.index(question.name)] if question.name in names else names
         return next((name for name in reversed(before) if tracker.get_slot(name) is not None), None)
 
     def give_up(self, question: Question, turn: Turn) -> Slots:
@@ -103,8 +112,13 @@ class ValidatePlanForm(PendingQuestionForm):
             return {"plan_editing": None, "edit_field": None, "reask": None}
         fallback = GIVEN_UP.get(question.name)
         shown = planning.display_value(question.name, fallback or planning.SKIPPED, turn.lang)
-        turn.say("plan_gave_up", value=shown, field=messages.text(f"field.{question.name}", turn.lang).lower()
-                 if turn.lang == "en" else messages.text(f"field.{question.name}", turn.lang))
+        turn.say(
+            "plan_gave_up",
+            value=shown,
+            field=messages.text(f"field.{question.name}", turn.lang).lower()
+            if turn.lang == "en"
+            else messages.text(f"field.{question.name}", turn.lang),
+        )
         return save_answer(question.name, fallback or planning.SKIPPED, turn)
 
     def on_edit(self, field: Optional[str], value: Optional[str], question: Question, turn: Turn) -> Slots:
@@ -115,18 +129,26 @@ class ValidatePlanForm(PendingQuestionForm):
             if parsed is not None and parsed.kind == "answer" and parsed.value not in (None, ""):
                 saved = save_answer(field, parsed.value, turn)
                 if field != question.name and saved.get(field) is not None:
-                    turn.say("edit_saved", field=messages.text(f"field.{field}", turn.lang),
-                             value=planning.display_value(field, parsed.value, turn.lang))
+                    turn.say(
+                        "edit_saved",
+                        field=messages.text(f"field.{field}", turn.lang),
+                        value=planning.display_value(field, parsed.value, turn.lang),
+                    )
                     return {**saved, "reask": Reask.BACK}
                 return saved
         current = planning.display_value(field, turn.tracker.get_slot(field), turn.lang)
-        turn.say("edit_starting", id=int_slot(turn.tracker, "plan_draft_id") or "-", current=current,
-                 field=messages.text(f"field.{field}", turn.lang))
+        turn.say(
+            "edit_starting",
+            id=int_slot(turn.tracker, "plan_draft_id") or "-",
+            current=current,
+            field=messages.text(f"field.{field}", turn.lang),
+        )
         return {"plan_editing": field, field: None, "edit_field": None}
 
 
-def save_answer(field: str, value: Any, turn: Turn, *, note: Optional[str] = None,
-                volunteered: Optional[Dict[str, Any]] = None) -> Slots:
+def save_answer(
+    field: str, value: Any, turn: Turn, *, note: Optional[str] = None, volunteered: Optional[Dict[str, Any]] = None
+) -> Slots:
     """Write one answer (and any given in passing) to the draft, creating it on the first answer."""
     tracker = turn.tracker
     identity = identify(tracker)
@@ -135,9 +157,15 @@ def save_answer(field: str, value: Any, turn: Turn, *, note: Optional[str] = Non
     try:
         with session_scope() as session:
             plan = planning.save_answer(
-                session, identity=identity, plan_id=plan_id, year=int_slot(tracker, "plan_year"),
-                lang=turn.lang, field=field, value=value,
-                expected_version=int_slot(tracker, "plan_draft_version"), volunteered=volunteered,
+                session,
+                identity=identity,
+                plan_id=plan_id,
+                year=int_slot(tracker, "plan_year"),
+                lang=turn.lang,
+                field=field,
+                value=value,
+                expected_version=int_slot(tracker, "plan_draft_version"),
+                volunteered=volunteered,
             )
             saved = {"plan_draft_id": plan.id, "plan_draft_version": plan.version}
     except PlanConflict:
@@ -163,8 +191,12 @@ class ActionPlanFormDone(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         turn = Turn(dispatcher, tracker)
         exit_kind = tracker.get_slot("form_exit")
-        events: List[Dict[Text, Any]] = [SlotSet("form_exit", None), SlotSet("plan_editing", None),
-                                         SlotSet("reask", None), SlotSet("failed_tries", 0)]
+        events: List[Dict[Text, Any]] = [
+            SlotSet("form_exit", None),
+            SlotSet("plan_editing", None),
+            SlotSet("reask", None),
+            SlotSet("failed_tries", 0),
+        ]
         draft_id = int_slot(tracker, "plan_draft_id")
         if exit_kind in (FormExit.PAUSE, FormExit.LEAVE):
             if draft_id is None:
@@ -173,10 +205,15 @@ class ActionPlanFormDone(Action):
                 turn.say("plan_paused_bye" if exit_kind == FormExit.LEAVE else "plan_paused", id=draft_id)
             return events
         if exit_kind in (FormExit.WITHDRAW, FormExit.NO_PLAN):  # said mid-form: taken as said, the draft kept
-            return events + [FollowupAction("action_confirm_withdraw" if exit_kind == FormExit.WITHDRAW
-                                            else "action_start_no_plan")]
+            return events + [
+                FollowupAction("action_confirm_withdraw" if exit_kind == FormExit.WITHDRAW else "action_start_no_plan")
+            ]
         send_summary(turn)
-        return events + [SlotSet("confirming", Confirming.SUBMIT), SlotSet("confirmation", None), FollowupAction("confirm_form")]
+        return events + [
+            SlotSet("confirming", Confirming.SUBMIT),
+            SlotSet("confirmation", None),
+            FollowupAction("confirm_form"),
+        ]
 
 
 def send_summary(turn: Turn, changed: Optional[Dict[str, Any]] = None) -> None:
@@ -187,6 +224,6 @@ def send_summary(turn: Turn, changed: Optional[Dict[str, Any]] = None) -> None:
     result = assessment.assess(planning.stored_answers(slots))
     with session_scope() as session:
         unit = planning.unit_name(session, tracker.get_slot("plan_unit") or "", turn.lang)
-    turn.dispatcher.utter_message(text=planning.summary_text(slots, result, turn.lang, unit=unit,
-                                                             year=int_slot(tracker, "plan_year")))
-
+    turn.dispatcher.utter_message(
+        text=planning.summary_text(slots, result, turn.lang, unit=unit, year=int_slot(tracker, "plan_year"))
+    )

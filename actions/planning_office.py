@@ -2,6 +2,7 @@
 
 The questions are answered by bot/queries.py and the review recorded by bot/lifecycle.py,
 as data; bot/plan_text.py words them."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
@@ -28,15 +29,27 @@ def entity(tracker: Tracker, name: str):
 def listed_plan(tracker: Tracker, text: str) -> Optional[int]:
     """The plan at a place in the list the last query showed ("第1个具体写的啥", "send the second one back")."""
     position = planning.position_in(text)
-    asked = next((event for event in reversed(tracker.events) if event.get("event") == "user" and
-                  ((event.get("parse_data") or {}).get("intent") or {}).get("name") == "query_plans"), None)
+    asked = next(
+        (
+            event
+            for event in reversed(tracker.events)
+            if event.get("event") == "user"
+            and ((event.get("parse_data") or {}).get("intent") or {}).get("name") == "query_plans"
+        ),
+        None,
+    )
     if position is None or asked is None:
         return None
     said: Dict[str, Any] = {}
     for found in (asked.get("parse_data") or {}).get("entities") or []:
         said.setdefault(found.get("entity"), found.get("value"))
-    flt = queries.parse_filter(asked.get("text") or "", year=said.get("year"), unit=said.get("unit"),
-                               status=said.get("status"), challenge=said.get("challenge"))
+    flt = queries.parse_filter(
+        asked.get("text") or "",
+        year=said.get("year"),
+        unit=said.get("unit"),
+        status=said.get("status"),
+        challenge=said.get("challenge"),
+    )
     with session_scope() as session:
         ids = queries.listed_ids(session, identify(tracker), flt)
     index = len(ids) - 1 if position == -1 else position - 1
@@ -49,8 +62,13 @@ class ActionQueryPlans(Request):
 
     def handle(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
-        flt = queries.parse_filter(text, year=entity(tracker, "year"), unit=entity(tracker, "unit"),
-                                   status=entity(tracker, "status"), challenge=entity(tracker, "challenge"))
+        flt = queries.parse_filter(
+            text,
+            year=entity(tracker, "year"),
+            unit=entity(tracker, "unit"),
+            status=entity(tracker, "status"),
+            challenge=entity(tracker, "challenge"),
+        )
         with session_scope() as session:
             found = queries.answer(session, identify(tracker), flt)
             dispatcher.utter_message(text=plan_text.query_answer(session, found, lang_of(tracker)))
@@ -75,7 +93,7 @@ class ActionShowPlan(Request):
 
 
 class ActionStartReview(Request):
-    """"approve plan 12: good work" / "退回计划 12：请补充基线": what the message says is
+    """ "approve plan 12: good work" / "退回计划 12：请补充基线": what the message says is
     filled in; review_form asks for the rest."""
 
     def name(self) -> Text:
@@ -87,8 +105,11 @@ class ActionStartReview(Request):
         if not roles.can(identity, Permission.REVIEW_PLANS):
             dispatcher.utter_message(text=messages.text("review_not_allowed", lang))
             return []
-        plan_id = (entity(tracker, "plan_id") or listed_plan(tracker, tracker.latest_message.get("text") or "")
-                   or int_slot(tracker, "last_plan_id"))  # "I'll send that one back"
+        plan_id = (
+            entity(tracker, "plan_id")
+            or listed_plan(tracker, tracker.latest_message.get("text") or "")
+            or int_slot(tracker, "last_plan_id")
+        )  # "I'll send that one back"
         if plan_id is None:
             dispatcher.utter_message(text=messages.text("review_which", lang))
             return []
@@ -107,11 +128,21 @@ class ActionStartReview(Request):
             record_review(Turn(dispatcher, tracker), int(plan_id), decision, note)
             return []
         if decision and note:  # read with less confidence: ask before recording
-            return [SlotSet("review_plan_id", int(plan_id)), SlotSet("review_decision", decision),
-                    SlotSet("review_note", note), SlotSet("confirming", "review"), SlotSet("confirmation", None),
-                    FollowupAction("confirm_form")]
-        return [SlotSet("review_plan_id", int(plan_id)), SlotSet("review_decision", decision),
-                SlotSet("review_note", note), SlotSet("form_exit", None), FollowupAction("review_form")]
+            return [
+                SlotSet("review_plan_id", int(plan_id)),
+                SlotSet("review_decision", decision),
+                SlotSet("review_note", note),
+                SlotSet("confirming", "review"),
+                SlotSet("confirmation", None),
+                FollowupAction("confirm_form"),
+            ]
+        return [
+            SlotSet("review_plan_id", int(plan_id)),
+            SlotSet("review_decision", decision),
+            SlotSet("review_note", note),
+            SlotSet("form_exit", None),
+            FollowupAction("review_form"),
+        ]
 
 
 class ActionAskReviewDecision(Action):
@@ -120,10 +151,13 @@ class ActionAskReviewDecision(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         lang = lang_of(tracker)
-        buttons = [prompts.button(messages.text("button_approve", lang), prompts.choice_payload("approved")),
-                   prompts.button(messages.text("button_needs_work", lang), prompts.choice_payload("needs_work"))]
-        prompt = prompts.other_question(messages.text("review_ask_decision", lang), buttons, lang,
-                                        tracker.get_slot("reask"))
+        buttons = [
+            prompts.button(messages.text("button_approve", lang), prompts.choice_payload("approved")),
+            prompts.button(messages.text("button_needs_work", lang), prompts.choice_payload("needs_work")),
+        ]
+        prompt = prompts.other_question(
+            messages.text("review_ask_decision", lang), buttons, lang, tracker.get_slot("reask")
+        )
         if prompt is not None:
             dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons)
         return [SlotSet("reask", None)]
@@ -168,8 +202,12 @@ class ActionReviewFormDone(Action):
         if tracker.get_slot("form_exit"):
             turn.say("review_left")
             return events
-        record_review(turn, int_slot(tracker, "review_plan_id"), tracker.get_slot("review_decision"),
-                      tracker.get_slot("review_note"))
+        record_review(
+            turn,
+            int_slot(tracker, "review_plan_id"),
+            tracker.get_slot("review_decision"),
+            tracker.get_slot("review_note"),
+        )
         return events
 
 

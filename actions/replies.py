@@ -1,4 +1,5 @@
 """Single-turn replies that depend on nothing but the reply language."""
+
 from __future__ import annotations
 
 from abc import ABC, abstractmethod

@@ -7,6 +7,7 @@ question and overall, and which meanings are confused. `-v` lists every miss
 (refused for held-out sets). With the trained model (default), the intent model's
 reading is passed to the reader as the form actions pass it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -69,8 +70,9 @@ async def main() -> None:
                 for entity in parsed.get("entities") or []:
                     entities[entity["entity"]].append(entity["value"])
                 heard = reader.Heard(case.say, parsed["intent"]["name"], parsed["intent"]["confidence"], dict(entities))
-            reading = reader.read(heard, answer_sets.reader_question(case.question), lookup=faq.lookup,
-                                     editable=ANSWER_FIELD_NAMES)  # as the forms read them
+            reading = reader.read(
+                heard, answer_sets.reader_question(case.question), lookup=faq.lookup, editable=ANSWER_FIELD_NAMES
+            )  # as the forms read them
             got = answer_sets.meaning(reading, case.question)
             total[case.question] += 1
             if got == case.means:
@@ -78,14 +80,20 @@ async def main() -> None:
                 continue
             confused[(_means(case.means), _means(got) if got is not None else f"unclear:{reading.problem}")] += 1
             if show:
-                print(f"  [{lang}] {case.question}: {case.say!r} means {_means(case.means)}, read as "
-                      f"{_means(got) if got is not None else 'nothing'} ({reading.kind})")
+                print(
+                    f"  [{lang}] {case.question}: {case.say!r} means {_means(case.means)}, read as "
+                    f"{_means(got) if got is not None else 'nothing'} ({reading.kind})"
+                )
         n, ok = sum(total.values()), sum(right.values())
         print(f"{lang}: {ok}/{n} read as meant ({ok / max(n, 1):.1%})")
-        print("    per question: " + ", ".join(
-            f"{q} {right[q]}/{total[q]}" for q in sorted(total, key=lambda q: right[q] / total[q])))
-        print("    most confused (meant -> read): " + ", ".join(
-            f"{meant}->{got} {count}" for (meant, got), count in confused.most_common(8)))
+        print(
+            "    per question: "
+            + ", ".join(f"{q} {right[q]}/{total[q]}" for q in sorted(total, key=lambda q: right[q] / total[q]))
+        )
+        print(
+            "    most confused (meant -> read): "
+            + ", ".join(f"{meant}->{got} {count}" for (meant, got), count in confused.most_common(8))
+        )
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ cache of the operating system is warm throughout (each command runs once untimed
 first). Prints the median and the slowest wall-clock time per command, and the median CPU
 time (user + system; less sensitive to other jobs on a shared machine), in milliseconds.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -66,8 +67,9 @@ def run_once(args: Sequence[str], env: Dict[str, str]) -> Tuple[float, float]:
     """Wall-clock and CPU (user + system) seconds of one run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    done = subprocess.run([str(MLPLAN), *args], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True)
+    done = subprocess.run(
+        [str(MLPLAN), *args], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
@@ -75,8 +77,9 @@ def run_once(args: Sequence[str], env: Dict[str, str]) -> Tuple[float, float]:
     return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def measure(args: Sequence[str], env: Dict[str, str], runs: int, cold_cache: bool,
-            scratch: Path) -> List[Tuple[float, float]]:
+def measure(
+    args: Sequence[str], env: Dict[str, str], runs: int, cold_cache: bool, scratch: Path
+) -> List[Tuple[float, float]]:
     times = []
     for i in range(runs):
         if cold_cache:
@@ -100,8 +103,11 @@ def main() -> None:
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
-        env = {**os.environ, "MLPLAN_DATABASE_URL": seeded_database(scratch),
-               "MLPLAN_CACHE_DIR": str(scratch / "warm-cache")}
+        env = {
+            **os.environ,
+            "MLPLAN_DATABASE_URL": seeded_database(scratch),
+            "MLPLAN_CACHE_DIR": str(scratch / "warm-cache"),
+        }
         if not args.json:
             print(f"{'command':<24} {'warm: median / max (cpu) ms':>30} {'cold: median / max (cpu) ms':>30}")
         for label, cmd, cached in commands:
@@ -111,14 +117,22 @@ def main() -> None:
             for state, cold in states:
                 runs = measure(cmd, env, args.runs, cold, scratch)
                 wall, cpu = [w for w, _ in runs], [c for _, c in runs]
-                row[state] = {"median_ms": round(statistics.median(wall) * 1000), "max_ms": round(max(wall) * 1000),
-                              "cpu_median_ms": round(statistics.median(cpu) * 1000), "runs": len(runs)}
+                row[state] = {
+                    "median_ms": round(statistics.median(wall) * 1000),
+                    "max_ms": round(max(wall) * 1000),
+                    "cpu_median_ms": round(statistics.median(cpu) * 1000),
+                    "runs": len(runs),
+                }
             results.append(row)
             if not args.json:
                 print(_line(row), flush=True)
     if args.json:
-        json.dump({"runs": args.runs, "cpus": os.cpu_count(), "load": os.getloadavg(), "results": results},
-                  sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(
+            {"runs": args.runs, "cpus": os.cpu_count(), "load": os.getloadavg(), "results": results},
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
         print()
     else:
         print(f"({args.runs} runs each; {os.cpu_count()} CPUs; load average now {os.getloadavg()[0]:.1f})")

@@ -15,6 +15,7 @@ is an error). Prints throughput, p50/p95/p99 latency, errors, the servers' CPU p
 the ratios 2 replicas ÷ 1. The stores, the proxy and this load generator share the machine's
 cores with the servers.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,11 +33,30 @@ sys.path.insert(0, str(ROOT))
 from benchmarks import load  # noqa: E402
 from bot.cluster import Cluster  # noqa: E402
 
-PLANNER_EN = ["which 2027 plans does Retail have?", "how many units have not filed yet?",
-              "which plans are blocked on data?", "show plan 1", "what is a data lake?", "hello",
-              "which plans are submitted?", "how do we measure results of ML?", "thanks", "bye"]
-PLANNER_ZH = ["2027年零售部有哪些计划？", "还有多少部门没有提交？", "哪些计划卡在数据上？", "显示计划 1", "什么是数据湖",
-              "你好", "有哪些已提交的计划？", "机器学习的效果怎么衡量？", "谢谢", "再见"]
+PLANNER_EN = [
+    "which 2027 plans does Retail have?",
+    "how many units have not filed yet?",
+    "which plans are blocked on data?",
+    "show plan 1",
+    "what is a data lake?",
+    "hello",
+    "which plans are submitted?",
+    "how do we measure results of ML?",
+    "thanks",
+    "bye",
+]
+PLANNER_ZH = [
+    "2027年零售部有哪些计划？",
+    "还有多少部门没有提交？",
+    "哪些计划卡在数据上？",
+    "显示计划 1",
+    "什么是数据湖",
+    "你好",
+    "有哪些已提交的计划？",
+    "机器学习的效果怎么衡量？",
+    "谢谢",
+    "再见",
+]
 
 
 def with_detour(plan):
@@ -94,8 +114,9 @@ async def rounds(cluster: Cluster, users_list, timeout: float, tag: str):
             for part in cluster.rasa[:replicas]:
                 cluster.proxy_command(f"enable server rasa/{part.name}")
             time.sleep(2)
-            result = await run_round(f"{count} users, {replicas} rasa", cluster.url,
-                                     users(count, f"{tag}u{count}r{replicas}"), pids, timeout)
+            result = await run_round(
+                f"{count} users, {replicas} rasa", cluster.url, users(count, f"{tag}u{count}r{replicas}"), pids, timeout
+            )
             results[(count, replicas)] = result
             print(load.table([result]).splitlines()[-1], flush=True)
     return results
@@ -123,8 +144,9 @@ def main(argv=None) -> int:
     cluster = Cluster(workdir, rasa=2, actions=2)
     try:
         cluster.start(samples=True)
-        everyone = {f"{c}.{r}.{i}": plan for c in users_list for r in (1, 2)
-                    for i, plan in users(c, f"{tag}u{c}r{r}").items()}
+        everyone = {
+            f"{c}.{r}.{i}": plan for c in users_list for r in (1, 2) for i, plan in users(c, f"{tag}u{c}r{r}").items()
+        }
         senders = [sender for plan in everyone.values() for sender, _ in plan if ".q" not in sender]
         senders += [s for part in cluster.rasa for s in load.warm_up_scripts(f"{tag}{part.name}")]
         load.add_leads(cluster.database_url, senders)
@@ -138,8 +160,10 @@ def main(argv=None) -> int:
     report = {"rounds": [dict(users=u, replicas=r, **res.summary()) for (u, r), res in results.items()], "ratios": {}}
     for count in users_list:
         one, two = results[(count, 1)], results[(count, 2)]
-        ratio = {"throughput": two.throughput / one.throughput if one.throughput else float("nan"),
-                 "p95": two.percentile(95) / one.percentile(95) if one.latencies else float("nan")}
+        ratio = {
+            "throughput": two.throughput / one.throughput if one.throughput else float("nan"),
+            "p95": two.percentile(95) / one.percentile(95) if one.latencies else float("nan"),
+        }
         report["ratios"][count] = ratio
         print(f"{count} users: 2 replicas ÷ 1: throughput {ratio['throughput']:.2f}, p95 latency {ratio['p95']:.2f}")
     errors = [e for res in results.values() for e in res.errors]

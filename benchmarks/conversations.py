@@ -9,6 +9,7 @@ Starts its own Rasa and action servers on a fresh SQLite database. Held-out
 editions print figures only: their conversations are not for reading while tuning
 (tests/conversations/README.md).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,12 @@ def main() -> int:
     args = parser.parse_args()
 
     chosen = args.edition or editions()
-    plays = {name: corpus.load([path for path in corpus.edition_files(name, args.lang)
-                                if path.name.startswith(args.part or "")]) for name in chosen}
+    plays = {
+        name: corpus.load(
+            [path for path in corpus.edition_files(name, args.lang) if path.name.startswith(args.part or "")]
+        )
+        for name in chosen
+    }
     if args.only:
         plays = {name: [c for c in convs if c.id in args.only] for name, convs in plays.items()}
     everyone = [c for convs in plays.values() for c in convs]
@@ -54,8 +59,10 @@ def main() -> int:
                     print(outcome.transcript(), flush=True)
             seconds = time.monotonic() - started
             turns = sum(len(o.turns) for o in outcomes)
-            print(f"\n# {name} ({dt.date.today()}, {len(outcomes)} conversations, {turns} messages, "
-                  f"{seconds:.0f} s, {seconds / max(turns, 1):.2f} s per message)")
+            print(
+                f"\n# {name} ({dt.date.today()}, {len(outcomes)} conversations, {turns} messages, "
+                f"{seconds:.0f} s, {seconds / max(turns, 1):.2f} s per message)"
+            )
             for line in corpus.figures(outcomes):
                 print(line.line())
             for lang, kinds in corpus.failure_kinds(outcomes).items():

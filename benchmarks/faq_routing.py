@@ -11,6 +11,7 @@ benchmarks/kb_quality.py is only part of the story. Also prints how many
 out-of-scope questions the NLU reads as `out_of_scope`.
 Needs a trained model (`make train`).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -68,8 +69,11 @@ async def main() -> None:
             if intent not in TO_THE_KNOWLEDGE_BASE:
                 print(f"  [out of scope] {q!r} -> {intent}")
     out = collections.Counter(intent for _, intent in read)
-    print(f"out of scope: n={len(out_of_scope)}  read as out_of_scope {out['out_of_scope'] / sum(out.values()):.3f}"
-          f"  {dict(out.most_common())}")
+    print(
+        f"out of scope: n={len(out_of_scope)}  read as out_of_scope {out['out_of_scope'] / sum(out.values()):.3f}"
+        f"  {dict(out.most_common())}"
+    )
+
 
 if __name__ == "__main__":
     asyncio.run(main())

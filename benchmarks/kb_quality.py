@@ -9,6 +9,7 @@ answers, the rate of out-of-scope questions declined, and the lookup time.
 `--grid` searches the blend weights and thresholds of bot/kb/search.py on the
 dev set only; never run it on the held-out set.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -69,8 +70,13 @@ def evaluate(s: Searcher, set_name: str, verbose: bool = False) -> Dict:
             elif verbose and ranked[:1] != [expected]:
                 print(f"  miss [{lang}] {question!r}: {ranked} {result.decision} (want {expected})")
         n = len(mine)
-        results[lang] = {"n": n, "top1": top1 / n, "top3": top3 / n, "confident_wrong": wrong_confident / n,
-                         "answered": answered / n}
+        results[lang] = {
+            "n": n,
+            "top1": top1 / n,
+            "top3": top3 / n,
+            "confident_wrong": wrong_confident / n,
+            "answered": answered / n,
+        }
     declined = 0
     for question in out_of_scope:
         t0 = time.perf_counter()
@@ -112,14 +118,22 @@ def grid(s: Searcher) -> None:
         tuning = Tuning(overlap=overlap, order=order, chars=chars, entry=entry, answer=answer, model=model)
         s.tuning = tuning
         ranked = [s.rank_words(words) for _, _, words in normalised]
-        top3 = statistics.mean(expected in [m.id for m in r[:3]] for (_, expected, _), r in zip(normalised, ranked, strict=True))
-        correct = np.array([bool(r) and r[0].id == expected for (_, expected, _), r in zip(normalised, ranked, strict=True)])
-        score, margin, allowed = map(np.array, zip(*(_decision_inputs(s, w, r)
-                                                    for (_, _, w), r in zip(normalised, ranked, strict=True)), strict=True))
-        oos_score, oos_margin, oos_allowed = map(np.array, zip(
-            *(_decision_inputs(s, w, s.rank_words(w)) for w in oos), strict=True))
-        for answer_score, answer_margin, clarify in itertools.product(range(16, 60, 2), range(MIN_MARGIN, 30, 2),
-                                                                      range(14, 50, 2)):
+        top3 = statistics.mean(
+            expected in [m.id for m in r[:3]] for (_, expected, _), r in zip(normalised, ranked, strict=True)
+        )
+        correct = np.array(
+            [bool(r) and r[0].id == expected for (_, expected, _), r in zip(normalised, ranked, strict=True)]
+        )
+        score, margin, allowed = map(
+            np.array,
+            zip(*(_decision_inputs(s, w, r) for (_, _, w), r in zip(normalised, ranked, strict=True)), strict=True),
+        )
+        oos_score, oos_margin, oos_allowed = map(
+            np.array, zip(*(_decision_inputs(s, w, s.rank_words(w)) for w in oos), strict=True)
+        )
+        for answer_score, answer_margin, clarify in itertools.product(
+            range(16, 60, 2), range(MIN_MARGIN, 30, 2), range(14, 50, 2)
+        ):
             if clarify > answer_score:
                 continue
             answered = allowed & (score >= answer_score) & (margin >= answer_margin)
@@ -130,9 +144,16 @@ def grid(s: Searcher) -> None:
                 continue
             key = round(top3 + correct.mean() + 0.5 * np.mean(answered & correct), 4)
             if best is None or key > best[0]:
-                best = (key, dataclasses.replace(tuning, answer_score=answer_score, answer_margin=answer_margin,
-                                                 clarify_score=clarify),
-                        top3, correct.mean(), np.mean(answered & correct), declined)
+                best = (
+                    key,
+                    dataclasses.replace(
+                        tuning, answer_score=answer_score, answer_margin=answer_margin, clarify_score=clarify
+                    ),
+                    top3,
+                    correct.mean(),
+                    np.mean(answered & correct),
+                    declined,
+                )
     if best is None:
         print("no setting meets the constraints on the dev set")
         return
@@ -157,8 +178,10 @@ def main() -> None:
     print(f"knowledge base loaded and indexed in {load_s:.2f} s")
     for lang in LANGS:
         x = r[lang]
-        print(f"{lang}: n={x['n']}  top-1 {x['top1']:.3f}  top-3 {x['top3']:.3f}  "
-              f"confident-wrong {x['confident_wrong']:.3f}  answered outright {x['answered']:.3f}")
+        print(
+            f"{lang}: n={x['n']}  top-1 {x['top1']:.3f}  top-3 {x['top3']:.3f}  "
+            f"confident-wrong {x['confident_wrong']:.3f}  answered outright {x['answered']:.3f}"
+        )
     print(f"out of scope: n={r['out_of_scope']['n']}  declined {r['out_of_scope']['declined']:.3f}")
     print(f"lookup: median {r['lookup_ms']['median']:.2f} ms, max {r['lookup_ms']['max']:.2f} ms")
 

@@ -25,6 +25,7 @@ the wall-clock figures.
 Requests go to loopback addresses only; every loop is bounded by the scripts' length
 and `--timeout`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,21 +45,84 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-SCRIPT_EN = ["hello", "what is a data lake?", "什么是数据湖", "I want to write next year's ML plan", "yes",
-             "Predictive maintenance for the press line", "Unplanned press stoppages cost us two shifts a month",
-             "pause", "thanks", "bye"]
-SCRIPT_ZH = ["你好", "数据湖是什么", "how do we measure results of ML?", "我要写明年的机器学习计划", "是的",
-             "门店补货需求预测", "货架经常缺货，卖得慢的商品又订多了", "先暂停", "谢谢", "再见"]
-PLAN_EN = ["I want to write next year's ML plan", "yes", "Invoice fraud detection",
-           "Manual checks miss duplicate and fraudulent invoices", "yes", "yes", "yes", "not sure", "no", "yes",
-           "fraud losses down 30%", "two clerks check a sample by hand", "the ledger and the bank feeds", "siloed",
-           "mixed", "two senior accountants", "one data scientist from IT", "no one knows anomaly detection", "yes",
-           "the CFO", "budgeted", "centre of excellence", "time saved and revenue", "half a clerk's time, 1% of losses",
-           "yes"]
-PLAN_ZH = ["我要写明年的机器学习计划", "是的", "门店补货需求预测", "货架经常缺货，卖得慢的商品又订多了", "是的", "是的", "是的",
-           "是的", "不确定", "是的", "一年内缺货率下降 20%", "店长根据去年的销量手工订货", "POS 交易和库存系统", "跳过",
-           "一般", "三位门店经理", "两名数据科学家", "没有", "不确定", "首席运营官王磊", "必须成功", "纳入年度规划", "收入",
-           "收入提升 2%", "提交"]
+SCRIPT_EN = [
+    "hello",
+    "what is a data lake?",
+    "什么是数据湖",
+    "I want to write next year's ML plan",
+    "yes",
+    "Predictive maintenance for the press line",
+    "Unplanned press stoppages cost us two shifts a month",
+    "pause",
+    "thanks",
+    "bye",
+]
+SCRIPT_ZH = [
+    "你好",
+    "数据湖是什么",
+    "how do we measure results of ML?",
+    "我要写明年的机器学习计划",
+    "是的",
+    "门店补货需求预测",
+    "货架经常缺货，卖得慢的商品又订多了",
+    "先暂停",
+    "谢谢",
+    "再见",
+]
+PLAN_EN = [
+    "I want to write next year's ML plan",
+    "yes",
+    "Invoice fraud detection",
+    "Manual checks miss duplicate and fraudulent invoices",
+    "yes",
+    "yes",
+    "yes",
+    "not sure",
+    "no",
+    "yes",
+    "fraud losses down 30%",
+    "two clerks check a sample by hand",
+    "the ledger and the bank feeds",
+    "siloed",
+    "mixed",
+    "two senior accountants",
+    "one data scientist from IT",
+    "no one knows anomaly detection",
+    "yes",
+    "the CFO",
+    "budgeted",
+    "centre of excellence",
+    "time saved and revenue",
+    "half a clerk's time, 1% of losses",
+    "yes",
+]
+PLAN_ZH = [
+    "我要写明年的机器学习计划",
+    "是的",
+    "门店补货需求预测",
+    "货架经常缺货，卖得慢的商品又订多了",
+    "是的",
+    "是的",
+    "是的",
+    "是的",
+    "不确定",
+    "是的",
+    "一年内缺货率下降 20%",
+    "店长根据去年的销量手工订货",
+    "POS 交易和库存系统",
+    "跳过",
+    "一般",
+    "三位门店经理",
+    "两名数据科学家",
+    "没有",
+    "不确定",
+    "首席运营官王磊",
+    "必须成功",
+    "纳入年度规划",
+    "收入",
+    "收入提升 2%",
+    "提交",
+]
 
 
 def is_loopback(url: str) -> bool:
@@ -172,10 +236,17 @@ class Result:
         return self.messages / self.wall if self.wall else 0.0
 
     def summary(self) -> Dict[str, float]:
-        return {"messages": self.messages, "errors": len(self.errors), "p50_ms": 1000 * self.percentile(50),
-                "p95_ms": 1000 * self.percentile(95), "p99_ms": 1000 * self.percentile(99),
-                "messages_per_s": self.throughput, "rss_mb": self.rss / 2**20, "wall_s": self.wall,
-                "cpu_ms_per_message": 1000 * self.cpu / self.messages if self.messages else float("nan")}
+        return {
+            "messages": self.messages,
+            "errors": len(self.errors),
+            "p50_ms": 1000 * self.percentile(50),
+            "p95_ms": 1000 * self.percentile(95),
+            "p99_ms": 1000 * self.percentile(99),
+            "messages_per_s": self.throughput,
+            "rss_mb": self.rss / 2**20,
+            "wall_s": self.wall,
+            "cpu_ms_per_message": 1000 * self.cpu / self.messages if self.messages else float("nan"),
+        }
 
 
 def pooled(label: str, results: Sequence[Result]) -> Result:
@@ -199,8 +270,11 @@ def reply_problem(status: int, body: bytes) -> Optional[str]:
         return "not JSON"
     if not isinstance(replies, list) or not replies:
         return "empty reply"
-    if not any(isinstance(r, dict) and (str(r.get("text") or "").strip() or r.get("buttons") or r.get("image")
-                                        or r.get("custom")) for r in replies):
+    if not any(
+        isinstance(r, dict)
+        and (str(r.get("text") or "").strip() or r.get("buttons") or r.get("image") or r.get("custom"))
+        for r in replies
+    ):
         return "reply without content"
     return None
 
@@ -211,8 +285,11 @@ async def run_user(session, url: str, sender: str, script: Sequence[str], result
     for text in script:
         started = time.perf_counter()
         try:
-            async with session.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text},
-                                    timeout=aiohttp.ClientTimeout(total=timeout)) as response:
+            async with session.post(
+                f"{url}/webhooks/rest/webhook",
+                json={"sender": sender, "message": text},
+                timeout=aiohttp.ClientTimeout(total=timeout),
+            ) as response:
                 problem = reply_problem(response.status, await response.read())
         except (aiohttp.ClientError, asyncio.TimeoutError) as error:
             problem = f"{type(error).__name__}: {error}"
@@ -231,8 +308,9 @@ def scripts(users: int, plans: int, tag: str) -> Dict[str, Sequence[str]]:
     return out
 
 
-async def run_load(label: str, url: str, senders: Dict[str, Sequence[str]], pids: Sequence[int],
-                   timeout: float) -> Result:
+async def run_load(
+    label: str, url: str, senders: Dict[str, Sequence[str]], pids: Sequence[int], timeout: float
+) -> Result:
     import aiohttp
 
     result = Result(label)
@@ -240,8 +318,9 @@ async def run_load(label: str, url: str, senders: Dict[str, Sequence[str]], pids
     async with aiohttp.ClientSession(connector=connector) as session:
         with PeakRss(pids) as peak:
             started, cpu = time.perf_counter(), cpu_seconds(pids)
-            await asyncio.gather(*(run_user(session, url, sender, script, result, timeout)
-                                   for sender, script in senders.items()))
+            await asyncio.gather(
+                *(run_user(session, url, sender, script, result, timeout) for sender, script in senders.items())
+            )
             result.wall = time.perf_counter() - started
             result.cpu = cpu_seconds(pids) - cpu
     result.rss = peak.peak
@@ -308,37 +387,50 @@ def pid_on_port(port: int) -> Optional[int]:
 
 
 def table(results: Sequence[Result]) -> str:
-    lines = [f"{'':14} {'msgs':>5} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'msg/s':>6} {'RSS MB':>7} "
-             f"{'CPU ms/msg':>10}"]
+    lines = [
+        f"{'':14} {'msgs':>5} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'msg/s':>6} {'RSS MB':>7} "
+        f"{'CPU ms/msg':>10}"
+    ]
     for r in results:
         s = r.summary()
-        lines.append(f"{r.label:14} {s['messages']:5d} {s['errors']:6d} {s['p50_ms']:7.0f} {s['p95_ms']:7.0f} "
-                     f"{s['p99_ms']:7.0f} {s['messages_per_s']:6.1f} {s['rss_mb']:7.0f} {s['cpu_ms_per_message']:10.1f}")
+        lines.append(
+            f"{r.label:14} {s['messages']:5d} {s['errors']:6d} {s['p50_ms']:7.0f} {s['p95_ms']:7.0f} "
+            f"{s['p99_ms']:7.0f} {s['messages_per_s']:6.1f} {s['rss_mb']:7.0f} {s['cpu_ms_per_message']:10.1f}"
+        )
     return "\n".join(lines)
 
 
 def ratios(a: Result, b: Result) -> Dict[str, float]:
     """A ÷ B for p95 latency, throughput and RSS."""
+
     def div(x: float, y: float) -> float:
         return x / y if y else float("nan")
 
-    return {"p95": div(a.percentile(95), b.percentile(95)), "throughput": div(a.throughput, b.throughput),
-            "rss": div(a.rss, b.rss), "cpu_per_message": div(a.cpu / max(1, a.messages), b.cpu / max(1, b.messages))}
+    return {
+        "p95": div(a.percentile(95), b.percentile(95)),
+        "throughput": div(a.throughput, b.throughput),
+        "rss": div(a.rss, b.rss),
+        "cpu_per_message": div(a.cpu / max(1, a.messages), b.cpu / max(1, b.messages)),
+    }
 
 
 async def main_async(args, url: str, pids: List[int]) -> Dict[str, object]:
     rounds = [("A", url, pids)]
     if args.against:
-        against_pids = parse_pids(args.against_pids) if args.against_pids else \
-            [p for p in [pid_on_port(urlparse(args.against).port or 80)] if p]
+        against_pids = (
+            parse_pids(args.against_pids)
+            if args.against_pids
+            else [p for p in [pid_on_port(urlparse(args.against).port or 80)] if p]
+        )
         rounds = [("A", url, pids), ("B", args.against, against_pids), ("A", url, pids)]
     for label, target, _ in rounds[:2]:
         await warm_up(target, label)
     results: List[Result] = []
     for n, (label, target, target_pids) in enumerate(rounds, 1):
         tag = f"{args.tag}{n}"
-        result = await run_load(f"{label} (round {n})", target, scripts(args.users, args.plans, tag), target_pids,
-                                args.timeout)
+        result = await run_load(
+            f"{label} (round {n})", target, scripts(args.users, args.plans, tag), target_pids, args.timeout
+        )
         results.append(result)
     report: Dict[str, object] = {"rounds": [dict(label=r.label, **r.summary()) for r in results]}
     print(table(results))
@@ -347,8 +439,10 @@ async def main_async(args, url: str, pids: List[int]) -> Dict[str, object]:
         print(table([a, b]))
         r = ratios(a, b)
         report["ratios"] = r
-        print(f"A ÷ B: p95 latency {r['p95']:.2f}, throughput {r['throughput']:.2f}, RSS {r['rss']:.2f}, "
-              f"CPU per message {r['cpu_per_message']:.2f}")
+        print(
+            f"A ÷ B: p95 latency {r['p95']:.2f}, throughput {r['throughput']:.2f}, RSS {r['rss']:.2f}, "
+            f"CPU per message {r['cpu_per_message']:.2f}"
+        )
     errors = [e for r in results if r.label.startswith("A") for e in r.errors]
     for error in errors[:20]:
         print("error:", error)

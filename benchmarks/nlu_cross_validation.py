@@ -5,6 +5,7 @@
 Each language's training data (with the shared lookup tables) is cross-validated
 on its own with config.yml, and the weighted intent F1 and accuracy are printed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,14 +28,34 @@ def cross_validate(lang: str, folds: int) -> dict:
         shutil.copy(ROOT / "data" / "nlu" / "lookups.yml", data / "lookups.yml")
         out = Path(tmp) / "results"
         subprocess.run(
-            [str(Path(sys.executable).with_name("rasa")), "test", "nlu", "--nlu", str(data), "--config",
-             str(ROOT / "config.yml"), "--cross-validation", "--folds", str(folds), "--out", str(out)],
-            cwd=ROOT, check=True, capture_output=True,
+            [
+                str(Path(sys.executable).with_name("rasa")),
+                "test",
+                "nlu",
+                "--nlu",
+                str(data),
+                "--config",
+                str(ROOT / "config.yml"),
+                "--cross-validation",
+                "--folds",
+                str(folds),
+                "--out",
+                str(out),
+            ],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
         )
         report = json.loads((out / "intent_report.json").read_text())
-        return {"f1": report["weighted avg"]["f1-score"], "accuracy": report["accuracy"],
-                "worst": sorted((v["f1-score"], k) for k, v in report.items() if isinstance(v, dict) and "support" in v
-                                and k not in ("micro avg", "macro avg", "weighted avg"))[:3]}
+        return {
+            "f1": report["weighted avg"]["f1-score"],
+            "accuracy": report["accuracy"],
+            "worst": sorted(
+                (v["f1-score"], k)
+                for k, v in report.items()
+                if isinstance(v, dict) and "support" in v and k not in ("micro avg", "macro avg", "weighted avg")
+            )[:3],
+        }
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ Entities count as right when type and normalised value match (`unit: claims`,
 `year: 2027`); units are those of tests/conversations/units.yml, which the sets use. Needs a trained
 model (`make train`). Held-out sets print figures only (tests/conversations/README.md says why).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,7 +35,11 @@ def examples(folder: Path, lang: str, part: str = "") -> List[Tuple[str, str, Se
     from rasa.shared.nlu.training_data.loading import load_data
 
     rows = []
-    messages = [m for path in sorted(folder.glob(f"{lang}-{part}.yml" if part else f"{lang}*.yml")) for m in load_data(str(path)).intent_examples]
+    messages = [
+        m
+        for path in sorted(folder.glob(f"{lang}-{part}.yml" if part else f"{lang}*.yml"))
+        for m in load_data(str(path)).intent_examples
+    ]
     for message in messages:
         gold = {(e["entity"], str(e["value"])) for e in message.get("entities") or [] if e["entity"] in ENTITIES}
         rows.append((message.get("text"), message.get("intent"), gold))
@@ -61,7 +66,9 @@ def f1(tp: int, fp: int, fn: int) -> float:
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--set", default="heldout-2", help="a folder of tests/nlu/ (heldout-2, dev)")
-    parser.add_argument("--part", default="", help="only the set's files LANG-PART.yml (e.g. 4: a retired held-out set)")
+    parser.add_argument(
+        "--part", default="", help="only the set's files LANG-PART.yml (e.g. 4: a retired held-out set)"
+    )
     parser.add_argument("--model", default=str(ROOT / "models" / "mlplan.tar.gz"))
     parser.add_argument("-v", "--verbose", action="store_true", help="print every miss (not for held-out sets)")
     args = parser.parse_args()
@@ -99,12 +106,16 @@ async def main() -> None:
         acting_tp = sum(counts[i]["tp"] for i in ACTING)
         acting_fp = sum(counts[i]["fp"] for i in ACTING)
         worst = sorted(intents, key=lambda i: f1(counts[i]["tp"], counts[i]["fp"], counts[i]["fn"]))[:4]
-        print(f"{lang}: n={len(rows)}  intent macro-F1 {macro:.3f}  entity F1 {f1(etp, efp, efn):.3f} "
-              f"(P {etp / max(etp + efp, 1):.3f} R {etp / max(etp + efn, 1):.3f})  "
-              f"acting precision {acting_tp / max(acting_tp + acting_fp, 1):.3f} "
-              + " ".join(f"{i} {counts[i]['tp'] / max(counts[i]['tp'] + counts[i]['fp'], 1):.2f}" for i in ACTING))
-        print("    weakest intents: " + ", ".join(
-            f"{i} {f1(counts[i]['tp'], counts[i]['fp'], counts[i]['fn']):.2f}" for i in worst))
+        print(
+            f"{lang}: n={len(rows)}  intent macro-F1 {macro:.3f}  entity F1 {f1(etp, efp, efn):.3f} "
+            f"(P {etp / max(etp + efp, 1):.3f} R {etp / max(etp + efn, 1):.3f})  "
+            f"acting precision {acting_tp / max(acting_tp + acting_fp, 1):.3f} "
+            + " ".join(f"{i} {counts[i]['tp'] / max(counts[i]['tp'] + counts[i]['fp'], 1):.2f}" for i in ACTING)
+        )
+        print(
+            "    weakest intents: "
+            + ", ".join(f"{i} {f1(counts[i]['tp'], counts[i]['fp'], counts[i]['fn']):.2f}" for i in worst)
+        )
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ time (so the wall-clock times do not include waiting for other users; `--concurr
 plays them all at once instead, for a CPU profile under load). Prints the milliseconds
 per user turn of each step, and with `--cprofile` the functions that took the most CPU.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,8 +51,10 @@ def report(folder: Path, turns: int) -> str:
             width = stats.total_tt or 1
             rows = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:25]
             for (file, line, fn), (_cc, _nc, tt, ct, _) in rows:
-                lines.append(f"  {100 * tt / width:5.1f}% {tt:7.2f}s own {ct:7.2f}s cum  {fn} "
-                             f"({'/'.join(Path(file).parts[-3:])}:{line})")
+                lines.append(
+                    f"  {100 * tt / width:5.1f}% {tt:7.2f}s own {ct:7.2f}s cum  {fn} "
+                    f"({'/'.join(Path(file).parts[-3:])}:{line})"
+                )
     return "\n".join(lines)
 
 
@@ -61,7 +64,9 @@ async def play(url: str, senders, concurrent: bool) -> int:
     result = load.Result("profile")
     async with aiohttp.ClientSession() as session:
         if concurrent:
-            await asyncio.gather(*(load.run_user(session, url, s, script, result, 120) for s, script in senders.items()))
+            await asyncio.gather(
+                *(load.run_user(session, url, s, script, result, 120) for s, script in senders.items())
+            )
         else:
             for sender, script in senders.items():
                 await load.run_user(session, url, sender, script, result, 120)
@@ -85,8 +90,9 @@ def main() -> None:
     database = seeded_database(workdir)
     load.add_leads(database, [*senders, *load.warm_up_scripts("profile")])
     env = {"TURN_TIMING_DIR": str(folder.resolve()), **({"TURN_TIMING_CPROFILE": "1"} if args.cprofile else {})}
-    assistant = RunningAssistant(workdir, database, env=env,
-                                 rasa_command=[sys.executable, str(ROOT / "benchmarks" / "turn_timing.py")]).start()
+    assistant = RunningAssistant(
+        workdir, database, env=env, rasa_command=[sys.executable, str(ROOT / "benchmarks" / "turn_timing.py")]
+    ).start()
     try:
         asyncio.run(load.warm_up(assistant.base, "profile"))
         for process in assistant.processes:

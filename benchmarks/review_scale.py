@@ -1,7 +1,8 @@
 """Listing, filtering, export and the yearly review at 10,000 plans across 200 units.
 
-    .venv/bin/python benchmarks/review_scale.py [--plans 10000] [--units 200] [--postgres]
+.venv/bin/python benchmarks/review_scale.py [--plans 10000] [--units 200] [--postgres]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -62,8 +63,10 @@ def main() -> None:
 
             timed("review --lang en (data, charts, HTML, CSV)", lambda: report("en"))
             page = timed("review --lang zh", lambda: report("zh"))
-            print(f"report size: {page.stat().st_size / 1e6:.1f} MB HTML, "
-                  f"{(page.parent / 'plans.csv').stat().st_size / 1e6:.1f} MB CSV, {len(rows)} plans of 2027")
+            print(
+                f"report size: {page.stat().st_size / 1e6:.1f} MB HTML, "
+                f"{(page.parent / 'plans.csv').stat().st_size / 1e6:.1f} MB CSV, {len(rows)} plans of 2027"
+            )
         finally:
             if server:
                 server.stop()

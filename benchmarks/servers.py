@@ -3,6 +3,7 @@ latency over a short conversation, and the memory of both servers.
 
     .venv/bin/python benchmarks/servers.py
 """
+
 from __future__ import annotations
 
 import statistics
@@ -56,8 +57,10 @@ def main() -> None:
             print(f"servers ready after        {ready:6.1f} s")
             print(f"first reply, cold model    {cold * 1000:6.0f} ms   (make run warms the model before it says ready)")
             print(f"first reply of a new user  {first * 1000:6.0f} ms")
-            print(f"replies (n={len(latencies)}) median    {statistics.median(latencies) * 1000:6.0f} ms, "
-                  f"p95 {sorted(latencies)[int(len(latencies) * 0.95) - 1] * 1000:.0f} ms")
+            print(
+                f"replies (n={len(latencies)}) median    {statistics.median(latencies) * 1000:6.0f} ms, "
+                f"p95 {sorted(latencies)[int(len(latencies) * 0.95) - 1] * 1000:.0f} ms"
+            )
             print(f"memory: rasa server        {rss_mb(rasa_pid):6.0f} MB")
             print(f"memory: action server      {rss_mb(actions_pid):6.0f} MB")
         finally:

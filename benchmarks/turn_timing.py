@@ -9,6 +9,7 @@ step) are written to `rasa.json` / `actions.json` (and `.prof`) on SIGUSR1 and a
 SIGUSR2 forgets what was measured so far. `benchmarks/profile_turn.py` drives it.
 Wall-clock times: for a clean per-turn breakdown, send one message at a time.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -38,8 +39,10 @@ def _add(name: str, seconds: float) -> None:
 
 def timed(name: Callable[..., str]):
     """Wrap a sync or async function; `name(*args)` names the step."""
+
     def wrap(fn):
         if _is_coroutine(fn):
+
             @functools.wraps(fn)
             async def async_wrapper(*args, **kwargs):
                 started = time.perf_counter()
@@ -47,6 +50,7 @@ def timed(name: Callable[..., str]):
                     return await fn(*args, **kwargs)
                 finally:
                     _add(name(*args), time.perf_counter() - started)
+
             return async_wrapper
 
         @functools.wraps(fn)
@@ -56,7 +60,9 @@ def timed(name: Callable[..., str]):
                 return fn(*args, **kwargs)
             finally:
                 _add(name(*args), time.perf_counter() - started)
+
         return wrapper
+
     return wrap
 
 
@@ -124,8 +130,10 @@ def dump(*_: Any) -> None:
     """Write `ROLE.json` (and `ROLE.prof`) into TURN_TIMING_DIR."""
     if not OUT_DIR:
         return
-    data = {"times": {k: {"count": v[0], "seconds": v[1]} for k, v in TIMES.items()},
-            "sizes": {k: {"count": v[0], "bytes": v[1]} for k, v in SIZES.items()}}
+    data = {
+        "times": {k: {"count": v[0], "seconds": v[1]} for k, v in TIMES.items()},
+        "sizes": {k: {"count": v[0], "bytes": v[1]} for k, v in SIZES.items()},
+    }
     with open(os.path.join(OUT_DIR, f"{ROLE}.json"), "w", encoding="utf-8") as f:
         json.dump(data, f, indent=1)
     if _profile is not None:

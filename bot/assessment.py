@@ -1,5 +1,6 @@
 """Readiness against the guide's six challenges (SPEC §5), from the rules in
 knowledge/readiness.yml."""
+
 from __future__ import annotations
 
 import functools
@@ -89,7 +90,9 @@ def _fields(condition: Mapping[str, Any]) -> List[str]:
 
 
 def _fired(rule_list: List[Mapping[str, Any]], answers: Mapping[str, Any]) -> List[Dict[str, Any]]:
-    return [{**rule["reason"], "fields": _fields(rule["when"])} for rule in rule_list or [] if _holds(rule["when"], answers)]
+    return [
+        {**rule["reason"], "fields": _fields(rule["when"])} for rule in rule_list or [] if _holds(rule["when"], answers)
+    ]
 
 
 def assess(answers: Mapping[str, Any]) -> Dict[str, Any]:

@@ -15,6 +15,7 @@ the entry, so a reader never sees half a file, and a cache that cannot be writte
 
 Deleting `var/cache/` is always safe.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -104,7 +105,7 @@ def read(name: str, key: str) -> Optional[Dict[str, Any]]:
         for part_name, kind, start, length, shape in header["parts"]:
             if start < 0 or length < 0 or start + length > len(body):
                 raise ValueError(f"part {part_name!r} lies outside the file")
-            chunk = view[start:start + length]
+            chunk = view[start : start + length]
             if kind == "json":
                 parts[part_name] = json.loads(chunk.tobytes().decode("utf-8", "surrogatepass"))
             elif kind == "bytes":
@@ -137,8 +138,9 @@ def write(name: str, key: str, parts: Dict[str, Any]) -> bool:
     temporary = None
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=file.parent, prefix=f".{file.name}.", suffix=".tmp",
-                                         delete=False) as out:
+        with tempfile.NamedTemporaryFile(
+            "wb", dir=file.parent, prefix=f".{file.name}.", suffix=".tmp", delete=False
+        ) as out:
             temporary = out.name
             out.write(header + b"\n")
             out.write(body)

@@ -1,4 +1,5 @@
 """`mlplan`: the command line of the planning office and the operators (SPEC §7)."""
+
 from __future__ import annotations
 
 import argparse
@@ -102,8 +103,9 @@ def cmd_people_add(args: argparse.Namespace) -> None:
     from bot import directory
 
     with session_scope() as session:
-        person = directory.add_person(session, args.id, name=args.name, unit=args.unit, role=args.role, lang=args.lang,
-                                      slack=args.slack)
+        person = directory.add_person(
+            session, args.id, name=args.name, unit=args.unit, role=args.role, lang=args.lang, slack=args.slack
+        )
         print(f"person {person.id} saved")
 
 
@@ -163,7 +165,11 @@ def cmd_plans_show(args: argparse.Namespace) -> None:
     width = max(map(len, PLAN_KEYS))
     for key in PLAN_KEYS:
         value = plan[key]
-        shown = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else ("-" if value is None else value)
+        shown = (
+            json.dumps(value, ensure_ascii=False)
+            if isinstance(value, (dict, list))
+            else ("-" if value is None else value)
+        )
         print(f"{key.ljust(width)}  {shown}")
 
 
@@ -209,9 +215,16 @@ def _cycle_dict(session, view) -> Dict[str, Any]:
 
     states = cycle.unit_states(session, view.year)
     counts = {state: sum(1 for s in states if s.state == state) for state in ("filed", "no_plan", "draft", "nothing")}
-    return {"year": view.year, "deadline": view.deadline.isoformat(), "remind_every": view.remind_every,
-            "status": view.status, "days_left": view.days_left, "late": view.passed, "units": counts,
-            "not_filed": cycle.not_filed(session, view.year, states)}  # as chat and the review report say
+    return {
+        "year": view.year,
+        "deadline": view.deadline.isoformat(),
+        "remind_every": view.remind_every,
+        "status": view.status,
+        "days_left": view.days_left,
+        "late": view.passed,
+        "units": counts,
+        "not_filed": cycle.not_filed(session, view.year, states),
+    }  # as chat and the review report say
 
 
 def cmd_cycle_open(args: argparse.Namespace) -> None:
@@ -221,10 +234,19 @@ def cmd_cycle_open(args: argparse.Namespace) -> None:
     with session_scope() as session:
         change = cycle.open_cycle(session, args.year, deadline, actor="cli", remind_every=args.remind_every)
     view = change.cycle
-    what = "opened" if change.created else "reopened" if change.reopened else \
-        f"deadline moved from {change.moved_from.isoformat()}" if change.moved_from else "unchanged"
-    print(f"cycle {view.year}: {what}; deadline {view.deadline.isoformat()} ({view.days_left} days from today), "
-          f"reminders every {view.remind_every} days")
+    what = (
+        "opened"
+        if change.created
+        else "reopened"
+        if change.reopened
+        else f"deadline moved from {change.moved_from.isoformat()}"
+        if change.moved_from
+        else "unchanged"
+    )
+    print(
+        f"cycle {view.year}: {what}; deadline {view.deadline.isoformat()} ({view.days_left} days from today), "
+        f"reminders every {view.remind_every} days"
+    )
 
 
 def cmd_cycle_show(args: argparse.Namespace) -> None:
@@ -236,8 +258,21 @@ def cmd_cycle_show(args: argparse.Namespace) -> None:
         _print_json(rows)
         return
     flat = [{**row, **{k: v for k, v in row["units"].items()}, "not_filed": row["not_filed"]} for row in rows]
-    _print_table(flat, ["year", "deadline", "days_left", "remind_every", "status", "filed", "no_plan", "draft",
-                        "nothing", "not_filed"])
+    _print_table(
+        flat,
+        [
+            "year",
+            "deadline",
+            "days_left",
+            "remind_every",
+            "status",
+            "filed",
+            "no_plan",
+            "draft",
+            "nothing",
+            "not_filed",
+        ],
+    )
 
 
 def cmd_cycle_close(args: argparse.Namespace) -> None:
@@ -259,15 +294,22 @@ def cmd_remind(args: argparse.Namespace) -> None:
         verb = "would remind" if args.dry_run else "reminded"
         print(f"{args.year}: deadline {report.cycle.deadline.isoformat()} ({report.cycle.days_left} days from today)")
         for item in report.reminded + report.retried:
-            why = item.reason + (f" ({item.detail.get('answered')}/{item.detail.get('total')} answered)"
-                                 if item.reason == "draft" else "")
+            why = item.reason + (
+                f" ({item.detail.get('answered')}/{item.detail.get('total')} answered)"
+                if item.reason == "draft"
+                else ""
+            )
             outcome = f"FAILED: {item.error}" if item.status == "failed" else f"{item.status} via {item.channel}"
-            print(f"  {verb if item.kind == 'reminder' else 'decision to'} {item.person} ({item.unit}): {why}; {outcome}")
+            print(
+                f"  {verb if item.kind == 'reminder' else 'decision to'} {item.person} ({item.unit}): {why}; {outcome}"
+            )
         for item in report.recent:
             print(f"  skipped {item.person} ({item.unit}): reminded {item.at}, within {report.cycle.remind_every} days")
         for unit in report.unreachable:
-            print(f"  no lead for {unit.unit}: drafts {', '.join(f'#{i}' for i in unit.plan_ids)} "
-                  f"by {', '.join(unit.owners)} are not in the directory as its lead")
+            print(
+                f"  no lead for {unit.unit}: drafts {', '.join(f'#{i}' for i in unit.plan_ids)} "
+                f"by {', '.join(unit.owners)} are not in the directory as its lead"
+            )
         if not (report.reminded or report.recent or report.unreachable or report.retried):
             print("  nobody to remind: every unit has filed or declared no plan")
     if report.failed:
@@ -292,7 +334,9 @@ def cmd_kb_check(args: argparse.Namespace) -> None:
     if problems:
         raise CliError("the knowledge base has problems:\n  " + "\n  ".join(problems))
     questions = sum(len(e.questions[lang]) for e in kb.entries.values() for lang in e.questions)
-    print(f"knowledge base OK: {len(kb.entries)} entries, {questions} question phrasings, zh and en; readiness rules OK")
+    print(
+        f"knowledge base OK: {len(kb.entries)} entries, {questions} question phrasings, zh and en; readiness rules OK"
+    )
 
 
 def cmd_kb_ask(args: argparse.Namespace) -> None:
@@ -346,11 +390,19 @@ def cmd_kb_gaps(args: argparse.Namespace) -> None:
 
     with session_scope() as session:
         rows = [
-            {"asked_at": iso(g.asked_at), "lang": g.lang, "sender": g.sender_id, "question": g.question,
-             "best_id": g.best_id, "best_score": g.best_score}
+            {
+                "asked_at": iso(g.asked_at),
+                "lang": g.lang,
+                "sender": g.sender_id,
+                "question": g.question,
+                "best_id": g.best_id,
+                "best_score": g.best_score,
+            }
             for g in gaps.recent(session, args.limit)
         ]
-    _print_json(rows) if args.json else _print_table(rows, ["asked_at", "lang", "sender", "question", "best_id", "best_score"])
+    _print_json(rows) if args.json else _print_table(
+        rows, ["asked_at", "lang", "sender", "question", "best_id", "best_score"]
+    )
 
 
 def cmd_token(args: argparse.Namespace) -> None:
@@ -370,7 +422,9 @@ def cmd_token(args: argparse.Namespace) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="mlplan", description="ML Journey Planning Assistant: directory, plans and reviews.")
+    parser = argparse.ArgumentParser(
+        prog="mlplan", description="ML Journey Planning Assistant: directory, plans and reviews."
+    )
     sub = parser.add_subparsers(dest="group", required=True)
 
     def command(group_parser, name: str, func: Callable, help_text: str, listing: bool = False):
@@ -419,8 +473,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=100)
 
     domain = sub.add_parser("domain", help="domain.yml's parts generated from the plan schema").add_subparsers(
-        dest="cmd", required=True)
-    command(domain, "build", cmd_domain_build, "rewrite the plan form's slots, required_slots and ask actions in domain.yml")
+        dest="cmd", required=True
+    )
+    command(
+        domain, "build", cmd_domain_build, "rewrite the plan form's slots, required_slots and ask actions in domain.yml"
+    )
     command(domain, "check", cmd_domain_check, "non-zero exit when domain.yml is stale")
 
     plans = sub.add_parser("plans", help="stored plans").add_subparsers(dest="cmd", required=True)
@@ -442,15 +499,21 @@ def build_parser() -> argparse.ArgumentParser:
     command(cycle, "show", cmd_cycle_show, "the cycles, their deadlines and where the units stand", listing=True)
     p = command(cycle, "close", cmd_cycle_close, "close the cycle of a year: no more reminders")
     p.add_argument("year", type=int)
-    p = sub.add_parser("remind", help="remind the leads of units that have not filed",
-                       description="send each lead of a unit with no plan, no 'no plan' or only a draft a direct "
-                                   "message (Slack, or at their next web-chat visit); once per cadence")
+    p = sub.add_parser(
+        "remind",
+        help="remind the leads of units that have not filed",
+        description="send each lead of a unit with no plan, no 'no plan' or only a draft a direct "
+        "message (Slack, or at their next web-chat visit); once per cadence",
+    )
     p.set_defaults(func=cmd_remind)
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--dry-run", action="store_true", help="say who would be reminded; send and record nothing")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p = sub.add_parser("token", help="a signed web-chat token for a person (development)",
-                       description="print a JWT whose subject is PERSON_ID; open /chat#token=...")
+    p = sub.add_parser(
+        "token",
+        help="a signed web-chat token for a person (development)",
+        description="print a JWT whose subject is PERSON_ID; open /chat#token=...",
+    )
     p.set_defaults(func=cmd_token)
     p.add_argument("person", metavar="PERSON_ID")
     p.add_argument("--ttl", type=int, default=60, help="minutes until it expires (default 60)")
@@ -477,8 +540,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     except Exception as error:
         if not _is_database_error(error):
             raise
-        print(f"mlplan: database error: {getattr(error, 'orig', error)}\n"
-              "Is the database created and up to date? Run `mlplan db upgrade`.", file=sys.stderr)
+        print(
+            f"mlplan: database error: {getattr(error, 'orig', error)}\n"
+            "Is the database created and up to date? Run `mlplan db upgrade`.",
+            file=sys.stderr,
+        )
         return 3
     return 0
 

@@ -18,6 +18,7 @@ port, behind HAProxy. `docs/deployment.md` draws it.
 
 Every address is loopback. Every wait is bounded.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -133,21 +134,33 @@ class Postgres:
             os.chown(self.root, entry.pw_uid, entry.pw_gid)
         fresh = not (self.data / "PG_VERSION").exists()
         if fresh:
-            subprocess.run(self._cmd("initdb", "-D", str(self.data), "-U", "mlplan", "--auth=trust", "-E", "UTF8",
-                                     "--locale=C"), check=True, capture_output=True)
+            subprocess.run(
+                self._cmd("initdb", "-D", str(self.data), "-U", "mlplan", "--auth=trust", "-E", "UTF8", "--locale=C"),
+                check=True,
+                capture_output=True,
+            )
         self.start_server()
         if fresh:
-            subprocess.run(self._cmd("createdb", "-h", HOST, "-p", str(self.port), "-U", "mlplan", "mlplan"),
-                           check=True, capture_output=True)
+            subprocess.run(
+                self._cmd("createdb", "-h", HOST, "-p", str(self.port), "-U", "mlplan", "mlplan"),
+                check=True,
+                capture_output=True,
+            )
 
     def start_server(self) -> None:
         options = f"-p {self.port} -k {self.root} -c listen_addresses={HOST} -c max_connections=100"
-        subprocess.run(self._cmd("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.root / "log"),
-                                 "-w", "-t", "60", "start"), check=True, capture_output=True)
+        subprocess.run(
+            self._cmd(
+                "pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.root / "log"), "-w", "-t", "60", "start"
+            ),
+            check=True,
+            capture_output=True,
+        )
 
     def stop_server(self, mode: str = "fast") -> None:
-        subprocess.run(self._cmd("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "-t", "60", "stop"),
-                       capture_output=True)
+        subprocess.run(
+            self._cmd("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "-t", "60", "stop"), capture_output=True
+        )
 
     def connections(self) -> int:
         from sqlalchemy import create_engine, text
@@ -155,16 +168,27 @@ class Postgres:
 
         engine = create_engine(self.url, poolclass=NullPool, future=True)
         with engine.connect() as connection:
-            return connection.execute(text("SELECT count(*) FROM pg_stat_activity WHERE datname = 'mlplan'")).scalar_one()
+            return connection.execute(
+                text("SELECT count(*) FROM pg_stat_activity WHERE datname = 'mlplan'")
+            ).scalar_one()
 
 
 class Cluster:
-    def __init__(self, workdir: Path = VAR_DIR / "cluster", rasa: int = 2, actions: int = 2,
-                 public_port: Optional[int] = None, actions_port: Optional[int] = None,
-                 rasa_ports: Optional[List[int]] = None, action_ports: Optional[List[int]] = None,
-                 postgres_port: Optional[int] = None, redis_port: Optional[int] = None,
-                 credentials: Path = PROJECT_ROOT / "credentials.yml", env: Optional[Dict[str, str]] = None,
-                 log=print) -> None:
+    def __init__(
+        self,
+        workdir: Path = VAR_DIR / "cluster",
+        rasa: int = 2,
+        actions: int = 2,
+        public_port: Optional[int] = None,
+        actions_port: Optional[int] = None,
+        rasa_ports: Optional[List[int]] = None,
+        action_ports: Optional[List[int]] = None,
+        postgres_port: Optional[int] = None,
+        redis_port: Optional[int] = None,
+        credentials: Path = PROJECT_ROOT / "credentials.yml",
+        env: Optional[Dict[str, str]] = None,
+        log=print,
+    ) -> None:
         self.workdir = workdir
         self.logs = workdir / "logs"
         self.log = log
@@ -174,8 +198,11 @@ class Cluster:
         self.actions_port = actions_port or free_port()
         self.rasa_ports = rasa_ports or [free_port() for _ in range(rasa)]
         self.action_ports = action_ports or [free_port() for _ in range(actions)]
-        external_db = os.environ.get("MLPLAN_DATABASE_URL", "").strip() if "MLPLAN_DATABASE_URL" not in self.extra_env \
+        external_db = (
+            os.environ.get("MLPLAN_DATABASE_URL", "").strip()
+            if "MLPLAN_DATABASE_URL" not in self.extra_env
             else self.extra_env["MLPLAN_DATABASE_URL"]
+        )
         self.postgres: Optional[Postgres] = None
         if external_db:
             self.database_url = external_db
@@ -183,8 +210,9 @@ class Cluster:
             self.postgres = Postgres(workdir / "postgres", postgres_port or free_port())
             self.database_url = self.postgres.url
         self.redis_host = os.environ.get("MLPLAN_REDIS_HOST", "").strip()
-        self.redis_port = int(os.environ.get("MLPLAN_REDIS_PORT", "0") or 0) if self.redis_host else \
-            (redis_port or free_port())
+        self.redis_port = (
+            int(os.environ.get("MLPLAN_REDIS_PORT", "0") or 0) if self.redis_host else (redis_port or free_port())
+        )
         self.redis: Optional[Part] = None
         self.haproxy: Optional[Part] = None
         self.rasa: List[Part] = []
@@ -203,17 +231,22 @@ class Cluster:
         token_file = self.workdir / "api-token"
         if not token_file.exists():
             token_file.write_text(secrets.token_urlsafe(32), encoding="utf-8")
-        return {**os.environ,
-                "MLPLAN_DATABASE_URL": self.database_url,
-                "MLPLAN_ACTIONS_URL": f"http://{HOST}:{self.actions_port}/webhook",
-                "MLPLAN_REDIS_HOST": self.redis_host or HOST, "MLPLAN_REDIS_PORT": str(self.redis_port),
-                "MLPLAN_REDIS_PASSWORD": os.environ.get("MLPLAN_REDIS_PASSWORD", ""),
-                "MLPLAN_JWT_SECRET": os.environ.get("MLPLAN_JWT_SECRET") or secret_file.read_text().strip(),
-                "RASA_API_TOKEN": os.environ.get("RASA_API_TOKEN") or token_file.read_text().strip(),
-                "SQL_POOL_SIZE": os.environ.get("SQL_POOL_SIZE", "2"),
-                "SQL_MAX_OVERFLOW": os.environ.get("SQL_MAX_OVERFLOW", "3"),
-                "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONWARNINGS": "ignore",
-                **self.extra_env}
+        return {
+            **os.environ,
+            "MLPLAN_DATABASE_URL": self.database_url,
+            "MLPLAN_ACTIONS_URL": f"http://{HOST}:{self.actions_port}/webhook",
+            "MLPLAN_REDIS_HOST": self.redis_host or HOST,
+            "MLPLAN_REDIS_PORT": str(self.redis_port),
+            "MLPLAN_REDIS_PASSWORD": os.environ.get("MLPLAN_REDIS_PASSWORD", ""),
+            "MLPLAN_JWT_SECRET": os.environ.get("MLPLAN_JWT_SECRET") or secret_file.read_text().strip(),
+            "RASA_API_TOKEN": os.environ.get("RASA_API_TOKEN") or token_file.read_text().strip(),
+            "SQL_POOL_SIZE": os.environ.get("SQL_POOL_SIZE", "2"),
+            "SQL_MAX_OVERFLOW": os.environ.get("SQL_MAX_OVERFLOW", "3"),
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            "TF_CPP_MIN_LOG_LEVEL": "2",
+            "PYTHONWARNINGS": "ignore",
+            **self.extra_env,
+        }
 
     def haproxy_config(self) -> str:
         rasa = "\n".join(f"    server {p.name} {HOST}:{p.port} check" for p in self.rasa)
@@ -276,8 +309,14 @@ backend actions
     def _spawn(self, part: Part) -> None:
         self.logs.mkdir(parents=True, exist_ok=True)
         log = (self.logs / f"{part.name}.log").open("ab")
-        part.process = subprocess.Popen(part.argv, cwd=PROJECT_ROOT, env={**self.environment(), **part.env},
-                                        stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        part.process = subprocess.Popen(
+            part.argv,
+            cwd=PROJECT_ROOT,
+            env={**self.environment(), **part.env},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         log.close()
 
     def _parts(self) -> List[Part]:
@@ -303,26 +342,69 @@ backend actions
             if samples:
                 self._import_samples()
             if not self.redis_host:
-                self.redis = Part("redis", ["redis-server", "--bind", HOST, "--port", str(self.redis_port), "--save", "",
-                                            "--appendonly", "no", "--dir", str(self.workdir)], self.redis_port, "")
+                self.redis = Part(
+                    "redis",
+                    [
+                        "redis-server",
+                        "--bind",
+                        HOST,
+                        "--port",
+                        str(self.redis_port),
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no",
+                        "--dir",
+                        str(self.workdir),
+                    ],
+                    self.redis_port,
+                    "",
+                )
                 self._spawn(self.redis)
             token = self.environment()["RASA_API_TOKEN"]
-            self.actions = [Part(f"actions{i + 1}", [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
-                                                      "--port", str(port)], port, "/health")
-                            for i, port in enumerate(self.action_ports)]
-            self.rasa = [Part(f"rasa{i + 1}", [str(BIN / "rasa"), "run", "--enable-api", "--auth-token", token,
-                                                "--port", str(port), "--model", str(MODEL), "--credentials",
-                                                str(self.credentials), "--endpoints", str(ENDPOINTS)], port, "/")
-                         for i, port in enumerate(self.rasa_ports)]
+            self.actions = [
+                Part(
+                    f"actions{i + 1}",
+                    [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port)],
+                    port,
+                    "/health",
+                )
+                for i, port in enumerate(self.action_ports)
+            ]
+            self.rasa = [
+                Part(
+                    f"rasa{i + 1}",
+                    [
+                        str(BIN / "rasa"),
+                        "run",
+                        "--enable-api",
+                        "--auth-token",
+                        token,
+                        "--port",
+                        str(port),
+                        "--model",
+                        str(MODEL),
+                        "--credentials",
+                        str(self.credentials),
+                        "--endpoints",
+                        str(ENDPOINTS),
+                    ],
+                    port,
+                    "/",
+                )
+                for i, port in enumerate(self.rasa_ports)
+            ]
             for part in [*self.actions, *self.rasa]:
                 self._spawn(part)
             config = self.workdir / "haproxy.cfg"
             config.write_text(self.haproxy_config(), encoding="utf-8")
             self.haproxy = Part("haproxy", ["haproxy", "-f", str(config), "-db"], self.public_port, "")
             self._spawn(self.haproxy)
-            self.log(f"Redis on {HOST}:{self.redis_port}; action servers on "
-                     f"{', '.join(str(p) for p in self.action_ports)} behind {HOST}:{self.actions_port}; Rasa servers on "
-                     f"{', '.join(str(p) for p in self.rasa_ports)} behind {HOST}:{self.public_port}")
+            self.log(
+                f"Redis on {HOST}:{self.redis_port}; action servers on "
+                f"{', '.join(str(p) for p in self.action_ports)} behind {HOST}:{self.actions_port}; Rasa servers on "
+                f"{', '.join(str(p) for p in self.rasa_ports)} behind {HOST}:{self.public_port}"
+            )
             self.wait_ready([*self.actions, *self.rasa], timeout)
         except BaseException:
             self.stop()
@@ -349,8 +431,10 @@ backend actions
         while time.monotonic() < deadline:
             for part in [*parts, self.redis, self.haproxy]:
                 if part is not None and part.process is not None and part.process.poll() is not None:
-                    raise RuntimeError(f"{part.name} exited during start-up; see {self.logs / (part.name + '.log')}:\n"
-                                       + self.tail(part.name))
+                    raise RuntimeError(
+                        f"{part.name} exited during start-up; see {self.logs / (part.name + '.log')}:\n"
+                        + self.tail(part.name)
+                    )
             if all(self.serving(p) for p in parts) and get(self.url + "/") == 200 and self.proxy_sees_up(parts):
                 return
             time.sleep(1)
@@ -451,12 +535,17 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--credentials", default=os.environ.get("CREDENTIALS", "credentials.yml"))
     args = parser.parse_args(argv)
     first_rasa, first_action = args.port + 100, args.actions_port + 100
-    cluster = Cluster(rasa=args.rasa, actions=args.actions, public_port=args.port, actions_port=args.actions_port,
-                      rasa_ports=[first_rasa + i for i in range(args.rasa)],
-                      action_ports=[first_action + i for i in range(args.actions)],
-                      postgres_port=int(os.environ.get("PGPORT_CLUSTER", 5433)),
-                      redis_port=int(os.environ.get("REDIS_PORT_CLUSTER", 6380)),
-                      credentials=PROJECT_ROOT / args.credentials)
+    cluster = Cluster(
+        rasa=args.rasa,
+        actions=args.actions,
+        public_port=args.port,
+        actions_port=args.actions_port,
+        rasa_ports=[first_rasa + i for i in range(args.rasa)],
+        action_ports=[first_action + i for i in range(args.actions)],
+        postgres_port=int(os.environ.get("PGPORT_CLUSTER", 5433)),
+        redis_port=int(os.environ.get("REDIS_PORT_CLUSTER", 6380)),
+        credentials=PROJECT_ROOT / args.credentials,
+    )
     stopping = []
 
     def on_signal(signum, _frame):
@@ -468,19 +557,24 @@ def main(argv: Optional[List[str]] = None) -> int:
     try:
         cluster.start(samples=True)
         token = f"$(MLPLAN_JWT_SECRET=$(cat {cluster.workdir}/jwt-secret) .venv/bin/mlplan token li.wei)"
-        print(f"""
+        print(
+            f"""
 The cluster is ready.
   REST:      curl -s {cluster.url}/webhooks/rest/webhook -d '{{"sender": "li.wei", "message": "你好"}}'
   Web chat:  {cluster.url}/chat#token={token}
   Plan store and trackers: {cluster.database_url}
   Logs: {cluster.logs}/
-  Press Ctrl-C to stop everything.""", flush=True)
+  Press Ctrl-C to stop everything.""",
+            flush=True,
+        )
         while True:  # until Ctrl-C; report a part that died (HAProxy keeps serving with the others)
             for part in cluster._parts():
                 if part.process is not None and part.process.poll() is not None and not part.reported:
                     part.reported = True
-                    print(f"{part.name} exited (code {part.process.returncode}); see {cluster.logs}/{part.name}.log",
-                          flush=True)
+                    print(
+                        f"{part.name} exited (code {part.process.returncode}); see {cluster.logs}/{part.name}.log",
+                        flush=True,
+                    )
             time.sleep(2)
     except KeyboardInterrupt:
         print("Stopping the cluster...", flush=True)

@@ -4,6 +4,7 @@ Decided in the Rasa server (`bot.nlu.context.ConversationContextPolicy`), before
 turn's first action, from the channel's sender id and the message; the actions read the
 result from the `language` and `person_name` slots.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -4,6 +4,7 @@ This is the one place that says which units have filed (`unit_states`, `not_file
 chat, the CLI, reminders and the review report all ask here. Functions return
 outcomes (dataclasses), never text; bot/cycle_text.py words them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -65,8 +66,9 @@ def today() -> dt.date:
 
 
 def _view(cycle: Cycle, on: Optional[dt.date] = None) -> CycleView:
-    return CycleView(cycle.year, cycle.deadline, cycle.remind_every, cycle.status,
-                     (cycle.deadline - (on or today())).days)
+    return CycleView(
+        cycle.year, cycle.deadline, cycle.remind_every, cycle.status, (cycle.deadline - (on or today())).days
+    )
 
 
 # --- dates -------------------------------------------------------------------------------
@@ -85,12 +87,31 @@ def parse_iso(text: str) -> dt.date:
     raise CycleError("bad_date", f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-12-15", text=text)
 
 
-_MONTHS = {m: i for i, names in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-     ("dec", "december")], 1) for m in names}
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|" \
-         r"nov(?:ember)?|dec(?:ember)?)"
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        1,
+    )
+    for m in names
+}
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?)"
+)
 _DATE_FORMS = (
     (re.compile(r"(?<!\d)(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号號]?"), ("y", "m", "d")),
     (re.compile(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]"), ("m", "d")),
@@ -132,7 +153,7 @@ def year_in_request(text: str, on: Optional[dt.date] = None) -> Optional[int]:
     """The planning year a request names outside the date it gives ("把2027年的截止日期定在2026年12月15日")."""
     on = on or today()
     found = find_date(text, on)
-    rest = text if not found else text[:found[1][0]] + " " + text[found[1][1]:]
+    rest = text if not found else text[: found[1][0]] + " " + text[found[1][1] :]
     said = _YEAR_SAID.search(rest or "")
     if not said:
         return None
@@ -159,23 +180,40 @@ def current(session: Session, on: Optional[dt.date] = None) -> Optional[CycleVie
     return next((c for c in cycles if c.year == wanted), cycles[0] if cycles else None)
 
 
-def open_cycle(session: Session, year: int, deadline: dt.date, *, actor: str, remind_every: Optional[int] = None,
-               on: Optional[dt.date] = None) -> CycleChange:
+def open_cycle(
+    session: Session,
+    year: int,
+    deadline: dt.date,
+    *,
+    actor: str,
+    remind_every: Optional[int] = None,
+    on: Optional[dt.date] = None,
+) -> CycleChange:
     """Open the cycle of `year`, or move its deadline (and reopen it when it was closed)."""
     on = on or today()
     if not planning.in_cycle(int(year), on):
         first, last = planning.allowed_years(on)
-        raise CycleError("year_outside", f"{year} is outside the planning years {first}-{last}",
-                         year=year, first=first, last=last)
+        raise CycleError(
+            "year_outside", f"{year} is outside the planning years {first}-{last}", year=year, first=first, last=last
+        )
     if deadline < on:
-        raise CycleError("deadline_past", f"the deadline {deadline.isoformat()} is in the past (today is {on.isoformat()})",
-                         deadline=deadline, today=on)
+        raise CycleError(
+            "deadline_past",
+            f"the deadline {deadline.isoformat()} is in the past (today is {on.isoformat()})",
+            deadline=deadline,
+            today=on,
+        )
     if remind_every is not None and not 1 <= int(remind_every) <= 90:
         raise CycleError("bad_cadence", "--remind-every must be between 1 and 90 days", days=remind_every)
     cycle = session.get(Cycle, int(year))
     if cycle is None:
-        cycle = Cycle(year=int(year), deadline=deadline, remind_every=int(remind_every or DEFAULT_REMIND_EVERY),
-                      status="open", opened_by=actor)
+        cycle = Cycle(
+            year=int(year),
+            deadline=deadline,
+            remind_every=int(remind_every or DEFAULT_REMIND_EVERY),
+            status="open",
+            opened_by=actor,
+        )
         session.add(cycle)
         session.flush()
         return CycleChange(_view(cycle, on), created=True)
@@ -191,8 +229,9 @@ def open_cycle(session: Session, year: int, deadline: dt.date, *, actor: str, re
 def close_cycle(session: Session, year: int, *, actor: str, on: Optional[dt.date] = None) -> CycleView:
     cycle = session.get(Cycle, int(year))
     if cycle is None:
-        raise CycleError("no_cycle", f"there is no {year} cycle (open it with `mlplan cycle open {year} --deadline ...`)",
-                         year=year)
+        raise CycleError(
+            "no_cycle", f"there is no {year} cycle (open it with `mlplan cycle open {year} --deadline ...`)", year=year
+        )
     cycle.status, cycle.closed_at, cycle.updated_at = "closed", utcnow(), utcnow()
     session.flush()
     return _view(cycle, on)
@@ -202,11 +241,13 @@ def open_for_reminders(session: Session, year: int, on: Optional[dt.date] = None
     """The cycle reminders are sent in: it must exist and be open."""
     cycle = get(session, year, on)
     if cycle is None:
-        raise CycleError("no_cycle", f"there is no {year} cycle (open it with `mlplan cycle open {year} --deadline ...`)",
-                         year=year)
+        raise CycleError(
+            "no_cycle", f"there is no {year} cycle (open it with `mlplan cycle open {year} --deadline ...`)", year=year
+        )
     if not cycle.is_open:
-        raise CycleError("closed", f"the {year} cycle is closed; reopen it with `mlplan cycle open {year} --deadline ...`",
-                         year=year)
+        raise CycleError(
+            "closed", f"the {year} cycle is closed; reopen it with `mlplan cycle open {year} --deadline ...`", year=year
+        )
     return cycle
 
 
@@ -252,17 +293,29 @@ class UnitState:
 def draft_state(plan: Plan) -> DraftState:
     values = planning.slot_values(plan)
     stopped = next((f for f in ANSWER_FIELDS if values.get(f.name) is None), None)
-    return DraftState(plan.id, plan.owner_id, plan.title, plan.language, planning.answered(values),
-                      len(ANSWER_FIELD_NAMES), stopped.name if stopped else None, stopped.step if stopped else None,
-                      plan.updated_at)
+    return DraftState(
+        plan.id,
+        plan.owner_id,
+        plan.title,
+        plan.language,
+        planning.answered(values),
+        len(ANSWER_FIELD_NAMES),
+        stopped.name if stopped else None,
+        stopped.step if stopped else None,
+        plan.updated_at,
+    )
 
 
 def filing_units(session: Session) -> set:
     """Units that have a lead, and so are expected to file."""
-    return set(session.execute(select(Person.unit_key).where(Person.role == "lead", Person.unit_key.isnot(None))).scalars())
+    return set(
+        session.execute(select(Person.unit_key).where(Person.role == "lead", Person.unit_key.isnot(None))).scalars()
+    )
 
 
-def unit_states(session: Session, year: int, on: Optional[dt.date] = None, unit: Optional[str] = None) -> List[UnitState]:
+def unit_states(
+    session: Session, year: int, on: Optional[dt.date] = None, unit: Optional[str] = None
+) -> List[UnitState]:
     """Every unit that is expected to file (it has a lead) or has a draft of `year`, and where it stands."""
     cycle = get(session, year, on)
     statuses_of: Dict[str, set] = {}
@@ -276,8 +329,9 @@ def unit_states(session: Session, year: int, on: Optional[dt.date] = None, unit:
     for plan in session.execute(drafts.order_by(Plan.updated_at.desc(), Plan.id.desc())).scalars():
         drafts_of.setdefault(plan.unit_key, []).append(plan)
     leads: Dict[str, List[Lead]] = {}
-    for person in session.execute(select(Person).where(Person.role == "lead", Person.unit_key.isnot(None))
-                                  .order_by(Person.id)).scalars():
+    for person in session.execute(
+        select(Person).where(Person.role == "lead", Person.unit_key.isnot(None)).order_by(Person.id)
+    ).scalars():
         leads.setdefault(person.unit_key, []).append(Lead(person.id, person.name, person.lang, person.slack_id))
     keys = set(leads) | set(drafts_of)
     if unit is not None:
@@ -286,14 +340,27 @@ def unit_states(session: Session, year: int, on: Optional[dt.date] = None, unit:
     states = []
     for key in sorted(keys):
         statuses = statuses_of.get(key, set())
-        state = "filed" if statuses & set(FILED) else "no_plan" if NO_PLAN in statuses else \
-            "draft" if DRAFT in statuses else "nothing"
+        state = (
+            "filed"
+            if statuses & set(FILED)
+            else "no_plan"
+            if NO_PLAN in statuses
+            else "draft"
+            if DRAFT in statuses
+            else "nothing"
+        )
         row = units.get(key)
-        states.append(UnitState(
-            key, row.name_zh if row else key, row.name_en if row else key, state, leads.get(key, []),
-            [draft_state(p) for p in drafts_of.get(key, [])],
-            late=bool(cycle and cycle.passed and state in ("draft", "nothing")),
-        ))
+        states.append(
+            UnitState(
+                key,
+                row.name_zh if row else key,
+                row.name_en if row else key,
+                state,
+                leads.get(key, []),
+                [draft_state(p) for p in drafts_of.get(key, [])],
+                late=bool(cycle and cycle.passed and state in ("draft", "nothing")),
+            )
+        )
     return states
 
 
@@ -302,7 +369,9 @@ def not_filed(session: Session, year: int, states: Optional[List[UnitState]] = N
     declared no plan: what chat, `mlplan cycle show` and the review report call "not filed".
     `states`: this year's `unit_states`, when the caller has them already."""
     expected = filing_units(session)
-    return [s.key for s in (unit_states(session, year) if states is None else states) if s.missing and s.key in expected]
+    return [
+        s.key for s in (unit_states(session, year) if states is None else states) if s.missing and s.key in expected
+    ]
 
 
 def is_late(plan: Plan, cycle: Optional[CycleView]) -> bool:

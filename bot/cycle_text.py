@@ -1,6 +1,7 @@
 """The planning cycle's outcomes in words: dates and deadlines in each language, the
 reminders and review decisions leads receive, and the answers the planning office gets.
 Every text comes from the catalogue (bot/messages.yml)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,15 +17,29 @@ from bot.dialogue.prompts import Button
 
 _WEEKDAYS_ZH = "一二三四五六日"
 _WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December")
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def date_text(day: dt.date, lang: str, extra: str = "") -> str:
-    """"2026年12月15日（周二）" / "Tuesday 15 December 2026", with `extra` inside the brackets."""
+    """ "2026年12月15日（周二）" / "Tuesday 15 December 2026", with `extra` inside the brackets."""
     if lang == "zh":
         return f"{day.year}年{day.month}月{day.day}日（周{_WEEKDAYS_ZH[day.weekday()]}{'，' + extra if extra else ''}）"
-    return f"{_WEEKDAYS_EN[day.weekday()]} {day.day} {_MONTHS_EN[day.month - 1]} {day.year}" + (f" ({extra})" if extra else "")
+    return f"{_WEEKDAYS_EN[day.weekday()]} {day.day} {_MONTHS_EN[day.month - 1]} {day.year}" + (
+        f" ({extra})" if extra else ""
+    )
 
 
 def deadline_text(view: CycleView, lang: str) -> str:
@@ -46,12 +61,16 @@ def deadline_note(session: Session, year: Optional[int], lang: str, on: Optional
     view = cycle.get(session, year, on) if year else None
     if view is None or not view.is_open:
         return None
-    return messages.text("deadline_note_late" if view.passed else "deadline_note", lang, year=view.year,
-                         deadline=deadline_text(view, lang))
+    return messages.text(
+        "deadline_note_late" if view.passed else "deadline_note",
+        lang,
+        year=view.year,
+        deadline=deadline_text(view, lang),
+    )
 
 
 def deadline_answer(session: Session, year: Optional[int], lang: str, on: Optional[dt.date] = None) -> str:
-    """"When is the deadline?": of the year asked about, else of the current cycle."""
+    """ "When is the deadline?": of the year asked about, else of the current cycle."""
     view = cycle.get(session, year, on) if year else cycle.current(session, on)
     if view is None:
         return messages.text("deadline_none", lang, year=year or planning.default_year(on))
@@ -67,16 +86,18 @@ def cycle_change_text(change: cycle.CycleChange, lang: str) -> str:
     if change.reopened:
         return messages.text("deadline_set_reopened", lang, year=view.year, deadline=deadline)
     if change.moved_from is not None:
-        return messages.text("deadline_set_moved", lang, year=view.year, deadline=deadline,
-                             before=date_text(change.moved_from, lang))
+        return messages.text(
+            "deadline_set_moved", lang, year=view.year, deadline=deadline, before=date_text(change.moved_from, lang)
+        )
     return messages.text("deadline_set_same", lang, year=view.year, deadline=deadline)
 
 
 def cycle_error_text(error: cycle.CycleError, lang: str) -> str:
     values = error.values
     if error.code == "deadline_past":
-        return messages.text("deadline_set_past", lang, date=date_text(values["deadline"], lang),
-                             today=date_text(values["today"], lang))
+        return messages.text(
+            "deadline_set_past", lang, date=date_text(values["deadline"], lang), today=date_text(values["today"], lang)
+        )
     if error.code == "year_outside":
         return messages.text("deadline_set_year_outside", lang, first=values["first"], last=values["last"])
     if error.code == "closed":
@@ -87,6 +108,7 @@ def cycle_error_text(error: cycle.CycleError, lang: str) -> str:
 
 
 # --- what a lead receives -------------------------------------------------------------------
+
 
 def resume_payload() -> str:
     return "/resume_plan"
@@ -104,8 +126,9 @@ def edit_payload(plan_id: int) -> str:
     return "/edit_plan" + json.dumps({"plan_id": plan_id})
 
 
-def reminder_message(*, name: str, unit: str, year: int, deadline: CycleView, lang: str,
-                     draft: Optional[cycle.DraftState]) -> Tuple[str, List[Button]]:
+def reminder_message(
+    *, name: str, unit: str, year: int, deadline: CycleView, lang: str, draft: Optional[cycle.DraftState]
+) -> Tuple[str, List[Button]]:
     """A reminder to file: what is missing, the deadline, and buttons that act in the conversation."""
     due = deadline_text(deadline, lang)
     no_plan = prompts.button(messages.text("button_declare_no_plan", lang, year=year), no_plan_payload(year))
@@ -113,35 +136,74 @@ def reminder_message(*, name: str, unit: str, year: int, deadline: CycleView, la
         text = messages.text("reminder.nothing_filed", lang, name=name, unit=unit, year=year, deadline=due)
         return text, [prompts.button(messages.text("button_start_plan", lang), start_payload(year)), no_plan]
     title = draft.title or messages.text("plan_untitled", lang)
-    values: Any = dict(name=name, unit=unit, year=year, title=title, id=draft.plan_id, done=draft.answered,
-                       total=draft.total, deadline=due)
+    values: Any = dict(
+        name=name,
+        unit=unit,
+        year=year,
+        title=title,
+        id=draft.plan_id,
+        done=draft.answered,
+        total=draft.total,
+        deadline=due,
+    )
     if draft.stopped_at is None:
         text = messages.text("reminder.draft_complete", lang, **values)
     else:
-        text = messages.text("reminder.draft", lang, **values, field=messages.text(f"field.{draft.stopped_at}", lang),
-                             step=messages.text(f"step.{draft.step}", lang))
+        text = messages.text(
+            "reminder.draft",
+            lang,
+            **values,
+            field=messages.text(f"field.{draft.stopped_at}", lang),
+            step=messages.text(f"step.{draft.step}", lang),
+        )
     return text, [prompts.button(messages.text("button_resume_plan", lang), resume_payload()), no_plan]
 
 
-def decision_message(*, name: str, unit: str, year: int, plan_id: int, title: Optional[str], decision: str, note: str,
-                     reviewer: str, lang: str) -> Tuple[str, List[Button]]:
+def decision_message(
+    *,
+    name: str,
+    unit: str,
+    year: int,
+    plan_id: int,
+    title: Optional[str],
+    decision: str,
+    note: str,
+    reviewer: str,
+    lang: str,
+) -> Tuple[str, List[Button]]:
     """A review decision, as the lead receives it; "needs work" comes with a button to edit the plan."""
-    text = messages.text(f"decision.{decision}", lang, name=name, unit=unit, year=year, id=plan_id,
-                         title=title or messages.text("plan_untitled", lang), reviewer=reviewer,
-                         note=note or messages.text("decision.no_note", lang))
-    buttons = [prompts.button(messages.text("button_edit_reviewed_plan", lang), edit_payload(plan_id))] \
-        if decision == "needs_work" else []
+    text = messages.text(
+        f"decision.{decision}",
+        lang,
+        name=name,
+        unit=unit,
+        year=year,
+        id=plan_id,
+        title=title or messages.text("plan_untitled", lang),
+        reviewer=reviewer,
+        note=note or messages.text("decision.no_note", lang),
+    )
+    buttons = (
+        [prompts.button(messages.text("button_edit_reviewed_plan", lang), edit_payload(plan_id))]
+        if decision == "needs_work"
+        else []
+    )
     return text, buttons
 
 
 # --- what the planning office reads -----------------------------------------------------------
 
+
 def decision_told_text(told: List[Any], lang: str) -> str:
     """Who heard of a review decision, and how (bot.reminders.tell_decision's outcome)."""
     if not told:
         return messages.text("review_told_nobody", lang)
-    lines = [messages.text("review_told_failed", lang, name=t.name, error=t.error) if t.status == "failed" else
-             messages.text(f"review_told_{t.channel}", lang, name=t.name) for t in told]
+    lines = [
+        messages.text("review_told_failed", lang, name=t.name, error=t.error)
+        if t.status == "failed"
+        else messages.text(f"review_told_{t.channel}", lang, name=t.name)
+        for t in told
+    ]
     return ("" if lang == "zh" else " ").join(lines)
 
 
@@ -156,7 +218,9 @@ def remind_report_text(report: Any, lang: str) -> str:
         unit = item.unit_zh if lang == "zh" else item.unit_en
         why = reason_text(item.reason, item.detail, lang)
         if item.status == "failed":
-            lines.append(messages.text("remind_line_failed", lang, name=item.name, unit=unit, why=why, error=item.error))
+            lines.append(
+                messages.text("remind_line_failed", lang, name=item.name, unit=unit, why=why, error=item.error)
+            )
         else:
             key = "remind_line_slack" if item.channel == "slack" else "remind_line_web"
             lines.append(messages.text(key, lang, name=item.name, unit=unit, why=why))
@@ -174,7 +238,7 @@ def remind_report_text(report: Any, lang: str) -> str:
 
 
 def my_plans_text(session: Session, identity: Any, lang: str, on: Optional[dt.date] = None) -> str:
-    """"Show my plans": the unit's plans, drafts past the deadline marked late, and the deadline."""
+    """ "Show my plans": the unit's plans, drafts past the deadline marked late, and the deadline."""
     from bot import plan_text  # plans in words (it words the lifecycle, which tells leads through bot.reminders)
     from bot.store import plans as store
 

@@ -1,5 +1,6 @@
 """The people and unit directory: who someone is, which unit they lead, in
 which language they prefer replies. Imports are all-or-nothing."""
+
 from __future__ import annotations
 
 import csv
@@ -100,7 +101,14 @@ def _clean_person(row: Mapping[str, Any], where: str) -> Dict[str, Any]:
     slack = _text(row, "slack", where, required=False)
     if slack is not None and not SLACK_ID.match(slack):
         raise DirectoryError(f"{where}: Slack member id {slack!r} should look like U0123ABCD")
-    return {"id": person_id, "name": _text(row, "name", where), "unit": unit, "role": role, "lang": lang, "slack": slack}
+    return {
+        "id": person_id,
+        "name": _text(row, "name", where),
+        "unit": unit,
+        "role": role,
+        "lang": lang,
+        "slack": slack,
+    }
 
 
 # --- writing -----------------------------------------------------------------------
@@ -114,16 +122,24 @@ def _write_unit(session: Session, data: Dict[str, Any], actor: str) -> Unit:
         session.add(unit)
     unit.name_zh, unit.name_en = data["zh"], data["en"]
     wanted = {_alias_key(a): a for a in [*data["aliases"], data["zh"], data["en"]]}
-    taken = session.execute(
-        select(UnitAlias).where(UnitAlias.alias_key.in_(list(wanted)), UnitAlias.unit_key != data["key"])
-    ).scalars().first()
+    taken = (
+        session.execute(
+            select(UnitAlias).where(UnitAlias.alias_key.in_(list(wanted)), UnitAlias.unit_key != data["key"])
+        )
+        .scalars()
+        .first()
+    )
     if taken is not None:
-        raise DirectoryError(f"unit {data['key']}: the name or alias {taken.alias!r} already belongs to unit {taken.unit_key!r}")
+        raise DirectoryError(
+            f"unit {data['key']}: the name or alias {taken.alias!r} already belongs to unit {taken.unit_key!r}"
+        )
     unit.aliases[:] = [a for a in unit.aliases if a.alias_key in wanted]
     have = {a.alias_key for a in unit.aliases}
     unit.aliases.extend(UnitAlias(alias=alias, alias_key=key) for key, alias in wanted.items() if key not in have)
     session.flush()
-    _audit(session, actor, action, "unit", unit.key, {"zh": unit.name_zh, "en": unit.name_en, "aliases": data["aliases"]})
+    _audit(
+        session, actor, action, "unit", unit.key, {"zh": unit.name_zh, "en": unit.name_en, "aliases": data["aliases"]}
+    )
     return unit
 
 
@@ -139,12 +155,18 @@ def _write_person(session: Session, data: Dict[str, Any], actor: str, where: str
     if data["lang"] is not None:
         person.lang = data["lang"]
     if data.get("slack") is not None:
-        owner = session.execute(select(Person).where(Person.slack_id == data["slack"], Person.id != person.id)).scalars().first()
+        owner = (
+            session.execute(select(Person).where(Person.slack_id == data["slack"], Person.id != person.id))
+            .scalars()
+            .first()
+        )
         if owner is not None:
             raise DirectoryError(f"{where}: Slack member {data['slack']} is already {owner.id}")
         person.slack_id = data["slack"]
     session.flush()
-    _audit(session, actor, action, "person", person.id, {k: data.get(k) for k in ("name", "unit", "role", "lang", "slack")})
+    _audit(
+        session, actor, action, "person", person.id, {k: data.get(k) for k in ("name", "unit", "role", "lang", "slack")}
+    )
     return person
 
 
@@ -153,10 +175,19 @@ def add_unit(session: Session, key: str, zh: str, en: str, aliases: Sequence[str
 
 
 def add_person(
-    session: Session, person_id: str, *, name: str, unit: Optional[str], role: str,
-    lang: Optional[str] = None, slack: Optional[str] = None, actor: str = "cli",
+    session: Session,
+    person_id: str,
+    *,
+    name: str,
+    unit: Optional[str],
+    role: str,
+    lang: Optional[str] = None,
+    slack: Optional[str] = None,
+    actor: str = "cli",
 ) -> Person:
-    data = _clean_person({"id": person_id, "name": name, "unit": unit, "role": role, "lang": lang, "slack": slack}, "person")
+    data = _clean_person(
+        {"id": person_id, "name": name, "unit": unit, "role": role, "lang": lang, "slack": slack}, "person"
+    )
     return _write_person(session, data, actor, "person")
 
 
@@ -265,11 +296,19 @@ def list_people(session: Session, unit: Optional[str] = None, role: Optional[str
 def unit_to_dict(unit: Unit) -> Dict[str, Any]:
     names = {_alias_key(unit.name_zh), _alias_key(unit.name_en)}
     return {
-        "key": unit.key, "zh": unit.name_zh, "en": unit.name_en,
+        "key": unit.key,
+        "zh": unit.name_zh,
+        "en": unit.name_en,
         "aliases": [a.alias for a in unit.aliases if a.alias_key not in names],
     }
 
 
 def person_to_dict(person: Person) -> Dict[str, Any]:
-    return {"id": person.id, "name": person.name, "unit": person.unit_key, "role": person.role, "lang": person.lang,
-            "slack": person.slack_id}
+    return {
+        "id": person.id,
+        "name": person.name,
+        "unit": person.unit_key,
+        "role": person.role,
+        "lang": person.lang,
+        "slack": person.slack_id,
+    }

@@ -5,6 +5,7 @@ Entries are dropped when the directory changes: at once for a change this proces
 another server), by comparing the directory's revision (how many people there are and
 when one was last changed), read at most once per interval.
 """
+
 from __future__ import annotations
 
 import logging
@@ -32,8 +33,12 @@ def revision(session) -> Revision:
 class DirectoryCache:
     """Identities by sender id for one database."""
 
-    def __init__(self, url: Optional[str] = None, check_seconds: float = CHECK_SECONDS,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        url: Optional[str] = None,
+        check_seconds: float = CHECK_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.url = url
         self.check_seconds = check_seconds
         self.clock = clock

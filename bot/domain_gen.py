@@ -13,6 +13,7 @@ result; `mlplan domain check` (and tests/unit/test_domain_gen.py) fail when doma
 stale, in the manner of bot/kb/training_data.py for the FAQ examples. The output keeps the
 order of today's lists, so a rebuilt domain has the same fingerprint and needs no retraining.
 """
+
 from __future__ import annotations
 
 import re

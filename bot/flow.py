@@ -14,6 +14,7 @@ and "plan" groups), and only these values are ever written to them:
 Each is None when nothing is pending. The constants are plain strings, so they can be put in
 slots and compared with what a tracker holds.
 """
+
 from __future__ import annotations
 
 

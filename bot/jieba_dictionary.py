@@ -14,6 +14,7 @@ missing or was built for another jieba, and checked against its digest before us
 (bot/cache.py); the shards are marshal data written by us, holding only strings and
 integers.
 """
+
 from __future__ import annotations
 
 import marshal
@@ -44,7 +45,7 @@ class ShardedFrequencies(dict):
             if span is None:
                 return
             start, length = span
-            dict.update(self, marshal.loads(self._blob[start:start + length]))
+            dict.update(self, marshal.loads(self._blob[start : start + length]))
             del self._pending[first]  # only once its entries are in, so readers that skip the lock see them
             if not self._pending:
                 self._blob = b""
@@ -97,8 +98,26 @@ def _whole(name: str):
     return whole
 
 
-for _name in ("__iter__", "__len__", "__repr__", "__eq__", "__ne__", "__reversed__", "keys", "values", "items",
-              "copy", "popitem", "update", "clear", "__or__", "__ror__", "__ior__", "__reduce__", "__reduce_ex__"):
+for _name in (
+    "__iter__",
+    "__len__",
+    "__repr__",
+    "__eq__",
+    "__ne__",
+    "__reversed__",
+    "keys",
+    "values",
+    "items",
+    "copy",
+    "popitem",
+    "update",
+    "clear",
+    "__or__",
+    "__ror__",
+    "__ior__",
+    "__reduce__",
+    "__reduce_ex__",
+):
     setattr(ShardedFrequencies, _name, _whole(_name))
 
 

@@ -1,4 +1,5 @@
 """Which language to reply in (SPEC §2)."""
+
 from __future__ import annotations
 
 import functools

@@ -6,6 +6,7 @@ store, and returns a `Result`: what happened (`Outcome`) and the plan, never tex
 actions read the slots, call one of these and word the result with bot/plan_text.py; the
 statuses and their groups are in bot/plan_status.py.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -52,8 +53,12 @@ class Result:
 
     @property
     def ok(self) -> bool:
-        return self.outcome not in (Outcome.NO_PLAN_FOUND, Outcome.NOT_ALLOWED, Outcome.MAY_NOT_FILE,
-                                    Outcome.NOT_REVIEWABLE)
+        return self.outcome not in (
+            Outcome.NO_PLAN_FOUND,
+            Outcome.NOT_ALLOWED,
+            Outcome.MAY_NOT_FILE,
+            Outcome.NOT_REVIEWABLE,
+        )
 
 
 def _refused(identity: Identity) -> Optional[Result]:
@@ -64,7 +69,7 @@ def _refused(identity: Identity) -> Optional[Result]:
 
 
 def plan_to_edit(session: Session, identity: Identity, plan_id: Optional[int]) -> Result:
-    """"Change the sponsor" (of plan N): the plan named, else the unit's latest draft, else its
+    """ "Change the sponsor" (of plan N): the plan named, else the unit's latest draft, else its
     newest editable plan."""
     refused = _refused(identity)
     if refused:
@@ -73,14 +78,15 @@ def plan_to_edit(session: Session, identity: Identity, plan_id: Optional[int]) -
         plan = session.get(Plan, int(plan_id))
     else:
         plan = planning.find_draft(session, identity) or next(
-            (p for p in store.list_plans(session, unit=identity.unit) if p.status in EDITABLE), None)
+            (p for p in store.list_plans(session, unit=identity.unit) if p.status in EDITABLE), None
+        )
     if plan is None:
         return Result(Outcome.NO_PLAN_FOUND)
     return Result(Outcome.FOUND if roles.may_change(identity, plan) else Outcome.NOT_ALLOWED, plan)
 
 
 def plan_to_withdraw(session: Session, identity: Identity, plan_id: Optional[int], text: str = "") -> Result:
-    """"Withdraw plan 3" / "把促销那个撤了": the plan named by number, else by its title in the
+    """ "Withdraw plan 3" / "把促销那个撤了": the plan named by number, else by its title in the
     message, else the unit's newest plan that is not closed."""
     refused = _refused(identity)
     if refused:
@@ -97,8 +103,11 @@ def plan_to_withdraw(session: Session, identity: Identity, plan_id: Optional[int
 
 def plan_to_review(session: Session, identity: Identity, plan_id: Optional[int]) -> Result:
     """The plan a review decision is for: a filed plan, and the person reviews plans."""
-    plan = session.get(Plan, int(plan_id)) if plan_id is not None and roles.can(identity, Permission.REVIEW_PLANS) \
+    plan = (
+        session.get(Plan, int(plan_id))
+        if plan_id is not None and roles.can(identity, Permission.REVIEW_PLANS)
         else None
+    )
     if plan is None or not roles.may_review(identity, plan):
         return Result(Outcome.NOT_REVIEWABLE, plan)
     return Result(Outcome.FOUND, plan)
@@ -142,19 +151,28 @@ def declare_no_plan(session: Session, identity: Identity, year: int, reason: str
         return refused
     if identity.unit is None:  # roles.can: a person who may file has a unit
         return Result(Outcome.MAY_NOT_FILE)
-    plan = store.create_plan(session, unit=identity.unit, year=year, owner=identity.person_id, language=lang,
-                             status=NO_PLAN, no_plan_reason=reason)
+    plan = store.create_plan(
+        session,
+        unit=identity.unit,
+        year=year,
+        owner=identity.person_id,
+        language=lang,
+        status=NO_PLAN,
+        no_plan_reason=reason,
+    )
     return Result(Outcome.NO_PLAN_DECLARED, plan)
 
 
-def review(session: Session, identity: Identity, plan_id: Optional[int], decision: Optional[str],
-           note: Optional[str]) -> Result:
+def review(
+    session: Session, identity: Identity, plan_id: Optional[int], decision: Optional[str], note: Optional[str]
+) -> Result:
     """Record the planning office's decision ("-" or no note: none) and tell the lead at once."""
     found = plan_to_review(session, identity, plan_id)
     if not found.ok or decision not in DECISIONS:
         return Result(Outcome.NOT_REVIEWABLE, found.plan)
-    plan = store.record_review(session, found.the_plan.id, decision, "" if note in (None, "-") else note,
-                               reviewer=identity.person_id)
+    plan = store.record_review(
+        session, found.the_plan.id, decision, "" if note in (None, "-") else note, reviewer=identity.person_id
+    )
     return Result(Outcome.REVIEWED, plan, told=reminders.tell_decision(session, plan, plan.reviews[-1]))
 
 

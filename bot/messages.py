@@ -1,4 +1,5 @@
 """The message catalogue: every text the assistant sends, in `zh` and `en`."""
+
 from __future__ import annotations
 
 import functools
@@ -36,4 +37,3 @@ def choice_label(field: str, value: str, lang: str) -> str:
     """An option's label, worded for its question where the catalogue has that ("一般" for data quality)."""
     specific = f"choice.{field}.{value}"
     return text(specific if specific in catalogue() else f"choice.{value}", lang)
-

@@ -3,6 +3,7 @@
 Everything that needs to know what a plan field is (the store, the form, the
 CLI export, the assessment) reads it from here.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -62,10 +63,20 @@ ANSWER_FIELD_NAMES = tuple(f.name for f in ANSWER_FIELDS)
 
 # Every key of a plan's JSON form, in SPEC order.
 PLAN_KEYS = (
-    "id", "unit", "year", "owner", "status", "version", "language",
+    "id",
+    "unit",
+    "year",
+    "owner",
+    "status",
+    "version",
+    "language",
     *ANSWER_FIELD_NAMES,
-    "no_plan_reason", "assessment", "review",
-    "created_at", "updated_at", "submitted_at",
+    "no_plan_reason",
+    "assessment",
+    "review",
+    "created_at",
+    "updated_at",
+    "submitted_at",
 )
 
 

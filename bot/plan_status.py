@@ -9,6 +9,7 @@
 Who may move a plan is in bot/roles.py; the moves themselves in bot/lifecycle.py. Every
 module that needs a group imports it from here; none spells the statuses out again.
 """
+
 from __future__ import annotations
 
 from bot.plan_schema import REVIEW_DECISIONS, STATUSES

@@ -2,6 +2,7 @@
 planning office's query answers (bot/queries.py), worded from the catalogue
 (bot/messages.yml). Each function returns the texts to send, in order; the domain
 modules return data only. The cycle's outcomes are worded by bot/cycle_text.py."""
+
 from __future__ import annotations
 
 from typing import Collection, List, Optional
@@ -34,11 +35,18 @@ def filing_refusal(identity: Identity, lang: str) -> Optional[str]:
 
 
 def back_to_draft(session: Session, draft: Plan, lang: str, key: str = "plan_existing_draft") -> str:
-    """"You have a draft of YEAR (N of 22 answered)": when a start finds one, or on resuming it
+    """ "You have a draft of YEAR (N of 22 answered)": when a start finds one, or on resuming it
     (`key` "plan_resuming")."""
-    return messages.text(key, lang, unit=planning.unit_name(session, draft.unit_key, lang), year=draft.year,
-                         id=draft.id, title=planning.title_of(draft, lang),
-                         done=planning.answered(planning.slot_values(draft)), total=len(ANSWER_FIELD_NAMES))
+    return messages.text(
+        key,
+        lang,
+        unit=planning.unit_name(session, draft.unit_key, lang),
+        year=draft.year,
+        id=draft.id,
+        title=planning.title_of(draft, lang),
+        done=planning.answered(planning.slot_values(draft)),
+        total=len(ANSWER_FIELD_NAMES),
+    )
 
 
 # --- the lifecycle's outcomes -----------------------------------------------------------------------
@@ -54,11 +62,20 @@ def submitted(session: Session, result: Result, lang: str) -> List[str]:
     if result.outcome is Outcome.SUBMITTED:
         texts = [messages.text("plan_submitted", lang, id=plan.id, version=plan.version)]
     else:
-        texts = [messages.text("plan_updated", lang, id=plan.id, version=plan.version,
-                               status=messages.text(f"status.{plan.status}", lang))]
+        texts = [
+            messages.text(
+                "plan_updated",
+                lang,
+                id=plan.id,
+                version=plan.version,
+                status=messages.text(f"status.{plan.status}", lang),
+            )
+        ]
     if result.similar:
-        items = "\n".join(f"• #{other.id} {planning.unit_name(session, other.unit_key, lang)}: "
-                          f"{planning.title_of(other, lang)}" for other, _ in result.similar)
+        items = "\n".join(
+            f"• #{other.id} {planning.unit_name(session, other.unit_key, lang)}: {planning.title_of(other, lang)}"
+            for other, _ in result.similar
+        )
         texts.append(messages.text("plan_similar", lang, items=items))
     return texts
 
@@ -74,7 +91,7 @@ def refusal(result: Result, identity: Identity, lang: str, none_key: str = "edit
 
 
 def withdraw_question(session: Session, plan_id: Optional[int], lang: str) -> str:
-    """"Withdraw plan N (year, title)?", asked before withdrawing it."""
+    """ "Withdraw plan N (year, title)?", asked before withdrawing it."""
     plan = session.get(Plan, plan_id or -1)
     if plan is None:
         return messages.text("withdraw_none", lang)
@@ -88,28 +105,36 @@ def withdrawn(result: Result, lang: str) -> str:
 
 
 def no_plan_declared(session: Session, result: Result, lang: str) -> List[str]:
-    """"No plan" recorded; nothing is said when the person files no plans (they were told before)."""
+    """ "No plan" recorded; nothing is said when the person files no plans (they were told before)."""
     if result.outcome is not Outcome.NO_PLAN_DECLARED:
         return []
     plan = result.the_plan
-    return [messages.text("no_plan_recorded", lang, unit=planning.unit_name(session, plan.unit_key, lang),
-                          year=plan.year, id=plan.id)]
+    return [
+        messages.text(
+            "no_plan_recorded", lang, unit=planning.unit_name(session, plan.unit_key, lang), year=plan.year, id=plan.id
+        )
+    ]
 
 
 def reviewed(result: Result, plan_id, lang: str) -> str:
     """A review decision recorded, and who heard of it; or why not."""
     if result.outcome is not Outcome.REVIEWED:
         return messages.text("review_not_reviewable", lang, id=plan_id)
-    return messages.text("review_recorded", lang, id=plan_id,
-                         decision=messages.text(f"status.{result.the_plan.status}", lang),
-                         told=cycle_text.decision_told_text(result.told, lang))
+    return messages.text(
+        "review_recorded",
+        lang,
+        id=plan_id,
+        decision=messages.text(f"status.{result.the_plan.status}", lang),
+        told=cycle_text.decision_told_text(result.told, lang),
+    )
 
 
 # --- a unit's plans ---------------------------------------------------------------------------------
 
 
-def my_plans_text(session: Session, identity: Identity, lang: str, late: Collection[int] = (),
-                  footer: Optional[str] = None) -> str:
+def my_plans_text(
+    session: Session, identity: Identity, lang: str, late: Collection[int] = (), footer: Optional[str] = None
+) -> str:
     """The unit's plans with status, readiness and the planning office's decision; `late`:
     ids of plans to mark late; `footer`: a last line (the deadline)."""
     if identity.role == "planning":
@@ -122,21 +147,33 @@ def my_plans_text(session: Session, identity: Identity, lang: str, late: Collect
         return messages.text("my_plans_none", lang, unit=unit)
     lines = [messages.text("my_plans_header", lang, unit=unit)]
     for plan in mine:
-        lines.append(messages.text(
-            "my_plans_line", lang, id=plan.id, year=plan.year, title=planning.title_of(plan, lang),
-            status=messages.text(f"status.{plan.status}", lang)
-            + (messages.text("my_plans_late", lang) if plan.id in late else ""),
-            readiness=messages.text("my_plans_readiness", lang, readiness=plan.assessment["readiness"])
-            if plan.assessment else "",
-            review=_review_line(plan, lang),
-        ))
+        lines.append(
+            messages.text(
+                "my_plans_line",
+                lang,
+                id=plan.id,
+                year=plan.year,
+                title=planning.title_of(plan, lang),
+                status=messages.text(f"status.{plan.status}", lang)
+                + (messages.text("my_plans_late", lang) if plan.id in late else ""),
+                readiness=messages.text("my_plans_readiness", lang, readiness=plan.assessment["readiness"])
+                if plan.assessment
+                else "",
+                review=_review_line(plan, lang),
+            )
+        )
     return "\n".join(lines + ([footer] if footer else []))
 
 
 def _review_line(plan: Plan, lang: str) -> str:
     review = plan.reviews[-1] if plan.reviews else None
-    return messages.text("my_plans_review", lang, decision=messages.text(f"status.{review.decision}", lang),
-                         note=review.note or "-") if review else ""
+    return (
+        messages.text(
+            "my_plans_review", lang, decision=messages.text(f"status.{review.decision}", lang), note=review.note or "-"
+        )
+        if review
+        else ""
+    )
 
 
 # --- the planning office's queries ----------------------------------------------------------------------
@@ -159,8 +196,9 @@ def _plans(session: Session, found: QueryAnswer, lang: str) -> str:
     described = describe(session, flt, found.year, lang)
     if not plans:
         return messages.text("query_none", lang, what=described)
-    lines = [messages.text("query_count_one" if len(plans) == 1 else "query_count", lang, count=len(plans),
-                           what=described)]
+    lines = [
+        messages.text("query_count_one" if len(plans) == 1 else "query_count", lang, count=len(plans), what=described)
+    ]
     if not flt.count_only or len(plans) <= LISTED_WITH_A_COUNT:
         for plan in plans[:SHOWN]:
             lines.append(line(session, plan, lang, flt.challenge, show_weak=flt.weak))
@@ -174,8 +212,13 @@ def _not_filed(session: Session, missing: List[str], year: int, lang: str) -> st
         return messages.text("query_all_filed", lang, year=year)
     names = [planning.unit_name(session, key, lang) for key in missing]
     key = "query_not_filed_one" if len(missing) == 1 else "query_not_filed"
-    return messages.text(key, lang, count=len(missing), year=year,
-                         units=("、" if lang == "zh" else ", ").join(names[:30]) + (" …" if len(names) > 30 else ""))
+    return messages.text(
+        key,
+        lang,
+        count=len(missing),
+        year=year,
+        units=("、" if lang == "zh" else ", ").join(names[:30]) + (" …" if len(names) > 30 else ""),
+    )
 
 
 def describe(session: Session, flt: PlanFilter, year: int, lang: str) -> str:
@@ -185,8 +228,9 @@ def describe(session: Session, flt: PlanFilter, year: int, lang: str) -> str:
     if flt.status:
         parts.append(messages.text(f"status.{flt.status}", lang))
     if flt.weak:
-        challenge = assessment.title(flt.challenge, lang) if flt.challenge else \
-            messages.text("query_any_challenge", lang)
+        challenge = (
+            assessment.title(flt.challenge, lang) if flt.challenge else messages.text("query_any_challenge", lang)
+        )
         rating = messages.text(f"rating.{flt.rating}", lang) if flt.rating else messages.text("query_not_ready", lang)
         parts.append(messages.text("query_rated", lang, challenge=challenge, rating=rating))
     return (" · ").join(parts)
@@ -199,16 +243,28 @@ def line(session: Session, plan: Plan, lang: str, challenge: Optional[str] = Non
         reasons = "; ".join(r[lang] for r in plan.assessment["challenges"][challenge]["reasons"])
         extra = f" ({reasons})" if reasons else ""
     elif show_weak and plan.assessment:
-        weak = [f"{assessment.title(c, lang)} {messages.text('rating.' + v['rating'], lang)}"
-                for c, v in plan.assessment["challenges"].items() if v["rating"] != "ready"]
+        weak = [
+            f"{assessment.title(c, lang)} {messages.text('rating.' + v['rating'], lang)}"
+            for c, v in plan.assessment["challenges"].items()
+            if v["rating"] != "ready"
+        ]
         extra = f" ({'、'.join(weak) if lang == 'zh' else ', '.join(weak)})" if weak else ""
-    return messages.text("query_line", lang, id=plan.id, unit=planning.unit_name(session, plan.unit_key, lang),
-                         title=planning.title_of(plan, lang), status=messages.text(f"status.{plan.status}", lang),
-                         readiness=readiness) + extra
+    return (
+        messages.text(
+            "query_line",
+            lang,
+            id=plan.id,
+            unit=planning.unit_name(session, plan.unit_key, lang),
+            title=planning.title_of(plan, lang),
+            status=messages.text(f"status.{plan.status}", lang),
+            readiness=readiness,
+        )
+        + extra
+    )
 
 
 def shown_plan(session: Session, shown: Shown, lang: str) -> str:
-    """"Show plan N": every answer, the assessment and the last review; or why not."""
+    """ "Show plan N": every answer, the assessment and the last review; or why not."""
     plan = shown.plan
     if plan is None:
         return messages.text("show_plan_missing", lang, id=shown.plan_id)
@@ -216,10 +272,17 @@ def shown_plan(session: Session, shown: Shown, lang: str) -> str:
         return messages.text("show_plan_not_allowed", lang, id=shown.plan_id)
     slots = planning.slot_values(plan)
     result = plan.assessment or assessment.assess(planning.stored_answers(slots))
-    text = planning.summary_text(slots, result, lang, unit=planning.unit_name(session, plan.unit_key, lang),
-                                 year=plan.year)
-    header = messages.text("show_plan_header", lang, id=plan.id, status=messages.text(f"status.{plan.status}", lang),
-                           version=plan.version, owner=plan.owner_id)
+    text = planning.summary_text(
+        slots, result, lang, unit=planning.unit_name(session, plan.unit_key, lang), year=plan.year
+    )
+    header = messages.text(
+        "show_plan_header",
+        lang,
+        id=plan.id,
+        status=messages.text(f"status.{plan.status}", lang),
+        version=plan.version,
+        owner=plan.owner_id,
+    )
     tail = _review_line(plan, lang).strip()
     if plan.status == NO_PLAN:
         return header + "\n" + messages.text("show_plan_no_plan", lang, reason=plan.no_plan_reason or "-")

@@ -2,6 +2,7 @@
 
 Rasa-free, so the actions stay thin and this is tested directly. How a plan moves from
 status to status is bot/lifecycle.py; which plans read alike, bot/similar.py."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -54,8 +55,12 @@ def no_plan_year(named: List[int], text: str, today: Optional[dt.date] = None) -
     """The year a "no plan" declaration is for. "今年我们不搞机器学习了" speaks of this year's
     planning round, which collects plans for the coming year; a year said as a number is that year."""
     current = (today or dt.date.today()).year
-    if named and set(named) == {current} and any(word in text.casefold() for word in _THIS_YEAR) \
-            and not re.search(rf"{current}|fy\s?'?{current % 100}", text, re.IGNORECASE):
+    if (
+        named
+        and set(named) == {current}
+        and any(word in text.casefold() for word in _THIS_YEAR)
+        and not re.search(rf"{current}|fy\s?'?{current % 100}", text, re.IGNORECASE)
+    ):
         return default_year(today)
     return year_meant(named, today)
 
@@ -140,8 +145,12 @@ def save_answer(
         expected_version = plan.version
         plan_id = plan.id
     return store.update_answers(
-        session, plan_id, {**(volunteered or {}), field: stored}, actor=identity.person_id,
-        expected_version=expected_version, skipped=[field] if skipped else [],
+        session,
+        plan_id,
+        {**(volunteered or {}), field: stored},
+        actor=identity.person_id,
+        expected_version=expected_version,
+        skipped=[field] if skipped else [],
     )
 
 
@@ -166,19 +175,24 @@ def also_noted_text(volunteered: Mapping[str, Any], lang: str) -> str:
     """Tells the lead which other questions their reply answered, and how to change them."""
     labels = [messages.text(f"field.{name}", lang) for name in volunteered]
     separator, colon = ("；", "：") if lang == "zh" else ("; ", ": ")
-    items = separator.join(f"{label}{colon}{display_value(name, value, lang)}"
-                           for label, (name, value) in zip(labels, volunteered.items(), strict=True))
+    items = separator.join(
+        f"{label}{colon}{display_value(name, value, lang)}"
+        for label, (name, value) in zip(labels, volunteered.items(), strict=True)
+    )
     first = labels[0] if lang == "zh" else labels[0].lower()
     return messages.text("plan_also_noted", lang, items=items, first=first)
 
 
-def summary_text(slots: Mapping[str, Any], result: Mapping[str, Any], lang: str, *, unit: str,
-                 year: Optional[int]) -> str:
+def summary_text(
+    slots: Mapping[str, Any], result: Mapping[str, Any], lang: str, *, unit: str, year: Optional[int]
+) -> str:
     """The plan's answers grouped by guide step, then its readiness assessment and remedies."""
     title = slots.get("title") if slots.get("title") not in (None, SKIPPED) else messages.text("plan_untitled", lang)
     lines = [messages.text("plan_summary_header", lang, unit=unit, year=year, title=title)]
     for step in (3, 2, 4, 1, 5, 6):
-        lines.append(f"【{messages.text(f'step.{step}', lang)}】" if lang == "zh" else f"[{messages.text(f'step.{step}', lang)}]")
+        lines.append(
+            f"【{messages.text(f'step.{step}', lang)}】" if lang == "zh" else f"[{messages.text(f'step.{step}', lang)}]"
+        )
         for spec in ANSWER_FIELDS:
             if spec.step == step:
                 label = messages.text(f"field.{spec.name}", lang)
@@ -187,13 +201,21 @@ def summary_text(slots: Mapping[str, Any], result: Mapping[str, Any], lang: str,
     for name in assessment.CHALLENGES:
         challenge = result["challenges"][name]
         reasons = "; ".join(r[lang] for r in challenge["reasons"])
-        lines.append(f"• {assessment.title(name, lang)}: {messages.text('rating.' + challenge['rating'], lang)}"
-                     + (f" ({reasons})" if reasons else ""))
+        lines.append(
+            f"• {assessment.title(name, lang)}: {messages.text('rating.' + challenge['rating'], lang)}"
+            + (f" ({reasons})" if reasons else "")
+        )
     for name in assessment.CHALLENGES:
         challenge = result["challenges"][name]
         if challenge["rating"] != "ready":
-            lines.append(messages.text("plan_summary_remedy", lang, challenge=assessment.title(name, lang),
-                                       advice=assessment.advice(name, lang)))
+            lines.append(
+                messages.text(
+                    "plan_summary_remedy",
+                    lang,
+                    challenge=assessment.title(name, lang),
+                    advice=assessment.advice(name, lang),
+                )
+            )
     return "\n".join(lines)
 
 
@@ -203,19 +225,45 @@ def summary_text(slots: Mapping[str, Any], result: Mapping[str, Any], lang: str,
 def named_in(text: str, plans: List[Plan], threshold: float = 50) -> Optional[Plan]:
     """The plan whose title the message names ("把促销那个撤了" -> "促销效果预测"), if one stands out."""
     said = comparable(text)
-    scored = sorted(((fuzz.partial_ratio(comparable(p.title), said), p) for p in plans if p.title),
-                    key=lambda pair: -pair[0])
+    scored = sorted(
+        ((fuzz.partial_ratio(comparable(p.title), said), p) for p in plans if p.title), key=lambda pair: -pair[0]
+    )
     if not scored or scored[0][0] < threshold or (len(scored) > 1 and scored[0][0] - scored[1][0] < 15):
         return None
     return scored[0][1]
 
 
-_ORDINALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-             "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
-             "last": -1, "最后": -1}
-_POSITION = re.compile(r"第\s*(\d{1,2}|[一二两三四五六七八九十])\s*(?:个|份|条|项|行)|(最后)(?:一|那)?(?:个|份|条)|"
-                       r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)(?: one| plan| item| on the list|$)|"
-                       r"\b(?:number|no\.?|#)\s*(\d{1,2}) (?:on|in) the list\b", re.IGNORECASE)
+_ORDINALS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "fifth": 5,
+    "5th": 5,
+    "last": -1,
+    "最后": -1,
+}
+_POSITION = re.compile(
+    r"第\s*(\d{1,2}|[一二两三四五六七八九十])\s*(?:个|份|条|项|行)|(最后)(?:一|那)?(?:个|份|条)|"
+    r"\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)(?: one| plan| item| on the list|$)|"
+    r"\b(?:number|no\.?|#)\s*(\d{1,2}) (?:on|in) the list\b",
+    re.IGNORECASE,
+)
 
 
 def position_in(text: str) -> Optional[int]:
@@ -230,6 +278,9 @@ def position_in(text: str) -> Optional[int]:
 
 def number_in(text: str) -> Optional[int]:
     """The one plan number a request to see a plan gives ("Show me 2 in detail", "第1个具体写的啥"), not a year."""
-    numbers = [int(n) for n in re.findall(r"(?<![\d%第])(?<!\d\.)(\d{1,6})(?![\d%]|\.\d)", text or "") if not 2000 <= int(n) <= 2099]
+    numbers = [
+        int(n)
+        for n in re.findall(r"(?<![\d%第])(?<!\d\.)(\d{1,6})(?![\d%]|\.\d)", text or "")
+        if not 2000 <= int(n) <= 2099
+    ]
     return numbers[0] if len(numbers) == 1 else None
-

@@ -1,5 +1,6 @@
 """The planning office's questions about plans, answered from the plan store as data
 (`QueryAnswer`, `Shown`); bot/plan_text.py words them."""
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,11 @@ SHOWN = 10  # a list shows this many plans; "第1个" counts in it
 _BLOCKED = re.compile(r"blocked|stuck|卡在|受阻|卡住|阻塞", re.I)
 _AT_RISK = re.compile(r"at risk|risky|有风险|风险", re.I)
 _WEAK = re.compile(r"weak|not ready|problems? with|薄弱|不足|弱", re.I)
-_NOT_FILED = re.compile(r"not (yet )?filed|haven'?t (yet )?filed|not submitted|haven'?t submitted|no plans? yet|"
-                        r"还没(有)?(提交|交)|没(有)?(提交|交)|未提交|尚未提交", re.I)
+_NOT_FILED = re.compile(
+    r"not (yet )?filed|haven'?t (yet )?filed|not submitted|haven'?t submitted|no plans? yet|"
+    r"还没(有)?(提交|交)|没(有)?(提交|交)|未提交|尚未提交",
+    re.I,
+)
 _HOW_MANY = re.compile(r"how many|count|number of|多少|(?<!哪)几个|(?<!哪)几份", re.I)
 LISTED_WITH_A_COUNT = 5  # "how many ...?" also lists the plans when there are this few
 _APPROVE = re.compile(r"approve|accept|批准|通过|同意", re.I)
@@ -45,9 +49,14 @@ def parse_filter(text: str, *, year=None, unit=None, status=None, challenge=None
     rating = "blocked" if _BLOCKED.search(text) else "at_risk" if _AT_RISK.search(text) else None
     challenge = challenge if challenge in assessment.CHALLENGES else None
     return PlanFilter(
-        year=int(year) if year else None, unit=unit, status=status if status in STATUSES else None,
-        challenge=challenge, rating=rating, weak=bool(rating or challenge or _WEAK.search(text)),
-        not_filed=bool(_NOT_FILED.search(text)), count_only=bool(_HOW_MANY.search(text)),
+        year=int(year) if year else None,
+        unit=unit,
+        status=status if status in STATUSES else None,
+        challenge=challenge,
+        rating=rating,
+        weak=bool(rating or challenge or _WEAK.search(text)),
+        not_filed=bool(_NOT_FILED.search(text)),
+        count_only=bool(_HOW_MANY.search(text)),
     )
 
 
@@ -72,6 +81,7 @@ def _matches(plan: Plan, flt: PlanFilter) -> bool:
 @dataclass
 class QueryAnswer:
     """What a query found: the plans (all of them, in order), or the units that have not filed."""
+
     flt: PlanFilter
     year: int
     plans: List[Plan] = field(default_factory=list)
@@ -116,7 +126,8 @@ def _found(session: Session, flt: PlanFilter, with_drafts: bool) -> List[Plan]:
 
 @dataclass
 class Shown:
-    """"Show plan N": the plan, when there is one and the person may read it."""
+    """ "Show plan N": the plan, when there is one and the person may read it."""
+
     plan_id: int
     plan: Optional[Plan]
     allowed: bool

@@ -6,6 +6,7 @@ finds it at their next web-chat visit (`waiting`, called by bot/channels/web.py)
 failed send is recorded as failed and tried again by the next `remind` run.
 Functions return outcomes; the words come from bot/cycle_text.py.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -78,8 +79,11 @@ class RemindReport:
 
     def as_dict(self) -> Dict[str, Any]:
         return {
-            "year": self.year, "deadline": self.cycle.deadline.isoformat(), "days_left": self.cycle.days_left,
-            "remind_every": self.cycle.remind_every, "dry_run": self.dry_run,
+            "year": self.year,
+            "deadline": self.cycle.deadline.isoformat(),
+            "days_left": self.cycle.days_left,
+            "remind_every": self.cycle.remind_every,
+            "dry_run": self.dry_run,
             "reminded": [r.as_dict() for r in self.reminded],
             "skipped_recently_reminded": [r.as_dict() for r in self.recent],
             "unreachable": [asdict(u) for u in self.unreachable],
@@ -106,12 +110,18 @@ def _lang(preferred: Optional[str], written_in: Optional[str]) -> str:
 
 def _usual_language(session: Session, person_id: str) -> Optional[str]:
     """The language of the person's latest plan: the best guess when the directory has no preference."""
-    return session.execute(select(Plan.language).where(Plan.owner_id == person_id)
-                           .order_by(Plan.updated_at.desc(), Plan.id.desc())).scalars().first()
+    return (
+        session.execute(
+            select(Plan.language).where(Plan.owner_id == person_id).order_by(Plan.updated_at.desc(), Plan.id.desc())
+        )
+        .scalars()
+        .first()
+    )
 
 
-def _deliver(session: Session, row: Reminder, slack_id: Optional[str], text: str, buttons: List[Button],
-             post: Optional[Post]) -> None:
+def _deliver(
+    session: Session, row: Reminder, slack_id: Optional[str], text: str, buttons: List[Button], post: Optional[Post]
+) -> None:
     """Send on Slack when the person has a member id and Slack is configured; else wait for the web chat."""
     if slack_id and post is not None:
         row.channel = "slack"
@@ -129,14 +139,32 @@ def _deliver(session: Session, row: Reminder, slack_id: Optional[str], text: str
 
 
 def _last_reminder(session: Session, year: int, person: str, unit: str) -> Optional[Reminder]:
-    return session.execute(
-        select(Reminder).where(Reminder.kind == "reminder", Reminder.year == year, Reminder.person_id == person,
-                               Reminder.unit_key == unit, Reminder.status.in_((SENT, PENDING_WEB)))
-        .order_by(Reminder.created_at.desc(), Reminder.id.desc())).scalars().first()
+    return (
+        session.execute(
+            select(Reminder)
+            .where(
+                Reminder.kind == "reminder",
+                Reminder.year == year,
+                Reminder.person_id == person,
+                Reminder.unit_key == unit,
+                Reminder.status.in_((SENT, PENDING_WEB)),
+            )
+            .order_by(Reminder.created_at.desc(), Reminder.id.desc())
+        )
+        .scalars()
+        .first()
+    )
 
 
-def remind(session: Session, year: int, *, on: Optional[dt.date] = None, dry_run: bool = False,
-           post: Optional[Post] = None, use_default_post: bool = True) -> RemindReport:
+def remind(
+    session: Session,
+    year: int,
+    *,
+    on: Optional[dt.date] = None,
+    dry_run: bool = False,
+    post: Optional[Post] = None,
+    use_default_post: bool = True,
+) -> RemindReport:
     """Remind every lead of a unit that has neither filed nor declared no plan (or has only a
     draft), once per cadence; retry decisions whose send failed. Raises CycleError without an
     open cycle. On a dry run nothing is sent or written."""
@@ -150,19 +178,44 @@ def remind(session: Session, year: int, *, on: Optional[dt.date] = None, dry_run
         draft = state.drafts[0] if state.drafts else None
         if not state.leads:
             if draft is not None:
-                report.unreachable.append(Unreachable(state.key, state.name_zh, state.name_en,
-                                                      [d.plan_id for d in state.drafts],
-                                                      sorted({d.owner for d in state.drafts})))
+                report.unreachable.append(
+                    Unreachable(
+                        state.key,
+                        state.name_zh,
+                        state.name_en,
+                        [d.plan_id for d in state.drafts],
+                        sorted({d.owner for d in state.drafts}),
+                    )
+                )
             continue
         reason = "draft" if draft else "nothing_filed"
-        detail: Dict[str, Any] = {"deadline": view.deadline.isoformat(), "days_left": view.days_left, "late": state.late}
+        detail: Dict[str, Any] = {
+            "deadline": view.deadline.isoformat(),
+            "days_left": view.days_left,
+            "late": state.late,
+        }
         if draft is not None:
-            detail.update(answered=draft.answered, total=draft.total, stopped_at=draft.stopped_at, step=draft.step,
-                          title=draft.title)
+            detail.update(
+                answered=draft.answered,
+                total=draft.total,
+                stopped_at=draft.stopped_at,
+                step=draft.step,
+                title=draft.title,
+            )
         for lead in state.leads:
-            item = Reminded(lead.person_id, lead.name, state.key, state.name_zh, state.name_en, "reminder", reason,
-                            draft.plan_id if draft else None, "slack" if lead.slack_id and post else "web",
-                            WOULD_SEND, detail=dict(detail))
+            item = Reminded(
+                lead.person_id,
+                lead.name,
+                state.key,
+                state.name_zh,
+                state.name_en,
+                "reminder",
+                reason,
+                draft.plan_id if draft else None,
+                "slack" if lead.slack_id and post else "web",
+                WOULD_SEND,
+                detail=dict(detail),
+            )
             last = _last_reminder(session, int(year), lead.person_id, state.key)
             if last is not None and (on - _local_date(last.created_at)).days < view.remind_every:
                 item.status, item.channel, item.at = last.status, last.channel, iso(last.created_at)
@@ -175,31 +228,65 @@ def remind(session: Session, year: int, *, on: Optional[dt.date] = None, dry_run
     return report
 
 
-def _send_reminder(session: Session, item: Reminded, lead: Lead, view: CycleView, state: cycle.UnitState,
-                   draft: Optional[cycle.DraftState], post: Optional[Post]) -> None:
-    for old in session.execute(select(Reminder).where(
-            Reminder.kind == "reminder", Reminder.year == view.year, Reminder.person_id == lead.person_id,
-            Reminder.status == PENDING_WEB)).scalars():
+def _send_reminder(
+    session: Session,
+    item: Reminded,
+    lead: Lead,
+    view: CycleView,
+    state: cycle.UnitState,
+    draft: Optional[cycle.DraftState],
+    post: Optional[Post],
+) -> None:
+    for old in session.execute(
+        select(Reminder).where(
+            Reminder.kind == "reminder",
+            Reminder.year == view.year,
+            Reminder.person_id == lead.person_id,
+            Reminder.status == PENDING_WEB,
+        )
+    ).scalars():
         old.status = SUPERSEDED  # an older reminder still waiting for the web chat: this one replaces it
     lang = _lang(lead.lang, draft.language if draft else _usual_language(session, lead.person_id))
-    text, buttons = cycle_text.reminder_message(name=lead.name, unit=state.name_zh if lang == "zh" else state.name_en,
-                                                year=view.year, deadline=view, lang=lang, draft=draft)
-    row = Reminder(kind="reminder", year=view.year, person_id=lead.person_id, unit_key=state.key,
-                   plan_id=item.plan_id, reason=item.reason, channel="web", status=PENDING_WEB,
-                   detail={**item.detail, "lang": lang})
+    text, buttons = cycle_text.reminder_message(
+        name=lead.name,
+        unit=state.name_zh if lang == "zh" else state.name_en,
+        year=view.year,
+        deadline=view,
+        lang=lang,
+        draft=draft,
+    )
+    row = Reminder(
+        kind="reminder",
+        year=view.year,
+        person_id=lead.person_id,
+        unit_key=state.key,
+        plan_id=item.plan_id,
+        reason=item.reason,
+        channel="web",
+        status=PENDING_WEB,
+        detail={**item.detail, "lang": lang},
+    )
     session.add(row)
     _deliver(session, row, lead.slack_id, text, buttons, post)
     session.flush()
     session.commit()  # one sent message, one committed row: a crash later cannot make it send twice
-    item.channel, item.status, item.error, item.at = row.channel, row.status, row.error, iso(row.sent_at or row.created_at)
+    item.channel, item.status, item.error, item.at = (
+        row.channel,
+        row.status,
+        row.error,
+        iso(row.sent_at or row.created_at),
+    )
 
 
 # --- review decisions -------------------------------------------------------------------------
 
 
 def _recipients(session: Session, plan: Plan) -> List[Person]:
-    leads = list(session.execute(select(Person).where(Person.role == "lead", Person.unit_key == plan.unit_key)
-                                 .order_by(Person.id)).scalars())
+    leads = list(
+        session.execute(
+            select(Person).where(Person.role == "lead", Person.unit_key == plan.unit_key).order_by(Person.id)
+        ).scalars()
+    )
     owner = session.get(Person, plan.owner_id)
     if owner is not None and owner not in leads and owner.unit_key == plan.unit_key:
         leads.insert(0, owner)
@@ -212,37 +299,71 @@ def _decision_text(session: Session, row: Reminder, person: Person) -> Tuple[str
     unit = session.get(Unit, row.unit_key) if row.unit_key else None
     reviewer = session.get(Person, row.detail.get("reviewer") or "")
     return cycle_text.decision_message(
-        name=person.name, unit=(unit.name_zh if lang == "zh" else unit.name_en) if unit else (row.unit_key or ""),
-        year=row.year, plan_id=row.plan_id or 0, title=plan.title if plan else None, decision=row.reason,
-        note=row.detail.get("note") or "", reviewer=reviewer.name if reviewer else (row.detail.get("reviewer") or ""),
-        lang=lang)
+        name=person.name,
+        unit=(unit.name_zh if lang == "zh" else unit.name_en) if unit else (row.unit_key or ""),
+        year=row.year,
+        plan_id=row.plan_id or 0,
+        title=plan.title if plan else None,
+        decision=row.reason,
+        note=row.detail.get("note") or "",
+        reviewer=reviewer.name if reviewer else (row.detail.get("reviewer") or ""),
+        lang=lang,
+    )
 
 
-def tell_decision(session: Session, plan: Plan, review: Review, *, post: Optional[Post] = None,
-                  use_default_post: bool = True) -> List[Reminded]:
+def tell_decision(
+    session: Session, plan: Plan, review: Review, *, post: Optional[Post] = None, use_default_post: bool = True
+) -> List[Reminded]:
     """Tell the unit's leads what the planning office decided, at once."""
     post = post if post is not None or not use_default_post else default_post()
     unit = session.get(Unit, plan.unit_key)
     told = []
     for person in _recipients(session, plan):
-        row = Reminder(kind="decision", year=plan.year, person_id=person.id, unit_key=plan.unit_key, plan_id=plan.id,
-                       reason=review.decision, channel="web", status=PENDING_WEB,
-                       detail={"note": review.note, "reviewer": review.reviewer_id, "review_id": review.id})
+        row = Reminder(
+            kind="decision",
+            year=plan.year,
+            person_id=person.id,
+            unit_key=plan.unit_key,
+            plan_id=plan.id,
+            reason=review.decision,
+            channel="web",
+            status=PENDING_WEB,
+            detail={"note": review.note, "reviewer": review.reviewer_id, "review_id": review.id},
+        )
         session.add(row)
         text, buttons = _decision_text(session, row, person)
         _deliver(session, row, person.slack_id, text, buttons, post)
         session.flush()
-        told.append(Reminded(person.id, person.name, plan.unit_key, unit.name_zh if unit else plan.unit_key,
-                             unit.name_en if unit else plan.unit_key, "decision", review.decision, plan.id,
-                             row.channel, row.status, row.error, dict(row.detail), iso(row.sent_at or row.created_at)))
+        told.append(
+            Reminded(
+                person.id,
+                person.name,
+                plan.unit_key,
+                unit.name_zh if unit else plan.unit_key,
+                unit.name_en if unit else plan.unit_key,
+                "decision",
+                review.decision,
+                plan.id,
+                row.channel,
+                row.status,
+                row.error,
+                dict(row.detail),
+                iso(row.sent_at or row.created_at),
+            )
+        )
     return told
 
 
 def retry_decisions(session: Session, post: Optional[Post], dry_run: bool = False) -> List[Reminded]:
     """Decisions whose Slack send failed: send them again."""
     retried = []
-    for row in session.execute(select(Reminder).where(Reminder.kind == "decision", Reminder.status == FAILED)
-                               .order_by(Reminder.id)).scalars().all():
+    for row in (
+        session.execute(
+            select(Reminder).where(Reminder.kind == "decision", Reminder.status == FAILED).order_by(Reminder.id)
+        )
+        .scalars()
+        .all()
+    ):
         person = session.get(Person, row.person_id)
         if person is None:
             continue
@@ -252,9 +373,23 @@ def retry_decisions(session: Session, post: Optional[Post], dry_run: bool = Fals
             _deliver(session, row, person.slack_id, text, buttons, post)
             session.flush()
             session.commit()
-        retried.append(Reminded(person.id, person.name, row.unit_key, unit.name_zh if unit else "", unit.name_en if unit else "",
-                                "decision", row.reason, row.plan_id, row.channel, WOULD_SEND if dry_run else row.status,
-                                row.error, dict(row.detail), iso(row.sent_at or row.created_at)))
+        retried.append(
+            Reminded(
+                person.id,
+                person.name,
+                row.unit_key,
+                unit.name_zh if unit else "",
+                unit.name_en if unit else "",
+                "decision",
+                row.reason,
+                row.plan_id,
+                row.channel,
+                WOULD_SEND if dry_run else row.status,
+                row.error,
+                dict(row.detail),
+                iso(row.sent_at or row.created_at),
+            )
+        )
     return retried
 
 
@@ -267,8 +402,13 @@ def waiting(session: Session, person_id: str, on: Optional[dt.date] = None) -> L
     person = session.get(Person, person_id)
     if person is None:
         return []
-    rows = list(session.execute(select(Reminder).where(Reminder.person_id == person_id, Reminder.status == PENDING_WEB)
-                                .order_by(Reminder.created_at, Reminder.id)).scalars())
+    rows = list(
+        session.execute(
+            select(Reminder)
+            .where(Reminder.person_id == person_id, Reminder.status == PENDING_WEB)
+            .order_by(Reminder.created_at, Reminder.id)
+        ).scalars()
+    )
     newest = {}
     for row in rows:
         if row.kind == "reminder":
@@ -291,7 +431,9 @@ def waiting(session: Session, person_id: str, on: Optional[dt.date] = None) -> L
     return shown
 
 
-def _reminder_now(session: Session, row: Reminder, person: Person, on: Optional[dt.date]) -> Optional[Tuple[str, List[Button]]]:
+def _reminder_now(
+    session: Session, row: Reminder, person: Person, on: Optional[dt.date]
+) -> Optional[Tuple[str, List[Button]]]:
     """The reminder as it reads today, or None when the unit has filed since or the cycle closed."""
     view = cycle.get(session, row.year, on)
     states = cycle.unit_states(session, row.year, on, unit=row.unit_key) if row.unit_key else []
@@ -299,9 +441,17 @@ def _reminder_now(session: Session, row: Reminder, person: Person, on: Optional[
         return None
     state = states[0]
     draft = state.drafts[0] if state.drafts else None
-    lang = _lang(person.lang, draft.language if draft else row.detail.get("lang") or _usual_language(session, person.id))
-    return cycle_text.reminder_message(name=person.name, unit=state.name_zh if lang == "zh" else state.name_en,
-                                       year=row.year, deadline=view, lang=lang, draft=draft)
+    lang = _lang(
+        person.lang, draft.language if draft else row.detail.get("lang") or _usual_language(session, person.id)
+    )
+    return cycle_text.reminder_message(
+        name=person.name,
+        unit=state.name_zh if lang == "zh" else state.name_en,
+        year=row.year,
+        deadline=view,
+        lang=lang,
+        draft=draft,
+    )
 
 
 # --- for the review report --------------------------------------------------------------------
@@ -321,16 +471,31 @@ class ReminderSummary:
 
 def summary(session: Session, year: int) -> List[ReminderSummary]:
     """Per person and unit: the latest reminder of `year` and how many were sent."""
-    rows = list(session.execute(select(Reminder).where(Reminder.kind == "reminder", Reminder.year == int(year))
-                                .order_by(Reminder.created_at, Reminder.id)).scalars())
-    names = {p.id: p.name for p in session.execute(select(Person).where(
-        Person.id.in_(sorted({r.person_id for r in rows})))).scalars()}
+    rows = list(
+        session.execute(
+            select(Reminder)
+            .where(Reminder.kind == "reminder", Reminder.year == int(year))
+            .order_by(Reminder.created_at, Reminder.id)
+        ).scalars()
+    )
+    names = {
+        p.id: p.name
+        for p in session.execute(select(Person).where(Person.id.in_(sorted({r.person_id for r in rows})))).scalars()
+    }
     found: Dict[Tuple[str, Optional[str]], ReminderSummary] = {}
     for row in rows:
         key = (row.person_id, row.unit_key)
         delivered = row.status in (SENT, PENDING_WEB)
         before = found.get(key)
         times = (before.times if before else 0) + (1 if delivered else 0)
-        found[key] = ReminderSummary(row.person_id, names.get(row.person_id, row.person_id), row.unit_key, row.reason,
-                                     row.channel, row.status, row.sent_at or row.created_at, times)
+        found[key] = ReminderSummary(
+            row.person_id,
+            names.get(row.person_id, row.person_id),
+            row.unit_key,
+            row.reason,
+            row.channel,
+            row.status,
+            row.sent_at or row.created_at,
+            times,
+        )
     return sorted(found.values(), key=lambda s: (s.unit or "", s.person))

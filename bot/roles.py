@@ -4,6 +4,7 @@ The permissions of each role are below; the questions about one plan ("may this 
 change / withdraw / review / read plan N?") are the `may_*` functions at the end, the
 only place that answers them. bot/lifecycle.py asks them before it moves a plan.
 """
+
 from __future__ import annotations
 
 from enum import Enum
@@ -15,18 +16,23 @@ from bot.directory import Identity
 
 class Permission(str, Enum):
     ASK_FAQ = "ask_faq"
-    FILE_PLAN = "file_plan"          # create, resume, edit, withdraw own unit's plans
+    FILE_PLAN = "file_plan"  # create, resume, edit, withdraw own unit's plans
     READ_UNIT_PLANS = "read_unit_plans"
     READ_ALL_PLANS = "read_all_plans"
     REVIEW_PLANS = "review_plans"
-    RUN_CYCLE = "run_cycle"          # open cycles, set deadlines, remind units
+    RUN_CYCLE = "run_cycle"  # open cycles, set deadlines, remind units
     MANAGE_DIRECTORY = "manage_directory"
 
 
 ROLE_PERMISSIONS = {
     "lead": {Permission.ASK_FAQ, Permission.FILE_PLAN, Permission.READ_UNIT_PLANS},
-    "planning": {Permission.ASK_FAQ, Permission.READ_UNIT_PLANS, Permission.READ_ALL_PLANS, Permission.REVIEW_PLANS,
-                 Permission.RUN_CYCLE},
+    "planning": {
+        Permission.ASK_FAQ,
+        Permission.READ_UNIT_PLANS,
+        Permission.READ_ALL_PLANS,
+        Permission.REVIEW_PLANS,
+        Permission.RUN_CYCLE,
+    },
     "admin": {Permission.ASK_FAQ, Permission.MANAGE_DIRECTORY},
 }
 ANONYMOUS = {Permission.ASK_FAQ}
@@ -34,7 +40,9 @@ ANONYMOUS = {Permission.ASK_FAQ}
 
 class Forbidden(PermissionError):
     def __init__(self, identity: Identity, permission: Permission, unit: Optional[str] = None):
-        super().__init__(f"{identity.person_id or 'anonymous'} may not {permission.value}" + (f" for {unit}" if unit else ""))
+        super().__init__(
+            f"{identity.person_id or 'anonymous'} may not {permission.value}" + (f" for {unit}" if unit else "")
+        )
         self.identity, self.permission, self.unit = identity, permission, unit
 
 

@@ -18,6 +18,7 @@ form answer that was never saved looks as if it had been taken. Two places are w
 The language is the conversation's (the `language` slot), else the message's own, else
 Chinese (SPEC §2's default).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -28,8 +29,7 @@ from typing import Any, List, Optional
 
 logger = logging.getLogger(__name__)
 _MARK = "_mlplan_tells_the_user"
-_failed_calls: contextvars.ContextVar[Optional[List[str]]] = contextvars.ContextVar("mlplan_failed_calls",
-                                                                                        default=None)
+_failed_calls: contextvars.ContextVar[Optional[List[str]]] = contextvars.ContextVar("mlplan_failed_calls", default=None)
 
 
 def reply_text(lang: Optional[str]) -> str:
@@ -84,10 +84,12 @@ def _run_action(original):
             _failed_calls.reset(token)
         if not failed:
             return go_on
-        logger.error("action %s failed (%s): the user is told to send the message again", action.name(),
-                     "; ".join(failed))
-        text = reply_text(_language(tracker.latest_message.text if tracker.latest_message else None,
-                                    tracker.get_slot("language")))
+        logger.error(
+            "action %s failed (%s): the user is told to send the message again", action.name(), "; ".join(failed)
+        )
+        text = reply_text(
+            _language(tracker.latest_message.text if tracker.latest_message else None, tracker.get_slot("language"))
+        )
         await _tell(output_channel, tracker.sender_id, text)
         tracker.update(BotUttered(text))
         tracker.update(ActionExecuted(ACTION_LISTEN_NAME))
@@ -119,7 +121,10 @@ def install() -> None:
     from rasa.core.agent import Agent
     from rasa.core.processor import MessageProcessor
 
-    for owner, name, wrap in ((RemoteAction, "run", _remote_run), (MessageProcessor, "_run_action", _run_action),
-                              (Agent, "handle_message", _handle_message)):
+    for owner, name, wrap in (
+        (RemoteAction, "run", _remote_run),
+        (MessageProcessor, "_run_action", _run_action),
+        (Agent, "handle_message", _handle_message),
+    ):
         if not getattr(getattr(owner, name), _MARK, False):
             setattr(owner, name, wrap(getattr(owner, name)))

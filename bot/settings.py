@@ -1,4 +1,5 @@
 """Runtime configuration, read from the environment."""
+
 from __future__ import annotations
 
 import os

@@ -6,6 +6,7 @@ Two plans are similar when their titles, or their titles with their problems, re
 (`score` >= SIMILAR_SCORE). Every pair is compared while a year has up to
 EXHAUSTIVE_UP_TO filed plans; beyond that only plans that share a title word that is not
 too common, so the work stays near-linear in the number of plans."""
+
 from __future__ import annotations
 
 import re
@@ -70,8 +71,11 @@ def score(a: Comparable, b: Comparable, texts: Optional[_Texts] = None) -> float
 
 
 def _title_words(title: Optional[str]) -> frozenset:
-    return frozenset(w.casefold() for w in language.words(title or "")
-                     if len(w) > 1 and w.casefold() not in _FILLER and re.search(r"\w", w))
+    return frozenset(
+        w.casefold()
+        for w in language.words(title or "")
+        if len(w) > 1 and w.casefold() not in _FILLER and re.search(r"\w", w)
+    )
 
 
 def _candidates(plans: Sequence[Comparable]) -> Dict[int, Set[int]]:

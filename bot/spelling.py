@@ -7,6 +7,7 @@ An English word is only corrected when it is not itself common English ("lunch" 
 and at most one slip (a wrong, missing, extra or swapped letter) in five letters or
 more; four-letter words only when their letters are swapped ("dtaa").
 """
+
 from __future__ import annotations
 
 import functools
@@ -83,8 +84,15 @@ class HomophoneFixer:
     in at most half their characters. Windows of `toned` lengths must match tones too
     (two-character words are too often other real words: 几种 is not 集中)."""
 
-    def __init__(self, terms: Iterable[str], lengths: Sequence[int] = (4, 3), toned: Sequence[int] = (),
-                 is_word=None, *, table: Optional[Iterable[Tuple[Sequence[str], str]]] = None):
+    def __init__(
+        self,
+        terms: Iterable[str],
+        lengths: Sequence[int] = (4, 3),
+        toned: Sequence[int] = (),
+        is_word=None,
+        *,
+        table: Optional[Iterable[Tuple[Sequence[str], str]]] = None,
+    ):
         """`table`, when given, is a `table_items()` saved earlier for the same terms and settings:
         the terms are not read again, and pypinyin is only imported when a text needs it."""
         self.lengths = tuple(sorted(set(lengths) | set(toned), reverse=True))
@@ -117,11 +125,15 @@ class HomophoneFixer:
             while i < len(run):
                 for size in self.lengths:
                     sounds = toned if size in self.toned else toneless
-                    term = self.table.get(tuple(sounds[i:i + size])) if i + size <= len(run) else None
-                    window = run[i:i + size]
+                    term = self.table.get(tuple(sounds[i : i + size])) if i + size <= len(run) else None
+                    window = run[i : i + size]
                     changed = [(a, b) for a, b in zip(term or "", window, strict=False) if a != b]
-                    if term and 0 < len(changed) <= size // 2 and not (size in self.toned and self.is_word(window)) \
-                            and not any(ch in _NEGATORS or ch in _COMMON for pair in changed for ch in pair):
+                    if (
+                        term
+                        and 0 < len(changed) <= size // 2
+                        and not (size in self.toned and self.is_word(window))
+                        and not any(ch in _NEGATORS or ch in _COMMON for pair in changed for ch in pair)
+                    ):
                         out.append(term)
                         i += size
                         break

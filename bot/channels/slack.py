@@ -11,6 +11,7 @@
 - `post_direct` sends a message nobody asked for (a reminder, a review decision) to a
   member, through the same client the channel replies with.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -48,8 +49,14 @@ class SlackSendError(RuntimeError):
 
 
 class MLPlanSlackBot(SlackBot):
-    def __init__(self, token: Text, channel: Optional[Text], thread_id: Optional[Text], base_url: Optional[Text],
-                 timeout: Optional[int] = None):
+    def __init__(
+        self,
+        token: Text,
+        channel: Optional[Text],
+        thread_id: Optional[Text],
+        base_url: Optional[Text],
+        timeout: Optional[int] = None,
+    ):
         super().__init__(token, channel, thread_id)
         if base_url or timeout:
             self.client = AsyncWebClient(token, base_url=base_url or AsyncWebClient.BASE_URL, timeout=timeout or 30)
@@ -61,8 +68,13 @@ def configured() -> bool:
 
 
 async def _post(member_id: str, text: str, buttons: List[Dict[str, str]]) -> None:
-    bot = MLPlanSlackBot(os.environ.get("SLACK_BOT_TOKEN", ""), member_id, None,
-                         os.environ.get("SLACK_API_URL") or None, timeout=SEND_TIMEOUT)
+    bot = MLPlanSlackBot(
+        os.environ.get("SLACK_BOT_TOKEN", ""),
+        member_id,
+        None,
+        os.environ.get("SLACK_API_URL") or None,
+        timeout=SEND_TIMEOUT,
+    )
     if buttons:
         await bot.send_text_with_buttons(member_id, text, buttons)
     else:
@@ -133,8 +145,14 @@ class MLPlanSlackInput(SlackInput):
     def _first_time(event_id: Optional[str]) -> bool:
         return not event_id or first_delivery(str(event_id))
 
-    async def process_message(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]],
-                              text: Text, sender_id: Optional[Text], metadata: Optional[Dict]) -> Any:
+    async def process_message(
+        self,
+        request: Request,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        text: Text,
+        sender_id: Optional[Text],
+        metadata: Optional[Dict],
+    ) -> Any:
         body = request.json if request.content_type.startswith("application/json") else None
         event_id = (body or {}).get("event_id")
         if not self._first_time(event_id):

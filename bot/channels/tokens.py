@@ -1,4 +1,5 @@
 """Signed web-chat tokens (JWT, HS256): `sub` is the person id, `exp` is required."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,12 +27,16 @@ def secret() -> str:
     if not value and DEV_SECRET_FILE.is_file():
         value = DEV_SECRET_FILE.read_text(encoding="utf-8").strip()
     if len(value) < MIN_SECRET_LENGTH:
-        raise TokenError(f"{SECRET_ENV} must be set to a random secret of at least {MIN_SECRET_LENGTH} characters "
-                         f"(in development, `make run` makes one in var/dev-jwt-secret)")
+        raise TokenError(
+            f"{SECRET_ENV} must be set to a random secret of at least {MIN_SECRET_LENGTH} characters "
+            f"(in development, `make run` makes one in var/dev-jwt-secret)"
+        )
     return value
 
 
-def issue(person_id: str, ttl_minutes: int = 60, *, key: Optional[str] = None, now: Optional[dt.datetime] = None) -> str:
+def issue(
+    person_id: str, ttl_minutes: int = 60, *, key: Optional[str] = None, now: Optional[dt.datetime] = None
+) -> str:
     now = now or dt.datetime.now(dt.timezone.utc)
     claims = {"sub": person_id, "iat": now, "exp": now + dt.timedelta(minutes=ttl_minutes)}
     return jwt.encode(claims, key or secret(), algorithm=ALGORITHM)

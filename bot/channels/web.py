@@ -2,6 +2,7 @@
 token's subject, whatever session id the client sends, and the chat page is served
 by the Rasa server itself at GET /chat (no external assets). Messages waiting for the
 person (reminders, review decisions: bot/reminders.py) are shown when the chat opens."""
+
 from __future__ import annotations
 
 import json

@@ -1,6 +1,7 @@
 """Reading an answer the way people give it: the choice in "有，车辆轨迹数据一直没用起来",
 the value-tree branches in a sentence, a title inside "就叫“工单智能分类”吧", a
 review decision, and whether a text says anything at all."""
+
 from __future__ import annotations
 
 import functools
@@ -15,11 +16,66 @@ YES_NO_FIELDS = frozenset(name for name, f in FIELDS_BY_NAME.items() if f.choice
 YES_NO = "yes_no"  # a plain yes-or-no question (a confirmation): no field's own cue words
 COMBINING = frozenset({"data_location", "data_quality"})  # every clause of the answer counts
 # Said before an answer, these carry nothing ("I think yes", "我觉得需要").
-_LEAD_IN = ("i think", "i'd say", "id say", "i would say", "i feel", "i believe", "honestly", "tbh", "to be honest",
-            "well", "hmm", "so", "ok", "okay", "oh", "um", "uh", "erm", "i mean", "frankly", "in short", "yeah so",
-            "我觉得", "我认为", "感觉", "我感觉", "说实话", "老实说", "其实", "嗯", "嗯嗯", "呃", "额", "这个嘛", "怎么说呢",
-            "坦白说", "总的来说", "应该说", "老实讲", "讲真", "说真的", "讲实话", "我倾向于认为", "我倾向于", "倾向于认为", "倾向于",
-            "i'd lean towards", "i lean towards", "leaning towards", "i'd lean to", "on balance", "then", "well then", "in that case", "那", "那就", "那么", "那样的话")
+_LEAD_IN = (
+    "i think",
+    "i'd say",
+    "id say",
+    "i would say",
+    "i feel",
+    "i believe",
+    "honestly",
+    "tbh",
+    "to be honest",
+    "well",
+    "hmm",
+    "so",
+    "ok",
+    "okay",
+    "oh",
+    "um",
+    "uh",
+    "erm",
+    "i mean",
+    "frankly",
+    "in short",
+    "yeah so",
+    "我觉得",
+    "我认为",
+    "感觉",
+    "我感觉",
+    "说实话",
+    "老实说",
+    "其实",
+    "嗯",
+    "嗯嗯",
+    "呃",
+    "额",
+    "这个嘛",
+    "怎么说呢",
+    "坦白说",
+    "总的来说",
+    "应该说",
+    "老实讲",
+    "讲真",
+    "说真的",
+    "讲实话",
+    "我倾向于认为",
+    "我倾向于",
+    "倾向于认为",
+    "倾向于",
+    "i'd lean towards",
+    "i lean towards",
+    "leaning towards",
+    "i'd lean to",
+    "on balance",
+    "then",
+    "well then",
+    "in that case",
+    "那",
+    "那就",
+    "那么",
+    "那样的话",
+)
 # A one-character Chinese answer counts only on its own or before one of these ("有的", "能啊").
 _CJK_SINGLE_END = re.compile(r"^(?:[的啊呀吧哈了滴嘛呢哦噢喔啦咯哒嘞喽嗷]|$|\s|[，,。.!！~～])")
 _KEYBOARD_MASH = re.compile(r"^(asdf|qwer|zxcv|jkl|hjkl|sdf|aaa+|xxx+|test|testing|123+|abc|blah|lol|哈+|啊+|。+|\.+)$")
@@ -56,7 +112,7 @@ def _strip_lead_in(clause: str) -> str:
             separator = r"[\s,，:：]+" if lead.isascii() else r"[\s,，:：]*"
             found = re.match(rf"{words._pattern(lead)}{separator}", clause)
             if found and found.end() < len(clause):
-                clause, changed = clause[found.end():], True
+                clause, changed = clause[found.end() :], True
     return clause
 
 
@@ -64,53 +120,133 @@ def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[
     """The choice a clause opens with, if any."""
     if set(field_groups) == set(YES_NO_UNSURE):
         leading = words.vocabulary()["answers"]["leading"]
-        field_groups = {label: field_groups[label] + tuple(words.fold(p) for p in leading.get(label, ()))
-                        for label in field_groups}
+        field_groups = {
+            label: field_groups[label] + tuple(words.fold(p) for p in leading.get(label, ())) for label in field_groups
+        }
     stressed = _STRESS.match(clause)
     if stressed and stressed.end() < len(clause):
-        clause = clause[stressed.end():]  # "超重要好吗": the stress opens, the answer follows
+        clause = clause[stressed.end() :]  # "超重要好吗": the stress opens, the answer follows
     found = [(s, e, label) for s, e, label in words.labelled_spans(clause, field_groups) if s == 0]
     if not found:
         return None
     start, end, label = max(found, key=lambda x: x[1])
     phrase = clause[start:end]
-    if label not in (UNKNOWN, "unsure", "none_yet") and _A_NOT_A.search(clause[end:end + 6]):
+    if label not in (UNKNOWN, "unsure", "none_yet") and _A_NOT_A.search(clause[end : end + 6]):
         return None  # "试点团队要不要组，…": the topic of a question said back
     if words.cjk_count(phrase) == 1 and len(phrase) == 1 and not _CJK_SINGLE_END.match(clause[end:]):
         return None  # "不过…", "有很多…": a one-character word inside a longer phrase
-    if label == "yes" and "no" in field_groups and (re.match(r"不了|不到|不来|不成|不起|不上|不动|不出|不定|不现实", clause[end:]) or
-                                                     re.match(r"\s+not\b", clause[end:])):
+    if (
+        label == "yes"
+        and "no" in field_groups
+        and (
+            re.match(r"不了|不到|不来|不成|不起|不上|不动|不出|不定|不现实", clause[end:])
+            or re.match(r"\s+not\b", clause[end:])
+        )
+    ):
         return "no"  # "解决不了核心问题", "we can not do it alone"
-    if label in ("yes", "no") and words.cjk_count(phrase) and any(
-            other == "unsure" and 0 <= s - end <= 3 for s, _, other in words.labelled_spans(clause, field_groups)):
+    if (
+        label in ("yes", "no")
+        and words.cjk_count(phrase)
+        and any(other == "unsure" and 0 <= s - end <= 3 for s, _, other in words.labelled_spans(clause, field_groups))
+    ):
         return "unsure"  # "试点团队看情况吧": the topic named, then the hedge
-    if re.match(r"\s+(?:still|currently|now)?\s*(?:discussing|deciding|debating|thinking|figuring|working (?:on|it out)|"
-                r"considering|checking|waiting|talking|looking into|evaluating|not sure)\b", clause[end:]):
+    if re.match(
+        r"\s+(?:still|currently|now)?\s*(?:discussing|deciding|debating|thinking|figuring|working (?:on|it out)|"
+        r"considering|checking|waiting|talking|looking into|evaluating|not sure)\b",
+        clause[end:],
+    ):
         return None  # "we are still discussing this": an opening that answers nothing yet
-    if phrase in ("no", "yes", "not") and re.match(r"\s+(?!(?:we|it|i|they|not|really|way|thanks|sir|absolutely|"
-                                                  r"definitely|unfortunately|sadly|actually|there|that|but|and|so)\b)[a-z]",
-                                                  clause[end:]):
+    if phrase in ("no", "yes", "not") and re.match(
+        r"\s+(?!(?:we|it|i|they|not|really|way|thanks|sir|absolutely|"
+        r"definitely|unfortunately|sadly|actually|there|that|but|and|so)\b)[a-z]",
+        clause[end:],
+    ):
         return None  # "no rule set will ever catch it" is not a no
     return label
 
 
-_ENDS_UNSURE = re.compile(r"(?:不确定|说不准|拿不准|不清楚|不好说|吃不准|\bnot sure\b|\bunsure\b|\bno idea\b|\bhard to say\b|"
-                          r"\bcan'?t say\b)[了呢吧啊哈\s.!]*$")
+_ENDS_UNSURE = re.compile(
+    r"(?:不确定|说不准|拿不准|不清楚|不好说|吃不准|\bnot sure\b|\bunsure\b|\bno idea\b|\bhard to say\b|"
+    r"\bcan'?t say\b)[了呢吧啊哈\s.!]*$"
+)
 _CONTRAST_START = re.compile(r"^(?:但|但是|不过|可是|只是|\bbut\b|\bhowever\b|\bthough\b)")
 _STRESSING = frozenset({"肯定", "一定", "当然", "绝对", "肯定的", "definitely", "certainly", "absolutely"})
-_STRESS = re.compile(r"^(?:那应该算|应该算是|应该算|算是|超级|超|巨|贼|特别|蛮|挺|非常|十分|相当|真的|真|肯定|一定|very|super|really|totally|absolutely|"
-                     r"definitely|extremely|incredibly)\s*(?=\S)")
-_SO = ("so", "therefore", "thus", "hence", "so overall", "all in all", "in short", "but", "所以", "因此", "总之",
-       "总的来说", "那", "那就", "但", "但是", "不过", "i'll go with", "ill go with", "i'd go with", "let's say", "lets say",
-       "call it", "put down", "put it down as", "mark it as", "put me down as", "put me down for", "mark me down as", "mark me as",
-       "put", "just put", "write down", "put us down as", "put us down for", "i'll say", "i'd say it's", "我就答", "我就选", "就选", "就答",
-       "就写", "就填", "那就选", "那就写", "我选", "选", "都是", "全都是", "基本都是", "反正都是", "反正", "all in all", "basically", "就这么定", "就这么定了",
-       "就这么定吧", "定了", "let's go with", "lets go with", "final answer")
+_STRESS = re.compile(
+    r"^(?:那应该算|应该算是|应该算|算是|超级|超|巨|贼|特别|蛮|挺|非常|十分|相当|真的|真|肯定|一定|very|super|really|totally|absolutely|"
+    r"definitely|extremely|incredibly)\s*(?=\S)"
+)
+_SO = (
+    "so",
+    "therefore",
+    "thus",
+    "hence",
+    "so overall",
+    "all in all",
+    "in short",
+    "but",
+    "所以",
+    "因此",
+    "总之",
+    "总的来说",
+    "那",
+    "那就",
+    "但",
+    "但是",
+    "不过",
+    "i'll go with",
+    "ill go with",
+    "i'd go with",
+    "let's say",
+    "lets say",
+    "call it",
+    "put down",
+    "put it down as",
+    "mark it as",
+    "put me down as",
+    "put me down for",
+    "mark me down as",
+    "mark me as",
+    "put",
+    "just put",
+    "write down",
+    "put us down as",
+    "put us down for",
+    "i'll say",
+    "i'd say it's",
+    "我就答",
+    "我就选",
+    "就选",
+    "就答",
+    "就写",
+    "就填",
+    "那就选",
+    "那就写",
+    "我选",
+    "选",
+    "都是",
+    "全都是",
+    "基本都是",
+    "反正都是",
+    "反正",
+    "all in all",
+    "basically",
+    "就这么定",
+    "就这么定了",
+    "就这么定吧",
+    "定了",
+    "let's go with",
+    "lets go with",
+    "final answer",
+)
 _CONTRAST = frozenset({"but", "但", "但是", "不过"})
-_TAIL = re.compile(r"[\s,，]*(?:i'?d say|i think|i guess|i suppose|unfortunately|sadly|really|then|for now|好了|吧|了|啦|呗)$")
+_TAIL = re.compile(
+    r"[\s,，]*(?:i'?d say|i think|i guess|i suppose|unfortunately|sadly|really|then|for now|好了|吧|了|啦|呗)$"
+)
 
 
-def _conclusion(clauses: Sequence[str], field_groups: Dict[str, Tuple[str, ...]], *, said_so: bool = False) -> Optional[str]:
+def _conclusion(
+    clauses: Sequence[str], field_groups: Dict[str, Tuple[str, ...]], *, said_so: bool = False
+) -> Optional[str]:
     """An option that ends the answer: a last clause that is only the option ("…, no", "… So siloed."),
     or a clause opening with "so"/"所以"/"我就答" ("So yes.", "…so no", "所以基本是集中的")."""
     for index in reversed(range(1, len(clauses))):
@@ -120,9 +256,16 @@ def _conclusion(clauses: Sequence[str], field_groups: Dict[str, Tuple[str, ...]]
         for so in _SO:
             found = re.match(rf"{words._pattern(so)}[\s,，]*(.+)$", clause)
             if found:
-                rest = _TAIL.sub("", _strip_lead_in(re.sub(
-                    r"^(?:realistically|honestly|frankly|in practice|overall|basically|基本上?|大体上?|总体上?|整体上?)[\s,]*",
-                    "", found.group(1))))
+                rest = _TAIL.sub(
+                    "",
+                    _strip_lead_in(
+                        re.sub(
+                            r"^(?:realistically|honestly|frankly|in practice|overall|basically|基本上?|大体上?|总体上?|整体上?)[\s,]*",
+                            "",
+                            found.group(1),
+                        )
+                    ),
+                )
                 for again in _SO:  # "so put me down as not sure"
                     inner = re.match(rf"{words._pattern(again)}[\s,，]+(.+)$", rest)
                     if inner and again not in _CONTRAST:
@@ -148,26 +291,38 @@ def _only(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[str
     return labels.pop() if len(labels) == 1 else None
 
 
-_NEGATED = re.compile(r"(?:\b(?:nothing|not|no|never|isn't|aren't|none)\b|没有|没|不在|不是|不算|算不上|谈不上|并不|还没|未)[^,，;；]{0,12}$|"
-                      r"\b(?:none of it|nothing|none of (?:this|that|them|the data)|neither(?: one| of them| of the two)?)\b(?:\s+[a-z']+){0,5}\s+$")  # "none of it is in the company data lake"
+_NEGATED = re.compile(
+    r"(?:\b(?:nothing|not|no|never|isn't|aren't|none)\b|没有|没|不在|不是|不算|算不上|谈不上|并不|还没|未)[^,，;；]{0,12}$|"
+    r"\b(?:none of it|nothing|none of (?:this|that|them|the data)|neither(?: one| of them| of the two)?)\b(?:\s+[a-z']+){0,5}\s+$"
+)  # "none of it is in the company data lake"
 
 
-_NEGATION_BEFORE = re.compile(r"(?:(?:(?<!不是)不|解决不了|不了|不搞|不弄|不走|不整|难以|恐难|很难|难|不能|不可能|无法|没法|没办法|不会|不太能|不够|不是|不算|算不上|谈不上|"
-                              r"称不上|并非|不怎么|不太|不大|没留|没有留|没预留|没有预留|没给|没有给|没|没有|别|先别|不要|搞不了|做不了|弄不了|没打算|不打算|不考虑|不准备|暂不)\s*|"
-                              r"\b(?:not|can'?t|cannot|can not|won'?t|isn'?t|aren'?t|don'?t|doesn'?t|never|hardly)\b(?:\s+(?!and\b|but\b|so\b)[a-z']+){0,3}\s+)$")
+_NEGATION_BEFORE = re.compile(
+    r"(?:(?:(?<!不是)不|解决不了|不了|不搞|不弄|不走|不整|难以|恐难|很难|难|不能|不可能|无法|没法|没办法|不会|不太能|不够|不是|不算|算不上|谈不上|"
+    r"称不上|并非|不怎么|不太|不大|没留|没有留|没预留|没有预留|没给|没有给|没|没有|别|先别|不要|搞不了|做不了|弄不了|没打算|不打算|不考虑|不准备|暂不)\s*|"
+    r"\b(?:not|can'?t|cannot|can not|won'?t|isn'?t|aren'?t|don'?t|doesn'?t|never|hardly)\b(?:\s+(?!and\b|but\b|so\b)[a-z']+){0,3}\s+)$"
+)
 
 
 # A negating verb a few characters before: "搞不了单独的试点团队", "没有专门的试点团队"
-_NEGATION_NEAR = re.compile(r"(?:搞不了|做不了|弄不了|组不了|不能|不允许|不可以|不敢|容不得|经不起|没有|没打算|不打算|不考虑|不准备|无法|没法|不另|不单独|不额外|不专门|不再)[^也能就可会都,，]{1,4}$|"
-                            r"\b(?:no|not|haven'?t|havent|hasn'?t|didn'?t|never)\b(?:\s+(?!and\b|but\b|so\b)[a-z']+){0,3}\s+$")
+_NEGATION_NEAR = re.compile(
+    r"(?:搞不了|做不了|弄不了|组不了|不能|不允许|不可以|不敢|容不得|经不起|没有|没打算|不打算|不考虑|不准备|无法|没法|不另|不单独|不额外|不专门|不再)[^也能就可会都,，]{1,4}$|"
+    r"\b(?:no|not|haven'?t|havent|hasn'?t|didn'?t|never)\b(?:\s+(?!and\b|but\b|so\b)[a-z']+){0,3}\s+$"
+)
 
 
-_A_NOT_A = re.compile(r"(?<![不没])([\u4e00-\u9fff])(?:不|没)\1(?:要|是|能|会|用)?|能否|是否|可否")  # "要不要机器学习我也拿不准" asks itself
+_A_NOT_A = re.compile(
+    r"(?<![不没])([\u4e00-\u9fff])(?:不|没)\1(?:要|是|能|会|用)?|能否|是否|可否"
+)  # "要不要机器学习我也拿不准" asks itself
 
 
-_SYNCED_IN = re.compile(r"同步过去|同步到|同步进|汇总到|汇到|汇入|汇集到|进数仓|\b(?:synced|syncs|sync|flows?|feeds?|loaded|copied) (?:in)?to\b")
+_SYNCED_IN = re.compile(
+    r"同步过去|同步到|同步进|汇总到|汇到|汇入|汇集到|进数仓|\b(?:synced|syncs|sync|flows?|feeds?|loaded|copied) (?:in)?to\b"
+)
 # "Sales data is central, ops data isn't": one part central, the other not
-_ISNT = re.compile(r"^[\w\s'-]{2,40}?(?:isn'?t|is not|aren'?t|are not|not yet|still isn'?t)\.?$|^[\u4e00-\u9fff\w]{1,12}?(?:不是|还不是|没有)$")
+_ISNT = re.compile(
+    r"^[\w\s'-]{2,40}?(?:isn'?t|is not|aren'?t|are not|not yet|still isn'?t)\.?$|^[\u4e00-\u9fff\w]{1,12}?(?:不是|还不是|没有)$"
+)
 
 
 def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
@@ -181,14 +336,19 @@ def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
         if e - s == 1 and words.cjk_count(clause[s:e]) == 1:
             continue
         if label not in (UNKNOWN, "unsure", "none_yet") and (
-                any(0 <= s - end <= 4 for _, end in said_back) or any(0 <= start - e <= 3 for start, _ in said_back)):
+            any(0 <= s - end <= 4 for _, end in said_back) or any(0 <= start - e <= 3 for start, _ in said_back)
+        ):
             continue  # "不确定能不能接受失败": what the question said back asks about
         following = spans[index + 1] if index + 1 < len(spans) else None
-        if label == "yes" and "no" in field_groups and re.match(r"不了|不到|不来|不成|不起来|不定|不动|不出|不现实", clause[e:]):
+        if (
+            label == "yes"
+            and "no" in field_groups
+            and re.match(r"不了|不到|不来|不成|不起来|不定|不动|不出|不现实", clause[e:])
+        ):
             label = "no"  # "独立完成不了", "我们自己搞不了"
         elif label == "yes" and following and following[2] == "no" and following[0] - e <= 1:
             continue  # "肯定搞不定": the yes word only stresses the no
-        elif label == "yes" and clause[s:e] in _STRESSING and any(later[2] == "no" for later in spans[index + 1:]):
+        elif label == "yes" and clause[s:e] in _STRESSING and any(later[2] == "no" for later in spans[index + 1 :]):
             continue  # "肯定得拉IT一起搞"
         if label in ("platform", "coe", "annual_planning") and _NEGATION_BEFORE.search(clause[:s]):
             continue  # "不搞卓越中心，就走端到端平台"
@@ -196,10 +356,17 @@ def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
             continue  # "各部门的数据每天晚上同步过去": gathered in one place after all
         if label == "central" and "siloed" in field_groups and _NEGATED.search(clause[:s]):
             label = "siloed"
-        elif label == "yes" and "no" in field_groups and (_NEGATION_BEFORE.search(clause[:s]) or _NEGATION_NEAR.search(clause[:s])):
+        elif (
+            label == "yes"
+            and "no" in field_groups
+            and (_NEGATION_BEFORE.search(clause[:s]) or _NEGATION_NEAR.search(clause[:s]))
+        ):
             label = "no"  # "不能独立", "not on our own", "we can not do it alone"
-        elif label == "budgeted" and (_NEGATION_BEFORE.search(clause[:s]) or _NEGATION_NEAR.search(clause[:s]) or
-                                      re.search(r"\bno\b(?:\s+[a-z']+){0,2}\s*$", clause[:s])):
+        elif label == "budgeted" and (
+            _NEGATION_BEFORE.search(clause[:s])
+            or _NEGATION_NEAR.search(clause[:s])
+            or re.search(r"\bno\b(?:\s+[a-z']+){0,2}\s*$", clause[:s])
+        ):
             label = "must_succeed"  # "没有预留": nothing is set aside for failures
         found.append(label)
     return found
@@ -223,16 +390,41 @@ def _resolve(field: str, labels: Sequence[str]) -> Optional[str]:
     return None
 
 
-_ALL_IN_ONE = re.compile(r"(?:都|全|全部|统一)(?:已经|已)?(?:在|放在|存在|存放在|进了|进)|\b(?:it'?s all|all of it(?: is)?|everything(?: is)?|it all|all)"
-                         r" (?:in|on|inside|sits in|lives in|stored in|kept in|lands in|goes into|ends up in|flows into)"
-                         r" (?:one|the same|a single|our|the)\b")
-_NOT_THAT = re.compile(r"^(?:it'?s|it is|it isn'?t|it was) not that\b|^(?:it isn'?t|it wasn'?t|not) that\b|^不是说|^倒不是")
+_ALL_IN_ONE = re.compile(
+    r"(?:都|全|全部|统一)(?:已经|已)?(?:在|放在|存在|存放在|进了|进)|\b(?:it'?s all|all of it(?: is)?|everything(?: is)?|it all|all)"
+    r" (?:in|on|inside|sits in|lives in|stored in|kept in|lands in|goes into|ends up in|flows into)"
+    r" (?:one|the same|a single|our|the)\b"
+)
+_NOT_THAT = re.compile(
+    r"^(?:it'?s|it is|it isn'?t|it was) not that\b|^(?:it isn'?t|it wasn'?t|not) that\b|^不是说|^倒不是"
+)
 _ECHOED_QUESTION = re.compile(r"(.)(?:不|没)\1|(.)不\2.|^(?:do|does|is|are|can|will) (?:we|it|they|there)\b.*\?$")
-_CORRECTING = re.compile(r"^(?:sorry|no wait|wait no|i mean|i meant|correction|scratch that|oops|hang on|hold on|actually(?=[\s,]+(?:yes|no|yeah|nope)\b)|"
-                         r"不对|哦不|说错了|我是说|应该说|更正)"
-                         r"(?:[\s,，:：]+|$)")
-_ACKNOWLEDGEMENTS = frozenset({"ok", "okay", "ok then", "right", "alright", "all right", "so", "well", "hmm", "um",
-                               "好", "好的", "嗯", "行", "那", "那个", "哦"})
+_CORRECTING = re.compile(
+    r"^(?:sorry|no wait|wait no|i mean|i meant|correction|scratch that|oops|hang on|hold on|actually(?=[\s,]+(?:yes|no|yeah|nope)\b)|"
+    r"不对|哦不|说错了|我是说|应该说|更正)"
+    r"(?:[\s,，:：]+|$)"
+)
+_ACKNOWLEDGEMENTS = frozenset(
+    {
+        "ok",
+        "okay",
+        "ok then",
+        "right",
+        "alright",
+        "all right",
+        "so",
+        "well",
+        "hmm",
+        "um",
+        "好",
+        "好的",
+        "嗯",
+        "行",
+        "那",
+        "那个",
+        "哦",
+    }
+)
 
 
 def read_choice(field: str, text: str, *, in_passing: bool = False) -> Optional[Choice]:
@@ -248,7 +440,7 @@ def read_choice(field: str, text: str, *, in_passing: bool = False) -> Optional[
     for index in reversed(range(1, len(clauses))):
         corrected = _CORRECTING.match(clauses[index])
         if corrected:  # "Good - sorry, mixed. The sensor data is good but …": the correction counts
-            rest = "，".join([clauses[index][corrected.end():], *clauses[index + 1:]]).strip("，, ")
+            rest = "，".join([clauses[index][corrected.end() :], *clauses[index + 1 :]]).strip("，, ")
             after = _read_choice(field, rest, in_passing) if rest else None
             if after is not None:
                 return after
@@ -271,7 +463,8 @@ _STANCES = {
         r"\b(?:no|zero) (?:second chances?|room for (?:error|failure)|margin for error|safety net|plan b)\b|\bone (?:shot|chance|go)\b|"
         r"\b(?:has|have|got) to (?:work|succeed|land|deliver)\b|\bcan(?:'?t|not) (?:afford to )?fail\b|"
         r"\b(?:no|zero) (?:budget|money|room|funds?|appetite|patience) for (?:failures?|failing|flops?|mistakes?|experiments?)\b|"
-        r"\bmust (?:work|succeed|deliver|land)\b"),
+        r"\bmust (?:work|succeed|deliver|land)\b"
+    ),
     "budgeted": re.compile(
         r"(?:不成|失败|翻车|踩坑|做不成|整砸|搞砸|做砸)(?:了)?(?:也|都)(?:认|能接受|可以接受|没事|没关系|无所谓|不怕|兜得住|ok|行)|可以再来|"
         r"(?:切了|留了|预留了?|留够了?|专项|单独|单列)(?:一块|一笔|的)?\S{0,4}?(?:预算|钱|经费)|预期会有失败|允许(?:失败|试错|踩坑|迭代|翻车)|"
@@ -279,16 +472,20 @@ _STANCES = {
         r"(?<!\bno )(?<!\bzero )\b(?:budget(?:ed)?|money|funds?|room|buffer|slack) (?:set aside|put aside|reserved|earmarked|for (?:failures?|experiments?|mistakes?))\b|"
         r"\b(?:budget|money|funds?|capacity)\b(?: [\w%]+){0,3} (?:is |are |has been |have been )?(?:set aside|put aside|reserved|earmarked|"
         r"ring-?fenced|allocated) for\b|"
-        r"\b(?:failure|failing|mistakes?) (?:is|are) (?:ok|okay|fine|expected|accepted|part of)\b"),
+        r"\b(?:failure|failing|mistakes?) (?:is|are) (?:ok|okay|fine|expected|accepted|part of)\b"
+    ),
     "unsure": re.compile(
         r"没整明白|没吱声|心里(?:也|都)?(?:没数|没底)|(?:没|还没|没有)(?:人)?(?:跟|和|同)?(?:老板|领导|上面|老细|上头)?(?:对齐|表态|表过态|聊过|倾过|明确说过|说过|定下来|定)|没有定论|心里没底|"
-        r"\b(?:hasn'?t|has not|haven'?t|have not|never) (?:been )?(?:discussed|agreed|decided|come up|talked about)\b"),
+        r"\b(?:hasn'?t|has not|haven'?t|have not|never) (?:been )?(?:discussed|agreed|decided|come up|talked about)\b"
+    ),
 }
 
 
 # "whether X" followed by its being undecided: the answer is that it is open
-_STILL_OPEN = re.compile(r"(?:能否|是否|能不能|会不会|可不可以|行不行)\S{0,12}?(?:有待|待定|还不确定|不确定|说不准|难说|不好说|还不知道|不清楚|未知)|"
-                         r"\bwhether\b.{0,40}\b(?:is|remains|are) (?:still )?(?:open|unclear|unknown|tbd|undecided|up in the air)\b")
+_STILL_OPEN = re.compile(
+    r"(?:能否|是否|能不能|会不会|可不可以|行不行)\S{0,12}?(?:有待|待定|还不确定|不确定|说不准|难说|不好说|还不知道|不清楚|未知)|"
+    r"\bwhether\b.{0,40}\b(?:is|remains|are) (?:still )?(?:open|unclear|unknown|tbd|undecided|up in the air)\b"
+)
 
 
 def _stance(text: str) -> Optional[str]:
@@ -316,64 +513,113 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     if not raw:
         return None
     stance = _stance(folded) if field == "failure_tolerance" and not in_passing else None
-    if stance and not _A_NOT_A.search(folded) and not any(
-            _DOUBT_FIRST.match(_strip_lead_in(c)) for c in raw) and not (
-            len(raw) > 1 and _ENDS_UNSURE.search(words.without_trailing_emoji(raw[-1]))):  # doubts keep the reading below
+    if (
+        stance
+        and not _A_NOT_A.search(folded)
+        and not any(_DOUBT_FIRST.match(_strip_lead_in(c)) for c in raw)
+        and not (len(raw) > 1 and _ENDS_UNSURE.search(words.without_trailing_emoji(raw[-1])))
+    ):  # doubts keep the reading below
         return Choice(stance, False)
     if (field in YES_NO_FIELDS or field == YES_NO) and _STILL_OPEN.search(folded):
         return Choice("unsure", False)  # "能否投产有待进一步论证", "whether legal signs off is still open"
-    if field == "data_location":  # "…all in the data lake, quality is mixed": what follows "quality" is not where it lives
+    if (
+        field == "data_location"
+    ):  # "…all in the data lake, quality is mixed": what follows "quality" is not where it lives
         raw = [c for c in (re.split(r"quality|质量|质素", c)[0].strip() for c in raw) if c] or raw
-        raw = [part.strip() for c in raw for part in re.split(r"\s+but\s+|\s+whereas\s+|\s+while\s+", c) if part.strip()]
-    elif field in YES_NO_FIELDS or field == YES_NO:  # "not a top priority but worth doing": what follows "but" concludes
+        raw = [
+            part.strip() for c in raw for part in re.split(r"\s+but\s+|\s+whereas\s+|\s+while\s+", c) if part.strip()
+        ]
+    elif (
+        field in YES_NO_FIELDS or field == YES_NO
+    ):  # "not a top priority but worth doing": what follows "but" concludes
         raw = [part.strip() for c in raw for part in re.split(r"\s+(?=but\s)", c) if part.strip()]
     parts = [_strip_lead_in(c) for c in raw]
-    if len(parts) > 1 and (not parts[0] or raw[0].strip() in _LEAD_IN):  # "Honestly, I do not know where IT keeps it. …"
+    if len(parts) > 1 and (
+        not parts[0] or raw[0].strip() in _LEAD_IN
+    ):  # "Honestly, I do not know where IT keeps it. …"
         raw, parts = raw[1:], parts[1:]
     lead = _leading(raw[0], field_groups) or _leading(parts[0], field_groups)
     if field == "data_quality" and len(parts) > 1 and lead in ("poor", "mixed"):
         rest = [label for part in parts[1:] for label in _scan(part, field_groups)]
         if "poor" in rest and "good" not in rest and (lead == "poor" or _LUKEWARM.match(parts[0])):
-            return Choice("poor", True)  # "pretty rough, … inconsistent file names", "not great — duplicates everywhere"
+            return Choice(
+                "poor", True
+            )  # "pretty rough, … inconsistent file names", "not great — duplicates everywhere"
     if field in COMBINING and len(raw) > 1:
         concluded = _conclusion(raw, field_groups, said_so=True)
         if concluded:
             return Choice(concluded, True)  # "…neither is connected to the data lake. So siloed."
-        for edge in (parts[0], parts[-1]):  # "Good. The photos have high resolution…", "…nothing is connected. Silos only."
+        for edge in (
+            parts[0],
+            parts[-1],
+        ):  # "Good. The photos have high resolution…", "…nothing is connected. Silos only."
             bare = re.sub(r"\s+only$|^only\s+|^(?:it'?s|they'?re|pretty|quite|mostly)\s+", "", edge)
             said = next((label for label in field_groups if bare in field_groups[label]), None)
             others = {label for part in parts[1:] for label in _scan(part, field_groups)} - {said, UNKNOWN, "mixed"}
             if said and said != UNKNOWN and (bare in _PLAIN_OPTIONS or (edge is parts[0] and not others)):
                 return Choice(said, edge is parts[0])  # "口径不统一，但数字本身还算准" names both: mixed
-    if field == "data_location" and len(parts) > 1 and (parts[0] in ("both", "两者都有", "两个都有", "都有") or (
-            any(_ISNT.match(part) and not _scan(part, field_groups) for part in parts[1:])
-            and "central" in _scan(parts[0], field_groups))):
-        return Choice("mixed", parts[0] in ("both", "两者都有", "两个都有", "都有"))  # "Both, really: …", "Sales data is central, ops data isn't."
+    if (
+        field == "data_location"
+        and len(parts) > 1
+        and (
+            parts[0] in ("both", "两者都有", "两个都有", "都有")
+            or (
+                any(_ISNT.match(part) and not _scan(part, field_groups) for part in parts[1:])
+                and "central" in _scan(parts[0], field_groups)
+            )
+        )
+    ):
+        return Choice(
+            "mixed", parts[0] in ("both", "两者都有", "两个都有", "都有")
+        )  # "Both, really: …", "Sales data is central, ops data isn't."
     if field in COMBINING:
         scanned = [label for part in parts for label in _scan(part, field_groups)]
         if lead in ("siloed", "central") and set(scanned) - {lead} <= {"mixed"}:
             return Choice(lead, True)  # "scattered, some in the repository and some in email"
         labels = ([lead] if lead else []) + scanned
-        if field == "data_location" and "mixed" not in labels and any(
-                _ALL_IN_ONE.search(part) and set(_scan(part, field_groups)) == {"central"} for part in parts):
+        if (
+            field == "data_location"
+            and "mixed" not in labels
+            and any(_ALL_IN_ONE.search(part) and set(_scan(part, field_groups)) == {"central"} for part in parts)
+        ):
             return Choice("central", lead == "central")  # "crm, braze email data - all in the lake already"
         if lead == UNKNOWN and _HEDGE.search(" ".join(parts[1:])):
             return Choice(UNKNOWN, True)  # "不太清楚，也可能在供应商那边": a guess after "I don't know"
         if field == "data_location" and set(labels) <= {UNKNOWN} and _places(parts) >= 2 and not in_passing:
             labels.append("siloed")  # "logs in the vendor's cloud, tickets in Zendesk": kept in several places
-        elif field == "data_location" and set(labels) == {"central"} and len(parts) >= 2 and any(
-                _places([part]) and not _scan(part, field_groups) and not _ALL_IN_ONE.search(part) for part in parts):
+        elif (
+            field == "data_location"
+            and set(labels) == {"central"}
+            and len(parts) >= 2
+            and any(
+                _places([part]) and not _scan(part, field_groups) and not _ALL_IN_ONE.search(part) for part in parts
+            )
+        ):
             labels.append("siloed")  # "保单数据在数仓，双录视频在另外的存储里": partly central
         value = _resolve(field, labels) if labels else None
-        if field == "data_location" and value == "siloed" and len(parts) > 1 and _MOSTLY.match(parts[0]) and not _scan(
-                parts[0], field_groups):
+        if (
+            field == "data_location"
+            and value == "siloed"
+            and len(parts) > 1
+            and _MOSTLY.match(parts[0])
+            and not _scan(parts[0], field_groups)
+        ):
             value = "mixed"  # "mostly SAP, but the scanned invoices are in a separate DMS"
         if value is None and field == "data_location" and not in_passing and _ALL_IN_ONE.search(folded):
             value = "central"  # "都在能源管理系统里", "it's all in SAP"
         return Choice(value, bool(lead) and value == lead) if value else None
-    if "unsure" in field_groups and len(raw) > 1 and _ENDS_UNSURE.search(words.without_trailing_emoji(raw[-1])) and any(
-            _CONTRAST_START.match(clause) for clause in raw[1:]) and (lead in (None, "unsure") or re.match(
-            r"应该|估计|可能|大概|也许|好像|\b(?:maybe|probably|i think|i guess|should|might|perhaps)\b", raw[0])):
+    if (
+        "unsure" in field_groups
+        and len(raw) > 1
+        and _ENDS_UNSURE.search(words.without_trailing_emoji(raw[-1]))
+        and any(_CONTRAST_START.match(clause) for clause in raw[1:])
+        and (
+            lead in (None, "unsure")
+            or re.match(
+                r"应该|估计|可能|大概|也许|好像|\b(?:maybe|probably|i think|i guess|should|might|perhaps)\b", raw[0]
+            )
+        )
+    ):
         return Choice("unsure", False)  # "应该有一些，但具体多少、有没有人用过我不确定"
     concluded = _conclusion(raw, field_groups)
     if concluded and lead != concluded:  # "…, so no." / "it's not the biggest thing, but yes, it's worth it"
@@ -382,12 +628,16 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     if lead == "unsure" and said_next:  # "kinda, yes": a hedge, then the answer ("Partly only... honestly, no.")
         settled = _leading(raw[said_next], field_groups) or _leading(parts[said_next], field_groups)
         later_doubt = any("unsure" in _scan(part, field_groups) for part in parts[said_next:])
-        if settled in ("yes", "no") and not later_doubt:  # "Partly? We can do the modelling but I'm not sure about …" stays unsure
+        if (
+            settled in ("yes", "no") and not later_doubt
+        ):  # "Partly? We can do the modelling but I'm not sure about …" stays unsure
             return Choice(settled, True)
     if lead in (UNKNOWN, "unsure", "none_yet") and field not in YES_NO_FIELDS and field != YES_NO:
         rest = [label for part in parts[1:] for label in _scan(part, field_groups)]
         later = [label for label in rest if label not in (UNKNOWN, "unsure", "none_yet")]
-        if later and lead not in rest and not _WHETHER.search(" ".join(parts[1:])):  # "not sure, haven't talked budget for failures yet" stays unsure  # "eh, laura wants it to work, no budget for flops": the hedge opens, the answer follows
+        if (
+            later and lead not in rest and not _WHETHER.search(" ".join(parts[1:]))
+        ):  # "not sure, haven't talked budget for failures yet" stays unsure  # "eh, laura wants it to work, no budget for flops": the hedge opens, the answer follows
             return Choice(later[0], False)
     if lead:
         return Choice(lead, True)
@@ -403,7 +653,11 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
             return Choice(value, False) if value in choices else None
     if field == "failure_tolerance":  # "yes" / "no, …" to "are failed experiments planned for?"
         yes_no = read_choice(YES_NO, text)
-        value = {"yes": "budgeted", "no": "must_succeed", "unsure": "unsure"}.get(yes_no.value) if yes_no and yes_no.leading else None
+        value = (
+            {"yes": "budgeted", "no": "must_succeed", "unsure": "unsure"}.get(yes_no.value)
+            if yes_no and yes_no.leading
+            else None
+        )
         return Choice(value, True) if value else None
     if not in_passing:
         return _evidence(field, folded)
@@ -412,33 +666,48 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
 
 # Answers that name no option but describe a situation that settles it: the loss that makes a project
 # important, data that nobody reads, rules that cannot keep up, a team that tries it first.
-_EVIDENCE: Dict[str, Dict[str, Pattern[str]]] = {field: {label: re.compile(pattern) for label, pattern in options.items()} for field, options in {
-    "q_important": {"yes": r"(?:赔|损失|亏|罚|浪费|多花|少赚|丢了?)\S{0,10}?(?:\d|[一二两三四五六七八九十几百千万亿])+\S{0,3}?(?:万|亿|千|百|元|块)|"
-                           r"点名|拍桌子|亲自过问|亲自抓|三天两头|你说(?:重不重要|值不值得?)|"
-                           r"(?:老板|领导|总经理|老总|总裁|高层|董事会|ceo|cfo|[张王李刘陈杨赵黄周吴]总)[^没不无未，,。；;]{0,12}?(?:专门|亲自|多次|反复|一直)?(?:提过|提到|提了|过问|问过|关心|重视|强调|盯着)|"
-                           r"\b(?:cost|costs|costing|lost|lose|losing|wasted?|fined?|penalt\w+)\b.{0,30}?(?:[$€£]|\d)|"
-                           r"\b(?:ceo|cfo|coo|the board|md|managing director|my boss|the boss)\b.{0,30}\b(?:raised|asks?|asked|mentioned|"
-                           r"escalated|wants?|chas\w+|on (?:my|our) back)\b"},
-    "q_real_problem": {"yes": r"加班|常态|切身体会|天天|每天|投诉|抱怨|头疼|叫苦|吐槽|忙不过来|返工|"
-                              r"\b(?:overtime|complain\w*|every (?:day|week|month)|daily|drowning|swamped|firefight\w*|late nights?)\b"},
-    "q_unused_data": {"yes": r"(?:没人|没有人|无人|从来没|从没|从未|很少|基本不|基本没|几乎不|几乎没|不怎么)(?:有)?(?:人)?(?:回头|认真|好好|系统地?)?(?:去|来)?"
-                             r"(?:做过?(?:任何|什么)?)?(?:翻|碰|看|用|分析|挖掘|理|管|读|查|利用|动|研究)|"
-                             r"(?:仅|只|就)(?:是|作|在|用于|当作?)\S{0,10}?(?:归档|备查|存档|看一眼|瞄一眼|查一下|翻一下)|(?:存着|放着|躺着|堆着)而已|"
-                             r"(?:存在|有)(?:大量|很多|不少|海量)\S{0,6}?(?:未|没)(?:被)?(?:利用|使用|用)|"
-                             r"\b(?:nobody|no one|noone|never|rarely|hardly ever)\b(?:\s+[\w']+){0,2}?\s+(?:reads?|read|uses?|used|looks?|looked|"
-                             r"touch(?:es|ed)?|analy[sz]\w*|mines?|mined|opens?|opened|quer(?:y|ies|ied)|activated|tapped|exploited|leveraged)\b|"
-                             r"\b(?:sitting on|sit on) (?:a |an )?(?:goldmine|gold mine|treasure|mountain|pile|trove)\b|金矿|"
-                             r"\b(?:just|only) (?:sits?|sitting|archived|stored|kept) (?:there|around|for (?:audits?|compliance))\b"},
-    "q_needs_ml": {"yes": r"(?:规则|关键词|关键字|阈值|人工|手工|excel|公式|统计)\S{0,14}?(?:不理想|不行|不够|搞不定|写不过来|覆盖不了|跟不上|不准|失效|效果(?:不好|差)|太多误报)|"
-                          r"\b(?:rules?|keywords?|thresholds?|manual(?:ly)?|formulas?|spreadsheets?|heuristics?)\b.{0,30}?\b(?:can'?t|cannot|don'?t|doesn'?t|"
-                          r"fail\w*|not enough|too many false|miss\w*|break\w*|not cut it|won'?t)\b"},
-    "q_can_ship": {"yes": r"应该不难|不难|没什么难度|难度不大|问题不大|很容易|接进去就行|"
-                          r"\b(?:should be (?:easy|straightforward|simple|fine)|not hard|easy enough|plug(?:s|ged)? (?:it |straight )?into|"
-                          r"sits? (?:right )?inside|built into|i should think so)\b"},
-    "pilot_team": {"yes": r"\b(?:goes|go|going|will go|test-?drive\w*|tries|try|trial\w*|pilot\w*|starts?|runs?|kicks? off)\b.{0,30}?\bfirst\b|"
-                          r"side by side|\bbefore (?:anyone|everyone|we|the rest)\b.{0,20}\b(?:relies|rely|roll|go)\w*|test-?drive|"
-                          r"先(?:让|由|在)\S{0,10}?(?:试|跑|用)"},
-}.items()}
+_EVIDENCE: Dict[str, Dict[str, Pattern[str]]] = {
+    field: {label: re.compile(pattern) for label, pattern in options.items()}
+    for field, options in {
+        "q_important": {
+            "yes": r"(?:赔|损失|亏|罚|浪费|多花|少赚|丢了?)\S{0,10}?(?:\d|[一二两三四五六七八九十几百千万亿])+\S{0,3}?(?:万|亿|千|百|元|块)|"
+            r"点名|拍桌子|亲自过问|亲自抓|三天两头|你说(?:重不重要|值不值得?)|"
+            r"(?:老板|领导|总经理|老总|总裁|高层|董事会|ceo|cfo|[张王李刘陈杨赵黄周吴]总)[^没不无未，,。；;]{0,12}?(?:专门|亲自|多次|反复|一直)?(?:提过|提到|提了|过问|问过|关心|重视|强调|盯着)|"
+            r"\b(?:cost|costs|costing|lost|lose|losing|wasted?|fined?|penalt\w+)\b.{0,30}?(?:[$€£]|\d)|"
+            r"\b(?:ceo|cfo|coo|the board|md|managing director|my boss|the boss)\b.{0,30}\b(?:raised|asks?|asked|mentioned|"
+            r"escalated|wants?|chas\w+|on (?:my|our) back)\b"
+        },
+        "q_real_problem": {
+            "yes": r"加班|常态|切身体会|天天|每天|投诉|抱怨|头疼|叫苦|吐槽|忙不过来|返工|"
+            r"\b(?:overtime|complain\w*|every (?:day|week|month)|daily|drowning|swamped|firefight\w*|late nights?)\b"
+        },
+        "q_unused_data": {
+            "yes": r"(?:没人|没有人|无人|从来没|从没|从未|很少|基本不|基本没|几乎不|几乎没|不怎么)(?:有)?(?:人)?(?:回头|认真|好好|系统地?)?(?:去|来)?"
+            r"(?:做过?(?:任何|什么)?)?(?:翻|碰|看|用|分析|挖掘|理|管|读|查|利用|动|研究)|"
+            r"(?:仅|只|就)(?:是|作|在|用于|当作?)\S{0,10}?(?:归档|备查|存档|看一眼|瞄一眼|查一下|翻一下)|(?:存着|放着|躺着|堆着)而已|"
+            r"(?:存在|有)(?:大量|很多|不少|海量)\S{0,6}?(?:未|没)(?:被)?(?:利用|使用|用)|"
+            r"\b(?:nobody|no one|noone|never|rarely|hardly ever)\b(?:\s+[\w']+){0,2}?\s+(?:reads?|read|uses?|used|looks?|looked|"
+            r"touch(?:es|ed)?|analy[sz]\w*|mines?|mined|opens?|opened|quer(?:y|ies|ied)|activated|tapped|exploited|leveraged)\b|"
+            r"\b(?:sitting on|sit on) (?:a |an )?(?:goldmine|gold mine|treasure|mountain|pile|trove)\b|金矿|"
+            r"\b(?:just|only) (?:sits?|sitting|archived|stored|kept) (?:there|around|for (?:audits?|compliance))\b"
+        },
+        "q_needs_ml": {
+            "yes": r"(?:规则|关键词|关键字|阈值|人工|手工|excel|公式|统计)\S{0,14}?(?:不理想|不行|不够|搞不定|写不过来|覆盖不了|跟不上|不准|失效|效果(?:不好|差)|太多误报)|"
+            r"\b(?:rules?|keywords?|thresholds?|manual(?:ly)?|formulas?|spreadsheets?|heuristics?)\b.{0,30}?\b(?:can'?t|cannot|don'?t|doesn'?t|"
+            r"fail\w*|not enough|too many false|miss\w*|break\w*|not cut it|won'?t)\b"
+        },
+        "q_can_ship": {
+            "yes": r"应该不难|不难|没什么难度|难度不大|问题不大|很容易|接进去就行|"
+            r"\b(?:should be (?:easy|straightforward|simple|fine)|not hard|easy enough|plug(?:s|ged)? (?:it |straight )?into|"
+            r"sits? (?:right )?inside|built into|i should think so)\b"
+        },
+        "pilot_team": {
+            "yes": r"\b(?:goes|go|going|will go|test-?drive\w*|tries|try|trial\w*|pilot\w*|starts?|runs?|kicks? off)\b.{0,30}?\bfirst\b|"
+            r"side by side|\bbefore (?:anyone|everyone|we|the rest)\b.{0,20}\b(?:relies|rely|roll|go)\w*|test-?drive|"
+            r"先(?:让|由|在)\S{0,10}?(?:试|跑|用)"
+        },
+    }.items()
+}
 
 
 def _evidence(field: str, folded: str) -> Optional[Choice]:
@@ -449,16 +718,45 @@ def _evidence(field: str, folded: str) -> Optional[Choice]:
 
 
 # Closing a long answer, only an option named outright decides it ("…, 没拉回来" explains; "…. Silos only." concludes)
-_DOUBT_FIRST = re.compile(r"^(?:(?:hmm|well|honestly|i mean|to be honest)[\s,]+)?(?:i'?m |i am |we'?re |we are )?(?:really |still )?"
-                          r"(?:not (?:really |quite |entirely |totally )?sure|unsure|not certain|no idea|(?:i )?(?:don'?t|do not) know|can'?t say)\b|"
-                          r"^(?:我|我们)?(?:也|还|真)?(?:不确定|不太确定|说不好|说不准|不知道|不清楚|拿不准|吃不准)")
-_PLAIN_OPTIONS = frozenset({"siloed", "silo", "silos", "central", "centralised", "centralized", "mixed", "both", "good", "poor",
-                            "bad", "孤岛", "集中", "分散", "混合", "两者都有", "一般", "好", "差"})
+_DOUBT_FIRST = re.compile(
+    r"^(?:(?:hmm|well|honestly|i mean|to be honest)[\s,]+)?(?:i'?m |i am |we'?re |we are )?(?:really |still )?"
+    r"(?:not (?:really |quite |entirely |totally )?sure|unsure|not certain|no idea|(?:i )?(?:don'?t|do not) know|can'?t say)\b|"
+    r"^(?:我|我们)?(?:也|还|真)?(?:不确定|不太确定|说不好|说不准|不知道|不清楚|拿不准|吃不准)"
+)
+_PLAIN_OPTIONS = frozenset(
+    {
+        "siloed",
+        "silo",
+        "silos",
+        "central",
+        "centralised",
+        "centralized",
+        "mixed",
+        "both",
+        "good",
+        "poor",
+        "bad",
+        "孤岛",
+        "集中",
+        "分散",
+        "混合",
+        "两者都有",
+        "一般",
+        "好",
+        "差",
+    }
+)
 _LUKEWARM = re.compile(r"^(?:not (?:great|so good|that good|too good|good enough|the best)|could be better)[\s.!]*$")
 _MOSTLY = re.compile(r"^(?:mostly|mainly|largely|primarily|大部分|大多|大多数|主要)")
-_WHETHER = re.compile(r"\b(?:whether|if)\b|是否|会不会|能不能|可不可以")  # "unsure. nobody decided whether failures are acceptable"
-_HEDGE = re.compile(r"可能|也许|或许|估计|大概|好像|似乎|貌似|\b(?:maybe|might|perhaps|probably|possibly|i guess|i think)\b")
-_PLACE = re.compile(r"\b(?:in|on|inside|within)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+|its\s+|each\s+)?[\w'-]+|(?<![存现正所实自])在(?!于)\S{2,}")
+_WHETHER = re.compile(
+    r"\b(?:whether|if)\b|是否|会不会|能不能|可不可以"
+)  # "unsure. nobody decided whether failures are acceptable"
+_HEDGE = re.compile(
+    r"可能|也许|或许|估计|大概|好像|似乎|貌似|\b(?:maybe|might|perhaps|probably|possibly|i guess|i think)\b"
+)
+_PLACE = re.compile(
+    r"\b(?:in|on|inside|within)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+|its\s+|each\s+)?[\w'-]+|(?<![存现正所实自])在(?!于)\S{2,}"
+)
 
 
 def _places(clauses: Sequence[str]) -> int:
@@ -469,7 +767,9 @@ def _places(clauses: Sequence[str]) -> int:
 _ASKS_BACK = re.compile(r"[?？]\s*$")  # a question back is explained or looked up, never guessed at
 GUESS_WHEN_UNREAD = 0.75  # the rules found no option: the model's reading, when it is at least this sure
 GUESS_OVER_INFERENCE = 0.85  # the rules inferred an option the answer never names: the model overrules when this sure
-_NEGATING = re.compile(r"[不没無无别未冇唔莫勿弗非]|\b(?:no|not|never|nobody|none|nothing|without|neither|nor|hardly|barely)\b|n't\b")  # the rules read negation better
+_NEGATING = re.compile(
+    r"[不没無无别未冇唔莫勿弗非]|\b(?:no|not|never|nobody|none|nothing|without|neither|nor|hardly|barely)\b|n't\b"
+)  # the rules read negation better
 
 
 def parse_choice(field: str, text: str) -> Optional[str]:
@@ -483,8 +783,11 @@ def parse_choice(field: str, text: str) -> Optional[str]:
         from bot.dialogue import choice_model
 
         guess = choice_model.guess(field, text)
-        if guess is not None and (guess.probability >= GUESS_WHEN_UNREAD if found is None else (
-                guess.probability >= GUESS_OVER_INFERENCE and not _NEGATING.search(words.fold(text)))):
+        if guess is not None and (
+            guess.probability >= GUESS_WHEN_UNREAD
+            if found is None
+            else (guess.probability >= GUESS_OVER_INFERENCE and not _NEGATING.search(words.fold(text)))
+        ):
             return guess.value
     return found.value if found else None
 
@@ -496,8 +799,10 @@ def read_yes_no(text: str, field: Optional[str] = None) -> Optional[str]:
 
 
 # "not comfortable approving", "can't approve", "不能批准": an approval word under a negation sends back
-_NOT_APPROVING = re.compile(r"(?:\b(?:not|can'?t|cannot|won'?t|wouldn'?t|don'?t|not yet)\b(?:\s+[a-z']+){0,3}\s*|"
-                            r"(?:不能|不可以|没法|无法|不太能|不敢|还不能|暂不|先不|不予)\s*)$")
+_NOT_APPROVING = re.compile(
+    r"(?:\b(?:not|can'?t|cannot|won'?t|wouldn'?t|don'?t|not yet)\b(?:\s+[a-z']+){0,3}\s*|"
+    r"(?:不能|不可以|没法|无法|不太能|不敢|还不能|暂不|先不|不予)\s*)$"
+)
 
 
 def parse_decision(text: str) -> Optional[str]:
@@ -531,9 +836,17 @@ def parse_branches(text: str) -> List[str]:
     branch_groups["not_a_branch"] = words.phrases("not_branches")  # "the sales process" is not revenue
     last_said: Dict[str, bool] = {}
     spans = words.labelled_spans(folded, branch_groups)
-    spans = [span for index, span in enumerate(spans) if not (  # "quicker resolution of customer tickets" is service
-        span[2] == "time_saved" and index + 1 < len(spans) and spans[index + 1][2] == "customer_service"
-        and 0 <= spans[index + 1][0] - span[1] <= 1 and folded[span[0]:span[1]] in _SPEED_WORDS)]
+    spans = [
+        span
+        for index, span in enumerate(spans)
+        if not (  # "quicker resolution of customer tickets" is service
+            span[2] == "time_saved"
+            and index + 1 < len(spans)
+            and spans[index + 1][2] == "customer_service"
+            and 0 <= spans[index + 1][0] - span[1] <= 1
+            and folded[span[0] : span[1]] in _SPEED_WORDS
+        )
+    ]
     for start, end, label in spans:
         sentence_rest = re.split(r"[。；;.!?！？]", folded[end:])[0]
         last_said[label] = not _TAKEN_BACK.search(folded[:start]) and not _NOT_NOW.match(sentence_rest)
@@ -542,12 +855,12 @@ def parse_branches(text: str) -> List[str]:
     items = {item.strip(" .。!！") for item in re.split(r"[,，、/&;；+]|\band\b|\bplus\b|和|及|跟|还有", folded)}
     named |= {branch for word, branch in _BARE_BRANCH.items() if word in items}  # "time and upselling"
     saved = _TIME_SAVED.search(folded)
-    if saved and not _NOT_NOW.match(re.split(r"[。；;.!?！？]", folded[saved.end():])[0]):
+    if saved and not _NOT_NOW.match(re.split(r"[。；;.!?！？]", folded[saved.end() :])[0]):
         named.add("time_saved")  # "节省值班员的时间", "frees up the analysts' time"
     everything = any(words.spans(folded, w) for w in words.phrases("all_branches"))
     excepted = _EXCEPT.search(folded)
     if everything and excepted:  # "all of them except upsell"
-        left_out = {label for _, _, label in words.labelled_spans(folded[excepted.end():], branch_groups)}
+        left_out = {label for _, _, label in words.labelled_spans(folded[excepted.end() :], branch_groups)}
         return [b for b in VALUE_BRANCHES if b not in left_out]
     if not named and everything:
         return list(VALUE_BRANCHES)  # "all of them"; "…, all three" keeps the three it named
@@ -557,21 +870,27 @@ def parse_branches(text: str) -> List[str]:
 _SPEED_WORDS = frozenset({"quicker", "faster", "speedier", "更快", "更快的", "快速"})
 _BARE_BRANCH = {"time": "time_saved", "时间": "time_saved", "money": "revenue", "钱": "revenue"}  # one word, listed
 _EXCEPT = re.compile(r"\b(?:except(?: for)?|but not|apart from|other than|minus|without)\b|除了|除去|不包括|不含")
-_TAKEN_BACK = re.compile(r"(?:\b(?:scratch|drop|minus|except|not|no|without|forget|remove|strike)\s+(?:the\s+)?|"
-                         r"\b(?:i|we)\s+(?:do not|don'?t|can'?t|cannot|won'?t)\s+(?:see|expect|count|claim|promise)\b"
-                         r"(?:\s+(?:any|much|a lot of|direct|real|big|more|or|and|extra|additional|of|the|[a-z]+ing)\b)*(?:(?!\b(?:but|only|just|yet|though)\b)[^.;,]){0,24}\s+|"
-                         r"(?:不要|去掉|不算|除了|不包括|删掉|不含)\s*)$")
+_TAKEN_BACK = re.compile(
+    r"(?:\b(?:scratch|drop|minus|except|not|no|without|forget|remove|strike)\s+(?:the\s+)?|"
+    r"\b(?:i|we)\s+(?:do not|don'?t|can'?t|cannot|won'?t)\s+(?:see|expect|count|claim|promise)\b"
+    r"(?:\s+(?:any|much|a lot of|direct|real|big|more|or|and|extra|additional|of|the|[a-z]+ing)\b)*(?:(?!\b(?:but|only|just|yet|though)\b)[^.;,]){0,24}\s+|"
+    r"(?:不要|去掉|不算|除了|不包括|删掉|不含)\s*)$"
+)
 # "收入那块谈不上", "new opportunities maybe one day, but not for this plan"
-_NOT_NOW = re.compile(r"^(?:那块|这块|方面|这个|那个|的话|嘛|呢|吧)?\s*(?:谈不上|算不上|不算|没有|没啥|不涉及|不太涉及|暂时不|以后再说|先不算)|"
-                      r"^\s*(?:maybe|perhaps|possibly)?\s*(?:one day|someday|some day|later|down the line|in the future)\b|"
-                      r"^[^.;]{0,30}\bnot (?:for|in) this (?:plan|one|year|round)\b|^\s*(?:not really|not so much|not yet|isn'?t|is not)\b|"
-                      r"^\s*(?:i|we)\s+(?:do not|don'?t|won'?t|wouldn'?t|can'?t|cannot)\s+(?:count|include|claim|see|expect)\b")
-_TIME_SAVED = re.compile(r"(?:节省|节约|省下|省掉|省了|减少|缩短|少花|能省|可以省|省)[^，,。；;]{0,12}?(?:时间|工时|人力|人工)|"
-                         r"(?:时间|工时|人力|人工)(?:(?![不没未难])[^，,。；;]){0,4}?(?:省下来|省出来|省下|节省下来|节省|能省|缩短|减少|减半|少一半)|"
-                         r"\b(?:save|saves|saving|saved|free up|frees up|freeing up|cut|cuts|cutting)\b[^,.;]{0,30}?"
-                         r"\b(?:time|hours|man-hours|effort)\b|\b(?:time|hours)\b[^,.;]{0,30}?\b(?:we|you|they|it)\s+"
-                         r"(?:save|saves|free up|get back)\b|\b(?:working |work |staff |man-)?(?:time|hours)\b[^,.;]{0,30}?"
-                         r"\b(?:is|are|gets|get|will be|would be|being) (?:saved|freed up)\b")
+_NOT_NOW = re.compile(
+    r"^(?:那块|这块|方面|这个|那个|的话|嘛|呢|吧)?\s*(?:谈不上|算不上|不算|没有|没啥|不涉及|不太涉及|暂时不|以后再说|先不算)|"
+    r"^\s*(?:maybe|perhaps|possibly)?\s*(?:one day|someday|some day|later|down the line|in the future)\b|"
+    r"^[^.;]{0,30}\bnot (?:for|in) this (?:plan|one|year|round)\b|^\s*(?:not really|not so much|not yet|isn'?t|is not)\b|"
+    r"^\s*(?:i|we)\s+(?:do not|don'?t|won'?t|wouldn'?t|can'?t|cannot)\s+(?:count|include|claim|see|expect)\b"
+)
+_TIME_SAVED = re.compile(
+    r"(?:节省|节约|省下|省掉|省了|减少|缩短|少花|能省|可以省|省)[^，,。；;]{0,12}?(?:时间|工时|人力|人工)|"
+    r"(?:时间|工时|人力|人工)(?:(?![不没未难])[^，,。；;]){0,4}?(?:省下来|省出来|省下|节省下来|节省|能省|缩短|减少|减半|少一半)|"
+    r"\b(?:save|saves|saving|saved|free up|frees up|freeing up|cut|cuts|cutting)\b[^,.;]{0,30}?"
+    r"\b(?:time|hours|man-hours|effort)\b|\b(?:time|hours)\b[^,.;]{0,30}?\b(?:we|you|they|it)\s+"
+    r"(?:save|saves|free up|get back)\b|\b(?:working |work |staff |man-)?(?:time|hours)\b[^,.;]{0,30}?"
+    r"\b(?:is|are|gets|get|will be|would be|being) (?:saved|freed up)\b"
+)
 
 
 # --- text answers -----------------------------------------------------------------------------
@@ -585,8 +904,10 @@ def has_substance(text: str) -> bool:
     return bool(re.search(r"[\u4e00-\u9fffa-z0-9]", folded))
 
 
-_NOTHING_MISSING = re.compile(r"^(?:技能上?)?(?:我觉得|感觉)?(?:都?不缺|没什么缺的|没啥缺的|啥也不缺|什么都不缺|都不缺)(?:[了啊吧的]*)(?:[,，。]|$)|"
-                              r"^(?:nothing(?:'s| is)? missing|we have (?:it all|everything|all the skills)|no (?:real )?gaps)\b")
+_NOTHING_MISSING = re.compile(
+    r"^(?:技能上?)?(?:我觉得|感觉)?(?:都?不缺|没什么缺的|没啥缺的|啥也不缺|什么都不缺|都不缺)(?:[了啊吧的]*)(?:[,，。]|$)|"
+    r"^(?:nothing(?:'s| is)? missing|we have (?:it all|everything|all the skills)|no (?:real )?gaps)\b"
+)
 
 
 def says_none(text: str) -> bool:
@@ -614,12 +935,17 @@ _TITLE_LEAD = re.compile(
     r"(?:(?:就|那就|先|暂时|我们|就先)?(?:叫它|叫做|叫|起名叫|取名叫|命名为|名字叫|标题叫|标题是|题目是|名称是|名字是|暂定名|暂定为|暂定叫|定为)|"
     r"(?:let's |lets |we'll |i'd |we |i'll |i would )?(?:call it|name it|title it|called|call this|go with)|(?:it'?s|it is|this is) called|"
     r"(?:the )?(?:working )?(?:title|name)(?: is| would be| will be|:)|how about|(?:名字|标题|题目|项目名称|项目名|名称|暂定名)\s*[:：])\s*[:：]?\s*",
-    re.IGNORECASE)
-_TITLE_TAIL = re.compile(r"(?:\s*[,，]?\s*(?:好了|就行|就好|就可以|就这个|吧|哈+|啦|呗|吧哈|for now|working title|i guess|i think))+$",
-                         re.IGNORECASE)
+    re.IGNORECASE,
+)
+_TITLE_TAIL = re.compile(
+    r"(?:\s*[,，]?\s*(?:好了|就行|就好|就可以|就这个|吧|哈+|啦|呗|吧哈|for now|working title|i guess|i think))+$",
+    re.IGNORECASE,
+)
 _SPONSOR_LEAD = re.compile(
     r"^(?:(?:the )?(?:exec(?:utive)? )?sponsor (?:is|will be|would be)|it'?s|it is|that'?s|that would be|that will be|"
-    r"(?:执行)?发起人是|发起人就是|是|应该是|就是)\s*[:：]?\s*", re.IGNORECASE)
+    r"(?:执行)?发起人是|发起人就是|是|应该是|就是)\s*[:：]?\s*",
+    re.IGNORECASE,
+)
 
 
 def clean_text(field: str, text: str) -> Tuple[str, Optional[str]]:
@@ -631,36 +957,44 @@ def clean_text(field: str, text: str) -> Tuple[str, Optional[str]]:
     if field == "title":
         lead = _TITLE_LEAD.match(text)
         if lead:  # "call it WISMO chat deflection - problem is 60% of our chats are …"
-            remainder = text[lead.end():]
+            remainder = text[lead.end() :]
             quoted = _QUOTED.match(remainder)
             labelled = _LABELLED_PROBLEM.search(remainder)
             if quoted:
-                title, rest = quoted.group(1), remainder[quoted.end():]
+                title, rest = quoted.group(1), remainder[quoted.end() :]
             elif labelled:  # "Title: Spend-mix optimiser (MMM) - FY27. What it fixes: …"
-                title, rest = remainder[:labelled.start()], remainder[labelled.end():]
+                title, rest = remainder[: labelled.start()], remainder[labelled.end() :]
             else:
-                parts = re.split(r"\s+[-–—]+\s+|[—–]+|[。.!！;；\n]|吧[，,。]?|[，,]\s*(?=(?:the )?problem|问题是|现在|目前)",
-                                 remainder, maxsplit=1)
+                parts = re.split(
+                    r"\s+[-–—]+\s+|[—–]+|[。.!！;；\n]|吧[，,。]?|[，,]\s*(?=(?:the )?problem|问题是|现在|目前)",
+                    remainder,
+                    maxsplit=1,
+                )
                 title, rest = parts[0], (parts[1] if len(parts) > 1 else "")
             rest = re.sub(r"^[\s吧呗啦,，。.:：;；!！-]*", "", rest)
-            rest = re.sub(r"^(?:the )?(?:problem|issue) is\s*|^问题是\s*", "", rest, flags=re.IGNORECASE).strip(" ,，。")
+            rest = re.sub(r"^(?:the )?(?:problem|issue) is\s*|^问题是\s*", "", rest, flags=re.IGNORECASE).strip(
+                " ,，。"
+            )
             title = _TITLE_TAIL.sub("", title.strip(" ,，。\"'“”")).strip(" ,，。\"'“”‘’")
             return title, (rest if _describes(rest) else None)
         quoted = _QUOTED.search(text)
         if quoted:
-            rest = (text[:quoted.start()] + " " + text[quoted.end():]).strip()
+            rest = (text[: quoted.start()] + " " + text[quoted.end() :]).strip()
             rest = re.sub(r"^(?:就|那就)?(?:叫|call it|name it)?\s*(?:吧|好了)?[。.，,!！\s]*", "", rest).strip()
             return quoted.group(1).strip(), (rest if _describes(rest) else None)
         return text.strip(), None
     if field == "executive_sponsor":
         lead = _SPONSOR_LEAD.match(text)
         if lead and lead.end() < len(text):
-            return text[lead.end():].strip(" 。."), None
+            return text[lead.end() :].strip(" 。."), None
     return text.strip(), None
 
 
-_LABELLED_PROBLEM = re.compile(r"[.。;；]\s*(?:what it fixes|what it solves|the problem|problem|the issue|issue|why|"
-                               r"background|要解决的问题|解决的问题|问题|背景|痛点)\s*[:：]", re.IGNORECASE)
+_LABELLED_PROBLEM = re.compile(
+    r"[.。;；]\s*(?:what it fixes|what it solves|the problem|problem|the issue|issue|why|"
+    r"background|要解决的问题|解决的问题|问题|背景|痛点)\s*[:：]",
+    re.IGNORECASE,
+)
 
 
 def _describes(rest: str) -> bool:
@@ -671,14 +1005,62 @@ def _describes(rest: str) -> bool:
 
 # A clause counts for another question only when it names that question's subject.
 FIELD_CUES: Dict[str, Tuple[str, ...]] = {
-    "data_location": ("stored", "sits", "sit", "lives", "kept", "is in", "are in", "all in", "spread", "scattered",
-                      "siloed", "silos", "centralised", "centralized", "data lake", "data warehouse", "shared drive",
-                      "存", "放在", "都在", "分散", "散落", "集中", "数据湖", "数仓", "数据仓库", "各部门", "还在", "同步到"),
+    "data_location": (
+        "stored",
+        "sits",
+        "sit",
+        "lives",
+        "kept",
+        "is in",
+        "are in",
+        "all in",
+        "spread",
+        "scattered",
+        "siloed",
+        "silos",
+        "centralised",
+        "centralized",
+        "data lake",
+        "data warehouse",
+        "shared drive",
+        "存",
+        "放在",
+        "都在",
+        "分散",
+        "散落",
+        "集中",
+        "数据湖",
+        "数仓",
+        "数据仓库",
+        "各部门",
+        "还在",
+        "同步到",
+    ),
     "data_quality": ("quality", "质量"),
     "failure_tolerance": ("fail", "failure", "failures", "failed", "失败", "试错", "容错"),
-    "scaling_path": ("scale", "scaling", "roll out", "rollout", "ml platform", "machine learning platform", "end-to-end platform",
-                     "end to end platform", "mlops platform", "coe", "centre of excellence", "center of excellence",
-                     "annual planning", "扩展", "推广", "规模化", "机器学习平台", "端到端平台", "统一平台", "卓越中心", "年度规划"),
+    "scaling_path": (
+        "scale",
+        "scaling",
+        "roll out",
+        "rollout",
+        "ml platform",
+        "machine learning platform",
+        "end-to-end platform",
+        "end to end platform",
+        "mlops platform",
+        "coe",
+        "centre of excellence",
+        "center of excellence",
+        "annual planning",
+        "扩展",
+        "推广",
+        "规模化",
+        "机器学习平台",
+        "端到端平台",
+        "统一平台",
+        "卓越中心",
+        "年度规划",
+    ),
 }
 _SELF_CORRECTION = re.compile(r"\bno wait\b|\bi mean\b|\bactually\b|\bsorry\b|不对|哦不|说错|我是说")
 _NOT_VOLUNTEERED = frozenset({UNKNOWN, "unsure", "none_yet"})
@@ -706,8 +1088,12 @@ def volunteered_answers(text: str, asked: str) -> Dict[str, str]:
     combine = not _SELF_CORRECTION.search(words.fold(text))  # "good, no wait, poor" is not combined
     for clause in words.clauses(text):
         for field, by_label in volunteer.items():
-            labels = {label for _, _, label in words.labelled_spans(
-                clause, {label: [words.fold(c) for c in cues] for label, cues in by_label.items()})}
+            labels = {
+                label
+                for _, _, label in words.labelled_spans(
+                    clause, {label: [words.fold(c) for c in cues] for label, cues in by_label.items()}
+                )
+            }
             if asked in _NEARBY.get(field, ()) and len(labels) == 1:
                 found.setdefault(field, set()).update(labels)
         for field, cues in FIELD_CUES.items():
@@ -732,15 +1118,20 @@ def skipped_value(field: str):
 
 # --- a review in one message ----------------------------------------------------------------
 
-_NOTE_MARKER = re.compile(r"\bwith (?:the |a |this )?(?:comment|note|remark)s?\s*(?=['\"“‘])|(?:(?:notes?|comments?|feedback|remarks?)(?:\s+(?:for|to)\s+(?:them|the lead|the leads|the team|the unit|"
-                          r"him|her|the owner|the sales team|[a-z]+))?|备注|意见|评语|批注|留言)\s*[:：]\s*", re.IGNORECASE)
+_NOTE_MARKER = re.compile(
+    r"\bwith (?:the |a |this )?(?:comment|note|remark)s?\s*(?=['\"“‘])|(?:(?:notes?|comments?|feedback|remarks?)(?:\s+(?:for|to)\s+(?:them|the lead|the leads|the team|the unit|"
+    r"him|her|the owner|the sales team|[a-z]+))?|备注|意见|评语|批注|留言)\s*[:：]\s*",
+    re.IGNORECASE,
+)
 _SEPARATOR = re.compile(r"\s*[,，;；。]\s*|\s+[-–—]+\s*|\s*[—–]+\s*")
 _PLAN_WORDS = re.compile(r"\d+|#|(?<![a-z])plan(?![a-z])|计划|号|號", re.IGNORECASE)
 
 
-_TENTATIVE = re.compile(r"(?:准备|打算|倾向于?|考虑)(?:给)?(?:批准|通过|批了|退回|打回)|"
-                        r"\b(?:i'?m|we'?re|i am|we are)\s+(?:going|planning|inclined|leaning|minded)\s+(?:to|towards)\s+"
-                        r"(?:approve|approving|send|sending|reject|rejecting)\b")
+_TENTATIVE = re.compile(
+    r"(?:准备|打算|倾向于?|考虑)(?:给)?(?:批准|通过|批了|退回|打回)|"
+    r"\b(?:i'?m|we'?re|i am|we are)\s+(?:going|planning|inclined|leaning|minded)\s+(?:to|towards)\s+"
+    r"(?:approve|approving|send|sending|reject|rejecting)\b"
+)
 
 
 def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
@@ -751,33 +1142,53 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
     head = text
     marker = _NOTE_MARKER.search(text)
     if marker:
-        head, note = text[:marker.start()], text[marker.end():]
+        head, note = text[: marker.start()], text[marker.end() :]
     else:
         colon = re.search(r"[:：]", text)
         sentence = re.search(r"[.。!！;；]\s+|[。！；]", text)
-        first = text[:sentence.start()] if sentence else text
+        first = text[: sentence.start()] if sentence else text
         number = re.search(r"\d+", first)  # the plan's number, said before the note
         separator = _SEPARATOR.search(text, number.end()) if number else None
         opening = _SEPARATOR.search(text)
         if colon:
-            head, note = text[:colon.start()], text[colon.end():]
+            head, note = text[: colon.start()], text[colon.end() :]
         elif separator:
-            head, note = text[:separator.start()], text[separator.end():]
-        elif opening and _short(text[:opening.start()]) and parse_decision(_PLAN_WORDS.sub(" ", text[:opening.start()])) and (
-                not _more_than_a_decision(text[:opening.start()])) and words.fold(text[:opening.start()]) not in _ACKNOWLEDGING:
-            head, note = text[:opening.start()], text[opening.end():]  # "send it back please, the baseline is missing"
+            head, note = text[: separator.start()], text[separator.end() :]
+        elif (
+            opening
+            and _short(text[: opening.start()])
+            and parse_decision(_PLAN_WORDS.sub(" ", text[: opening.start()]))
+            and (not _more_than_a_decision(text[: opening.start()]))
+            and words.fold(text[: opening.start()]) not in _ACKNOWLEDGING
+        ):
+            head, note = (
+                text[: opening.start()],
+                text[opening.end() :],
+            )  # "send it back please, the baseline is missing"
         elif sentence:  # "I'll send that one back. They say they can do it alone but …"
-            head, note = text[:sentence.start()], text[sentence.end():]
+            head, note = text[: sentence.start()], text[sentence.end() :]
     decision = parse_decision(_PLAN_WORDS.sub(" ", head)) or parse_decision(_PLAN_WORDS.sub(" ", text))
     parts = [part for part in _SEPARATOR.split(text) if part.strip()]
-    if note is None and len(parts) > 1 and parse_decision(parts[-1]) and not _more_than_a_decision(parts[-1]) and (
-            decision is None or decision == parse_decision(parts[-1])):
-        decision = parse_decision(parts[-1])  # "the metric is fine but the baseline is missing, send it back", "写得不错，批了"
-        note = text[:text.rindex(parts[-1])]
+    if (
+        note is None
+        and len(parts) > 1
+        and parse_decision(parts[-1])
+        and not _more_than_a_decision(parts[-1])
+        and (decision is None or decision == parse_decision(parts[-1]))
+    ):
+        decision = parse_decision(
+            parts[-1]
+        )  # "the metric is fine but the baseline is missing, send it back", "写得不错，批了"
+        note = text[: text.rindex(parts[-1])]
     if note is not None and not marker and _TENTATIVE.search(words.fold(note)):
         decision, note = decision or parse_decision(note), None  # "…都比较清楚，我准备批准": the note is asked for
     if note is not None:
-        note = re.sub(r"^(?:(?:and|but|also|so)\b|然后|并且|另外)\s*", "", note.strip(" ,，.。;；-–—'\"“”‘’「」"), flags=re.IGNORECASE)
+        note = re.sub(
+            r"^(?:(?:and|but|also|so)\b|然后|并且|另外)\s*",
+            "",
+            note.strip(" ,，.。;；-–—'\"“”‘’「」"),
+            flags=re.IGNORECASE,
+        )
         if not _more_than_a_decision(note):  # "12号计划，通过吧": no note after all
             decision = decision or parse_decision(note)
             note = None
@@ -790,11 +1201,18 @@ def _mere_verdict(note: str) -> bool:
     """A few words of judgement that tell the lead nothing to act on ("这个写得挺完整", "not ready yet", "looks solid tbh")."""
     from bot.dialogue.commands import names_a_field
 
-    return _short(note) and len(words.english_words(words.fold(note))) <= 5 and words.cjk_count(note) <= 9 and not names_a_field(note) \
+    return (
+        _short(note)
+        and len(words.english_words(words.fold(note))) <= 5
+        and words.cjk_count(note) <= 9
+        and not names_a_field(note)
         and not re.search(r"\d", note)
+    )
 
 
-_ACKNOWLEDGING = frozenset({"ok", "okay", "ok then", "right", "alright", "yes", "yeah", "sure", "fine", "好", "好的", "行", "嗯", "可以", "对"})
+_ACKNOWLEDGING = frozenset(
+    {"ok", "okay", "ok then", "right", "alright", "yes", "yeah", "sure", "fine", "好", "好的", "行", "嗯", "可以", "对"}
+)
 
 
 def _short(text: str) -> bool:
@@ -810,39 +1228,48 @@ def _more_than_a_decision(note: str) -> bool:
     for phrase in sorted(phrases, key=len, reverse=True):  # "打回去" before "打回"
         folded = re.sub(words._pattern(phrase), " ", folded)
     folded = re.sub(r"辛苦了?|谢谢|多谢|感谢|\b(?:thanks|thank you|thx|cheers|ta)\b", " ", folded)
-    folded = re.sub(r"\b(?:happy to|glad to|pleased to|delighted to|going to|i'?ll|i'?m|i'?d|let'?s|we'?ll|i|we|it|that|this|they|them|him|her|one|plan|will|shall|would|going to|gonna|"
-                    r"please|pls|to|the|back|so|ok|okay|then|like|want|go ahead and|can you|could you|lead|leads|owner|owners|team|unit|"
-                    r"author|for|a|an|again|another|round|more|yet|now|sorry|but|is|must|have to|need to|should)\b|让他们|请他们|叫他们|他们|让他|号|计划|这个|那个|这份|那份|#",
-                    " ", folded)
+    folded = re.sub(
+        r"\b(?:happy to|glad to|pleased to|delighted to|going to|i'?ll|i'?m|i'?d|let'?s|we'?ll|i|we|it|that|this|they|them|him|her|one|plan|will|shall|would|going to|gonna|"
+        r"please|pls|to|the|back|so|ok|okay|then|like|want|go ahead and|can you|could you|lead|leads|owner|owners|team|unit|"
+        r"author|for|a|an|again|another|round|more|yet|now|sorry|but|is|must|have to|need to|should)\b|让他们|请他们|叫他们|他们|让他|号|计划|这个|那个|这份|那份|#",
+        " ",
+        folded,
+    )
     return has_substance(words.strip_fillers(" ".join(folded.split()), words.phrases("fillers")))
 
 
 # --- "no plan", with its reason -------------------------------------------------------------
 
-_BECAUSE = re.compile(r"(?:因为|由于|原因是|原因：|原因:|理由是|主要是因为|\b(?:because of|because|since|as|due to|given that|"
-                      r"the reason is|reason:))\s*", re.IGNORECASE)
+_BECAUSE = re.compile(
+    r"(?:因为|由于|原因是|原因：|原因:|理由是|主要是因为|\b(?:because of|because|since|as|due to|given that|"
+    r"the reason is|reason:))\s*",
+    re.IGNORECASE,
+)
 
 
-_NO_PLAN_SAID = re.compile(r"\bno (?:ml |machine learning |ai )?plans?\b|(?:没有|不做|不搞|不报|不交|不提交).{0,8}(?:计划|规划)",
-                           re.IGNORECASE)
+_NO_PLAN_SAID = re.compile(
+    r"\bno (?:ml |machine learning |ai )?plans?\b|(?:没有|不做|不搞|不报|不交|不提交).{0,8}(?:计划|规划)", re.IGNORECASE
+)
 
 
 def says_no_plan(text: str) -> bool:
-    """"我们没有机器学习计划", "no ML plan": the message says there is no plan (it may give a reason too)."""
+    """ "我们没有机器学习计划", "no ML plan": the message says there is no plan (it may give a reason too)."""
     return bool(_NO_PLAN_SAID.search(" ".join(text.split())))
 
 
 def reason_in(text: str) -> Optional[str]:
     """The reason given with a "no plan" ("…不做了，主要精力要放在系统迁移上" -> the second part)."""
     text = " ".join(text.split())
-    plain = words.simplify(text.casefold()) if len(text.casefold()) == len(text) else text  # "因為…" as typed, found as "因为"
+    plain = (
+        words.simplify(text.casefold()) if len(text.casefold()) == len(text) else text
+    )  # "因為…" as typed, found as "因为"
     because = _BECAUSE.search(plain)
-    if because and _substantial(text[because.end():]):
-        return text[because.end():].strip(" ，,。.")
+    if because and _substantial(text[because.end() :]):
+        return text[because.end() :].strip(" ，,。.")
     said = _NO_PLAN_SAID.search(plain)
     if said is not None:
-        following = re.search(r"[，,;；。.!！:：—–-]", text[said.end():])
-        rest = text[said.end() + following.end():].strip(" ，,。.") if following else ""
+        following = re.search(r"[，,;；。.!！:：—–-]", text[said.end() :])
+        rest = text[said.end() + following.end() :].strip(" ，,。.") if following else ""
         if _substantial(rest) and not _NO_PLAN_SAID.search(rest):
             kept = _reason_parts(_parts(rest))
             return rest if kept == _parts(rest) else _joined(kept)  # "…，这个要怎么报？" asks, gives no reason
@@ -856,9 +1283,15 @@ def _parts(text: str) -> List[str]:
 def _reason_parts(parts: Sequence[str]) -> List[str]:
     from bot.nlu.patterns import recognise
 
-    return [part for part in parts if recognise(part) is None and not _NO_PLAN_SAID.search(words.fold(part))
-            and not _ASKS_HOW.search(words.fold(part))
-            and not _JUST_TELLING.fullmatch(words.fold(part).strip()) and not _GREETING.fullmatch(words.fold(part).strip())]
+    return [
+        part
+        for part in parts
+        if recognise(part) is None
+        and not _NO_PLAN_SAID.search(words.fold(part))
+        and not _ASKS_HOW.search(words.fold(part))
+        and not _JUST_TELLING.fullmatch(words.fold(part).strip())
+        and not _GREETING.fullmatch(words.fold(part).strip())
+    ]
 
 
 def _joined(kept: Sequence[str]) -> Optional[str]:
@@ -880,18 +1313,25 @@ def _substantial(text: str) -> bool:
     if _JUST_TELLING.fullmatch(words.fold(text).strip(" ，,。.!！")):
         return False  # "想报备一下", "just letting you know": no reason yet
     return words.cjk_count(text) + 2 * len(words.english_words(words.fold(text))) >= 4 and (
-        words.cjk_count(text) >= 2 or len(words.english_words(words.fold(text))) >= 2)  # "ERP要换", "budget freeze"
+        words.cjk_count(text) >= 2 or len(words.english_words(words.fold(text))) >= 2
+    )  # "ERP要换", "budget freeze"
 
 
-_ASKS_HOW = re.compile(r"^(?:how|what|where|when|can|could|do|does|is|are|should|would|who|which|shall)\b|怎么|如何|在哪|吗$|呢$")
-_GREETING = re.compile(r"(?:你好|您好|哈喽|嗨|hi|hello|hey|hiya|hey there|(?:hi|hey|hello|g'?day|morning) (?:mate|guys|folks|all|team|there)|g'?day|早上好|下午好|good (?:morning|afternoon|evening|day)|dear (?:all|team|sir|madam)|greetings)(?:呀|啊| all| team| there)?|(?:跟|和|给)?(?:你|您)(?:说|讲)(?:一声|下|一下)")
+_ASKS_HOW = re.compile(
+    r"^(?:how|what|where|when|can|could|do|does|is|are|should|would|who|which|shall)\b|怎么|如何|在哪|吗$|呢$"
+)
+_GREETING = re.compile(
+    r"(?:你好|您好|哈喽|嗨|hi|hello|hey|hiya|hey there|(?:hi|hey|hello|g'?day|morning) (?:mate|guys|folks|all|team|there)|g'?day|早上好|下午好|good (?:morning|afternoon|evening|day)|dear (?:all|team|sir|madam)|greetings)(?:呀|啊| all| team| there)?|(?:跟|和|给)?(?:你|您)(?:说|讲)(?:一声|下|一下)"
+)
 
 
-_JUST_TELLING = re.compile(r"(?:我|我们)?(?:想|来|先|特此|就是|要)?(?:在这里|在这儿|在这|跟你|和你|向你|给你)?(?:报备|登记|说|告诉你|通知|知会|备案|报一下|说一声)"
-                           r"(?:一下|一声|下)?(?:吧|哈|啊)?|"
-                           r"(?:i'?m |we'?re )?(?:just )?(?:letting you know|telling you|for your info(?:rmation)?|fyi|"
-                           r"wanted to let you know|want to register (?:that|it)|please (?:note|record) (?:that|it))|"
-                           r"(?:hi|hey|hello)?[\s,-]*(?:just )?(?:so you know|quick one|quick note|quick question|heads up|a heads up|fair enough|"
-                           r"ok(?:ay)?|alright|right|well|so|then|understood|got it|noted|makes sense|thanks?|thank you)|"
-                           r"(?:我)?(?:想了想|想了一下|考虑了一下|考虑过了|琢磨了一下|商量了一下|好吧|那好|那行|行吧|明白了|知道了|了解了)|"
-                           r"(?:那|那就|那么)?(?:我|我们)?(?:就)?(?:登记|报备|备案)(?:一下|下)?(?:吧)?")
+_JUST_TELLING = re.compile(
+    r"(?:我|我们)?(?:想|来|先|特此|就是|要)?(?:在这里|在这儿|在这|跟你|和你|向你|给你)?(?:报备|登记|说|告诉你|通知|知会|备案|报一下|说一声)"
+    r"(?:一下|一声|下)?(?:吧|哈|啊)?|"
+    r"(?:i'?m |we'?re )?(?:just )?(?:letting you know|telling you|for your info(?:rmation)?|fyi|"
+    r"wanted to let you know|want to register (?:that|it)|please (?:note|record) (?:that|it))|"
+    r"(?:hi|hey|hello)?[\s,-]*(?:just )?(?:so you know|quick one|quick note|quick question|heads up|a heads up|fair enough|"
+    r"ok(?:ay)?|alright|right|well|so|then|understood|got it|noted|makes sense|thanks?|thank you)|"
+    r"(?:我)?(?:想了想|想了一下|考虑了一下|考虑过了|琢磨了一下|商量了一下|好吧|那好|那行|行吧|明白了|知道了|了解了)|"
+    r"(?:那|那就|那么)?(?:我|我们)?(?:就)?(?:登记|报备|备案)(?:一下|下)?(?:吧)?"
+)

@@ -14,6 +14,7 @@ inference while the model is sure of another one. Across writers it has never se
 Built in about half a minute and cached on disk (`bot/cache.py`), rebuilt when the examples,
 this code or scikit-learn change.
 """
+
 from __future__ import annotations
 
 import logging
@@ -64,11 +65,20 @@ def load_examples(folder: Path = EXAMPLES_DIR) -> List[Tuple[str, str, str]]:
 def _vectorizers(vocabularies: Optional[Sequence[Dict[str, int]]] = None):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    settings_ = (dict(analyzer="char_wb", ngram_range=(1, 4)),
-                 dict(analyzer="word", ngram_range=(1, 2), token_pattern=r"(?u)\b\w[\w']*\b"))
-    return [TfidfVectorizer(sublinear_tf=True, min_df=2 if vocabularies is None else 1, dtype="float64",
-                            vocabulary=vocabularies[i] if vocabularies else None, **kwargs)
-            for i, kwargs in enumerate(settings_)]
+    settings_ = (
+        dict(analyzer="char_wb", ngram_range=(1, 4)),
+        dict(analyzer="word", ngram_range=(1, 2), token_pattern=r"(?u)\b\w[\w']*\b"),
+    )
+    return [
+        TfidfVectorizer(
+            sublinear_tf=True,
+            min_df=2 if vocabularies is None else 1,
+            dtype="float64",
+            vocabulary=vocabularies[i] if vocabularies else None,
+            **kwargs,
+        )
+        for i, kwargs in enumerate(settings_)
+    ]
 
 
 class ChoiceModel:
@@ -87,15 +97,28 @@ class ChoiceModel:
         matrix = hstack([v.fit_transform(texts) for v in vectorizers]).tocsr()
         models = {}
         for field in CHOICE_FIELDS:
-            rows = [i for i, (f, _, _) in enumerate(examples) if f == field or (field in YES_NO_FIELDS and f in YES_NO_FIELDS)]
+            rows = [
+                i
+                for i, (f, _, _) in enumerate(examples)
+                if f == field or (field in YES_NO_FIELDS and f in YES_NO_FIELDS)
+            ]
             if not rows:
                 continue
             weights = np.array([1.0 if examples[i][0] == field else SHARED_WEIGHT for i in rows])
             fitted = LogisticRegression(C=10, max_iter=3000, random_state=7, class_weight="balanced").fit(
-                matrix[rows], [examples[i][2] for i in rows], sample_weight=weights)
+                matrix[rows], [examples[i][2] for i in rows], sample_weight=weights
+            )
             coef = fitted.coef_ if len(fitted.classes_) > 2 else np.vstack([-fitted.coef_[0], fitted.coef_[0]]) / 2
-            intercept = fitted.intercept_ if len(fitted.classes_) > 2 else np.array([-fitted.intercept_[0], fitted.intercept_[0]]) / 2
-            models[field] = (list(fitted.classes_), np.ascontiguousarray(coef, dtype="float64"), np.asarray(intercept, dtype="float64"))
+            intercept = (
+                fitted.intercept_
+                if len(fitted.classes_) > 2
+                else np.array([-fitted.intercept_[0], fitted.intercept_[0]]) / 2
+            )
+            models[field] = (
+                list(fitted.classes_),
+                np.ascontiguousarray(coef, dtype="float64"),
+                np.asarray(intercept, dtype="float64"),
+            )
         return cls(vectorizers, models)
 
     def guess(self, field: str, text: str) -> Optional[Guess]:
@@ -119,7 +142,9 @@ class ChoiceModel:
     # --- the on-disk cache -------------------------------------------------------------------
 
     def parts(self) -> Dict[str, object]:
-        found: Dict[str, object] = {"vocabularies": [{term: int(i) for term, i in v.vocabulary_.items()} for v in self._vectorizers]}
+        found: Dict[str, object] = {
+            "vocabularies": [{term: int(i) for term, i in v.vocabulary_.items()} for v in self._vectorizers]
+        }
         for index, vectorizer in enumerate(self._vectorizers):
             found[f"idf{index}"] = vectorizer.idf_.astype("float64")
         found["fields"] = {field: classes for field, (classes, _, _) in self._models.items()}
@@ -133,16 +158,25 @@ class ChoiceModel:
         vectorizers = _vectorizers(vocabularies)
         for index, vectorizer in enumerate(vectorizers):
             vectorizer.idf_ = parts[f"idf{index}"]
-        models = {field: (classes, parts[f"coef:{field}"], parts[f"intercept:{field}"])
-                  for field, classes in parts["fields"].items()}
+        models = {
+            field: (classes, parts[f"coef:{field}"], parts[f"intercept:{field}"])
+            for field, classes in parts["fields"].items()
+        }
         return cls(vectorizers, models)
 
 
 def _key() -> str:
     from bot import cache
 
-    return cache.digest([cache.files_digest(EXAMPLES_DIR), Path(__file__).read_bytes(), Path(words.__file__).read_bytes(),
-                         cache.module_stamp("sklearn"), cache.module_stamp("numpy")])
+    return cache.digest(
+        [
+            cache.files_digest(EXAMPLES_DIR),
+            Path(__file__).read_bytes(),
+            Path(words.__file__).read_bytes(),
+            cache.module_stamp("sklearn"),
+            cache.module_stamp("numpy"),
+        ]
+    )
 
 
 def build() -> ChoiceModel:

@@ -3,6 +3,7 @@ pause, leave, skip, explain, switch language, show my plans, help, withdraw, and
 changing an earlier answer. The general intent model never decides these while a
 question is pending; a message is a command only when it says nothing else.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -16,9 +17,33 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from bot.dialogue import words
 from bot.plan_schema import FIELDS_BY_NAME
 
-COMMANDS = ("pause", "leave", "skip", "explain", "show_my_plans", "help", "withdraw", "change", "back", "wait", "resume")
+COMMANDS = (
+    "pause",
+    "leave",
+    "skip",
+    "explain",
+    "show_my_plans",
+    "help",
+    "withdraw",
+    "change",
+    "back",
+    "wait",
+    "resume",
+)
 # When one message holds two commands, the first of these wins ("skip this, I'll finish later" pauses).
-PRECEDENCE = ("pause", "leave", "withdraw", "change", "back", "explain", "skip", "show_my_plans", "help", "resume", "wait")
+PRECEDENCE = (
+    "pause",
+    "leave",
+    "withdraw",
+    "change",
+    "back",
+    "explain",
+    "skip",
+    "show_my_plans",
+    "help",
+    "resume",
+    "wait",
+)
 # Commands that may come with a short remark ("算了，不填了，我先去开会").
 WITH_REMARK = frozenset({"pause", "leave", "explain", "wait", "resume"})
 REMARK_CJK, REMARK_WORDS = 14, 7
@@ -47,8 +72,9 @@ def _command_cores() -> Dict[str, str]:
     for kind in PRECEDENCE:
         for phrase in words.phrases("commands", kind, "strong"):
             for core in {words.fold(phrase), _core(phrase)} - {""}:
-                if core != words.fold(phrase) and (re.fullmatch(r"不.{1,2}", core) or (
-                        words.cjk_count(core) == len(core) <= 2)):
+                if core != words.fold(phrase) and (
+                    re.fullmatch(r"不.{1,2}", core) or (words.cjk_count(core) == len(core) <= 2)
+                ):
                     continue  # "不搞了" stops, "不搞" answers no; "先这样" stops, "就这样" agrees
                 cores.setdefault(core, kind)
     return cores
@@ -59,8 +85,12 @@ TOGGLE = "toggle"  # "切换语言": the language not in use now
 
 @functools.lru_cache(maxsize=1)
 def _language_cores() -> Dict[str, str]:
-    return {core: lang for lang in ("en", "zh", TOGGLE) for phrase in words.phrases("language", lang)
-            for core in {words.fold(phrase), _core(phrase)} - {""}}
+    return {
+        core: lang
+        for lang in ("en", "zh", TOGGLE)
+        for phrase in words.phrases("language", lang)
+        for core in {words.fold(phrase), _core(phrase)} - {""}
+    }
 
 
 def _is_remark(clause: str, cjk: int = REMARK_CJK, english: int = REMARK_WORDS) -> bool:
@@ -69,7 +99,8 @@ def _is_remark(clause: str, cjk: int = REMARK_CJK, english: int = REMARK_WORDS) 
 
 def _unsure_alone(clause: str) -> bool:
     return clause in words.phrases("answers", "unsure_alone") or _core(clause) in {
-        _core(p) for p in words.phrases("answers", "unsure_alone")}
+        _core(p) for p in words.phrases("answers", "unsure_alone")
+    }
 
 
 def language_request(text: str) -> Optional[str]:
@@ -80,8 +111,11 @@ def language_request(text: str) -> Optional[str]:
     found.discard(None)
     if len(found) != 1:
         return None
-    return found.pop() if all(_language_cores().get(c) or _language_cores().get(_core(c)) or not _core(c)
-                              for c in parts) else None
+    return (
+        found.pop()
+        if all(_language_cores().get(c) or _language_cores().get(_core(c)) or not _core(c) for c in parts)
+        else None
+    )
 
 
 def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command]:
@@ -115,11 +149,15 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
     for clause, clause_kind in zip(parts, kinds, strict=True):
         if clause_kind or not _core(clause):
             continue
-        if kind in WITH_REMARK and _is_remark(clause, *((LEAVING_CJK, LEAVING_WORDS) if kind in ("pause", "leave") else ())):
+        if kind in WITH_REMARK and _is_remark(
+            clause, *((LEAVING_CJK, LEAVING_WORDS) if kind in ("pause", "leave") else ())
+        ):
             continue
         if kind == "explain" and _is_remark(clause, LEAVING_CJK, LEAVING_WORDS) and _PUZZLED.match(clause):
             continue  # "example? not sure what would count as not needing ML"
-        if kind == "skip" and (_unsure_remark(clause) or (explicit_skip and _is_remark(clause, LEAVING_CJK, LEAVING_WORDS))):
+        if kind == "skip" and (
+            _unsure_remark(clause) or (explicit_skip and _is_remark(clause, LEAVING_CJK, LEAVING_WORDS))
+        ):
             continue  # "no idea, leave it blank", "先跳过，CFO还没表态"
         return None
     return Command(kind)
@@ -128,17 +166,23 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
 @functools.lru_cache(maxsize=1)
 def _explicit_skips() -> frozenset:
     return frozenset(words.phrases("commands", "skip", "explicit")) | frozenset(
-        _core(p) for p in words.phrases("commands", "skip", "explicit"))
+        _core(p) for p in words.phrases("commands", "skip", "explicit")
+    )
 
 
 def _explicit_skip(clause: str) -> bool:
-    """"skip", "跳过", "pass on that one": a skip said outright, which may come with a reason."""
-    return clause in _explicit_skips() or _core(clause) in _explicit_skips() or any(
-        pattern.search(clause) for kind, pattern in _command_patterns() if kind == "skip")
+    """ "skip", "跳过", "pass on that one": a skip said outright, which may come with a reason."""
+    return (
+        clause in _explicit_skips()
+        or _core(clause) in _explicit_skips()
+        or any(pattern.search(clause) for kind, pattern in _command_patterns() if kind == "skip")
+    )
 
 
-_PUZZLED = re.compile(r"(?:not sure|i'?m not sure|im not sure|i don'?t know|i dont know|no idea|unsure|not clear|"
-                      r"what|how|which|why|不确定|不太确定|不知道|不清楚|不太清楚|不太懂|不懂|不明白|什么|怎么|哪)")
+_PUZZLED = re.compile(
+    r"(?:not sure|i'?m not sure|im not sure|i don'?t know|i dont know|no idea|unsure|not clear|"
+    r"what|how|which|why|不确定|不太确定|不知道|不清楚|不太清楚|不太懂|不懂|不明白|什么|怎么|哪)"
+)
 LATER = "later"  # "I'll finish this later": a pause, unless it comes with a skip
 
 
@@ -167,7 +211,8 @@ def _clause_command(clause: str) -> Optional[str]:
         if kind:
             return kind
     if _is_remark(clause, LEAVING_CJK, LEAVING_WORDS) and any(
-            p.search(clause) or p.search(_core(clause)) for p in _later_patterns()):
+        p.search(clause) or p.search(_core(clause)) for p in _later_patterns()
+    ):
         return LATER
     return None
 
@@ -178,12 +223,13 @@ def _unsure_remark(clause: str) -> bool:
 
 
 def _explains_a_field(text: str) -> bool:
-    """"基线是啥意思", "what do you mean by baseline", "基线是啥意思 没太懂": a question about a question."""
+    """ "基线是啥意思", "what do you mean by baseline", "基线是啥意思 没太懂": a question about a question."""
     parts = words.clauses(text)
     if len(parts) > 1:
         asking = [p for p in parts if _explains_a_field(p)]
-        return bool(asking) and all(p in asking or _clause_command(p) == "explain" or (
-            _is_remark(p) and _PUZZLED.search(p)) for p in parts)
+        return bool(asking) and all(
+            p in asking or _clause_command(p) == "explain" or (_is_remark(p) and _PUZZLED.search(p)) for p in parts
+        )
     folded = words.fold(text)
     for pattern in _field_question_patterns():
         found = pattern.match(folded)
@@ -194,11 +240,16 @@ def _explains_a_field(text: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _field_question_patterns() -> Tuple[re.Pattern[str], ...]:
-    """"<field> 是啥意思" and "what do you mean by <field>", per field alias, compiled once
+    """ "<field> 是啥意思" and "what do you mean by <field>", per field alias, compiled once
     (there are more than `re`'s cache holds, so they were compiled again on every message)."""
-    return tuple(re.compile(pattern) for alias, _ in _field_names()
-                 for pattern in (rf"^{words._pattern(alias)}\s*(?:是|的|指的是|指)?\s*(?P<rest>.+)$",
-                                 rf"^(?P<rest>.+?)\s*(?:by|about|of|for)?\s*(?:the |a |an )?{words._pattern(alias)}(?:\s+(?:exactly|again|here|then|precisely|anyway|really))?[\s.!?。！？]*$"))
+    return tuple(
+        re.compile(pattern)
+        for alias, _ in _field_names()
+        for pattern in (
+            rf"^{words._pattern(alias)}\s*(?:是|的|指的是|指)?\s*(?P<rest>.+)$",
+            rf"^(?P<rest>.+?)\s*(?:by|about|of|for)?\s*(?:the |a |an )?{words._pattern(alias)}(?:\s+(?:exactly|again|here|then|precisely|anyway|really))?[\s.!?。！？]*$",
+        )
+    )
 
 
 # --- changing an earlier answer ------------------------------------------------------------
@@ -229,49 +280,75 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
     verbs_en, verbs_zh = _alternation(map(words.fold, edit["verbs_en"])), _alternation(edit["verbs_zh"])
     into_en, into_zh = _alternation(map(words.fold, edit["into_en"])), _alternation(edit["into_zh"])
     restate_en, wrong_zh = _alternation(map(words.fold, edit["restate_en"])), _alternation(edit["wrong_zh"])
-    lead_en = (r"(?:(?:(?:yes|yeah|yep|ok|okay|sure|fine)[\s,]+but|before (?:i|we|you) submit(?: it)?|before submitting|not yet|wait|actually|sorry|oh|hmm|oops|scratch that|no|hold on|hang on|one sec|one more thing|also|before that|"
-               r"before i forget|before we go on|by the way|btw|quick one|one thing)[\s,.!:-]*)*")
-    ask_en = (r"(?:(?:can|could|may) (?:you|we|i) |please |let me |let's |lets |i want to |i'd like to |i need to |i wanna )?"
-              r"(?:(?:go back and|go back to|quickly|just) )?")
+    lead_en = (
+        r"(?:(?:(?:yes|yeah|yep|ok|okay|sure|fine)[\s,]+but|before (?:i|we|you) submit(?: it)?|before submitting|not yet|wait|actually|sorry|oh|hmm|oops|scratch that|no|hold on|hang on|one sec|one more thing|also|before that|"
+        r"before i forget|before we go on|by the way|btw|quick one|one thing)[\s,.!:-]*)*"
+    )
+    ask_en = (
+        r"(?:(?:can|could|may) (?:you|we|i) |please |let me |let's |lets |i want to |i'd like to |i need to |i wanna )?"
+        r"(?:(?:go back and|go back to|quickly|just) )?"
+    )
     the = r"(?:(?:the|my|our|that|this) )?"
     lead_zh = r"(?:(?:啊|哦|噢|诶|哎|嗯|呃|等一下|等等|等下|不对|哦对了|对了|还有|另外|刚才|刚刚|前面|前头|之前|上面|我想|我要|帮我|麻烦|请|\d+\s*号(?:计划)?的?|计划\s*\d+的?)[\s，,、]*)*"
     return (
         # change the sponsor (to Dana Wu) / go back to data quality - it's poor
-        re.compile(rf"^{lead_en}{ask_en}(?:{verbs_en}) {the}{field}(?: answer| field| question)?"
-                   rf"(?:\s+(?:first|please|pls|quickly|before (?:that|submitting|you submit|we submit)))*"
-                   rf"(?:(?:\s*(?:{into_en})\s*|\s*[,，:;.-]+\s*(?:(?:it's|its|it is|it should be)\s+)?(?:actually\s+)?|"
-                   rf"\s+(?:it's|its|it is|to be)\s+)(?P<value>.+))?$"),
+        re.compile(
+            rf"^{lead_en}{ask_en}(?:{verbs_en}) {the}{field}(?: answer| field| question)?"
+            rf"(?:\s+(?:first|please|pls|quickly|before (?:that|submitting|you submit|we submit)))*"
+            rf"(?:(?:\s*(?:{into_en})\s*|\s*[,，:;.-]+\s*(?:(?:it's|its|it is|it should be)\s+)?(?:actually\s+)?|"
+            rf"\s+(?:it's|its|it is|to be)\s+)(?P<value>.+))?$"
+        ),
         # wait, metric: cut claim cycle time from 12 to 7 days
-        re.compile(rf"^(?:wait|actually|sorry|oh|hmm|oops|hold on|one more thing|not yet|before (?:i|we|you) submit(?: it)?|"
-                   rf"one correction|correction|change)[\s,.!:-]+{the}{field}\s*[:：=]\s*(?P<value>\S.*)$"),
+        re.compile(
+            rf"^(?:wait|actually|sorry|oh|hmm|oops|hold on|one more thing|not yet|before (?:i|we|you) submit(?: it)?|"
+            rf"one correction|correction|change)[\s,.!:-]+{the}{field}\s*[:：=]\s*(?P<value>\S.*)$"
+        ),
         # sorry, one correction for the title, please call it Picking workload forecast
-        re.compile(rf"^{lead_en}(?:one |a small |a quick )?correction (?:for|to|on|about) {the}{field}[\s,:;.-]+(?:please |pls )?"
-                   rf"(?:call it|name it|make it|change it to|it should be|it's|its|it is)\s+(?P<value>.+)$"),
+        re.compile(
+            rf"^{lead_en}(?:one |a small |a quick )?correction (?:for|to|on|about) {the}{field}[\s,:;.-]+(?:please |pls )?"
+            rf"(?:call it|name it|make it|change it to|it should be|it's|its|it is)\s+(?P<value>.+)$"
+        ),
         # the sponsor is actually Priya / scratch that - the sponsor is Maria Alvarez, not Tom
         re.compile(rf"^{lead_en}{the}{field} (?:{restate_en}) (?P<value>.+)$"),
-        re.compile(rf"^(?:(?:oh|ok|hmm|sorry)[\s,.!-]*)*(?:wait|actually|scratch that|sorry|oops|correction|no wait|"
-                   rf"my mistake|my bad)[\s,.!:-]+(?:(?:wait|actually|scratch that|sorry|oops)[\s,.!:-]+)*"
-                   rf"{the}{field} (?:is|was|should be|will be|=) (?P<value>.+)$"),
+        re.compile(
+            rf"^(?:(?:oh|ok|hmm|sorry)[\s,.!-]*)*(?:wait|actually|scratch that|sorry|oops|correction|no wait|"
+            rf"my mistake|my bad)[\s,.!:-]+(?:(?:wait|actually|scratch that|sorry|oops)[\s,.!:-]+)*"
+            rf"{the}{field} (?:is|was|should be|will be|=) (?P<value>.+)$"
+        ),
         # 把发起人改成刘总 / 发起人改成刘总 / 修改数据来源
-        re.compile(rf"^{lead_zh}(?:把|将)?{field}(?:那一项|那项|这一项|这项|那个|这个|那题|这题|一项|的回答|的答案)?"
-                   rf"(?:我|我们)?(?:想|要|得|还是)?(?:改一下|改下)?[\s，,]*(?:{into_zh})[\s：:]*(?P<value>.+)$"),
-        re.compile(rf"^{lead_zh}(?:{verbs_zh})(?:一下)?{field}(?:[\s，,：:]*(?:改成|改为|换成|为|成)?[\s：:]*(?P<value>.+))?$"),
+        re.compile(
+            rf"^{lead_zh}(?:把|将)?{field}(?:那一项|那项|这一项|这项|那个|这个|那题|这题|一项|的回答|的答案)?"
+            rf"(?:我|我们)?(?:想|要|得|还是)?(?:改一下|改下)?[\s，,]*(?:{into_zh})[\s：:]*(?P<value>.+)$"
+        ),
+        re.compile(
+            rf"^{lead_zh}(?:{verbs_zh})(?:一下)?{field}(?:[\s，,：:]*(?:改成|改为|换成|为|成)?[\s：:]*(?P<value>.+))?$"
+        ),
         # 前面的业务问题要改一下
-        re.compile(rf"^{lead_zh}(?:前面|之前|刚才|上面)?的?{field}(?:那题|这项|的回答|那里|那儿|那块|这里|这块|那部分)?(?:我)?"
-                   rf"(?:要|想|得|需要|我想|想要|打算)?(?:改|修改|更改|重填|重写|重新写|重新填|改改)(?:一下|下)?(?:吧)?$"),
+        re.compile(
+            rf"^{lead_zh}(?:前面|之前|刚才|上面)?的?{field}(?:那题|这项|的回答|那里|那儿|那块|这里|这块|那部分)?(?:我)?"
+            rf"(?:要|想|得|需要|我想|想要|打算)?(?:改|修改|更改|重填|重写|重新写|重新填|改改)(?:一下|下)?(?:吧)?$"
+        ),
         # 刚才数据质量说错了，其实挺差的 / 数据质量我刚才说错了
-        re.compile(rf"^{lead_zh}{field}(?:的回答|这项|这题|那个|那一项|那项|那题)?(?:我)?(?:刚才|刚刚|之前|前面)?(?:{wrong_zh})(?:了)?"
-                   rf"(?:[\s，,。]*(?:其实|应该|实际上)?(?:是)?(?P<value>.+))?$"),
+        re.compile(
+            rf"^{lead_zh}{field}(?:的回答|这项|这题|那个|那一项|那项|那题)?(?:我)?(?:刚才|刚刚|之前|前面)?(?:{wrong_zh})(?:了)?"
+            rf"(?:[\s，,。]*(?:其实|应该|实际上)?(?:是)?(?P<value>.+))?$"
+        ),
         # my answer on data quality was wrong / the data quality was wrong
-        re.compile(rf"^(?:.{{0,40}}?[?.!]\s*)?(?:my |the )?(?:answer|response|reply) (?:on|about|for|to) {the}{field}"
-                   rf"(?: question)? (?:was|is) (?:wrong|incorrect|a mistake|not right)(?:[\s,.;:-]+(?:it'?s|it is|it should be|"
-                   rf"should be|actually)?\s*(?P<value>.+))?$"),
+        re.compile(
+            rf"^(?:.{{0,40}}?[?.!]\s*)?(?:my |the )?(?:answer|response|reply) (?:on|about|for|to) {the}{field}"
+            rf"(?: question)? (?:was|is) (?:wrong|incorrect|a mistake|not right)(?:[\s,.;:-]+(?:it'?s|it is|it should be|"
+            rf"should be|actually)?\s*(?P<value>.+))?$"
+        ),
         # oh, one correction before I forget: the sponsor is Priya Nair now
-        re.compile(rf"^.{{0,40}}?(?:correction|scratch that|my mistake|i meant|i misspoke|update)[^:]*?[:,-]+\s*{the}{field} "
-                   rf"(?:is|was|should be|will be|=) (?P<value>.+)$"),
+        re.compile(
+            rf"^.{{0,40}}?(?:correction|scratch that|my mistake|i meant|i misspoke|update)[^:]*?[:,-]+\s*{the}{field} "
+            rf"(?:is|was|should be|will be|=) (?P<value>.+)$"
+        ),
         # 指标改一下，不是95%，是92%
-        re.compile(rf"^{lead_zh}(?:不好意思|抱歉|对不起)?[\s，,]*{field}(?:要|想|得|需要)?(?:改|修改|更改)(?:一下|下)?[，,。\s]*"
-                   rf"(?:不是(?P<old>[^，,]+)[，,]\s*)?(?:是|改成|应该是)(?P<value>.+)$"),
+        re.compile(
+            rf"^{lead_zh}(?:不好意思|抱歉|对不起)?[\s，,]*{field}(?:要|想|得|需要)?(?:改|修改|更改)(?:一下|下)?[，,。\s]*"
+            rf"(?:不是(?P<old>[^，,]+)[，,]\s*)?(?:是|改成|应该是)(?P<value>.+)$"
+        ),
         # 刚才说错了，发起人是王总不是李总
         re.compile(rf"^{lead_zh}(?:{wrong_zh})(?:了)?[\s，,。]*{field}(?:应该|其实|实际上)?是(?P<value>.+)$"),
     )
@@ -281,15 +358,18 @@ def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
     """A change of an earlier answer (see `_match_edit`); a new value said as an addition
     ("not only X, also Y", "另外加上…") is marked `adds`, so the old answer stays."""
     edit = _match_edit(text, fields)
-    added = _ADDING.match(edit.value) if edit is not None and edit.value and edit.field \
-        and FIELDS_BY_NAME[edit.field].kind == "text" else None
+    added = (
+        _ADDING.match(edit.value)
+        if edit is not None and edit.value and edit.field and FIELDS_BY_NAME[edit.field].kind == "text"
+        else None
+    )
     if edit is not None and added and added.group("rest").strip(" ,，.。"):
         return dataclasses.replace(edit, value=added.group("rest").strip(" ,，.。"), adds=True, replaces=None)
     return edit
 
 
 def _match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
-    """"change the sponsor to Dana Wu" -> Command("edit", field="executive_sponsor", value="Dana Wu").
+    """ "change the sponsor to Dana Wu" -> Command("edit", field="executive_sponsor", value="Dana Wu").
     Inside a longer message, one sentence that asks for a change and gives the new value counts too
     ("I said the data was good, but … Could you change the data quality to poor?")."""
     folded = words.fold(text)
@@ -309,7 +389,7 @@ def _match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
             continue
         if candidate[0].groupdict().get("value"):
             return _edit_command(text, folded, *candidate)
-        following = "，".join(sentences[index + 1:])
+        following = "，".join(sentences[index + 1 :])
         if not following:
             return _edit_command(text, folded, *candidate)  # "Hmm, not quite. Can I go back and edit the value tree?"
         if index == 0 and _ABOUT_THE_OLD_ANSWER.match(following):
@@ -322,8 +402,10 @@ def _match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
     return _named_then_changed(text, folded, sentences, fields) or _named_then_answered(text, sentences, fields)
 
 
-_CHANGE_IT = re.compile(r"^(?:请|麻烦|那就|所以)?(?:帮我|你|我想|我要|想|要)?(?:改成|改为|换成|更正为)[\s：:]*(?P<value>.+)$|"
-                        r"^(?:so |please |pls )?(?:change|update|set|switch) (?:it|that) (?:to|into) (?P<value_en>.+)$")
+_CHANGE_IT = re.compile(
+    r"^(?:请|麻烦|那就|所以)?(?:帮我|你|我想|我要|想|要)?(?:改成|改为|换成|更正为)[\s：:]*(?P<value>.+)$|"
+    r"^(?:so |please |pls )?(?:change|update|set|switch) (?:it|that) (?:to|into) (?P<value_en>.+)$"
+)
 
 
 def _field_aliases(fields: Sequence[str]) -> Dict[str, List[str]]:
@@ -335,7 +417,7 @@ def _field_aliases(fields: Sequence[str]) -> Dict[str, List[str]]:
 
 
 def _named_then_changed(text: str, folded: str, sentences: Sequence[str], fields: Sequence[str]) -> Optional[Command]:
-    """"擴展方式那題我剛剛說還沒想好，後來想想…。請幫我改成年度規劃。", "数据质量我刚才说一般，…，帮我改成差吧":
+    """ "擴展方式那題我剛剛說還沒想好，後來想想…。請幫我改成年度規劃。", "数据质量我刚才说一般，…，帮我改成差吧":
     one field named, then "change it to …" in a later sentence or clause."""
     parts = [clause for sentence in sentences for clause in words.clauses(sentence)]
     aliases = _field_aliases(fields)
@@ -346,37 +428,49 @@ def _named_then_changed(text: str, folded: str, sentences: Sequence[str], fields
         named = {label for before in parts[:index] for _, _, label in words.labelled_spans(before, aliases)}
         if len(named) == 1:
             value = (found.group("value") or found.group("value_en") or "").strip(" 。.!！吧")
-            more = list(itertools.takewhile(lambda part: _GOES_ON.match(part) or re.search(r"\d", part), parts[index + 1:]))
+            more = list(
+                itertools.takewhile(lambda part: _GOES_ON.match(part) or re.search(r"\d", part), parts[index + 1 :])
+            )
             value = "，".join([value, *more]) if value and more else value  # "改成 A，另外 B 也要提升"
             return Command("edit", field=named.pop(), value=_original_case(text, value) if value else None)
     return None
 
 
 # "can I change the metric? I undersold it": a remark on the old answer, not the new one
-_ABOUT_THE_OLD_ANSWER = re.compile(r"^(?:(?:i|we) (?:undersold|oversold|understated|overstated|got|messed|made|was|were|put|"
-                                   r"said|wrote|typed|meant|rushed|mixed|misread|misunderstood)\b|(?:it|that)(?:'s| is| was) "
-                                   r"(?:wrong|off|too|not)\b|(?:sorry|my bad|oops)\b|(?:我|刚才|之前)?(?:说少了|说多了|说得太|写得太|低估|高估))")
+_ABOUT_THE_OLD_ANSWER = re.compile(
+    r"^(?:(?:i|we) (?:undersold|oversold|understated|overstated|got|messed|made|was|were|put|"
+    r"said|wrote|typed|meant|rushed|mixed|misread|misunderstood)\b|(?:it|that)(?:'s| is| was) "
+    r"(?:wrong|off|too|not)\b|(?:sorry|my bad|oops)\b|(?:我|刚才|之前)?(?:说少了|说多了|说得太|写得太|低估|高估))"
+)
 _GOES_ON = re.compile(r"^(?:另外|还有|以及|同时|并且|而且|加上|再加上|也要|也|\b(?:and|also|plus|as well as)\b)")
-_RENAME = re.compile(r"\b(?:rename|re-name|retitle)\s+(?:it|this|that|the plan|the initiative|the project|the title|our plan)?"
-                     r"\s*(?:to|as|into)\s+(?P<value>.+)$|(?:改名为|改名叫|改名成|名字改成|名称改成|标题改成|改个名叫)\s*(?P<value_zh>.+)$")
-_WANTS_CHANGE = re.compile(r"改一下|改下|改改|要改|想改|更正一下|(?:要|想|得|需要)?补充(?:一下|下)|填错了|说错了|写错了|答错了|弄错了|搞错了|选错了|不对|"
-                           r"\b(?:go back to|(?:i|we) (?:want|need|would like|'d like)(?: to)? (?:change|correct|fix|revise|update|amend)|"
-                           r"change my answer|change the answer|(?:got|put|gave) (?:it|that) wrong)\b")
+_RENAME = re.compile(
+    r"\b(?:rename|re-name|retitle)\s+(?:it|this|that|the plan|the initiative|the project|the title|our plan)?"
+    r"\s*(?:to|as|into)\s+(?P<value>.+)$|(?:改名为|改名叫|改名成|名字改成|名称改成|标题改成|改个名叫)\s*(?P<value_zh>.+)$"
+)
+_WANTS_CHANGE = re.compile(
+    r"改一下|改下|改改|要改|想改|更正一下|(?:要|想|得|需要)?补充(?:一下|下)|填错了|说错了|写错了|答错了|弄错了|搞错了|选错了|不对|"
+    r"\b(?:go back to|(?:i|we) (?:want|need|would like|'d like)(?: to)? (?:change|correct|fix|revise|update|amend)|"
+    r"change my answer|change the answer|(?:got|put|gave) (?:it|that) wrong)\b"
+)
 # Said of a field that opens the clause ("the sponsor's changed", "the metric I gave is wrong"), not inside an answer
 # ("the forecast is wrong 30% of the time").
-_SAID_WRONG = re.compile(r"^(?:the |my |our |that |this )?(?P<field>.{2,30}?)(?: answer| one| field| question)?(?: (?:i|we) (?:gave|put|said|wrote|entered|typed)(?: you| here| in)?"
-                         r"(?: before| earlier| above| at first| first)?)?"
-                         r"(?:'s| is| was| has| have| are| were| needs| need)(?: (?:been|now|actually|all|totally|completely))? "
-                         r"(?:changed|wrong|incorrect|not right|not correct|not accurate|a mistake|changing|updating|fixing)"
-                         r"(?: (?:now|actually|though|too|as well|i think))?\s*[.!]?$")
-_SHOULD_BE = re.compile(r"^(?:所以|那|那就|想了想|想想|仔细想想)?(?:应该|应当|其实)(?:算|是|选|填|写)(?:成|为)?[\s：:]*(?P<value>.+)$|"
-                        r"^(?:so |please |pls |just |so please )?(?:make it|make that|mark it as|mark it|put it down as|put down|"
-                        r"set it to|change it to|it should be|it should say|should be|it's actually|it is actually|put|use|"
-                        r"write|add)\s+(?P<value_en>.+?)(?:\s+(?:instead|there|in there|now|please))*$")
+_SAID_WRONG = re.compile(
+    r"^(?:the |my |our |that |this )?(?P<field>.{2,30}?)(?: answer| one| field| question)?(?: (?:i|we) (?:gave|put|said|wrote|entered|typed)(?: you| here| in)?"
+    r"(?: before| earlier| above| at first| first)?)?"
+    r"(?:'s| is| was| has| have| are| were| needs| need)(?: (?:been|now|actually|all|totally|completely))? "
+    r"(?:changed|wrong|incorrect|not right|not correct|not accurate|a mistake|changing|updating|fixing)"
+    r"(?: (?:now|actually|though|too|as well|i think))?\s*[.!]?$"
+)
+_SHOULD_BE = re.compile(
+    r"^(?:所以|那|那就|想了想|想想|仔细想想)?(?:应该|应当|其实)(?:算|是|选|填|写)(?:成|为)?[\s：:]*(?P<value>.+)$|"
+    r"^(?:so |please |pls |just |so please )?(?:make it|make that|mark it as|mark it|put it down as|put down|"
+    r"set it to|change it to|it should be|it should say|should be|it's actually|it is actually|put|use|"
+    r"write|add)\s+(?P<value_en>.+?)(?:\s+(?:instead|there|in there|now|please))*$"
+)
 
 
 def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[str]) -> Optional[Command]:
-    """"刚才试点团队那个我改一下，还是先搞个pilot team吧": a field named with "change it", then the new answer
+    """ "刚才试点团队那个我改一下，还是先搞个pilot team吧": a field named with "change it", then the new answer
     in the clauses that follow ("…应该算mixed" gives it outright)."""
     parts = [clause for sentence in sentences for clause in words.clauses(sentence)]
     aliases = _field_aliases(fields)
@@ -385,13 +479,21 @@ def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[s
         said_wrong = _SAID_WRONG.match(part)
         if said_wrong and not any(said_wrong.group("field").strip() in names for names in aliases.values()):
             said_wrong = None  # the subject is the field itself ("the sponsor's changed"), not data about it
-        if len(named) != 1 or not (_WANTS_CHANGE.search(part) or said_wrong or (index and _WANTS_CHANGE.fullmatch(parts[index - 1]))):
+        if len(named) != 1 or not (
+            _WANTS_CHANGE.search(part) or said_wrong or (index and _WANTS_CHANGE.fullmatch(parts[index - 1]))
+        ):
             continue  # "不对，刚才数据质量我说得太乐观了，…应该算差"
-        rest = parts[index + 1:]
+        rest = parts[index + 1 :]
         if rest and re.match(r"^(?:about|regarding|re|关于|就是)\b", rest[0]):
             rest = rest[1:]  # "go back to question 5, about doing it alone. …"
-        stated = next((found.group("value") or found.group("value_en") for found in map(_SHOULD_BE.match, reversed(rest))
-                       if found), None)
+        stated = next(
+            (
+                found.group("value") or found.group("value_en")
+                for found in map(_SHOULD_BE.match, reversed(rest))
+                if found
+            ),
+            None,
+        )
         if not stated and rest and all(_FAULT_FOUND.match(part) or _ASKS_TO_CHANGE.match(part) for part in rest):
             rest = []  # "成功指标我想改一下，写得太虚了": why it changes, not what to
         value = (stated or "，".join(rest)).strip(" 。.!！吧")
@@ -399,13 +501,17 @@ def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[s
     return None
 
 
-_ASKS_TO_CHANGE = re.compile(r"^(?:so |ok )?(?:can|could|may) (?:i|we|you) (?:please )?(?:change|fix|update|correct) (?:it|that|this)"
-                             r"(?: please)?\s*\??$|^(?:please )?(?:change|fix|update) (?:it|that)$|"
-                             r"^(?:so )?(?:i|we) (?:need|want|would like|'d like|have) to (?:change|fix|update|correct|redo) (?:it|that|this)"
-                             r"(?: please| now)?$|^(?:可以|能|能不能|帮我)?改(?:一下|下)?(?:吗|吧)?$")
-_FAULT_FOUND = re.compile(r"^(?:我|之前|刚才|那个|这个)?(?:(?:写得|说得|填得|答得|写的|说的|填的|答的)(?:太|有点|有些|不够|过于|不太)|太|过于)"
-                          r"[\u4e00-\u9fff]{1,6}(?:了|啦|吧)?$|^(?:我|之前|刚才)?(?:写得|说得)?不够(?:具体|清楚|明确|准确|细|量化|实在)|^(?:it was |it's |that was |that's )?(?:too|a bit|way too|rather|not)\s+"
-                          r"(?:vague|general|broad|optimistic|pessimistic|fuzzy|loose|specific|concrete|precise|right|accurate)\b.*$")
+_ASKS_TO_CHANGE = re.compile(
+    r"^(?:so |ok )?(?:can|could|may) (?:i|we|you) (?:please )?(?:change|fix|update|correct) (?:it|that|this)"
+    r"(?: please)?\s*\??$|^(?:please )?(?:change|fix|update) (?:it|that)$|"
+    r"^(?:so )?(?:i|we) (?:need|want|would like|'d like|have) to (?:change|fix|update|correct|redo) (?:it|that|this)"
+    r"(?: please| now)?$|^(?:可以|能|能不能|帮我)?改(?:一下|下)?(?:吗|吧)?$"
+)
+_FAULT_FOUND = re.compile(
+    r"^(?:我|之前|刚才|那个|这个)?(?:(?:写得|说得|填得|答得|写的|说的|填的|答的)(?:太|有点|有些|不够|过于|不太)|太|过于)"
+    r"[\u4e00-\u9fff]{1,6}(?:了|啦|吧)?$|^(?:我|之前|刚才)?(?:写得|说得)?不够(?:具体|清楚|明确|准确|细|量化|实在)|^(?:it was |it's |that was |that's )?(?:too|a bit|way too|rather|not)\s+"
+    r"(?:vague|general|broad|optimistic|pessimistic|fuzzy|loose|specific|concrete|precise|right|accurate)\b.*$"
+)
 _SENTENCE = re.compile(r"[.!?。！？:：]\s*|\s+[-–—]+\s+")
 
 
@@ -419,15 +525,23 @@ def _edit_in(folded: str, fields: Sequence[str]):
 
 
 def _edit_command(text: str, folded: str, found: re.Match[str], field: str) -> Command:
-    value = re.sub(r"[\s,，。;；-]+(?:please |pls )?(?:fix|change|update|correct|edit) (?:that|it|this)$|"
-                   r"[\s,，。;；]+(?:请|麻烦)?(?:帮我|帮忙|给我)?(?:改一下|改下|改过来|改掉|更正一下|修改一下)(?:吧|哈|谢谢)?$", "",
-                   found.groupdict().get("value") or "")
+    value = re.sub(
+        r"[\s,，。;；-]+(?:please |pls )?(?:fix|change|update|correct|edit) (?:that|it|this)$|"
+        r"[\s,，。;；]+(?:请|麻烦)?(?:帮我|帮忙|给我)?(?:改一下|改下|改过来|改掉|更正一下|修改一下)(?:吧|哈|谢谢)?$",
+        "",
+        found.groupdict().get("value") or "",
+    )
     quoted = re.match(r"^\s*[“\"'「《]([^”\"'」》]{2,80})[”\"'」》]", value)
     value = quoted.group(1) if quoted else value  # "应该是“大客户流失预警”，…"
-    value = re.sub(r"^[\s.,:;?？!！-]*(?:(?:it's|its|it is|it should be|should be|make it|make that|set it to|put)\s+)?(?:actually\s+)?",
-                   "", value)
-    value = re.split(r"[,，;；]?\s*(?:\bnot\b|不是)\s|\.\s|。|[,，]\s*not\b|不是|[,，]\s*(?=\w+ (?:moved|left|is leaving|has left))",
-                     value)[0].strip(" ,，。:：;；-\"'“”")
+    value = re.sub(
+        r"^[\s.,:;?？!！-]*(?:(?:it's|its|it is|it should be|should be|make it|make that|set it to|put)\s+)?(?:actually\s+)?",
+        "",
+        value,
+    )
+    value = re.split(
+        r"[,，;；]?\s*(?:\bnot\b|不是)\s|\.\s|。|[,，]\s*not\b|不是|[,，]\s*(?=\w+ (?:moved|left|is leaving|has left))",
+        value,
+    )[0].strip(" ,，。:：;；-\"'“”")
     value = re.sub(r"\s+(?:now|instead|actually|then|please)$", "", value, flags=re.IGNORECASE)
     value = re.sub(r"[吧啊呀哈了]+$", "", value).strip(" \"'“”「」")
     if field == "title" and not quoted:
@@ -435,31 +549,41 @@ def _edit_command(text: str, folded: str, found: re.Match[str], field: str) -> C
     if FIELDS_BY_NAME[field].kind == "text" and _FAULT_FOUND.match(words.fold(value)):
         value = ""  # "change the metric, it was too vague": the new value is still to come
     old = found.groupdict().get("old") or _corrected_part(folded)
-    return Command("edit", field=field, value=_original_case(text, value) if value else None,
-                   replaces=_original_case(text, old.strip()) if old else None)
+    return Command(
+        "edit",
+        field=field,
+        value=_original_case(text, value) if value else None,
+        replaces=_original_case(text, old.strip()) if old else None,
+    )
 
 
 # "Not only cross-sell rate, also average order value", "另外加上客单价": keep the old answer and add
-_ADDING = re.compile(r"^(?:not only\b[^.;]*?[,;]?\s*(?:but )?also\b|also add\b|also\b|additionally\b|add\b|plus\b|"
-                     r"(?:不只是|不仅是?|不光是?)[^，,]*[，,]\s*(?:还有|还要|也要|也)|另外加上?|再加上?|加上|还要加上?)\s*(?P<rest>.+)$",
-                     re.IGNORECASE)
+_ADDING = re.compile(
+    r"^(?:not only\b[^.;]*?[,;]?\s*(?:but )?also\b|also add\b|also\b|additionally\b|add\b|plus\b|"
+    r"(?:不只是|不仅是?|不光是?)[^，,]*[，,]\s*(?:还有|还要|也要|也)|另外加上?|再加上?|加上|还要加上?)\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
 
 
 def _corrected_part(folded: str) -> Optional[str]:
-    """"…, not Tom" / "…不是李总": the part of the old answer a correction names."""
-    found = re.search(r"(?:,\s*not|\bnot)\s+(?!yet\b|really\b|sure\b|now\b)([^,.;]+?)(?:[,.;]|$)|不是([^，,。]+)", folded)
+    """ "…, not Tom" / "…不是李总": the part of the old answer a correction names."""
+    found = re.search(
+        r"(?:,\s*not|\bnot)\s+(?!yet\b|really\b|sure\b|now\b)([^,.;]+?)(?:[,.;]|$)|不是([^，,。]+)", folded
+    )
     return (found.group(1) or found.group(2)).strip() if found else None
 
 
 def _original_case(text: str, folded_value: str) -> str:
     """The value as the user typed it (folding lower-cased it)."""
     normal = unicodedata.normalize("NFKC", text)
-    pattern = re.escape(folded_value).replace(r"\ ", r"\s+").replace("，", r"\s*[,，;；.。]?\s*")  # clauses were joined with "，"
+    pattern = (
+        re.escape(folded_value).replace(r"\ ", r"\s+").replace("，", r"\s*[,，;；.。]?\s*")
+    )  # clauses were joined with "，"
     found = re.search(pattern, normal, re.IGNORECASE) or re.search(pattern, words.simplify(normal), re.IGNORECASE)
     if not found:
         return folded_value
     typed = text if len(text) == len(normal) else normal  # NFKC and simplifying keep offsets: give back "，" as typed
-    return typed[found.start():found.end()]
+    return typed[found.start() : found.end()]
 
 
 def field_named(text: str, fields: Sequence[str]) -> Optional[str]:

@@ -1,5 +1,6 @@
 """How a pending question is put to the user: its text and buttons, in full the first
 time, shorter when it is asked again after a digression or a failed try."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -38,8 +39,10 @@ def pause_button(lang: str) -> Button:
 
 
 def field_buttons(lang: str) -> List[Button]:
-    return [button(messages.text(f"field.{name}", lang), '/edit_plan{"plan_field": "%s"}' % name)
-            for name in ANSWER_FIELD_NAMES]
+    return [
+        button(messages.text(f"field.{name}", lang), '/edit_plan{"plan_field": "%s"}' % name)
+        for name in ANSWER_FIELD_NAMES
+    ]
 
 
 def plan_question(field: str, lang: str, mode: Optional[str] = None) -> Optional[Prompt]:
@@ -53,16 +56,18 @@ def plan_question(field: str, lang: str, mode: Optional[str] = None) -> Optional
         everything = messages.text("choice.all_branches", lang)
         buttons.append(button(everything, everything))
     if mode == "again":
-        return Prompt(messages.text("form_again", lang, question=question),
-                      buttons + [skip_button(lang), pause_button(lang)])
+        return Prompt(
+            messages.text("form_again", lang, question=question), buttons + [skip_button(lang), pause_button(lang)]
+        )
     if mode == "back":
         return Prompt(messages.text("form_back", lang, question=question), buttons + [skip_button(lang)])
     if mode == "short":
         return Prompt(question, buttons + [skip_button(lang)])
     number = ANSWER_FIELD_NAMES.index(field) + 1
     progress = messages.text("plan_progress", lang, step=spec.step, number=number, total=len(ANSWER_FIELDS))
-    text = "\n".join([f"{progress} {question}", messages.text("why." + field, lang),
-                      messages.text("plan_skip_hint", lang)])
+    text = "\n".join(
+        [f"{progress} {question}", messages.text("why." + field, lang), messages.text("plan_skip_hint", lang)]
+    )
     return Prompt(text, buttons + [skip_button(lang)])
 
 

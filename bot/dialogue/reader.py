@@ -5,6 +5,7 @@ commands (pause, leave, skip, explain, language, edit...); then a question goes 
 the knowledge base; then the answer is parsed for the question's kind; the general
 intent model decides only what is left. Rasa-free: the form actions adapt it.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,10 +26,14 @@ NLU_YES_NO = 0.6
 SOCIAL = ("greet", "thank", "bot_challenge", "out_of_scope", "help")
 # Requests said while a plan question is pending that leave the form to be taken as said.
 LEAVING_REQUESTS = {"declare_no_plan": "no_plan", "withdraw_plan": "withdraw"}
-_ML_WORD = re.compile(r"机器学习|人工智能|\b(?:ml|ai|a\.i\.|machine learning)\b|(?:撤回|撤销|删除|删掉).{0,8}(?:计划|方案)", re.IGNORECASE)
+_ML_WORD = re.compile(
+    r"机器学习|人工智能|\b(?:ml|ai|a\.i\.|machine learning)\b|(?:撤回|撤销|删除|删掉).{0,8}(?:计划|方案)", re.IGNORECASE
+)
 # Said at "Shall I submit?", these hold the submission back for a change.
-_NOT_YET = re.compile(r"\bbefore (?:you |we |i )?(?:submit|send|file)|\bbefore submitting\b|\bdon'?t submit (?:it )?yet\b|"
-                      r"\bnot yet\b.{0,20}\bchange\b|先别(?:提交|交|submit)|提交(?:之)?前|交(?:之)?前|submit\s*(?:之)?前")
+_NOT_YET = re.compile(
+    r"\bbefore (?:you |we |i )?(?:submit|send|file)|\bbefore submitting\b|\bdon'?t submit (?:it )?yet\b|"
+    r"\bnot yet\b.{0,20}\bchange\b|先别(?:提交|交|submit)|提交(?:之)?前|交(?:之)?前|submit\s*(?:之)?前"
+)
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)|(?<![\d])(\d\d)\s*年|fy\s*(\d\d)(?!\d)", re.IGNORECASE)
 
 
@@ -113,11 +118,18 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     request = patterns.recognise(text) if asked.is_plan_field or asked.name == "confirmation" else None
     if request is not None and request[0] in LEAVING_REQUESTS and _ML_WORD.search(text):
         return Reading("command", command=Command(LEAVING_REQUESTS[request[0]]))  # "…明年其实没有机器学习计划"
-    if asked.name == "confirmation" and _NOT_YET.search(words.fold(text)) and (
-            not editable or commands.match_edit(text, editable) is None):
+    if (
+        asked.name == "confirmation"
+        and _NOT_YET.search(words.fold(text))
+        and (not editable or commands.match_edit(text, editable) is None)
+    ):
         return Reading("command", command=Command("edit"))  # "before you submit it, …": which answer, then
-    if asked.name == "confirmation" and _leads(text, asked) and not _opens_with_command(text) and (
-            not editable or commands.match_edit(text, editable) is None):  # "先别提交 试点团队那个我填错了…" edits
+    if (
+        asked.name == "confirmation"
+        and _leads(text, asked)
+        and not _opens_with_command(text)
+        and (not editable or commands.match_edit(text, editable) is None)
+    ):  # "先别提交 试点团队那个我填错了…" edits
         parsed = _answered(text, asked, heard)  # "yes, withdraw it", "对，撤了", "行，就这样，提交"
         if parsed is not None and parsed.value in ("yes", "no"):
             return parsed
@@ -141,13 +153,17 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     if command is not None:
         return Reading("command", command=command)
     checked = _CHECKING.match(text)
-    if checked and answers.has_substance(text[checked.end():]):  # "你是问万一做不成怎么办吗？…预算里留了试错的空间。"
-        after = _answered(text[checked.end():], asked, heard)
+    if checked and answers.has_substance(text[checked.end() :]):  # "你是问万一做不成怎么办吗？…预算里留了试错的空间。"
+        after = _answered(text[checked.end() :], asked, heard)
         if after is not None:
             return after
     parsed = parse_answer(text, asked, heard)
-    if parsed is not None and parsed.kind == "answer" and parsed.value is not None and (
-            _leads(text, asked) or not asks(text, asked)):
+    if (
+        parsed is not None
+        and parsed.kind == "answer"
+        and parsed.value is not None
+        and (_leads(text, asked) or not asks(text, asked))
+    ):
         return parsed
     after = _answer_after_a_question(text, asked)
     if after is not None:
@@ -168,10 +184,13 @@ _INTERROGATIVE = re.compile(
     r"^(?:(?:what|what's|whats|why|how(?! to\b)|which|who|where|when)\b|"
     r"(?:is|are|does|do|can|could|should|would|will|may)\s+(?:i|we|you|it|they|he|she|this|that|there|these|those|the|a|an|"
     r"my|our|your|its|their|someone|anyone|somebody|anybody|one)\b|"  # "will it…?" asks; "will include it in…" answers
-    r"请问|什么|为什么|为啥|怎么|如何|哪些|哪个|哪里|是不是|能不能|可不可以|有没有|是否)")
+    r"请问|什么|为什么|为啥|怎么|如何|哪些|哪个|哪里|是不是|能不能|可不可以|有没有|是否)"
+)
 # "这个还不确定呢" states; "那数据湖呢？" and "为什么要问这个呢" ask
-_ENDS_ASKING = re.compile(r"(?:吗|么|(?<!没)什么|(?<!没)啥|(?:啥|什么)(?:区别|差别|不同)|如何|怎么样|怎么办|为什么|为啥|是什么意思|咩|咩嘢|乜嘢|系乜)\s*[?？]?$|[?？]$|"
-                          r"(?:什么|啥|怎么|为什么|为啥|哪|谁|多少)[^。！？]*呢\s*$")
+_ENDS_ASKING = re.compile(
+    r"(?:吗|么|(?<!没)什么|(?<!没)啥|(?:啥|什么)(?:区别|差别|不同)|如何|怎么样|怎么办|为什么|为啥|是什么意思|咩|咩嘢|乜嘢|系乜)\s*[?？]?$|[?？]$|"
+    r"(?:什么|啥|怎么|为什么|为啥|哪|谁|多少)[^。！？]*呢\s*$"
+)
 _SHORT_CJK, _SHORT_WORDS = 20, 12
 
 
@@ -187,68 +206,121 @@ def asks(text: str, asked: Question) -> bool:
     folded = words.fold(text)
     short = words.cjk_count(folded) <= _SHORT_CJK and len(words.english_words(folded)) <= _SHORT_WORDS
     if asked.kind in ("text", "note"):
-        long_question = text.rstrip().endswith(("?", "？")) and _ABOUT_THIS.search(folded) and words.cjk_count(
-            folded) <= 40 and len(words.english_words(folded)) <= 25  # "…的指标，是指模型的准确率，还是业务上的指标？"
-        opens_asking = bool(_INTERROGATIVE.search(folded) and short) and not _STATES.search(folded) and (
-            bool(re.search(r"[?？]\s*$|(?:吗|么|呢|嘛)\s*$", text.strip())) or bool(_INVERTED.match(folded))
-            or bool(_MEANING_ASKED.search(folded)) or folded.startswith("请问"))  # "什么都缺，尤其是算法" states
-        return bool(long_question) or opens_asking or bool(
-            re.search(r"(?:吗|么)\s*[?？]?$|呢\s*[?？]$", folded)) or (
-            text.rstrip().endswith(("?", "？")) and short and _ASKS_ABOUT.search(folded)
-            and not re.search(r"\d", folded)) or any(
-            _INTERROGATIVE.search(_OPENING_COURTESY.sub("", words.fold(s).strip())) or _MEANING_ASKED.search(words.fold(s)) or re.search(r"(?:吗|么)\s*[?？]$", s)
-            for s in re.findall(r"[^.!?。！？:：;；]+[?？]", text))
-    sentences_asking = any(_QUESTION_WORD.search(words.fold(s)) and re.search(r"\b(?:who|whom|what|which|why|how|meaning)\b", words.fold(s))
-                           for s in re.findall(r"[^.!?。！？]+\?", text))  # "important to whom? what do you mean here"
-    return sentences_asking or bool(_ENDS_ASKING.search(text.strip())) or bool(_INTERROGATIVE.search(folded) and short) or bool(
-        _ASKING_SENTENCE.search(folded)) or (short and any(_CLAUSE_ASKS.search(c) for c in words.clauses(text)[:-1]))
+        long_question = (
+            text.rstrip().endswith(("?", "？"))
+            and _ABOUT_THIS.search(folded)
+            and words.cjk_count(folded) <= 40
+            and len(words.english_words(folded)) <= 25
+        )  # "…的指标，是指模型的准确率，还是业务上的指标？"
+        opens_asking = (
+            bool(_INTERROGATIVE.search(folded) and short)
+            and not _STATES.search(folded)
+            and (
+                bool(re.search(r"[?？]\s*$|(?:吗|么|呢|嘛)\s*$", text.strip()))
+                or bool(_INVERTED.match(folded))
+                or bool(_MEANING_ASKED.search(folded))
+                or folded.startswith("请问")
+            )
+        )  # "什么都缺，尤其是算法" states
+        return (
+            bool(long_question)
+            or opens_asking
+            or bool(re.search(r"(?:吗|么)\s*[?？]?$|呢\s*[?？]$", folded))
+            or (
+                text.rstrip().endswith(("?", "？"))
+                and short
+                and _ASKS_ABOUT.search(folded)
+                and not re.search(r"\d", folded)
+            )
+            or any(
+                _INTERROGATIVE.search(_OPENING_COURTESY.sub("", words.fold(s).strip()))
+                or _MEANING_ASKED.search(words.fold(s))
+                or re.search(r"(?:吗|么)\s*[?？]$", s)
+                for s in re.findall(r"[^.!?。！？:：;；]+[?？]", text)
+            )
+        )
+    sentences_asking = any(
+        _QUESTION_WORD.search(words.fold(s))
+        and re.search(r"\b(?:who|whom|what|which|why|how|meaning)\b", words.fold(s))
+        for s in re.findall(r"[^.!?。！？]+\?", text)
+    )  # "important to whom? what do you mean here"
+    return (
+        sentences_asking
+        or bool(_ENDS_ASKING.search(text.strip()))
+        or bool(_INTERROGATIVE.search(folded) and short)
+        or bool(_ASKING_SENTENCE.search(folded))
+        or (short and any(_CLAUSE_ASKS.search(c) for c in words.clauses(text)[:-1]))
+    )
 
 
 # A question said without its question mark: "what does that mean", "how do i answer this", "is it the number of people".
-_INVERTED = re.compile(r"^(?:what|how|which|who|where|when|why)(?:'s|s(?= )|'re| is| are| was| does| do| did| should| would| can| could|"
-                       r" kind| sort| type| exactly| about| else)\b|^(?:is|are|does|do|can|could|should|would|will|may)\s+"
-                       r"(?:i|we|you|it|they|this|that|there|the|a|an|my|our)\b")
+_INVERTED = re.compile(
+    r"^(?:what|how|which|who|where|when|why)(?:'s|s(?= )|'re| is| are| was| does| do| did| should| would| can| could|"
+    r" kind| sort| type| exactly| about| else)\b|^(?:is|are|does|do|can|could|should|would|will|may)\s+"
+    r"(?:i|we|you|it|they|this|that|there|the|a|an|my|our)\b"
+)
 # Opening like a question, these state: "什么都缺", "哪方面都缺一点", "怎么部署上线这块不会", "能不能招到人是最大的问题".
-_STATES = re.compile(r"^(?:什么|啥|哪(?:个|些|方面|样|里|儿)?)(?:都|也)|(?:不会|不懂|不知道怎么|是问题|是最大的问题|是个问题|是难点|"
-                     r"是瓶颈|都缺|都不会|都没有)\s*[。.!！]?$|\b(?:is|are) (?:the|a|our) (?:problem|issue|gap|bottleneck)\b")
+_STATES = re.compile(
+    r"^(?:什么|啥|哪(?:个|些|方面|样|里|儿)?)(?:都|也)|(?:不会|不懂|不知道怎么|是问题|是最大的问题|是个问题|是难点|"
+    r"是瓶颈|都缺|都不会|都没有)\s*[。.!！]?$|\b(?:is|are) (?:the|a|our) (?:problem|issue|gap|bottleneck)\b"
+)
 # A sentence ending in "?" that asks what something means ("基线是啥意思？没整明白").
-_MEANING_ASKED = re.compile(r"(?:啥|什么|咩)意思|是啥|是什么|指的是|指啥|指什么|什么叫|啥叫|\bmean\b|\bmeaning\b|\bmeant\b")
+_MEANING_ASKED = re.compile(
+    r"(?:啥|什么|咩)意思|是啥|是什么|指的是|指啥|指什么|什么叫|啥叫|\bmean\b|\bmeaning\b|\bmeant\b"
+)
 # Short and ending in "?", these ask about the question ("skills like what?", "要写名字还是写人数？").
-_ASKS_ABOUT = re.compile(r"\b(?:what|whats|what's|mean|meaning|means|meant|like|which|how|why|who|whom|example|e\.g|such as|"
-                         r"count|counts|included|include|includes)\b|"
-                         r"吗|么|啥|什么|还是|多少|多长|多短|怎么|哪|是不是|要不要|需不需要|指的是|是指|意思|比如")
+_ASKS_ABOUT = re.compile(
+    r"\b(?:what|whats|what's|mean|meaning|means|meant|like|which|how|why|who|whom|example|e\.g|such as|"
+    r"count|counts|included|include|includes)\b|"
+    r"吗|么|啥|什么|还是|多少|多长|多短|怎么|哪|是不是|要不要|需不需要|指的是|是指|意思|比如"
+)
 # A clause before the last that asks ("数据湖系咩嘢 没听过"); "做实验嘛，…" only pauses
 _CLAUSE_ASKS = re.compile(r"(?:吗|么|(?<!没)什么|(?<!没)啥|咩|咩嘢|乜嘢|系乜|为什么|为啥|是什么意思)$")
-_CHECKING = re.compile(r"^\s*(?:你是问|你是说|你的意思是|是问|是说|意思是|do you mean|you mean|are you asking(?: if| whether)?|"
-                       r"is this asking(?: if| whether)?)[^?？]{0,40}[?？]\s*", re.IGNORECASE)
+_CHECKING = re.compile(
+    r"^\s*(?:你是问|你是说|你的意思是|是问|是说|意思是|do you mean|you mean|are you asking(?: if| whether)?|"
+    r"is this asking(?: if| whether)?)[^?？]{0,40}[?？]\s*",
+    re.IGNORECASE,
+)
 _EMOJI_YES_NO = {"👍": "yes", "👌": "yes", "✅": "yes", "🙆": "yes", "👎": "no", "❌": "no", "🙅": "no"}
 
 # "端到端平台具体指啥？跟我们现在的k8s有啥区别": a sentence that asks, wherever it stands
-_ASKING_SENTENCE = re.compile(r"(?:啥|什么|哪个|哪种|怎么|为什么|区别|具体指|是指|是说|几个|\bwhat\b|\bwhy\b|\bhow\b|\bwhich\b|"
-                              r"\bdifference\b|\byou mean\b|\bdoes (?:that|this|it) mean\b)[^.!?。！？]{0,90}[?？]|(?:^|[,，。?？])\s*(?:什么样的?|什么算|什么叫|啥叫|啥算|怎么算|怎样算)[^,，。]*$")
+_ASKING_SENTENCE = re.compile(
+    r"(?:啥|什么|哪个|哪种|怎么|为什么|区别|具体指|是指|是说|几个|\bwhat\b|\bwhy\b|\bhow\b|\bwhich\b|"
+    r"\bdifference\b|\byou mean\b|\bdoes (?:that|this|it) mean\b)[^.!?。！？]{0,90}[?？]|(?:^|[,，。?？])\s*(?:什么样的?|什么算|什么叫|啥叫|啥算|怎么算|怎样算)[^,，。]*$"
+)
 
 
-_OPENING_COURTESY = re.compile(r"^(?:(?:sorry|excuse me|pardon|um+|uh+|hmm+|ok|okay|so|wait|quick question|不好意思|抱歉|请问)[\s,，.:]*)+")
-_PUZZLED_REMARK = re.compile(r"\b(?:not familiar|unfamiliar|(?:do not|don'?t|didn'?t) (?:understand|get (?:it|this|that|what))|"
-                             r"(?:do not|don'?t) know (?:this|that|the|what) (?:word|term)|never heard|"
-                             r"new to me|not sure what|no idea what|confus|lost here|not clear to me)|不懂|不明白|没懂|没听过|没整明白|"
-                             r"不熟悉|不了解这个|第一次听|搞不懂|看不懂|不太清楚这个")
+_OPENING_COURTESY = re.compile(
+    r"^(?:(?:sorry|excuse me|pardon|um+|uh+|hmm+|ok|okay|so|wait|quick question|不好意思|抱歉|请问)[\s,，.:]*)+"
+)
+_PUZZLED_REMARK = re.compile(
+    r"\b(?:not familiar|unfamiliar|(?:do not|don'?t|didn'?t) (?:understand|get (?:it|this|that|what))|"
+    r"(?:do not|don'?t) know (?:this|that|the|what) (?:word|term)|never heard|"
+    r"new to me|not sure what|no idea what|confus|lost here|not clear to me)|不懂|不明白|没懂|没听过|没整明白|"
+    r"不熟悉|不了解这个|第一次听|搞不懂|看不懂|不太清楚这个"
+)
 
 
 _ASKING_AROUND = re.compile(r"\b(?:talk|speak|check|ask|confirm)\b|问一下|问问|确认|核实|了解一下|商量")
-_COMING_BACK = re.compile(r"\b(?:come back|get back|back in|be back|later|tomorrow|pause|continue|resume|finish)\b|回头|晚点|稍后|再说|再填|再答|再来|"
-                          r"回来|接着|等会|待会|一会|过会|"
-                          r"明天|之后|暂停|继续")
+_COMING_BACK = re.compile(
+    r"\b(?:come back|get back|back in|be back|later|tomorrow|pause|continue|resume|finish)\b|回头|晚点|稍后|再说|再填|再答|再来|"
+    r"回来|接着|等会|待会|一会|过会|"
+    r"明天|之后|暂停|继续"
+)
 
 
 def _unsure_then_asking_around(text: str, asked: Question, heard: Optional[Heard]) -> Optional[Reading]:
-    """"这个不太清楚，我得去问一下信息部", "I don't know yet, I need to talk to HR first": the answer is
+    """ "这个不太清楚，我得去问一下信息部", "I don't know yet, I need to talk to HR first": the answer is
     "not sure", unless the person also says they will come back to it."""
     parts = words.clauses(text)
     if len(parts) < 2 or _COMING_BACK.search(words.fold(text)) or not _ASKING_AROUND.search(words.fold(text)):
         return None
-    if any((found := commands.match(part)) is not None and found.kind in ("pause", "leave")
-           and not _ASKING_AROUND.search(words.fold(part)) for part in parts[1:]):
+    if any(
+        (found := commands.match(part)) is not None
+        and found.kind in ("pause", "leave")
+        and not _ASKING_AROUND.search(words.fold(part))
+        for part in parts[1:]
+    ):
         return None  # "这个我得先问问IT……算了，今天先不填了，拜拜" leaves
     first = _answered(parts[0], asked, heard)
     return first if first is not None and first.value in ("unsure", answers.UNKNOWN) else None
@@ -262,15 +334,28 @@ def _answer_after_a_question(text: str, asked: Question) -> Optional[Reading]:
         return None  # "Title: … Unused data? Yes, plenty: …" answers several questions, each with its own mark
     question, mark, rest = text.strip().partition("？") if "？" in text else text.strip().partition("?")
     rest = rest.strip()
-    if re.search(r"[.!。！:：;；]", question) or words.cjk_count(question) > 15 or len(words.english_words(
-            words.fold(question))) > 10:
+    if (
+        re.search(r"[.!。！:：;；]", question)
+        or words.cjk_count(question) > 15
+        or len(words.english_words(words.fold(question))) > 10
+    ):
         return None  # only a short question opening the message ("为什么这么问？…", "why do you need this? …")
-    if not mark or not question or not rest or asks(rest, asked) or commands.match(rest) is not None or re.search(
-            r"\bexamples?\b|\bexplain|例子|举例|比如|解释|\bhelp\b", words.fold(rest)):
+    if (
+        not mark
+        or not question
+        or not rest
+        or asks(rest, asked)
+        or commands.match(rest) is not None
+        or re.search(r"\bexamples?\b|\bexplain|例子|举例|比如|解释|\bhelp\b", words.fold(rest))
+    ):
         return None  # "what kind of metric do you expect? an example would help" still asks
     if words.cjk_count(rest) < 6 and len(words.english_words(words.fold(rest))) < 4:
         return None
-    if _PUZZLED_REMARK.search(words.fold(rest)) and words.cjk_count(rest) <= 20 and len(words.english_words(words.fold(rest))) <= 15:
+    if (
+        _PUZZLED_REMARK.search(words.fold(rest))
+        and words.cjk_count(rest) <= 20
+        and len(words.english_words(words.fold(rest))) <= 15
+    ):
         return None  # "what is a baseline? I am not familiar with this word": still asking
     parsed = parse_answer(rest, asked)
     return parsed if parsed is not None and parsed.kind == "answer" else None
@@ -286,7 +371,7 @@ _NEVER_MIND = re.compile(r"算了吧?|不管了|never ?mind|forget (?:it|that)|a
 
 
 def _answer_after_never_mind(text: str, asked: Question, heard: Optional[Heard]) -> Optional[Reading]:
-    """"用规则打分算不算机器学习？……算了，我觉得还是需要的": a question dropped, then the answer.
+    """ "用规则打分算不算机器学习？……算了，我觉得还是需要的": a question dropped, then the answer.
     Said first ("算了，我们不做了"), "never mind" leaves."""
     pieces = _NEVER_MIND.split(text, maxsplit=1)
     if len(pieces) < 2 or not re.search(r"[?？]|(.)[不没]\1", pieces[0]):
@@ -298,7 +383,7 @@ def _answer_after_never_mind(text: str, asked: Question, heard: Optional[Heard])
 
 
 def _opens_with_command(text: str) -> bool:
-    """"hmm, never mind": the first clause that says something is a command, not a yes or no."""
+    """ "hmm, never mind": the first clause that says something is a command, not a yes or no."""
     for clause in words.clauses(words.fold(text)):
         if commands.match(clause) is not None:
             return True
@@ -307,17 +392,23 @@ def _opens_with_command(text: str) -> bool:
     return False
 
 
-_QUESTION_WORD = re.compile(r"几|多少|什么|啥|怎么|哪|谁|为什么|为啥|是指|(?<![好行])吗$|\b(?:how|what|which|who|whom|why|when|where|meaning)\b")
+_QUESTION_WORD = re.compile(
+    r"几|多少|什么|啥|怎么|哪|谁|为什么|为啥|是指|(?<![好行])吗$|\b(?:how|what|which|who|whom|why|when|where|meaning)\b"
+)
 
 
 # "skills like what?", "you mean people from the business side?", "要写名字还是写人数？", "does a forecast count?"
-_ABOUT_THIS = re.compile(r"\b(?:like what|such as|meaning what|you mean|do you mean|for example|for instance|e\.g|"
-                         r"what counts|count as|counts as|does (?:that|this|it) (?:count|mean)|what kind|what sort|how (?:short|detailed))\b|"
-                         r"例如|比如|要写|写什么|填什么|还是写|还是填|要多|算不算|算吗|包括|包不包括|哪种|什么样|有啥要求|有什么要求|是指")
+_ABOUT_THIS = re.compile(
+    r"\b(?:like what|such as|meaning what|you mean|do you mean|for example|for instance|e\.g|"
+    r"what counts|count as|counts as|does (?:that|this|it) (?:count|mean)|what kind|what sort|how (?:short|detailed))\b|"
+    r"例如|比如|要写|写什么|填什么|还是写|还是填|要多|算不算|算吗|包括|包不包括|哪种|什么样|有啥要求|有什么要求|是指"
+)
 
 
 def _about_the_question(text: str, asked: Question) -> bool:
-    return asked.is_plan_field and (commands.names_field(text, asked.name) or bool(_ABOUT_THIS.search(words.fold(text))))
+    return asked.is_plan_field and (
+        commands.names_field(text, asked.name) or bool(_ABOUT_THIS.search(words.fold(text)))
+    )
 
 
 def _leads(text: str, asked: Question) -> bool:
@@ -332,7 +423,9 @@ def _leads(text: str, asked: Question) -> bool:
     return asked.kind in ("year",)
 
 
-_BARE_SUBMIT = re.compile(r"^(?:(?:ok|okay|好|好的|行)[,，\s]*)?(?:提交|提交吧|提交了|交了吧|直接提交|submit|submit it|submit now|just submit|submit please)[.。!！]?$")
+_BARE_SUBMIT = re.compile(
+    r"^(?:(?:ok|okay|好|好的|行)[,，\s]*)?(?:提交|提交吧|提交了|交了吧|直接提交|submit|submit it|submit now|just submit|submit please)[.。!！]?$"
+)
 
 
 def parse_answer(text: str, asked: Question, heard: Optional[Heard] = None) -> Optional[Reading]:
@@ -377,8 +470,13 @@ def parse_answer(text: str, asked: Question, heard: Optional[Heard] = None) -> O
 
 def _no_sponsor(text: str) -> bool:
     folded = words.fold(text)
-    return bool(re.fullmatch(r"(?:no one|nobody|none|no sponsor|not yet|no one yet|nobody yet|none yet|tbd|还没有|暂时没有|"
-                             r"目前没有|还没定|没有发起人|暂无|还没找到|还没人)(?:[\s,，]*(?:yet|for now|吧|呢|目前))?", folded))
+    return bool(
+        re.fullmatch(
+            r"(?:no one|nobody|none|no sponsor|not yet|no one yet|nobody yet|none yet|tbd|还没有|暂时没有|"
+            r"目前没有|还没定|没有发起人|暂无|还没找到|还没人)(?:[\s,，]*(?:yet|for now|吧|呢|目前))?",
+            folded,
+        )
+    )
 
 
 def _entity_field(heard: Heard) -> Optional[str]:
@@ -436,8 +534,12 @@ def _rescue(heard: Heard, asked: Question) -> Optional[Reading]:
     intent, confidence = heard.intent, heard.confidence
     if asked.kind == "yes_no" and intent in ("affirm", "deny") and confidence >= NLU_YES_NO:
         return Reading("answer", value="yes" if intent == "affirm" else "no")
-    if asked.kind == "choice" and set(asked.choices) >= {"yes", "no"} and intent in ("affirm", "deny") \
-            and confidence >= NLU_YES_NO:
+    if (
+        asked.kind == "choice"
+        and set(asked.choices) >= {"yes", "no"}
+        and intent in ("affirm", "deny")
+        and confidence >= NLU_YES_NO
+    ):
         return Reading("answer", value="yes" if intent == "affirm" else "no")
     if confidence < NLU_SURE:
         return None
@@ -447,8 +549,11 @@ def _rescue(heard: Heard, asked: Question) -> Optional[Reading]:
         return Reading("command", command=Command("pause"))
     if intent == "goodbye":
         return Reading("command", command=Command("leave"))
-    if intent == "out_of_scope" and asked.is_plan_field and (
-            words.cjk_count(heard.text) >= 8 or len(words.english_words(words.fold(heard.text))) >= 6):
+    if (
+        intent == "out_of_scope"
+        and asked.is_plan_field
+        and (words.cjk_count(heard.text) >= 8 or len(words.english_words(words.fold(heard.text))) >= 6)
+    ):
         return None  # "规则搞不定，路况天气太多变量": a long reply mid-plan is an answer not read, not small talk
     if intent == "bot_challenge" and not _ASKS_IF_BOT.search(words.fold(heard.text)):
         return None  # "是真事儿", "對啦，是這樣子": an answer the question could not read, not "are you a bot?"
@@ -457,13 +562,19 @@ def _rescue(heard: Heard, asked: Question) -> Optional[Reading]:
     return None
 
 
-_ASKS_IF_BOT = re.compile(r"机器人|真人|人工|你是谁|你是人|你是不是人|你是ai|\b(?:bot|robot|human|real person|a person|machine|ai|chatgpt|who are you)\b")
+_ASKS_IF_BOT = re.compile(
+    r"机器人|真人|人工|你是谁|你是人|你是不是人|你是ai|\b(?:bot|robot|human|real person|a person|machine|ai|chatgpt|who are you)\b"
+)
 
 
 def _complaint(asked: Question) -> str:
     if asked.kind == "choice" and set(asked.choices) == set(YES_NO_UNSURE):
         return "plan_invalid_yes_no"
-    return {"choice": "plan_invalid_choice", "yes_no": "plan_invalid_yes_no", "multi": "plan_invalid_branches",
-            "decision": "review_invalid_decision", "year": "plan_invalid_year",
-            "field_name": "edit_invalid_field"}.get(asked.kind, "plan_invalid_text")
-
+    return {
+        "choice": "plan_invalid_choice",
+        "yes_no": "plan_invalid_yes_no",
+        "multi": "plan_invalid_branches",
+        "decision": "review_invalid_decision",
+        "year": "plan_invalid_year",
+        "field_name": "edit_invalid_field",
+    }.get(asked.kind, "plan_invalid_text")

@@ -1,4 +1,5 @@
 """The vocabulary of bot/dialogue/words.yml, and matching phrases in folded text."""
+
 from __future__ import annotations
 
 import functools
@@ -115,7 +116,7 @@ def strip_fillers(clause: str, fillers: Iterable[str]) -> str:
         found = at_start.match(clause) or at_end.search(clause)
         if not found:
             break
-        clause = (clause[:found.start()] + clause[found.end():]).strip()
+        clause = (clause[: found.start()] + clause[found.end() :]).strip()
     return clause
 
 
@@ -194,5 +195,5 @@ _TRAILING_EMOJI = re.compile(r"[\s~～\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f\u
 
 
 def without_trailing_emoji(text: str) -> str:
-    """"能举个例子吗😂" -> "能举个例子吗"; a message of emoji only stays as it is."""
+    """ "能举个例子吗😂" -> "能举个例子吗"; a message of emoji only stays as it is."""
     return _TRAILING_EMOJI.sub("", text) or text

@@ -14,6 +14,7 @@ arithmetic step by step, in the same order, so the probabilities are the same
 to the last bit (tests/kb/test_classifier.py checks it) without importing
 scikit-learn, which alone takes longer to import than a whole cached lookup.
 """
+
 from __future__ import annotations
 
 import math
@@ -41,10 +42,10 @@ def char_wb_ngrams(text: str) -> List[str]:
         w_len = len(w)
         for n in range(min_n, max_n + 1):
             offset = 0
-            ngrams.append(w[offset:offset + n])
+            ngrams.append(w[offset : offset + n])
             while offset + n < w_len:
                 offset += 1
-                ngrams.append(w[offset:offset + n])
+                ngrams.append(w[offset : offset + n])
             if offset == 0:  # a short word (w_len < n) counts once
                 break
     return ngrams
@@ -107,15 +108,17 @@ class EntryClassifier:
         (_, words), (_, chars) = features.transformer_list
         if model.coef_.shape[0] != len(model.classes_):
             raise ValueError("the knowledge base needs at least three entries")  # binary models have one row
-        return cls({
-            "word_vocabulary": sorted(words.vocabulary_, key=words.vocabulary_.get),
-            "word_idf": np.asarray(words.idf_, dtype=np.float64),
-            "char_vocabulary": sorted(chars.vocabulary_, key=chars.vocabulary_.get),
-            "char_idf": np.asarray(chars.idf_, dtype=np.float64),
-            "classes": [str(c) for c in model.classes_],
-            "coef": np.asarray(model.coef_, dtype=np.float64),
-            "intercept": np.asarray(model.intercept_, dtype=np.float64),
-        })
+        return cls(
+            {
+                "word_vocabulary": sorted(words.vocabulary_, key=words.vocabulary_.get),
+                "word_idf": np.asarray(words.idf_, dtype=np.float64),
+                "char_vocabulary": sorted(chars.vocabulary_, key=chars.vocabulary_.get),
+                "char_idf": np.asarray(chars.idf_, dtype=np.float64),
+                "classes": [str(c) for c in model.classes_],
+                "coef": np.asarray(model.coef_, dtype=np.float64),
+                "intercept": np.asarray(model.intercept_, dtype=np.float64),
+            }
+        )
 
     @classmethod
     def from_params(cls, params: Mapping) -> EntryClassifier:

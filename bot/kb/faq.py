@@ -1,4 +1,5 @@
 """What the assistant does with the knowledge base in a conversation."""
+
 from __future__ import annotations
 
 import json

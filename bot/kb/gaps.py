@@ -1,4 +1,5 @@
 """Knowledge gaps: questions the knowledge base could not answer, for the planning office."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, List, Optional
@@ -14,7 +15,9 @@ if TYPE_CHECKING:  # listing the gaps (`mlplan kb gaps`) does not load the looku
 MAX_QUESTION_CHARS = 2000
 
 
-def record(session: Session, question: str, lookup: Lookup, *, lang: Optional[str], sender: Optional[str]) -> KnowledgeGap:
+def record(
+    session: Session, question: str, lookup: Lookup, *, lang: Optional[str], sender: Optional[str]
+) -> KnowledgeGap:
     best = lookup.matches[0] if lookup.matches else None
     gap = KnowledgeGap(
         question=(question or "").strip()[:MAX_QUESTION_CHARS],

@@ -1,4 +1,5 @@
 """Load and check the knowledge base in `knowledge/`."""
+
 from __future__ import annotations
 
 import functools
@@ -146,10 +147,16 @@ def load(directory: Path = settings.KNOWLEDGE_DIR) -> KnowledgeBase:
 # libraries that code uses; bot/kb/search.py keeps its index under the same key.
 
 CACHE_NAME = "knowledge-base.cache"
-_CODE = ("kb/loader.py", "kb/search.py", "kb/normalise.py", "kb/classifier.py", "spelling.py", "language.py",
-         "cache.py")
-_LIBRARIES = ("yaml", "jieba", "pypinyin", "spellchecker", "snowballstemmer", "rapidfuzz", "sklearn", "scipy",
-              "numpy")
+_CODE = (
+    "kb/loader.py",
+    "kb/search.py",
+    "kb/normalise.py",
+    "kb/classifier.py",
+    "spelling.py",
+    "language.py",
+    "cache.py",
+)
+_LIBRARIES = ("yaml", "jieba", "pypinyin", "spellchecker", "snowballstemmer", "rapidfuzz", "sklearn", "scipy", "numpy")
 
 
 def cache_key(directory: Path) -> str:
@@ -164,19 +171,24 @@ def cache_key(directory: Path) -> str:
         except OSError:
             return b"(missing)"
 
-    return cache.digest([
-        "knowledge-base/1", sys.version,
-        *(contents(package / name) for name in _CODE),
-        *(cache.module_stamp(name) for name in _LIBRARIES),
-        cache.files_digest(directory),
-        contents(settings.KNOWLEDGE_DIR / "terms.zh.txt"),  # jieba's user dictionary (bot/language.py)
-    ])
+    return cache.digest(
+        [
+            "knowledge-base/1",
+            sys.version,
+            *(contents(package / name) for name in _CODE),
+            *(cache.module_stamp(name) for name in _LIBRARIES),
+            cache.files_digest(directory),
+            contents(settings.KNOWLEDGE_DIR / "terms.zh.txt"),  # jieba's user dictionary (bot/language.py)
+        ]
+    )
 
 
 def _to_data(kb: KnowledgeBase) -> Dict[str, Any]:
     return {
-        "entries": [[e.id, e.section, {lang: list(qs) for lang, qs in e.questions.items()}, dict(e.answer),
-                     list(e.related)] for e in kb.entries.values()],
+        "entries": [
+            [e.id, e.section, {lang: list(qs) for lang, qs in e.questions.items()}, dict(e.answer), list(e.related)]
+            for e in kb.entries.values()
+        ],
         "sections": kb.sections,
         "synonyms": {key: list(values) for key, values in kb.synonyms.items()},
     }
@@ -185,9 +197,13 @@ def _to_data(kb: KnowledgeBase) -> Dict[str, Any]:
 def _from_data(data: Mapping[str, Any]) -> KnowledgeBase:
     entries = {}
     for entry_id, section, questions, answer, related in data["entries"]:
-        entries[entry_id] = Entry(id=entry_id, section=section,
-                                  questions={lang: tuple(qs) for lang, qs in questions.items()},
-                                  answer=dict(answer), related=tuple(related))
+        entries[entry_id] = Entry(
+            id=entry_id,
+            section=section,
+            questions={lang: tuple(qs) for lang, qs in questions.items()},
+            answer=dict(answer),
+            related=tuple(related),
+        )
     synonyms = {key: tuple(values) for key, values in data["synonyms"].items()}
     return KnowledgeBase(entries, data["sections"], synonyms)
 

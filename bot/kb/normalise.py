@@ -7,6 +7,7 @@ a term the knowledge base uses; synonym groups replaced by one key ("data lake" 
 "数据湖泊" → one word), also for other forms of a listed English word; jieba
 segmentation; filler words dropped; English words stemmed.
 """
+
 from __future__ import annotations
 
 import re
@@ -75,8 +76,9 @@ class SynonymPattern:
         for variant, whole_word in self._by_first.get(text[i], ()):
             if text.startswith(variant, i):
                 end = i + len(variant)
-                if not whole_word or ((i == 0 or text[i - 1] not in _BOUNDARY)
-                                      and (end == len(text) or text[end] not in _BOUNDARY)):
+                if not whole_word or (
+                    (i == 0 or text[i - 1] not in _BOUNDARY) and (end == len(text) or text[end] not in _BOUNDARY)
+                ):
                     return variant
         return None
 
@@ -104,14 +106,20 @@ class Normaliser:
     starts from it without reading the texts again (bot/kb/search.py caches it on disk).
     """
 
-    def __init__(self, synonyms: Mapping[str, Sequence[str]], texts: Iterable[str] = (), *,
-                 state: Optional[Mapping[str, Any]] = None):
+    def __init__(
+        self,
+        synonyms: Mapping[str, Sequence[str]],
+        texts: Iterable[str] = (),
+        *,
+        state: Optional[Mapping[str, Any]] = None,
+    ):
         if state is None:
             texts = list(texts) + [v for values in synonyms.values() for v in values]
             folded = [unicodedata.normalize("NFKC", t).casefold() for t in texts]
             self._latin_words = frozenset(w for t in folded for w in re.findall(r"[a-z0-9]+", t))
             self._homophones = HomophoneFixer(
-                dict.fromkeys(w for t in folded for w in language.words(t)), lengths=_HOMOPHONE_LENGTHS)
+                dict.fromkeys(w for t in folded for w in language.words(t)), lengths=_HOMOPHONE_LENGTHS
+            )
             common = None  # pyspellchecker is asked when a question has a word the knowledge base does not use
         else:
             self._latin_words = frozenset(state["latin_words"])
@@ -124,9 +132,13 @@ class Normaliser:
 
     def state(self) -> Dict[str, Any]:
         """What was learnt from the texts, as JSON-able data."""
-        return {"latin_words": sorted(self._latin_words), "homophones": self._homophones.table_items(),
-                "common_english": sorted(self._speller.common if self._speller.common is not None
-                                         else common_english_words())}
+        return {
+            "latin_words": sorted(self._latin_words),
+            "homophones": self._homophones.table_items(),
+            "common_english": sorted(
+                self._speller.common if self._speller.common is not None else common_english_words()
+            ),
+        }
 
     @staticmethod
     def _compile_synonyms(groups: Mapping[str, Sequence[str]]):

@@ -24,6 +24,7 @@ classifier) takes seconds; `searcher()` does it once and keeps the result in
 `mlplan kb ask`, reads it back in a few hundredths of a second, with the same
 scores to the last bit (tests/kb/test_index_cache.py).
 """
+
 from __future__ import annotations
 
 import logging
@@ -55,21 +56,21 @@ class Tuning:
     confident wrong answers on those unseen questions.
     """
 
-    overlap: float = 0.4       # IDF-weighted word overlap with one phrasing...
-    order: float = 0.2         # ...token_sort_ratio with it...
-    chars: float = 0.2         # ...and character ratio with it
-    entry: float = 0.1         # share of the question's words found anywhere in the entry's phrasings
-    answer: float = 0.1        # share of the question's words found in the entry's answer text
-    model: float = 0.5         # the entry classifier's probability
-    answer_score: float = 36.0   # answer outright when the best entry reaches this...
+    overlap: float = 0.4  # IDF-weighted word overlap with one phrasing...
+    order: float = 0.2  # ...token_sort_ratio with it...
+    chars: float = 0.2  # ...and character ratio with it
+    entry: float = 0.1  # share of the question's words found anywhere in the entry's phrasings
+    answer: float = 0.1  # share of the question's words found in the entry's answer text
+    model: float = 0.5  # the entry classifier's probability
+    answer_score: float = 36.0  # answer outright when the best entry reaches this...
     answer_margin: float = 18.0  # ...and leads the runner-up by this much (see MIN_MARGIN in the benchmark)
     clarify_score: float = 28.0  # below this the question is not in the knowledge base
 
 
 TUNING = Tuning()
 CLARIFY_CANDIDATES = 3
-EXACT_SCORE = 90.0      # a phrasing this close is the question itself
-SPECIFIC_ENTRIES = 4    # a one-word question is answered only if the word is in at most this many entries
+EXACT_SCORE = 90.0  # a phrasing this close is the question itself
+SPECIFIC_ENTRIES = 4  # a one-word question is answered only if the word is in at most this many entries
 
 
 @dataclass(frozen=True)
@@ -114,11 +115,16 @@ class Index:
     answer as normalised words, and the fitted entry classifier. `parts()` is plain data
     for the on-disk cache (bot/cache.py); `from_parts` reads it back."""
 
-    def __init__(self, normaliser: Normaliser, phrasings: Sequence[Tuple[str, str, Tuple[str, ...]]],
-                 answers: Sequence[Tuple[str, Tuple[str, ...]]], classifier: EntryClassifier):
+    def __init__(
+        self,
+        normaliser: Normaliser,
+        phrasings: Sequence[Tuple[str, str, Tuple[str, ...]]],
+        answers: Sequence[Tuple[str, Tuple[str, ...]]],
+        classifier: EntryClassifier,
+    ):
         self.normaliser = normaliser
         self.phrasings = list(phrasings)  # (entry id, language, words), for the phrasings that have words
-        self.answers = list(answers)      # (entry id, words), two per entry
+        self.answers = list(answers)  # (entry id, words), two per entry
         self.classifier = classifier
 
     @classmethod
@@ -157,8 +163,9 @@ class Index:
             Normaliser(kb.synonyms, state=index["normaliser"]),
             [(entry_id, lang, tuple(words)) for entry_id, lang, words in index["phrasings"]],
             [(entry_id, tuple(words)) for entry_id, words in index["answers"]],
-            EntryClassifier.from_params({**index["classifier"], **{name: parts[name] for name in (
-                "word_idf", "char_idf", "coef", "intercept")}}),
+            EntryClassifier.from_params(
+                {**index["classifier"], **{name: parts[name] for name in ("word_idf", "char_idf", "coef", "intercept")}}
+            ),
         )
 
 
@@ -169,8 +176,10 @@ class Searcher:
         self.tuning = tuning
         self.index = index if index is not None else Index.build(kb)
         self.normaliser = self.index.normaliser
-        self._phrasings: List[_Phrasing] = [_Phrasing(entry_id, lang, words, " ".join(words), "".join(words))
-                                            for entry_id, lang, words in self.index.phrasings]
+        self._phrasings: List[_Phrasing] = [
+            _Phrasing(entry_id, lang, words, " ".join(words), "".join(words))
+            for entry_id, lang, words in self.index.phrasings
+        ]
         self._entry_words = _words_by_entry((p.entry_id, p.words) for p in self._phrasings)
         df = Counter(w for words in self._entry_words.values() for w in words)
         self._idf = {w: math.log(1 + len(self._entry_words) / c) for w, c in df.items()}
@@ -219,7 +228,9 @@ class Searcher:
         t = self.tuning
         order = process.cdist([" ".join(words)], self._joined, scorer=fuzz.token_sort_ratio)[0]
         chars = process.cdist(["".join(words)], self._chars, scorer=fuzz.ratio)[0]
-        scores = (t.overlap * 100 * self._overlaps(words) + t.order * order + t.chars * chars) / (t.overlap + t.order + t.chars)
+        scores = (t.overlap * 100 * self._overlaps(words) + t.order * order + t.chars * chars) / (
+            t.overlap + t.order + t.chars
+        )
         best: Dict[str, Tuple[float, str]] = {}
         for p, score in zip(self._phrasings, scores, strict=True):
             if p.entry_id not in best or score > best[p.entry_id][0]:
@@ -234,9 +245,12 @@ class Searcher:
         known = sum(self._weight(w) for w in words if w in self._known) / total
         ranked = []
         for entry_id, (score, lang) in best.items():
-            blended = ((1 - t.entry - t.answer - t.model) * score + t.entry * covered(self._entry_words[entry_id])
-                       + t.answer * covered(self._answer_words[entry_id])
-                       + t.model * 100 * known * probabilities.get(entry_id, 0.0))
+            blended = (
+                (1 - t.entry - t.answer - t.model) * score
+                + t.entry * covered(self._entry_words[entry_id])
+                + t.answer * covered(self._answer_words[entry_id])
+                + t.model * 100 * known * probabilities.get(entry_id, 0.0)
+            )
             ranked.append(Match(entry_id, blended, lang, score >= EXACT_SCORE))
         return sorted(ranked, key=lambda m: (-m.score, m.id))
 

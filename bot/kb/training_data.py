@@ -1,5 +1,6 @@
 """Rasa NLU examples for `ask_faq`, generated from the knowledge base's phrasings,
 so the classifier and the lookup learn from one source."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,5 +1,6 @@
 """The NLU component that gives requests shaped like an acting request (bot.nlu.patterns)
 their intent, with confidence 1.0, after the intent model and the fallback classifier."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
@@ -25,14 +26,16 @@ from bot.nlu.patterns import (
     second_opinion,
 )
 
-_PLAN_QUERY_GUESSES = frozenset({"show_my_plans", "ask_faq", "inform", "nlu_fallback", "help", "greet", "faq_more",
-                                  "out_of_scope", "query_plans"})
+_PLAN_QUERY_GUESSES = frozenset(
+    {"show_my_plans", "ask_faq", "inform", "nlu_fallback", "help", "greet", "faq_more", "out_of_scope", "query_plans"}
+)
 
 
 def asks_for_plans(guessed: Optional[str], entities: List[Dict[Text, Any]]) -> bool:
     """A guess that a question about a unit's plans may overrule: "what has Claims filed?" is no one plan."""
     return guessed in _PLAN_QUERY_GUESSES or (
-        guessed == "show_plan" and not any(e.get("entity") == "plan_id" for e in entities))
+        guessed == "show_plan" and not any(e.get("entity") == "plan_id" for e in entities)
+    )
 
 
 _SAFE_SECOND_GUESSES = frozenset({"out_of_scope", "ask_faq", "inform", "query_plans", "help"})
@@ -52,8 +55,13 @@ class PlanCommandRecognizer(GraphComponent):
     """Sets the intent (and `plan_id`) of messages shaped like an acting request."""
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> PlanCommandRecognizer:
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> PlanCommandRecognizer:
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -63,16 +71,37 @@ class PlanCommandRecognizer(GraphComponent):
             found = (cycle, None) if cycle else recognise(text)
             units = any(e.get("entity") == "unit" for e in message.get(ENTITIES) or [])
             guessed = (message.get(INTENT) or {}).get("name")
-            if found is None and units and (follow_up_query(text) or lists_plans(text) or (about_units_plans(text) and asks_for_plans(
-                    guessed, message.get(ENTITIES) or []))):
+            if (
+                found is None
+                and units
+                and (
+                    follow_up_query(text)
+                    or lists_plans(text)
+                    or (about_units_plans(text) and asks_for_plans(guessed, message.get(ENTITIES) or []))
+                )
+            ):
                 found = ("query_plans", None)  # "plans from legal department", "销售部的呢？"
             waiting = awaiting_review(text) if found is None and guessed not in ACTING else None
             if waiting:  # "what's waiting for review?": the submitted plans
                 found = (waiting, None)
-                if waiting == "query_plans" and not any(e.get("entity") == "status" for e in message.get(ENTITIES) or []):
-                    message.set(ENTITIES, [*(message.get(ENTITIES) or []), {
-                        "entity": "status", "value": "submitted", "start": 0, "end": 0, "confidence": 1.0,
-                        "extractor": self.__class__.__name__}], add_to_output=True)
+                if waiting == "query_plans" and not any(
+                    e.get("entity") == "status" for e in message.get(ENTITIES) or []
+                ):
+                    message.set(
+                        ENTITIES,
+                        [
+                            *(message.get(ENTITIES) or []),
+                            {
+                                "entity": "status",
+                                "value": "submitted",
+                                "start": 0,
+                                "end": 0,
+                                "confidence": 1.0,
+                                "extractor": self.__class__.__name__,
+                            },
+                        ],
+                        add_to_output=True,
+                    )
             meant = second_opinion(text, guessed) if found is None else None
             if meant == "show_my_plans" and units and about_units_plans(text):
                 meant = "query_plans"  # "幫我睇下 production 嗰邊明年交咗咩 ML 計畫": another unit's plans
@@ -81,11 +110,25 @@ class PlanCommandRecognizer(GraphComponent):
             edit = None if found else change_of_answer(text)
             if edit is not None:  # "把数据来源改成CRM和呼叫中心录音"
                 found = ("edit_plan", None)
-                message.set(ENTITIES, [*(message.get(ENTITIES) or []), {
-                    "entity": "plan_field", "value": edit, "start": 0, "end": 0, "confidence": 1.0,
-                    "extractor": self.__class__.__name__}], add_to_output=True)
+                message.set(
+                    ENTITIES,
+                    [
+                        *(message.get(ENTITIES) or []),
+                        {
+                            "entity": "plan_field",
+                            "value": edit,
+                            "start": 0,
+                            "end": 0,
+                            "confidence": 1.0,
+                            "extractor": self.__class__.__name__,
+                        },
+                    ],
+                    add_to_output=True,
+                )
             if found is None and (guessed in ACTING or guessed in CYCLE_INTENTS) and not says_enough_for(guessed, text):
-                message.set(INTENT, _next_guess(message), add_to_output=True)  # "help me plan a team offsite" starts nothing
+                message.set(
+                    INTENT, _next_guess(message), add_to_output=True
+                )  # "help me plan a team offsite" starts nothing
             if found is None:
                 continue
             intent, number = found
@@ -94,7 +137,16 @@ class PlanCommandRecognizer(GraphComponent):
             message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": 1.0}, *ranking], add_to_output=True)
             entities = message.get(ENTITIES) or []
             if number is not None and not any(e.get("entity") == "plan_id" for e in entities):
-                entities = [*entities, {"entity": "plan_id", "value": number, "start": 0, "end": 0,
-                                        "confidence": 1.0, "extractor": self.__class__.__name__}]
+                entities = [
+                    *entities,
+                    {
+                        "entity": "plan_id",
+                        "value": number,
+                        "start": 0,
+                        "end": 0,
+                        "confidence": 1.0,
+                        "extractor": self.__class__.__name__,
+                    },
+                ]
                 message.set(ENTITIES, entities, add_to_output=True)
         return messages

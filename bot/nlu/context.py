@@ -6,6 +6,7 @@ A policy that never wins: it predicts nothing, and its `events` are applied by R
 whichever policy wins, before the predicted action runs (`PolicyPrediction.events`).
 The person comes from the tracker's sender id (the channel's), never from the text.
 """
+
 from __future__ import annotations
 
 import logging
@@ -91,9 +92,13 @@ class ConversationContextPolicy(Policy):
             pass  # nothing to learn
         return self._resource
 
-    def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
-                                     rule_only_data: Optional[Dict[Text, Any]] = None,
-                                     **kwargs: Any) -> PolicyPrediction:
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
         events: List[SlotSet] = []
         if first_prediction_of_turn(tracker):
             events = turn_events(tracker, identify(tracker.sender_id))

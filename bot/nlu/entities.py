@@ -4,6 +4,7 @@
 number (relative years against today's date, at parse time); "plan 12", "计划12",
 "#12", "12号计划", "12号", and a message that is only "12" become plan id 12.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -37,9 +38,15 @@ class YearAndPlanIdExtractor(GraphComponent):
             entities = [e for e in message.get(ENTITIES, []) if e.get("entity") not in ("year", "plan_id")]
             for name, spans in (("year", find_years(text)), ("plan_id", find_plan_ids(text))):
                 for span in spans:
-                    entities.append({
-                        "entity": name, "start": span["start"], "end": span["end"], "value": span["value"],
-                        "confidence": 1.0, "extractor": self.__class__.__name__,
-                    })
+                    entities.append(
+                        {
+                            "entity": name,
+                            "start": span["start"],
+                            "end": span["end"],
+                            "value": span["value"],
+                            "confidence": 1.0,
+                            "extractor": self.__class__.__name__,
+                        }
+                    )
             message.set(ENTITIES, entities, add_to_output=True)
         return messages

@@ -1,4 +1,5 @@
 """NLU guards: messages with no words in them, and entities outside the requests they serve."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -78,8 +79,13 @@ class EntityScope(GraphComponent):
     only under their canonical names."""
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> EntityScope:
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> EntityScope:
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:

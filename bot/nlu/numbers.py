@@ -1,6 +1,7 @@
 """Years and plan numbers in a message, as integers: "2027", "FY27", "next year", "明年" are years (relative
 ones against today's date); "plan 12", "计划12", "#12", "12号" and a message that is only "12" are plan 12.
 Pure functions, so the action server reads years without importing Rasa."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -9,6 +9,7 @@ intent model decides everything else. tests/unit/test_nlu_commands.py checks the
 patterns against every training example, so a pattern that catches another intent's
 sentence fails the build.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,228 +25,471 @@ _ZH_ML = r"(?:机器学习|ml|ai|人工智能|智能化)?(?:的)?"
 _PLAN = r"(?:plans?|planning|proposals?|submission|initiatives?)\b"
 _ZH_PLAN = r"(?:计划|规划|方案|申报|项目)"
 
-PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(pattern)) for intent, pattern in (
-    # review_plan: a decision on a numbered plan
-    ("review_plan", r"^(?:(?:ok|okay|so|yes|please|pls|alright|right|and|then)[,\s]+)*"
-                    r"(?:(?:i'?m|i am|i'?ll|i will|we'?ll|we will|let'?s|i want to|i'd like to|going to|gonna|go ahead and|"
-                    r"ok to|happy to|can you|please|i|we|i'd|we'd|i would|we would|will|just|now)\s+){0,3}"
-                    r"(?:approve|approving|accept|accepting|sign off(?: on)?|green[- ]?light|reject|rejecting|send|sending|"
-                    r"bounce|bouncing|return|returning|kick)\b(?:\s+(?:the\s+)?)" + _NUMBER),
-    ("review_plan", r"^(?:(?:ok|okay|so|and)[,\s]+)?plan\s*(?:no\.?\s*|number\s*)?#?\s*(?P<id>\d{1,6})(?!\d)[,\s]+(?:i|we)\s+"
-                    r"(?:must|have to|need to|will|'ll|shall|would like to|want to|am going to|'m going to)\s+"
-                    r"(?:send|return|bounce|approve|accept|reject|sign off)\b"),
-    ("review_plan", r"^(?:approved|approve|ok|okay|lgtm|sign off|send back|sending back|reject|rejected)[:,\s]+"
-                    r"(?:plan\s*)?#?\s*(?P<id>\d{1,6})(?!\d)\b"),
-    ("review_plan", r"^" + _ZH_NUMBER + r"\s*(?:让他们|让他|请他们|叫他们)?\s*(?:改改|改一下|重写|补充|重新写|返工)"),
-    ("review_plan", r"^(?:(?:ok|okay|so|and)[,\s]+)?(?:plan\s*|proposal\s*)?#?\s*(?P<id>\d{1,6})(?!\d)\s*[:,-]?\s*"
-                    r"(?:is\s+|looks\s+)?(?:approved|good to go|accepted|needs? (?:more |some )?work|needs? rework|"
-                    r"needs? changes|rejected|goes back|should go back|is not ready|isn't ready|can go ahead)\b"),
-    ("review_plan", r"(?:批准|通过|批了|同意|准了|退回|打回|驳回)(?:一下|掉)?\s*" + _ZH_NUMBER),
-    ("review_plan", r"\b(?:send|sending|bounce|bouncing|return|returning|kick)\s+(?:that|this|it)(?: one| plan)?\s+back\b|"
-                    r"^(?:(?:ok|okay|then|so|good|great|fine|nice|alright|yes|yeah|looks good|lgtm)[,.!\s]+)?(?:i'?ll |let's |i will )?"
-                    r"(?:approve|sign off on|green[- ]?light) "
-                    r"(?:that|this|it)(?: one| plan)?\b|"
-                    r"^(?:那|这个|那个|这份|那份)(?:个|份)?(?:计划)?(?:就)?(?:批了|批准|通过|退回|打回|退回去|打回去)"),
-    ("review_plan", r"^(?:这个|那个|这份|那份)?(?:把|将|给)?\s*" + _ZH_NUMBER + r"\s*.{0,6}?(?:批准|通过|批了|过了|过吧|可以过|可以批|同意|退回|"
-                    r"打回|驳回|退回去|打回去|退了|批掉)"),
-    ("review_plan", r"(?<!\d)(?P<id>(?!20\d\d(?!\d))\d{1,6})(?!\d)\s*(?:号|號)?(?:计划)?[^，,。\d]{0,4}[，,]?\s*"
-                    r"(?:打回去|退回去|打回|退回|驳回)(?:吧|了)?$"),
-    # a decision said as a clause of its own, on the plan shown last: "这个写得挺完整，批了吧", "I'm sending #2 back"
-    ("review_plan", r"\b(?:must|have to|need to|will|i'?ll|going to|gonna|want to|would like to|'d like to)\s+(?:return|reject|bounce)\s+"
-                    r"(?:that|this|it)(?: one| plan)?\b"),
-    ("review_plan", r"^(?:这份|那份|这个|那个)(?:计划)?(?:我|我们)?(?:想|要|得|准备|还是)?(?:给|把它)?(?:退回|打回|驳回)"),
-    ("review_plan", r"(?:^|[,，。.!！;；]\s*)(?:那|就|那就|我|我就|可以|行|好|得|要|只能|还是|先|那先|就先)?(?:给)?(?:批了|批准|通过|退回|打回|驳回|退回去|打回去)"
-                    r"(?:吧|了|啦)?(?:\s*[,，。.!！;；]|$)"),
-    ("review_plan", r"\b(?:i'?m |we'?re |i'?ll |we'?ll )?(?:send|sending|bounce|bouncing|return|returning|kick|kicking)\s+"
-                    r"(?:plan\s*)?#\s*(?P<id>\d{1,6})(?!\d)\s+back\b"),
-    # a decision on the plan in view, said of "this one": "this needs to go back to them", "该计划予以批准", "呢份唔批住，退返去俾佢哋再改"
-    ("review_plan", r"\b(?:this|it|that)(?: one| plan)?(?:\s+(?:needs?|has|have|must|should|will|is|to|be|got|gotta|can|probably|definitely|really|just)){0,3}"
-                    r"\s+(?:send|sent|go|goes|going|went) back\b(?! to (?:me|us|you)\b)|"
-                    r"\b(?:going to|gonna|will|'ll|want to|have to|need to|must|shall|happy to|ready to)\s+(?:approve|reject)\s+(?:it|this|that)\b"),
-    ("review_plan", r"(?:^|[，,。.!！;；]\s*)(?:经研究，?)?(?:这份|那份|这个|那个|该|此|本)(?:计划|方案)?[^，,。？?]{0,12}?"
-                    r"(?:予以|准予|可以|我想|想|要|得|就)?(?:批准|批了|通过|同意|不批|退回|打回|驳回)|"
-                    r"(?:^|[，,。.!！;；]\s*)(?:我|我们)?(?:要|得|需要|想|准备|只能|还是)(?:给|把它)?(?:退回去|打回去|退回|打回|驳回)|"
-                    r"(?:想|要|就|可以)批了?(?:他|它)(?:吧)?[。.!！]?$"),
-    # withdraw_plan: taking back a plan
-    ("withdraw_plan", r"\b(?:withdraw|pull back|pull out|take back|retract|delete|remove|scrap|cancel|drop|rescind)\b"
-                      r"(?:\s+(?:our|my|the|this|that|unit's|team's|department's|submitted|whole|\w+'s))*\s*" + _ML + _PLAN),
-    ("withdraw_plan", r"\b(?:withdraw|retract|delete|scrap|cancel|rescind|kill)\s+" + _NUMBER),
-    ("withdraw_plan", r"\b(?:withdraw|withdrawing|retract|retracting|pull|pulling|scrap|scrapping|drop|dropping)\s+(?:our|my|the|this|that)\s+"
-                      r"(?:(?!no\b|not\b)[\w&'-]+\s+){0,2}?" + _ML + r"(?:plan|proposal|submission)\b"),
-    ("withdraw_plan", r"^(?:plan\s*|#\s*)" + r"(?P<id>\d{1,6})(?!\d)\s*[-—–,:]*\s*(?:please\s+)?(?:withdraw|retract|delete|cancel|pull|scrap)\s+it\b"),
-    ("withdraw_plan", r"把(?:我们|我的|咱们|咱)?(?:部门)?的?(?:那个|这个|那份|这份)?[^，,。]{0,8}?(?:计划|方案)(?:给)?(?:撤了|撤回|撤掉|撤销|删了|删掉|作废)"),
-    ("withdraw_plan", r"\bpull (?:it|the plan|our plan|our ml plan|my plan) back\b"),
-    ("withdraw_plan", r"\b(?:need|have|want|going|got|decided) to (?:pull|drop|kill)\s+" + _NUMBER),
-    ("withdraw_plan", r"(?:撤回|删除|删掉|取消|作废)\s*" + _ZH_NUMBER),
-    ("withdraw_plan", r"(?:撤回|撤销|撤掉|删除|删掉|删了|取消|作废|收回)(?:一下|掉|了)?(?:我们|我的|这个|那个|我们的|我们部门的|咱们的)?"
-                      r"(?:提交的|交的|报的|写的|交上去的|报上去的)?(?:那个|这个|那份|这份)?" + _ZH_ML + _ZH_PLAN),
-    ("withdraw_plan", r"^(?:我要|我想|我们要|帮我)?撤回(?:吧|一下)?$"),
-    ("withdraw_plan", r"^#?\s*(?P<id>\d{1,6})(?!\d)\s*(?:号)?.{0,10}?(?:撤了|撤回|撤掉|删了|删掉|不要了|取消掉)"),
-    ("withdraw_plan", r"(?<!\d)(?P<id>\d{1,6})\s*(?:号|號)(?:计划)?[，,\s]*(?:就)?(?:撤了|撤回|撤掉|删了|删掉|不要了)"),
-    ("withdraw_plan", r"(?:那个|这个|那份|这份).{0,16}?(?:计划|方案)?(?:撤了|撤回|撤掉|删了|删掉)(?:吧)?"),
-    # declare_no_plan: the unit files no ML plan
-    ("declare_no_plan", r"(?:^|\b(?:have|has|got|with|there's|there is|there are)\s+)no " + _ML + r"plans?\b(?! yet for| for scal)"),
-    ("declare_no_plan", r"\b(?:not doing|(?:won't|shan't|shall not) (?:have|do|submit|file)|will not (?:have|do|submit|file)|don't have|"
-                        r"doesn't have|does not have|hasn't got|haven't got|has no|"
-                        r"(?:won't|will not|aren't|are not|isn't|is not|not) (?:be )?(?:putting in|putting forward|submitting|"
-                        r"filing|sending in|handing in|doing|having|bringing)|"
-                        r"(?:not|never) (?:going to|gonna) (?:have|do|submit|file|put in|put forward|bother with|make)|"
-                        r"do not have|not planning|not submitting|not filing|sitting out|opt(?:ing)? out of|skipping)\s+"
-                        r"(?:an? |any |the )?(?:new )?(?:" + _ML + r"(?:plans?|planning)|(?:ml|machine learning|ai|a\.i\.|data science) (?:initiatives?|projects?|use cases?))\b"),
-    ("declare_no_plan", r"(?:^|我们|我|咱们|咱|部门|部|组|中心|这边|这次|今年|明年|后年|20\d\d\s*年|fy\d\d)\S{0,10}?"
-                        r"(?:没有|没|不做|不搞|不开展|不启动|不立项|不推进|不上马|不报|不打算做|不打算|暂不|不提交|不交|不参加|放弃|不会有|不会做|不会报|不会交)(?:任何)?\s?"
-                        r"(?:机器学习|ml|ai|人工智能)\s?(?:方面|相关)?(?:的)?(?:计划|规划|需求|项目|打算)"),
-    ("declare_no_plan", r"(?:我们|我|咱们|咱|部门|部|组|中心|这边|这次|今年|明年)\S{0,10}?(?:没有|没|不做|不报|不交)(?:任何)?"
-                        r"(?:计划|规划)(?:了|吧|啊)?(?:[，,。]|$)"),
-    ("declare_no_plan", r"(?:(?:就|我们|要|帮我|想|那就|直接)(?:报|登记|声明|填)(?:一个|一下|个)?|^(?:报|填)个)[“\"]?(?:没有|无)(?:(?:机器学习)?计划|[”\"]|(?=吧|哈|啦|了|[。！!，,\s]|$))"),
-    ("declare_no_plan", r"\b(?:skipping|sitting out|not doing|won't do|will not do|not pursuing)\s+(?:ml|machine learning|ai)\b"),
-    ("declare_no_plan", r"(?:明年|今年|我们|我|部门|这边|这次|这块|那边)\S{0,10}?(?:就|先|暂时|都)?(?:不报|不交|不提交|不参与|不参加)"
-                        r"(?:机器学习|ml|ai|人工智能)?(?:的)?(?:计划|规划)?了(?:[，,。!！]|$)"),
-    ("declare_no_plan", r"(?:没有|没啥|没什么|没|无)(?:任何)?(?:机器学习|ml|ai|人工智能)(?:相关)?的?(?:打算|计划|规划|项目|需求)"),
-    ("declare_no_plan", r"(?<!要)(?<!想)(?<!会)(?<!打算)(?<!准备)(?<!计划)(?:没有|没|不)(?:要|打算|准备|想|会|计划)(?:做|搞|报|交|提交|上|弄)"
-                        r"(?:任何)?(?:机器学习|ml|ai|人工智能)"
-                        r"(?:的|相关的)?(?:计划|规划|项目|方案)?"),
-    ("declare_no_plan", r"(?:机器学习|ml|ai)的?(?:计划|规划)\S{0,8}?(?:不参与|不参加|不报|不交|不提交|是零|为零|为空|空着)|报个空|交个白卷"),
-    ("declare_no_plan", r"\b(?:zero|no) (?:ml|machine learning|ai) (?:projects?|initiatives?|plans?|use cases?)\b(?! yet for)|"
-                        r"^(?:(?:hi|hey|hello)[,!\s]+)?(?:no (?:ml|machine learning|ai)|nothing) from (?:us|our side|[a-z&-]+(?: [a-z&-]+)?)"
-                        r" (?:next year|this (?:round|year|cycle|time))\b"),
-    ("declare_no_plan", r"\b(?:have|has|got|see)\s+(?:honestly\s+|really\s+|just\s+)?no (?:real )?(?:use case|need|use)s? for "
-                        r"(?:ml|machine learning|ai)\b"),
-    ("declare_no_plan", r"(?:^|我们|我|咱们|部门|部|组|中心|这边|明年|今年|20\d\d\s*年)\S{0,8}?(?:不做|不搞|不上|不碰)(?:任何)?"
-                        r"(?:机器学习|ml|ai|人工智能)(?:了|啦|吧)?[。.!！]?$"),
-    ("declare_no_plan", r"\bno " + _ML + r"plans? (?:from (?:us|our (?:side|team|unit|department))|this (?:time|year|round|cycle)|"
-                        r"for (?:next|this|the coming) year)\b|\b(?:sitting|sit) (?:this|that) (?:one|year|round|cycle) out\b"),
-    # resume_plan: back to a draft
-    ("resume_plan", r"\b(?:continue|resume|pick up|carry on(?: with)?|get back to|go back to|keep going with|go on with)\s+"
-                    r"(?:with\s+)?(?:my|our|the)\s+(?:ml |machine learning |unfinished )?(?:plan|draft)\b"),
-    ("resume_plan", r"\bpick up where (?:we|i) left off\b|\bwhere (?:were we|did we stop|did i stop)\b"),
-    ("resume_plan", r"(?:继续|接着)(?:填|写|弄|做)?(?:刚刚|刚才|之前|上次|我的|我们的|咱们的)?(?:那份|那个|这份|的)?(?:机器学习)?(?:计划|草稿|规划)"),
-    # back from a break: "好了我回来了，继续", "继续吧", "ok I'm back, let's continue"
-    ("resume_plan", r"^(?:(?:好了|好的|好|ok|okay|嗯|行)[，,!！\s]*)?(?:我)?(?:回来了|开完了|忙完了)[，,!！\s]*(?:我们|咱们)?"
-                    r"(?:继续|接着来|接着填|接着弄|继续填|接着)(?:吧|啦)?[。!！]?$|^(?:我们|咱们)?(?:继续填|接着填|接着弄)(?:吧|啦)?[。!！]?$|"
-                    r"^(?:ok |okay )?(?:i'?m |im )?back[,.!\s]+(?:let'?s |lets )?(?:continue|carry on|go on|keep going)\b"),
-    # "我问到了，接到刚才那个填嘛" (接到: 接着, in Sichuan), "问完了，接着刚才的填"
-    ("resume_plan", r"^(?:(?:好了|好的|好|ok|嗯|行)[，,!！\s]*)?(?:我)?(?:问到了|问完了|问好了|确认好了|确认完了|查到了|搞清楚了)[，,!！\s]*"
-                    r"(?:我们|咱们)?(?:接到|接着|继续)(?:刚才|之前|上次)?(?:那个|那份|的)?(?:计划|草稿)?(?:填|写|弄)?(?:嘛|吧|啦)?[。!！]?$"),
-    ("resume_plan", r"(?:继续|接着)(?:填|写|弄)?(?:我的|我们的|刚才|上次|之前)(?:的|那个|那份)?(?:计划|草稿|规划)|"
-                    r"(?:上次|刚才|之前)(?:那个|那份|的)(?:计划|草稿)(?:接着|继续)"),
-    # start_plan: writing a new one
-    ("start_plan", r"\b(?:draft|write|start|create|fill in|fill out|submit|file|put together|prepare|"
-                   r"begin|set up|kick off|enter|register|drafting|writing|starting|creating|filling in|filling out|"
-                   r"submitting|filing|putting together|preparing|beginning|setting up|kicking off)\b(?:\s+(?!no\b|not\b)[\w'-]+){0,5}?\s+"
-                   + _ML + r"(?:plan|proposal)s?\b"),
-    ("start_plan", r"\b(?:ready|time|let's|lets|want|need|going|here) to (?:knock out|knock off|bang out|crank out|tackle|"
-                   r"get going on|get started on|sort out|get through|nail|do|write|draft|start|fill in|fill out|work on)\b"
-                   r"(?:\s+(?!no\b|not\b)[\w'-]+){0,4}?\s+" + _ML + r"(?:plan|proposal)s?\b"),
-    # "Want to get our ML plan for next year on the books", "Looking to get our FY ML plan into the system"
-    ("start_plan", r"^(?!.*\b(?:no|not|don'?t|won'?t|withdraw\w*|pull\w*|cancel\w*|delete\w*)\b)(?:.*\b)?(?:want|wanna|looking|need|like|going|ready|"
-                   r"trying|hoping|time|here|let'?s|lets)\b(?: to)?\s+(?:get|put|enter|log|register|lodge|record)\b(?:\s+[\w'-]+){0,5}?\s+"
-                   + _ML + r"(?:plan|proposal)\b(?!\s+(?:of|from)\b)"),
-    ("start_plan", r"\b(?:make|do|fill|complete|put in|work on)\b(?:\s+(?!no\b|not\b)[\w'-]+){0,5}?\s+"
-                   r"(?:ml|machine learning|ai|a\.i\.) (?:plan|proposal)s?\b"),
-    ("start_plan", r"^(?:(?:hi|hello|hey|hiya|morning|afternoon|evening|good (?:morning|afternoon|evening))[,!.\s-]+)?"
-                   r"(?:the |our |my |an |a )?(?:[\w&'-]+ ){0,2}?(?:ml|machine learning|ai) plan(?:ning)?"
-                   r"(?: for(?: the)?(?: (?!no\b|not\b)[\w&'-]+){1,2}?(?=[,.!;:]| 20\d\d| fy| next| this|$))?"
-                   r"(?:,? ?(?:for )?(?:fy\s?\d\d|20\d\d|next year|this year|the coming year))?(?:,? (?:please|pls))?"
-                   r"(?:[.!]?$|[,;:.!-]+\s*(?:it'?s|it is|this is|for|we|i|our)\b)"),
-    ("start_plan", r"\b(?:do|make|start|write|fill in|fill out|file|draft|submit|begin)\s+(?:the |our |my )?"
-                   r"(?:20\d\d|fy\s?\d\d|next year'?s|yearly|annual)\s+(?:ml |ai |machine learning )?plan\b"),
-    ("start_plan", r"\b(?:get|send|hand|put)\b(?:\s+[\w'-]+){0,4}?\s+" + _ML + r"(?:plan|proposal)s?"
-                   r"(?:\s+for\s+(?:next year|20\d\d|the coming year|fy\s?\d\d))?\s+in\b"),
-    ("start_plan", r"\b(?:get|got|getting)\b(?:\s+[\w'-]+){0,3}?\s+" + _ML + r"plans?\s+(?:sorted|done|going|started|filed|"
-                   r"submitted|written)\b"),
-    ("start_plan", r"\b(?:hand in|send in|turn in)\s+(?:its|our|my|the|a)\s+(?:ml |machine learning |ai )?plan"
-                   r"(?: for (?:machine learning|ml|ai))?\b"),
-    # a terse start in fragments: "ML plan. next year. sales."
-    ("start_plan", r"^(?:(?:our |my |the )?[\w&'-]+[.,:;-]\s*)?(?:(?:our|my|the|new) )?(?:ml|machine learning|ai) plan[.,:;!\s-]+(?:for )?"
-                   r"(?:next year|20\d\d|fy\s?\d\d|the coming year)(?:[.,:;!\s-]+(?:for )?(?:[\w&'-]+(?: [\w&'-]+)?))?[.!]?$"),
-    # "I'm told every unit needs an ML plan for next year, so here's legal's"
-    ("start_plan", r"^(?=.*\b(?:ml|ai|machine learning) plans?\b)(?!.*\b(?:no|not|don'?t|won'?t)\b).*\bso here'?s (?:the |our |my )?[\w&'-]+"),
-    # "Can we start the HR one for next year?" after a sentence about the plan
-    ("start_plan", r"^(?=.*\b(?:ml|ai|machine learning) plans?\b).*\b(?:start|begin|draft|write|file|kick off|do)\s+"
-                   r"(?:the|our|my)\s+(?:[\w&'-]+\s+){0,2}one\b"),
-    ("start_plan", r"^(?:我要|我想|帮我|我来|开始)?(?:写|做|报|填|交|新建|创建)(?:一个|一份|个|份)?(?:新的)?(?:计划|规划)(?:吧)?$"),
-    # "想现在开始把这份计划填起来", "我想把我们生产部明年的那个机器学习计划填一下"
-    ("start_plan", r"(?<!不)(?<!别)(?:开始|想|要|准备|打算|帮我)(?:现在)?(?:开始)?把[^，,。！？!?]{0,20}?(?:机器学习|ml|ai)?(?:的)?(?:计划|规划)"
-                   r"(?:给)?(?:填|写|报|做)(?:起来|一下|上来|出来|了|好)"),
-    ("start_plan", r"(?:帮我|给我|我要|我想|想|要|麻烦)(?:起|建|开|拟|做|写|弄|搞|新建|创建)(?:个|一个|一份|份)(?:新的)?"
-                   r"(?:\S{1,8}?部|我们|部门)?(?:的)?(?:明年|下一年|20\d\d\s*年?)?(?:的)?(?:机器学习|ml|ai)?(?:的)?(?:计划|规划)"
-                   r"(?:吧)?(?:$|[,，。 ])"),
-    ("start_plan", r"(?:我要|我想|帮我|我来|准备|打算)(?:写|做|报|填|交|提交|新建|创建)(?:一个|一份|个|份)?(?:明年度?|今年|下一年|"
-                   r"20\d\d\s*年?度?|fy\d\d)(?:的)?(?:\s?(?:机器学习|machine learning|ml|ai|人工智能)\s?)?(?:的)?(?:计划|规划)"),
-    ("start_plan", r"(?:帮我|我想|我要|给我)?(?:起|建|开|拟|写)(?:个|一个|一份|份)(?:明年|下一年|今年|20\d\d\s*年?)?的?(?:机器学习|ml|ai)?的?"
-                   r"(?:计划|规划)?草稿"),
-    ("start_plan", r"\b(?:ml|machine learning|ai) plans?\b.{0,80}\b(?:can|could|shall) we (?:get (?:it|this|that) (?:done|sorted|going)|"
-                   r"do (?:it|this|that)|start|fill (?:it|this) (?:in|out)|knock (?:it|this) out)(?: now| today| here)?\s*\??$"),
-    ("start_plan", r"(?:写|做|报|填|开始|创建|新建|建立|编制|拟定|建|起草|提交|弄|搞|准备|申报|录入|开|交)(?:一下|一个|一份|个|份|下)?"
-                   r"(?:我们|我们部门|部门|咱们|咱|\S{1,8}?部|\S{1,6}?中心)?(?:的)?(?:明年度|下年度|明年|今年|下一年|20\d\d\s*年?度?|fy\d\d)?(?:的)?\s?"
-                   r"(?:机器学习|ml|ai|人工智能|智能化)\s?(?:的)?(?:项目)?(?:计划|规划|方案|项目)"),
-    ("start_plan", r"^(?=.*(?:机器学习|ml|ai|人工智能|智能|模型|算法|预测|识别|检测|推荐|自动|筛选|质检|优化|明年|下一年|20\d\d|年度|部门|部|中心|项目))"
-                   r".*?(?:想|要|准备|打算|需要|得|来|帮我|我们)(?:做|报|写|交|提|弄|搞|整|申报|上报|提交|填|起草|建|新建|创建|立|开)(?:个|一个|一份|份|一下|下)?"
-                   r"[^。！？?!]{0,16}?(?:计划|规划|项目|方案)(?:吧|了)?(?:[，,。！!？?\s:：]|$)"),
-    ("start_plan", r"(?:想|要|准备|打算)(?:做|搞|上|弄)(?:个|一个)?[^。！？?!，,]{0,16}?(?:模型|系统|项目)[，,]\s*(?:要|能|可以|是不是|是否)?"
-                   r"(?:在这里?|在这儿)?(?:登记|申报|报|提交|填)(?:吗|么|嘛)?[?？]?$"),
-    ("start_plan", r"\bhelp (?:me|us) (?:fill|complete|do|write|draft|start)\b(?:\s+[\w'-]+){0,4}?\s+(?:ml |machine learning |ai )?"
-                   r"(?:plan(?:ning)?|proposal)(?: form)?\b(?!'s)"),
-    ("start_plan", r"\b(?:idea|proposal|project|initiative|use case)\b.{0,60}\bhow (?:do|can|should) (?:i|we) (?:submit|register|file|enter|"
-                   r"put (?:it|this|that) in|log)\b"),
-    ("start_plan", r"^(?:来|给我|帮我|咱|咱们|我们)?整(?:个|一个|一份)(?:明年|下一年|今年|20\d\d\s*年?)的?(?:机器学习|ml|ai)?的?(?:计划|规划)"),
-    ("start_plan", r"(?:再|另|重新)?(?:新建|创建|建|开|起)(?:一个|个|一份|份)?新的?(?:机器学习|ml|ai)?(?:计划|规划)|"
-                   r"(?:给\S{1,8}?|想|要)(?:再|另)(?:新建|创建|建|开|起)(?:一个|个|一份|份)(?:计划|规划)"),
-    ("start_plan", r"把[^。！？?!]{0,24}?(?:计划|规划|项目|方案)(?:报上去|报上来|交上去|交上来|提交上去|报了|报一下|提交一下|交一下)"),
-    ("start_plan", r"(?:报|交|写|提交)(?:一下)?(?:明年|今年|下一年|20\d\d\s*年?度?)的?(?:机器学习|ml|ai)?(?:计划|规划)"),
-    # show_plan: one numbered plan
-    ("show_plan", r"^(?:(?:please|pls|can you|could you)\s+)?(?:show|open|pull up|display|view|read|see|look at|bring up)"
-                  r"(?:\s+me)?\s+(?:the\s+)?" + _NUMBER + r"(?:\s+please)?$"),
-    # a place in the list shown last: "open the first one", "打开第二个"
-    ("show_plan", r"^(?:(?:ok|okay|so|then|and|now)[,\s]+)?(?:(?:please|pls|can you|could you|can i|could i|let me|let's)\s+)?"
-                  r"(?:show(?: me)?|open(?: up)?|pull up|display|view|see|look at|bring up|check)\s+the\s+(?:first|second|third|fourth|fifth|"
-                  r"last|1st|2nd|3rd|4th|5th)(?: one| plan| item)?(?: please| pls)?[.!?]?$|"
-                  r"^(?:麻烦|帮我|请)?(?:打开|看一下|看下|看看|查看|显示)(?:一下)?(?:第\s*(?:\d{1,2}|[一二两三四五六七八九十])\s*(?:个|份|条)|最后(?:一|那)?(?:个|份))"
-                  r"(?:吧|看看)?$"),
-    ("show_plan", r"^(?:(?:ok|okay|so|then)[,\s]+)?(?:let me see|let me look at|let me have a look at|show me the details of|"
-                  r"the details of|details of|can i see|could i see|may i see|i'?d like to see|open up)\s+(?:plan\s*|no\.?\s*)?#?\s*"
-                  r"(?P<id>\d{1,6})(?!\d)[\s,.!]*(?:please)?[.!]?$"),
-    ("show_plan", r"(?:打开|看一下|看下|看看|查看)[^，,。0-9#]{0,10}?[，,]?\s*#\s*(?P<id>\d{1,6})(?!\d)\s*$"),
-    ("show_plan", r"^(?:麻烦|帮我|请|麻烦你)?(?:看一下|看下|看看|显示|打开|查看|调出|展示)(?:一下)?\s*" + _ZH_NUMBER +
-                  r"\s*(?:这份|那份|这个|那个)?(?:看看|看一下|吧)?[。.!！]?$"),
-    ("show_plan", r"^(?:麻烦|帮我|请|麻烦你)?(?:看一下|看下|看看|显示|打开|查看|调出|展示)(?:一下)?[^，,。0-9#]{1,14}?(?:那份|那个|这份|那一份)"
-                  r"[\s，,]*(?:#|第)?\s*(?P<id>\d{1,6})(?:号)?\s*[。.!！]?$"),
-    ("show_plan", r"^(?:把)?\s*" + _ZH_NUMBER + r"\s*的?(?:详细内容|详情|内容|细节|具体内容)?\s*(?:给我|发我|让我)?\s*"
-                  r"(?:看看|看一下|看下|打开|调出来|展示一下)"),
-))
+PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
+    (intent, re.compile(pattern))
+    for intent, pattern in (
+        # review_plan: a decision on a numbered plan
+        (
+            "review_plan",
+            r"^(?:(?:ok|okay|so|yes|please|pls|alright|right|and|then)[,\s]+)*"
+            r"(?:(?:i'?m|i am|i'?ll|i will|we'?ll|we will|let'?s|i want to|i'd like to|going to|gonna|go ahead and|"
+            r"ok to|happy to|can you|please|i|we|i'd|we'd|i would|we would|will|just|now)\s+){0,3}"
+            r"(?:approve|approving|accept|accepting|sign off(?: on)?|green[- ]?light|reject|rejecting|send|sending|"
+            r"bounce|bouncing|return|returning|kick)\b(?:\s+(?:the\s+)?)" + _NUMBER,
+        ),
+        (
+            "review_plan",
+            r"^(?:(?:ok|okay|so|and)[,\s]+)?plan\s*(?:no\.?\s*|number\s*)?#?\s*(?P<id>\d{1,6})(?!\d)[,\s]+(?:i|we)\s+"
+            r"(?:must|have to|need to|will|'ll|shall|would like to|want to|am going to|'m going to)\s+"
+            r"(?:send|return|bounce|approve|accept|reject|sign off)\b",
+        ),
+        (
+            "review_plan",
+            r"^(?:approved|approve|ok|okay|lgtm|sign off|send back|sending back|reject|rejected)[:,\s]+"
+            r"(?:plan\s*)?#?\s*(?P<id>\d{1,6})(?!\d)\b",
+        ),
+        (
+            "review_plan",
+            r"^" + _ZH_NUMBER + r"\s*(?:让他们|让他|请他们|叫他们)?\s*(?:改改|改一下|重写|补充|重新写|返工)",
+        ),
+        (
+            "review_plan",
+            r"^(?:(?:ok|okay|so|and)[,\s]+)?(?:plan\s*|proposal\s*)?#?\s*(?P<id>\d{1,6})(?!\d)\s*[:,-]?\s*"
+            r"(?:is\s+|looks\s+)?(?:approved|good to go|accepted|needs? (?:more |some )?work|needs? rework|"
+            r"needs? changes|rejected|goes back|should go back|is not ready|isn't ready|can go ahead)\b",
+        ),
+        ("review_plan", r"(?:批准|通过|批了|同意|准了|退回|打回|驳回)(?:一下|掉)?\s*" + _ZH_NUMBER),
+        (
+            "review_plan",
+            r"\b(?:send|sending|bounce|bouncing|return|returning|kick)\s+(?:that|this|it)(?: one| plan)?\s+back\b|"
+            r"^(?:(?:ok|okay|then|so|good|great|fine|nice|alright|yes|yeah|looks good|lgtm)[,.!\s]+)?(?:i'?ll |let's |i will )?"
+            r"(?:approve|sign off on|green[- ]?light) "
+            r"(?:that|this|it)(?: one| plan)?\b|"
+            r"^(?:那|这个|那个|这份|那份)(?:个|份)?(?:计划)?(?:就)?(?:批了|批准|通过|退回|打回|退回去|打回去)",
+        ),
+        (
+            "review_plan",
+            r"^(?:这个|那个|这份|那份)?(?:把|将|给)?\s*"
+            + _ZH_NUMBER
+            + r"\s*.{0,6}?(?:批准|通过|批了|过了|过吧|可以过|可以批|同意|退回|"
+            r"打回|驳回|退回去|打回去|退了|批掉)",
+        ),
+        (
+            "review_plan",
+            r"(?<!\d)(?P<id>(?!20\d\d(?!\d))\d{1,6})(?!\d)\s*(?:号|號)?(?:计划)?[^，,。\d]{0,4}[，,]?\s*"
+            r"(?:打回去|退回去|打回|退回|驳回)(?:吧|了)?$",
+        ),
+        # a decision said as a clause of its own, on the plan shown last: "这个写得挺完整，批了吧", "I'm sending #2 back"
+        (
+            "review_plan",
+            r"\b(?:must|have to|need to|will|i'?ll|going to|gonna|want to|would like to|'d like to)\s+(?:return|reject|bounce)\s+"
+            r"(?:that|this|it)(?: one| plan)?\b",
+        ),
+        (
+            "review_plan",
+            r"^(?:这份|那份|这个|那个)(?:计划)?(?:我|我们)?(?:想|要|得|准备|还是)?(?:给|把它)?(?:退回|打回|驳回)",
+        ),
+        (
+            "review_plan",
+            r"(?:^|[,，。.!！;；]\s*)(?:那|就|那就|我|我就|可以|行|好|得|要|只能|还是|先|那先|就先)?(?:给)?(?:批了|批准|通过|退回|打回|驳回|退回去|打回去)"
+            r"(?:吧|了|啦)?(?:\s*[,，。.!！;；]|$)",
+        ),
+        (
+            "review_plan",
+            r"\b(?:i'?m |we'?re |i'?ll |we'?ll )?(?:send|sending|bounce|bouncing|return|returning|kick|kicking)\s+"
+            r"(?:plan\s*)?#\s*(?P<id>\d{1,6})(?!\d)\s+back\b",
+        ),
+        # a decision on the plan in view, said of "this one": "this needs to go back to them", "该计划予以批准", "呢份唔批住，退返去俾佢哋再改"
+        (
+            "review_plan",
+            r"\b(?:this|it|that)(?: one| plan)?(?:\s+(?:needs?|has|have|must|should|will|is|to|be|got|gotta|can|probably|definitely|really|just)){0,3}"
+            r"\s+(?:send|sent|go|goes|going|went) back\b(?! to (?:me|us|you)\b)|"
+            r"\b(?:going to|gonna|will|'ll|want to|have to|need to|must|shall|happy to|ready to)\s+(?:approve|reject)\s+(?:it|this|that)\b",
+        ),
+        (
+            "review_plan",
+            r"(?:^|[，,。.!！;；]\s*)(?:经研究，?)?(?:这份|那份|这个|那个|该|此|本)(?:计划|方案)?[^，,。？?]{0,12}?"
+            r"(?:予以|准予|可以|我想|想|要|得|就)?(?:批准|批了|通过|同意|不批|退回|打回|驳回)|"
+            r"(?:^|[，,。.!！;；]\s*)(?:我|我们)?(?:要|得|需要|想|准备|只能|还是)(?:给|把它)?(?:退回去|打回去|退回|打回|驳回)|"
+            r"(?:想|要|就|可以)批了?(?:他|它)(?:吧)?[。.!！]?$",
+        ),
+        # withdraw_plan: taking back a plan
+        (
+            "withdraw_plan",
+            r"\b(?:withdraw|pull back|pull out|take back|retract|delete|remove|scrap|cancel|drop|rescind)\b"
+            r"(?:\s+(?:our|my|the|this|that|unit's|team's|department's|submitted|whole|\w+'s))*\s*" + _ML + _PLAN,
+        ),
+        ("withdraw_plan", r"\b(?:withdraw|retract|delete|scrap|cancel|rescind|kill)\s+" + _NUMBER),
+        (
+            "withdraw_plan",
+            r"\b(?:withdraw|withdrawing|retract|retracting|pull|pulling|scrap|scrapping|drop|dropping)\s+(?:our|my|the|this|that)\s+"
+            r"(?:(?!no\b|not\b)[\w&'-]+\s+){0,2}?" + _ML + r"(?:plan|proposal|submission)\b",
+        ),
+        (
+            "withdraw_plan",
+            r"^(?:plan\s*|#\s*)"
+            + r"(?P<id>\d{1,6})(?!\d)\s*[-—–,:]*\s*(?:please\s+)?(?:withdraw|retract|delete|cancel|pull|scrap)\s+it\b",
+        ),
+        (
+            "withdraw_plan",
+            r"把(?:我们|我的|咱们|咱)?(?:部门)?的?(?:那个|这个|那份|这份)?[^，,。]{0,8}?(?:计划|方案)(?:给)?(?:撤了|撤回|撤掉|撤销|删了|删掉|作废)",
+        ),
+        ("withdraw_plan", r"\bpull (?:it|the plan|our plan|our ml plan|my plan) back\b"),
+        ("withdraw_plan", r"\b(?:need|have|want|going|got|decided) to (?:pull|drop|kill)\s+" + _NUMBER),
+        ("withdraw_plan", r"(?:撤回|删除|删掉|取消|作废)\s*" + _ZH_NUMBER),
+        (
+            "withdraw_plan",
+            r"(?:撤回|撤销|撤掉|删除|删掉|删了|取消|作废|收回)(?:一下|掉|了)?(?:我们|我的|这个|那个|我们的|我们部门的|咱们的)?"
+            r"(?:提交的|交的|报的|写的|交上去的|报上去的)?(?:那个|这个|那份|这份)?" + _ZH_ML + _ZH_PLAN,
+        ),
+        ("withdraw_plan", r"^(?:我要|我想|我们要|帮我)?撤回(?:吧|一下)?$"),
+        ("withdraw_plan", r"^#?\s*(?P<id>\d{1,6})(?!\d)\s*(?:号)?.{0,10}?(?:撤了|撤回|撤掉|删了|删掉|不要了|取消掉)"),
+        (
+            "withdraw_plan",
+            r"(?<!\d)(?P<id>\d{1,6})\s*(?:号|號)(?:计划)?[，,\s]*(?:就)?(?:撤了|撤回|撤掉|删了|删掉|不要了)",
+        ),
+        ("withdraw_plan", r"(?:那个|这个|那份|这份).{0,16}?(?:计划|方案)?(?:撤了|撤回|撤掉|删了|删掉)(?:吧)?"),
+        # declare_no_plan: the unit files no ML plan
+        (
+            "declare_no_plan",
+            r"(?:^|\b(?:have|has|got|with|there's|there is|there are)\s+)no " + _ML + r"plans?\b(?! yet for| for scal)",
+        ),
+        (
+            "declare_no_plan",
+            r"\b(?:not doing|(?:won't|shan't|shall not) (?:have|do|submit|file)|will not (?:have|do|submit|file)|don't have|"
+            r"doesn't have|does not have|hasn't got|haven't got|has no|"
+            r"(?:won't|will not|aren't|are not|isn't|is not|not) (?:be )?(?:putting in|putting forward|submitting|"
+            r"filing|sending in|handing in|doing|having|bringing)|"
+            r"(?:not|never) (?:going to|gonna) (?:have|do|submit|file|put in|put forward|bother with|make)|"
+            r"do not have|not planning|not submitting|not filing|sitting out|opt(?:ing)? out of|skipping)\s+"
+            r"(?:an? |any |the )?(?:new )?(?:"
+            + _ML
+            + r"(?:plans?|planning)|(?:ml|machine learning|ai|a\.i\.|data science) (?:initiatives?|projects?|use cases?))\b",
+        ),
+        (
+            "declare_no_plan",
+            r"(?:^|我们|我|咱们|咱|部门|部|组|中心|这边|这次|今年|明年|后年|20\d\d\s*年|fy\d\d)\S{0,10}?"
+            r"(?:没有|没|不做|不搞|不开展|不启动|不立项|不推进|不上马|不报|不打算做|不打算|暂不|不提交|不交|不参加|放弃|不会有|不会做|不会报|不会交)(?:任何)?\s?"
+            r"(?:机器学习|ml|ai|人工智能)\s?(?:方面|相关)?(?:的)?(?:计划|规划|需求|项目|打算)",
+        ),
+        (
+            "declare_no_plan",
+            r"(?:我们|我|咱们|咱|部门|部|组|中心|这边|这次|今年|明年)\S{0,10}?(?:没有|没|不做|不报|不交)(?:任何)?"
+            r"(?:计划|规划)(?:了|吧|啊)?(?:[，,。]|$)",
+        ),
+        (
+            "declare_no_plan",
+            r"(?:(?:就|我们|要|帮我|想|那就|直接)(?:报|登记|声明|填)(?:一个|一下|个)?|^(?:报|填)个)[“\"]?(?:没有|无)(?:(?:机器学习)?计划|[”\"]|(?=吧|哈|啦|了|[。！!，,\s]|$))",
+        ),
+        (
+            "declare_no_plan",
+            r"\b(?:skipping|sitting out|not doing|won't do|will not do|not pursuing)\s+(?:ml|machine learning|ai)\b",
+        ),
+        (
+            "declare_no_plan",
+            r"(?:明年|今年|我们|我|部门|这边|这次|这块|那边)\S{0,10}?(?:就|先|暂时|都)?(?:不报|不交|不提交|不参与|不参加)"
+            r"(?:机器学习|ml|ai|人工智能)?(?:的)?(?:计划|规划)?了(?:[，,。!！]|$)",
+        ),
+        (
+            "declare_no_plan",
+            r"(?:没有|没啥|没什么|没|无)(?:任何)?(?:机器学习|ml|ai|人工智能)(?:相关)?的?(?:打算|计划|规划|项目|需求)",
+        ),
+        (
+            "declare_no_plan",
+            r"(?<!要)(?<!想)(?<!会)(?<!打算)(?<!准备)(?<!计划)(?:没有|没|不)(?:要|打算|准备|想|会|计划)(?:做|搞|报|交|提交|上|弄)"
+            r"(?:任何)?(?:机器学习|ml|ai|人工智能)"
+            r"(?:的|相关的)?(?:计划|规划|项目|方案)?",
+        ),
+        (
+            "declare_no_plan",
+            r"(?:机器学习|ml|ai)的?(?:计划|规划)\S{0,8}?(?:不参与|不参加|不报|不交|不提交|是零|为零|为空|空着)|报个空|交个白卷",
+        ),
+        (
+            "declare_no_plan",
+            r"\b(?:zero|no) (?:ml|machine learning|ai) (?:projects?|initiatives?|plans?|use cases?)\b(?! yet for)|"
+            r"^(?:(?:hi|hey|hello)[,!\s]+)?(?:no (?:ml|machine learning|ai)|nothing) from (?:us|our side|[a-z&-]+(?: [a-z&-]+)?)"
+            r" (?:next year|this (?:round|year|cycle|time))\b",
+        ),
+        (
+            "declare_no_plan",
+            r"\b(?:have|has|got|see)\s+(?:honestly\s+|really\s+|just\s+)?no (?:real )?(?:use case|need|use)s? for "
+            r"(?:ml|machine learning|ai)\b",
+        ),
+        (
+            "declare_no_plan",
+            r"(?:^|我们|我|咱们|部门|部|组|中心|这边|明年|今年|20\d\d\s*年)\S{0,8}?(?:不做|不搞|不上|不碰)(?:任何)?"
+            r"(?:机器学习|ml|ai|人工智能)(?:了|啦|吧)?[。.!！]?$",
+        ),
+        (
+            "declare_no_plan",
+            r"\bno " + _ML + r"plans? (?:from (?:us|our (?:side|team|unit|department))|this (?:time|year|round|cycle)|"
+            r"for (?:next|this|the coming) year)\b|\b(?:sitting|sit) (?:this|that) (?:one|year|round|cycle) out\b",
+        ),
+        # resume_plan: back to a draft
+        (
+            "resume_plan",
+            r"\b(?:continue|resume|pick up|carry on(?: with)?|get back to|go back to|keep going with|go on with)\s+"
+            r"(?:with\s+)?(?:my|our|the)\s+(?:ml |machine learning |unfinished )?(?:plan|draft)\b",
+        ),
+        ("resume_plan", r"\bpick up where (?:we|i) left off\b|\bwhere (?:were we|did we stop|did i stop)\b"),
+        (
+            "resume_plan",
+            r"(?:继续|接着)(?:填|写|弄|做)?(?:刚刚|刚才|之前|上次|我的|我们的|咱们的)?(?:那份|那个|这份|的)?(?:机器学习)?(?:计划|草稿|规划)",
+        ),
+        # back from a break: "好了我回来了，继续", "继续吧", "ok I'm back, let's continue"
+        (
+            "resume_plan",
+            r"^(?:(?:好了|好的|好|ok|okay|嗯|行)[，,!！\s]*)?(?:我)?(?:回来了|开完了|忙完了)[，,!！\s]*(?:我们|咱们)?"
+            r"(?:继续|接着来|接着填|接着弄|继续填|接着)(?:吧|啦)?[。!！]?$|^(?:我们|咱们)?(?:继续填|接着填|接着弄)(?:吧|啦)?[。!！]?$|"
+            r"^(?:ok |okay )?(?:i'?m |im )?back[,.!\s]+(?:let'?s |lets )?(?:continue|carry on|go on|keep going)\b",
+        ),
+        # "我问到了，接到刚才那个填嘛" (接到: 接着, in Sichuan), "问完了，接着刚才的填"
+        (
+            "resume_plan",
+            r"^(?:(?:好了|好的|好|ok|嗯|行)[，,!！\s]*)?(?:我)?(?:问到了|问完了|问好了|确认好了|确认完了|查到了|搞清楚了)[，,!！\s]*"
+            r"(?:我们|咱们)?(?:接到|接着|继续)(?:刚才|之前|上次)?(?:那个|那份|的)?(?:计划|草稿)?(?:填|写|弄)?(?:嘛|吧|啦)?[。!！]?$",
+        ),
+        (
+            "resume_plan",
+            r"(?:继续|接着)(?:填|写|弄)?(?:我的|我们的|刚才|上次|之前)(?:的|那个|那份)?(?:计划|草稿|规划)|"
+            r"(?:上次|刚才|之前)(?:那个|那份|的)(?:计划|草稿)(?:接着|继续)",
+        ),
+        # start_plan: writing a new one
+        (
+            "start_plan",
+            r"\b(?:draft|write|start|create|fill in|fill out|submit|file|put together|prepare|"
+            r"begin|set up|kick off|enter|register|drafting|writing|starting|creating|filling in|filling out|"
+            r"submitting|filing|putting together|preparing|beginning|setting up|kicking off)\b(?:\s+(?!no\b|not\b)[\w'-]+){0,5}?\s+"
+            + _ML
+            + r"(?:plan|proposal)s?\b",
+        ),
+        (
+            "start_plan",
+            r"\b(?:ready|time|let's|lets|want|need|going|here) to (?:knock out|knock off|bang out|crank out|tackle|"
+            r"get going on|get started on|sort out|get through|nail|do|write|draft|start|fill in|fill out|work on)\b"
+            r"(?:\s+(?!no\b|not\b)[\w'-]+){0,4}?\s+" + _ML + r"(?:plan|proposal)s?\b",
+        ),
+        # "Want to get our ML plan for next year on the books", "Looking to get our FY ML plan into the system"
+        (
+            "start_plan",
+            r"^(?!.*\b(?:no|not|don'?t|won'?t|withdraw\w*|pull\w*|cancel\w*|delete\w*)\b)(?:.*\b)?(?:want|wanna|looking|need|like|going|ready|"
+            r"trying|hoping|time|here|let'?s|lets)\b(?: to)?\s+(?:get|put|enter|log|register|lodge|record)\b(?:\s+[\w'-]+){0,5}?\s+"
+            + _ML
+            + r"(?:plan|proposal)\b(?!\s+(?:of|from)\b)",
+        ),
+        (
+            "start_plan",
+            r"\b(?:make|do|fill|complete|put in|work on)\b(?:\s+(?!no\b|not\b)[\w'-]+){0,5}?\s+"
+            r"(?:ml|machine learning|ai|a\.i\.) (?:plan|proposal)s?\b",
+        ),
+        (
+            "start_plan",
+            r"^(?:(?:hi|hello|hey|hiya|morning|afternoon|evening|good (?:morning|afternoon|evening))[,!.\s-]+)?"
+            r"(?:the |our |my |an |a )?(?:[\w&'-]+ ){0,2}?(?:ml|machine learning|ai) plan(?:ning)?"
+            r"(?: for(?: the)?(?: (?!no\b|not\b)[\w&'-]+){1,2}?(?=[,.!;:]| 20\d\d| fy| next| this|$))?"
+            r"(?:,? ?(?:for )?(?:fy\s?\d\d|20\d\d|next year|this year|the coming year))?(?:,? (?:please|pls))?"
+            r"(?:[.!]?$|[,;:.!-]+\s*(?:it'?s|it is|this is|for|we|i|our)\b)",
+        ),
+        (
+            "start_plan",
+            r"\b(?:do|make|start|write|fill in|fill out|file|draft|submit|begin)\s+(?:the |our |my )?"
+            r"(?:20\d\d|fy\s?\d\d|next year'?s|yearly|annual)\s+(?:ml |ai |machine learning )?plan\b",
+        ),
+        (
+            "start_plan",
+            r"\b(?:get|send|hand|put)\b(?:\s+[\w'-]+){0,4}?\s+" + _ML + r"(?:plan|proposal)s?"
+            r"(?:\s+for\s+(?:next year|20\d\d|the coming year|fy\s?\d\d))?\s+in\b",
+        ),
+        (
+            "start_plan",
+            r"\b(?:get|got|getting)\b(?:\s+[\w'-]+){0,3}?\s+" + _ML + r"plans?\s+(?:sorted|done|going|started|filed|"
+            r"submitted|written)\b",
+        ),
+        (
+            "start_plan",
+            r"\b(?:hand in|send in|turn in)\s+(?:its|our|my|the|a)\s+(?:ml |machine learning |ai )?plan"
+            r"(?: for (?:machine learning|ml|ai))?\b",
+        ),
+        # a terse start in fragments: "ML plan. next year. sales."
+        (
+            "start_plan",
+            r"^(?:(?:our |my |the )?[\w&'-]+[.,:;-]\s*)?(?:(?:our|my|the|new) )?(?:ml|machine learning|ai) plan[.,:;!\s-]+(?:for )?"
+            r"(?:next year|20\d\d|fy\s?\d\d|the coming year)(?:[.,:;!\s-]+(?:for )?(?:[\w&'-]+(?: [\w&'-]+)?))?[.!]?$",
+        ),
+        # "I'm told every unit needs an ML plan for next year, so here's legal's"
+        (
+            "start_plan",
+            r"^(?=.*\b(?:ml|ai|machine learning) plans?\b)(?!.*\b(?:no|not|don'?t|won'?t)\b).*\bso here'?s (?:the |our |my )?[\w&'-]+",
+        ),
+        # "Can we start the HR one for next year?" after a sentence about the plan
+        (
+            "start_plan",
+            r"^(?=.*\b(?:ml|ai|machine learning) plans?\b).*\b(?:start|begin|draft|write|file|kick off|do)\s+"
+            r"(?:the|our|my)\s+(?:[\w&'-]+\s+){0,2}one\b",
+        ),
+        (
+            "start_plan",
+            r"^(?:我要|我想|帮我|我来|开始)?(?:写|做|报|填|交|新建|创建)(?:一个|一份|个|份)?(?:新的)?(?:计划|规划)(?:吧)?$",
+        ),
+        # "想现在开始把这份计划填起来", "我想把我们生产部明年的那个机器学习计划填一下"
+        (
+            "start_plan",
+            r"(?<!不)(?<!别)(?:开始|想|要|准备|打算|帮我)(?:现在)?(?:开始)?把[^，,。！？!?]{0,20}?(?:机器学习|ml|ai)?(?:的)?(?:计划|规划)"
+            r"(?:给)?(?:填|写|报|做)(?:起来|一下|上来|出来|了|好)",
+        ),
+        (
+            "start_plan",
+            r"(?:帮我|给我|我要|我想|想|要|麻烦)(?:起|建|开|拟|做|写|弄|搞|新建|创建)(?:个|一个|一份|份)(?:新的)?"
+            r"(?:\S{1,8}?部|我们|部门)?(?:的)?(?:明年|下一年|20\d\d\s*年?)?(?:的)?(?:机器学习|ml|ai)?(?:的)?(?:计划|规划)"
+            r"(?:吧)?(?:$|[,，。 ])",
+        ),
+        (
+            "start_plan",
+            r"(?:我要|我想|帮我|我来|准备|打算)(?:写|做|报|填|交|提交|新建|创建)(?:一个|一份|个|份)?(?:明年度?|今年|下一年|"
+            r"20\d\d\s*年?度?|fy\d\d)(?:的)?(?:\s?(?:机器学习|machine learning|ml|ai|人工智能)\s?)?(?:的)?(?:计划|规划)",
+        ),
+        (
+            "start_plan",
+            r"(?:帮我|我想|我要|给我)?(?:起|建|开|拟|写)(?:个|一个|一份|份)(?:明年|下一年|今年|20\d\d\s*年?)?的?(?:机器学习|ml|ai)?的?"
+            r"(?:计划|规划)?草稿",
+        ),
+        (
+            "start_plan",
+            r"\b(?:ml|machine learning|ai) plans?\b.{0,80}\b(?:can|could|shall) we (?:get (?:it|this|that) (?:done|sorted|going)|"
+            r"do (?:it|this|that)|start|fill (?:it|this) (?:in|out)|knock (?:it|this) out)(?: now| today| here)?\s*\??$",
+        ),
+        (
+            "start_plan",
+            r"(?:写|做|报|填|开始|创建|新建|建立|编制|拟定|建|起草|提交|弄|搞|准备|申报|录入|开|交)(?:一下|一个|一份|个|份|下)?"
+            r"(?:我们|我们部门|部门|咱们|咱|\S{1,8}?部|\S{1,6}?中心)?(?:的)?(?:明年度|下年度|明年|今年|下一年|20\d\d\s*年?度?|fy\d\d)?(?:的)?\s?"
+            r"(?:机器学习|ml|ai|人工智能|智能化)\s?(?:的)?(?:项目)?(?:计划|规划|方案|项目)",
+        ),
+        (
+            "start_plan",
+            r"^(?=.*(?:机器学习|ml|ai|人工智能|智能|模型|算法|预测|识别|检测|推荐|自动|筛选|质检|优化|明年|下一年|20\d\d|年度|部门|部|中心|项目))"
+            r".*?(?:想|要|准备|打算|需要|得|来|帮我|我们)(?:做|报|写|交|提|弄|搞|整|申报|上报|提交|填|起草|建|新建|创建|立|开)(?:个|一个|一份|份|一下|下)?"
+            r"[^。！？?!]{0,16}?(?:计划|规划|项目|方案)(?:吧|了)?(?:[，,。！!？?\s:：]|$)",
+        ),
+        (
+            "start_plan",
+            r"(?:想|要|准备|打算)(?:做|搞|上|弄)(?:个|一个)?[^。！？?!，,]{0,16}?(?:模型|系统|项目)[，,]\s*(?:要|能|可以|是不是|是否)?"
+            r"(?:在这里?|在这儿)?(?:登记|申报|报|提交|填)(?:吗|么|嘛)?[?？]?$",
+        ),
+        (
+            "start_plan",
+            r"\bhelp (?:me|us) (?:fill|complete|do|write|draft|start)\b(?:\s+[\w'-]+){0,4}?\s+(?:ml |machine learning |ai )?"
+            r"(?:plan(?:ning)?|proposal)(?: form)?\b(?!'s)",
+        ),
+        (
+            "start_plan",
+            r"\b(?:idea|proposal|project|initiative|use case)\b.{0,60}\bhow (?:do|can|should) (?:i|we) (?:submit|register|file|enter|"
+            r"put (?:it|this|that) in|log)\b",
+        ),
+        (
+            "start_plan",
+            r"^(?:来|给我|帮我|咱|咱们|我们)?整(?:个|一个|一份)(?:明年|下一年|今年|20\d\d\s*年?)的?(?:机器学习|ml|ai)?的?(?:计划|规划)",
+        ),
+        (
+            "start_plan",
+            r"(?:再|另|重新)?(?:新建|创建|建|开|起)(?:一个|个|一份|份)?新的?(?:机器学习|ml|ai)?(?:计划|规划)|"
+            r"(?:给\S{1,8}?|想|要)(?:再|另)(?:新建|创建|建|开|起)(?:一个|个|一份|份)(?:计划|规划)",
+        ),
+        (
+            "start_plan",
+            r"把[^。！？?!]{0,24}?(?:计划|规划|项目|方案)(?:报上去|报上来|交上去|交上来|提交上去|报了|报一下|提交一下|交一下)",
+        ),
+        (
+            "start_plan",
+            r"(?:报|交|写|提交)(?:一下)?(?:明年|今年|下一年|20\d\d\s*年?度?)的?(?:机器学习|ml|ai)?(?:计划|规划)",
+        ),
+        # show_plan: one numbered plan
+        (
+            "show_plan",
+            r"^(?:(?:please|pls|can you|could you)\s+)?(?:show|open|pull up|display|view|read|see|look at|bring up)"
+            r"(?:\s+me)?\s+(?:the\s+)?" + _NUMBER + r"(?:\s+please)?$",
+        ),
+        # a place in the list shown last: "open the first one", "打开第二个"
+        (
+            "show_plan",
+            r"^(?:(?:ok|okay|so|then|and|now)[,\s]+)?(?:(?:please|pls|can you|could you|can i|could i|let me|let's)\s+)?"
+            r"(?:show(?: me)?|open(?: up)?|pull up|display|view|see|look at|bring up|check)\s+the\s+(?:first|second|third|fourth|fifth|"
+            r"last|1st|2nd|3rd|4th|5th)(?: one| plan| item)?(?: please| pls)?[.!?]?$|"
+            r"^(?:麻烦|帮我|请)?(?:打开|看一下|看下|看看|查看|显示)(?:一下)?(?:第\s*(?:\d{1,2}|[一二两三四五六七八九十])\s*(?:个|份|条)|最后(?:一|那)?(?:个|份))"
+            r"(?:吧|看看)?$",
+        ),
+        (
+            "show_plan",
+            r"^(?:(?:ok|okay|so|then)[,\s]+)?(?:let me see|let me look at|let me have a look at|show me the details of|"
+            r"the details of|details of|can i see|could i see|may i see|i'?d like to see|open up)\s+(?:plan\s*|no\.?\s*)?#?\s*"
+            r"(?P<id>\d{1,6})(?!\d)[\s,.!]*(?:please)?[.!]?$",
+        ),
+        ("show_plan", r"(?:打开|看一下|看下|看看|查看)[^，,。0-9#]{0,10}?[，,]?\s*#\s*(?P<id>\d{1,6})(?!\d)\s*$"),
+        (
+            "show_plan",
+            r"^(?:麻烦|帮我|请|麻烦你)?(?:看一下|看下|看看|显示|打开|查看|调出|展示)(?:一下)?\s*"
+            + _ZH_NUMBER
+            + r"\s*(?:这份|那份|这个|那个)?(?:看看|看一下|吧)?[。.!！]?$",
+        ),
+        (
+            "show_plan",
+            r"^(?:麻烦|帮我|请|麻烦你)?(?:看一下|看下|看看|显示|打开|查看|调出|展示)(?:一下)?[^，,。0-9#]{1,14}?(?:那份|那个|这份|那一份)"
+            r"[\s，,]*(?:#|第)?\s*(?P<id>\d{1,6})(?:号)?\s*[。.!！]?$",
+        ),
+        (
+            "show_plan",
+            r"^(?:把)?\s*" + _ZH_NUMBER + r"\s*的?(?:详细内容|详情|内容|细节|具体内容)?\s*(?:给我|发我|让我)?\s*"
+            r"(?:看看|看一下|看下|打开|调出来|展示一下)",
+        ),
+    )
+)
 # "销售部的呢？", "what about legal?": the planning office's next question about another unit.
-_FOLLOW_UP = re.compile(r"^(?:那|那么|还有)?.{1,14}?(?:的呢|呢|的计划呢|的情况呢|的也列一下|也列一下|的也看看|的也看一下)[?？]?$|"
-                        r"^(?:and |so )?(?:what|how) about\b|^and (?:for )?\S+\??$|"
-                        r"^(?:and )?(?:anything|any plans?|something|what's there|what is there|what's in) (?:from|for|by|of) \S|"
-                        r"^(?:(?:ok|okay|right|thanks|cool|great)[.,!]*\s+)?(?:and |so )?what (?:do |did |have )?we (?:have|got|get) "
-                        r"(?:in )?(?:from|for|by|of) \S")
+_FOLLOW_UP = re.compile(
+    r"^(?:那|那么|还有)?.{1,14}?(?:的呢|呢|的计划呢|的情况呢|的也列一下|也列一下|的也看看|的也看一下)[?？]?$|"
+    r"^(?:and |so )?(?:what|how) about\b|^and (?:for )?\S+\??$|"
+    r"^(?:and )?(?:anything|any plans?|something|what's there|what is there|what's in) (?:from|for|by|of) \S|"
+    r"^(?:(?:ok|okay|right|thanks|cool|great)[.,!]*\s+)?(?:and |so )?what (?:do |did |have )?we (?:have|got|get) "
+    r"(?:in )?(?:from|for|by|of) \S"
+)
 # Not a request: a question about one ("can a withdrawn plan be restored?"), or a negation.
-_QUESTION = re.compile(r"^(?:what|why|which|when|where|who|whom|is|are|was|were|does|do|did|should|would it|if|"
-                       r"(?:can|could|may|must) (?:our|a|an|the|my|units?|leads?|departments?|teams?|every)\b|"
-                       r"(?:can|could|may|must|do) (?:we|i) (?:declare|say|skip|have no|not)\b)\b|"
-                       r"(?<!没)什么|为什么|为啥|怎么|怎样|如何|哪些|是否|是不是|能不能|可不可以|有没有|吗[?？。!！\s]*$|么[?？\s]*$|呢[?？\s]*$")
+_QUESTION = re.compile(
+    r"^(?:what|why|which|when|where|who|whom|is|are|was|were|does|do|did|should|would it|if|"
+    r"(?:can|could|may|must) (?:our|a|an|the|my|units?|leads?|departments?|teams?|every)\b|"
+    r"(?:can|could|may|must|do) (?:we|i) (?:declare|say|skip|have no|not)\b)\b|"
+    r"(?<!没)什么|为什么|为啥|怎么|怎样|如何|哪些|是否|是不是|能不能|可不可以|有没有|吗[?？。!！\s]*$|么[?？\s]*$|呢[?？\s]*$"
+)
 _NOT_AN_ACT = {
-    "start_plan": re.compile(r"\b(?:no|not|don't|won't|withdraw|delete|cancel|pull back|pull|kill|drop|remove|scrap|list|show|count|how many|"
-                             r"approve|reject|review|open|view|back to|"
-                             r"which|all|unfinished|continue|resume|go on|carry on|my draft|our draft|draft plans|units|departments)\b|"
-                             r"不|没|别|撤|删|取消|暂停|哪些|哪几|列出|列一下|继续|接着|看看|看一下|看下|查看|交的|交了的|交过的|报的|报过的|查一下|显示|统计|多少|几个|几份|部门们|"
-                             r"各部门(?!报|交|写|提交|都要|都得)|所有部门(?!报|交|写|提交|都要|都得)|已经提交|已提交"),
-    "withdraw_plan": re.compile(r"(?:不|别|没|don't|do not|not|won't|never)\s*(?:要|想|用|打算)?\s*"
-                                r"(?:撤|删|取消|withdraw|delete|cancel|pull|scrap|remove|drop|kill|retract)"),
-    "declare_no_plan": re.compile(r"(做|搞|报|交|上|弄|要|想|会|有|打算|准备|提交)[不没]\1"),  # "做不做", "要不要" ask, not decline
-    "resume_plan": re.compile(r"\b(?:later|tomorrow|stop|another time|next time|next week|monday|tuesday|wednesday|"
-                              r"thursday|friday|after)\b|不|没|回头|改天|下次|明天"),
+    "start_plan": re.compile(
+        r"\b(?:no|not|don't|won't|withdraw|delete|cancel|pull back|pull|kill|drop|remove|scrap|list|show|count|how many|"
+        r"approve|reject|review|open|view|back to|"
+        r"which|all|unfinished|continue|resume|go on|carry on|my draft|our draft|draft plans|units|departments)\b|"
+        r"不|没|别|撤|删|取消|暂停|哪些|哪几|列出|列一下|继续|接着|看看|看一下|看下|查看|交的|交了的|交过的|报的|报过的|查一下|显示|统计|多少|几个|几份|部门们|"
+        r"各部门(?!报|交|写|提交|都要|都得)|所有部门(?!报|交|写|提交|都要|都得)|已经提交|已提交"
+    ),
+    "withdraw_plan": re.compile(
+        r"(?:不|别|没|don't|do not|not|won't|never)\s*(?:要|想|用|打算)?\s*"
+        r"(?:撤|删|取消|withdraw|delete|cancel|pull|scrap|remove|drop|kill|retract)"
+    ),
+    "declare_no_plan": re.compile(
+        r"(做|搞|报|交|上|弄|要|想|会|有|打算|准备|提交)[不没]\1"
+    ),  # "做不做", "要不要" ask, not decline
+    "resume_plan": re.compile(
+        r"\b(?:later|tomorrow|stop|another time|next time|next week|monday|tuesday|wednesday|"
+        r"thursday|friday|after)\b|不|没|回头|改天|下次|明天"
+    ),
 }
-_HOW_TO_START = re.compile(r"从哪(?:里|儿)?开始|怎么(?:弄|开始|填|搞)|how do i (?:start|begin)|where do i (?:start|begin)|"
-                           r"where (?:do|can|should) (?:i|we) (?:enter|submit|file|put in|register|send|hand in|start|begin)|"
-                           r"在哪(?:里|儿)?(?:填|提交|报|登记|录入)|(?:在)?(?:这儿|这里|这)(?:报|填|提交)(?:计划)?|"
-                           r"\bcan (?:i|we) get (?:it|this|that) (?:done|sorted|going)\b|在此办理|在这里(?:办理|填|提交|写|弄|登记|申报|报)|在这(?:儿)?(?:登记|申报)|这里(?:可以|能)(?:办|填|提交|写|登记|报)|can (?:i|we) do (?:it|this|that) "
-                           r"(?:here|now)|is this (?:the place|where)|can (?:i|we) (?:do|start|fill) (?:it|this|the|my|our)")
+_HOW_TO_START = re.compile(
+    r"从哪(?:里|儿)?开始|怎么(?:弄|开始|填|搞)|how do i (?:start|begin)|where do i (?:start|begin)|"
+    r"where (?:do|can|should) (?:i|we) (?:enter|submit|file|put in|register|send|hand in|start|begin)|"
+    r"在哪(?:里|儿)?(?:填|提交|报|登记|录入)|(?:在)?(?:这儿|这里|这)(?:报|填|提交)(?:计划)?|"
+    r"\bcan (?:i|we) get (?:it|this|that) (?:done|sorted|going)\b|在此办理|在这里(?:办理|填|提交|写|弄|登记|申报|报)|在这(?:儿)?(?:登记|申报)|这里(?:可以|能)(?:办|填|提交|写|登记|报)|can (?:i|we) do (?:it|this|that) "
+    r"(?:here|now)|is this (?:the place|where)|can (?:i|we) (?:do|start|fill) (?:it|this|the|my|our)"
+)
 # "…won't have an ML plan next year. How do I register that?" asks to do it
-_HOW_TO_TELL = re.compile(r"\bhow (?:do|can|should) (?:i|we) (?:let (?:you|you lot|you guys|you all|y'?all|the planning office|"
-                          r"planning|the office|people) know|register|record|declare|tell you|report|log|"
-                          r"enter|submit|file)(?: (?:that|this|it))?\b|怎么(?:登记|申报|报|告诉你|声明)|如何(?:登记|申报|声明)")
+_HOW_TO_TELL = re.compile(
+    r"\bhow (?:do|can|should) (?:i|we) (?:let (?:you|you lot|you guys|you all|y'?all|the planning office|"
+    r"planning|the office|people) know|register|record|declare|tell you|report|log|"
+    r"enter|submit|file)(?: (?:that|this|it))?\b|怎么(?:登记|申报|报|告诉你|声明)|如何(?:登记|申报|声明)"
+)
 ACTING = frozenset({"start_plan", "withdraw_plan", "declare_no_plan", "review_plan"})
 
 
@@ -259,10 +503,15 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
     if not folded or folded.startswith("/"):
         return None
     last = re.split(r"(?<=[.!?。！？,，])\s*", folded.rstrip(" .!?。！？"))[-1]  # "…. Shall we get started?"
-    asked = bool(_QUESTION.search(folded)) or (folded.endswith(("?", "？")) and not re.match(
-        r"^(?:can|could|would|will|shall) (?:you|we|i)\b|^(?:please|pls|let's|lets)\b", last))
-    if asked and (_HOW_TO_START.search(folded) or _HOW_TO_TELL.search(folded)) and not re.search(
-            r"什么|为什么|哪些|\bwhat\b|\bwhy\b", folded):
+    asked = bool(_QUESTION.search(folded)) or (
+        folded.endswith(("?", "？"))
+        and not re.match(r"^(?:can|could|would|will|shall) (?:you|we|i)\b|^(?:please|pls|let's|lets)\b", last)
+    )
+    if (
+        asked
+        and (_HOW_TO_START.search(folded) or _HOW_TO_TELL.search(folded))
+        and not re.search(r"什么|为什么|哪些|\bwhat\b|\bwhy\b", folded)
+    ):
         asked = False  # "IT部要交明年的机器学习计划，从哪开始？" asks to be walked through it
     for intent, pattern in PATTERNS:
         found = pattern.search(folded)
@@ -271,8 +520,10 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
         if asked and (intent != "review_plan" or _QUESTION.search(folded)):
             return None
         blocker = _NOT_AN_ACT.get(intent)
-        sentence_start = max(folded.rfind(mark, 0, found.start()) for mark in "。！？.!?") + 1  # an earlier sentence is a preamble
-        if blocker and blocker.search(folded if intent == "resume_plan" else folded[sentence_start:found.end()]):
+        sentence_start = (
+            max(folded.rfind(mark, 0, found.start()) for mark in "。！？.!?") + 1
+        )  # an earlier sentence is a preamble
+        if blocker and blocker.search(folded if intent == "resume_plan" else folded[sentence_start : found.end()]):
             continue
         number = found.groupdict().get("id")
         return intent, int(number) if number else None
@@ -280,32 +531,50 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
 
 
 # A start the intent model guessed, said with words no start carries.
-_RESUMING = re.compile(r"继续|接着|写到一半|没写完|没填完|补完|\b(?:continue|resume|pick up where|"
-                       r"carry on|unfinished|half-?finished|where (?:we|i) left off)\b")
-_COUNTING = re.compile(r"(?:交|报|提交)(?:了|咗)(?:啥|什么|咩|哪些)|几个|几份|哪些|多少|列出|列一下|\b(?:how many|which|list|show me)\b")
+_RESUMING = re.compile(
+    r"继续|接着|写到一半|没写完|没填完|补完|\b(?:continue|resume|pick up where|"
+    r"carry on|unfinished|half-?finished|where (?:we|i) left off)\b"
+)
+_COUNTING = re.compile(
+    r"(?:交|报|提交)(?:了|咗)(?:啥|什么|咩|哪些)|几个|几份|哪些|多少|列出|列一下|\b(?:how many|which|list|show me)\b"
+)
 
 
-_ASKED_ABOUT = re.compile(r"^(?:is it|is that|can (?:a|an|the|we|i) .{0,40}\b(?:be|get)|what happens|what if|does|do (?:i|we) have to|"
-                          r"should (?:i|we))\b.*\?$|(?:还能|能不能|可以|能否|会不会|是不是|是否).{0,12}(?:吗|么)?[?？]?$|吗[?？]?$")
-_NOTHING_FOR_ML = re.compile(r"(?:没啥|没什么|没有什么|没有)(?:能|可以|需要|适合)?(?:用|上)?(?:机器学习|ml|ai)|填个无|报个无|报无|填无|"
-                             r"\bno (?:use case|need|use) for (?:ml|machine learning|ai)\b")
-_ASKED_STATUS = re.compile(r"(?:批了|通过了|批准了|退回了|审了|审完了|过了)(?:没有|没|吗|么)[?？]?$|有没有(?:批|通过|审)|"
-                           r"^(?:has|have|is|was|were|did)\b.{0,40}\b(?:approved|reviewed|rejected|sent back|passed|signed off)\b.*\?$")
-_WHICH_UNITS = re.compile(r"^(?:which|what|how many) (?:units?|departments?|teams?)\b|哪些部门|哪几个部门|多少个?部门|哪个部门")
-_NOT_STARTING = re.compile(r"(?:没有|没|不|别)(?:要|打算|准备|想|会|用)?(?:做|搞|报|交|提交|写|开始)|\b(?:not|no|don'?t|won'?t|never)\b"
-                           r"(?:\s+\w+){0,2}\s+(?:start|do|write|file|submit|make)\b")
+_ASKED_ABOUT = re.compile(
+    r"^(?:is it|is that|can (?:a|an|the|we|i) .{0,40}\b(?:be|get)|what happens|what if|does|do (?:i|we) have to|"
+    r"should (?:i|we))\b.*\?$|(?:还能|能不能|可以|能否|会不会|是不是|是否).{0,12}(?:吗|么)?[?？]?$|吗[?？]?$"
+)
+_NOTHING_FOR_ML = re.compile(
+    r"(?:没啥|没什么|没有什么|没有)(?:能|可以|需要|适合)?(?:用|上)?(?:机器学习|ml|ai)|填个无|报个无|报无|填无|"
+    r"\bno (?:use case|need|use) for (?:ml|machine learning|ai)\b"
+)
+_ASKED_STATUS = re.compile(
+    r"(?:批了|通过了|批准了|退回了|审了|审完了|过了)(?:没有|没|吗|么)[?？]?$|有没有(?:批|通过|审)|"
+    r"^(?:has|have|is|was|were|did)\b.{0,40}\b(?:approved|reviewed|rejected|sent back|passed|signed off)\b.*\?$"
+)
+_WHICH_UNITS = re.compile(
+    r"^(?:which|what|how many) (?:units?|departments?|teams?)\b|哪些部门|哪几个部门|多少个?部门|哪个部门"
+)
+_NOT_STARTING = re.compile(
+    r"(?:没有|没|不|别)(?:要|打算|准备|想|会|用)?(?:做|搞|报|交|提交|写|开始)|\b(?:not|no|don'?t|won'?t|never)\b"
+    r"(?:\s+\w+){0,2}\s+(?:start|do|write|file|submit|make)\b"
+)
 _FAREWELL = re.compile(r"拜拜?|再见|回见|\b(?:bye|cya|see you|later)\b")
 
 
 # "remind me later" / "明天提醒我" is a pause, not the planning office reminding the units
 _REMIND_ME = re.compile(r"\b(?:remind|ping|nudge) me\b|提醒(?:一下)?我|叫我|喊我")
-_REMIND_WHOM = re.compile(r"\b(?:units?|departments?|teams?|leads?|everyone|everybody|stragglers|divisions?)\b|"
-                          r"部门|负责人|单位|大家|各部|事业部")
+_REMIND_WHOM = re.compile(
+    r"\b(?:units?|departments?|teams?|leads?|everyone|everybody|stragglers|divisions?)\b|"
+    r"部门|负责人|单位|大家|各部|事业部"
+)
 
 
 # A withdrawal names what it takes back: a plan, a draft, a number, "it"
-_PLAN_REFERENCE = re.compile(r"计划|规划|方案|项目|草稿|提交|交的|报的|交上去|那份|这份|那个|这个|\d|"
-                             r"\b(?:plans?|proposals?|submissions?|initiatives?|drafts?|submitted|it|that|this|one)\b")
+_PLAN_REFERENCE = re.compile(
+    r"计划|规划|方案|项目|草稿|提交|交的|报的|交上去|那份|这份|那个|这个|\d|"
+    r"\b(?:plans?|proposals?|submissions?|initiatives?|drafts?|submitted|it|that|this|one)\b"
+)
 _ANSWER_REFERENCE = re.compile(r"回答|答案|答的|填的|\b(?:answers?|responses?)\b")
 
 
@@ -317,11 +586,14 @@ def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
     if intent == "remind_units":  # it acts at once: only a request that says whom to remind, not asked as a question
         if _REMIND_ME.search(folded):
             return "cancel"
-        asked = _QUESTION.search(folded) or (folded.endswith(("?", "？")) and not re.match(r"(?:can|could|would|will) you\b",
-                                                                                         folded))
+        asked = _QUESTION.search(folded) or (
+            folded.endswith(("?", "？")) and not re.match(r"(?:can|could|would|will) you\b", folded)
+        )
         return "ask_faq" if asked else None if _REMIND_WHOM.search(folded) else "nlu_fallback"
     if intent == "review_plan" and _ASKED_STATUS.search(folded):
-        return "show_plan" if re.search(r"\d", folded) else "query_plans"  # "9号计划批了吗", "has plan 9 been approved?"
+        return (
+            "show_plan" if re.search(r"\d", folded) else "query_plans"
+        )  # "9号计划批了吗", "has plan 9 been approved?"
     if intent == "declare_no_plan" and _WHICH_UNITS.search(folded):
         return "query_plans"  # "which departments declared no plan?"
     if intent == "withdraw_plan" and _ASKED_ABOUT.search(folded):
@@ -351,16 +623,20 @@ def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
 
 
 def follow_up_query(text: str) -> bool:
-    """"销售部的呢？", "what about legal?": shaped like the next question about another unit."""
+    """ "销售部的呢？", "what about legal?": shaped like the next question about another unit."""
     return len(text) <= 40 and bool(_FOLLOW_UP.search(fold(text)))
 
 
-_PLANS_OF = re.compile(r"\bdid\b[^.?!]{0,40}\b(?:file|submit|send in|hand in)\b|\b(?:has|have|did)\b.{0,12}\bput (?:in|forward)\b|\bplans?\b|\bfiled\b|\bsubmitted\b|\bsent in\b|\bhanded in\b|计划|规划|方案|提案|交了|报了|提交了")
+_PLANS_OF = re.compile(
+    r"\bdid\b[^.?!]{0,40}\b(?:file|submit|send in|hand in)\b|\b(?:has|have|did)\b.{0,12}\bput (?:in|forward)\b|\bplans?\b|\bfiled\b|\bsubmitted\b|\bsent in\b|\bhanded in\b|计划|规划|方案|提案|交了|报了|提交了"
+)
 _FIRST_PERSON = re.compile(r"\b(?:our|my|we|us|i)\b|我们|咱们|我的|本部门")
 
 
-_FILING = re.compile(r"没有|不做|不报|填|写|做|报|交|提交|起草|\b(?:no (?:ml |machine learning )?plans?|start|write|draft|"
-                     r"fill|submit|file|create|do|make)\b")
+_FILING = re.compile(
+    r"没有|不做|不报|填|写|做|报|交|提交|起草|\b(?:no (?:ml |machine learning )?plans?|start|write|draft|"
+    r"fill|submit|file|create|do|make)\b"
+)
 
 
 def about_units_plans(text: str) -> bool:
@@ -368,19 +644,27 @@ def about_units_plans(text: str) -> bool:
     files nothing."""
     folded = fold(text)
     folded_people = re.sub(r"\b(?:for |waiting for |awaiting )?(?:our|my) (?:review|approval|sign-?off)\b", " ", folded)
-    return bool(_PLANS_OF.search(folded)) and not _FIRST_PERSON.search(folded_people) and recognise(text) is None and (
-        not _FILING.search(folded) or bool(_WHAT_WAS_FILED.search(folded)))
+    return (
+        bool(_PLANS_OF.search(folded))
+        and not _FIRST_PERSON.search(folded_people)
+        and recognise(text) is None
+        and (not _FILING.search(folded) or bool(_WHAT_WAS_FILED.search(folded)))
+    )
 
 
 # "理赔部明年报了啥", "what has Procurement filed so far?"
-_WHAT_WAS_FILED = re.compile(r"(?:报|交|提交|申报)了?些?(?:啥|什么|哪些|哪几份|哪几个|几个|几份|多少|咩)|(?:调阅|查阅|调取|调出|查看)\S{0,16}?(?:报送|报|交|提交|申报)的|"
-                             r"\b(?:what|which|how many)\b.{0,40}\b(?:did|has|have)\b.{0,30}\b(?:file|submit|send in|hand in|put in|put forward)\b|"
-                             r"\b(?:what|which|how many)\b.{0,40}\b(?:filed|submitted|sent in|handed in|put in|put forward)\b")
+_WHAT_WAS_FILED = re.compile(
+    r"(?:报|交|提交|申报)了?些?(?:啥|什么|哪些|哪几份|哪几个|几个|几份|多少|咩)|(?:调阅|查阅|调取|调出|查看)\S{0,16}?(?:报送|报|交|提交|申报)的|"
+    r"\b(?:what|which|how many)\b.{0,40}\b(?:did|has|have)\b.{0,30}\b(?:file|submit|send in|hand in|put in|put forward)\b|"
+    r"\b(?:what|which|how many)\b.{0,40}\b(?:filed|submitted|sent in|handed in|put in|put forward)\b"
+)
 
 
 # "请把财务部的机器学习计划列给我看一下": a listing verb, so a question, whatever the model guessed.
-_LISTING = re.compile(r"列给我|列出|列一下|列个|列下|列表|给我看|发我看|调出来|调阅|查阅|调取|查一下|查查|查看|看一下|看看|"
-                      r"\b(?:list|show me|pull up|give me|let me see)\b")
+_LISTING = re.compile(
+    r"列给我|列出|列一下|列个|列下|列表|给我看|发我看|调出来|调阅|查阅|调取|查一下|查查|查看|看一下|看看|"
+    r"\b(?:list|show me|pull up|give me|let me see)\b"
+)
 _DECLINING = re.compile(r"没有|不做|不报|不交|不提交|不搞|暂不|放弃|\b(?:no|not|won't|don't|skip|skipping)\b")
 
 
@@ -401,18 +685,30 @@ def change_of_answer(text: str) -> Optional[str]:
 
 # What an acting request the intent model guessed must say to be one ("help me plan a team offsite" is not a start).
 # Latin words may touch Chinese ("开个新plan", "能用ML的"), so they are bounded by letters, not by \b.
-_ML_TOPIC = re.compile(r"机器学习|人工智能|模型|算法|智能|(?<![a-z])(?:ml|ai|a\.i\.|machine learning|data science|models?)(?![a-z])")
-_PLAN_TOPIC = re.compile(r"计划|规划|方案|申报|填报|项目|表单|一份|新的|(?<![a-z])(?:plans?|planned|planning|proposals?|submissions?|"
-                         r"initiatives?|projects?|forms?|use cases?)(?![a-z])")
-_OTHER_TOPIC = re.compile(r"活动|推广|旅行|旅游|出差|学习计划|健身|减肥|婚礼|团建|聚会|诗|歌|故事|笑话|作文|食谱|行程|会议|排班|(?<![a-z])(?:offsite|trip|"
-                          r"travel|holiday|vacation|party|wedding|workout|diet|meals?|events?|campaigns?|poem|song|story|joke|essay|lesson|"
-                          r"itinerary|birthday|meeting|agenda|shifts?|roster)(?![a-z])")
-_NEGATION = re.compile(r"没|不|无|别|莫得|冇|唔|(?<![a-z])(?:no|not|none|nothing|zero|skip|skipping|sitting out|opt(?:ing)? out)(?![a-z])|n'?t\b")
-_WITHDRAWING = re.compile(r"撤|删|取消|作废|收回|拿回|要回|不要了|(?<![a-z])(?:withdraw\w*|retract\w*|pull\w*|delet\w*|remov\w*|cancel\w*|"
-                          r"scrap\w*|drop\w*|kill|take back|rescind\w*|undo)(?![a-z])")
-_DECIDING = re.compile(r"批|审|通过|退回|打回|驳回|同意|过了|过吧|不行|返工|重写|修改|改改|补充|(?<![a-z])(?:approv\w*|accept\w*|reject\w*|review\w*|"
-                       r"send\w* (?:\w+ )?back|sign\w* off|green[- ]?li\w*|bounc\w*|return\w*|lgtm|needs? (?:more )?work|rework|"
-                       r"good to go)(?![a-z])")
+_ML_TOPIC = re.compile(
+    r"机器学习|人工智能|模型|算法|智能|(?<![a-z])(?:ml|ai|a\.i\.|machine learning|data science|models?)(?![a-z])"
+)
+_PLAN_TOPIC = re.compile(
+    r"计划|规划|方案|申报|填报|项目|表单|一份|新的|(?<![a-z])(?:plans?|planned|planning|proposals?|submissions?|"
+    r"initiatives?|projects?|forms?|use cases?)(?![a-z])"
+)
+_OTHER_TOPIC = re.compile(
+    r"活动|推广|旅行|旅游|出差|学习计划|健身|减肥|婚礼|团建|聚会|诗|歌|故事|笑话|作文|食谱|行程|会议|排班|(?<![a-z])(?:offsite|trip|"
+    r"travel|holiday|vacation|party|wedding|workout|diet|meals?|events?|campaigns?|poem|song|story|joke|essay|lesson|"
+    r"itinerary|birthday|meeting|agenda|shifts?|roster)(?![a-z])"
+)
+_NEGATION = re.compile(
+    r"没|不|无|别|莫得|冇|唔|(?<![a-z])(?:no|not|none|nothing|zero|skip|skipping|sitting out|opt(?:ing)? out)(?![a-z])|n'?t\b"
+)
+_WITHDRAWING = re.compile(
+    r"撤|删|取消|作废|收回|拿回|要回|不要了|(?<![a-z])(?:withdraw\w*|retract\w*|pull\w*|delet\w*|remov\w*|cancel\w*|"
+    r"scrap\w*|drop\w*|kill|take back|rescind\w*|undo)(?![a-z])"
+)
+_DECIDING = re.compile(
+    r"批|审|通过|退回|打回|驳回|同意|过了|过吧|不行|返工|重写|修改|改改|补充|(?<![a-z])(?:approv\w*|accept\w*|reject\w*|review\w*|"
+    r"send\w* (?:\w+ )?back|sign\w* off|green[- ]?li\w*|bounc\w*|return\w*|lgtm|needs? (?:more )?work|rework|"
+    r"good to go)(?![a-z])"
+)
 
 
 def says_enough_for(intent: Optional[str], text: str) -> bool:
@@ -420,8 +716,9 @@ def says_enough_for(intent: Optional[str], text: str) -> bool:
     folded = fold(text)
     if intent == "start_plan":
         ml = bool(_ML_TOPIC.search(folded))
-        return (ml or bool(_PLAN_TOPIC.search(folded)) or bool(re.search(r"^(?:开始|开始填|开始写|start|begin)", folded))) and (
-            ml or not _OTHER_TOPIC.search(folded))
+        return (
+            ml or bool(_PLAN_TOPIC.search(folded)) or bool(re.search(r"^(?:开始|开始填|开始写|start|begin)", folded))
+        ) and (ml or not _OTHER_TOPIC.search(folded))
     if intent == "declare_no_plan":
         return bool(_NEGATION.search(folded)) and bool(_ML_TOPIC.search(folded) or _PLAN_TOPIC.search(folded))
     if intent == "withdraw_plan":
@@ -436,21 +733,27 @@ def says_enough_for(intent: Optional[str], text: str) -> bool:
 
 
 CYCLE_INTENTS = frozenset({"ask_deadline", "set_deadline", "remind_units"})
-_DEADLINE_TOPIC = re.compile(r"截止|期限|交|报|计划|规划|周期|这一轮|本轮|(?<![a-z])(?:deadlines?|due|cut-?off|submit\w*|fil(?:e|ed|ing)|"
-                             r"hand(?:ed)? in|send in|plans?|planning|cycle|rounds?)(?![a-z])")
+_DEADLINE_TOPIC = re.compile(
+    r"截止|期限|交|报|计划|规划|周期|这一轮|本轮|(?<![a-z])(?:deadlines?|due|cut-?off|submit\w*|fil(?:e|ed|ing)|"
+    r"hand(?:ed)? in|send in|plans?|planning|cycle|rounds?)(?![a-z])"
+)
 _REMINDING = re.compile(r"提醒|催|通知|(?<![a-z])(?:remind\w*|chase|nudge|ping|follow up)(?![a-z])")
-_WHOM_TO_REMIND = re.compile(r"部门|单位|负责人|大家|没交|未交|计划|规划|(?<![a-z])(?:units?|departments?|teams?|leads?|everyone|everybody|"
-                             r"stragglers|laggards|plans?|filed)(?![a-z])")
+_WHOM_TO_REMIND = re.compile(
+    r"部门|单位|负责人|大家|没交|未交|计划|规划|(?<![a-z])(?:units?|departments?|teams?|leads?|everyone|everybody|"
+    r"stragglers|laggards|plans?|filed)(?![a-z])"
+)
 
 
-_AWAITING_REVIEW = re.compile(r"\b(?:waiting|pending|awaiting|queued|up) (?:for )?(?:a )?(?:review|approval|decision|sign-?off)\b|"
-                              r"\b(?:to be|yet to be|not yet|still to be) (?:reviewed|approved)\b|\bin the review queue\b|"
-                              r"待审|待审批|待批|等待审批|等着审|还没审|未审|没审的|等审")
+_AWAITING_REVIEW = re.compile(
+    r"\b(?:waiting|pending|awaiting|queued|up) (?:for )?(?:a )?(?:review|approval|decision|sign-?off)\b|"
+    r"\b(?:to be|yet to be|not yet|still to be) (?:reviewed|approved)\b|\bin the review queue\b|"
+    r"待审|待审批|待批|等待审批|等着审|还没审|未审|没审的|等审"
+)
 _MINE = re.compile(r"我的|我们|咱们|本部门|\b(?:my|our|mine|ours)\b")
 
 
 def awaiting_review(text: str) -> Optional[str]:
-    """"what's waiting for review?" asks for the submitted plans: query_plans, or show_my_plans about one's own."""
+    """ "what's waiting for review?" asks for the submitted plans: query_plans, or show_my_plans about one's own."""
     folded = fold(text)
     if not _AWAITING_REVIEW.search(folded):
         return None
@@ -459,29 +762,53 @@ def awaiting_review(text: str) -> Optional[str]:
 
 # --- the planning cycle: "when is the deadline?", "set the deadline to …", "remind the units …" -------
 _DEADLINE = r"(?:deadline|due date|cut-?off(?: date)?)"
-_CYCLE_PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple((intent, re.compile(pattern)) for intent, pattern in (
-    ("set_deadline", r"\b(?:set|move|change|push|extend|bring|make|fix|postpone|update|open)\b(?:\s+[\w'-]+){0,5}?\s+"
-                     + _DEADLINE + r"|\b" + _DEADLINE + r"s?\b(?:\s+[\w'-]+){0,4}?\s+(?:should be|to|until|till)\s+\w|"
-                     r"\bopen\b(?:\s+[\w'-]+){0,3}?\s+(?:planning )?cycle\b"),
-    ("set_deadline", r"截止(?:日期|时间|日)?(?:定在|定为|定成|改到|改成|改为|设为|设在|设置为|设成|延到|延长到|延期到|推迟到|推到|往后推到|"
-                     r"提前到|调整为|调整到|挪到)|截止(?:日期|时间)?(?:延后|推迟|延长|延期|提前|往后推)|"
-                     r"(?:设定|设置|定|改|调整|修改)(?:一下)?\S{0,10}?截止(?:日期|时间)|(?:开启|开始|启动|打开)\S{0,8}(?:计划|规划)周期"),
-    ("remind_units", r"\b(?:remind|chase|nudge|ping|follow up with|send (?:a |out )?reminders? to)\b(?:\s+up)?(?:\s+[\w'-]+){0,3}?\s+"
-                     r"(?:units?|departments?|teams?|leads?|everyone|everybody|stragglers|all units)\b|"
-                     r"^(?:please |pls |ok,? )?send (?:out )?(?:the )?reminders?\b"),
-    ("remind_units", r"(?<![的个份条])(?:提醒|催|催促|催催|通知)(?!了)(?:一下)?[^，,。！？!?；;\s]{0,14}?(?:部门|负责人|单位|大家)|"
-                     r"(?:给|向)[^，,。！？!?；;\s]{0,14}?(?:部门|负责人|单位)\S{0,4}?"
-                     r"(?:发|送)(?:个|一下|一个)?(?:提醒|通知)|^(?:请|帮我)?发(?:送)?(?:一下)?提醒[。!！]?$|把提醒发给"),
-    ("ask_deadline", r"\bwhen(?:'s| is| was)?\s+(?:the |our |my )?(?:[\w'-]+ ){0,3}?" + _DEADLINE + r"\b|"
-                     r"\bwhat(?:'s| is| was)\s+(?:the |our |my )?(?:[\w'-]+ ){0,3}?" + _DEADLINE + r"\b(?! mean)|"
-                     r"\bwhen (?:is|are|must|do|does|should)\b(?:\s+[\w'-]+){0,5}?\s+(?:due|be in|submit|file|hand in|send in|close)\b|"
-                     r"\bwhen\b(?:\s+[\w'-]+){0,4}?\s+due\b|\bwhat date\b.{0,40}\b(?:due|submitted|filed)\b|\bby when\b|"
-                     r"\bhow (?:many days|much time|long)\b.{0,30}\b(?:left|until|before)\b.{0,30}(?:deadline|due|plans?\b|file|submit)|"
-                     r"\b(?:is there|do we have) a " + _DEADLINE + r"|^" + _DEADLINE + r"\s*\?$"),
-    ("ask_deadline", r"截止(?:日期|时间|日)?(?:是|定在|在)?(?:哪天|哪一天|什么时候|几号|何时|几月几[号日])|什么时候(?:截止|要交|交|提交|之前|结束)|"
-                     r"(?:哪天|几号|最晚|最迟)\S{0,6}?(?:交|提交|报)|(?:还剩|还有)(?:几|多少)天\S{0,6}?(?:交|提交|截止|报)|(?:哪天|几号|什么时候|何时)截止|(?:离|距离)截止\S{0,4}(?:几|多少)|"
-                     r"还有多久截止|有截止(?:日期|时间)吗|截止(?:日期|时间)定了吗|deadline\S{0,2}(?:是)?(?:哪天|什么时候|几号)"),
-))
+_CYCLE_PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
+    (intent, re.compile(pattern))
+    for intent, pattern in (
+        (
+            "set_deadline",
+            r"\b(?:set|move|change|push|extend|bring|make|fix|postpone|update|open)\b(?:\s+[\w'-]+){0,5}?\s+"
+            + _DEADLINE
+            + r"|\b"
+            + _DEADLINE
+            + r"s?\b(?:\s+[\w'-]+){0,4}?\s+(?:should be|to|until|till)\s+\w|"
+            r"\bopen\b(?:\s+[\w'-]+){0,3}?\s+(?:planning )?cycle\b",
+        ),
+        (
+            "set_deadline",
+            r"截止(?:日期|时间|日)?(?:定在|定为|定成|改到|改成|改为|设为|设在|设置为|设成|延到|延长到|延期到|推迟到|推到|往后推到|"
+            r"提前到|调整为|调整到|挪到)|截止(?:日期|时间)?(?:延后|推迟|延长|延期|提前|往后推)|"
+            r"(?:设定|设置|定|改|调整|修改)(?:一下)?\S{0,10}?截止(?:日期|时间)|(?:开启|开始|启动|打开)\S{0,8}(?:计划|规划)周期",
+        ),
+        (
+            "remind_units",
+            r"\b(?:remind|chase|nudge|ping|follow up with|send (?:a |out )?reminders? to)\b(?:\s+up)?(?:\s+[\w'-]+){0,3}?\s+"
+            r"(?:units?|departments?|teams?|leads?|everyone|everybody|stragglers|all units)\b|"
+            r"^(?:please |pls |ok,? )?send (?:out )?(?:the )?reminders?\b",
+        ),
+        (
+            "remind_units",
+            r"(?<![的个份条])(?:提醒|催|催促|催催|通知)(?!了)(?:一下)?[^，,。！？!?；;\s]{0,14}?(?:部门|负责人|单位|大家)|"
+            r"(?:给|向)[^，,。！？!?；;\s]{0,14}?(?:部门|负责人|单位)\S{0,4}?"
+            r"(?:发|送)(?:个|一下|一个)?(?:提醒|通知)|^(?:请|帮我)?发(?:送)?(?:一下)?提醒[。!！]?$|把提醒发给",
+        ),
+        (
+            "ask_deadline",
+            r"\bwhen(?:'s| is| was)?\s+(?:the |our |my )?(?:[\w'-]+ ){0,3}?" + _DEADLINE + r"\b|"
+            r"\bwhat(?:'s| is| was)\s+(?:the |our |my )?(?:[\w'-]+ ){0,3}?" + _DEADLINE + r"\b(?! mean)|"
+            r"\bwhen (?:is|are|must|do|does|should)\b(?:\s+[\w'-]+){0,5}?\s+(?:due|be in|submit|file|hand in|send in|close)\b|"
+            r"\bwhen\b(?:\s+[\w'-]+){0,4}?\s+due\b|\bwhat date\b.{0,40}\b(?:due|submitted|filed)\b|\bby when\b|"
+            r"\bhow (?:many days|much time|long)\b.{0,30}\b(?:left|until|before)\b.{0,30}(?:deadline|due|plans?\b|file|submit)|"
+            r"\b(?:is there|do we have) a " + _DEADLINE + r"|^" + _DEADLINE + r"\s*\?$",
+        ),
+        (
+            "ask_deadline",
+            r"截止(?:日期|时间|日)?(?:是|定在|在)?(?:哪天|哪一天|什么时候|几号|何时|几月几[号日])|什么时候(?:截止|要交|交|提交|之前|结束)|"
+            r"(?:哪天|几号|最晚|最迟)\S{0,6}?(?:交|提交|报)|(?:还剩|还有)(?:几|多少)天\S{0,6}?(?:交|提交|截止|报)|(?:哪天|几号|什么时候|何时)截止|(?:离|距离)截止\S{0,4}(?:几|多少)|"
+            r"还有多久截止|有截止(?:日期|时间)吗|截止(?:日期|时间)定了吗|deadline\S{0,2}(?:是)?(?:哪天|什么时候|几号)",
+        ),
+    )
+)
 
 
 def cycle_request(text: str) -> Optional[str]:

@@ -12,6 +12,7 @@ turn (docs/performance.md):
   `Event` for every event of the tracker (a quarter of the CPU time after the first
   fix). Here the type names are looked up in a table, rebuilt when a name is missing.
 """
+
 from __future__ import annotations
 
 import functools

@@ -5,6 +5,7 @@ and keeps Latin words whole, so "我想问一下 data lake 是什么" becomes
 我/想/问/一下/data/lake/是/什么. Whitespace and punctuation are dropped; the
 lemma is the NFKC-normalised, case-folded text, so full-width "ＡＩ" and "ai" match.
 """
+
 from __future__ import annotations
 
 import functools

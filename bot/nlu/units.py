@@ -4,6 +4,7 @@ both languages, and emits them as `unit` entities whose value is the unit key.
 The directory changes at run time (`mlplan units add`), so the names are read from
 the plan store and refreshed every minute instead of being trained into the model.
 """
+
 from __future__ import annotations
 
 import logging
@@ -28,8 +29,10 @@ REFRESH_SECONDS = 60
 # taken as units when written as the directory writes them (not at the start of a
 # sentence), or when the words around them say a unit is meant ("the quality team",
 # "plans from legal", "risk's plans").
-_UNIT_AFTER = r"(?:\s*(?:'s|’s)|\s+(?:team|teams|department|dept|unit|division|group|office|org|function|plans?|lead|"\
-              r"head|people|folks|side|submitted|filed|sent|has|have|did|asked|wants))\b"
+_UNIT_AFTER = (
+    r"(?:\s*(?:'s|’s)|\s+(?:team|teams|department|dept|unit|division|group|office|org|function|plans?|lead|"
+    r"head|people|folks|side|submitted|filed|sent|has|have|did|asked|wants))\b"
+)
 _UNIT_BEFORE = r"\b(?:from|for|of|by|in the|the|our|their|has|have|did|what about|how about|and)\s+$"
 
 
@@ -37,27 +40,36 @@ def ambiguous(name: str) -> bool:
     """An ASCII unit name that is also an everyday English word."""
     from bot.spelling import COMMON_WORD_COUNT, english_frequency
 
-    return name.isascii() and all(english_frequency()[w] >= COMMON_WORD_COUNT for w in re.findall(r"[a-z]+", name.casefold())) \
+    return (
+        name.isascii()
+        and all(english_frequency()[w] >= COMMON_WORD_COUNT for w in re.findall(r"[a-z]+", name.casefold()))
         and len(re.findall(r"[a-z]+", name.casefold())) == 1
+    )
 
 
 def _in_unit_context(text: str, start: int, end: int, written: str) -> bool:
     if text[start:end] == written and start > 0 and not re.search(r"[.!?。！？]\s*$", text[:start]):
         return True  # "submitted plans from IT", "Risk needs to …" mid-sentence as the directory writes it
-    return bool(re.match(_UNIT_AFTER, text[end:], re.IGNORECASE) or re.search(_UNIT_BEFORE, text[:start], re.IGNORECASE))
+    return bool(
+        re.match(_UNIT_AFTER, text[end:], re.IGNORECASE) or re.search(_UNIT_BEFORE, text[:start], re.IGNORECASE)
+    )
 
 
 # "我是规划办的欧阳倩", "I'm Priya from Finance,": a self-introduction names no unit the message is about
-_INTRODUCTION = re.compile(r"我是(?P<zh>[^，,。.!！?？]{1,12}?)的|"
-                           r"\b(?:i'?m|i am|this is)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:from|in|at)\s+(?P<en>(?:the\s+)?[a-z&' -]{2,30}?)"
-                           r"(?=\s*[,.!;]|\s+(?:team|department|here|and)\b)")
+_INTRODUCTION = re.compile(
+    r"我是(?P<zh>[^，,。.!！?？]{1,12}?)的|"
+    r"\b(?:i'?m|i am|this is)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:from|in|at)\s+(?P<en>(?:the\s+)?[a-z&' -]{2,30}?)"
+    r"(?=\s*[,.!;]|\s+(?:team|department|here|and)\b)"
+)
 
 
 def find_units(text: str, names: List[Tuple[str, str, str]]) -> List[Dict[str, Any]]:
     """Spans of `text` that name a unit; `names` is (casefolded name, unit key, name as written), longest first."""
     folded = simplify(text.casefold())
-    taken: List[Tuple[int, int]] = [m.span("zh" if m.group("zh") else "en")  # the speaker's own unit
-                                    for m in _INTRODUCTION.finditer(folded)]
+    taken: List[Tuple[int, int]] = [
+        m.span("zh" if m.group("zh") else "en")  # the speaker's own unit
+        for m in _INTRODUCTION.finditer(folded)
+    ]
     found = []
     for name, key, written in names:
         pattern = re.escape(name)
@@ -93,8 +105,13 @@ class DirectoryUnitExtractor(GraphComponent):
         self._loaded_at = float("-inf")
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> DirectoryUnitExtractor:
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> DirectoryUnitExtractor:
         return cls()
 
     def _current_names(self) -> List[Tuple[str, str, str]]:
@@ -112,7 +129,15 @@ class DirectoryUnitExtractor(GraphComponent):
             text = message.get(TEXT) or ""
             entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != "unit"]
             for span in find_units(text, names):
-                entities.append({"entity": "unit", "start": span["start"], "end": span["end"], "value": span["value"],
-                                 "confidence": 1.0, "extractor": self.__class__.__name__})
+                entities.append(
+                    {
+                        "entity": "unit",
+                        "start": span["start"],
+                        "end": span["end"],
+                        "value": span["value"],
+                        "confidence": 1.0,
+                        "extractor": self.__class__.__name__,
+                    }
+                )
             message.set(ENTITIES, entities, add_to_output=True)
         return messages

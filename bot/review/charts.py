@@ -1,4 +1,5 @@
 """Charts for the review report, drawn with matplotlib and embedded as PNG data URIs."""
+
 from __future__ import annotations
 
 import base64
@@ -15,21 +16,33 @@ from matplotlib import font_manager  # noqa: E402
 from matplotlib.colors import ListedColormap  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
-CJK_FAMILIES = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans SC",
-                "Source Han Sans SC", "SimHei", "Microsoft YaHei", "PingFang SC")
+CJK_FAMILIES = (
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "SimHei",
+    "Microsoft YaHei",
+    "PingFang SC",
+)
 
 
 class MissingFont(RuntimeError):
     pass
 
 
-FONT_FILES = ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-              "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+FONT_FILES = (
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+)
 
 
 @functools.lru_cache(maxsize=1)
 def cjk_family() -> Optional[str]:
     """A font family with Chinese glyphs, registering a system font matplotlib's cache predates."""
+
     def known() -> Optional[str]:
         installed = {f.name for f in font_manager.fontManager.ttflist}
         return next((family for family in CJK_FAMILIES if family in installed), None)
@@ -44,8 +57,10 @@ def cjk_family() -> Optional[str]:
 def _setup(lang: str) -> None:
     family = cjk_family()
     if lang == "zh" and family is None:
-        raise MissingFont("no font with Chinese characters was found for the charts; install one, "
-                          "e.g. `apt-get install fonts-wqy-microhei`, or use --lang en")
+        raise MissingFont(
+            "no font with Chinese characters was found for the charts; install one, "
+            "e.g. `apt-get install fonts-wqy-microhei`, or use --lang en"
+        )
     plt.rcParams["font.family"] = [family, "DejaVu Sans"] if family else ["DejaVu Sans"]
     plt.rcParams["axes.unicode_minus"] = False
 
@@ -69,8 +84,14 @@ def bars(labels: Sequence[str], values: Sequence[int], title: str, lang: str) ->
     return _png(fig)
 
 
-def heatmap(units: List[str], challenges: List[str], ratings: List[List[Optional[int]]], title: str,
-            legend: Dict[int, str], lang: str) -> str:
+def heatmap(
+    units: List[str],
+    challenges: List[str],
+    ratings: List[List[Optional[int]]],
+    title: str,
+    legend: Dict[int, str],
+    lang: str,
+) -> str:
     """ratings[i][j]: 0 blocked, 1 at risk, 2 ready, None no data."""
     _setup(lang)
     grid = [[-1 if r is None else r for r in row] for row in ratings]
@@ -82,5 +103,7 @@ def heatmap(units: List[str], challenges: List[str], ratings: List[List[Optional
     ax.xaxis.tick_top()
     ax.set_title(title, pad=28)
     handles = [plt.Rectangle((0, 0), 1, 1, color=colours(i + 1)) for i in (0, 1, 2)]
-    ax.legend(handles, [legend[i] for i in (0, 1, 2)], loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=3, frameon=False)
+    ax.legend(
+        handles, [legend[i] for i in (0, 1, 2)], loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=3, frameon=False
+    )
     return _png(fig)

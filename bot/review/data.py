@@ -1,4 +1,5 @@
 """What the yearly review report shows, computed from the plan store."""
+
 from __future__ import annotations
 
 import re
@@ -52,7 +53,9 @@ class ReviewData:
 
 
 _GAP_SPLIT = re.compile(r"[,，、;；/]|\band\b|和|以及|及")
-_GAP_FILLER = re.compile(r"^(we\s+)?(lack(\s+of)?|no|missing|need(\s+more)?|not enough|缺少|缺乏|缺|没有|需要|不足)\s*", re.I)
+_GAP_FILLER = re.compile(
+    r"^(we\s+)?(lack(\s+of)?|no|missing|need(\s+more)?|not enough|缺少|缺乏|缺|没有|需要|不足)\s*", re.I
+)
 
 
 def skill_gap_terms(plans: List[Plan], top: int = 10) -> List[Tuple[str, int]]:
@@ -74,7 +77,9 @@ def skill_gap_terms(plans: List[Plan], top: int = 10) -> List[Tuple[str, int]]:
 
 
 def _unit_rows(session: Session, plans: List[Plan]) -> Dict[str, UnitRow]:
-    rows = {u.key: UnitRow(u.key, u.name_zh, u.name_en) for u in session.execute(select(Unit).order_by(Unit.key)).scalars()}
+    rows = {
+        u.key: UnitRow(u.key, u.name_zh, u.name_en) for u in session.execute(select(Unit).order_by(Unit.key)).scalars()
+    }
     by_unit: Dict[str, List[Plan]] = defaultdict(list)
     for plan in plans:
         if plan.status in FILED:
@@ -101,8 +106,9 @@ def build(session: Session, year: int) -> ReviewData:
     active = [p for p in plans if p.status in FILED]
     branch_counts = {b: sum(1 for p in active if b in (p.value_branches or [])) for b in VALUE_BRANCHES}
     gap_rows = Counter((g.question.strip(), g.lang) for g in gaps.recent(session, limit=2000))
-    previous_plans = list(session.execute(
-        select(Plan).where(Plan.year == int(year) - 1, Plan.status.in_(FILED))).scalars())
+    previous_plans = list(
+        session.execute(select(Plan).where(Plan.year == int(year) - 1, Plan.status.in_(FILED))).scalars()
+    )
     previous: Dict[str, Tuple[int, Optional[float]]] = {}
     for key in {p.unit_key for p in previous_plans}:
         mine = [p for p in previous_plans if p.unit_key == key]

@@ -1,5 +1,6 @@
 """The review report as one self-contained HTML page (inline CSS, charts as data
 URIs, no external assets) plus plans.csv. All plan text is escaped."""
+
 from __future__ import annotations
 
 import csv
@@ -33,8 +34,10 @@ class Html(str):
 
 
 def _dot(rating: str) -> str:
-    return (f'<svg class="dot" width="10" height="10" viewBox="0 0 10 10" aria-hidden="true">'
-            f'<circle cx="5" cy="5" r="5" fill="{DOT_COLOURS[rating]}"/></svg>')
+    return (
+        f'<svg class="dot" width="10" height="10" viewBox="0 0 10 10" aria-hidden="true">'
+        f'<circle cx="5" cy="5" r="5" fill="{DOT_COLOURS[rating]}"/></svg>'
+    )
 
 
 def _rating(rating: Optional[str], lang: str) -> Any:
@@ -89,33 +92,51 @@ def _heading(key: str, lang: str) -> str:
 def _header_section(data: ReviewData, lang: str, now: dt.datetime) -> List[str]:
     """The title, when the report was made, and where the CSV is."""
     space = "" if lang == "zh" else " "
-    return [f"<h1>{_t('report.title', lang, year=data.year)}</h1>",
-            f"<p class=\"muted\">{_t('report.generated', lang, at=now.strftime('%Y-%m-%d %H:%M UTC'), plans=len(data.plans))}"
-            f"{space}{_t('report.csv_note', lang)}</p>"]
+    return [
+        f"<h1>{_t('report.title', lang, year=data.year)}</h1>",
+        f'<p class="muted">{_t("report.generated", lang, at=now.strftime("%Y-%m-%d %H:%M UTC"), plans=len(data.plans))}'
+        f"{space}{_t('report.csv_note', lang)}</p>",
+    ]
 
 
 def _status_section(data: ReviewData, lang: str) -> List[str]:
     """How many plans are in each status: a chart and a table."""
     statuses = [messages.text(f"status.{s}", lang) for s in STATUSES]
     counts = [data.status_counts.get(s, 0) for s in STATUSES]
-    return [_heading("report.status", lang),
-            _image(charts.bars(statuses, counts, messages.text("report.status", lang), lang), messages.text("report.status", lang)),
-            _table([messages.text("report.status_col", lang), messages.text("report.plans", lang)], zip(statuses, counts, strict=True))]
+    return [
+        _heading("report.status", lang),
+        _image(
+            charts.bars(statuses, counts, messages.text("report.status", lang), lang),
+            messages.text("report.status", lang),
+        ),
+        _table(
+            [messages.text("report.status_col", lang), messages.text("report.plans", lang)],
+            zip(statuses, counts, strict=True),
+        ),
+    ]
 
 
 def _not_filed_section(data: ReviewData, lang: str) -> List[str]:
     """The units that have neither filed nor declared "no plan" (bot.cycle.not_filed)."""
-    return [_heading("report.not_filed", lang),
-            _table([messages.text("report.unit", lang)], [[_unit(u, lang)] for u in data.not_filed])
-            if data.not_filed else _none(lang)]
+    return [
+        _heading("report.not_filed", lang),
+        _table([messages.text("report.unit", lang)], [[_unit(u, lang)] for u in data.not_filed])
+        if data.not_filed
+        else _none(lang),
+    ]
 
 
 def _no_plan_section(data: ReviewData, lang: str) -> List[str]:
     """The units that declared "no plan", with their reasons (SPEC §1: flagged in the review)."""
-    return [_heading("report.no_plan", lang),
-            _table([messages.text("report.unit", lang), messages.text("report.reason", lang)],
-                   [[_unit(u, lang), reason] for u, reason in data.no_plan])
-            if data.no_plan else _none(lang)]
+    return [
+        _heading("report.no_plan", lang),
+        _table(
+            [messages.text("report.unit", lang), messages.text("report.reason", lang)],
+            [[_unit(u, lang), reason] for u, reason in data.no_plan],
+        )
+        if data.no_plan
+        else _none(lang),
+    ]
 
 
 def _heatmap_section(data: ReviewData, lang: str) -> List[str]:
@@ -131,14 +152,27 @@ def _heatmap_section(data: ReviewData, lang: str) -> List[str]:
     title = messages.text("report.heatmap", lang)
     if len(ordered) > len(shown):
         title += " · " + messages.text("report.weakest", lang, n=len(shown))
-    parts.append(_image(charts.heatmap([_unit(u, lang) for u in shown], titles, grid[:len(shown)], title, legend, lang),
-                        title))
-    rows = [[_unit(u, lang), u.plans, "-" if u.readiness is None else round(u.readiness)]
-            + [_rating(u.worst.get(c), lang) for c in assessment.CHALLENGES]
-            for u in ordered]
+    parts.append(
+        _image(charts.heatmap([_unit(u, lang) for u in shown], titles, grid[: len(shown)], title, legend, lang), title)
+    )
+    rows = [
+        [_unit(u, lang), u.plans, "-" if u.readiness is None else round(u.readiness)]
+        + [_rating(u.worst.get(c), lang) for c in assessment.CHALLENGES]
+        for u in ordered
+    ]
     classes = [["", "", ""] + [u.worst.get(c) or "" for c in assessment.CHALLENGES] for u in ordered]
-    parts.append(_table([messages.text("report.unit", lang), messages.text("report.plans", lang),
-                         messages.text("report.readiness", lang), *titles], rows, classes))
+    parts.append(
+        _table(
+            [
+                messages.text("report.unit", lang),
+                messages.text("report.plans", lang),
+                messages.text("report.readiness", lang),
+                *titles,
+            ],
+            rows,
+            classes,
+        )
+    )
     return parts
 
 
@@ -146,33 +180,66 @@ def _branches_section(data: ReviewData, lang: str) -> List[str]:
     """How many filed plans name each branch of the value tree."""
     branch_labels = [messages.text(f"choice.{b}", lang) for b in VALUE_BRANCHES]
     branch_counts = [data.branch_counts[b] for b in VALUE_BRANCHES]
-    return [_heading("report.branches", lang),
-            _image(charts.bars(branch_labels, branch_counts, messages.text("report.branches", lang), lang),
-                   messages.text("report.branches", lang)),
-            _table([messages.text("report.branches", lang), messages.text("report.plans", lang)],
-                   zip(branch_labels, branch_counts, strict=True))]
+    return [
+        _heading("report.branches", lang),
+        _image(
+            charts.bars(branch_labels, branch_counts, messages.text("report.branches", lang), lang),
+            messages.text("report.branches", lang),
+        ),
+        _table(
+            [messages.text("report.branches", lang), messages.text("report.plans", lang)],
+            zip(branch_labels, branch_counts, strict=True),
+        ),
+    ]
 
 
 def _skill_gaps_section(data: ReviewData, lang: str) -> List[str]:
-    return [_heading("report.skill_gaps", lang),
-            _table([messages.text("report.term", lang), messages.text("report.count", lang)], data.skill_gap_terms)
-            if data.skill_gap_terms else _none(lang)]
+    return [
+        _heading("report.skill_gaps", lang),
+        _table([messages.text("report.term", lang), messages.text("report.count", lang)], data.skill_gap_terms)
+        if data.skill_gap_terms
+        else _none(lang),
+    ]
 
 
 def _similar_section(data: ReviewData, lang: str, name: Dict[str, str]) -> List[str]:
     """Plans of different units that read alike (bot/similar.py), the 100 most alike."""
-    return [_heading("report.similar", lang), _table(
-        [messages.text("report.plan", lang), messages.text("report.unit", lang), messages.text("report.plan", lang),
-         messages.text("report.unit", lang), messages.text("report.score", lang)],
-        [[f"#{a.id} {a.title or ''}", name.get(a.unit_key, a.unit_key), f"#{b.id} {b.title or ''}",
-          name.get(b.unit_key, b.unit_key), round(score)] for a, b, score in data.similar[:100]])
-        if data.similar else _none(lang)]
+    return [
+        _heading("report.similar", lang),
+        _table(
+            [
+                messages.text("report.plan", lang),
+                messages.text("report.unit", lang),
+                messages.text("report.plan", lang),
+                messages.text("report.unit", lang),
+                messages.text("report.score", lang),
+            ],
+            [
+                [
+                    f"#{a.id} {a.title or ''}",
+                    name.get(a.unit_key, a.unit_key),
+                    f"#{b.id} {b.title or ''}",
+                    name.get(b.unit_key, b.unit_key),
+                    round(score),
+                ]
+                for a, b, score in data.similar[:100]
+            ],
+        )
+        if data.similar
+        else _none(lang),
+    ]
 
 
 def _knowledge_gaps_section(data: ReviewData, lang: str) -> List[str]:
-    return [_heading("report.gaps", lang),
-            _table([messages.text("report.question", lang), messages.text("report.count", lang)],
-                   [[q, n] for q, _, n in data.gaps]) if data.gaps else _none(lang)]
+    return [
+        _heading("report.gaps", lang),
+        _table(
+            [messages.text("report.question", lang), messages.text("report.count", lang)],
+            [[q, n] for q, _, n in data.gaps],
+        )
+        if data.gaps
+        else _none(lang),
+    ]
 
 
 def _year_over_year_section(data: ReviewData, lang: str, name: Dict[str, str]) -> List[str]:
@@ -185,24 +252,57 @@ def _year_over_year_section(data: ReviewData, lang: str, name: Dict[str, str]) -
     for key in keys:
         before = data.previous.get(key, (0, None))
         now_row = this.get(key)
-        rows.append([name.get(key, key), before[0], "-" if before[1] is None else round(before[1]),
-                     now_row.plans if now_row else 0,
-                     "-" if not now_row or now_row.readiness is None else round(now_row.readiness)])
+        rows.append(
+            [
+                name.get(key, key),
+                before[0],
+                "-" if before[1] is None else round(before[1]),
+                now_row.plans if now_row else 0,
+                "-" if not now_row or now_row.readiness is None else round(now_row.readiness),
+            ]
+        )
     last, current = messages.text("report.last_year", lang), messages.text("report.this_year", lang)
     colon = _colon(lang)
-    return [_heading("report.yoy", lang),
-            _table([messages.text("report.unit", lang), f"{last}{colon}{messages.text('report.plans', lang)}",
-                    f"{last}{colon}{messages.text('report.readiness', lang)}",
-                    f"{current}{colon}{messages.text('report.plans', lang)}",
-                    f"{current}{colon}{messages.text('report.readiness', lang)}"], rows)]
+    return [
+        _heading("report.yoy", lang),
+        _table(
+            [
+                messages.text("report.unit", lang),
+                f"{last}{colon}{messages.text('report.plans', lang)}",
+                f"{last}{colon}{messages.text('report.readiness', lang)}",
+                f"{current}{colon}{messages.text('report.plans', lang)}",
+                f"{current}{colon}{messages.text('report.readiness', lang)}",
+            ],
+            rows,
+        ),
+    ]
 
 
 def _all_plans_section(data: ReviewData, lang: str, name: Dict[str, str]) -> List[str]:
-    return [_heading("report.all_plans", lang), _table(
-        ["#", messages.text("report.unit", lang), messages.text("report.plan", lang), messages.text("report.status_col", lang),
-         messages.text("report.readiness", lang), messages.text("report.late", lang)],
-        [[p.id, name.get(p.unit_key, p.unit_key), p.title or "", messages.text(f"status.{p.status}", lang),
-          p.assessment["readiness"] if p.assessment else "-", _late(data.late_plans.get(p.id), lang)] for p in data.plans])]
+    return [
+        _heading("report.all_plans", lang),
+        _table(
+            [
+                "#",
+                messages.text("report.unit", lang),
+                messages.text("report.plan", lang),
+                messages.text("report.status_col", lang),
+                messages.text("report.readiness", lang),
+                messages.text("report.late", lang),
+            ],
+            [
+                [
+                    p.id,
+                    name.get(p.unit_key, p.unit_key),
+                    p.title or "",
+                    messages.text(f"status.{p.status}", lang),
+                    p.assessment["readiness"] if p.assessment else "-",
+                    _late(data.late_plans.get(p.id), lang),
+                ]
+                for p in data.plans
+            ],
+        ),
+    ]
 
 
 def html_page(data: ReviewData, lang: str, now: Optional[dt.datetime] = None) -> str:
@@ -225,9 +325,11 @@ def html_page(data: ReviewData, lang: str, now: Optional[dt.datetime] = None) ->
         _all_plans_section(data, lang, name),
     ]
     title = _t("report.title", lang, year=data.year)
-    return (f'<!DOCTYPE html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
-            f"<title>{title}</title><style>{STYLE}</style></head><body>{''.join(p for part in sections for p in part)}"
-            "</body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
+        f"<title>{title}</title><style>{STYLE}</style></head><body>{''.join(p for part in sections for p in part)}"
+        "</body></html>"
+    )
 
 
 def _late(kind: Optional[str], lang: str) -> Any:
@@ -245,11 +347,22 @@ def _late_section(data: ReviewData, lang: str, name: dict) -> List[str]:
     summary = _t("report.late_summary", lang, deadline=deadline, units=len(data.late_units), plans=len(data.late_plans))
     parts.append(f"<p>{summary}</p>")
     rows = [[_unit(u, lang), "-", _late("unit", lang)] for u in data.late_units]
-    rows += [[name.get(p.unit_key, p.unit_key), f"#{p.id} {p.title or ''}", _late(data.late_plans[p.id], lang)]
-             for p in data.plans if p.id in data.late_plans]
+    rows += [
+        [name.get(p.unit_key, p.unit_key), f"#{p.id} {p.title or ''}", _late(data.late_plans[p.id], lang)]
+        for p in data.plans
+        if p.id in data.late_plans
+    ]
     if rows:
-        parts.append(_table([messages.text("report.unit", lang), messages.text("report.plan", lang),
-                             messages.text("report.late", lang)], rows))
+        parts.append(
+            _table(
+                [
+                    messages.text("report.unit", lang),
+                    messages.text("report.plan", lang),
+                    messages.text("report.late", lang),
+                ],
+                rows,
+            )
+        )
     return parts
 
 
@@ -260,13 +373,32 @@ def _reminders_section(data: ReviewData, lang: str, name: dict) -> List[str]:
         return parts + [f"<p>{_t('report.none', lang)}</p>"]
     from bot.store.plans import iso
 
-    rows = [[f"{r.name} ({r.person})", name.get(r.unit, r.unit), messages.text(f"report.reason.{r.reason}", lang), messages.text(f"report.channel.{r.channel}", lang),
-             messages.text(f"report.sent.{r.status}", lang), (iso(r.last_at) or "")[:16].replace("T", " "), r.times]
-            for r in data.reminded]
-    return parts + [_table([messages.text("report.person", lang), messages.text("report.unit", lang),
-                            messages.text("report.reminder_reason", lang), messages.text("report.channel", lang),
-                            messages.text("report.reminder_status", lang), messages.text("report.reminded_at", lang),
-                            messages.text("report.times", lang)], rows)]
+    rows = [
+        [
+            f"{r.name} ({r.person})",
+            name.get(r.unit, r.unit),
+            messages.text(f"report.reason.{r.reason}", lang),
+            messages.text(f"report.channel.{r.channel}", lang),
+            messages.text(f"report.sent.{r.status}", lang),
+            (iso(r.last_at) or "")[:16].replace("T", " "),
+            r.times,
+        ]
+        for r in data.reminded
+    ]
+    return parts + [
+        _table(
+            [
+                messages.text("report.person", lang),
+                messages.text("report.unit", lang),
+                messages.text("report.reminder_reason", lang),
+                messages.text("report.channel", lang),
+                messages.text("report.reminder_status", lang),
+                messages.text("report.reminded_at", lang),
+                messages.text("report.times", lang),
+            ],
+            rows,
+        )
+    ]
 
 
 def csv_safe(value: Any) -> str:

@@ -1,4 +1,5 @@
 """Engines and sessions. Nothing connects at import time."""
+
 from __future__ import annotations
 
 import contextlib
@@ -30,8 +31,10 @@ def engine_for(url: str) -> Engine:
 
 def pool_size() -> dict:
     """`SQL_POOL_SIZE` and `SQL_MAX_OVERFLOW` (Rasa's own variables), default 5 and 5."""
-    return {"pool_size": int(os.environ.get("SQL_POOL_SIZE") or 5),
-            "max_overflow": int(os.environ.get("SQL_MAX_OVERFLOW") or 5)}
+    return {
+        "pool_size": int(os.environ.get("SQL_POOL_SIZE") or 5),
+        "max_overflow": int(os.environ.get("SQL_MAX_OVERFLOW") or 5),
+    }
 
 
 def _is_file(url: str) -> bool:

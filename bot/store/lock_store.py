@@ -15,6 +15,7 @@ meanwhile), and a lock is deleted in the same transaction that removes its last 
       url: ${MLPLAN_REDIS_HOST}
       ...   # the same settings as Rasa's `type: redis`
 """
+
 from __future__ import annotations
 
 import json

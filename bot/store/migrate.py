@@ -1,4 +1,5 @@
 """Run the Alembic migrations of the plan store from code."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -3,6 +3,7 @@
 Written against the 2.0 API (`Mapped[...]`, `mapped_column`) and run on the
 SQLAlchemy 1.4 that Rasa 3.6 pins, where `Column` plays `mapped_column`'s part.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -214,8 +215,10 @@ class Reminder(Base):
     web-chat visit); `obsolete` when it no longer applied by then."""
 
     __tablename__ = "reminders"
-    __table_args__ = (Index("ix_reminders_person_status", "person_id", "status"),
-                      Index("ix_reminders_year_kind", "year", "kind"))
+    __table_args__ = (
+        Index("ix_reminders_person_status", "person_id", "status"),
+        Index("ix_reminders_year_kind", "year", "kind"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(16), nullable=False)  # reminder | decision

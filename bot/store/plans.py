@@ -1,5 +1,6 @@
 """Plan operations: every saved change bumps the version, keeps a snapshot and
 writes an audit entry. Concurrent edits fail loudly instead of overwriting."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -97,9 +98,17 @@ def create_plan(
         raise ValueError(f"unknown status {status!r}")
     now = utcnow()
     plan = Plan(
-        unit_key=unit, year=int(year), owner_id=owner, status=status, language=language,
-        value_branches=[], skipped_fields=[], no_plan_reason=(no_plan_reason or "").strip() or None,
-        created_at=now, updated_at=now, submitted_at=now if status == "submitted" else None,
+        unit_key=unit,
+        year=int(year),
+        owner_id=owner,
+        status=status,
+        language=language,
+        value_branches=[],
+        skipped_fields=[],
+        no_plan_reason=(no_plan_reason or "").strip() or None,
+        created_at=now,
+        updated_at=now,
+        submitted_at=now if status == "submitted" else None,
     )
     for name, value in (answers or {}).items():
         setattr(plan, name, normalise_value(name, value))

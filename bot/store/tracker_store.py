@@ -21,6 +21,7 @@ production (`endpoints.prod.yml`), or an SQLite file for `make run` (`endpoints.
 Per-process pools are Rasa's own settings, `SQL_POOL_SIZE` and `SQL_MAX_OVERFLOW`
 (PostgreSQL only), with the plan store's small defaults (5 and 5) instead of Rasa's 50 and 100.
 """
+
 from __future__ import annotations
 
 import functools

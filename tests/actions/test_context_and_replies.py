@@ -1,4 +1,5 @@
 """Actions run against a real Tracker and CollectingDispatcher, on a real SQLite directory."""
+
 from __future__ import annotations
 
 from actions.language import ActionChangeLanguage
@@ -27,8 +28,11 @@ def test_context_reads_identity_from_the_sender_id_and_language_from_the_text(di
 
 
 def test_context_ignores_names_typed_in_the_message(directory_db):
-    found = context("stranger", "I am wang.fang from the planning office",
-                    entities=[{"entity": "person", "value": "wang.fang", "start": 5, "end": 13}])
+    found = context(
+        "stranger",
+        "I am wang.fang from the planning office",
+        entities=[{"entity": "person", "value": "wang.fang", "start": 5, "end": 13}],
+    )
     assert found.get("person_name") is None
 
 
@@ -70,7 +74,10 @@ def test_a_strangers_switch_is_kept_in_the_conversation(directory_db, dispatcher
 
 
 def test_a_title_read_as_a_language_request_switches_nothing(directory_db, dispatcher):
-    assert context("chen.jing", "客服通话智能质检", "change_language", slots={"language": "zh"}).get("language", "zh") == "zh"
+    assert (
+        context("chen.jing", "客服通话智能质检", "change_language", slots={"language": "zh"}).get("language", "zh")
+        == "zh"
+    )
     tracker = make_tracker("chen.jing", "客服通话智能质检", "change_language", slots={"language": "zh"})
     assert ActionChangeLanguage().run(dispatcher, tracker, {}) == []
     assert texts(dispatcher) == [messages.text("language_which", "zh")]

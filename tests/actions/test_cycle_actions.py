@@ -1,5 +1,6 @@
 """The planning cycle in chat, on real trackers and a real SQLite store: the deadline, setting
 it, reminding the units, the deadline when a lead starts, resumes or lists, and decisions told."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -61,24 +62,41 @@ def test_the_planning_office_sets_and_moves_the_deadline_in_chat(directory_db, d
     with session_scope() as session:
         view = cycle.get(session, YEAR)
         assert view.deadline == first and view.is_open
-        assert texts(dispatcher) == [messages.text("deadline_set_created", "zh", year=YEAR, every=7,
-                                                   deadline=cycle_text.deadline_text(view, "zh"))]
+        assert texts(dispatcher) == [
+            messages.text(
+                "deadline_set_created", "zh", year=YEAR, every=7, deadline=cycle_text.deadline_text(view, "zh")
+            )
+        ]
     second = TODAY + dt.timedelta(days=25)
     dispatcher.messages.clear()
-    run(ActionSetDeadline(), make_tracker("wang.fang", f"move the deadline to {second.isoformat()}", "set_deadline",
-                                          slots={"language": "en"}), dispatcher)
+    run(
+        ActionSetDeadline(),
+        make_tracker(
+            "wang.fang", f"move the deadline to {second.isoformat()}", "set_deadline", slots={"language": "en"}
+        ),
+        dispatcher,
+    )
     with session_scope() as session:
         view = cycle.get(session, YEAR)
         assert view.deadline == second
-        assert texts(dispatcher) == [messages.text("deadline_set_moved", "en", year=YEAR,
-                                                   before=cycle_text.date_text(first, "en"),
-                                                   deadline=cycle_text.deadline_text(view, "en"))]
+        assert texts(dispatcher) == [
+            messages.text(
+                "deadline_set_moved",
+                "en",
+                year=YEAR,
+                before=cycle_text.date_text(first, "en"),
+                deadline=cycle_text.deadline_text(view, "en"),
+            )
+        ]
 
 
-@pytest.mark.parametrize("said, key, past", [
-    ("change the deadline", "deadline_set_which_date", None),
-    ("set the deadline to 2020-01-01", "deadline_set_past", dt.date(2020, 1, 1)),
-])
+@pytest.mark.parametrize(
+    "said, key, past",
+    [
+        ("change the deadline", "deadline_set_which_date", None),
+        ("set the deadline to 2020-01-01", "deadline_set_past", dt.date(2020, 1, 1)),
+    ],
+)
 def test_a_deadline_without_a_date_or_in_the_past_is_not_set(directory_db, dispatcher, said, key, past):
     run(ActionSetDeadline(), make_tracker("wang.fang", said, "set_deadline", slots={"language": "en"}), dispatcher)
     with session_scope() as session:
@@ -87,10 +105,13 @@ def test_a_deadline_without_a_date_or_in_the_past_is_not_set(directory_db, dispa
     assert texts(dispatcher) == [messages.text(key, "en", **dates)]
 
 
-@pytest.mark.parametrize("action, intent, text, key", [
-    (ActionSetDeadline, "set_deadline", "set the deadline to 15 December", "deadline_not_allowed"),
-    (ActionRemindUnits, "remind_units", "提醒还没提交的部门", "remind_not_allowed"),
-])
+@pytest.mark.parametrize(
+    "action, intent, text, key",
+    [
+        (ActionSetDeadline, "set_deadline", "set the deadline to 15 December", "deadline_not_allowed"),
+        (ActionRemindUnits, "remind_units", "提醒还没提交的部门", "remind_not_allowed"),
+    ],
+)
 def test_a_lead_asking_to_run_the_cycle_is_refused_politely(directory_db, dispatcher, action, intent, text, key):
     open_cycle(10)
     lang = "zh" if intent == "remind_units" else "en"
@@ -102,59 +123,102 @@ def test_a_lead_asking_to_run_the_cycle_is_refused_politely(directory_db, dispat
 
 
 def test_the_planning_office_reminds_the_units_in_chat(directory_db, dispatcher):
-    run(ActionRemindUnits(), make_tracker("wang.fang", "remind the units that haven't filed", "remind_units",
-                                          slots={"language": "en"}), dispatcher)
+    run(
+        ActionRemindUnits(),
+        make_tracker("wang.fang", "remind the units that haven't filed", "remind_units", slots={"language": "en"}),
+        dispatcher,
+    )
     assert texts(dispatcher) == [messages.text("remind_no_cycle", "en", year=YEAR)]
     open_cycle(10)
     with session_scope() as session:
-        store.create_plan(session, unit="finance", year=YEAR, owner="tom.baker", language="en", status="no_plan",
-                          no_plan_reason="budget frozen")
+        store.create_plan(
+            session,
+            unit="finance",
+            year=YEAR,
+            owner="tom.baker",
+            language="en",
+            status="no_plan",
+            no_plan_reason="budget frozen",
+        )
     dispatcher.messages.clear()
-    run(ActionRemindUnits(), make_tracker("wang.fang", "提醒还没提交的部门", "remind_units", slots={"language": "zh"}),
-        dispatcher)
+    run(
+        ActionRemindUnits(),
+        make_tracker("wang.fang", "提醒还没提交的部门", "remind_units", slots={"language": "zh"}),
+        dispatcher,
+    )
     [answer] = texts(dispatcher)
     assert answer.splitlines()[0] == messages.text("remind_header", "zh", year=YEAR, deadline=deadline_in("zh", 10))
     assert "李伟（零售部）：还没有提交任何计划。提醒会在下次打开网页聊天时显示。" in answer  # no Slack in this process
     assert "Tom Baker" not in answer  # finance declared no plan
     dispatcher.messages.clear()
-    run(ActionRemindUnits(), make_tracker("wang.fang", "提醒还没提交的部门", "remind_units", slots={"language": "zh"}),
-        dispatcher)
+    run(
+        ActionRemindUnits(),
+        make_tracker("wang.fang", "提醒还没提交的部门", "remind_units", slots={"language": "zh"}),
+        dispatcher,
+    )
     assert texts(dispatcher)[0].splitlines()[1:] == [messages.text("remind_recently_all", "zh", count=5, every=7)]
 
 
 def test_starting_and_resuming_name_the_deadline(directory_db, dispatcher):
     open_cycle(3)
-    tracker = make_tracker("li.wei", "是的", "affirm", slots={"language": "zh", "confirming": "start",
-                                                             "confirmation": "yes", "plan_year": YEAR,
-                                                             "plan_unit": "retail"})
+    tracker = make_tracker(
+        "li.wei",
+        "是的",
+        "affirm",
+        slots={
+            "language": "zh",
+            "confirming": "start",
+            "confirmation": "yes",
+            "plan_year": YEAR,
+            "plan_unit": "retail",
+        },
+    )
     run(ActionConfirmFormDone(), tracker, dispatcher)
     note = messages.text("deadline_note", "zh", year=YEAR, deadline=deadline_in("zh", 3))
     assert texts(dispatcher)[-1] == note and "还剩 3 天" in note
     with session_scope() as session:
         store.create_plan(session, unit="retail", year=YEAR, owner="li.wei", language="zh", answers={"title": "补货"})
     dispatcher.messages.clear()
-    run(ActionResumePlan(), make_tracker("li.wei", "continue my plan", "resume_plan", slots={"language": "en"}), dispatcher)
+    run(
+        ActionResumePlan(),
+        make_tracker("li.wei", "continue my plan", "resume_plan", slots={"language": "en"}),
+        dispatcher,
+    )
     assert texts(dispatcher)[-1] == messages.text("deadline_note", "en", year=YEAR, deadline=deadline_in("en", 3))
 
 
 def test_show_my_plans_marks_a_draft_late_after_the_deadline(directory_db, dispatcher):
     open_cycle(3)
     with session_scope() as session:
-        draft = store.create_plan(session, unit="retail", year=YEAR, owner="li.wei", language="en",
-                                  answers={"title": "Shelf gaps"})
+        draft = store.create_plan(
+            session, unit="retail", year=YEAR, owner="li.wei", language="en", answers={"title": "Shelf gaps"}
+        )
         session.get(Cycle, YEAR).deadline = TODAY - dt.timedelta(days=2)  # time passes
-    run(ActionShowMyPlans(), make_tracker("li.wei", "show my plans", "show_my_plans", slots={"language": "en"}), dispatcher)
+    run(
+        ActionShowMyPlans(),
+        make_tracker("li.wei", "show my plans", "show_my_plans", slots={"language": "en"}),
+        dispatcher,
+    )
     [answer] = texts(dispatcher)
-    assert f"#{draft.id} {YEAR} \"Shelf gaps\" — draft (late)" in answer
-    assert answer.splitlines()[-1] == messages.text("deadline_note_late", "en", year=YEAR, deadline=deadline_in("en", -2))
+    assert f'#{draft.id} {YEAR} "Shelf gaps" — draft (late)' in answer
+    assert answer.splitlines()[-1] == messages.text(
+        "deadline_note_late", "en", year=YEAR, deadline=deadline_in("en", -2)
+    )
 
 
 def test_a_deadline_question_mid_form_is_answered_and_the_question_asked_again(directory_db, dispatcher):
     from actions.plan_form import ValidatePlanForm
 
     open_cycle(6)
-    tracker = form_tracker("li.wei", "截止日期是什么时候？", form="plan_form", asked="title",
-                           slots={"plan_year": YEAR, "plan_unit": "retail"}, intent="ask_deadline", confidence=1.0)
+    tracker = form_tracker(
+        "li.wei",
+        "截止日期是什么时候？",
+        form="plan_form",
+        asked="title",
+        slots={"plan_year": YEAR, "plan_unit": "retail"},
+        intent="ask_deadline",
+        confidence=1.0,
+    )
     events = run(ValidatePlanForm(), tracker, dispatcher)
     assert texts(dispatcher) == [messages.text("deadline_answer", "zh", year=YEAR, deadline=deadline_in("zh", 6))]
     assert {"event": "slot", "name": "title", "value": None, "timestamp": None} in events
@@ -162,17 +226,33 @@ def test_a_deadline_question_mid_form_is_answered_and_the_question_asked_again(d
 
 def test_a_review_decision_is_told_to_the_lead(directory_db, dispatcher):
     with session_scope() as session:
-        plan = store.create_plan(session, unit="logistics", year=YEAR, owner="zhang.min", language="zh",
-                                 answers={"title": "路径优化"})
+        plan = store.create_plan(
+            session, unit="logistics", year=YEAR, owner="zhang.min", language="zh", answers={"title": "路径优化"}
+        )
         store.set_status(session, plan.id, "submitted", actor="zhang.min")
-    tracker = make_tracker("wang.fang", f"退回计划{plan.id}：请补充基线", "review_plan", slots={"language": "zh"},
-                           entities=[{"entity": "plan_id", "value": plan.id}])
+    tracker = make_tracker(
+        "wang.fang",
+        f"退回计划{plan.id}：请补充基线",
+        "review_plan",
+        slots={"language": "zh"},
+        entities=[{"entity": "plan_id", "value": plan.id}],
+    )
     tracker.latest_message["intent"]["confidence"] = 1.0
     run(ActionStartReview(), tracker, dispatcher)
-    assert texts(dispatcher)[-1] == messages.text("review_recorded", "zh", id=plan.id, decision="需修改",
-                                                  told=messages.text("review_told_web", "zh", name="张敏"))
+    assert texts(dispatcher)[-1] == messages.text(
+        "review_recorded", "zh", id=plan.id, decision="需修改", told=messages.text("review_told_web", "zh", name="张敏")
+    )
     with session_scope() as session:
         [(text, buttons)] = reminders.waiting(session, "zhang.min")
-    assert text == messages.text("decision.needs_work", "zh", name="张敏", reviewer="王芳", unit="物流部", year=YEAR,
-                                 title="路径优化", id=plan.id, note="请补充基线")
+    assert text == messages.text(
+        "decision.needs_work",
+        "zh",
+        name="张敏",
+        reviewer="王芳",
+        unit="物流部",
+        year=YEAR,
+        title="路径优化",
+        id=plan.id,
+        note="请补充基线",
+    )
     assert buttons == [{"title": "修改这份计划", "payload": '/edit_plan{"plan_id": %d}' % plan.id}]

@@ -1,4 +1,5 @@
 """FAQ actions on real trackers, with gaps stored in a real SQLite database."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,21 +20,33 @@ def test_a_clear_question_is_answered_with_related_topics(sqlite_url, dispatcher
     answer, related = dispatcher.messages
     assert answer["text"] == answer_text("data-lake", "zh")
     assert "出处" in answer["text"]
-    assert [b["payload"] for b in related["buttons"]] == [payload(i) for i in ("data-strategy", "data-quality", "case-zillow")]
+    assert [b["payload"] for b in related["buttons"]] == [
+        payload(i) for i in ("data-strategy", "data-quality", "case-zillow")
+    ]
     assert related["buttons"][0]["title"].endswith("？")
     assert slots_of(events) == {"last_kb_id": "data-lake", "faq_seen": ["data-lake"]}
 
 
 def test_a_button_payload_answers_the_chosen_entry(sqlite_url, dispatcher):
-    tracker = make_tracker("anna.smith", '/ask_faq{"kb_id": "case-zillow"}', "ask_faq",
-                           entities=[{"entity": "kb_id", "value": "case-zillow"}], slots={"language": "en"})
+    tracker = make_tracker(
+        "anna.smith",
+        '/ask_faq{"kb_id": "case-zillow"}',
+        "ask_faq",
+        entities=[{"entity": "kb_id", "value": "case-zillow"}],
+        slots={"language": "en"},
+    )
     ActionAnswerFaq().run(dispatcher, tracker, {})
     assert dispatcher.messages[0]["text"] == answer_text("case-zillow", "en")
 
 
 def test_a_forged_payload_id_is_ignored(sqlite_url, dispatcher):
-    tracker = make_tracker("anna.smith", "<script>", "ask_faq",
-                           entities=[{"entity": "kb_id", "value": "../../etc/passwd"}], slots={"language": "en"})
+    tracker = make_tracker(
+        "anna.smith",
+        "<script>",
+        "ask_faq",
+        entities=[{"entity": "kb_id", "value": "../../etc/passwd"}],
+        slots={"language": "en"},
+    )
     ActionAnswerFaq().run(dispatcher, tracker, {})
     assert dispatcher.messages[0]["text"] == messages.text("faq_none", "en")
 
@@ -66,16 +79,21 @@ def test_nlu_fallback_without_a_match_asks_to_rephrase_without_logging(sqlite_ur
 
 
 def test_an_example_follow_up_goes_to_a_case_study(sqlite_url, dispatcher):
-    tracker = make_tracker("li.wei", "举个例子", "faq_more",
-                           slots={"language": "zh", "last_kb_id": "data-lake", "faq_seen": ["data-lake"]})
+    tracker = make_tracker(
+        "li.wei", "举个例子", "faq_more", slots={"language": "zh", "last_kb_id": "data-lake", "faq_seen": ["data-lake"]}
+    )
     events = ActionFaqMore().run(dispatcher, tracker, {})
     assert dispatcher.messages[0]["text"] == answer_text("case-zillow", "zh")
     assert slots_of(events)["faq_seen"] == ["data-lake", "case-zillow"]
 
 
 def test_tell_me_more_goes_to_the_next_unseen_related_entry(sqlite_url, dispatcher):
-    tracker = make_tracker("anna.smith", "tell me more", "faq_more",
-                           slots={"language": "en", "last_kb_id": "data-lake", "faq_seen": ["data-lake", "data-strategy"]})
+    tracker = make_tracker(
+        "anna.smith",
+        "tell me more",
+        "faq_more",
+        slots={"language": "en", "last_kb_id": "data-lake", "faq_seen": ["data-lake", "data-strategy"]},
+    )
     ActionFaqMore().run(dispatcher, tracker, {})
     assert dispatcher.messages[0]["text"] == answer_text("data-quality", "en")
 
@@ -83,10 +101,15 @@ def test_tell_me_more_goes_to_the_next_unseen_related_entry(sqlite_url, dispatch
 def test_a_follow_up_with_nothing_before_or_nothing_left(sqlite_url, dispatcher):
     ActionFaqMore().run(dispatcher, make_tracker("x", "tell me more", "faq_more", slots={"language": "en"}), {})
     seen = ["ai-vs-ml", "what-is-ai", "what-is-ml"]
-    ActionFaqMore().run(dispatcher, make_tracker("x", "more", "faq_more",
-                                                 slots={"language": "en", "last_kb_id": "ai-vs-ml", "faq_seen": seen}), {})
-    assert [m["text"] for m in dispatcher.messages] == [messages.text("faq_more_nothing", "en"),
-                                                        messages.text("faq_more_done", "en")]
+    ActionFaqMore().run(
+        dispatcher,
+        make_tracker("x", "more", "faq_more", slots={"language": "en", "last_kb_id": "ai-vs-ml", "faq_seen": seen}),
+        {},
+    )
+    assert [m["text"] for m in dispatcher.messages] == [
+        messages.text("faq_more_nothing", "en"),
+        messages.text("faq_more_done", "en"),
+    ]
 
 
 def test_a_question_taken_for_out_of_scope_is_still_answered_when_the_knowledge_base_is_sure(sqlite_url, dispatcher):
@@ -105,28 +128,38 @@ def test_out_of_scope_stays_out_of_scope_without_a_confident_answer(sqlite_url, 
         assert session.execute(select(KnowledgeGap)).scalars().all() == []
 
 
-@pytest.mark.parametrize("lang, text, entry", [
-    ("zh", "货车运输的例子", "case-convoy"),
-    ("zh", "能举个医疗的例子吗", "case-cerner"),
-    ("en", "tell me more about data lakes", "data-lake"),
-])
+@pytest.mark.parametrize(
+    "lang, text, entry",
+    [
+        ("zh", "货车运输的例子", "case-convoy"),
+        ("zh", "能举个医疗的例子吗", "case-cerner"),
+        ("en", "tell me more about data lakes", "data-lake"),
+    ],
+)
 def test_a_follow_up_that_names_its_topic_answers_that_topic(sqlite_url, dispatcher, lang, text, entry):
-    tracker = make_tracker("li.wei", text, "faq_more",
-                           slots={"language": lang, "last_kb_id": "value-tree", "faq_seen": ["value-tree"]})
+    tracker = make_tracker(
+        "li.wei", text, "faq_more", slots={"language": lang, "last_kb_id": "value-tree", "faq_seen": ["value-tree"]}
+    )
     events = ActionFaqMore().run(dispatcher, tracker, {})
     assert dispatcher.messages[0]["text"] == answer_text(entry, lang)
     assert slots_of(events)["faq_seen"] == ["value-tree", entry]
 
 
 def test_more_about_the_topic_just_answered_moves_on_to_a_related_one(sqlite_url, dispatcher):
-    tracker = make_tracker("anna.smith", "tell me more about data lakes", "faq_more",
-                           slots={"language": "en", "last_kb_id": "data-lake", "faq_seen": ["data-lake"]})
+    tracker = make_tracker(
+        "anna.smith",
+        "tell me more about data lakes",
+        "faq_more",
+        slots={"language": "en", "last_kb_id": "data-lake", "faq_seen": ["data-lake"]},
+    )
     ActionFaqMore().run(dispatcher, tracker, {})
     assert dispatcher.messages[0]["text"] == answer_text("data-strategy", "en")
 
 
 def test_an_answer_typed_after_a_pause_is_pointed_back_to_the_draft(sqlite_url, dispatcher):
-    tracker = make_tracker("li.wei", "两个客服组长和质检主管", "nlu_fallback", slots={"language": "zh", "plan_draft_id": 3})
+    tracker = make_tracker(
+        "li.wei", "两个客服组长和质检主管", "nlu_fallback", slots={"language": "zh", "plan_draft_id": 3}
+    )
     ActionAnswerFaq().run(dispatcher, tracker, {})
     assert dispatcher.messages[0]["text"] == messages.text("please_rephrase_draft", "zh", id=3)
     assert "继续我的计划" in dispatcher.messages[0]["text"]

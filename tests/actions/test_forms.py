@@ -1,5 +1,6 @@
 """The way out works at every question of every form: pause, leave, switch language,
 show my plans and start a change, in both languages (issue 12)."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,8 +16,12 @@ from tests.support.forms import followup, form_tracker, run, slots_of, texts
 from tests.support.trackers import make_tracker
 
 FORMS = [
-    ("plan_form", "q_needs_ml", ValidatePlanForm, {"title": "t", "problem": "p", "q_important": "yes",
-                                                  "q_real_problem": "yes", "q_unused_data": "yes"}),
+    (
+        "plan_form",
+        "q_needs_ml",
+        ValidatePlanForm,
+        {"title": "t", "problem": "p", "q_important": "yes", "q_real_problem": "yes", "q_unused_data": "yes"},
+    ),
     ("confirm_form", "confirmation", ValidateConfirmForm, {"confirming": "start", "plan_year": 2027}),
     ("confirm_form", "confirmation", ValidateConfirmForm, {"confirming": "submit", "plan_draft_id": 1}),
     ("confirm_form", "confirmation", ValidateConfirmForm, {"confirming": "withdraw", "withdraw_candidate": 1}),
@@ -34,8 +39,10 @@ def say(form, asked, validation, extra, text, sender="li.wei", lang="zh"):
 
 
 @pytest.mark.parametrize("form, asked, validation, extra", FORMS, ids=IDS)
-@pytest.mark.parametrize("text, kind", [("算了，不填了", "pause"), ("I'll finish later", "pause"), ("暂停", "pause"),
-                                        ("bye", "leave"), ("拜拜", "leave")])
+@pytest.mark.parametrize(
+    "text, kind",
+    [("算了，不填了", "pause"), ("I'll finish later", "pause"), ("暂停", "pause"), ("bye", "leave"), ("拜拜", "leave")],
+)
 def test_pausing_and_leaving_end_every_form(directory_db, form, asked, validation, extra, text, kind):
     slots, _ = say(form, asked, validation, extra, text)
     assert slots["form_exit"] == kind and slots["requested_slot"] is None and slots[asked] is None
@@ -57,20 +64,31 @@ def test_show_my_plans_at_every_form_answers_and_asks_again(directory_db, form, 
     assert "零售部" in texts(dispatcher)[0]
 
 
-@pytest.mark.parametrize("form, asked, validation, extra", [f for f in FORMS if f[0] != "plan_form"],
-                         ids=[i for i in IDS if not i.startswith("plan_form")])
+@pytest.mark.parametrize(
+    "form, asked, validation, extra",
+    [f for f in FORMS if f[0] != "plan_form"],
+    ids=[i for i in IDS if not i.startswith("plan_form")],
+)
 def test_starting_a_change_at_any_other_form_leaves_it_for_the_change(directory_db, form, asked, validation, extra):
     slots, _ = say(form, asked, validation, extra, "wait, change the sponsor", lang="en")
     assert slots["requested_slot"] is None and slots["plan_editing"] == "executive_sponsor"
     assert slots["form_exit"] == "edit" or extra.get("confirming") == "submit"
 
 
-@pytest.mark.parametrize("done, slots", [
-    (ActionConfirmFormDone, {"confirming": "withdraw", "withdraw_candidate": 1}),
-    (ActionNoPlanFormDone, {}),
-    (ActionReviewFormDone, {"review_plan_id": 1}),
-])
+@pytest.mark.parametrize(
+    "done, slots",
+    [
+        (ActionConfirmFormDone, {"confirming": "withdraw", "withdraw_candidate": 1}),
+        (ActionNoPlanFormDone, {}),
+        (ActionReviewFormDone, {"review_plan_id": 1}),
+    ],
+)
 def test_a_change_asked_from_another_form_goes_to_the_change(directory_db, dispatcher, done, slots):
-    events = done().run(dispatcher, make_tracker("li.wei", slots={
-        "language": "en", "form_exit": "edit", "plan_editing": "executive_sponsor", **slots}), {})
+    events = done().run(
+        dispatcher,
+        make_tracker(
+            "li.wei", slots={"language": "en", "form_exit": "edit", "plan_editing": "executive_sponsor", **slots}
+        ),
+        {},
+    )
     assert followup(events) == "action_edit_plan"

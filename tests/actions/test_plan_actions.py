@@ -1,4 +1,5 @@
 """The plan actions and forms on real trackers, with a real SQLite plan store."""
+
 from __future__ import annotations
 
 import pytest
@@ -26,12 +27,28 @@ from tests.support.store import stored
 from tests.support.trackers import make_tracker
 
 FULL = dict(
-    title="门店补货需求预测", problem="缺货导致销售损失，慢销品又订多了", q_important="yes", q_real_problem="yes",
-    q_unused_data="yes", q_needs_ml="yes", q_can_do_alone="unsure", q_can_ship="yes", metric="缺货率下降 20%",
-    baseline="店长手工订货", data_sources="POS 和库存系统", data_location="siloed", data_quality="mixed",
-    domain_experts="门店经理 3 人", technical_experts="数据科学家 2 人", skill_gaps="缺少 MLOps", pilot_team="yes",
-    executive_sponsor="王总", failure_tolerance="budgeted", scaling_path="platform",
-    value_branches=["revenue", "time_saved"], value_notes="收入 +2%，每周省 10 小时",
+    title="门店补货需求预测",
+    problem="缺货导致销售损失，慢销品又订多了",
+    q_important="yes",
+    q_real_problem="yes",
+    q_unused_data="yes",
+    q_needs_ml="yes",
+    q_can_do_alone="unsure",
+    q_can_ship="yes",
+    metric="缺货率下降 20%",
+    baseline="店长手工订货",
+    data_sources="POS 和库存系统",
+    data_location="siloed",
+    data_quality="mixed",
+    domain_experts="门店经理 3 人",
+    technical_experts="数据科学家 2 人",
+    skill_gaps="缺少 MLOps",
+    pilot_team="yes",
+    executive_sponsor="王总",
+    failure_tolerance="budgeted",
+    scaling_path="platform",
+    value_branches=["revenue", "time_saved"],
+    value_notes="收入 +2%，每周省 10 小时",
 )
 YEAR = planning.default_year()
 
@@ -39,20 +56,30 @@ YEAR = planning.default_year()
 def answered_before(field):
     """The answers of every question before `field`, as when the form has reached it."""
     names = list(ANSWER_FIELD_NAMES)
-    return {name: FULL[name] for name in names[:names.index(field)]} if field in names else {}
+    return {name: FULL[name] for name in names[: names.index(field)]} if field in names else {}
 
 
-def answer(dispatcher, field, text, *, sender="li.wei", slots=None, intent="inform", confidence=0.95, lang="zh", at=None):
+def answer(
+    dispatcher, field, text, *, sender="li.wei", slots=None, intent="inform", confidence=0.95, lang="zh", at=None
+):
     """Say `text` while `field` is asked, the form having reached question `at` (default: `field`)."""
-    tracker = form_tracker(sender, text, form="plan_form", asked=field, intent=intent, confidence=confidence,
-                           slots={"language": lang, "plan_year": YEAR, **answered_before(at or field), **(slots or {})})
+    tracker = form_tracker(
+        sender,
+        text,
+        form="plan_form",
+        asked=field,
+        intent=intent,
+        confidence=confidence,
+        slots={"language": lang, "plan_year": YEAR, **answered_before(at or field), **(slots or {})},
+    )
     return slots_of(run(ValidatePlanForm(), tracker, dispatcher))
 
 
 def draft(answers=None, status="draft", unit="retail", owner="li.wei"):
     with session_scope() as session:
-        return store.create_plan(session, unit=unit, year=YEAR, owner=owner, language="zh", status=status,
-                                 answers=answers or {}).id
+        return store.create_plan(
+            session, unit=unit, year=YEAR, owner=owner, language="zh", status=status, answers=answers or {}
+        ).id
 
 
 # --- starting ------------------------------------------------------------------------------------
@@ -63,7 +90,9 @@ def draft(answers=None, status="draft", unit="retail", owner="li.wei"):
     [("visitor", "plan_not_registered"), ("zhao.lei", "plan_no_unit"), ("wang.fang", "plan_not_a_lead")],
 )
 def test_only_leads_with_a_unit_may_start(directory_db, dispatcher, sender, key):
-    events = ActionStartPlan().run(dispatcher, make_tracker(sender, "start", "start_plan", slots={"language": "en"}), {})
+    events = ActionStartPlan().run(
+        dispatcher, make_tracker(sender, "start", "start_plan", slots={"language": "en"}), {}
+    )
     assert settled(events) == []
     assert texts(dispatcher) == [messages.text(key, "en", role=messages.text("role.planning", "en"))]
 
@@ -80,30 +109,57 @@ def test_a_lead_is_asked_to_confirm_unit_and_year(directory_db, dispatcher):
     assert [b["payload"] for b in asked.messages[0]["buttons"]] == ["/affirm", "/deny"]
 
 
-@pytest.mark.parametrize("text, confirming, year", [
-    ("对的", "start", YEAR), ("不对，是2028年的", "start", 2028), ("不是", "start_year", YEAR),
-])
+@pytest.mark.parametrize(
+    "text, confirming, year",
+    [
+        ("对的", "start", YEAR),
+        ("不对，是2028年的", "start", 2028),
+        ("不是", "start_year", YEAR),
+    ],
+)
 def test_the_start_confirmation_reads_yes_no_and_a_year(directory_db, dispatcher, text, confirming, year):
-    tracker = form_tracker("li.wei", text, form="confirm_form", asked="confirmation",
-                           slots={"confirming": "start", "plan_year": YEAR, "plan_unit": "retail"})
+    tracker = form_tracker(
+        "li.wei",
+        text,
+        form="confirm_form",
+        asked="confirmation",
+        slots={"confirming": "start", "plan_year": YEAR, "plan_unit": "retail"},
+    )
     slots = slots_of(run(ValidateConfirmForm(), tracker, dispatcher))
     assert slots.get("confirming", "start") == confirming and slots.get("plan_year", YEAR) == year
     assert slots["requested_slot"] == (None if confirming == "start" else "confirmation")
 
 
-@pytest.mark.parametrize("text, year", [("对的，就是生产部明年的", YEAR), ("yes, for next year", YEAR), ("不是明年的", YEAR + 1),
-                                        ("Unit is correct, but the year is wrong. This plan is for 2026, not for next year.", YEAR - 1)])
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("对的，就是生产部明年的", YEAR),
+        ("yes, for next year", YEAR),
+        ("不是明年的", YEAR + 1),
+        ("Unit is correct, but the year is wrong. This plan is for 2026, not for next year.", YEAR - 1),
+    ],
+)
 def test_a_yes_that_names_a_relative_year_takes_that_year(directory_db, dispatcher, text, year):
     """Proposed for the year after next, "对的，就是…明年的" means next year; "不是明年的" does not."""
-    tracker = form_tracker("li.wei", text, form="confirm_form", asked="confirmation",
-                           slots={"confirming": "start", "plan_year": YEAR + 1, "plan_unit": "retail"})
+    tracker = form_tracker(
+        "li.wei",
+        text,
+        form="confirm_form",
+        asked="confirmation",
+        slots={"confirming": "start", "plan_year": YEAR + 1, "plan_unit": "retail"},
+    )
     slots = slots_of(run(ValidateConfirmForm(), tracker, dispatcher))
     assert slots.get("plan_year", YEAR + 1) == year
 
 
 def test_a_year_outside_the_cycle_is_refused(directory_db, dispatcher):
-    tracker = form_tracker("li.wei", "2035", form="confirm_form", asked="confirmation",
-                           slots={"confirming": "start_year", "plan_year": YEAR, "language": "en"})
+    tracker = form_tracker(
+        "li.wei",
+        "2035",
+        form="confirm_form",
+        asked="confirmation",
+        slots={"confirming": "start_year", "plan_year": YEAR, "language": "en"},
+    )
     slots = slots_of(run(ValidateConfirmForm(), tracker, dispatcher))
     assert slots["confirmation"] is None and slots["requested_slot"] == "confirmation"
     first, last = planning.allowed_years()
@@ -111,8 +167,13 @@ def test_a_year_outside_the_cycle_is_refused(directory_db, dispatcher):
 
 
 def test_confirmed_start_opens_the_plan_form_and_an_existing_draft_is_continued(directory_db, dispatcher):
-    done = ActionConfirmFormDone().run(dispatcher, make_tracker(
-        "li.wei", "yes", slots={"language": "en", "confirming": "start", "confirmation": "yes", "plan_year": YEAR}), {})
+    done = ActionConfirmFormDone().run(
+        dispatcher,
+        make_tracker(
+            "li.wei", "yes", slots={"language": "en", "confirming": "start", "confirmation": "yes", "plan_year": YEAR}
+        ),
+        {},
+    )
     assert followup(done) == "plan_form" and "22" in texts(dispatcher)[0]
     plan_id = draft({"title": "门店补货"})
     again = CollectingDispatcher()
@@ -129,8 +190,12 @@ def test_each_answer_is_saved_to_the_draft_at_once(directory_db, dispatcher):
     plan_id = slots["plan_draft_id"]
     assert stored(plan_id)["title"] == "门店补货需求预测" and stored(plan_id)["status"] == "draft"
     assert slots["requested_slot"] == "problem"
-    slots = answer(dispatcher, "q_unused_data", "有，车辆GPS轨迹数据一直没用起来",
-                   slots={"plan_draft_id": plan_id, "plan_draft_version": slots["plan_draft_version"], "title": "x"})
+    slots = answer(
+        dispatcher,
+        "q_unused_data",
+        "有，车辆GPS轨迹数据一直没用起来",
+        slots={"plan_draft_id": plan_id, "plan_draft_version": slots["plan_draft_version"], "title": "x"},
+    )
     assert slots["q_unused_data"] == "yes" and stored(plan_id)["q_unused_data"] == "yes"
 
 
@@ -155,8 +220,9 @@ def test_an_faq_question_mid_form_is_answered_and_the_question_asked_again(direc
     assert "数据湖" in texts(dispatcher)[0]
 
 
-@pytest.mark.parametrize("field, text", [("baseline", "这个什么意思？"), ("q_can_ship", "what do you mean?"),
-                                          ("metric", "举个例子")])
+@pytest.mark.parametrize(
+    "field, text", [("baseline", "这个什么意思？"), ("q_can_ship", "what do you mean?"), ("metric", "举个例子")]
+)
 def test_a_question_about_the_question_is_explained(directory_db, dispatcher, field, text):
     lang = "en" if text.isascii() else "zh"
     slots = answer(dispatcher, field, text, lang=lang)
@@ -193,8 +259,11 @@ def test_a_concurrent_edit_reloads_instead_of_overwriting(directory_db, dispatch
 
 
 def test_answers_loaded_from_the_store_are_not_read_again(directory_db, dispatcher):
-    events = run(ValidatePlanForm(), activation_tracker("li.wei", form="plan_form", slots={"title": "t", "problem": "p"}),
-                 dispatcher)
+    events = run(
+        ValidatePlanForm(),
+        activation_tracker("li.wei", form="plan_form", slots={"title": "t", "problem": "p"}),
+        dispatcher,
+    )
     assert slots_of(events) == {"requested_slot": "q_important"} and texts(dispatcher) == []
 
 
@@ -217,30 +286,36 @@ def test_ask_actions_give_the_reason_and_buttons(dispatcher):
 # --- leaving and coming back ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, kind", [("算了，不填了", "pause"), ("I'll finish later", "pause"), ("bye", "leave"),
-                                        ("今天先到这，回头再填", "pause")])
+@pytest.mark.parametrize(
+    "text, kind",
+    [("算了，不填了", "pause"), ("I'll finish later", "pause"), ("bye", "leave"), ("今天先到这，回头再填", "pause")],
+)
 def test_the_way_out_works_at_every_question(directory_db, dispatcher, text, kind):
     plan_id = draft({"title": "A"})
     for field in ("title", "q_needs_ml", "data_quality", "value_branches"):
         slots = answer(CollectingDispatcher(), field, text, slots={"plan_draft_id": plan_id, "plan_draft_version": 1})
         assert slots["form_exit"] == kind and slots["requested_slot"] is None and slots[field] is None
-    done = ActionPlanFormDone().run(dispatcher, make_tracker("li.wei", slots={
-        "language": "zh", "form_exit": kind, "plan_draft_id": plan_id}), {})
+    done = ActionPlanFormDone().run(
+        dispatcher, make_tracker("li.wei", slots={"language": "zh", "form_exit": kind, "plan_draft_id": plan_id}), {}
+    )
     assert slots_of(done)["form_exit"] is None and f"#{plan_id}" in texts(dispatcher)[0]
     assert stored(plan_id)["title"] == "A"
 
 
 def test_resume_loads_the_draft_from_the_store(directory_db, dispatcher):
     plan_id = draft({"title": "门店补货", "q_important": "yes"})
-    events = ActionResumePlan().run(dispatcher, make_tracker("li.wei", "继续我的计划", "resume_plan",
-                                                             slots={"language": "zh"}), {})
+    events = ActionResumePlan().run(
+        dispatcher, make_tracker("li.wei", "继续我的计划", "resume_plan", slots={"language": "zh"}), {}
+    )
     slots = slots_of(events)
     assert followup(events) == "plan_form" and slots["plan_draft_id"] == plan_id and slots["q_important"] == "yes"
     assert "2/22" in texts(dispatcher)[0]
 
 
 def test_resume_without_a_draft(directory_db, dispatcher):
-    events = ActionResumePlan().run(dispatcher, make_tracker("li.wei", "继续", "resume_plan", slots={"language": "zh"}), {})
+    events = ActionResumePlan().run(
+        dispatcher, make_tracker("li.wei", "继续", "resume_plan", slots={"language": "zh"}), {}
+    )
     assert settled(events) == [] and texts(dispatcher) == [messages.text("plan_no_draft", "zh")]
 
 
@@ -256,8 +331,14 @@ def test_switching_language_mid_form_is_remembered_and_the_question_asked_again(
 
 def test_a_complete_form_shows_the_summary_and_asks_to_submit(directory_db, dispatcher):
     plan_id = draft(FULL)
-    events = ActionPlanFormDone().run(dispatcher, make_tracker("li.wei", slots={
-        "language": "zh", **FULL, "plan_draft_id": plan_id, "plan_unit": "retail", "plan_year": YEAR}), {})
+    events = ActionPlanFormDone().run(
+        dispatcher,
+        make_tracker(
+            "li.wei",
+            slots={"language": "zh", **FULL, "plan_draft_id": plan_id, "plan_unit": "retail", "plan_year": YEAR},
+        ),
+        {},
+    )
     assert followup(events) == "confirm_form" and slots_of(events)["confirming"] == "submit"
     assert "准备度评估" in texts(dispatcher)[0]
 
@@ -265,28 +346,51 @@ def test_a_complete_form_shows_the_summary_and_asks_to_submit(directory_db, disp
 @pytest.mark.parametrize("text", ["yes, submit it", "提交吧", "/affirm", "looks good, send it"])
 def test_submit_on_a_yes_said_any_way(directory_db, dispatcher, text):
     plan_id = draft(FULL)
-    tracker = form_tracker("li.wei", text, form="confirm_form", asked="confirmation",
-                           slots={"confirming": "submit", "plan_draft_id": plan_id}, intent="affirm")
+    tracker = form_tracker(
+        "li.wei",
+        text,
+        form="confirm_form",
+        asked="confirmation",
+        slots={"confirming": "submit", "plan_draft_id": plan_id},
+        intent="affirm",
+    )
     slots = slots_of(run(ValidateConfirmForm(), tracker, dispatcher))
     assert slots["confirmation"] == "yes" and slots["requested_slot"] is None
     done = CollectingDispatcher()
-    ActionConfirmFormDone().run(done, make_tracker("li.wei", slots={
-        "language": "zh", "confirming": "submit", "confirmation": "yes", "plan_draft_id": plan_id}), {})
+    ActionConfirmFormDone().run(
+        done,
+        make_tracker(
+            "li.wei", slots={"language": "zh", "confirming": "submit", "confirmation": "yes", "plan_draft_id": plan_id}
+        ),
+        {},
+    )
     assert stored(plan_id)["status"] == "submitted" and stored(plan_id)["assessment"]["readiness"] > 0
     assert f"#{plan_id}" in texts(done)[0]
 
 
 def test_later_keeps_the_draft(directory_db, dispatcher):
     plan_id = draft(FULL)
-    ActionConfirmFormDone().run(dispatcher, make_tracker("li.wei", slots={
-        "language": "en", "confirming": "submit", "confirmation": "no", "plan_draft_id": plan_id}), {})
-    assert stored(plan_id)["status"] == "draft" and texts(dispatcher) == [messages.text("submit_left", "en", id=plan_id)]
+    ActionConfirmFormDone().run(
+        dispatcher,
+        make_tracker(
+            "li.wei", slots={"language": "en", "confirming": "submit", "confirmation": "no", "plan_draft_id": plan_id}
+        ),
+        {},
+    )
+    assert stored(plan_id)["status"] == "draft" and texts(dispatcher) == [
+        messages.text("submit_left", "en", id=plan_id)
+    ]
 
 
 def test_a_change_with_its_new_value_is_saved_and_the_pending_question_asked_again(directory_db, dispatcher):
     plan_id = draft({"title": "A", "executive_sponsor": "王总"})
-    slots = answer(dispatcher, "q_real_problem", "wait, change the sponsor to Dana Wu", lang="en",
-                   slots={"plan_draft_id": plan_id, "plan_draft_version": 1, "title": "A", "executive_sponsor": "王总"})
+    slots = answer(
+        dispatcher,
+        "q_real_problem",
+        "wait, change the sponsor to Dana Wu",
+        lang="en",
+        slots={"plan_draft_id": plan_id, "plan_draft_version": 1, "title": "A", "executive_sponsor": "王总"},
+    )
     assert stored(plan_id)["executive_sponsor"] == "Dana Wu" and slots["requested_slot"] == "q_real_problem"
     assert "Dana Wu" in texts(dispatcher)[0]
 
@@ -298,17 +402,31 @@ def test_a_change_without_a_value_asks_that_question_then_returns(directory_db, 
     assert slots["plan_editing"] == "executive_sponsor" and slots["executive_sponsor"] is None
     assert slots["requested_slot"] == "executive_sponsor"
     assert messages.text("field.executive_sponsor", "en") in texts(dispatcher)[0]
-    slots = answer(CollectingDispatcher(), "executive_sponsor", "Priya Nair", lang="en", at="q_real_problem",
-                   slots={**base, "executive_sponsor": None, "plan_editing": "executive_sponsor"})
+    slots = answer(
+        CollectingDispatcher(),
+        "executive_sponsor",
+        "Priya Nair",
+        lang="en",
+        at="q_real_problem",
+        slots={**base, "executive_sponsor": None, "plan_editing": "executive_sponsor"},
+    )
     assert stored(plan_id)["executive_sponsor"] == "Priya Nair"
     assert slots["plan_editing"] is None and slots["requested_slot"] == "q_real_problem"
 
 
 def test_editing_a_submitted_plan_makes_a_new_version(directory_db, dispatcher):
     plan_id = draft(FULL, status="submitted")
-    events = ActionEditPlan().run(dispatcher, make_tracker(
-        "li.wei", "修改发起人", "edit_plan", slots={"language": "zh"},
-        entities=[{"entity": "plan_field", "value": "executive_sponsor"}]), {})
+    events = ActionEditPlan().run(
+        dispatcher,
+        make_tracker(
+            "li.wei",
+            "修改发起人",
+            "edit_plan",
+            slots={"language": "zh"},
+            entities=[{"entity": "plan_field", "value": "executive_sponsor"}],
+        ),
+        {},
+    )
     slots = slots_of(events)
     assert followup(events) == "plan_form" and slots["plan_editing"] == "executive_sponsor"
     assert slots["executive_sponsor"] is None and slots["plan_draft_id"] == plan_id
@@ -317,18 +435,29 @@ def test_editing_a_submitted_plan_makes_a_new_version(directory_db, dispatcher):
 
 def test_edit_without_a_field_asks_which(directory_db, dispatcher):
     plan_id = draft(FULL)
-    events = ActionEditPlan().run(dispatcher, make_tracker("li.wei", "我想改一下", "edit_plan", slots={"language": "zh"}), {})
+    events = ActionEditPlan().run(
+        dispatcher, make_tracker("li.wei", "我想改一下", "edit_plan", slots={"language": "zh"}), {}
+    )
     assert slots_of(events)["plan_editing"] == "?"
-    slots = answer(CollectingDispatcher(), "edit_field", "数据质量", slots={**FULL, "plan_draft_id": plan_id,
-                                                                          "plan_editing": "?"})
+    slots = answer(
+        CollectingDispatcher(), "edit_field", "数据质量", slots={**FULL, "plan_draft_id": plan_id, "plan_editing": "?"}
+    )
     assert slots["plan_editing"] == "data_quality" and slots["requested_slot"] == "data_quality"
 
 
 def test_a_lead_cannot_edit_another_units_plan(directory_db, dispatcher):
     plan_id = draft(FULL, unit="manufacturing", owner="anna.smith")
-    events = ActionEditPlan().run(dispatcher, make_tracker(
-        "li.wei", f"修改计划 {plan_id}", "edit_plan", slots={"language": "zh"},
-        entities=[{"entity": "plan_id", "value": plan_id}]), {})
+    events = ActionEditPlan().run(
+        dispatcher,
+        make_tracker(
+            "li.wei",
+            f"修改计划 {plan_id}",
+            "edit_plan",
+            slots={"language": "zh"},
+            entities=[{"entity": "plan_id", "value": plan_id}],
+        ),
+        {},
+    )
     assert settled(events) == [] and texts(dispatcher) == [messages.text("edit_not_allowed", "zh", id=plan_id)]
 
 
@@ -337,25 +466,48 @@ def test_a_lead_cannot_edit_another_units_plan(directory_db, dispatcher):
 
 def test_withdraw_asks_first_then_withdraws(directory_db, dispatcher):
     plan_id = draft(FULL, status="submitted")
-    events = ActionConfirmWithdraw().run(dispatcher, make_tracker("li.wei", "撤回我们的计划", "withdraw_plan",
-                                                                  slots={"language": "zh"}), {})
+    events = ActionConfirmWithdraw().run(
+        dispatcher, make_tracker("li.wei", "撤回我们的计划", "withdraw_plan", slots={"language": "zh"}), {}
+    )
     assert slots_of(events)["withdraw_candidate"] == plan_id and followup(events) == "confirm_form"
-    ActionConfirmFormDone().run(dispatcher, make_tracker("li.wei", slots={
-        "language": "zh", "confirming": "withdraw", "confirmation": "yes", "withdraw_candidate": plan_id}), {})
+    ActionConfirmFormDone().run(
+        dispatcher,
+        make_tracker(
+            "li.wei",
+            slots={"language": "zh", "confirming": "withdraw", "confirmation": "yes", "withdraw_candidate": plan_id},
+        ),
+        {},
+    )
     assert stored(plan_id)["status"] == "withdrawn"
 
 
 def test_another_lead_cannot_withdraw(directory_db, dispatcher):
     plan_id = draft(FULL, status="submitted", unit="manufacturing", owner="anna.smith")
-    events = ActionConfirmWithdraw().run(dispatcher, make_tracker(
-        "li.wei", f"撤回计划 {plan_id}", "withdraw_plan", slots={"language": "zh"},
-        entities=[{"entity": "plan_id", "value": plan_id}]), {})
+    events = ActionConfirmWithdraw().run(
+        dispatcher,
+        make_tracker(
+            "li.wei",
+            f"撤回计划 {plan_id}",
+            "withdraw_plan",
+            slots={"language": "zh"},
+            entities=[{"entity": "plan_id", "value": plan_id}],
+        ),
+        {},
+    )
     assert settled(events) == [] and stored(plan_id)["status"] == "submitted"
 
 
 def test_no_plan_with_its_reason_in_one_message_is_recorded_at_once(directory_db, dispatcher):
-    events = ActionStartNoPlan().run(dispatcher, make_tracker(
-        "li.wei", "我们部门明年不做机器学习计划了，主要精力要放在系统迁移上", "declare_no_plan", slots={"language": "zh"}), {})
+    events = ActionStartNoPlan().run(
+        dispatcher,
+        make_tracker(
+            "li.wei",
+            "我们部门明年不做机器学习计划了，主要精力要放在系统迁移上",
+            "declare_no_plan",
+            slots={"language": "zh"},
+        ),
+        {},
+    )
     assert settled(events) == []
     with session_scope() as session:
         record = store.list_plans(session, unit="retail")[0]
@@ -363,13 +515,17 @@ def test_no_plan_with_its_reason_in_one_message_is_recorded_at_once(directory_db
 
 
 def test_declaring_no_plan_asks_for_the_reason_and_records_it(directory_db, dispatcher):
-    events = ActionStartNoPlan().run(dispatcher, make_tracker("li.wei", "我们今年没有机器学习计划", "declare_no_plan",
-                                                              slots={"language": "zh"}), {})
+    events = ActionStartNoPlan().run(
+        dispatcher, make_tracker("li.wei", "我们今年没有机器学习计划", "declare_no_plan", slots={"language": "zh"}), {}
+    )
     assert followup(events) == "no_plan_form"
     tracker = form_tracker("li.wei", "预算被砍了", form="no_plan_form", asked="no_plan_reason")
     assert slots_of(run(ValidateNoPlanForm(), tracker, dispatcher))["no_plan_reason"] == "预算被砍了"
-    ActionNoPlanFormDone().run(dispatcher, make_tracker("li.wei", slots={
-        "language": "zh", "no_plan_reason": "预算被砍了", "plan_year": YEAR}), {})
+    ActionNoPlanFormDone().run(
+        dispatcher,
+        make_tracker("li.wei", slots={"language": "zh", "no_plan_reason": "预算被砍了", "plan_year": YEAR}),
+        {},
+    )
     with session_scope() as session:
         assert store.list_plans(session, unit="retail")[0].no_plan_reason == "预算被砍了"
 
@@ -385,17 +541,26 @@ def test_backing_out_of_no_plan_records_nothing(directory_db, dispatcher, text, 
 
 
 def test_saying_no_plan_again_is_not_a_reason(directory_db, dispatcher):
-    tracker = form_tracker("li.wei", "那我们就报没有计划吧", form="no_plan_form", asked="no_plan_reason",
-                           intent="declare_no_plan", confidence=0.97)
+    tracker = form_tracker(
+        "li.wei",
+        "那我们就报没有计划吧",
+        form="no_plan_form",
+        asked="no_plan_reason",
+        intent="declare_no_plan",
+        confidence=0.97,
+    )
     slots = slots_of(run(ValidateNoPlanForm(), tracker, dispatcher))
     assert slots["no_plan_reason"] is None and slots["requested_slot"] == "no_plan_reason"
 
 
-@pytest.mark.parametrize("lang, question", [("en", "do we really have to submit an ML plan every year?"),
-                                            ("zh", "我们采购部明年是不是必须交机器学习计划？")])
+@pytest.mark.parametrize(
+    "lang, question",
+    [("en", "do we really have to submit an ML plan every year?"), ("zh", "我们采购部明年是不是必须交机器学习计划？")],
+)
 def test_a_question_about_the_rule_is_answered_never_recorded(directory_db, dispatcher, lang, question):
-    events = ActionStartNoPlan().run(dispatcher, make_tracker("li.wei", question, "declare_no_plan",
-                                                              slots={"language": lang}), {})
+    events = ActionStartNoPlan().run(
+        dispatcher, make_tracker("li.wei", question, "declare_no_plan", slots={"language": lang}), {}
+    )
     assert followup(events) is None
     assert dispatcher.messages[-1]["buttons"][0]["payload"] == no_plan_payload(YEAR)
     with session_scope() as session:
@@ -404,7 +569,9 @@ def test_a_question_about_the_rule_is_answered_never_recorded(directory_db, disp
 
 def test_my_plans_show_status_and_readiness(directory_db, dispatcher):
     plan_id = draft(FULL, status="submitted")
-    ActionShowMyPlans().run(dispatcher, make_tracker("li.wei", "我们部门的计划", "show_my_plans", slots={"language": "zh"}), {})
+    ActionShowMyPlans().run(
+        dispatcher, make_tracker("li.wei", "我们部门的计划", "show_my_plans", slots={"language": "zh"}), {}
+    )
     assert f"#{plan_id}" in texts(dispatcher)[0] and "门店补货需求预测" in texts(dispatcher)[0]
 
 
@@ -419,5 +586,7 @@ def test_an_answer_typed_after_a_restart_points_back_to_the_stored_draft(directo
     from bot import messages
 
     plan_id = draft({"title": "门店补货"})
-    ActionAnswerFaq().run(dispatcher, make_tracker("li.wei", "两个店长和一个采购", "nlu_fallback", slots={"language": "zh"}), {})
+    ActionAnswerFaq().run(
+        dispatcher, make_tracker("li.wei", "两个店长和一个采购", "nlu_fallback", slots={"language": "zh"}), {}
+    )
     assert texts(dispatcher)[0] == messages.text("please_rephrase_draft", "zh", id=plan_id)

@@ -1,4 +1,5 @@
 """Planning-office actions on real trackers and a real SQLite store."""
+
 from __future__ import annotations
 
 import pytest
@@ -20,16 +21,22 @@ from tests.support.trackers import make_tracker
 
 def _submitted():
     with session_scope() as session:
-        plan = store.create_plan(session, unit="retail", year=2027, owner="li.wei", language="zh",
-                                 answers={"title": "门店补货需求预测"})
+        plan = store.create_plan(
+            session, unit="retail", year=2027, owner="li.wei", language="zh", answers={"title": "门店补货需求预测"}
+        )
         store.set_status(session, plan.id, "submitted", actor="li.wei")
         return plan.id
 
 
 def test_query_uses_entities(directory_db, dispatcher):
     plan_id = _submitted()
-    tracker = make_tracker("wang.fang", "2027年零售部有哪些计划？", "query_plans", slots={"language": "zh"},
-                           entities=[{"entity": "year", "value": 2027}, {"entity": "unit", "value": "retail"}])
+    tracker = make_tracker(
+        "wang.fang",
+        "2027年零售部有哪些计划？",
+        "query_plans",
+        slots={"language": "zh"},
+        entities=[{"entity": "year", "value": 2027}, {"entity": "unit", "value": "retail"}],
+    )
     ActionQueryPlans().run(dispatcher, tracker, {})
     assert f"#{plan_id}" in dispatcher.messages[0]["text"]
 
@@ -39,15 +46,23 @@ def test_show_plan_needs_an_id(directory_db, dispatcher):
     assert dispatcher.messages[0]["text"] == messages.text("show_plan_which", "en")
 
 
-@pytest.mark.parametrize("text, decision, note", [
-    ("退回计划{id}：请补充基线", "needs_work", "请补充基线"),
-    ("approve plan {id}: solid metric, start with the pilot", "approved", "solid metric, start with the pilot"),
-    ("{id}号退回去，让他们把数据来源写清楚", "needs_work", "让他们把数据来源写清楚"),
-])
+@pytest.mark.parametrize(
+    "text, decision, note",
+    [
+        ("退回计划{id}：请补充基线", "needs_work", "请补充基线"),
+        ("approve plan {id}: solid metric, start with the pilot", "approved", "solid metric, start with the pilot"),
+        ("{id}号退回去，让他们把数据来源写清楚", "needs_work", "让他们把数据来源写清楚"),
+    ],
+)
 def test_a_review_with_its_note_in_one_message_is_recorded_at_once(directory_db, dispatcher, text, decision, note):
     plan_id = _submitted()
-    tracker = make_tracker("wang.fang", text.format(id=plan_id), "review_plan", slots={"language": "zh"},
-                           entities=[{"entity": "plan_id", "value": plan_id}])
+    tracker = make_tracker(
+        "wang.fang",
+        text.format(id=plan_id),
+        "review_plan",
+        slots={"language": "zh"},
+        entities=[{"entity": "plan_id", "value": plan_id}],
+    )
     events = ActionStartReview().run(dispatcher, tracker, {})
     assert followup(events) is None
     plan = stored(plan_id)
@@ -56,45 +71,88 @@ def test_a_review_with_its_note_in_one_message_is_recorded_at_once(directory_db,
 
 def test_the_review_form_asks_for_what_the_message_did_not_say(directory_db, dispatcher):
     plan_id = _submitted()
-    tracker = make_tracker("wang.fang", f"这个计划{plan_id}可以过了", "review_plan", slots={"language": "zh"},
-                           entities=[{"entity": "plan_id", "value": plan_id}])
+    tracker = make_tracker(
+        "wang.fang",
+        f"这个计划{plan_id}可以过了",
+        "review_plan",
+        slots={"language": "zh"},
+        entities=[{"entity": "plan_id", "value": plan_id}],
+    )
     events = ActionStartReview().run(dispatcher, tracker, {})
     assert followup(events) == "review_form"
     assert slots_of(events)["review_decision"] == "approved" and slots_of(events)["review_note"] is None
-    note = form_tracker("wang.fang", "指标清楚，先做试点", form="review_form", asked="review_note",
-                        slots={"review_plan_id": plan_id, "review_decision": "approved"})
+    note = form_tracker(
+        "wang.fang",
+        "指标清楚，先做试点",
+        form="review_form",
+        asked="review_note",
+        slots={"review_plan_id": plan_id, "review_decision": "approved"},
+    )
     slots = slots_of(run(ValidateReviewForm(), note, dispatcher))
     assert slots["review_note"] == "指标清楚，先做试点" and slots["requested_slot"] is None
-    ActionReviewFormDone().run(dispatcher, make_tracker("wang.fang", slots={
-        "language": "zh", "review_plan_id": plan_id, "review_decision": "approved", "review_note": slots["review_note"]}), {})
+    ActionReviewFormDone().run(
+        dispatcher,
+        make_tracker(
+            "wang.fang",
+            slots={
+                "language": "zh",
+                "review_plan_id": plan_id,
+                "review_decision": "approved",
+                "review_note": slots["review_note"],
+            },
+        ),
+        {},
+    )
     assert stored(plan_id)["status"] == "approved" and stored(plan_id)["review"]["note"] == "指标清楚，先做试点"
 
 
 def test_leaving_the_review_records_nothing(directory_db, dispatcher):
     plan_id = _submitted()
-    decision = form_tracker("wang.fang", "算了，先不审了", form="review_form", asked="review_decision",
-                            slots={"review_plan_id": plan_id})
+    decision = form_tracker(
+        "wang.fang", "算了，先不审了", form="review_form", asked="review_decision", slots={"review_plan_id": plan_id}
+    )
     assert slots_of(run(ValidateReviewForm(), decision, dispatcher))["form_exit"] == "pause"
-    ActionReviewFormDone().run(dispatcher, make_tracker("wang.fang", slots={
-        "language": "zh", "review_plan_id": plan_id, "form_exit": "pause"}), {})
+    ActionReviewFormDone().run(
+        dispatcher,
+        make_tracker("wang.fang", slots={"language": "zh", "review_plan_id": plan_id, "form_exit": "pause"}),
+        {},
+    )
     assert stored(plan_id)["status"] == "submitted"
 
 
 def test_leads_cannot_review(directory_db, dispatcher):
     plan_id = _submitted()
-    tracker = make_tracker("li.wei", f"approve plan {plan_id}: fine", "review_plan", slots={"language": "en"},
-                           entities=[{"entity": "plan_id", "value": plan_id}])
+    tracker = make_tracker(
+        "li.wei",
+        f"approve plan {plan_id}: fine",
+        "review_plan",
+        slots={"language": "en"},
+        entities=[{"entity": "plan_id", "value": plan_id}],
+    )
     assert settled(ActionStartReview().run(dispatcher, tracker, {})) == []
     # and a forged end of the form does nothing either
-    ActionReviewFormDone().run(dispatcher, make_tracker("li.wei", "", "inform", slots={
-        "language": "en", "review_plan_id": plan_id, "review_decision": "approved", "review_note": "ok"}), {})
+    ActionReviewFormDone().run(
+        dispatcher,
+        make_tracker(
+            "li.wei",
+            "",
+            "inform",
+            slots={"language": "en", "review_plan_id": plan_id, "review_decision": "approved", "review_note": "ok"},
+        ),
+        {},
+    )
     assert stored(plan_id)["status"] == "submitted"
 
 
-@pytest.mark.parametrize("asked, text, value", [
-    ("review_decision", "send it back", "needs_work"), ("review_decision", '/inform{"choice": "approved"}', "approved"),
-    ("review_note", "none", "-"), ("review_note", "<b>good</b>", "<b>good</b>"),
-])
+@pytest.mark.parametrize(
+    "asked, text, value",
+    [
+        ("review_decision", "send it back", "needs_work"),
+        ("review_decision", '/inform{"choice": "approved"}', "approved"),
+        ("review_note", "none", "-"),
+        ("review_note", "<b>good</b>", "<b>good</b>"),
+    ],
+)
 def test_review_form_answers(directory_db, dispatcher, asked, text, value):
     tracker = form_tracker("wang.fang", text, form="review_form", asked=asked, slots={"language": "en"})
     assert slots_of(run(ValidateReviewForm(), tracker, dispatcher))[asked] == value
@@ -104,15 +162,30 @@ def test_a_place_in_the_list_shown_last_opens_that_plan(directory_db, dispatcher
     from rasa_sdk import Tracker
 
     first, second = _submitted(), _submitted()
-    query = {"text": "零售部明年报了啥计划？", "intent": {"name": "query_plans", "confidence": 1.0},
-             "entities": [{"entity": "unit", "value": "retail"}, {"entity": "year", "value": 2027}]}
+    query = {
+        "text": "零售部明年报了啥计划？",
+        "intent": {"name": "query_plans", "confidence": 1.0},
+        "entities": [{"entity": "unit", "value": "retail"}, {"entity": "year", "value": 2027}],
+    }
     show = {"text": "第2个具体写的啥，调出来看看", "intent": {"name": "show_plan", "confidence": 0.9}, "entities": []}
-    tracker = Tracker(sender_id="wang.fang", slots={"language": "zh", "person_name": None, "language_choice": None},
-                      latest_message=show, events=[{"event": "user", "text": query["text"], "parse_data": query},
-                                                   {"event": "user", "text": show["text"], "parse_data": show}],
-                      paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen")
-    ActionQueryPlans().run(dispatcher, make_tracker("wang.fang", query["text"], "query_plans", slots={"language": "zh"},
-                                                    entities=query["entities"]), {})
+    tracker = Tracker(
+        sender_id="wang.fang",
+        slots={"language": "zh", "person_name": None, "language_choice": None},
+        latest_message=show,
+        events=[
+            {"event": "user", "text": query["text"], "parse_data": query},
+            {"event": "user", "text": show["text"], "parse_data": show},
+        ],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+    ActionQueryPlans().run(
+        dispatcher,
+        make_tracker("wang.fang", query["text"], "query_plans", slots={"language": "zh"}, entities=query["entities"]),
+        {},
+    )
     listed = dispatcher.messages[0]["text"]
     expected = second if listed.index(f"#{second}") > listed.index(f"#{first}") else first
     events = ActionShowPlan().run(dispatcher, tracker, {})

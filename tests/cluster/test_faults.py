@@ -6,6 +6,7 @@ replies and the plan store field by field, and leaves every part running again.
 One cluster for the module; skipped, with the reason, only when PostgreSQL's binaries,
 redis-server or haproxy are not on the machine (`make cluster-deps` installs the last two).
 """
+
 from __future__ import annotations
 
 import concurrent.futures
@@ -27,9 +28,15 @@ from tests.support.servers import TEST_JWT_SECRET, http
 
 pytestmark = [pytest.mark.servers, pytest.mark.cluster]
 
-START = {"en": ("I want to write next year's ML plan", "yes", "Invoice fraud detection",
-                "Manual checks miss duplicate and fraudulent invoices"),
-         "zh": ("我要写明年的机器学习计划", "是的", "门店补货需求预测", "货架经常缺货，卖得慢的商品又订多了")}
+START = {
+    "en": (
+        "I want to write next year's ML plan",
+        "yes",
+        "Invoice fraud detection",
+        "Manual checks miss duplicate and fraudulent invoices",
+    ),
+    "zh": ("我要写明年的机器学习计划", "是的", "门店补货需求预测", "货架经常缺货，卖得慢的商品又订多了"),
+}
 YES = {"en": "yes, it's important", "zh": "是的，很重要"}
 NO = {"en": "no", "zh": "不是"}
 
@@ -38,12 +45,17 @@ NO = {"en": "no", "zh": "不是"}
 def cluster():
     missing = missing_programs()
     if missing:
-        pytest.skip("the cluster tests need " + ", ".join(missing) + " (make cluster-deps installs redis-server and "
-                    "haproxy from Debian; PostgreSQL's initdb/pg_ctl/postgres come with the postgresql package)")
-    workdir = Path(tempfile.mkdtemp(prefix="mlplan-cluster-"))  # PostgreSQL's user must reach it (not pytest's 0700 tmp)
+        pytest.skip(
+            "the cluster tests need " + ", ".join(missing) + " (make cluster-deps installs redis-server and "
+            "haproxy from Debian; PostgreSQL's initdb/pg_ctl/postgres come with the postgresql package)"
+        )
+    workdir = Path(
+        tempfile.mkdtemp(prefix="mlplan-cluster-")
+    )  # PostgreSQL's user must reach it (not pytest's 0700 tmp)
     workdir.chmod(0o755)
-    running = Cluster(workdir, rasa=2, actions=2, log=lambda *_: None,
-                      env={"MLPLAN_JWT_SECRET": TEST_JWT_SECRET}).start(samples=True)
+    running = Cluster(
+        workdir, rasa=2, actions=2, log=lambda *_: None, env={"MLPLAN_JWT_SECRET": TEST_JWT_SECRET}
+    ).start(samples=True)
     yield running
     running.stop()
     shutil.rmtree(workdir, ignore_errors=True)
@@ -83,9 +95,12 @@ def say(url: str, sender: str, text: str) -> Tuple[str, List[str]]:
     """(the replica that answered, the reply texts)."""
     import urllib.request
 
-    request = urllib.request.Request(f"{url}/webhooks/rest/webhook", method="POST",
-                                     data=json.dumps({"sender": sender, "message": text}).encode(),
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        f"{url}/webhooks/rest/webhook",
+        method="POST",
+        data=json.dumps({"sender": sender, "message": text}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
     with urllib.request.urlopen(request, timeout=300) as response:
         assert response.status == 200
         return response.headers.get("X-Served-By", ""), [m.get("text", "") for m in json.loads(response.read())]
@@ -102,13 +117,26 @@ def to_the_first_question(cluster, sender: str, lang: str) -> str:
 def plan_of(cluster, unit: str) -> Dict:
     with session_scope(cluster.database_url) as session:
         [plan] = session.execute(select(Plan).where(Plan.unit_key == unit_of(unit))).scalars().all()
-        edits = session.execute(select(AuditEntry.detail).where(AuditEntry.target_type == "plan",
-                                                                AuditEntry.target_id == str(plan.id),
-                                                                AuditEntry.action == "edit")).scalars().all()
+        edits = (
+            session.execute(
+                select(AuditEntry.detail).where(
+                    AuditEntry.target_type == "plan", AuditEntry.target_id == str(plan.id), AuditEntry.action == "edit"
+                )
+            )
+            .scalars()
+            .all()
+        )
         fields = [f for detail in edits for f in detail["fields"]]
-        return {"title": plan.title, "problem": plan.problem, "q_important": plan.q_important,
-                "q_real_problem": plan.q_real_problem, "q_unused_data": plan.q_unused_data, "status": plan.status,
-                "version": plan.version, "edits": fields}
+        return {
+            "title": plan.title,
+            "problem": plan.problem,
+            "q_important": plan.q_important,
+            "q_real_problem": plan.q_real_problem,
+            "q_unused_data": plan.q_unused_data,
+            "status": plan.status,
+            "version": plan.version,
+            "edits": fields,
+        }
 
 
 def assert_saved_once(plan: Dict) -> None:
@@ -117,8 +145,15 @@ def assert_saved_once(plan: Dict) -> None:
 
 def expected(lang: str, **answers) -> Dict:
     title, problem = START[lang][2:]
-    return {"title": title, "problem": problem, "q_important": None, "q_real_problem": None, "q_unused_data": None,
-            "status": "draft", **answers}
+    return {
+        "title": title,
+        "problem": problem,
+        "q_important": None,
+        "q_real_problem": None,
+        "q_unused_data": None,
+        "status": "draft",
+        **answers,
+    }
 
 
 def check(plan: Dict, lang: str, **answers) -> None:
@@ -241,8 +276,10 @@ def test_one_sender_two_messages_at_once_on_two_replicas(cluster):
     first, second = cluster.rasa
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
         replies = list(pool.map(lambda args: say(*args), [(first.url, sender, "yes"), (second.url, sender, "no")]))
-    asked = sorted(next((q for q in ("q_real_problem", "q_unused_data") if messages.text(f"ask.{q}", "en") in r[1][-1]), "?")
-                   for r in replies)
+    asked = sorted(
+        next((q for q in ("q_real_problem", "q_unused_data") if messages.text(f"ask.{q}", "en") in r[1][-1]), "?")
+        for r in replies
+    )
     assert asked == ["q_real_problem", "q_unused_data"], replies  # one after the other: each asked the next question
     plan = plan_of(cluster, sender)
     assert {plan["q_important"], plan["q_real_problem"]} == {"yes", "no"}

@@ -1,6 +1,7 @@
 """A sample of the calibration edition played against the running servers (the full
 figures, every edition, come from benchmarks/conversations.py). Each conversation must
 store what its person meant, and nobody may get stuck or trapped."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,8 +14,26 @@ pytestmark = pytest.mark.servers
 # message, questions back, leaving and coming back, corrections, "no plan", withdrawals
 # and the planning office's reviews.
 SAMPLE = [
-    "en-d02", "en-d12", "en-d18", "en-d20", "en-d23", "en-d25", "en-d38", "en-d43", "en-d46", "en-d26",
-    "zh-d01", "zh-d05", "zh-d13", "zh-d15", "zh-d18", "zh-d23", "zh-d43", "zh-d46", "zh-d49", "zh-d50",
+    "en-d02",
+    "en-d12",
+    "en-d18",
+    "en-d20",
+    "en-d23",
+    "en-d25",
+    "en-d38",
+    "en-d43",
+    "en-d46",
+    "en-d26",
+    "zh-d01",
+    "zh-d05",
+    "zh-d13",
+    "zh-d15",
+    "zh-d18",
+    "zh-d23",
+    "zh-d43",
+    "zh-d46",
+    "zh-d49",
+    "zh-d50",
 ]
 
 

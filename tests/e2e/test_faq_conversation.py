@@ -1,5 +1,6 @@
 """FAQ over the REST channel: a direct answer, a close call with buttons, an honest
 no-answer that is logged - in each language."""
+
 from __future__ import annotations
 
 import re
@@ -17,7 +18,10 @@ pytestmark = pytest.mark.servers
 
 @pytest.mark.parametrize(
     "sender, lang, question, entry",
-    [("li.wei", "zh", "我想问一下 data lake 是什么", "data-lake"), ("anna.smith", "en", "what is a value tree?", "value-tree")],
+    [
+        ("li.wei", "zh", "我想问一下 data lake 是什么", "data-lake"),
+        ("anna.smith", "en", "what is a value tree?", "value-tree"),
+    ],
 )
 def test_a_direct_answer_with_related_buttons(assistant, sender, lang, question, entry):
     answer, related = assistant.say(sender, question)
@@ -27,7 +31,9 @@ def test_a_direct_answer_with_related_buttons(assistant, sender, lang, question,
     assert assistant.say(sender, chosen)[0]["text"].startswith(answer_text(chosen.split('"')[3], lang)[:20])
 
 
-@pytest.mark.parametrize("sender, lang, question", [("chen.jing", "zh", "数据怎么办？"), ("tom.baker", "en", "what about data?")])
+@pytest.mark.parametrize(
+    "sender, lang, question", [("chen.jing", "zh", "数据怎么办？"), ("tom.baker", "en", "what about data?")]
+)
 def test_a_close_call_offers_candidates(assistant, sender, lang, question):
     replies = assistant.say(sender, question)
     assert replies[0]["text"] == messages.text("faq_clarify", lang)
@@ -36,7 +42,10 @@ def test_a_close_call_offers_candidates(assistant, sender, lang, question):
 
 @pytest.mark.parametrize(
     "sender, lang, question",
-    [("zhang.min", "zh", "量子计算机什么时候能普及到企业里？"), ("maria.garcia", "en", "how many years must machine learning training data be kept for compliance?")],
+    [
+        ("zhang.min", "zh", "量子计算机什么时候能普及到企业里？"),
+        ("maria.garcia", "en", "how many years must machine learning training data be kept for compliance?"),
+    ],
 )
 def test_an_unknown_question_is_declined_and_logged(assistant, monkeypatch, sender, lang, question):
     replies = assistant.texts(sender, question)
@@ -52,10 +61,13 @@ def test_an_example_follow_up(assistant):
     assert assistant.texts("james.lee", "give me an example")[0] == answer_text("case-zillow", "en")
 
 
-@pytest.mark.parametrize("sender, unit, lang, question, back_out", [
-    ("anna.smith", "manufacturing", "en", "is it ok to say we have no ML plan?", "never mind"),
-    ("li.wei", "retail", "zh", "我们能不能说今年没有机器学习计划？", "算了"),
-])
+@pytest.mark.parametrize(
+    "sender, unit, lang, question, back_out",
+    [
+        ("anna.smith", "manufacturing", "en", "is it ok to say we have no ML plan?", "never mind"),
+        ("li.wei", "retail", "zh", "我们能不能说今年没有机器学习计划？", "算了"),
+    ],
+)
 def test_asking_about_the_no_plan_rule_declares_nothing(assistant, monkeypatch, sender, unit, lang, question, back_out):
     replies = assistant.say(sender, question)
     assert replies[0]["text"] == answer_text("every-leader-plan", lang)

@@ -1,4 +1,5 @@
 """Each failure issue 12 reported, replayed over REST against the running servers."""
+
 from __future__ import annotations
 
 import itertools
@@ -42,6 +43,7 @@ class Chat:
 @pytest.fixture
 def lead(assistant, monkeypatch):
     """A lead of a unit of their own, so that no other test's draft is theirs."""
+
     def make(lang: str) -> Chat:
         n = next(_numbers)
         monkeypatch.setenv("MLPLAN_DATABASE_URL", assistant.database_url)
@@ -51,6 +53,7 @@ def lead(assistant, monkeypatch):
         chat = Chat(assistant, f"lead-12-{n}")
         chat.unit = f"unit-12-{n}"
         return chat
+
     return make
 
 
@@ -83,17 +86,33 @@ def test_a_natural_english_start_starts(assistant, lead):
     chat.say("bye")
 
 
-@pytest.mark.parametrize("field, text, outcome", [
-    ("baseline", "这个什么意思？", "explained"),
-    ("data_sources", "不确定", "skipped"),
-    ("q_needs_ml", "算了，不填了", "paused"),
-])
+@pytest.mark.parametrize(
+    "field, text, outcome",
+    [
+        ("baseline", "这个什么意思？", "explained"),
+        ("data_sources", "不确定", "skipped"),
+        ("q_needs_ml", "算了，不填了", "paused"),
+    ],
+)
 def test_questions_not_sure_and_leaving_are_never_saved_as_answers(assistant, monkeypatch, lead, field, text, outcome):
     chat = lead("zh")
     chat.say("我想写明年的机器学习计划")
     chat.say("对")
-    answers = ["客服质检", "人工抽检覆盖率太低", "重要", "是", "有", "需要", "不能", "能", "覆盖率到100%", "人工抽检2%",
-               "通话录音", "集中", "一般"]
+    answers = [
+        "客服质检",
+        "人工抽检覆盖率太低",
+        "重要",
+        "是",
+        "有",
+        "需要",
+        "不能",
+        "能",
+        "覆盖率到100%",
+        "人工抽检2%",
+        "通话录音",
+        "集中",
+        "一般",
+    ]
     chat.answer_until(field, answers)
     assert chat.pending == field
     replies = chat.say(text)
@@ -127,9 +146,24 @@ def test_answers_with_reasons_and_markup_titles_in_english(assistant, monkeypatc
     chat.answer_until("q_needs_ml", ["scrap costs us 2% of output", "yes", "yes", "yes"])
     chat.say("yes, the fixed matching rules flag way too many false positives")
     assert chat.pending == "q_can_do_alone"
-    chat.answer_until("scaling_path", ["no", "yes", "scrap down 30%", "weekly manual review", "MES logs", "siloed",
-                                       "poor", "two engineers", "one data scientist", "none", "yes", "the COO",
-                                       "budgeted"])
+    chat.answer_until(
+        "scaling_path",
+        [
+            "no",
+            "yes",
+            "scrap down 30%",
+            "weekly manual review",
+            "MES logs",
+            "siloed",
+            "poor",
+            "two engineers",
+            "one data scientist",
+            "none",
+            "yes",
+            "the COO",
+            "budgeted",
+        ],
+    )
     chat.say("haven't thought that far yet")
     assert chat.pending == "value_branches"
     plan = plans_of(assistant, monkeypatch, chat.unit)[0]
@@ -166,8 +200,15 @@ def test_a_change_asks_what_it_says_and_the_way_out_works(assistant, monkeypatch
 def test_a_review_with_a_note_about_pilots_is_recorded(assistant, monkeypatch):
     monkeypatch.setenv("MLPLAN_DATABASE_URL", assistant.database_url)
     with session_scope() as session:
-        plan = store.create_plan(session, unit="finance", year=YEAR, owner="tom.baker", language="en",
-                                 status="submitted", answers={"title": "Invoice matching"})
+        plan = store.create_plan(
+            session,
+            unit="finance",
+            year=YEAR,
+            owner="tom.baker",
+            language="en",
+            status="submitted",
+            answers={"title": "Invoice matching"},
+        )
         plan_id = plan.id
     chat = Chat(assistant, "james.lee")
     chat.say(f"approve plan {plan_id}: solid metric, start with the pilot")

@@ -4,6 +4,7 @@ open with a deadline, three units in different states, remind twice, a lead resu
 reminder's button and submits, the planning office sends the plan back, the lead receives the
 decision and edits, a web-only lead finds the reminder in the web chat, and the report shows who
 was late and who was reminded."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,18 +34,34 @@ DEADLINE = dt.date.today() + dt.timedelta(days=10)
 
 
 def mlplan(url, api, *argv):
-    env = {**os.environ, "MLPLAN_DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-test-token", "SLACK_API_URL": api.url,
-           "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-m", "bot.cli", *map(str, argv)], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=120)
+    env = {
+        **os.environ,
+        "MLPLAN_DATABASE_URL": url,
+        "SLACK_BOT_TOKEN": "xoxb-test-token",
+        "SLACK_API_URL": api.url,
+        "PYTHONPATH": str(ROOT),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", *map(str, argv)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
 
 def click(assistant, member, value):
-    payload = {"type": "block_actions", "user": {"id": member}, "channel": {"id": "D0001"},
-               "message": {"ts": "1700000999.000100"}, "container": {"channel_id": "D0001"},
-               "actions": [{"type": "button", "value": value, "text": {"type": "plain_text", "text": "x"}}]}
+    payload = {
+        "type": "block_actions",
+        "user": {"id": member},
+        "channel": {"id": "D0001"},
+        "message": {"ts": "1700000999.000100"},
+        "container": {"channel_id": "D0001"},
+        "actions": [{"type": "button", "value": value, "text": {"type": "plain_text", "text": "x"}}],
+    }
     assert post(assistant, payload, form=True)[0] == 200
 
 
@@ -74,8 +91,13 @@ def web_visit(assistant, person, wait=8.0):
         shown.append(data)
         arrived.set()
 
-    client.connect(assistant.base, auth={"token": tokens.issue(person, 10, key=TEST_JWT_SECRET)},
-                   socketio_path="/socket.io", transports=["polling"], wait_timeout=10)
+    client.connect(
+        assistant.base,
+        auth={"token": tokens.issue(person, 10, key=TEST_JWT_SECRET)},
+        socketio_path="/socket.io",
+        transports=["polling"],
+        wait_timeout=10,
+    )
     try:
         client.emit("session_request", {})
         arrived.wait(wait)
@@ -90,16 +112,39 @@ def cycle_world(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("cycle")
     url = seeded_database(workdir)
     with session_scope(url) as session:
-        draft = store.create_plan(session, unit="retail", year=YEAR, owner="li.wei", language="zh",
-                                  answers={**READY, "title": "门店补货需求预测"})
-        done = store.create_plan(session, unit="manufacturing", year=YEAR, owner="anna.smith", language="en",
-                                 answers={**READY, "title": "Predictive maintenance"})
+        draft = store.create_plan(
+            session,
+            unit="retail",
+            year=YEAR,
+            owner="li.wei",
+            language="zh",
+            answers={**READY, "title": "门店补货需求预测"},
+        )
+        done = store.create_plan(
+            session,
+            unit="manufacturing",
+            year=YEAR,
+            owner="anna.smith",
+            language="en",
+            answers={**READY, "title": "Predictive maintenance"},
+        )
         store.set_status(session, done.id, "submitted", actor="anna.smith")
-        store.create_plan(session, unit="finance", year=YEAR, owner="tom.baker", language="en", status="no_plan",
-                          no_plan_reason="budget frozen")
+        store.create_plan(
+            session,
+            unit="finance",
+            year=YEAR,
+            owner="tom.baker",
+            language="en",
+            status="no_plan",
+            no_plan_reason="budget frozen",
+        )
     api = FakeSlackAPI().start()
-    assistant = RunningAssistant(workdir, url, credentials=ROOT / "credentials.prod.yml", env={
-        "SLACK_SIGNING_SECRET": SECRET, "SLACK_BOT_TOKEN": "xoxb-test-token", "SLACK_API_URL": api.url}).start()
+    assistant = RunningAssistant(
+        workdir,
+        url,
+        credentials=ROOT / "credentials.prod.yml",
+        env={"SLACK_SIGNING_SECRET": SECRET, "SLACK_BOT_TOKEN": "xoxb-test-token", "SLACK_API_URL": api.url},
+    ).start()
     yield assistant, api, url, draft.id, workdir
     assistant.stop()
     api.stop()
@@ -116,8 +161,16 @@ def test_a_whole_cycle(cycle_world):
     assert (reminded["li.wei"]["channel"], reminded["li.wei"]["status"]) == ("slack", "sent")
     [reminder] = [c for c in api.calls if c["channel"] == "U01LIWEI"]
     assert "门店补货需求预测" in reminder["text"] and "22/22" not in reminder["text"]
-    assert reminder["text"] == messages.text("reminder.draft_complete", "zh", name="李伟", unit="零售部", year=YEAR,
-                                             title="门店补货需求预测", id=draft_id, deadline=date_text(DEADLINE, "zh"))
+    assert reminder["text"] == messages.text(
+        "reminder.draft_complete",
+        "zh",
+        name="李伟",
+        unit="零售部",
+        year=YEAR,
+        title="门店补货需求预测",
+        id=draft_id,
+        deadline=date_text(DEADLINE, "zh"),
+    )
     calls = len(api.calls)
     second = json.loads(mlplan(url, api, "remind", "--year", YEAR, "--json"))
     assert second["reminded"] == [] and len(second["skipped_recently_reminded"]) == 4
@@ -142,11 +195,21 @@ def test_a_whole_cycle(cycle_world):
     assert post(assistant, message_event("U03WANGFANG", f"退回计划{draft_id}：请补充基线数据"))[0] == 200
     answer = replies_after(api, calls)
     [decision] = [c for c in answer if c["channel"] == "U01LIWEI"]
-    assert decision["text"] == messages.text("decision.needs_work", "zh", name="李伟", reviewer="王芳", unit="零售部",
-                                             year=YEAR, title="门店补货需求预测", id=draft_id, note="请补充基线数据")
+    assert decision["text"] == messages.text(
+        "decision.needs_work",
+        "zh",
+        name="李伟",
+        reviewer="王芳",
+        unit="零售部",
+        year=YEAR,
+        title="门店补货需求预测",
+        id=draft_id,
+        note="请补充基线数据",
+    )
     told = messages.text("review_told_slack", "zh", name="李伟")
-    assert any(c["text"] == messages.text("review_recorded", "zh", id=draft_id, decision="需修改", told=told)
-               for c in answer)
+    assert any(
+        c["text"] == messages.text("review_recorded", "zh", id=draft_id, decision="需修改", told=told) for c in answer
+    )
 
     # the lead presses "edit this plan", changes the baseline and submits again
     [edit] = buttons(decision)
@@ -173,7 +236,9 @@ def test_a_whole_cycle(cycle_world):
     shown = web_visit(assistant, "zhang.min")
     assert len(shown) == 1 and "物流部" in shown[0]["text"] and "还没有提交" in shown[0]["text"]
     assert [q["payload"] for q in shown[0]["quick_replies"]] == [
-        '/start_plan{"year": %d}' % YEAR, '/declare_no_plan{"year": %d}' % YEAR]
+        '/start_plan{"year": %d}' % YEAR,
+        '/declare_no_plan{"year": %d}' % YEAR,
+    ]
     assert web_visit(assistant, "zhang.min", wait=3) == []
 
     # the deadline passes; the report shows who was late and who was reminded

@@ -1,5 +1,6 @@
 """The planning office over REST: a query in each language, a plan read, a review
 recorded, and the lead seeing the decision."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,11 +16,27 @@ pytestmark = pytest.mark.servers
 def submitted(assistant, monkeypatch):
     monkeypatch.setenv("MLPLAN_DATABASE_URL", assistant.database_url)
     with session_scope() as session:
-        plan = store.create_plan(session, unit="marketing", year=2027, owner="maria.garcia", language="en",
-                                 answers={"title": "Campaign uplift modelling", "data_location": "siloed"})
-        store.set_status(session, plan.id, "submitted", actor="maria.garcia",
-                         assessment={"readiness": 50, "challenges": {c: {"rating": "at_risk", "reasons": [], "remedy": "value-tree"}
-                                                                     for c in ("culture", "data", "problem", "skills", "scale", "measure")}})
+        plan = store.create_plan(
+            session,
+            unit="marketing",
+            year=2027,
+            owner="maria.garcia",
+            language="en",
+            answers={"title": "Campaign uplift modelling", "data_location": "siloed"},
+        )
+        store.set_status(
+            session,
+            plan.id,
+            "submitted",
+            actor="maria.garcia",
+            assessment={
+                "readiness": 50,
+                "challenges": {
+                    c: {"rating": "at_risk", "reasons": [], "remedy": "value-tree"}
+                    for c in ("culture", "data", "problem", "skills", "scale", "measure")
+                },
+            },
+        )
         return plan.id
 
 
@@ -29,7 +46,8 @@ def test_queries_in_both_languages(assistant, submitted):
     en = assistant.texts("james.lee", "which 2027 plans are at risk on data?")[0]
     assert f"#{submitted}" in en
     assert assistant.texts("li.wei", "which plans does Marketing have for 2027?")[0].startswith(
-        messages.text("query_own_unit_only", "en"))
+        messages.text("query_own_unit_only", "en")
+    )
     assert assistant.texts("visitor-9", "list all plans for 2027")[0] == messages.text("query_not_allowed", "en")
 
 

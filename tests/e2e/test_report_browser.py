@@ -1,5 +1,6 @@
 """The review report in Debian's headless Chromium: charts load, Chinese renders as
 Chinese (not as empty boxes), and a screenshot is taken."""
+
 from __future__ import annotations
 
 import shutil
@@ -12,8 +13,15 @@ from bot.store import migrate
 from tests.support.seed import seed
 
 CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 # Draws each character on a canvas in the page's font: missing glyphs all draw the same box.
 GLYPHS_DIFFER = """(chars) => {
   const font = getComputedStyle(document.body).fontFamily;

@@ -1,4 +1,5 @@
 """Conversations over the REST channel against the running Rasa and action servers."""
+
 from __future__ import annotations
 
 import pytest

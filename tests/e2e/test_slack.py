@@ -1,5 +1,6 @@
 """Slack, without the internet: signed Events API payloads posted to the running server
 (credentials.prod.yml), the bot's Web API calls captured on a local fake Slack."""
+
 from __future__ import annotations
 
 import hashlib
@@ -24,8 +25,12 @@ SECRET = "slack-signing-secret-for-tests-0123456789"
 def slack(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("slack")
     api = FakeSlackAPI().start()
-    assistant = RunningAssistant(workdir, seeded_database(workdir), credentials=ROOT / "credentials.prod.yml", env={
-        "SLACK_SIGNING_SECRET": SECRET, "SLACK_BOT_TOKEN": "xoxb-test-token", "SLACK_API_URL": api.url}).start()
+    assistant = RunningAssistant(
+        workdir,
+        seeded_database(workdir),
+        credentials=ROOT / "credentials.prod.yml",
+        env={"SLACK_SIGNING_SECRET": SECRET, "SLACK_BOT_TOKEN": "xoxb-test-token", "SLACK_API_URL": api.url},
+    ).start()
     yield assistant, api
     assistant.stop()
     api.stop()
@@ -44,8 +49,12 @@ def post(assistant, payload, *, secret=SECRET, timestamp=None, headers=None, for
     else:
         body = json.dumps(payload).encode()
         content_type = "application/json"
-    request = urllib.request.Request(f"{assistant.base}/webhooks/slack/webhook", data=body, method="POST",
-                                     headers={"Content-Type": content_type, **signed(body, secret, timestamp), **(headers or {})})
+    request = urllib.request.Request(
+        f"{assistant.base}/webhooks/slack/webhook",
+        data=body,
+        method="POST",
+        headers={"Content-Type": content_type, **signed(body, secret, timestamp), **(headers or {})},
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as reply:
             return reply.status, reply.read()
@@ -58,9 +67,20 @@ EVENT_COUNTER = iter(range(1, 10_000))
 
 def message_event(user, text, event_id=None):
     n = next(EVENT_COUNTER)
-    return {"token": "x", "team_id": "T1", "type": "event_callback", "event_id": event_id or f"Ev{n:06d}",
-            "event": {"type": "message", "channel_type": "im", "channel": "D0001", "user": user, "text": text,
-                      "ts": f"1700000{n:03d}.000200"}}
+    return {
+        "token": "x",
+        "team_id": "T1",
+        "type": "event_callback",
+        "event_id": event_id or f"Ev{n:06d}",
+        "event": {
+            "type": "message",
+            "channel_type": "im",
+            "channel": "D0001",
+            "user": user,
+            "text": text,
+            "ts": f"1700000{n:03d}.000200",
+        },
+    }
 
 
 def test_url_verification(slack):
@@ -94,10 +114,13 @@ def test_unsigned_or_stale_requests_are_refused(slack, kind):
     if kind == "no headers":
         status, _ = http("POST", f"{assistant.base}/webhooks/slack/webhook", payload)
     else:
-        status, _ = post(assistant, payload,
-                         secret="wrong" if kind == "other secret" else SECRET,
-                         timestamp={"stale": int(time.time()) - 600, "future": int(time.time()) + 600}.get(kind),
-                         headers={"X-Slack-Signature": "v0=" + "0" * 64} if kind == "bad signature" else None)
+        status, _ = post(
+            assistant,
+            payload,
+            secret="wrong" if kind == "other secret" else SECRET,
+            timestamp={"stale": int(time.time()) - 600, "future": int(time.time()) + 600}.get(kind),
+            headers={"X-Slack-Signature": "v0=" + "0" * 64} if kind == "bad signature" else None,
+        )
     assert status == 400
     time.sleep(2)
     assert len(api.calls) == before
@@ -109,7 +132,10 @@ def test_retries_and_replays_are_answered_once(slack):
     event = message_event("U02ANNA", "hello")
     assert post(assistant, event)[0] == 200
     api.wait_for(before + 1)
-    assert post(assistant, event, headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})[0] in (200, 201)
+    assert post(assistant, event, headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})[0] in (
+        200,
+        201,
+    )
     assert post(assistant, event)[0] == 200  # a replay of the same signed delivery
     time.sleep(3)
     assert len(api.calls) == before + 1
@@ -119,7 +145,7 @@ def test_faq_round_trip_with_buttons_as_blocks(slack):
     assistant, api = slack
     before = len(api.calls)
     post(assistant, message_event("U02ANNA", "what is a data lake?"))
-    answer, related = api.wait_for(before + 2)[before:before + 2]
+    answer, related = api.wait_for(before + 2)[before : before + 2]
     assert answer["text"].startswith("A data lake is a central repository")
     actions = [b for b in related["blocks"] if b["type"] == "actions"][0]["elements"]
     assert [e["type"] for e in actions] == ["button"] * 3
@@ -133,11 +159,16 @@ def test_one_plan_step_with_a_button_click(slack):
     confirm = api.wait_for(before + 1)[before]
     assert "ML plan for Manufacturing" in confirm["text"]
     yes = [b for b in confirm["blocks"] if b["type"] == "actions"][0]["elements"][0]
-    click = {"type": "block_actions", "user": {"id": "U02ANNA"}, "channel": {"id": "D0001"},
-             "message": {"ts": "1700000999.000100"}, "container": {"channel_id": "D0001"},
-             "actions": [{"type": "button", "value": yes["value"], "text": yes["text"]}]}
+    click = {
+        "type": "block_actions",
+        "user": {"id": "U02ANNA"},
+        "channel": {"id": "D0001"},
+        "message": {"ts": "1700000999.000100"},
+        "container": {"channel_id": "D0001"},
+        "actions": [{"type": "button", "value": yes["value"], "text": yes["text"]}],
+    }
     assert post(assistant, click, form=True)[0] == 200
-    intro, question = api.wait_for(before + 3)[before + 1:before + 3]
+    intro, question = api.wait_for(before + 3)[before + 1 : before + 3]
     assert intro["text"] == messages.text("plan_intro", "en", total=22)
     assert messages.text("ask.title", "en") in question["text"]
 

@@ -1,4 +1,5 @@
 """Each user message costs no action-server call before prediction; the load benchmark runs."""
+
 from __future__ import annotations
 
 import json
@@ -43,8 +44,9 @@ def test_language_and_person_are_set_before_the_first_action_without_a_call(assi
         assert first_action["name"] == "action_greet"
         assert "action_read_context" not in {e.get("name") for e in turn}
     first, second = _turns(assistant, "overhead.one")[:2]
-    before_greeting = [(e["name"], e["value"]) for e in first[:[e["event"] for e in first].index("action")]
-                       if e["event"] == "slot"]
+    before_greeting = [
+        (e["name"], e["value"]) for e in first[: [e["event"] for e in first].index("action")] if e["event"] == "slot"
+    ]
     assert {("language", "en"), ("person_name", "欧阳一")} <= set(before_greeting)
     assert ("language", "zh") in {(e["name"], e["value"]) for e in second if e["event"] == "slot"}
 
@@ -62,8 +64,24 @@ def test_the_load_benchmark_runs_a_tiny_load(assistant, tmp_path, capsys):
     from benchmarks import load
 
     out = tmp_path / "load.json"
-    code = load.main(["--url", assistant.base, "--database", assistant.database_url, "--users", "2", "--plans", "1",
-                      "--against", assistant.base, "--tag", "smoke", "--json", str(out)])
+    code = load.main(
+        [
+            "--url",
+            assistant.base,
+            "--database",
+            assistant.database_url,
+            "--users",
+            "2",
+            "--plans",
+            "1",
+            "--against",
+            assistant.base,
+            "--tag",
+            "smoke",
+            "--json",
+            str(out),
+        ]
+    )
     report = json.loads(out.read_text(encoding="utf-8"))
     assert code == 0 and report["errors"] == 0, capsys.readouterr().out
     assert [r["messages"] for r in report["rounds"]] == [2 * 10 + 25] * 3

@@ -1,5 +1,6 @@
 """A review decision waiting for a lead without Slack, seen in Debian's headless Chromium: it is
 shown when the chat opens, once, and its button opens the plan for editing."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,8 +19,14 @@ def test_a_waiting_decision_is_shown_when_the_chat_opens(assistant, browser, mon
     monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
     with session_scope(assistant.database_url) as session:  # a lead of their own, whom no other test talks as
         directory.add_person(session, "liu.yang", name="刘洋", unit="hr", role="lead", lang="zh")
-        plan = store.create_plan(session, unit="hr", year=planning.default_year(), owner="liu.yang",
-                                 language="zh", answers={"title": "工单智能分类"})
+        plan = store.create_plan(
+            session,
+            unit="hr",
+            year=planning.default_year(),
+            owner="liu.yang",
+            language="zh",
+            answers={"title": "工单智能分类"},
+        )
         store.set_status(session, plan.id, "submitted", actor="liu.yang")
         plan = store.record_review(session, plan.id, "needs_work", "请补充成功指标", reviewer="wang.fang")
         [told] = reminders.tell_decision(session, plan, plan.reviews[-1])
@@ -28,8 +35,17 @@ def test_a_waiting_decision_is_shown_when_the_chat_opens(assistant, browser, mon
     page = browser.new_page()
     page.goto(f"{assistant.base}/chat#token={tokens.issue('liu.yang', 10, key=TEST_JWT_SECRET)}")
     wait_for_bot(page, 1)
-    expected = messages.text("decision.needs_work", "zh", name="刘洋", reviewer="王芳", unit="人力资源部",
-                             year=planning.default_year(), title="工单智能分类", id=plan.id, note="请补充成功指标")
+    expected = messages.text(
+        "decision.needs_work",
+        "zh",
+        name="刘洋",
+        reviewer="王芳",
+        unit="人力资源部",
+        year=planning.default_year(),
+        title="工单智能分类",
+        id=plan.id,
+        note="请补充成功指标",
+    )
     assert bot_texts(page) == [expected]
     button = page.locator(".buttons button", has_text=messages.text("button_edit_reviewed_plan", "zh"))
     button.click()

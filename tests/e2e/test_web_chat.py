@@ -1,5 +1,6 @@
 """The web chat against the running server: the page, socket.io sign-in with a JWT,
 and a conversation that belongs to the token's subject whatever the client claims."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -62,23 +63,33 @@ def test_a_signed_in_person_is_greeted_by_name(assistant):
 
 
 def test_the_session_id_a_client_sends_is_ignored(assistant):
-    replies = converse(assistant, {"token": token_for("anna.smith")}, ["hello"], session_id="victim-of-a-forged-session")
+    replies = converse(
+        assistant, {"token": token_for("anna.smith")}, ["hello"], session_id="victim-of-a-forged-session"
+    )
     assert replies[0]["text"] == messages.text("greet_known", "en", name="Anna Smith")
     status, body = http("GET", f"{assistant.base}/conversations/victim-of-a-forged-session/tracker")
     events = json.loads(body).get("events", []) if status == 200 else []
     assert not any(e.get("event") == "user" for e in events), "nothing may land in another person's conversation"
 
 
-@pytest.mark.parametrize("auth", [
-    None,
-    {},
-    {"token": ""},
-    {"token": "garbage"},
-    {"token": tokens.issue("li.wei", 10, key="a-different-secret-that-is-long-enough-000")},
-    {"token": tokens.issue("li.wei", -1, key=TEST_JWT_SECRET)},
-    {"token": jwt.encode({"sub": "li.wei"}, TEST_JWT_SECRET, algorithm="HS256")},
-    {"token": jwt.encode({"sub": "li.wei", "exp": dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=5)},
-                         None, algorithm="none")},
-])
+@pytest.mark.parametrize(
+    "auth",
+    [
+        None,
+        {},
+        {"token": ""},
+        {"token": "garbage"},
+        {"token": tokens.issue("li.wei", 10, key="a-different-secret-that-is-long-enough-000")},
+        {"token": tokens.issue("li.wei", -1, key=TEST_JWT_SECRET)},
+        {"token": jwt.encode({"sub": "li.wei"}, TEST_JWT_SECRET, algorithm="HS256")},
+        {
+            "token": jwt.encode(
+                {"sub": "li.wei", "exp": dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=5)},
+                None,
+                algorithm="none",
+            )
+        },
+    ],
+)
 def test_missing_expired_and_forged_tokens_are_refused(assistant, auth):
     assert converse(assistant, auth, ["hello"]) is None

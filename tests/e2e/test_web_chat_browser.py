@@ -1,5 +1,6 @@
 """The web chat page in Debian's headless Chromium, driven by Playwright, in each
 language: sign in with a token, greet, click a button, ask a question, start a plan."""
+
 from __future__ import annotations
 
 import pytest
@@ -35,10 +36,13 @@ def say(page, text):
     page.click("form#send button")
 
 
-@pytest.mark.parametrize("person, lang, hello, question, start", [
-    ("li.wei", "zh", "你好", "我想问一下 data lake 是什么", "我要写明年的机器学习计划"),
-    ("anna.smith", "en", "hello", "what is a value tree?", "I want to write next year's ML plan"),
-])
+@pytest.mark.parametrize(
+    "person, lang, hello, question, start",
+    [
+        ("li.wei", "zh", "你好", "我想问一下 data lake 是什么", "我要写明年的机器学习计划"),
+        ("anna.smith", "en", "hello", "what is a value tree?", "I want to write next year's ML plan"),
+    ],
+)
 def test_a_conversation_in_the_browser(assistant, browser, person, lang, hello, question, start):
     page = browser.new_page()
     external = []
@@ -47,7 +51,9 @@ def test_a_conversation_in_the_browser(assistant, browser, person, lang, hello, 
     page.goto(f"{assistant.base}/chat#token={token}")
     say(page, hello)
     wait_for_bot(page, 1)
-    assert bot_texts(page)[0] == messages.text("greet_known", lang, name={"li.wei": "李伟", "anna.smith": "Anna Smith"}[person])
+    assert bot_texts(page)[0] == messages.text(
+        "greet_known", lang, name={"li.wei": "李伟", "anna.smith": "Anna Smith"}[person]
+    )
 
     say(page, question)
     wait_for_bot(page, 3)  # the answer, then the related topics with buttons

@@ -1,6 +1,7 @@
 """The knowledge-base index cached on disk (bot/cache.py, bot/kb/search.py, bot/kb/loader.py):
 used by the next process, rebuilt when knowledge/ changes, ignored when damaged, and giving
 the same lookups as an index built from scratch."""
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,16 @@ import yaml
 from bot import cache, settings
 from bot.kb import loader, search
 
-QUESTIONS = ["what is a data lake", "我想问一下 data lake 是什么", "wht is a dtaa lake", "数剧湖是什么", "团队",
-             "how do I cook rice", "", "基线是啥意思？没整明白"]
+QUESTIONS = [
+    "what is a data lake",
+    "我想问一下 data lake 是什么",
+    "wht is a dtaa lake",
+    "数剧湖是什么",
+    "团队",
+    "how do I cook rice",
+    "",
+    "基线是啥意思？没整明白",
+]
 
 
 def _forget_loaded() -> None:
@@ -87,8 +96,9 @@ def test_the_cached_index_gives_the_same_scores_to_the_last_bit(copies):
         words = cached.words(question)
         if words:
             assert cached._classifier.probabilities(words) == fresh._classifier.probabilities(words)
-            assert [(m.id, m.score, m.exact) for m in cached.rank_words(words)] == \
-                   [(m.id, m.score, m.exact) for m in fresh.rank_words(words)]
+            assert [(m.id, m.score, m.exact) for m in cached.rank_words(words)] == [
+                (m.id, m.score, m.exact) for m in fresh.rank_words(words)
+            ]
 
 
 def _edit_entry(knowledge: Path, entry_id: str, change) -> None:
@@ -106,8 +116,14 @@ def test_a_changed_knowledge_file_rebuilds_the_index_and_the_answers(copies):
     knowledge, _, _, builds = copies
     before = search.cached_searcher(knowledge)
     assert builds == [] and before.lookup("what is a glorbnax").decision == "none"
-    _edit_entry(knowledge, "data-lake", lambda e: (e["questions"]["en"].append("what is a glorbnax"),
-                                                    e["answer"].update(en=e["answer"]["en"] + " Also a glorbnax.")))
+    _edit_entry(
+        knowledge,
+        "data-lake",
+        lambda e: (
+            e["questions"]["en"].append("what is a glorbnax"),
+            e["answer"].update(en=e["answer"]["en"] + " Also a glorbnax."),
+        ),
+    )
     _forget_loaded()
     after = search.cached_searcher(knowledge)
     assert len(builds) == 1
@@ -140,14 +156,17 @@ def test_a_damaged_index_cache_is_ignored_and_rebuilt(copies):
     assert len(builds) == 1
 
 
-@pytest.mark.parametrize("damage", [
-    lambda data: b"",                                   # empty
-    lambda data: data[: len(data) // 2],                # cut short
-    lambda data: b"not json\n" + data,                  # no header
-    lambda data: data.replace(b'"format": 1', b'"format": 99', 1),
-    lambda data: b'{"format": 1, "key": "' + data[22:],  # a broken header
-    lambda data: data[:-1] + bytes([data[-1] ^ 1]),      # the body does not match its digest
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"",  # empty
+        lambda data: data[: len(data) // 2],  # cut short
+        lambda data: b"not json\n" + data,  # no header
+        lambda data: data.replace(b'"format": 1', b'"format": 99', 1),
+        lambda data: b'{"format": 1, "key": "' + data[22:],  # a broken header
+        lambda data: data[:-1] + bytes([data[-1] ^ 1]),  # the body does not match its digest
+    ],
+)
 def test_a_damaged_knowledge_base_cache_is_ignored(copies, damage):
     knowledge, folder, fresh, _ = copies
     target = folder / loader.CACHE_NAME
@@ -202,8 +221,15 @@ def test_the_jieba_dictionary_read_by_shards_cuts_as_jieba_does(tmp_path, monkey
     lazy.FREQ, lazy.total, lazy.initialized = jieba_dictionary.ShardedFrequencies(index, blob), jieba.dt.total, True
     for tokenizer in (reference, lazy):
         tokenizer.add_word("数据湖泊", 50)
-    texts = QUESTIONS + ["我想问一下 data lake 是什么", "数据湖泊和数据仓库有什么区别", "Zillow 的案例", "价值树是什么",
-                         "垃圾数据训练出来的模型靠谱吗", "AI 和机器学习一样吗？", "a" * 300]
+    texts = QUESTIONS + [
+        "我想问一下 data lake 是什么",
+        "数据湖泊和数据仓库有什么区别",
+        "Zillow 的案例",
+        "价值树是什么",
+        "垃圾数据训练出来的模型靠谱吗",
+        "AI 和机器学习一样吗？",
+        "a" * 300,
+    ]
     for text in texts:
         assert lazy.lcut(text) == reference.lcut(text), text
     assert len(lazy.FREQ) == len(reference.FREQ)  # reading everything gives the whole dictionary
@@ -219,8 +245,23 @@ def test_the_synonym_pattern_finds_what_the_regular_expression_finds(built):
     regex = pattern.regex()
     texts = [q for e in kb.entries.values() for qs in e.questions.values() for q in qs]
     texts += [a for e in kb.entries.values() for a in e.answer.values()] + QUESTIONS
-    texts += ["datalake", "big datalakes", "a data lake", "data lake!", "xdata lake", "data lakex", "data-lake data-lakes",
-              "数据湖泊数据湖", "ml ai ml", "mlai", "ai.", "a.i. ai", "  ", "1data lake", "data lake2"]
+    texts += [
+        "datalake",
+        "big datalakes",
+        "a data lake",
+        "data lake!",
+        "xdata lake",
+        "data lakex",
+        "data-lake data-lakes",
+        "数据湖泊数据湖",
+        "ml ai ml",
+        "mlai",
+        "ai.",
+        "a.i. ai",
+        "  ",
+        "1data lake",
+        "data lake2",
+    ]
     replace = "<{}>".format
     for text in texts:
         folded = text.casefold()

@@ -1,4 +1,5 @@
 """The knowledge base content and its checker."""
+
 from __future__ import annotations
 
 import shutil
@@ -72,8 +73,9 @@ def test_kb_check_exits_non_zero_on_problems(broken_copy, monkeypatch, capsys):
 def test_generated_training_data_is_in_sync():
     kb = load()
     for lang, path in training_data.targets().items():
-        assert path.read_text(encoding="utf-8") == training_data.render(kb, lang), \
+        assert path.read_text(encoding="utf-8") == training_data.render(kb, lang), (
             f"{path} is stale: run `mlplan kb nlu`"
+        )
 
 
 def test_heldout_questions_are_not_in_the_knowledge_base():

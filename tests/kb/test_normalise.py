@@ -1,4 +1,5 @@
 """The normal form shared by questions and knowledge-base phrasings."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,8 +14,8 @@ def words(text: str) -> tuple:
 @pytest.mark.parametrize(
     "typed, meant",
     [
-        ("人工只能是什么", "人工智能是什么"),        # 只能 for 智能: same pinyin, wrong characters
-        ("什么是数据胡", "什么是数据湖"),            # one wrong character in a known term
+        ("人工只能是什么", "人工智能是什么"),  # 只能 for 智能: same pinyin, wrong characters
+        ("什么是数据胡", "什么是数据湖"),  # one wrong character in a known term
         ("价值数是什么", "价值树是什么"),
     ],
 )
@@ -32,10 +33,10 @@ def test_real_words_are_not_mistaken_for_homophones():
     [
         ("how do we deploy models", "how do we deploying model"),
         ("predicting failures", "predict failure"),
-        ("what is machin lerning", "what is machine learning"),   # typos
+        ("what is machin lerning", "what is machine learning"),  # typos
         ("waht is a dtaa lake", "what is a data lake"),
-        ("wht is a data lake pls", "what is a data lake"),        # chat shorthand dropped
-        ("Data Lake", "数据湖泊"),                                 # synonyms across languages
+        ("wht is a data lake pls", "what is a data lake"),  # chat shorthand dropped
+        ("Data Lake", "数据湖泊"),  # synonyms across languages
     ],
 )
 def test_spelling_and_word_forms_fold_together(a, b):
@@ -43,8 +44,8 @@ def test_spelling_and_word_forms_fold_together(a, b):
 
 
 def test_a_real_english_word_is_not_a_typo_for_a_known_one():
-    assert words("lunch") == ("lunch",)        # one letter from "launch", but a word of its own
-    assert words("lanch") == words("launch")   # not a word: corrected
+    assert words("lunch") == ("lunch",)  # one letter from "launch", but a word of its own
+    assert words("lanch") == words("launch")  # not a word: corrected
 
 
 def test_question_words_are_kept_and_shared_across_languages():

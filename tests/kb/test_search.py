@@ -1,4 +1,5 @@
 """Lookup behaviour: typos, word order, synonyms, mixed language, decisions."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,19 +12,19 @@ from bot.kb.search import CLARIFY_CANDIDATES, Match, searcher
     "question, expected",
     [
         ("what is a data lake", "data-lake"),
-        ("我想问一下 data lake 是什么", "data-lake"),          # mixed language
-        ("数据湖泊是什么", "data-lake"),                          # synonym
+        ("我想问一下 data lake 是什么", "data-lake"),  # mixed language
+        ("数据湖泊是什么", "data-lake"),  # synonym
         ("what is a datalake", "data-lake"),
-        ("wht is a dtaa lake", "data-lake"),                     # typos
+        ("wht is a dtaa lake", "data-lake"),  # typos
         ("how do we messure resluts", "measure-results"),
         ("what is machin lerning", "what-is-ml"),
-        ("data lake benefits what are", "data-lake"),           # word order
+        ("data lake benefits what are", "data-lake"),  # word order
         ("好处 数据湖 有哪些", "data-lake"),
         ("什么是价值树", "value-tree"),
         ("价值树是什么", "value-tree"),
         ("Zillow 的案例", "case-zillow"),
         ("why not judge ML only by ROI", "roi-pitfalls"),
-        ("垃圾数据训练出来的模型靠谱吗", "data-quality"),          # everyday word for bad data
+        ("垃圾数据训练出来的模型靠谱吗", "data-quality"),  # everyday word for bad data
         ("领导层应该看多远", "long-term-vision"),
     ],
 )
@@ -33,8 +34,9 @@ def test_questions_are_answered_with_the_right_entry(question, expected):
     assert result.matches[0].id == expected
 
 
-@pytest.mark.parametrize("question", ["明天会下雨吗", "how do I cook rice", "who won the world cup", "报销流程怎么走",
-                                      "上海到北京多远"])
+@pytest.mark.parametrize(
+    "question", ["明天会下雨吗", "how do I cook rice", "who won the world cup", "报销流程怎么走", "上海到北京多远"]
+)
 def test_unrelated_questions_are_declined(question):
     assert searcher().lookup(question).decision == "none"
 
@@ -58,7 +60,11 @@ def test_only_a_clear_lead_is_answered_outright(runner_up, decision):
     words = s.words("how do we measure machine learning results")
     top = 60.0
     assert top >= s.tuning.answer_score and top - 55.0 < s.tuning.answer_margin <= top - 20.0
-    ranked = [Match("measure-results", top, "en"), Match("clear-metrics", runner_up, "en"), Match("value-tree", 10.0, "en")]
+    ranked = [
+        Match("measure-results", top, "en"),
+        Match("clear-metrics", runner_up, "en"),
+        Match("value-tree", 10.0, "en"),
+    ]
     result = s.decide(words, ranked)
     assert result.decision == decision
     assert result.matches[0].id == "measure-results"

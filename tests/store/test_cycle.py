@@ -1,5 +1,6 @@
 """The planning cycle and reminders against the store, on SQLite and PostgreSQL; Slack sends
 go to the local fake Slack API through the channel's own client."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -48,14 +49,38 @@ def three_units(url: str) -> dict:
     """Retail: a draft 10/22 answered (li.wei, on Slack). Manufacturing: submitted. Finance: no plan.
     Logistics, Customer Service, Marketing: nothing."""
     answers = dict.fromkeys(ANSWER_FIELD_NAMES[:10], None)
-    answers.update(title="门店补货需求预测", problem="缺货", q_important="yes", q_real_problem="yes", q_unused_data="yes",
-                   q_needs_ml="yes", q_can_do_alone="no", q_can_ship="unsure", metric="缺货率", baseline="人工")
+    answers.update(
+        title="门店补货需求预测",
+        problem="缺货",
+        q_important="yes",
+        q_real_problem="yes",
+        q_unused_data="yes",
+        q_needs_ml="yes",
+        q_can_do_alone="no",
+        q_can_ship="unsure",
+        metric="缺货率",
+        baseline="人工",
+    )
     with session_scope(url) as session:
         draft = store.create_plan(session, unit="retail", year=YEAR, owner="li.wei", language="zh", answers=answers)
-        store.create_plan(session, unit="manufacturing", year=YEAR, owner="anna.smith", language="en", status="submitted",
-                          answers={"title": "Predictive maintenance"})
-        store.create_plan(session, unit="finance", year=YEAR, owner="tom.baker", language="en", status="no_plan",
-                          no_plan_reason="budget frozen")
+        store.create_plan(
+            session,
+            unit="manufacturing",
+            year=YEAR,
+            owner="anna.smith",
+            language="en",
+            status="submitted",
+            answers={"title": "Predictive maintenance"},
+        )
+        store.create_plan(
+            session,
+            unit="finance",
+            year=YEAR,
+            owner="tom.baker",
+            language="en",
+            status="no_plan",
+            no_plan_reason="budget frozen",
+        )
         return {"draft": draft.id}
 
 
@@ -70,15 +95,20 @@ def test_a_cycle_opens_moves_and_closes(db_url):
         assert not moved.created and moved.moved_from == DEADLINE and moved.cycle.remind_every == 3
         assert cycle.close_cycle(session, YEAR, actor="cli", on=TODAY).status == "closed"
         reopened = cycle.open_cycle(session, YEAR, DEADLINE + dt.timedelta(days=7), actor="cli", on=TODAY)
-        assert reopened.reopened and reopened.cycle.is_open and reopened.cycle.deadline == DEADLINE + dt.timedelta(days=7)
+        assert (
+            reopened.reopened and reopened.cycle.is_open and reopened.cycle.deadline == DEADLINE + dt.timedelta(days=7)
+        )
         assert [c.year for c in cycle.list_cycles(session, TODAY)] == [YEAR]
         assert cycle.current(session, TODAY).year == YEAR
 
 
-@pytest.mark.parametrize("year, deadline, code", [
-    (YEAR, TODAY - dt.timedelta(days=1), "deadline_past"),
-    (YEAR + 4, DEADLINE, "year_outside"),
-])
+@pytest.mark.parametrize(
+    "year, deadline, code",
+    [
+        (YEAR, TODAY - dt.timedelta(days=1), "deadline_past"),
+        (YEAR + 4, DEADLINE, "year_outside"),
+    ],
+)
 def test_bad_cycles_are_refused_and_nothing_is_written(db_url, year, deadline, code):
     with session_scope(db_url) as session:
         with pytest.raises(cycle.CycleError) as error:
@@ -93,8 +123,14 @@ def test_dates_are_read_strictly_on_the_command_line_and_freely_in_chat():
     for bad in ("2026-13-01", "15/12/2026", "tomorrow", ""):
         with pytest.raises(cycle.CycleError, match="YYYY-MM-DD"):
             cycle.parse_iso(bad)
-    for said in ("把截止日期定在12月15日", "截止日期改到2026年12月15日", "set the deadline to 15 December",
-                 "move it to Dec 15th", "deadline: 2026-12-15", "December 15, 2026"):
+    for said in (
+        "把截止日期定在12月15日",
+        "截止日期改到2026年12月15日",
+        "set the deadline to 15 December",
+        "move it to Dec 15th",
+        "deadline: 2026-12-15",
+        "December 15, 2026",
+    ):
         assert cycle.read_date(said, on) == day, said
     assert cycle.read_date("截止日期改到1月10日", on) == dt.date(2027, 1, 10)  # the next 10 January
     assert cycle.read_date("截止日期改到2月30日", on) is None
@@ -111,11 +147,21 @@ def test_unit_states_and_the_one_not_filed(directory_url):
     with session_scope(directory_url) as session:
         states = {s.key: s for s in cycle.unit_states(session, YEAR, TODAY)}
         assert {k: s.state for k, s in states.items()} == {
-            "retail": "draft", "manufacturing": "filed", "finance": "no_plan", "logistics": "nothing",
-            "customer-service": "nothing", "marketing": "nothing"}
+            "retail": "draft",
+            "manufacturing": "filed",
+            "finance": "no_plan",
+            "logistics": "nothing",
+            "customer-service": "nothing",
+            "marketing": "nothing",
+        }
         draft = states["retail"].drafts[0]
-        assert (draft.plan_id, draft.answered, draft.total, draft.stopped_at, draft.step) == (ids["draft"], 10, 22,
-                                                                                              "data_sources", 2)
+        assert (draft.plan_id, draft.answered, draft.total, draft.stopped_at, draft.step) == (
+            ids["draft"],
+            10,
+            22,
+            "data_sources",
+            2,
+        )
         missing = cycle.not_filed(session, YEAR)
         assert missing == ["customer-service", "logistics", "marketing", "retail"]
         assert [u.key for u in review_data.build(session, YEAR).not_filed] == missing
@@ -136,7 +182,11 @@ def test_late_means_a_draft_after_the_deadline(directory_url):
         after = cycle.get(session, YEAR, DEADLINE + dt.timedelta(days=1))
         assert after.passed and cycle.is_late(draft, after)
         assert {s.key for s in cycle.unit_states(session, YEAR, DEADLINE + dt.timedelta(days=1)) if s.late} == {
-            "retail", "logistics", "customer-service", "marketing"}
+            "retail",
+            "logistics",
+            "customer-service",
+            "marketing",
+        }
 
 
 # --- reminders ----------------------------------------------------------------------------------
@@ -168,7 +218,11 @@ def test_remind_once_per_cadence_on_slack_and_for_the_web_chat(directory_url, sl
         first = reminders.remind(session, YEAR, on=TODAY)
     by_person = {r.person: r for r in first.reminded}
     assert set(by_person) == {"li.wei", "zhang.min", "chen.jing", "maria.garcia"}  # filed and no-plan units: nothing
-    assert (by_person["li.wei"].channel, by_person["li.wei"].status, by_person["li.wei"].reason) == ("slack", "sent", "draft")
+    assert (by_person["li.wei"].channel, by_person["li.wei"].status, by_person["li.wei"].reason) == (
+        "slack",
+        "sent",
+        "draft",
+    )
     assert by_person["li.wei"].plan_id == ids["draft"] and by_person["li.wei"].detail["answered"] == 10
     assert {by_person[p].channel for p in ("zhang.min", "chen.jing", "maria.garcia")} == {"web"}
     assert {by_person[p].status for p in ("zhang.min", "chen.jing", "maria.garcia")} == {"pending-web"}
@@ -242,16 +296,30 @@ def test_waiting_messages_are_shown_once_and_dropped_when_no_longer_true(directo
     assert [b["payload"] for b in buttons] == ['/start_plan{"year": %d}' % YEAR, '/declare_no_plan{"year": %d}' % YEAR]
     with session_scope(directory_url) as session:
         assert reminders.waiting(session, "zhang.min", TODAY) == []
-        store.create_plan(session, unit="marketing", year=YEAR, owner="maria.garcia", language="en", status="no_plan",
-                          no_plan_reason="reorganisation")
+        store.create_plan(
+            session,
+            unit="marketing",
+            year=YEAR,
+            owner="maria.garcia",
+            language="en",
+            status="no_plan",
+            no_plan_reason="reorganisation",
+        )
         assert reminders.waiting(session, "maria.garcia", TODAY) == []  # marketing has answered since
         assert session.query(Reminder).filter_by(person_id="maria.garcia").one().status == "obsolete"
 
 
 def test_a_review_decision_reaches_the_lead(directory_url, slack):
     with session_scope(directory_url) as session:
-        plan = store.create_plan(session, unit="retail", year=YEAR, owner="li.wei", language="zh", status="submitted",
-                                 answers={"title": "门店补货需求预测"})
+        plan = store.create_plan(
+            session,
+            unit="retail",
+            year=YEAR,
+            owner="li.wei",
+            language="zh",
+            status="submitted",
+            answers={"title": "门店补货需求预测"},
+        )
         plan = store.record_review(session, plan.id, "needs_work", "请补充基线", reviewer="wang.fang")
         [told] = reminders.tell_decision(session, plan, plan.reviews[-1])
     assert (told.person, told.channel, told.status) == ("li.wei", "slack", "sent")
@@ -261,8 +329,15 @@ def test_a_review_decision_reaches_the_lead(directory_url, slack):
     assert button["value"] == '/edit_plan{"plan_id": %d}' % plan.id
 
     with session_scope(directory_url) as session:  # a lead without Slack finds it in the web chat
-        other = store.create_plan(session, unit="logistics", year=YEAR, owner="zhang.min", language="zh",
-                                  status="submitted", answers={"title": "路径优化"})
+        other = store.create_plan(
+            session,
+            unit="logistics",
+            year=YEAR,
+            owner="zhang.min",
+            language="zh",
+            status="submitted",
+            answers={"title": "路径优化"},
+        )
         other = store.record_review(session, other.id, "approved", "", reviewer="james.lee")
         [told] = reminders.tell_decision(session, other, other.reviews[-1])
         assert (told.channel, told.status) == ("web", "pending-web")

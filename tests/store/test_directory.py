@@ -1,4 +1,5 @@
 """The people and unit directory, on SQLite and on PostgreSQL."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -52,7 +53,13 @@ def test_importing_again_updates_instead_of_duplicating(db_url):
         ([{"key": "ok", "zh": "好", "en": "OK"}, {"key": "Bad Key", "zh": "坏", "en": "Bad"}], "row 2"),
         ([{"key": "a", "zh": "甲", "en": "A"}, {"key": "a", "zh": "乙", "en": "B"}], "twice"),
         ([{"key": "a", "zh": "甲", "en": "A"}, {"key": "b", "zh": "", "en": "B"}], "'zh' is required"),
-        ([{"key": "a", "zh": "甲", "en": "A", "aliases": ["x"]}, {"key": "b", "zh": "乙", "en": "B", "aliases": ["X"]}], "already belongs"),
+        (
+            [
+                {"key": "a", "zh": "甲", "en": "A", "aliases": ["x"]},
+                {"key": "b", "zh": "乙", "en": "B", "aliases": ["X"]},
+            ],
+            "already belongs",
+        ),
         ([{"key": "a", "zh": "甲", "en": "A"}, "not a mapping"], "expected a mapping"),
     ],
 )

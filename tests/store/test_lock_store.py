@@ -1,6 +1,7 @@
 """The conversation lock shared by the Rasa servers (bot/store/lock_store.py) on a real
 redis-server: two servers (two store instances, two threads) taking the same conversation's
 lock at the same moment get tickets one after the other and never hold it together."""
+
 from __future__ import annotations
 
 import asyncio
@@ -21,9 +22,23 @@ def redis_port(tmp_path_factory):
     if not shutil.which("redis-server"):
         pytest.skip("redis-server is not installed (make cluster-deps installs Debian's)")
     port = free_port()
-    process = subprocess.Popen(["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "",
-                                "--appendonly", "no", "--dir", str(tmp_path_factory.mktemp("redis"))],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [
+            "redis-server",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(tmp_path_factory.mktemp("redis")),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     for _ in range(100):  # bounded: 10 s
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
@@ -73,6 +88,7 @@ def test_two_servers_never_hold_one_conversation_together(redis_port):
                     await asyncio.sleep(0.003)
                     holding.pop()
                     handled.append((name, number))
+
         try:
             asyncio.run(messages())
         except Exception as error:  # a thread's exception would otherwise only be printed
@@ -92,7 +108,14 @@ def test_the_endpoints_file_builds_it(redis_port):
     from rasa.core.lock_store import LockStore
     from rasa.utils.endpoints import EndpointConfig
 
-    built = LockStore.create(EndpointConfig(url="127.0.0.1", type="bot.store.lock_store.AtomicRedisLockStore",
-                                            port=str(redis_port), key_prefix="mlplan", socket_timeout=2))
+    built = LockStore.create(
+        EndpointConfig(
+            url="127.0.0.1",
+            type="bot.store.lock_store.AtomicRedisLockStore",
+            port=str(redis_port),
+            key_prefix="mlplan",
+            socket_timeout=2,
+        )
+    )
     assert isinstance(built, AtomicRedisLockStore) and built.key_prefix.startswith("mlplan:")
     assert built.issue_ticket("built") == 0

@@ -1,4 +1,5 @@
 """Migrations keep existing data, on SQLite and on PostgreSQL."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,13 +20,25 @@ def empty_url(request, tmp_path):
 def test_upgrading_a_database_with_plans_keeps_them(empty_url):
     migrate.upgrade(empty_url, "0001")
     with get_engine(empty_url).begin() as conn:
-        conn.execute(text("INSERT INTO units (key, name_zh, name_en, created_at) "
-                          "VALUES ('retail', '零售部', 'Retail', CURRENT_TIMESTAMP)"))
-        conn.execute(text("INSERT INTO people (id, name, unit_key, role, lang_explicit, created_at, updated_at) "
-                          "VALUES ('li.wei', '李伟', 'retail', 'lead', false, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
-        conn.execute(text("INSERT INTO plans (unit_key, year, owner_id, status, version, language, value_branches, "
-                          "created_at, updated_at, title) VALUES ('retail', 2027, 'li.wei', 'draft', 1, 'zh', '[]', "
-                          "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, '门店补货')"))
+        conn.execute(
+            text(
+                "INSERT INTO units (key, name_zh, name_en, created_at) "
+                "VALUES ('retail', '零售部', 'Retail', CURRENT_TIMESTAMP)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO people (id, name, unit_key, role, lang_explicit, created_at, updated_at) "
+                "VALUES ('li.wei', '李伟', 'retail', 'lead', false, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO plans (unit_key, year, owner_id, status, version, language, value_branches, "
+                "created_at, updated_at, title) VALUES ('retail', 2027, 'li.wei', 'draft', 1, 'zh', '[]', "
+                "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, '门店补货')"
+            )
+        )
     migrate.upgrade(empty_url)
     assert migrate.current_revision(empty_url) == migrate.head_revision()
     with get_engine(empty_url).connect() as conn:

@@ -1,4 +1,5 @@
 """The plan store, on SQLite and on PostgreSQL."""
+
 from __future__ import annotations
 
 import pytest
@@ -140,8 +141,15 @@ def test_review_is_recorded_and_shown(db):
 def test_list_filters_and_newest_first(db):
     ids = [_new_plan(db, title=f"p{i}") for i in range(3)]
     with session_scope(db) as session:
-        store.create_plan(session, unit="manufacturing", year=2026, owner="anna.smith", language="en",
-                          status="no_plan", no_plan_reason="no budget this year")
+        store.create_plan(
+            session,
+            unit="manufacturing",
+            year=2026,
+            owner="anna.smith",
+            language="en",
+            status="no_plan",
+            no_plan_reason="no budget this year",
+        )
         store.set_status(session, ids[0], "submitted", actor="li.wei")
     with session_scope(db) as session:
         assert [p.id for p in store.list_plans(session, year=2027)] == ids[::-1]
@@ -154,7 +162,9 @@ def test_list_filters_and_newest_first(db):
 
 def test_knowledge_gaps_table_round_trips(db):
     with session_scope(db) as session:
-        session.add(KnowledgeGap(question="量子计算能用吗？", lang="zh", sender_id="li.wei", best_id=None, best_score=12.5))
+        session.add(
+            KnowledgeGap(question="量子计算能用吗？", lang="zh", sender_id="li.wei", best_id=None, best_score=12.5)
+        )
     with session_scope(db) as session:
         gap = session.execute(select(KnowledgeGap)).scalar_one()
         assert gap.question == "量子计算能用吗？" and gap.best_score == 12.5

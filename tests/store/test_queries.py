@@ -1,4 +1,5 @@
 """The planning office's queries, on SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 import pytest
@@ -20,14 +21,26 @@ def plans(db_url):
     seed_directory(db_url)
     ids = {}
     with session_scope(db_url) as session:
+
         def add(key, unit, owner, status, year=2027, **answers):
-            plan = store.create_plan(session, unit=unit, year=year, owner=owner, language="zh", answers={**READY, **answers})
+            plan = store.create_plan(
+                session, unit=unit, year=year, owner=owner, language="zh", answers={**READY, **answers}
+            )
             if status != "draft":
                 store.set_status(session, plan.id, status, actor=owner, assessment=assess({**READY, **answers}))
             ids[key] = plan.id
+
         add("retail", "retail", "li.wei", "submitted", title="门店补货需求预测", data_location="siloed")
         add("retail_draft", "retail", "li.wei", "draft", title="草稿计划")
-        add("finance", "finance", "tom.baker", "approved", title="Invoice fraud detection", q_unused_data="no", data_sources=None)
+        add(
+            "finance",
+            "finance",
+            "tom.baker",
+            "approved",
+            title="Invoice fraud detection",
+            q_unused_data="no",
+            data_sources=None,
+        )
         add("logistics", "logistics", "zhang.min", "submitted", title="路线优化", executive_sponsor=None)
         add("old", "manufacturing", "anna.smith", "submitted", year=2026, title="Old plan")
     return ids
@@ -71,8 +84,10 @@ def test_not_ready_anywhere_and_counts(plans, db_url):
     weak = ask(db_url, PLANNER, "which plans are weak", year=2027)
     assert all(f"#{plans[k]}" in weak for k in ("retail", "finance", "logistics"))
     count = ask(db_url, PLANNER, "how many plans are approved", year=2027, status="approved")
-    assert count.splitlines() == [messages.text("query_count_one", "en", count=1, what="2027 · approved"),  # a small
-                                  line(db_url, plans["finance"], "Finance", "Invoice fraud detection", "approved")]  # count: its plans
+    assert count.splitlines() == [
+        messages.text("query_count_one", "en", count=1, what="2027 · approved"),  # a small
+        line(db_url, plans["finance"], "Finance", "Invoice fraud detection", "approved"),
+    ]  # count: its plans
 
 
 def test_units_that_have_not_filed(plans, db_url):
@@ -80,16 +95,19 @@ def test_units_that_have_not_filed(plans, db_url):
         found = queries.answer(session, PLANNER, queries.parse_filter("how many units have not filed yet?", year=2027))
         assert found.not_filed == ["customer-service", "manufacturing", "marketing"] and found.plans == []
     answer = ask(db_url, PLANNER, "how many units have not filed yet?", year=2027)
-    assert answer == messages.text("query_not_filed", "en", count=3, year=2027,
-                                   units="Customer Service, Manufacturing, Marketing")
+    assert answer == messages.text(
+        "query_not_filed", "en", count=3, year=2027, units="Customer Service, Manufacturing, Marketing"
+    )
 
 
 def test_a_lead_sees_only_their_unit(plans, db_url):
     answer = ask(db_url, LEAD, "which plans does finance have", year=2027, unit="finance")
-    assert answer.splitlines() == [messages.text("query_own_unit_only", "en"),
-                                   messages.text("query_count", "en", count=2, what="2027 · Retail"),
-                                   line(db_url, plans["retail_draft"], "Retail", "草稿计划", "draft"),  # their drafts too
-                                   line(db_url, plans["retail"], "Retail", "门店补货需求预测", "submitted")]
+    assert answer.splitlines() == [
+        messages.text("query_own_unit_only", "en"),
+        messages.text("query_count", "en", count=2, what="2027 · Retail"),
+        line(db_url, plans["retail_draft"], "Retail", "草稿计划", "draft"),  # their drafts too
+        line(db_url, plans["retail"], "Retail", "门店补货需求预测", "submitted"),
+    ]
 
 
 def test_others_are_refused(plans, db_url):
@@ -111,9 +129,17 @@ def test_show_plan_respects_units(plans, db_url):
     assert missing == messages.text("show_plan_missing", "en", id=999)
 
 
-@pytest.mark.parametrize("text, decision", [("approve plan 12", "approved"), ("send plan 12 back", "needs_work"),
-                                            ("批准计划12", "approved"), ("退回计划12", "needs_work"),
-                                            ("plan 7 needs work", "needs_work"), ("review plan 4", None)])
+@pytest.mark.parametrize(
+    "text, decision",
+    [
+        ("approve plan 12", "approved"),
+        ("send plan 12 back", "needs_work"),
+        ("批准计划12", "approved"),
+        ("退回计划12", "needs_work"),
+        ("plan 7 needs work", "needs_work"),
+        ("review plan 4", None),
+    ],
+)
 def test_review_decisions_in_both_languages(text, decision):
     assert queries.review_decision(text) == decision
 
@@ -130,7 +156,9 @@ def test_where_are_units_weak_lists_the_weak_challenges(plans, db_url):
     assert all(f"#{plans[k]}" in answer for k in ("retail", "finance", "logistics"))
     assert "Data ⚠️ at risk" in answer and "Culture ⛔ blocked" in answer
     everything = ask(db_url, PLANNER, "what did each unit plan for next year?", year=2027)
-    assert everything.splitlines() == [messages.text("query_count", "en", count=3, what="2027"),
-                                       line(db_url, plans["logistics"], "Logistics", "路线优化", "submitted"),
-                                       line(db_url, plans["finance"], "Finance", "Invoice fraud detection", "approved"),
-                                       line(db_url, plans["retail"], "Retail", "门店补货需求预测", "submitted")]
+    assert everything.splitlines() == [
+        messages.text("query_count", "en", count=3, what="2027"),
+        line(db_url, plans["logistics"], "Logistics", "路线优化", "submitted"),
+        line(db_url, plans["finance"], "Finance", "Invoice fraud detection", "approved"),
+        line(db_url, plans["retail"], "Retail", "门店补货需求预测", "submitted"),
+    ]

@@ -1,5 +1,6 @@
 """The review report and the planning cycle: late units and plans, who was reminded, and the
 polish a browser without emoji fonts needs."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,8 +29,9 @@ def past_deadline(db_url):
 
         filed = store.create_plan(session, unit="retail", year=YEAR, owner="li.wei", language="zh", answers=READY)
         store.set_status(session, filed.id, "submitted", actor="li.wei", assessment=assess(READY))
-        draft = store.create_plan(session, unit="logistics", year=YEAR, owner="zhang.min", language="zh",
-                                  answers={"title": "路径优化"})
+        draft = store.create_plan(
+            session, unit="logistics", year=YEAR, owner="zhang.min", language="zh", answers={"title": "路径优化"}
+        )
         cycle.open_cycle(session, YEAR, dt.date.today() + dt.timedelta(days=3), actor="wang.fang")
         reminders.remind(session, YEAR, use_default_post=False)
         session.get(Cycle, YEAR).deadline = dt.date.today() - dt.timedelta(days=1)  # time passes:
@@ -42,8 +44,13 @@ def test_the_report_data_knows_who_is_late_and_who_was_reminded(past_deadline, d
         review = review_data.build(session, YEAR)
     assert review.cycle.passed
     assert review.late_plans == {past_deadline["draft"]: "draft"}
-    assert {u.key for u in review.late_units} == {"logistics", "finance", "manufacturing", "customer-service",
-                                                  "marketing"}
+    assert {u.key for u in review.late_units} == {
+        "logistics",
+        "finance",
+        "manufacturing",
+        "customer-service",
+        "marketing",
+    }
     reminded = {r.person: r for r in review.reminded}
     assert set(reminded) == {"zhang.min", "tom.baker", "anna.smith", "chen.jing", "maria.garcia"}
     assert reminded["zhang.min"].reason == "draft" and reminded["zhang.min"].times == 1
@@ -56,8 +63,11 @@ def test_the_page_shows_late_and_reminded_and_draws_no_emoji(past_deadline, db_u
         page = render.html_page(review_data.build(session, YEAR), lang)
     late = "草稿，已逾期" if lang == "zh" else "draft, overdue"
     assert page.count(late) == 2  # the late section and the all-plans column
-    summary = ("到期仍未提交的部门 5 个；逾期的计划 1 份" if lang == "zh" else
-               "Units that had not filed by it: 5. Late plans: 1.")
+    summary = (
+        "到期仍未提交的部门 5 个；逾期的计划 1 份"
+        if lang == "zh"
+        else "Units that had not filed by it: 5. Late plans: 1."
+    )
     assert summary in page
     assert ("张敏 (zhang.min)" in page) and ("等待网页查看" if lang == "zh" else "waiting for the web chat") in page
     assert not EMOJI.search(re.sub(r'src="data:[^"]+"', "", page))

@@ -1,5 +1,6 @@
 """Slack event ids are remembered in the plan store, so a retry that reaches another Rasa
 server is still answered once (SQLite and PostgreSQL)."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -2,6 +2,7 @@
 both inside the FailSafeTrackerStore Rasa wraps every store in: Rasa's turns a failed read
 into an empty conversation (the form in progress is forgotten); ours passes the error on,
 and recovers pooled connections after PostgreSQL restarts."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -26,21 +27,35 @@ def domain() -> Domain:
 
 
 def mid_form(domain: Domain) -> DialogueStateTracker:
-    return DialogueStateTracker.from_events("li.wei", [
-        ActionExecuted("action_listen"), UserUttered("我要写明年的机器学习计划"), SlotSet("language", "zh"),
-        ActiveLoop("plan_form"), SlotSet("requested_slot", "q_important"), ActionExecuted("action_listen"),
-    ], domain.slots)
+    return DialogueStateTracker.from_events(
+        "li.wei",
+        [
+            ActionExecuted("action_listen"),
+            UserUttered("我要写明年的机器学习计划"),
+            SlotSet("language", "zh"),
+            ActiveLoop("plan_form"),
+            SlotSet("requested_slot", "q_important"),
+            ActionExecuted("action_listen"),
+        ],
+        domain.slots,
+    )
 
 
 def assert_mid_form(tracker: DialogueStateTracker) -> None:
     assert tracker is not None
-    assert (tracker.active_loop_name, tracker.get_slot("requested_slot"), tracker.get_slot("language")) == \
-        ("plan_form", "q_important", "zh")
+    assert (tracker.active_loop_name, tracker.get_slot("requested_slot"), tracker.get_slot("language")) == (
+        "plan_form",
+        "q_important",
+        "zh",
+    )
 
 
 async def test_a_broken_store_is_an_error_not_an_empty_conversation(tmp_path, domain):
     url = f"sqlite:///{tmp_path / 'conversations.sqlite3'}"
-    ours, rasas = FailSafeTrackerStore(ConversationStore(domain, url=url)), FailSafeTrackerStore(SQLTrackerStore(domain, host=url))
+    ours, rasas = (
+        FailSafeTrackerStore(ConversationStore(domain, url=url)),
+        FailSafeTrackerStore(SQLTrackerStore(domain, host=url)),
+    )
     await ours.save(mid_form(domain))
     assert_mid_form(await ours.retrieve("li.wei"))
     assert_mid_form(await rasas.retrieve("li.wei"))

@@ -1,4 +1,5 @@
 """Runs `rasa test` on the bilingual test stories with the trained model."""
+
 from __future__ import annotations
 
 import json
@@ -27,9 +28,22 @@ def test_test_stories_pass_in_both_languages(tmp_path: Path):
     assert MODEL.exists(), "train first: make train"
     out = tmp_path / "results"
     done = subprocess.run(
-        [str(Path(sys.executable).with_name("rasa")), "test", "core", "--model", str(MODEL),
-         "--stories", str(STORIES), "--fail-on-prediction-errors", "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"},
+        [
+            str(Path(sys.executable).with_name("rasa")),
+            "test",
+            "core",
+            "--model",
+            str(MODEL),
+            "--stories",
+            str(STORIES),
+            "--fail-on-prediction-errors",
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"},
     )
     failed = out / "failed_test_stories.yml"
     assert done.returncode == 0, failed.read_text(encoding="utf-8") if failed.exists() else done.stderr[-3000:]

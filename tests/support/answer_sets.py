@@ -4,6 +4,7 @@ Each case says what one message, sent while one question is pending, means. The
 reader is judged on them without servers: a choice value, `answer` (a free-text
 answer to keep), `explain`, `skip` or `stop`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

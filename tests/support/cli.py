@@ -1,4 +1,5 @@
 """Running `mlplan` in-process."""
+
 from __future__ import annotations
 
 from typing import Any, Tuple

@@ -4,6 +4,7 @@ A conversation is a list of steps; `answer` steps react to whatever the bot is a
 read from the tracker (Rasa's HTTP API). Afterwards the plan store is checked field by
 field. See tests/conversations/README.md for the format and the metrics.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -28,8 +29,17 @@ from bot.store.models import AuditEntry, KnowledgeGap, Plan, PlanVersion, Review
 
 CORPUS = Path(__file__).resolve().parents[1] / "conversations"
 CONFIRMATIONS = ("start_confirm", "start_year", "submit_confirm", "withdraw_confirm", "review_confirm")
-PENDING_NAMES = frozenset({*ANSWER_FIELD_NAMES, *CONFIRMATIONS, "edit_field", "edit_value", "no_plan_reason",
-                           "review_decision", "review_note"})
+PENDING_NAMES = frozenset(
+    {
+        *ANSWER_FIELD_NAMES,
+        *CONFIRMATIONS,
+        "edit_field",
+        "edit_value",
+        "no_plan_reason",
+        "review_decision",
+        "review_note",
+    }
+)
 STEP_KEYS = frozenset({"say", "answer", "until", "expect", "exit"})
 MAX_MESSAGES = 90  # a conversation that needs more is going round in circles
 ASKED_TOO_OFTEN = 3  # the same question asked this many times in a row after answers: stuck
@@ -121,9 +131,15 @@ def _conversation(raw: Mapping[str, Any], path: Path) -> Conversation:
         names = set(step.get("answer") or {}) | ({step["until"]} if step.get("until") else set())
         if names - PENDING_NAMES:
             raise CorpusError(f"{where}: unknown question names {sorted(names - PENDING_NAMES)}")
-    return Conversation(id=str(raw["id"]), lang=raw["lang"], person=dict(raw["person"]), about=raw.get("about", ""),
-                        steps=list(raw["steps"]), expect=dict(raw.get("expect") or {}),
-                        fixtures=list(raw.get("fixtures") or []))
+    return Conversation(
+        id=str(raw["id"]),
+        lang=raw["lang"],
+        person=dict(raw["person"]),
+        about=raw.get("about", ""),
+        steps=list(raw["steps"]),
+        expect=dict(raw.get("expect") or {}),
+        fixtures=list(raw.get("fixtures") or []),
+    )
 
 
 # --- the directory and the fixtures -------------------------------------------------------
@@ -134,12 +150,19 @@ def prepare_directory(url: str, conversations: Sequence[Conversation]) -> None:
     units = directory.read_rows(CORPUS / "units.yml")
     with session_scope(url) as session:
         directory.import_units(session, units)
-        people = [{"id": f"owner.{u['key']}", "name": f"Owner of {u['key']}", "unit": u["key"], "role": "lead"}
-                  for u in units]
+        people = [
+            {"id": f"owner.{u['key']}", "name": f"Owner of {u['key']}", "unit": u["key"], "role": "lead"} for u in units
+        ]
         for conversation in conversations:
             person = conversation.person
-            people.append({"id": conversation.id, "name": person.get("name") or conversation.id,
-                           "unit": person.get("unit"), "role": person.get("role", "lead")})
+            people.append(
+                {
+                    "id": conversation.id,
+                    "name": person.get("name") or conversation.id,
+                    "unit": person.get("unit"),
+                    "role": person.get("role", "lead"),
+                }
+            )
         directory.import_people(session, people)
 
 
@@ -156,9 +179,14 @@ def create_fixtures(url: str, conversation: Conversation, default_year: int) -> 
             answers = {k: _choice_value(k, v) for k, v in fixture.items() if k in FIELDS_BY_NAME}
             status = fixture.get("status", "submitted")
             plan = store.create_plan(
-                session, unit=fixture["unit"], year=int(fixture.get("year", default_year)),
-                owner=fixture.get("owner", f"owner.{fixture['unit']}"), language=fixture.get("language", conversation.lang),
-                status=status, answers=answers, no_plan_reason=fixture.get("no_plan_reason"),
+                session,
+                unit=fixture["unit"],
+                year=int(fixture.get("year", default_year)),
+                owner=fixture.get("owner", f"owner.{fixture['unit']}"),
+                language=fixture.get("language", conversation.lang),
+                status=status,
+                answers=answers,
+                no_plan_reason=fixture.get("no_plan_reason"),
             )
             if status not in ("draft", "no_plan"):
                 plan.assessment = assess({name: getattr(plan, name) for name in ANSWER_FIELD_NAMES})
@@ -191,7 +219,9 @@ class Client:
         return [m.get("text", "") for m in json.loads(body) if m.get("text")]
 
     def tracker(self, sender: str) -> Dict[str, Any]:
-        status, body = self.http("GET", f"{self.base}/conversations/{urllib.parse.quote(sender)}/tracker?include_events=NONE")
+        status, body = self.http(
+            "GET", f"{self.base}/conversations/{urllib.parse.quote(sender)}/tracker?include_events=NONE"
+        )
         if status != 200:
             raise RuntimeError(f"tracker answered {status}: {body[:300]!r}")
         return json.loads(body)
@@ -347,7 +377,9 @@ def check_store(url: str, conversation: Conversation, ids: Mapping[str, int], de
     expect = conversation.expect
     problems: List[str] = []
     with session_scope(url) as session:
-        mine = list(session.execute(select(Plan).where(Plan.owner_id == conversation.id).order_by(Plan.id.desc())).scalars())
+        mine = list(
+            session.execute(select(Plan).where(Plan.owner_id == conversation.id).order_by(Plan.id.desc())).scalars()
+        )
         if expect.get("nothing_stored") and mine:
             problems.append(f"expected nothing stored, found plans {[p.id for p in mine]}")
         if "plan" in expect:
@@ -367,12 +399,19 @@ def check_store(url: str, conversation: Conversation, ids: Mapping[str, int], de
                         problems.append(problem)
         if "no_plan" in expect:
             unit = conversation.person.get("unit")
-            record = session.execute(select(Plan).where(Plan.unit_key == unit, Plan.status == "no_plan")
-                                     .order_by(Plan.id.desc())).scalars().first()
+            record = (
+                session.execute(
+                    select(Plan).where(Plan.unit_key == unit, Plan.status == "no_plan").order_by(Plan.id.desc())
+                )
+                .scalars()
+                .first()
+            )
             if record is None:
                 problems.append("expected a no-plan record, none stored")
             else:
-                problem = check_value("no_plan_reason", record.no_plan_reason, (expect["no_plan"] or {}).get("reason", []))
+                problem = check_value(
+                    "no_plan_reason", record.no_plan_reason, (expect["no_plan"] or {}).get("reason", [])
+                )
                 if problem:
                     problems.append(problem)
                 if record.year != int(expect.get("year", default_year)):
@@ -438,12 +477,13 @@ class Figures:
         return 1 - self.fields_wrong / self.fields_checked if self.fields_checked else 0.0
 
     def line(self) -> str:
-        turns = (f"{statistics.mean(self.plan_turns):.1f} mean, {max(self.plan_turns)} max"
-                 if self.plan_turns else "-")
-        return (f"{self.lang}: {self.completed}/{self.conversations} completed ({self.completion:.0%}), "
-                f"stuck {self.stuck} ({self.stuck / max(self.conversations, 1):.0%}), trapped {self.trapped}, "
-                f"turns per completed plan {turns}, fields right in stored plans "
-                f"{self.field_accuracy:.1%} of {self.fields_checked}")
+        turns = f"{statistics.mean(self.plan_turns):.1f} mean, {max(self.plan_turns)} max" if self.plan_turns else "-"
+        return (
+            f"{self.lang}: {self.completed}/{self.conversations} completed ({self.completion:.0%}), "
+            f"stuck {self.stuck} ({self.stuck / max(self.conversations, 1):.0%}), trapped {self.trapped}, "
+            f"turns per completed plan {turns}, fields right in stored plans "
+            f"{self.field_accuracy:.1%} of {self.fields_checked}"
+        )
 
 
 def figures(outcomes: Sequence[Outcome]) -> List[Figures]:
@@ -452,12 +492,18 @@ def figures(outcomes: Sequence[Outcome]) -> List[Figures]:
         mine = [o for o in outcomes if o.conversation.lang == lang]
         if not mine:
             continue
-        result.append(Figures(
-            lang=lang, conversations=len(mine), completed=sum(o.completed for o in mine),
-            stuck=sum(o.stuck for o in mine), trapped=sum(o.trapped for o in mine),
-            plan_turns=[len(o.turns) for o in mine if o.completed and o.conversation.files_a_plan],
-            fields_checked=sum(_fields_checked(o) for o in mine), fields_wrong=sum(_fields_wrong(o) for o in mine),
-        ))
+        result.append(
+            Figures(
+                lang=lang,
+                conversations=len(mine),
+                completed=sum(o.completed for o in mine),
+                stuck=sum(o.stuck for o in mine),
+                trapped=sum(o.trapped for o in mine),
+                plan_turns=[len(o.turns) for o in mine if o.completed and o.conversation.files_a_plan],
+                fields_checked=sum(_fields_checked(o) for o in mine),
+                fields_wrong=sum(_fields_wrong(o) for o in mine),
+            )
+        )
     return result
 
 
@@ -491,11 +537,16 @@ def failure_kinds(outcomes: Sequence[Outcome]) -> Dict[str, Dict[str, int]]:
 
 def _problem_kind(problem: str) -> str:
     for pattern, kind in (
-            (r"^stuck: (\w+)", r"stuck at \1"), (r"asked to leave, still asking (\w+)", r"trapped at \1"),
-            (r"expected the bot to ask (\w+)", r"not asked as expected: \1"), (r"reply lacks", "reply lacks a fact"),
-            (r"expected a plan, none stored", "no plan stored"), (r"expected a no-plan record", "no 'no plan' stored"),
-            (r"^fixture \S+: review", "review not as meant"), (r"^fixture \S+: expected status", "fixture status"),
-            (r"^(\w+): ", r"field \1")):
+        (r"^stuck: (\w+)", r"stuck at \1"),
+        (r"asked to leave, still asking (\w+)", r"trapped at \1"),
+        (r"expected the bot to ask (\w+)", r"not asked as expected: \1"),
+        (r"reply lacks", "reply lacks a fact"),
+        (r"expected a plan, none stored", "no plan stored"),
+        (r"expected a no-plan record", "no 'no plan' stored"),
+        (r"^fixture \S+: review", "review not as meant"),
+        (r"^fixture \S+: expected status", "fixture status"),
+        (r"^(\w+): ", r"field \1"),
+    ):
         found = re.search(pattern, problem)
         if found:
             return found.expand(kind)

@@ -1,4 +1,5 @@
 """A local stand-in for Slack's Web API that records what the bot posts."""
+
 from __future__ import annotations
 
 import json
@@ -26,11 +27,16 @@ class FakeSlackAPI:
                     if isinstance(data.get(key), str):
                         data[key] = json.loads(data[key])
                 with outer.changed:
-                    outer.calls.append({"method": self.path.rsplit("/", 1)[-1], "auth": self.headers.get("Authorization"), **data})
+                    outer.calls.append(
+                        {"method": self.path.rsplit("/", 1)[-1], "auth": self.headers.get("Authorization"), **data}
+                    )
                     outer.changed.notify_all()
                 error = outer.refuse.get(data.get("channel"))
-                reply = json.dumps({"ok": False, "error": error} if error else
-                                   {"ok": True, "ts": "1700000000.000100", "channel": data.get("channel")}).encode()
+                reply = json.dumps(
+                    {"ok": False, "error": error}
+                    if error
+                    else {"ok": True, "ts": "1700000000.000100", "channel": data.get("channel")}
+                ).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(reply)))

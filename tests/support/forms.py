@@ -1,5 +1,6 @@
 """Running a form's validation action the way Rasa calls it: the user's message has just
 filled the requested slot, and the action's `run()` decides what it is."""
+
 from __future__ import annotations
 
 import asyncio
@@ -14,34 +15,64 @@ ROOT = Path(__file__).resolve().parents[2]
 DOMAIN: Dict[str, Any] = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
 
 
-def message(text: str, intent: str = "inform", confidence: float = 0.95,
-            entities: Optional[List[Dict[str, Any]]] = None) -> Dict[str, Any]:
+def message(
+    text: str, intent: str = "inform", confidence: float = 0.95, entities: Optional[List[Dict[str, Any]]] = None
+) -> Dict[str, Any]:
     return {"text": text, "intent": {"name": intent, "confidence": confidence}, "entities": entities or []}
 
 
-def form_tracker(sender: str, text: str, *, form: str, asked: str, slots: Optional[Dict[str, Any]] = None,
-                 intent: str = "inform", confidence: float = 0.95,
-                 entities: Optional[List[Dict[str, Any]]] = None) -> Tracker:
+def form_tracker(
+    sender: str,
+    text: str,
+    *,
+    form: str,
+    asked: str,
+    slots: Optional[Dict[str, Any]] = None,
+    intent: str = "inform",
+    confidence: float = 0.95,
+    entities: Optional[List[Dict[str, Any]]] = None,
+) -> Tracker:
     """The tracker a form's validation receives after `text` was said while `asked` was pending."""
     latest = message(text, intent, confidence, entities)
-    all_slots = {"language": "zh", "person_name": None, "language_choice": None, **(slots or {}),
-                 "requested_slot": asked, asked: text}
+    all_slots = {
+        "language": "zh",
+        "person_name": None,
+        "language_choice": None,
+        **(slots or {}),
+        "requested_slot": asked,
+        asked: text,
+    }
     events = [
         {"event": "user", "text": text, "parse_data": latest},
         {"event": "slot", "name": "requested_slot", "value": asked},
         {"event": "action", "name": form},
         {"event": "slot", "name": asked, "value": text},
     ]
-    return Tracker(sender_id=sender, slots=all_slots, latest_message=latest, events=events, paused=False,
-                   followup_action=None, active_loop={"name": form}, latest_action_name=form)
+    return Tracker(
+        sender_id=sender,
+        slots=all_slots,
+        latest_message=latest,
+        events=events,
+        paused=False,
+        followup_action=None,
+        active_loop={"name": form},
+        latest_action_name=form,
+    )
 
 
 def activation_tracker(sender: str, *, form: str, slots: Dict[str, Any]) -> Tracker:
     """The tracker a form's validation receives when the form starts with slots already filled."""
     events = [{"event": "action", "name": form}] + [{"event": "slot", "name": k, "value": v} for k, v in slots.items()]
-    return Tracker(sender_id=sender, slots={"language": "zh", **slots, "requested_slot": None},
-                   latest_message=message("继续我的计划", "resume_plan"), events=events, paused=False,
-                   followup_action=None, active_loop={"name": form}, latest_action_name=form)
+    return Tracker(
+        sender_id=sender,
+        slots={"language": "zh", **slots, "requested_slot": None},
+        latest_message=message("继续我的计划", "resume_plan"),
+        events=events,
+        paused=False,
+        followup_action=None,
+        active_loop={"name": form},
+        latest_action_name=form,
+    )
 
 
 def run(action: Action, tracker: Tracker, dispatcher: CollectingDispatcher) -> List[Dict[str, Any]]:

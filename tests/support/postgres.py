@@ -1,4 +1,5 @@
 """A throwaway PostgreSQL server built from the machine's initdb/pg_ctl."""
+
 from __future__ import annotations
 
 import os
@@ -50,12 +51,14 @@ class TemporaryPostgres:
             os.chown(self.root, entry.pw_uid, entry.pw_gid)
         subprocess.run(
             self._cmd("initdb", "-D", str(self.data), "-U", "mlplan", "--auth=trust", "-E", "UTF8", "--locale=C"),
-            check=True, capture_output=True,
+            check=True,
+            capture_output=True,
         )
         self.start_server()
         subprocess.run(
             self._cmd("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "mlplan", "mlplan"),
-            check=True, capture_output=True,
+            check=True,
+            capture_output=True,
         )
         return self.url
 
@@ -64,13 +67,15 @@ class TemporaryPostgres:
         options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
         subprocess.run(
             self._cmd("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.root / "log"), "-w", "start"),
-            check=True, capture_output=True,
+            check=True,
+            capture_output=True,
         )
 
     def stop_server(self, mode: str = "fast") -> None:
         """Stop the server and keep its data (`start_server` brings it back)."""
-        subprocess.run(self._cmd("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "stop"), check=True,
-                       capture_output=True)
+        subprocess.run(
+            self._cmd("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "stop"), check=True, capture_output=True
+        )
 
     @property
     def url(self) -> str:

@@ -1,4 +1,5 @@
 """Start the action server and the Rasa server for end-to-end tests."""
+
 from __future__ import annotations
 
 import json
@@ -37,8 +38,14 @@ def http(method: str, url: str, body: Any = None, raw: Optional[bytes] = None, t
 
 
 class RunningAssistant:
-    def __init__(self, workdir: Path, database_url: str, credentials: Path = ROOT / "credentials.yml",
-                 env: Optional[Dict[str, str]] = None, rasa_command: Optional[List[str]] = None) -> None:
+    def __init__(
+        self,
+        workdir: Path,
+        database_url: str,
+        credentials: Path = ROOT / "credentials.yml",
+        env: Optional[Dict[str, str]] = None,
+        rasa_command: Optional[List[str]] = None,
+    ) -> None:
         self.workdir = workdir
         self.rasa_command = rasa_command or [str(BIN / "rasa")]
         self.database_url = database_url
@@ -61,18 +68,42 @@ class RunningAssistant:
         if TRACKERS not in project:
             raise RuntimeError(f"endpoints.yml no longer names {TRACKERS}: update tests/support/servers.py")
         project = project.replace(TRACKERS, f"sqlite:///{self.workdir / 'conversations.sqlite3'}")
-        endpoints.write_text(project.replace("http://localhost:5055/", f"http://127.0.0.1:{self.actions_port}/"),
-                             encoding="utf-8")
-        env = {**os.environ, "MLPLAN_DATABASE_URL": self.database_url, "TF_CPP_MIN_LOG_LEVEL": "2",
-               "MLPLAN_JWT_SECRET": TEST_JWT_SECRET, **self.extra_env,
-               "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "PYTHONWARNINGS": "ignore"}
+        endpoints.write_text(
+            project.replace("http://localhost:5055/", f"http://127.0.0.1:{self.actions_port}/"), encoding="utf-8"
+        )
+        env = {
+            **os.environ,
+            "MLPLAN_DATABASE_URL": self.database_url,
+            "TF_CPP_MIN_LOG_LEVEL": "2",
+            "MLPLAN_JWT_SECRET": TEST_JWT_SECRET,
+            **self.extra_env,
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            "PYTHONWARNINGS": "ignore",
+        }
         logs = self.workdir / "logs"
         logs.mkdir(exist_ok=True)
-        self._spawn([*self.rasa_command, "run", "actions", "--actions", "actions", "--port", str(self.actions_port)],
-                    env, logs / "actions.log")
-        self._spawn([*self.rasa_command, "run", "--enable-api", "--port", str(self.rasa_port), "--model", str(MODEL),
-                     "--credentials", str(self.credentials), "--endpoints", str(endpoints)],
-                    env, logs / "rasa.log")
+        self._spawn(
+            [*self.rasa_command, "run", "actions", "--actions", "actions", "--port", str(self.actions_port)],
+            env,
+            logs / "actions.log",
+        )
+        self._spawn(
+            [
+                *self.rasa_command,
+                "run",
+                "--enable-api",
+                "--port",
+                str(self.rasa_port),
+                "--model",
+                str(MODEL),
+                "--credentials",
+                str(self.credentials),
+                "--endpoints",
+                str(endpoints),
+            ],
+            env,
+            logs / "rasa.log",
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self._ready():
@@ -90,8 +121,11 @@ class RunningAssistant:
         return "\n".join(f"--- {p.name}\n" + p.read_text(errors="replace")[-3000:] for p in logs.glob("*.log"))
 
     def _spawn(self, argv: List[str], env: Dict[str, str], log: Path) -> None:
-        self.processes.append(subprocess.Popen(argv, cwd=ROOT, env=env, stdout=log.open("wb"),
-                                               stderr=subprocess.STDOUT, start_new_session=True))
+        self.processes.append(
+            subprocess.Popen(
+                argv, cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True
+            )
+        )
 
     def _ready(self) -> bool:
         try:

@@ -1,4 +1,5 @@
 """The plan store as tests set it up and read it back."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,11 +11,27 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # The answers of a plan that is ready on all six challenges (SPEC §5).
 READY: Dict[str, Any] = dict(
-    title="门店补货预测", problem="缺货导致销售损失", q_important="yes", q_real_problem="yes", q_unused_data="yes",
-    q_needs_ml="yes", q_can_do_alone="yes", q_can_ship="yes", metric="缺货率下降 20%", baseline="人工订货",
-    data_sources="POS 和库存系统", data_location="central", data_quality="good", domain_experts="门店经理 3 人",
-    technical_experts="数据科学家 2 人", skill_gaps="none", pilot_team="yes", executive_sponsor="王总",
-    failure_tolerance="budgeted", scaling_path="platform", value_branches=["revenue", "time_saved"],
+    title="门店补货预测",
+    problem="缺货导致销售损失",
+    q_important="yes",
+    q_real_problem="yes",
+    q_unused_data="yes",
+    q_needs_ml="yes",
+    q_can_do_alone="yes",
+    q_can_ship="yes",
+    metric="缺货率下降 20%",
+    baseline="人工订货",
+    data_sources="POS 和库存系统",
+    data_location="central",
+    data_quality="good",
+    domain_experts="门店经理 3 人",
+    technical_experts="数据科学家 2 人",
+    skill_gaps="none",
+    pilot_team="yes",
+    executive_sponsor="王总",
+    failure_tolerance="budgeted",
+    scaling_path="platform",
+    value_branches=["revenue", "time_saved"],
     value_notes="收入 +2%，每周省 10 小时",
 )
 

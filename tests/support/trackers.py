@@ -1,4 +1,5 @@
 """Trackers as the action server and the Rasa server see them right after a user message."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
@@ -28,18 +29,27 @@ def make_tracker(
     )
 
 
-def rasa_tracker(sender: str, text: str = "", intent: str = "greet",
-                 entities: Optional[List[Dict[str, Any]]] = None, slots: Optional[Dict[str, Any]] = None):
+def rasa_tracker(
+    sender: str,
+    text: str = "",
+    intent: str = "greet",
+    entities: Optional[List[Dict[str, Any]]] = None,
+    slots: Optional[Dict[str, Any]] = None,
+):
     """The Rasa server's tracker right after a user message (and `action_extract_slots`)."""
     from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker
 
-    tracker = DialogueStateTracker.from_events(sender, [
-        ActionExecuted("action_listen"),
-        *[SlotSet(name, value) for name, value in (slots or {}).items()],
-        UserUttered(text, {"name": intent, "confidence": 0.99}, entities or []),
-        ActionExecuted("action_extract_slots"),
-    ], slots=[_slot(name) for name in ("language", "person_name", "language_choice")])
+    tracker = DialogueStateTracker.from_events(
+        sender,
+        [
+            ActionExecuted("action_listen"),
+            *[SlotSet(name, value) for name, value in (slots or {}).items()],
+            UserUttered(text, {"name": intent, "confidence": 0.99}, entities or []),
+            ActionExecuted("action_extract_slots"),
+        ],
+        slots=[_slot(name) for name in ("language", "person_name", "language_choice")],
+    )
     return tracker
 
 

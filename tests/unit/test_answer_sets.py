@@ -2,6 +2,7 @@
 
 The held-out set is only loaded here (it must stay valid); its figures come from benchmarks/answers.py.
 """
+
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,12 @@ class NoAnswer:
 
 
 def read_as(case: answer_sets.Case):
-    reading = reader.read(reader.Heard(case.say), answer_sets.reader_question(case.question), lookup=lambda _: NoAnswer(),
-                          editable=ANSWER_FIELD_NAMES)  # as the forms read them
+    reading = reader.read(
+        reader.Heard(case.say),
+        answer_sets.reader_question(case.question),
+        lookup=lambda _: NoAnswer(),
+        editable=ANSWER_FIELD_NAMES,
+    )  # as the forms read them
     return answer_sets.meaning(reading, case.question)
 
 
@@ -42,14 +47,17 @@ def test_every_set_loads_and_covers_every_question():
             assert asked == set(answer_sets.QUESTIONS), (path, set(answer_sets.QUESTIONS) - asked)
 
 
-@pytest.mark.parametrize("raw, problem", [
-    ({"lang": "fr", "questions": {}}, "lang"),
-    ({"lang": "zh", "questions": {"nonsense": [{"say": "x", "means": "yes"}]}}, "unknown question"),
-    ({"lang": "zh", "questions": {"q_important": [{"say": "x", "means": True}]}}, "quote"),
-    ({"lang": "zh", "questions": {"data_location": [{"say": "x", "means": "cloud"}]}}, "one of"),
-    ({"lang": "zh", "questions": {"value_branches": [{"say": "x", "means": ["fun"]}]}}, "value_branches"),
-    ({"lang": "zh", "questions": {"title": [{"say": "", "means": "answer"}]}}, "non-empty"),
-])
+@pytest.mark.parametrize(
+    "raw, problem",
+    [
+        ({"lang": "fr", "questions": {}}, "lang"),
+        ({"lang": "zh", "questions": {"nonsense": [{"say": "x", "means": "yes"}]}}, "unknown question"),
+        ({"lang": "zh", "questions": {"q_important": [{"say": "x", "means": True}]}}, "quote"),
+        ({"lang": "zh", "questions": {"data_location": [{"say": "x", "means": "cloud"}]}}, "one of"),
+        ({"lang": "zh", "questions": {"value_branches": [{"say": "x", "means": ["fun"]}]}}, "value_branches"),
+        ({"lang": "zh", "questions": {"title": [{"say": "", "means": "answer"}]}}, "non-empty"),
+    ],
+)
 def test_a_malformed_set_is_refused(tmp_path, raw, problem):
     import yaml
 

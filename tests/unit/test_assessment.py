@@ -1,4 +1,5 @@
 """Every readiness rule of SPEC §5, from knowledge/readiness.yml."""
+
 from __future__ import annotations
 
 import copy
@@ -25,7 +26,10 @@ def test_a_complete_plan_is_ready_everywhere():
 
 def test_culture():
     assert rating("culture", executive_sponsor=None) == ("blocked", ["no executive sponsor"])
-    assert rating("culture", failure_tolerance="must_succeed") == ("at_risk", ["failed experiments are not budgeted for"])
+    assert rating("culture", failure_tolerance="must_succeed") == (
+        "at_risk",
+        ["failed experiments are not budgeted for"],
+    )
     assert rating("culture", failure_tolerance="unsure")[0] == "at_risk"
     assert rating("culture", failure_tolerance=None)[0] == "at_risk"
 
@@ -46,7 +50,9 @@ def test_problem_blocked_by_a_no(field):
     assert rating("problem", **{field: "no"})[0] == "blocked"
 
 
-@pytest.mark.parametrize("field", ["q_important", "q_real_problem", "q_unused_data", "q_needs_ml", "q_can_do_alone", "q_can_ship"])
+@pytest.mark.parametrize(
+    "field", ["q_important", "q_real_problem", "q_unused_data", "q_needs_ml", "q_can_do_alone", "q_can_ship"]
+)
 def test_problem_at_risk_when_a_qualifier_is_unsure_or_skipped(field):
     assert rating("problem", **{field: "unsure"})[0] == "at_risk"
     assert rating("problem", **{field: None})[0] == "at_risk"
@@ -74,7 +80,9 @@ def test_scale():
 
 def test_measure():
     assert rating("measure", value_branches=[])[0] == "at_risk"
-    assert rating("measure", value_branches=["revenue"])[1] == ["revenue only (the ROI-only view the guide warns about)"]
+    assert rating("measure", value_branches=["revenue"])[1] == [
+        "revenue only (the ROI-only view the guide warns about)"
+    ]
     assert rating("measure", value_branches=["time_saved"])[0] == "ready"
 
 
@@ -91,15 +99,40 @@ def test_an_empty_plan_scores_low_and_blocks_culture():
 
 def test_every_rule_in_the_file_is_exercised():
     """Each rule of readiness.yml fires for at least one plan above."""
-    probes = [dict(READY, **change) for change in (
-        {"executive_sponsor": None, "failure_tolerance": None, "data_location": None, "data_quality": None,
-         "skill_gaps": None, "scaling_path": None, "value_branches": [], "metric": None, "baseline": None,
-         "domain_experts": None, "technical_experts": None, "q_important": None},
-        {"q_unused_data": "no", "data_sources": None, "data_location": "siloed", "data_quality": "poor",
-         "q_real_problem": "no", "q_needs_ml": "no", "q_important": "no", "q_can_ship": "no",
-         "skill_gaps": "gaps", "pilot_team": "no", "value_branches": ["revenue"], "scaling_path": "none_yet"},
-        {"q_can_ship": "unsure", "q_can_do_alone": "unsure"},
-    )]
+    probes = [
+        dict(READY, **change)
+        for change in (
+            {
+                "executive_sponsor": None,
+                "failure_tolerance": None,
+                "data_location": None,
+                "data_quality": None,
+                "skill_gaps": None,
+                "scaling_path": None,
+                "value_branches": [],
+                "metric": None,
+                "baseline": None,
+                "domain_experts": None,
+                "technical_experts": None,
+                "q_important": None,
+            },
+            {
+                "q_unused_data": "no",
+                "data_sources": None,
+                "data_location": "siloed",
+                "data_quality": "poor",
+                "q_real_problem": "no",
+                "q_needs_ml": "no",
+                "q_important": "no",
+                "q_can_ship": "no",
+                "skill_gaps": "gaps",
+                "pilot_team": "no",
+                "value_branches": ["revenue"],
+                "scaling_path": "none_yet",
+            },
+            {"q_can_ship": "unsure", "q_can_do_alone": "unsure"},
+        )
+    ]
     fired = {(c, r["en"]) for p in probes for c, v in assess(p)["challenges"].items() for r in v["reasons"]}
     for name, spec in rules()["challenges"].items():
         for level in ("blocked", "at_risk"):

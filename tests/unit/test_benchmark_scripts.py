@@ -1,4 +1,5 @@
 """The benchmark scripts are run by hand, not by the suite: at least they must compile and show their help."""
+
 import subprocess
 import sys
 from pathlib import Path

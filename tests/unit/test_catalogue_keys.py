@@ -9,6 +9,7 @@ The code names a key in two ways, and the test reads bot/ and actions/ with `ast
   plan schema where it has them. A new f-string in the code that builds a catalogue key fails
   `test_every_key_built_at_run_time_is_a_declared_family` until its family is declared here.
 """
+
 from __future__ import annotations
 
 import ast
@@ -26,8 +27,15 @@ KEY_SHAPE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_-]+)*")  # what a catalogue
 RATINGS = ("ready", "at_risk", "blocked")  # SPEC §5
 CHANNELS = ("slack", "web")
 CHOICES = tuple(dict.fromkeys(c for f in ANSWER_FIELDS for c in f.choices))
-FORM_QUESTIONS = (*ANSWER_FIELD_NAMES, "edit_field", "no_plan_reason", "review_decision", "review_note", "confirmation",
-                  "start_year")
+FORM_QUESTIONS = (
+    *ANSWER_FIELD_NAMES,
+    "edit_field",
+    "no_plan_reason",
+    "review_decision",
+    "review_note",
+    "confirmation",
+    "start_year",
+)
 
 # key family (the f-string's shape, "{}" for each value) -> the values the code fills in
 FAMILIES: Dict[str, Tuple[str, ...]] = {
@@ -55,7 +63,9 @@ FAMILIES: Dict[str, Tuple[str, ...]] = {
 
 
 def _pattern(family: str) -> re.Pattern:
-    return re.compile("".join(".+" if part == "{}" else re.escape(part) for part in re.split(r"(\{\})", family) if part))
+    return re.compile(
+        "".join(".+" if part == "{}" else re.escape(part) for part in re.split(r"(\{\})", family) if part)
+    )
 
 
 def _family_keys() -> Dict[str, Set[str]]:
@@ -79,8 +89,12 @@ def _built_keys() -> Iterator[Tuple[Path, int, str]]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
                 yield path, node.lineno, "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
-            elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.left, ast.Constant) \
-                    and isinstance(node.left.value, str):
+            elif (
+                isinstance(node, ast.BinOp)
+                and isinstance(node.op, ast.Add)
+                and isinstance(node.left, ast.Constant)
+                and isinstance(node.left.value, str)
+            ):
                 yield path, node.lineno, node.left.value + "{}"
 
 
@@ -125,7 +139,9 @@ def test_every_key_said_literally_is_in_the_catalogue():
 
 def test_every_declared_family_key_is_in_the_catalogue():
     catalogue = messages.catalogue()
-    missing = {family: sorted(keys - set(catalogue)) for family, keys in _family_keys().items() if keys - set(catalogue)}
+    missing = {
+        family: sorted(keys - set(catalogue)) for family, keys in _family_keys().items() if keys - set(catalogue)
+    }
     assert not missing, missing
 
 

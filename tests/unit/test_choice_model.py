@@ -1,4 +1,5 @@
 """The learned reading of choice answers (bot/dialogue/choice_model.py) and how parse_choice uses it."""
+
 import numpy as np
 import pytest
 
@@ -21,26 +22,37 @@ def test_a_misfiled_example_is_refused(tmp_path):
 
 
 # Answers written for this test, in wordings that are not among the examples.
-@pytest.mark.parametrize("field, text, value", [
-    ("q_can_do_alone", "we have not so much people for data, IT must help us", "no"),
-    ("data_quality", "it is okay-ish, some columns are empty", "mixed"),
-    ("q_important", "very, the CEO put it in the top 5 for next year", "yes"),
-    ("data_location", "every branch keep their own excel", "siloed"),
-    ("scaling_path", "we want to set up a central ML team that helps other units later", "coe"),
-    ("failure_tolerance", "领导说这次只许成功", "must_succeed"),
-    ("data_quality", "数据乱七八糟的，很多重复", "poor"),
-    ("q_can_ship", "上线还得看IT排期，不好说", "unsure"),
-])
+@pytest.mark.parametrize(
+    "field, text, value",
+    [
+        ("q_can_do_alone", "we have not so much people for data, IT must help us", "no"),
+        ("data_quality", "it is okay-ish, some columns are empty", "mixed"),
+        ("q_important", "very, the CEO put it in the top 5 for next year", "yes"),
+        ("data_location", "every branch keep their own excel", "siloed"),
+        ("scaling_path", "we want to set up a central ML team that helps other units later", "coe"),
+        ("failure_tolerance", "领导说这次只许成功", "must_succeed"),
+        ("data_quality", "数据乱七八糟的，很多重复", "poor"),
+        ("q_can_ship", "上线还得看IT排期，不好说", "unsure"),
+    ],
+)
 def test_unseen_answers_are_read_by_the_model(field, text, value):
     guess = choice_model.guess(field, text)
     assert guess.value == value and guess.probability >= answers.GUESS_WHEN_UNREAD
     assert answers.parse_choice(field, text) == value
 
 
-@pytest.mark.parametrize("field, text", [
-    ("q_important", "banana"), ("q_important", "😀"), ("q_can_ship", "不过得先过安全评审"), ("data_location", "in the CRM"),
-    ("q_real_problem", "which problem do you mean?"), ("data_quality", "hmm"), ("q_needs_ml", "asdf"),
-])
+@pytest.mark.parametrize(
+    "field, text",
+    [
+        ("q_important", "banana"),
+        ("q_important", "😀"),
+        ("q_can_ship", "不过得先过安全评审"),
+        ("data_location", "in the CRM"),
+        ("q_real_problem", "which problem do you mean?"),
+        ("data_quality", "hmm"),
+        ("q_needs_ml", "asdf"),
+    ],
+)
 def test_the_model_does_not_guess_without_evidence(field, text):
     assert answers.parse_choice(field, text) is None
 
@@ -58,7 +70,10 @@ def test_the_cached_model_reads_as_the_freshly_built_one(tmp_path, monkeypatch):
     built = choice_model.build()
     assert cache.path(choice_model.CACHE_NAME).exists()
     loaded = choice_model.build()
-    for field, text in [("data_location", "every branch keep their own excel"), ("failure_tolerance", "领导说这次只许成功")]:
+    for field, text in [
+        ("data_location", "every branch keep their own excel"),
+        ("failure_tolerance", "领导说这次只许成功"),
+    ]:
         a, b = built.guess(field, text), loaded.guess(field, text)
         assert a.value == b.value and np.isclose(a.probability, b.probability)
 

@@ -1,4 +1,5 @@
 """`mlplan`: directory, plans, exit codes."""
+
 from __future__ import annotations
 
 import csv
@@ -19,9 +20,16 @@ from tests.support.cli import run
 def test_directory_commands(sqlite_url, capsys):
     assert run(capsys, "units", "add", "retail", "--zh", "零售部", "--en", "Retail", "--alias", "stores")[0] == 0
     assert run(capsys, "people", "add", "li.wei", "--name", "李伟", "--unit", "零售部", "--role", "lead")[0] == 2
-    assert run(capsys, "people", "add", "li.wei", "--name", "李伟", "--unit", "retail", "--role", "lead", "--lang", "zh")[0] == 0
+    assert (
+        run(capsys, "people", "add", "li.wei", "--name", "李伟", "--unit", "retail", "--role", "lead", "--lang", "zh")[
+            0
+        ]
+        == 0
+    )
     code, out, _ = run(capsys, "people", "list", "--json")
-    assert code == 0 and json.loads(out) == [{"id": "li.wei", "name": "李伟", "unit": "retail", "role": "lead", "lang": "zh", "slack": None}]
+    assert code == 0 and json.loads(out) == [
+        {"id": "li.wei", "name": "李伟", "unit": "retail", "role": "lead", "lang": "zh", "slack": None}
+    ]
     code, out, _ = run(capsys, "units", "list")
     assert "零售部" in out and "stores" in out
 
@@ -58,10 +66,22 @@ def test_failed_import_writes_nothing(sqlite_url, capsys, tmp_path):
 
 def test_plan_listing_show_and_export(directory_db, capsys, tmp_path):
     with session_scope() as session:
-        first = store.create_plan(session, unit="retail", year=2027, owner="li.wei", language="zh",
-                                  answers={"title": "=HYPERLINK(\"http://evil\")", "value_branches": ["revenue"]}).id
-        second = store.create_plan(session, unit="manufacturing", year=2027, owner="anna.smith", language="en",
-                                   answers={"title": "Defect detection"}).id
+        first = store.create_plan(
+            session,
+            unit="retail",
+            year=2027,
+            owner="li.wei",
+            language="zh",
+            answers={"title": '=HYPERLINK("http://evil")', "value_branches": ["revenue"]},
+        ).id
+        second = store.create_plan(
+            session,
+            unit="manufacturing",
+            year=2027,
+            owner="anna.smith",
+            language="en",
+            answers={"title": "Defect detection"},
+        ).id
         store.create_plan(session, unit="retail", year=2026, owner="li.wei", language="zh", answers={"title": "旧计划"})
     code, out, _ = run(capsys, "plans", "list", "--year", "2027", "--json")
     assert code == 0 and [p["id"] for p in json.loads(out)] == [second, first]
@@ -83,8 +103,12 @@ def test_plan_listing_show_and_export(directory_db, capsys, tmp_path):
 
 
 def test_the_installed_command_runs(sqlite_url):
-    done = subprocess.run([str(Path(sys.executable).with_name("mlplan")), "plans", "list", "--json"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("mlplan")), "plans", "list", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == []
 

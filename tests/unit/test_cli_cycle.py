@@ -1,4 +1,5 @@
 """`mlplan cycle ...` and `mlplan remind ...`: what they print, write and refuse."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,11 +22,14 @@ def no_slack(monkeypatch):
     monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
 
 
-@pytest.mark.parametrize("deadline, message", [
-    ((TODAY - dt.timedelta(days=1)).isoformat(), "is in the past"),
-    ("2026-02-30", "write it as YYYY-MM-DD"),
-    ("15/12/2026", "write it as YYYY-MM-DD"),
-])
+@pytest.mark.parametrize(
+    "deadline, message",
+    [
+        ((TODAY - dt.timedelta(days=1)).isoformat(), "is in the past"),
+        ("2026-02-30", "write it as YYYY-MM-DD"),
+        ("15/12/2026", "write it as YYYY-MM-DD"),
+    ],
+)
 def test_bad_deadlines_are_refused_with_a_clear_error(sqlite_url, capsys, deadline, message):
     code, _, err = run(capsys, "cycle", "open", YEAR, "--deadline", deadline)
     assert code == 2 and message in err and "Traceback" not in err
@@ -39,9 +43,16 @@ def test_open_move_show_and_close(directory_db, capsys):
     code, out, _ = run(capsys, "cycle", "open", YEAR, "--deadline", second.isoformat())
     assert code == 0 and f"deadline moved from {first.isoformat()}" in out
     [shown] = json.loads(run(capsys, "cycle", "show", "--json")[1])
-    assert shown == {"year": YEAR, "deadline": second.isoformat(), "remind_every": 3, "status": "open", "days_left": 12,
-                     "late": False, "units": {"filed": 0, "no_plan": 0, "draft": 0, "nothing": 6},
-                     "not_filed": ["customer-service", "finance", "logistics", "manufacturing", "marketing", "retail"]}
+    assert shown == {
+        "year": YEAR,
+        "deadline": second.isoformat(),
+        "remind_every": 3,
+        "status": "open",
+        "days_left": 12,
+        "late": False,
+        "units": {"filed": 0, "no_plan": 0, "draft": 0, "nothing": 6},
+        "not_filed": ["customer-service", "finance", "logistics", "manufacturing", "marketing", "retail"],
+    }
     assert run(capsys, "cycle", "close", YEAR)[0] == 0
     code, _, err = run(capsys, "remind", "--year", YEAR)
     assert code == 2 and "is closed" in err
@@ -51,10 +62,23 @@ def test_open_move_show_and_close(directory_db, capsys):
 
 def test_remind_json_names_each_person_and_why_and_runs_once_per_cadence(directory_db, capsys):
     with session_scope() as session:
-        draft = store.create_plan(session, unit="retail", year=YEAR, owner="li.wei", language="zh",
-                                  answers={"title": "门店补货", "problem": "缺货"})
-        store.create_plan(session, unit="finance", year=YEAR, owner="tom.baker", language="en", status="no_plan",
-                          no_plan_reason="budget frozen")
+        draft = store.create_plan(
+            session,
+            unit="retail",
+            year=YEAR,
+            owner="li.wei",
+            language="zh",
+            answers={"title": "门店补货", "problem": "缺货"},
+        )
+        store.create_plan(
+            session,
+            unit="finance",
+            year=YEAR,
+            owner="tom.baker",
+            language="en",
+            status="no_plan",
+            no_plan_reason="budget frozen",
+        )
     run(capsys, "cycle", "open", YEAR, "--deadline", (TODAY + dt.timedelta(days=5)).isoformat())
 
     code, out, _ = run(capsys, "remind", "--year", YEAR, "--dry-run", "--json")

@@ -1,4 +1,5 @@
 """The conversation runner's figures (tests/support/conversations.py), on made-up outcomes."""
+
 from tests.support.conversations import Conversation, Outcome, Turn, figures
 
 
@@ -10,8 +11,11 @@ def _conversation(cid, lang, fields=None):
 def test_completion_turns_and_field_accuracy_per_language():
     fields = {"title": "x", "q_important": "yes", "data_quality": "mixed", "metric": "y"}
     done = Outcome(_conversation("zh-1", "zh", fields), turns=[Turn("a", [], None)] * 24)
-    wrong = Outcome(_conversation("zh-2", "zh", fields), turns=[Turn("a", [], None)] * 26,
-                    problems=["data_quality: expected 'mixed', stored 'poor'"])
+    wrong = Outcome(
+        _conversation("zh-2", "zh", fields),
+        turns=[Turn("a", [], None)] * 26,
+        problems=["data_quality: expected 'mixed', stored 'poor'"],
+    )
     lost = Outcome(_conversation("zh-3", "zh", fields), problems=["expected a plan, none stored"])
     stuck = Outcome(_conversation("en-1", "en", fields), stuck=True)
     zh, en = figures([done, wrong, lost, stuck])
@@ -24,8 +28,16 @@ def test_completion_turns_and_field_accuracy_per_language():
 
 def test_problems_are_counted_by_kind_without_naming_conversations():
     from tests.support.conversations import failure_kinds
-    outcome = Outcome(_conversation("zh-9", "zh"), problems=[
-        "data_location: expected 'mixed', stored 'central'", "turn 4: asked to leave, still asking metric",
-        "stuck: baseline asked 3 times in a row", "expected a plan, none stored"])
-    assert failure_kinds([outcome]) == {"zh": {
-        "field data_location": 1, "trapped at metric": 1, "stuck at baseline": 1, "no plan stored": 1}}
+
+    outcome = Outcome(
+        _conversation("zh-9", "zh"),
+        problems=[
+            "data_location: expected 'mixed', stored 'central'",
+            "turn 4: asked to leave, still asking metric",
+            "stuck: baseline asked 3 times in a row",
+            "expected a plan, none stored",
+        ],
+    )
+    assert failure_kinds([outcome]) == {
+        "zh": {"field data_location": 1, "trapped at metric": 1, "stuck at baseline": 1, "no plan stored": 1}
+    }

@@ -1,4 +1,5 @@
 """domain.yml: its generated parts are current, and the declarations that must agree do."""
+
 from __future__ import annotations
 
 import pytest
@@ -31,11 +32,14 @@ def test_a_stale_region_is_rewritten_and_the_hand_written_part_kept():
     assert rebuilt == text.replace("      - no_plan_reason\n", "      - no_plan_reason  # hand-written\n", 1)
 
 
-@pytest.mark.parametrize("broken, problem", [
-    (lambda t: t.replace("  # <<< generated: plan_form slots\n", "", 1), "has no end line"),
-    (lambda t: t.replace("# >>> generated: plan_form ask actions", "# ask actions", 1), "no generated region"),
-    (lambda t: t.replace("generated: plan_form slots", "generated: plan_form slotz"), "unknown generated region"),
-])
+@pytest.mark.parametrize(
+    "broken, problem",
+    [
+        (lambda t: t.replace("  # <<< generated: plan_form slots\n", "", 1), "has no end line"),
+        (lambda t: t.replace("# >>> generated: plan_form ask actions", "# ask actions", 1), "no generated region"),
+        (lambda t: t.replace("generated: plan_form slots", "generated: plan_form slotz"), "unknown generated region"),
+    ],
+)
 def test_a_broken_marker_is_reported(broken, problem):
     with pytest.raises(domain_gen.StaleDomain, match=problem):
         domain_gen.render(broken(DOMAIN.read_text(encoding="utf-8")))
@@ -67,8 +71,9 @@ def test_every_form_slot_is_filled_from_text_while_its_form_asks(domain: Domain)
     slots = {slot.name: slot for slot in domain.slots}
     for form in domain.form_names:
         for name in domain.required_slots_for_form(form):
-            assert slots[name].mappings == [{"type": "from_text", "conditions": [
-                {"active_loop": form, "requested_slot": name}]}], name
+            assert slots[name].mappings == [
+                {"type": "from_text", "conditions": [{"active_loop": form, "requested_slot": name}]}
+            ], name
             assert not slots[name].influence_conversation, name
 
 

@@ -1,4 +1,5 @@
 """`make seed` (run by `make run`): samples go only into an empty directory, and never stop the start."""
+
 import os
 import subprocess
 from pathlib import Path
@@ -15,8 +16,14 @@ pytestmark = pytest.mark.skipif(not (ROOT / ".venv" / "bin" / "mlplan").exists()
 
 def make_seed(url: str, marker: Path, *settings: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "MLPLAN_DATABASE_URL": url}
-    return subprocess.run(["make", "--no-print-directory", "seed", f"SEEDED={marker}", *settings], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        ["make", "--no-print-directory", "seed", f"SEEDED={marker}", *settings],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_samples_fill_an_empty_directory(tmp_path):

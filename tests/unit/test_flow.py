@@ -1,4 +1,5 @@
 """bot/flow.py: the values of the dialogue's state slots agree with what reads and writes them."""
+
 from __future__ import annotations
 
 import yaml
@@ -19,7 +20,9 @@ def test_every_way_of_leaving_a_form_is_a_command_or_a_request_said_mid_form():
 
 def test_every_confirmation_can_be_explained_and_the_year_question_takes_a_year():
     for what in flow.Confirming.ALL:
-        assert reader.question("confirmation", what).kind == ("year" if what == flow.Confirming.START_YEAR else "yes_no")
+        assert reader.question("confirmation", what).kind == (
+            "year" if what == flow.Confirming.START_YEAR else "yes_no"
+        )
     assert "explain.start_year" in messages.catalogue()
 
 

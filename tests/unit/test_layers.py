@@ -1,6 +1,7 @@
 """Where each rule lives (docs/architecture.md): status groups are spelled out once, in
 bot/plan_status.py; the domain modules return data, not chat text; the report does not
 reach into the conversation, and the planning office's queries do not reach into the report."""
+
 from __future__ import annotations
 
 import ast
@@ -37,14 +38,27 @@ def test_status_groups_are_spelled_out_only_in_plan_status():
         if path.name in ("plan_status.py", "plan_schema.py") or str(path.relative_to(ROOT)) in NOT_YET:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, (ast.Tuple, ast.List, ast.Set)) and len(node.elts) > 1 and all(
-                    isinstance(e, ast.Constant) and e.value in STATUSES for e in node.elts):
+            if (
+                isinstance(node, (ast.Tuple, ast.List, ast.Set))
+                and len(node.elts) > 1
+                and all(isinstance(e, ast.Constant) and e.value in STATUSES for e in node.elts)
+            ):
                 spelled.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not spelled, f"import the group from bot/plan_status.py instead: {spelled}"
 
 
-@pytest.mark.parametrize("module", ["bot/lifecycle.py", "bot/queries.py", "bot/similar.py", "bot/plan_status.py",
-                                    "bot/roles.py", "bot/cycle.py", "bot/review/data.py"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "bot/lifecycle.py",
+        "bot/queries.py",
+        "bot/similar.py",
+        "bot/plan_status.py",
+        "bot/roles.py",
+        "bot/cycle.py",
+        "bot/review/data.py",
+    ],
+)
 def test_the_domain_returns_data_not_text(module):
     assert not {"bot.messages", "bot.plan_text", "bot.cycle_text"} & imported(ROOT / module)
 

@@ -1,6 +1,7 @@
 """The plan lifecycle (bot/lifecycle.py) on a real SQLite store: what each move does to
 the plan and which outcome it reports. The wording of the outcomes is bot/plan_text.py's,
 checked through the actions and the conversations; here only outcomes and stored values."""
+
 from __future__ import annotations
 
 import pytest
@@ -47,7 +48,14 @@ def test_submitting_a_draft_assesses_it_and_names_similar_plans_of_other_units(d
     with session_scope() as session:
         draft = plan(session, **{**READY, "title": "门店补货需求预测", "problem": "缺货导致销售损失"})
         twin = plan(session, "logistics", "zhang.min", "submitted", title="仓库补货需求预测", problem="缺货和库存积压")
-        plan(session, "finance", "tom.baker", "submitted", title="Invoice fraud detection", problem="manual checks miss fraud")
+        plan(
+            session,
+            "finance",
+            "tom.baker",
+            "submitted",
+            title="Invoice fraud detection",
+            problem="manual checks miss fraud",
+        )
         result = lifecycle.submit(session, LEAD, draft.id)
         assert result.outcome is Outcome.SUBMITTED and result.ok
         assert (result.plan.id, result.plan.status, result.plan.version) == (draft.id, "submitted", 2)
@@ -102,8 +110,10 @@ def test_an_edit_is_refused_for_closed_plans_other_units_and_non_leads(directory
         assert lifecycle.edit(session, LEAD, theirs.id).outcome is Outcome.NOT_ALLOWED
         assert lifecycle.edit(session, LEAD, 999).outcome is Outcome.NO_PLAN_FOUND
         assert lifecycle.edit(session, PLANNER, theirs.id).outcome is Outcome.MAY_NOT_FILE
-        assert lifecycle.edit(session, Identity("chen.jing", "陈静", "customer-service", "lead"), None).outcome \
+        assert (
+            lifecycle.edit(session, Identity("chen.jing", "陈静", "customer-service", "lead"), None).outcome
             is Outcome.NO_PLAN_FOUND
+        )
 
 
 # --- withdraw ------------------------------------------------------------------------------------
@@ -141,7 +151,12 @@ def test_declaring_no_plan_records_the_reason_as_a_plan(directory_db):
         assert result.outcome is Outcome.NO_PLAN_DECLARED
         stored = session.get(Plan, result.plan.id)
         assert (stored.unit_key, stored.year, stored.status, stored.no_plan_reason, stored.owner_id) == (
-            "retail", 2027, "no_plan", "预算冻结", "li.wei")
+            "retail",
+            2027,
+            "no_plan",
+            "预算冻结",
+            "li.wei",
+        )
         before = session.query(Plan).count()
         for who in (PLANNER, HOMELESS_LEAD, STRANGER):
             assert lifecycle.declare_no_plan(session, who, 2027, "-", "en").outcome is Outcome.MAY_NOT_FILE
@@ -156,7 +171,9 @@ def test_the_planning_office_reviews_filed_plans_and_the_lead_is_told(directory_
         filed, draft = plan(session, status="submitted"), plan(session)
         result = lifecycle.review(session, PLANNER, filed.id, "needs_work", "补充基线")
         assert result.outcome is Outcome.REVIEWED and result.plan.status == "needs_work"
-        assert [(r.decision, r.note, r.reviewer_id) for r in result.plan.reviews] == [("needs_work", "补充基线", "wang.fang")]
+        assert [(r.decision, r.note, r.reviewer_id) for r in result.plan.reviews] == [
+            ("needs_work", "补充基线", "wang.fang")
+        ]
         assert [(t.person, t.channel, t.status) for t in result.told] == [("li.wei", "web", "pending-web")]
         assert session.query(Reminder).filter_by(kind="decision", plan_id=filed.id).count() == 1
         approved = lifecycle.review(session, PLANNER, filed.id, "approved", "-")  # "-": no note
@@ -173,16 +190,51 @@ def test_the_planning_office_reviews_filed_plans_and_the_lead_is_told(directory_
 
 def test_similar_initiatives_across_units(directory_db):
     with session_scope() as session:
-        mine = store.create_plan(session, unit="retail", year=2027, owner="li.wei", language="zh", status="submitted",
-                                 answers={"title": "门店补货需求预测", "problem": "缺货导致销售损失"})
-        twin = store.create_plan(session, unit="logistics", year=2027, owner="zhang.min", language="zh",
-                                 status="submitted", answers={"title": "仓库补货需求预测", "problem": "缺货和库存积压"})
-        store.create_plan(session, unit="finance", year=2027, owner="tom.baker", language="en", status="submitted",
-                          answers={"title": "Invoice fraud detection", "problem": "manual checks miss fraud"})
-        store.create_plan(session, unit="logistics", year=2026, owner="zhang.min", language="zh", status="submitted",
-                          answers={"title": "门店补货需求预测", "problem": "缺货导致销售损失"})
-        same_unit = store.create_plan(session, unit="retail", year=2027, owner="li.wei", language="zh",
-                                      status="submitted", answers={"title": "门店补货需求预测", "problem": "缺货导致销售损失"})
+        mine = store.create_plan(
+            session,
+            unit="retail",
+            year=2027,
+            owner="li.wei",
+            language="zh",
+            status="submitted",
+            answers={"title": "门店补货需求预测", "problem": "缺货导致销售损失"},
+        )
+        twin = store.create_plan(
+            session,
+            unit="logistics",
+            year=2027,
+            owner="zhang.min",
+            language="zh",
+            status="submitted",
+            answers={"title": "仓库补货需求预测", "problem": "缺货和库存积压"},
+        )
+        store.create_plan(
+            session,
+            unit="finance",
+            year=2027,
+            owner="tom.baker",
+            language="en",
+            status="submitted",
+            answers={"title": "Invoice fraud detection", "problem": "manual checks miss fraud"},
+        )
+        store.create_plan(
+            session,
+            unit="logistics",
+            year=2026,
+            owner="zhang.min",
+            language="zh",
+            status="submitted",
+            answers={"title": "门店补货需求预测", "problem": "缺货导致销售损失"},
+        )
+        same_unit = store.create_plan(
+            session,
+            unit="retail",
+            year=2027,
+            owner="li.wei",
+            language="zh",
+            status="submitted",
+            answers={"title": "门店补货需求预测", "problem": "缺货导致销售损失"},
+        )
         assert [p.id for p, _ in lifecycle.similar_plans(session, mine)] == [twin.id]
         pairs = [(a.id, b.id) for a, b, _ in review_data.build(session, 2027).similar]
     assert pairs == [(mine.id, twin.id), (twin.id, same_unit.id)]  # the report pairs what the lead was told
@@ -204,10 +256,14 @@ def test_above_the_exhaustive_size_chat_and_report_still_pick_the_same_pairs():
     from bot import similar
 
     topics = ["需求预测", "客户流失预测", "缺陷检测", "发票欺诈识别", "智能排班", "库存优化"]
-    plans = [SimpleNamespace(id=i, unit_key=f"unit-{i % 40}", title=f"{topics[i % len(topics)]} 项目{i}",
-                             problem="业务问题") for i in range(similar.EXHAUSTIVE_UP_TO + 30)]
-    plans += [SimpleNamespace(id=1000, unit_key="retail", title="门店补货需求预测", problem="缺货"),
-              SimpleNamespace(id=1001, unit_key="logistics", title="仓库补货需求预测", problem="缺货")]
+    plans = [
+        SimpleNamespace(id=i, unit_key=f"unit-{i % 40}", title=f"{topics[i % len(topics)]} 项目{i}", problem="业务问题")
+        for i in range(similar.EXHAUSTIVE_UP_TO + 30)
+    ]
+    plans += [
+        SimpleNamespace(id=1000, unit_key="retail", title="门店补货需求预测", problem="缺货"),
+        SimpleNamespace(id=1001, unit_key="logistics", title="仓库补货需求预测", problem="缺货"),
+    ]
     pairs = similar.pairs(plans)
     for plan in plans[-2:] + plans[:5]:
         from_pairs = sorted([(b if a is plan else a).id for a, b, _ in pairs if plan in (a, b)])

@@ -9,7 +9,9 @@ def test_every_message_exists_in_both_languages_with_the_same_placeholders():
 
 
 def test_text_fills_placeholders_and_tolerates_missing_values():
-    assert messages.text("greet_known", "en", name="Anna") == messages.catalogue()["greet_known"]["en"].replace("{name}", "Anna")
+    assert messages.text("greet_known", "en", name="Anna") == messages.catalogue()["greet_known"]["en"].replace(
+        "{name}", "Anna"
+    )
     assert messages.text("greet_known", "en", name="Anna").startswith("Hi Anna!")
     assert "李伟" in messages.text("greet_known", "zh", name="李伟")
     assert "{name}" in messages.text("greet_known", "en")

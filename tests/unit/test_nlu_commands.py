@@ -1,5 +1,6 @@
 """The pattern reading of acting requests (bot/nlu/patterns.py): what it must catch, and
 that it catches no training sentence of another intent."""
+
 from pathlib import Path
 
 import pytest
@@ -10,61 +11,79 @@ from bot.nlu.patterns import about_units_plans, change_of_answer, follow_up_quer
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("text, intent, number", [
-    ("approve plan 1: solid metric, start with the pilot", "review_plan", 1),
-    ("send plan 12 back - the baseline is vague", "review_plan", 12),
-    ("plan 7 needs work: the metric isn't measurable", "review_plan", 7),
-    ("and approve 2", "review_plan", 2),
-    ("批准1号计划，指标很清楚，建议先从一条产线试点", "review_plan", 1),
-    ("退回计划2：基线太模糊", "review_plan", 2),
-    ("2号批了吧", "review_plan", 2),
-    ("I want to pull back our ML plan", "withdraw_plan", None),
-    ("删除7号计划", "withdraw_plan", 7),
-    ("撤回我们那个计划", "withdraw_plan", None),
-    ("ok let's draft our 2027 ML plan", "start_plan", None),
-    ("帮我开个2027年的ML计划", "start_plan", None),
-    ("IT部要交明年的机器学习计划，从哪开始？", "start_plan", None),
-    ("our unit has no ML plan this year", "declare_no_plan", None),
-    ("我们法务部明年不做机器学习计划了", "declare_no_plan", None),
-    ("仓储这次没有机器学习计划", "declare_no_plan", None),
-    ("没有ML计划，人手不够", "declare_no_plan", None),
-    ("明年真没啥要用机器学习的，就报没有计划吧", "declare_no_plan", None),
-    ("we're skipping ML, budget is frozen", "declare_no_plan", None),
-    ("can we pick up where we left off?", "resume_plan", None),
-    ("打开2号计划看看", "show_plan", 2),
-    ("#1 这个我批了", "review_plan", 1),
-    ("#1 那个促销的撤了吧，预算砍了做不了", "withdraw_plan", 1),
-    ("hola! I need to fill the ML plan of customer support for the next year", "start_plan", None),
-    ("Hello, I am warehouse manager, want to make ML plan for next year.", "start_plan", None),
-    ("Hi there, Risk needs to put in an ML plan for 2027. Can we do it now?", "start_plan", None),
-    ("ml plan fy27", "start_plan", None),
-    ("写计划", "start_plan", None),
-    ("Afternoon. Claims ML plan for next year, please.", "start_plan", None),
-    ("你好，我们HR想做个离职预测，报明年的计划", "start_plan", None),
-    ("hi. ML plan for next year pls, it's for the paint shop", "start_plan", None),
-    ("老王这边，生产制造部的。明年想搞个设备预测性维护，听说要在这儿报计划？", "start_plan", None),
-    ("那个拣货路径优化的，1号，撤回吧，明年不做了", "withdraw_plan", 1),
-    ("这个计划1可以过了", "review_plan", 1),
-    ("风控那个2不行，打回去", "review_plan", 2),
-    ("hey! let's get our FY27 ML plan in before the holidays eat December", "start_plan", None),
-    ("Hi - where do I enter my team's AI proposal for next year?", "start_plan", None),
-    ("Hello, Legal won't be putting in a machine learning plan for 2027.", "declare_no_plan", None),
-    ("你好 我们质检部想报个项目", "start_plan", None),
-    ("你好我是生产部的刘德胜我想把明年空压机节能那个项目报上去", "start_plan", None),
-    ("hi, Risk here, starting our 2027 ML plan", "start_plan", None),
-    ("my team dared me to get our AI plan in first, so here I am :) Can we start the HR one for next year?",
-     "start_plan", None),
-    ("您好，我部门需要提交明年度的机器学习规划，请问是否可以在此办理？", "start_plan", None),
-])
+@pytest.mark.parametrize(
+    "text, intent, number",
+    [
+        ("approve plan 1: solid metric, start with the pilot", "review_plan", 1),
+        ("send plan 12 back - the baseline is vague", "review_plan", 12),
+        ("plan 7 needs work: the metric isn't measurable", "review_plan", 7),
+        ("and approve 2", "review_plan", 2),
+        ("批准1号计划，指标很清楚，建议先从一条产线试点", "review_plan", 1),
+        ("退回计划2：基线太模糊", "review_plan", 2),
+        ("2号批了吧", "review_plan", 2),
+        ("I want to pull back our ML plan", "withdraw_plan", None),
+        ("删除7号计划", "withdraw_plan", 7),
+        ("撤回我们那个计划", "withdraw_plan", None),
+        ("ok let's draft our 2027 ML plan", "start_plan", None),
+        ("帮我开个2027年的ML计划", "start_plan", None),
+        ("IT部要交明年的机器学习计划，从哪开始？", "start_plan", None),
+        ("our unit has no ML plan this year", "declare_no_plan", None),
+        ("我们法务部明年不做机器学习计划了", "declare_no_plan", None),
+        ("仓储这次没有机器学习计划", "declare_no_plan", None),
+        ("没有ML计划，人手不够", "declare_no_plan", None),
+        ("明年真没啥要用机器学习的，就报没有计划吧", "declare_no_plan", None),
+        ("we're skipping ML, budget is frozen", "declare_no_plan", None),
+        ("can we pick up where we left off?", "resume_plan", None),
+        ("打开2号计划看看", "show_plan", 2),
+        ("#1 这个我批了", "review_plan", 1),
+        ("#1 那个促销的撤了吧，预算砍了做不了", "withdraw_plan", 1),
+        ("hola! I need to fill the ML plan of customer support for the next year", "start_plan", None),
+        ("Hello, I am warehouse manager, want to make ML plan for next year.", "start_plan", None),
+        ("Hi there, Risk needs to put in an ML plan for 2027. Can we do it now?", "start_plan", None),
+        ("ml plan fy27", "start_plan", None),
+        ("写计划", "start_plan", None),
+        ("Afternoon. Claims ML plan for next year, please.", "start_plan", None),
+        ("你好，我们HR想做个离职预测，报明年的计划", "start_plan", None),
+        ("hi. ML plan for next year pls, it's for the paint shop", "start_plan", None),
+        ("老王这边，生产制造部的。明年想搞个设备预测性维护，听说要在这儿报计划？", "start_plan", None),
+        ("那个拣货路径优化的，1号，撤回吧，明年不做了", "withdraw_plan", 1),
+        ("这个计划1可以过了", "review_plan", 1),
+        ("风控那个2不行，打回去", "review_plan", 2),
+        ("hey! let's get our FY27 ML plan in before the holidays eat December", "start_plan", None),
+        ("Hi - where do I enter my team's AI proposal for next year?", "start_plan", None),
+        ("Hello, Legal won't be putting in a machine learning plan for 2027.", "declare_no_plan", None),
+        ("你好 我们质检部想报个项目", "start_plan", None),
+        ("你好我是生产部的刘德胜我想把明年空压机节能那个项目报上去", "start_plan", None),
+        ("hi, Risk here, starting our 2027 ML plan", "start_plan", None),
+        (
+            "my team dared me to get our AI plan in first, so here I am :) Can we start the HR one for next year?",
+            "start_plan",
+            None,
+        ),
+        ("您好，我部门需要提交明年度的机器学习规划，请问是否可以在此办理？", "start_plan", None),
+    ],
+)
 def test_acting_requests_are_recognised(text, intent, number):
     assert recognise(text) == (intent, number)
 
 
-@pytest.mark.parametrize("text", [
-    "is it ok to say we have no ML plan?", "撤回的计划还能恢复吗？", "what should a good ML plan contain?",
-    "how do I withdraw a plan?", "no idea about the plan", "我们部门的计划有哪些", "show my plans",
-    "I'll finish the plan later", "我们不撤回计划", "什么是价值树", "skip", "/affirm",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it ok to say we have no ML plan?",
+        "撤回的计划还能恢复吗？",
+        "what should a good ML plan contain?",
+        "how do I withdraw a plan?",
+        "no idea about the plan",
+        "我们部门的计划有哪些",
+        "show my plans",
+        "I'll finish the plan later",
+        "我们不撤回计划",
+        "什么是价值树",
+        "skip",
+        "/affirm",
+    ],
+)
 def test_questions_and_other_sentences_are_left_to_the_intent_model(text):
     assert recognise(text) is None
 
@@ -76,54 +95,86 @@ def _examples():
 
 
 def test_no_training_sentence_of_another_intent_is_caught():
-    wrong = [(name, text, intent, recognise(text)[0]) for name, text, intent in _examples()
-             if recognise(text) and recognise(text)[0] != intent]
+    wrong = [
+        (name, text, intent, recognise(text)[0])
+        for name, text, intent in _examples()
+        if recognise(text) and recognise(text)[0] != intent
+    ]
     assert wrong == []
 
 
 def test_no_training_sentence_of_another_intent_is_read_as_a_change_of_answer():
-    wrong = [(name, text, intent, change_of_answer(text)) for name, text, intent in _examples()
-             if intent not in ("edit_plan", "inform") and change_of_answer(text)]
+    wrong = [
+        (name, text, intent, change_of_answer(text))
+        for name, text, intent in _examples()
+        if intent not in ("edit_plan", "inform") and change_of_answer(text)
+    ]
     assert wrong == []
 
 
-@pytest.mark.parametrize("text, follows", [
-    ("销售部的呢？", True), ("what about legal?", True), ("anything from Customer Support?", True),
-    ("and for HR?", True), ("what is a value tree?", False), ("anything else I should know about pilots?", False),
-])
+@pytest.mark.parametrize(
+    "text, follows",
+    [
+        ("销售部的呢？", True),
+        ("what about legal?", True),
+        ("anything from Customer Support?", True),
+        ("and for HR?", True),
+        ("what is a value tree?", False),
+        ("anything else I should know about pilots?", False),
+    ],
+)
 def test_the_next_question_about_another_unit_is_recognised(text, follows):
     assert follow_up_query(text) is follows
 
 
-@pytest.mark.parametrize("text, guessed, meant", [
-    ("上周写到一半的机器学习计划，现在接着来", "start_plan", "resume_plan"),
-    ("我想把没写完的机器学习计划补完", "start_plan", "resume_plan"),
-    ("我们报了几个ML计划了", "start_plan", "show_my_plans"),
-    ("I want to write next year's ML plan", "start_plan", None),
-    ("帮我开个2027年的ML计划", "start_plan", None),
-    ("继续", "resume_plan", None), ("新开一份计划，之前那份不管了", "start_plan", None),
-    ("上一个回答删掉", "withdraw_plan", "edit_plan"), ("delete my last answer", "withdraw_plan", "edit_plan"),
-    ("delete the reminder in my calendar", "withdraw_plan", "nlu_fallback"),
-    ("撤回", "withdraw_plan", None), ("delete my draft", "withdraw_plan", None), ("pull it back", "withdraw_plan", None),
-])
+@pytest.mark.parametrize(
+    "text, guessed, meant",
+    [
+        ("上周写到一半的机器学习计划，现在接着来", "start_plan", "resume_plan"),
+        ("我想把没写完的机器学习计划补完", "start_plan", "resume_plan"),
+        ("我们报了几个ML计划了", "start_plan", "show_my_plans"),
+        ("I want to write next year's ML plan", "start_plan", None),
+        ("帮我开个2027年的ML计划", "start_plan", None),
+        ("继续", "resume_plan", None),
+        ("新开一份计划，之前那份不管了", "start_plan", None),
+        ("上一个回答删掉", "withdraw_plan", "edit_plan"),
+        ("delete my last answer", "withdraw_plan", "edit_plan"),
+        ("delete the reminder in my calendar", "withdraw_plan", "nlu_fallback"),
+        ("撤回", "withdraw_plan", None),
+        ("delete my draft", "withdraw_plan", None),
+        ("pull it back", "withdraw_plan", None),
+    ],
+)
 def test_a_start_the_model_guessed_is_read_again(text, guessed, meant):
     assert second_opinion(text, guessed) == meant
 
 
-@pytest.mark.parametrize("text, about", [
-    ("理赔部明年报了啥", True), ("what has Procurement filed so far?", True), ("销售部想报一个计划", False),
-])
+@pytest.mark.parametrize(
+    "text, about",
+    [
+        ("理赔部明年报了啥", True),
+        ("what has Procurement filed so far?", True),
+        ("销售部想报一个计划", False),
+    ],
+)
 def test_what_other_units_filed_is_a_query(text, about):
     assert about_units_plans(text) is about
 
 
-@pytest.mark.parametrize("text, field, value", [
-    ("Actually, before we go on: I said the data was good, but half of the exit interviews are missing. "
-     "Could you change the data quality to poor?", "data_quality", "poor"),
-    ("wait, before submit: change the pilot team to yes. we talked now with Fernanda", "pilot_team", "yes"),
-    ("before i submit - change the pilot team to no. we'll just roll it out everywhere", "pilot_team", "no"),
-    ("等等，我刚才说数据质量不错，想了一下不对，缺漏很多。数据质量那一项改成“差”吧。", "data_quality", "差"),
-])
+@pytest.mark.parametrize(
+    "text, field, value",
+    [
+        (
+            "Actually, before we go on: I said the data was good, but half of the exit interviews are missing. "
+            "Could you change the data quality to poor?",
+            "data_quality",
+            "poor",
+        ),
+        ("wait, before submit: change the pilot team to yes. we talked now with Fernanda", "pilot_team", "yes"),
+        ("before i submit - change the pilot team to no. we'll just roll it out everywhere", "pilot_team", "no"),
+        ("等等，我刚才说数据质量不错，想了一下不对，缺漏很多。数据质量那一项改成“差”吧。", "data_quality", "差"),
+    ],
+)
 def test_a_change_asked_for_inside_a_longer_message_is_an_edit(text, field, value):
     from bot.dialogue import commands as dialogue_commands
 
@@ -131,15 +182,20 @@ def test_a_change_asked_for_inside_a_longer_message_is_an_edit(text, field, valu
     assert (found.kind, found.field, found.value) == ("edit", field, value)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Hey there! Ready to knock out our ML plan for Sales", ("start_plan", None)),
-    ("您好，我是質量管理部的林怡君。想幫部門建立明年的機器學習專案計畫。", ("start_plan", None)),  # Taiwan usage
-    ("你好，我們倉儲物流部今年沒有機器學習計劃，想在這裡登記一下。", ("declare_no_plan", None)),
-    ("Hiya - HR is sitting this one out next year. No ML plan from us, we're deep in the Workday migration.",
-     ("declare_no_plan", None)),
-    ("请打开人力资源部那份，#1。", ("show_plan", 1)),
-    ("麻烦打开 #1 这份看看。", ("show_plan", 1)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hey there! Ready to knock out our ML plan for Sales", ("start_plan", None)),
+        ("您好，我是質量管理部的林怡君。想幫部門建立明年的機器學習專案計畫。", ("start_plan", None)),  # Taiwan usage
+        ("你好，我們倉儲物流部今年沒有機器學習計劃，想在這裡登記一下。", ("declare_no_plan", None)),
+        (
+            "Hiya - HR is sitting this one out next year. No ML plan from us, we're deep in the Workday migration.",
+            ("declare_no_plan", None),
+        ),
+        ("请打开人力资源部那份，#1。", ("show_plan", 1)),
+        ("麻烦打开 #1 这份看看。", ("show_plan", 1)),
+    ],
+)
 def test_more_ways_to_ask(text, expected):
     assert recognise(text) == expected
 
@@ -147,31 +203,41 @@ def test_more_ways_to_ask(text, expected):
 def test_a_unit_named_in_a_self_introduction_is_not_what_the_message_is_about():
     from bot.nlu.units import find_units
 
-    names = [("规划办", "planning-office", "规划办"), ("finance", "finance", "Finance"), ("仓储物流部", "logistics", "仓储物流部")]
+    names = [
+        ("规划办", "planning-office", "规划办"),
+        ("finance", "finance", "Finance"),
+        ("仓储物流部", "logistics", "仓储物流部"),
+    ]
     assert find_units("您好，我是规划办的欧阳倩。麻烦帮我列一下已提交的计划。", names) == []
     assert [u["value"] for u in find_units("I'm Priya from Finance, what has Finance filed?", names)] == ["finance"]
     assert [u["value"] for u in find_units("我們倉儲物流部今年沒有計劃", names)] == ["logistics"]
     assert follow_up_query("ok. and what we have from logistics?")
 
 
-@pytest.mark.parametrize("text, guessed, meant", [  # the retired NLU set 1 (tests/nlu/dev/*-4.yml)
-    ("撤了撤了，拜", "withdraw_plan", "goodbye"),
-    ("我们确实没啥能用机器学习的，填个无吧", "start_plan", "declare_no_plan"),
-    ("is it ok to say we have no ML plan?", "declare_no_plan", None),  # answered, with an offer to declare
-    ("撤回的计划还能恢复吗", "withdraw_plan", "ask_faq"),
-    ("接着写12号计划", "show_plan", "resume_plan"),
-    ("withdraw plan 3", "withdraw_plan", None),
-    ("we have no ML plan, how do I let you know?", "declare_no_plan", None),
-])
+@pytest.mark.parametrize(
+    "text, guessed, meant",
+    [  # the retired NLU set 1 (tests/nlu/dev/*-4.yml)
+        ("撤了撤了，拜", "withdraw_plan", "goodbye"),
+        ("我们确实没啥能用机器学习的，填个无吧", "start_plan", "declare_no_plan"),
+        ("is it ok to say we have no ML plan?", "declare_no_plan", None),  # answered, with an offer to declare
+        ("撤回的计划还能恢复吗", "withdraw_plan", "ask_faq"),
+        ("接着写12号计划", "show_plan", "resume_plan"),
+        ("withdraw plan 3", "withdraw_plan", None),
+        ("we have no ML plan, how do I let you know?", "declare_no_plan", None),
+    ],
+)
 def test_a_second_opinion_on_a_guess_that_acts(text, guessed, meant):
     assert second_opinion(text, guessed) == meant
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("we honestly have no use case for machine learning", ("declare_no_plan", None)),
-    ("法务部2027年不做机器学习", ("declare_no_plan", None)),
-    ("亚马逊是怎么要求每个领导都做ML计划的", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("we honestly have no use case for machine learning", ("declare_no_plan", None)),
+        ("法务部2027年不做机器学习", ("declare_no_plan", None)),
+        ("亚马逊是怎么要求每个领导都做ML计划的", None),
+    ],
+)
 def test_requests_of_the_retired_nlu_set(text, expected):
     assert recognise(text) == expected
 
@@ -180,41 +246,63 @@ def test_a_field_to_rewrite_is_a_change_of_answer():
     assert change_of_answer("指标那里我想重写") == "metric"
 
 
-@pytest.mark.parametrize("text, guessed, meant", [  # guesses that act, on questions about a state
-    ("9号计划批了吗", "review_plan", "show_plan"),
-    ("has plan 9 been approved?", "review_plan", "show_plan"),
-    ("which departments declared no plan?", "declare_no_plan", "query_plans"),
-    ("把我日历里的提醒都删了", "withdraw_plan", "nlu_fallback"),
-    ("误提交了，赶紧撤回来", "withdraw_plan", None),
-    ("approve plan 9", "review_plan", None),
-])
+@pytest.mark.parametrize(
+    "text, guessed, meant",
+    [  # guesses that act, on questions about a state
+        ("9号计划批了吗", "review_plan", "show_plan"),
+        ("has plan 9 been approved?", "review_plan", "show_plan"),
+        ("which departments declared no plan?", "declare_no_plan", "query_plans"),
+        ("把我日历里的提醒都删了", "withdraw_plan", "nlu_fallback"),
+        ("误提交了，赶紧撤回来", "withdraw_plan", None),
+        ("approve plan 9", "review_plan", None),
+    ],
+)
 def test_a_question_about_a_state_is_not_an_act(text, guessed, meant):
     assert second_opinion(text, guessed) == meant
 
 
-@pytest.mark.parametrize("text, guessed", [  # acting guesses of the intent model without the words of one
-    ("help me plan a team offsite", "start_plan"), ("帮我做一份下季度的推广活动计划", "start_plan"), ("写一首关于秋天的诗", "start_plan"),
-    ("we don't have a data lake, everything sits in separate systems", "declare_no_plan"),
-    ("domain experts are Wei Zhang and Anna Berg, 2 engineers on tech side", "review_plan"),
-    ("where is the report?", "withdraw_plan"),
-    ("量子计算机什么时候能普及到企业里？", "ask_deadline"), ("when will quantum computers be mainstream?", "ask_deadline"),
-    ("change the colour of the logo to blue", "set_deadline"), ("提醒我喝水", "remind_units"),
-])
+@pytest.mark.parametrize(
+    "text, guessed",
+    [  # acting guesses of the intent model without the words of one
+        ("help me plan a team offsite", "start_plan"),
+        ("帮我做一份下季度的推广活动计划", "start_plan"),
+        ("写一首关于秋天的诗", "start_plan"),
+        ("we don't have a data lake, everything sits in separate systems", "declare_no_plan"),
+        ("domain experts are Wei Zhang and Anna Berg, 2 engineers on tech side", "review_plan"),
+        ("where is the report?", "withdraw_plan"),
+        ("量子计算机什么时候能普及到企业里？", "ask_deadline"),
+        ("when will quantum computers be mainstream?", "ask_deadline"),
+        ("change the colour of the logo to blue", "set_deadline"),
+        ("提醒我喝水", "remind_units"),
+    ],
+)
 def test_an_acting_guess_needs_the_words_of_one(text, guessed):
     from bot.nlu.patterns import says_enough_for
 
     assert not says_enough_for(guessed, text)
 
 
-@pytest.mark.parametrize("text, guessed", [
-    ("开个新plan", "start_plan"), ("开始填", "start_plan"), ("我已经交过一份了，还想再建一份新的", "start_plan"),
-    ("help me plan our ML work for next year", "start_plan"), ("我们确实没有能用ML的地方，不报了", "declare_no_plan"),
-    ("我们这边莫得机器学习计划", "declare_no_plan"), ("our department isn't doing machine learning next year", "declare_no_plan"),
-    ("nothing planned from our side", "declare_no_plan"), ("交上去的那份计划我想拿回来", "withdraw_plan"),
-    ("I submitted by mistake, undo the submission", "withdraw_plan"), ("9号需要修改，数据来源不明确", "review_plan"),
-    ("这一轮什么时候结束", "ask_deadline"), ("when are plans due?", "ask_deadline"), ("截止日期改到3月1号", "set_deadline"),
-    ("nudge the units that haven't filed", "remind_units"), ("催一下还没交的部门", "remind_units"),
-])
+@pytest.mark.parametrize(
+    "text, guessed",
+    [
+        ("开个新plan", "start_plan"),
+        ("开始填", "start_plan"),
+        ("我已经交过一份了，还想再建一份新的", "start_plan"),
+        ("help me plan our ML work for next year", "start_plan"),
+        ("我们确实没有能用ML的地方，不报了", "declare_no_plan"),
+        ("我们这边莫得机器学习计划", "declare_no_plan"),
+        ("our department isn't doing machine learning next year", "declare_no_plan"),
+        ("nothing planned from our side", "declare_no_plan"),
+        ("交上去的那份计划我想拿回来", "withdraw_plan"),
+        ("I submitted by mistake, undo the submission", "withdraw_plan"),
+        ("9号需要修改，数据来源不明确", "review_plan"),
+        ("这一轮什么时候结束", "ask_deadline"),
+        ("when are plans due?", "ask_deadline"),
+        ("截止日期改到3月1号", "set_deadline"),
+        ("nudge the units that haven't filed", "remind_units"),
+        ("催一下还没交的部门", "remind_units"),
+    ],
+)
 def test_acting_requests_have_the_words_of_one(text, guessed):
     from bot.nlu.patterns import says_enough_for
 
@@ -235,8 +323,11 @@ def _guessed(text, ranking):
 
 
 def test_the_recognizer_replaces_an_acting_guess_without_its_words():
-    ranking = [{"name": "start_plan", "confidence": 0.89}, {"name": "out_of_scope", "confidence": 0.06},
-               {"name": "greet", "confidence": 0.02}]
+    ranking = [
+        {"name": "start_plan", "confidence": 0.89},
+        {"name": "out_of_scope", "confidence": 0.06},
+        {"name": "greet", "confidence": 0.02},
+    ]
     assert _guessed("help me organise a team offsite", ranking) == "out_of_scope"
     ranking = [{"name": "review_plan", "confidence": 0.67}, {"name": "goodbye", "confidence": 0.2}]
     assert _guessed("domain experts are Wei Zhang and Anna Berg", ranking) == "nlu_fallback"
@@ -244,11 +335,16 @@ def test_the_recognizer_replaces_an_acting_guess_without_its_words():
     assert _guessed("let's get our ML proposal going", ranking) == "start_plan"
 
 
-@pytest.mark.parametrize("text, meant", [
-    ("what's waiting for review?", "query_plans"), ("which plans are pending approval", "query_plans"),
-    ("有哪些待审批的计划", "query_plans"), ("is our plan still waiting for review?", "show_my_plans"),
-    ("what is a pilot team?", None),
-])
+@pytest.mark.parametrize(
+    "text, meant",
+    [
+        ("what's waiting for review?", "query_plans"),
+        ("which plans are pending approval", "query_plans"),
+        ("有哪些待审批的计划", "query_plans"),
+        ("is our plan still waiting for review?", "show_my_plans"),
+        ("what is a pilot team?", None),
+    ],
+)
 def test_plans_waiting_for_review(text, meant):
     from bot.nlu.patterns import awaiting_review
 
@@ -284,8 +380,15 @@ def test_every_planning_cycle_example_is_kept_by_the_guard():
     from bot.nlu.patterns import CYCLE_INTENTS, cycle_request, says_enough_for
 
     root = Path(__file__).resolve().parents[2]
-    examples = [m for path in sorted((root / "data" / "nlu").glob("*/cycle.yml")) for m in load_data(str(path)).intent_examples]
+    examples = [
+        m for path in sorted((root / "data" / "nlu").glob("*/cycle.yml")) for m in load_data(str(path)).intent_examples
+    ]
     assert len(examples) > 50
-    dropped = [m.get("text") for m in examples if m.get("intent") in CYCLE_INTENTS
-               and cycle_request(m.get("text")) != m.get("intent") and not says_enough_for(m.get("intent"), m.get("text"))]
+    dropped = [
+        m.get("text")
+        for m in examples
+        if m.get("intent") in CYCLE_INTENTS
+        and cycle_request(m.get("text")) != m.get("intent")
+        and not says_enough_for(m.get("intent"), m.get("text"))
+    ]
     assert dropped == []

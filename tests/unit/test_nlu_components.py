@@ -18,7 +18,7 @@ def test_mixed_text_keeps_english_words_whole_and_segments_chinese():
 def test_offsets_point_into_the_original_text():
     text = "请用ＡＩ回答，thanks!"
     for token in segment(text, DICTIONARY):
-        assert text[token.start:token.end] == token.text
+        assert text[token.start : token.end] == token.text
     assert [t.lemma for t in segment("ＡＩ", DICTIONARY)] == ["ai"]
 
 

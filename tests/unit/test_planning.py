@@ -1,4 +1,5 @@
 """The plan conversation's domain logic, on a real SQLite store."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,32 +23,72 @@ def test_years_come_from_the_calendar():
 
 def test_the_first_answer_creates_the_draft_and_each_answer_is_a_version(directory_db):
     with session_scope() as session:
-        plan = planning.save_answer(session, identity=LEAD, plan_id=None, year=2027, lang="zh",
-                                    field="title", value="门店补货预测", expected_version=None)
+        plan = planning.save_answer(
+            session,
+            identity=LEAD,
+            plan_id=None,
+            year=2027,
+            lang="zh",
+            field="title",
+            value="门店补货预测",
+            expected_version=None,
+        )
         first = (plan.id, plan.version)
     with session_scope() as session:
-        plan = planning.save_answer(session, identity=LEAD, plan_id=first[0], year=2027, lang="zh",
-                                    field="data_location", value=planning.SKIPPED, expected_version=first[1])
+        plan = planning.save_answer(
+            session,
+            identity=LEAD,
+            plan_id=first[0],
+            year=2027,
+            lang="zh",
+            field="data_location",
+            value=planning.SKIPPED,
+            expected_version=first[1],
+        )
         assert (plan.status, plan.unit_key, plan.owner_id) == ("draft", "retail", "li.wei")
         assert plan.data_location == "unknown" and plan.skipped_fields == ["data_location"]
         values = planning.slot_values(plan)
     assert values["title"] == "门店补货预测" and values["data_location"] == planning.SKIPPED
     assert values["metric"] is None and planning.answered(values) == 2
     with session_scope() as session:
-        plan = planning.save_answer(session, identity=LEAD, plan_id=first[0], year=2027, lang="zh",
-                                    field="data_location", value="central", expected_version=None)
+        plan = planning.save_answer(
+            session,
+            identity=LEAD,
+            plan_id=first[0],
+            year=2027,
+            lang="zh",
+            field="data_location",
+            value="central",
+            expected_version=None,
+        )
         assert plan.skipped_fields == [] and plan.data_location == "central"
 
 
 def test_a_stale_version_is_a_conflict(directory_db):
     with session_scope() as session:
-        plan = planning.save_answer(session, identity=LEAD, plan_id=None, year=2027, lang="zh",
-                                    field="title", value="A plan", expected_version=None)
+        plan = planning.save_answer(
+            session,
+            identity=LEAD,
+            plan_id=None,
+            year=2027,
+            lang="zh",
+            field="title",
+            value="A plan",
+            expected_version=None,
+        )
         plan_id = plan.id
     with pytest.raises(store.PlanConflict):
         with session_scope() as session:
-            planning.save_answer(session, identity=LEAD, plan_id=plan_id, year=2027, lang="zh",
-                                 field="title", value="B plan", expected_version=1)
+            planning.save_answer(
+                session,
+                identity=LEAD,
+                plan_id=plan_id,
+                year=2027,
+                lang="zh",
+                field="title",
+                value="B plan",
+                expected_version=1,
+            )
 
 
 def test_find_draft_is_per_unit_and_year(directory_db):
@@ -60,8 +101,12 @@ def test_find_draft_is_per_unit_and_year(directory_db):
 
 
 def test_the_summary_shows_answers_ratings_and_remedies_in_each_language():
-    slots = {"title": "门店补货预测", "q_important": "yes", "value_branches": ["revenue"],
-             "data_location": planning.SKIPPED}
+    slots = {
+        "title": "门店补货预测",
+        "q_important": "yes",
+        "value_branches": ["revenue"],
+        "data_location": planning.SKIPPED,
+    }
     result = assess(planning.stored_answers(slots))
     zh = planning.summary_text(slots, result, "zh", unit="零售部", year=2027)
     en = planning.summary_text(slots, result, "en", unit="Retail", year=2027)
@@ -76,22 +121,32 @@ def test_the_lead_is_told_which_other_answers_were_noted():
     assert "数据位置：分散在孤岛里" in planning.also_noted_text({"data_location": "siloed"}, "zh")
 
 
-@pytest.mark.parametrize("named, text, expected", [
-    ([2026], "今年我们部门不搞机器学习了，预算全砍了", 2027),  # this year's planning round
-    ([2026], "we won't have an ML plan this year", 2027),
-    ([2026], "2026年我们没有机器学习计划", 2026),  # a year said as a number is that year
-    ([2028], "后年也没有计划", 2028),
-    ([], "我们没有机器学习计划", 2027),
-    ([2026, 2027], "今年集团要求报明年的计划，我们明年没有", 2027),
-])
+@pytest.mark.parametrize(
+    "named, text, expected",
+    [
+        ([2026], "今年我们部门不搞机器学习了，预算全砍了", 2027),  # this year's planning round
+        ([2026], "we won't have an ML plan this year", 2027),
+        ([2026], "2026年我们没有机器学习计划", 2026),  # a year said as a number is that year
+        ([2028], "后年也没有计划", 2028),
+        ([], "我们没有机器学习计划", 2027),
+        ([2026, 2027], "今年集团要求报明年的计划，我们明年没有", 2027),
+    ],
+)
 def test_the_year_of_a_no_plan_declaration(named, text, expected):
     assert planning.no_plan_year(named, text, dt.date(2026, 11, 29)) == expected
 
 
-@pytest.mark.parametrize("text, position", [
-    ("第1个具体写的啥，调出来看看", 1), ("第二份退回去", 2), ("show me the second one", 2), ("open the last one", -1),
-    ("show plan 12", None), ("12号计划", None),
-])
+@pytest.mark.parametrize(
+    "text, position",
+    [
+        ("第1个具体写的啥，调出来看看", 1),
+        ("第二份退回去", 2),
+        ("show me the second one", 2),
+        ("open the last one", -1),
+        ("show plan 12", None),
+        ("12号计划", None),
+    ],
+)
 def test_a_place_in_the_list(text, position):
     from bot.planning import position_in
 

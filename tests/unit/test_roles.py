@@ -56,10 +56,17 @@ def _plan(unit="retail", status="submitted"):
     return SimpleNamespace(unit_key=unit, status=status)
 
 
-@pytest.mark.parametrize("status, change, withdraw, review", [
-    ("draft", True, True, False), ("submitted", True, True, True), ("needs_work", True, True, True),
-    ("approved", True, True, True), ("withdrawn", False, False, False), ("no_plan", False, True, False),
-])
+@pytest.mark.parametrize(
+    "status, change, withdraw, review",
+    [
+        ("draft", True, True, False),
+        ("submitted", True, True, True),
+        ("needs_work", True, True, True),
+        ("approved", True, True, True),
+        ("withdrawn", False, False, False),
+        ("no_plan", False, True, False),
+    ],
+)
 def test_what_may_be_done_with_a_plan_depends_on_its_status(status, change, withdraw, review):
     from bot.roles import may_change, may_review, may_withdraw
 
@@ -76,4 +83,9 @@ def test_only_the_units_lead_changes_or_withdraws_and_only_planning_reviews():
     assert not may_review(LEAD, _plan()) and not may_review(ADMIN, _plan())
     assert may_read(LEAD, _plan()) and not may_read(LEAD, theirs) and may_read(PLANNER, theirs)
     assert [why_not_file(w) for w in (LEAD, HOMELESS_LEAD, PLANNER, ADMIN, STRANGER)] == [
-        None, "no_unit", "not_a_lead", "not_a_lead", "not_registered"]
+        None,
+        "no_unit",
+        "not_a_lead",
+        "not_a_lead",
+        "not_registered",
+    ]

@@ -13,16 +13,43 @@ def test_a_token_round_trips(monkeypatch):
     assert tokens.subject(tokens.issue("li.wei", 5)) == "li.wei"
 
 
-@pytest.mark.parametrize("token, problem", [
-    (None, "no token"),
-    ("", "no token"),
-    ("not-a-jwt", "invalid token"),
-    (jwt.encode({"sub": "li.wei", "exp": dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=5)}, "x" * 40, algorithm="HS256"), "invalid token"),
-    (jwt.encode({"sub": "li.wei", "exp": dt.datetime.now(dt.timezone.utc) - dt.timedelta(seconds=5)}, KEY, algorithm="HS256"), "expired"),
-    (jwt.encode({"sub": "li.wei"}, KEY, algorithm="HS256"), "invalid token"),  # no exp
-    (jwt.encode({"exp": dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=5)}, KEY, algorithm="HS256"), "invalid token"),
-    (jwt.encode({"sub": "li.wei", "exp": dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=5)}, None, algorithm="none"), "invalid token"),
-])
+@pytest.mark.parametrize(
+    "token, problem",
+    [
+        (None, "no token"),
+        ("", "no token"),
+        ("not-a-jwt", "invalid token"),
+        (
+            jwt.encode(
+                {"sub": "li.wei", "exp": dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=5)},
+                "x" * 40,
+                algorithm="HS256",
+            ),
+            "invalid token",
+        ),
+        (
+            jwt.encode(
+                {"sub": "li.wei", "exp": dt.datetime.now(dt.timezone.utc) - dt.timedelta(seconds=5)},
+                KEY,
+                algorithm="HS256",
+            ),
+            "expired",
+        ),
+        (jwt.encode({"sub": "li.wei"}, KEY, algorithm="HS256"), "invalid token"),  # no exp
+        (
+            jwt.encode({"exp": dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=5)}, KEY, algorithm="HS256"),
+            "invalid token",
+        ),
+        (
+            jwt.encode(
+                {"sub": "li.wei", "exp": dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=5)},
+                None,
+                algorithm="none",
+            ),
+            "invalid token",
+        ),
+    ],
+)
 def test_bad_tokens_are_refused(monkeypatch, token, problem):
     monkeypatch.setenv(tokens.SECRET_ENV, KEY)
     with pytest.raises(tokens.TokenError, match=problem):

@@ -1,5 +1,6 @@
 """The reply language and the person are set in the Rasa server, with no action-server call
 before prediction; the directory cache and its invalidation; selective domain."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -46,15 +47,23 @@ def test_the_context_policy_is_in_the_model_config():
 
 def test_selective_domain_is_on_and_only_form_validation_gets_the_domain():
     assert _yaml("endpoints.yml")["action_endpoint"]["enable_selective_domain"] is True
-    declared = {name for entry in _yaml("domain.yml")["actions"] if isinstance(entry, dict)
-                for name, props in entry.items() if (props or {}).get("send_domain")}
+    declared = {
+        name
+        for entry in _yaml("domain.yml")["actions"]
+        if isinstance(entry, dict)
+        for name, props in entry.items()
+        if (props or {}).get("send_domain")
+    }
     from rasa_sdk import FormValidationAction
     from rasa_sdk.executor import ActionExecutor
 
     executor = ActionExecutor()
     executor.register_package("actions")
-    validators = {name for name, action in executor.actions.items()
-                  if isinstance(getattr(action, "__self__", None), FormValidationAction)}
+    validators = {
+        name
+        for name, action in executor.actions.items()
+        if isinstance(getattr(action, "__self__", None), FormValidationAction)
+    }
     assert validators and declared == validators
 
 

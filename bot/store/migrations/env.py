@@ -17,8 +17,9 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
 
 
 def run_offline() -> None:
-    context.configure(url=url, target_metadata=metadata, literal_binds=True, render_as_batch=True,
-                      include_object=include_object)
+    context.configure(
+        url=url, target_metadata=metadata, literal_binds=True, render_as_batch=True, include_object=include_object
+    )
     with context.begin_transaction():
         context.run_migrations()
 
@@ -29,8 +30,9 @@ def run_online() -> None:
             # batch migrations rebuild tables; SQLite must not check foreign keys meanwhile
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
             connection.commit()
-        context.configure(connection=connection, target_metadata=metadata, render_as_batch=True,
-                          include_object=include_object)
+        context.configure(
+            connection=connection, target_metadata=metadata, render_as_batch=True, include_object=include_object
+        )
         with context.begin_transaction():
             context.run_migrations()
 

@@ -4,11 +4,12 @@ Revision ID: 0004
 Revises: 0003
 Create Date: 2026-11-29 19:30:00
 """
+
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0004'
-down_revision = '0003'
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -41,7 +42,9 @@ def upgrade() -> None:
         sa.Column("detail", sa.JSON(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
-        sa.ForeignKeyConstraint(["plan_id"], ["plans.id"], name=op.f("fk_reminders_plan_id_plans"), ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(
+            ["plan_id"], ["plans.id"], name=op.f("fk_reminders_plan_id_plans"), ondelete="SET NULL"
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_reminders")),
     )
     op.create_index("ix_reminders_person_status", "reminders", ["person_id", "status"], unique=False)
