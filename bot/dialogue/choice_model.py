@@ -18,6 +18,7 @@ this code or scikit-learn change.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,39 +63,99 @@ def load_examples(folder: Path = EXAMPLES_DIR) -> List[Tuple[str, str, str]]:
     return found
 
 
-def _vectorizers(vocabularies: Optional[Sequence[Dict[str, int]]] = None):
-    from sklearn.feature_extraction.text import TfidfVectorizer
+_TOKEN = re.compile(r"(?u)\b\w[\w']*\b")
+_SPACES = re.compile(r"\s\s+")
 
-    settings_ = (
-        dict(analyzer="char_wb", ngram_range=(1, 4)),
-        dict(analyzer="word", ngram_range=(1, 2), token_pattern=r"(?u)\b\w[\w']*\b"),
-    )
-    return [
-        TfidfVectorizer(
-            sublinear_tf=True,
-            min_df=2 if vocabularies is None else 1,
-            dtype="float64",
-            vocabulary=vocabularies[i] if vocabularies else None,
-            **kwargs,
+
+def _char_ngrams(text: str) -> List[str]:
+    """Character 1- to 4-grams inside each word padded with spaces (scikit-learn's `char_wb`)."""
+    grams = []
+    for word in _SPACES.sub(" ", text.lower()).split():
+        padded = f" {word} "
+        for n in range(1, 5):
+            grams += [padded[i : i + n] for i in range(max(len(padded) - n + 1, 1))]
+            if n >= len(padded):
+                break  # a word shorter than the n-gram counts once
+    return grams
+
+
+def _word_ngrams(text: str) -> List[str]:
+    tokens = _TOKEN.findall(text.lower())
+    return tokens + [" ".join(pair) for pair in zip(tokens, tokens[1:], strict=False)]
+
+
+ANALYZERS = (_char_ngrams, _word_ngrams)
+
+
+class Features:
+    """TF-IDF of the n-grams of ANALYZERS (sublinear counts, each block L2-normed), as
+    scikit-learn's TfidfVectorizer computes it, with numpy only: the action server reads
+    answers without importing scikit-learn."""
+
+    def __init__(self, vocabularies: Sequence[Dict[str, int]], idfs: Sequence[Any]) -> None:
+        self.vocabularies = [dict(v) for v in vocabularies]
+        self.idfs = list(idfs)
+        self.offsets = [0]
+        for vocabulary in self.vocabularies[:-1]:
+            self.offsets.append(self.offsets[-1] + len(vocabulary))
+
+    @classmethod
+    def fit(cls, texts: Sequence[str]) -> Features:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        vectorizers = [
+            TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=2, dtype="float64").fit(texts)
+            for analyzer in ANALYZERS
+        ]
+        return cls(
+            [{term: int(i) for term, i in v.vocabulary_.items()} for v in vectorizers],
+            [v.idf_.astype("float64") for v in vectorizers],
         )
-        for i, kwargs in enumerate(settings_)
-    ]
+
+    def sparse(self, text: str) -> Dict[int, float]:
+        """column -> weight for one normal-form text."""
+        import numpy as np
+
+        found: Dict[int, float] = {}
+        for analyzer, vocabulary, idf, offset in zip(
+            ANALYZERS, self.vocabularies, self.idfs, self.offsets, strict=True
+        ):
+            counts: Dict[int, int] = {}
+            for gram in analyzer(text):
+                column = vocabulary.get(gram)
+                if column is not None:
+                    counts[column] = counts.get(column, 0) + 1
+            weights = {c: (1.0 + float(np.log(n))) * float(idf[c]) for c, n in counts.items()}
+            norm = float(np.sqrt(sum(w * w for w in weights.values())))
+            found.update({offset + c: w / norm for c, w in weights.items()} if norm else {})
+        return found
+
+    def matrix(self, texts: Sequence[str]):
+        from scipy.sparse import csr_matrix
+
+        rows = [self.sparse(text) for text in texts]
+        width = self.offsets[-1] + len(self.vocabularies[-1])
+        data = [w for row in rows for w in row.values()]
+        columns = [c for row in rows for c in row]
+        pointers = [0]
+        for row in rows:
+            pointers.append(pointers[-1] + len(row))
+        return csr_matrix((data, columns, pointers), shape=(len(rows), width), dtype="float64")
 
 
 class ChoiceModel:
-    def __init__(self, vectorizers, models: Dict[str, Tuple[List[str], Any, Any]]) -> None:
-        self._vectorizers = vectorizers
+    def __init__(self, features: Features, models: Dict[str, Tuple[List[str], Any, Any]]) -> None:
+        self._features = features
         self._models = models  # field -> (classes, coef [classes x features], intercept [classes])
 
     @classmethod
     def train(cls, examples: Sequence[Tuple[str, str, str]]) -> ChoiceModel:
         import numpy as np
-        from scipy.sparse import hstack
         from sklearn.linear_model import LogisticRegression
 
         texts = [normal_form(text) for _, text, _ in examples]
-        vectorizers = _vectorizers()
-        matrix = hstack([v.fit_transform(texts) for v in vectorizers]).tocsr()
+        features = Features.fit(texts)
+        matrix = features.matrix(texts)
         models = {}
         for field in CHOICE_FIELDS:
             rows = [
@@ -119,21 +180,21 @@ class ChoiceModel:
                 np.ascontiguousarray(coef, dtype="float64"),
                 np.asarray(intercept, dtype="float64"),
             )
-        return cls(vectorizers, models)
+        return cls(features, models)
 
     def guess(self, field: str, text: str) -> Optional[Guess]:
         import numpy as np
-        from scipy.sparse import hstack
 
         model = self._models.get(field)
         if model is None:
             return None
         classes, coef, intercept = model
-        features = hstack([v.transform([normal_form(text)]) for v in self._vectorizers]).tocsr()
-        if features.nnz == 0:
+        features = self._features.sparse(normal_form(text))
+        if not features:
             return None
-        scores = features @ coef.T + intercept
-        scores = np.asarray(scores).ravel()
+        columns = np.fromiter(features.keys(), dtype=np.int64)
+        weights = np.fromiter(features.values(), dtype=np.float64)
+        scores = coef[:, columns] @ weights + intercept
         probabilities = np.exp(scores - scores.max())
         probabilities /= probabilities.sum()
         best = int(probabilities.argmax())
@@ -142,11 +203,9 @@ class ChoiceModel:
     # --- the on-disk cache -------------------------------------------------------------------
 
     def parts(self) -> Dict[str, object]:
-        found: Dict[str, object] = {
-            "vocabularies": [{term: int(i) for term, i in v.vocabulary_.items()} for v in self._vectorizers]
-        }
-        for index, vectorizer in enumerate(self._vectorizers):
-            found[f"idf{index}"] = vectorizer.idf_.astype("float64")
+        found: Dict[str, object] = {"vocabularies": self._features.vocabularies}
+        for index, idf in enumerate(self._features.idfs):
+            found[f"idf{index}"] = idf
         found["fields"] = {field: classes for field, (classes, _, _) in self._models.items()}
         for field, (_, coef, intercept) in self._models.items():
             found[f"coef:{field}"], found[f"intercept:{field}"] = coef, intercept
@@ -155,14 +214,12 @@ class ChoiceModel:
     @classmethod
     def from_parts(cls, parts: Dict[str, Any]) -> ChoiceModel:
         vocabularies = parts["vocabularies"]
-        vectorizers = _vectorizers(vocabularies)
-        for index, vectorizer in enumerate(vectorizers):
-            vectorizer.idf_ = parts[f"idf{index}"]
+        features = Features(vocabularies, [parts[f"idf{i}"] for i in range(len(vocabularies))])
         models = {
             field: (classes, parts[f"coef:{field}"], parts[f"intercept:{field}"])
             for field, classes in parts["fields"].items()
         }
-        return cls(vectorizers, models)
+        return cls(features, models)
 
 
 def _key() -> str:

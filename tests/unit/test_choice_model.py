@@ -87,3 +87,34 @@ def test_a_corrupt_cache_is_rebuilt(tmp_path, monkeypatch):
 
 def test_an_announcement_is_not_an_answer():
     assert answers.parse_choice("data_location", "这个我得解释一下") is None
+
+
+def test_features_are_scikit_learns_tfidf_without_scikit_learn():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = [choice_model.normal_form(t) for _, t, _ in choice_model.load_examples()[::40]]
+    features = choice_model.Features.fit(texts)
+    theirs = [
+        TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 4), sublinear_tf=True, min_df=2).fit(texts),
+        TfidfVectorizer(token_pattern=r"(?u)\b\w[\w']*\b", ngram_range=(1, 2), sublinear_tf=True, min_df=2).fit(
+            texts
+        ),
+    ]
+    assert [len(v.vocabulary_) for v in theirs] == [len(v) for v in features.vocabularies]
+    expected = np.hstack([v.transform(texts[:50]).toarray() for v in theirs])
+    assert np.allclose(features.matrix(texts[:50]).toarray(), expected)
+
+
+def test_reading_an_answer_does_not_import_scikit_learn():
+    import subprocess
+    import sys
+
+    choice_model.build()  # the cache exists: reading it needs numpy only
+    code = (
+        "import sys; from bot.dialogue import choice_model; choice_model.guess('q_important', 'very, the CEO asked'); "
+        "print('sklearn' in sys.modules)"
+    )
+    assert (
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+        == "False"
+    )
