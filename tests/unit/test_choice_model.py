@@ -96,9 +96,7 @@ def test_features_are_scikit_learns_tfidf_without_scikit_learn():
     features = choice_model.Features.fit(texts)
     theirs = [
         TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 4), sublinear_tf=True, min_df=2).fit(texts),
-        TfidfVectorizer(token_pattern=r"(?u)\b\w[\w']*\b", ngram_range=(1, 2), sublinear_tf=True, min_df=2).fit(
-            texts
-        ),
+        TfidfVectorizer(token_pattern=r"(?u)\b\w[\w']*\b", ngram_range=(1, 2), sublinear_tf=True, min_df=2).fit(texts),
     ]
     assert [len(v.vocabulary_) for v in theirs] == [len(v) for v in features.vocabularies]
     expected = np.hstack([v.transform(texts[:50]).toarray() for v in theirs])
