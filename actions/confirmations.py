@@ -4,16 +4,17 @@ submitting it, withdrawing one, recording a review. `confirming` says which."""
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.forms import PendingQuestionForm, Slots, Turn, accepted, int_slot, lang_of
+from actions.forms import Handler, PendingQuestionForm, Slots, accepted
 from actions.plan_flow import EventList, clear_plan_slots, fill_plan, submit, tell_deadline, withdraw
 from actions.plan_form import save_answer, send_summary
+from actions.replies import Turn, button, int_slot, lang_of
 from bot import messages, plan_text, planning
 from bot.dialogue import prompts, reader
 from bot.dialogue.reader import Question, Reading
@@ -22,7 +23,7 @@ from bot.store.db import session_scope
 
 
 def yes_no_buttons(lang: str, yes: str = "button_yes", no: str = "button_no") -> List[prompts.Button]:
-    return [prompts.button(messages.text(yes, lang), "/affirm"), prompts.button(messages.text(no, lang), "/deny")]
+    return [button(yes, lang, "/affirm"), button(no, lang, "/deny")]
 
 
 class ActionAskConfirmation(Action):
@@ -56,9 +57,9 @@ class ActionAskConfirmation(Action):
             )
         if confirming == "submit":
             return messages.text("plan_summary_confirm", lang), [
-                prompts.button(messages.text("button_submit", lang), "/affirm"),
-                prompts.button(messages.text("button_change", lang), "/edit_plan"),
-                prompts.button(messages.text("button_later", lang), "/deny"),
+                button("button_submit", lang, "/affirm"),
+                button("button_change", lang, "/edit_plan"),
+                button("button_later", lang, "/deny"),
             ]
         if confirming == "withdraw":
             with session_scope() as session:
@@ -85,18 +86,21 @@ class ValidateConfirmForm(PendingQuestionForm):
     def name(self) -> Text:
         return "validate_confirm_form"
 
-    def handle(self, reading: Reading, question: Question, turn: Turn) -> Slots:
-        if turn.tracker.get_slot("confirming") == "start" and reading.kind in ("answer", "unclear"):
-            text = turn.tracker.latest_message.get("text") or ""
-            named = reader.read_year(_NOT_THAT_YEAR.sub(" ", text))  # "This plan is for 2028, not for next year": 2028
-            if (
-                named
-                and planning.in_cycle(named)
-                and not (named == int_slot(turn.tracker, "plan_year") and reading.value == "no")
-            ):
-                # "不对，是2028年的" / "unit is correct but year is not, it's 2028" / "对的，就是生产部明年的"
-                return accepted({"plan_year": named, "confirmation": "yes"})
-        return super().handle(reading, question, turn)
+    def handlers(self) -> Sequence[Handler]:
+        return (self.named_year, *super().handlers())
+
+    def named_year(self, reading: Reading, question: Question, turn: Turn) -> Optional[Slots]:
+        """Asked to start a plan, an answer or unclear reply that names a planning year starts it for that year:
+        "不对，是2028年的" / "unit is correct but year is not, it's 2028" / "对的，就是生产部明年的"."""
+        if turn.tracker.get_slot("confirming") != "start" or reading.kind not in ("answer", "unclear"):
+            return None
+        text = turn.tracker.latest_message.get("text") or ""
+        named = reader.read_year(_NOT_THAT_YEAR.sub(" ", text))  # "This plan is for 2028, not for next year": 2028
+        if not named or not planning.in_cycle(named):
+            return None
+        if named == int_slot(turn.tracker, "plan_year") and reading.value == "no":
+            return None
+        return accepted({"plan_year": named, "confirmation": "yes"})
 
     def accept(self, question: Question, value: Any, extra: Dict[str, Any], turn: Turn) -> Slots:
         confirming = turn.tracker.get_slot("confirming")

@@ -11,7 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import identify
-from actions.forms import PendingQuestionForm, Slots, Turn, accepted, int_slot, lang_of
+from actions.forms import PendingQuestionForm, Slots, accepted
+from actions.replies import Turn, int_slot, lang_of
 from bot import messages, planning
 from bot.dialogue import choice_model, prompts, reader
 from bot.dialogue.reader import Question

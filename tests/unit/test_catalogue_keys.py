@@ -100,8 +100,8 @@ def _built_keys() -> Iterator[Tuple[Path, int, str]]:
 
 def _said_keys() -> Iterator[Tuple[Path, int, str]]:
     """Literal keys handed to the catalogue: messages.text("k", ...), say(..., "k"), turn.say("k"), _t("k", ...),
-    and key = "k" (or "a" if ... else "b") before one of them."""
-    speakers = {"text", "say", "_t"}
+    button("k", ...), and key = "k" (or "a" if ... else "b") before one of them."""
+    speakers = {"text", "say", "_t", "button"}
     for path in SOURCES:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call):
