@@ -23,7 +23,7 @@ from bot import cycle_text, lifecycle, messages, plan_text, planning, roles
 from bot.dialogue import answers, prompts
 from bot.dialogue.reader import Question
 from bot.directory import Identity
-from bot.flow import CHOOSING_A_FIELD
+from bot.flow import CHOOSING_A_FIELD, Confirming, FormExit
 from bot.kb import faq
 from bot.lifecycle import Outcome
 from bot.plan_schema import ANSWER_FIELD_NAMES
@@ -117,7 +117,7 @@ class ActionStartPlan(Request):
             *clear_plan_slots(),
             SlotSet("plan_unit", identity.unit),
             SlotSet("plan_year", year),
-            *ask_to_confirm("start"),
+            *ask_to_confirm(Confirming.START),
         ]
 
 
@@ -227,7 +227,7 @@ class ActionConfirmWithdraw(Request):
             if not result.ok:
                 utter(dispatcher, [plan_text.refusal(result, identity, lang_of(tracker), none_key="withdraw_none")])
                 return []
-            return [SlotSet("withdraw_candidate", result.the_plan.id), *ask_to_confirm("withdraw")]
+            return [SlotSet("withdraw_candidate", result.the_plan.id), *ask_to_confirm(Confirming.WITHDRAW)]
 
 
 def withdraw(turn: Turn) -> EventList:
@@ -336,7 +336,7 @@ class ActionNoPlanFormDone(Action):
         turn = Turn(dispatcher, tracker)
         events = [SlotSet("form_exit", None), SlotSet("no_plan_reason", None), SlotSet("failed_tries", 0)]
         reason = tracker.get_slot("no_plan_reason")
-        if tracker.get_slot("form_exit") == "edit":
+        if tracker.get_slot("form_exit") == FormExit.EDIT:
             return events + [FollowupAction("action_edit_plan")]
         if tracker.get_slot("form_exit") or not reason:
             turn.say("no_plan_left")

@@ -19,6 +19,7 @@ from actions.replies import Turn, button, entity, int_slot, lang_of
 from bot import lifecycle, messages, plan_text, planning, queries, roles
 from bot.dialogue import answers, prompts
 from bot.dialogue.reader import Question
+from bot.flow import Confirming, FormExit
 from bot.roles import Permission
 from bot.store.db import session_scope
 
@@ -129,7 +130,7 @@ class ActionStartReview(Request):
                 SlotSet("review_plan_id", int(plan_id)),
                 SlotSet("review_decision", decision),
                 SlotSet("review_note", note),
-                SlotSet("confirming", "review"),
+                SlotSet("confirming", Confirming.REVIEW),
                 SlotSet("confirmation", None),
                 FollowupAction("confirm_form"),
             ]
@@ -194,7 +195,7 @@ class ActionReviewFormDone(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         events = [SlotSet(name, None) for name in ("review_plan_id", "review_decision", "review_note", "form_exit")]
         turn = Turn(dispatcher, tracker)
-        if tracker.get_slot("form_exit") == "edit":
+        if tracker.get_slot("form_exit") == FormExit.EDIT:
             return events + [FollowupAction("action_edit_plan")]
         if tracker.get_slot("form_exit"):
             turn.say("review_left")

@@ -15,16 +15,18 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.dialogue import words
+from bot.flow import FormExit
 from bot.plan_schema import FIELDS_BY_NAME
 
+# The leaving commands are named by the `form_exit` they set (bot.flow.FormExit.LEAVING).
 COMMANDS = (
-    "pause",
-    "leave",
+    FormExit.PAUSE,
+    FormExit.LEAVE,
     "skip",
     "explain",
     "show_my_plans",
     "help",
-    "withdraw",
+    FormExit.WITHDRAW,
     "change",
     "back",
     "wait",
@@ -32,9 +34,9 @@ COMMANDS = (
 )
 # When one message holds two commands, the first of these wins ("skip this, I'll finish later" pauses).
 PRECEDENCE = (
-    "pause",
-    "leave",
-    "withdraw",
+    FormExit.PAUSE,
+    FormExit.LEAVE,
+    FormExit.WITHDRAW,
     "change",
     "back",
     "explain",
@@ -45,7 +47,7 @@ PRECEDENCE = (
     "wait",
 )
 # Commands that may come with a short remark ("算了，不填了，我先去开会").
-WITH_REMARK = frozenset({"pause", "leave", "explain", "wait", "resume"})
+WITH_REMARK = frozenset({FormExit.PAUSE, FormExit.LEAVE, "explain", "wait", "resume"})
 REMARK_CJK, REMARK_WORDS = 14, 7
 # A reason given for leaving may be longer ("my director just pinged me and I have to jump into a meeting").
 LEAVING_CJK, LEAVING_WORDS = 40, 22
@@ -144,13 +146,13 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
     if "skip" in matched and all(k in ("skip", LATER) for k in matched):
         kind = "skip"  # "这个先跳过，回头再补": skip this one, fill it in later
     else:
-        kind = min(("pause" if k == LATER else k for k in matched), key=PRECEDENCE.index)
+        kind = min((FormExit.PAUSE if k == LATER else k for k in matched), key=PRECEDENCE.index)
     explicit_skip = kind == "skip" and any(_explicit_skip(c) for c in parts)
     for clause, clause_kind in zip(parts, kinds, strict=True):
         if clause_kind or not _core(clause):
             continue
         if kind in WITH_REMARK and _is_remark(
-            clause, *((LEAVING_CJK, LEAVING_WORDS) if kind in ("pause", "leave") else ())
+            clause, *((LEAVING_CJK, LEAVING_WORDS) if kind in (FormExit.PAUSE, FormExit.LEAVE) else ())
         ):
             continue
         if kind == "explain" and _is_remark(clause, LEAVING_CJK, LEAVING_WORDS) and _PUZZLED.match(clause):

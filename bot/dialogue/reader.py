@@ -15,6 +15,7 @@ from typing import Any, Callable, Dict, Mapping, Optional, Sequence
 
 from bot.dialogue import answers, commands, words
 from bot.dialogue.commands import Command
+from bot.flow import Confirming, FormExit
 from bot.nlu import patterns
 from bot.plan_schema import ANSWER_FIELD_NAMES, FIELDS_BY_NAME, YES_NO_UNSURE
 
@@ -25,7 +26,7 @@ NLU_YES_NO = 0.6
 # Said with confidence and not an answer, these get their usual reply and the question is asked again.
 SOCIAL = ("greet", "thank", "bot_challenge", "out_of_scope", "help")
 # Requests said while a plan question is pending that leave the form to be taken as said.
-LEAVING_REQUESTS = {"declare_no_plan": "no_plan", "withdraw_plan": "withdraw"}
+LEAVING_REQUESTS = {"declare_no_plan": FormExit.NO_PLAN, "withdraw_plan": FormExit.WITHDRAW}
 _ML_WORD = re.compile(
     r"机器学习|人工智能|\b(?:ml|ai|a\.i\.|machine learning)\b|(?:撤回|撤销|删除|删掉).{0,8}(?:计划|方案)", re.IGNORECASE
 )
@@ -59,7 +60,7 @@ def question(name: str, confirming: Optional[str] = None) -> Question:
     if name in FIELDS_BY_NAME:
         return Question(name, FIELDS_BY_NAME[name].kind)
     if name == "confirmation":
-        return Question(name, "year" if confirming == "start_year" else "yes_no")
+        return Question(name, "year" if confirming == Confirming.START_YEAR else "yes_no")
     kinds = {"no_plan_reason": "text", "review_decision": "decision", "review_note": "note", "edit_field": "field_name"}
     return Question(name, kinds[name])
 
@@ -143,7 +144,7 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         parsed = _answered(text, asked, heard)  # "ok, back. it's poor": the answer counts
         if parsed is not None:
             return parsed
-    if command is not None and command.kind == "pause" and asked.kind in ("choice", "yes_no"):
+    if command is not None and command.kind == FormExit.PAUSE and asked.kind in ("choice", "yes_no"):
         after = _answer_after_never_mind(text, asked, heard)  # "…算了，我觉得还是需要机器学习的" answers
         if after is not None:
             return after
@@ -317,7 +318,7 @@ def _unsure_then_asking_around(text: str, asked: Question, heard: Optional[Heard
         return None
     if any(
         (found := commands.match(part)) is not None
-        and found.kind in ("pause", "leave")
+        and found.kind in (FormExit.PAUSE, FormExit.LEAVE)
         and not _ASKING_AROUND.search(words.fold(part))
         for part in parts[1:]
     ):
@@ -513,7 +514,7 @@ def _button(payload: Mapping[str, Any], asked: Question) -> Reading:
     if intent == "skip":
         return Reading("skip")
     if intent in ("cancel", "pause"):
-        return Reading("command", command=Command("pause"))
+        return Reading("command", command=Command(FormExit.PAUSE))
     if intent in ("affirm", "deny") and asked.kind == "yes_no":
         return Reading("answer", value="yes" if intent == "affirm" else "no")
     choice = payload.get("choice")
@@ -546,9 +547,9 @@ def _rescue(heard: Heard, asked: Question) -> Optional[Reading]:
     if intent == "skip":
         return Reading("skip")
     if intent == "cancel":
-        return Reading("command", command=Command("pause"))
+        return Reading("command", command=Command(FormExit.PAUSE))
     if intent == "goodbye":
-        return Reading("command", command=Command("leave"))
+        return Reading("command", command=Command(FormExit.LEAVE))
     if (
         intent == "out_of_scope"
         and asked.is_plan_field
