@@ -146,7 +146,7 @@ class ValidateConfirmForm(PendingQuestionForm):
             turn.say(
                 "edit_saved",
                 field=messages.text(f"field.{field}", turn.lang),
-                value=planning.display_value(field, parsed.value, turn.lang),
+                value=plan_text.display_value(field, parsed.value, turn.lang),
             )
             send_summary(turn, saved)
             return {**saved, "reask": Reask.SHORT}
@@ -225,7 +225,7 @@ class ActionConfirmFormDone(Action):
     def _edit(turn: Turn) -> EventList:
         field = turn.tracker.get_slot("plan_editing")
         if field in ANSWER_FIELD_NAMES:
-            current = planning.display_value(field, turn.tracker.get_slot(field), turn.lang)
+            current = plan_text.display_value(field, turn.tracker.get_slot(field), turn.lang)
             turn.say(
                 "edit_starting",
                 id=int_slot(turn.tracker, "plan_draft_id") or "-",

@@ -184,7 +184,7 @@ class ActionEditPlan(Request):
                 return []
             plan = result.the_plan
             if field is not None:
-                current = planning.display_value(field, planning.slot_values(plan)[field], lang_of(tracker))
+                current = plan_text.display_value(field, planning.slot_values(plan)[field], lang_of(tracker))
                 say(
                     dispatcher,
                     tracker,

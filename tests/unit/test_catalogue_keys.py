@@ -43,7 +43,7 @@ FAMILIES: Dict[str, Tuple[str, ...]] = {
     "ask.{}": ANSWER_FIELD_NAMES,  # bot.dialogue.prompts.plan_question
     "why.{}": ANSWER_FIELD_NAMES,  # the guide's reason for a question
     "explain.{}": FORM_QUESTIONS,  # "what do you mean?" at any form's question
-    "choice.{}": CHOICES,  # an option's label (bot.messages.choice_label, bot.planning.display_value)
+    "choice.{}": CHOICES,  # an option's label (bot.messages.choice_label, bot.plan_text.display_value)
     "choice.{}.{}": ("data_location.mixed", "data_quality.mixed"),  # a label worded for its question
     "status.{}": STATUSES,
     "rating.{}": RATINGS,
