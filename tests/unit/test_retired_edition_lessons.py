@@ -4,20 +4,9 @@ the reader, the command matcher and the request patterns getting wrong, one case
 import pytest
 
 from bot.dialogue import answers, commands, reader
-from bot.dialogue.reader import Heard
 from bot.nlu.patterns import recognise
 from bot.plan_schema import ANSWER_FIELD_NAMES
-from tests.unit.test_dialogue_reader import Found
-
-
-def read(question_name, text, confirming=None):
-    return reader.read(
-        Heard(text, "inform", 0.9),
-        reader.question(question_name, confirming),
-        lookup=lambda _: Found("none"),
-        editable=ANSWER_FIELD_NAMES,
-    )
-
+from tests.support.reading import read
 
 # (field, option, answer): choice answers that the retired editions showed misread
 CHOICES = [
@@ -836,12 +825,7 @@ def test_newcomer_play_of_this_session():
         read("failure_tolerance", "we've kept some budget aside in case it doesn't work first time").value == "budgeted"
     )
     assert read("failure_tolerance", "it has to work first time").value == "must_succeed"
-    long_reply = reader.read(
-        Heard("规则搞不定，路况天气太多变量", "out_of_scope", 0.95),
-        reader.question("q_unused_data"),
-        lookup=lambda _: Found("none"),
-        editable=ANSWER_FIELD_NAMES,
-    )
+    long_reply = read("q_unused_data", "规则搞不定，路况天气太多变量", intent="out_of_scope", confidence=0.95)
     assert long_reply.kind == "unclear"  # not "that is out of my scope" in the middle of a plan
 
 
@@ -1745,12 +1729,7 @@ def test_a_yes_with_a_particle_is_a_yes(text):
 
 
 def test_an_unread_answer_is_not_taken_for_are_you_a_bot():
-    reading = reader.read(
-        Heard("是真事儿", "bot_challenge", 0.97),
-        reader.question("q_real_problem"),
-        lookup=lambda _: Found("none"),
-        editable=ANSWER_FIELD_NAMES,
-    )
+    reading = read("q_real_problem", "是真事儿", intent="bot_challenge", confidence=0.97)
     assert reading.kind != "social"
     assert reader._ASKS_IF_BOT.search("你是机器人吗") and reader._ASKS_IF_BOT.search("are you a real person")
 
