@@ -254,13 +254,15 @@ def asks(text: str, asked: Question) -> bool:
     )
 
 
-# A question said without its question mark: "what does that mean", "how do i answer this", "is it the number of people".
+# A question said without its question mark: "what does that mean", "how do i answer this",
+# "is it the number of people".
 _INVERTED = re.compile(
     r"^(?:what|how|which|who|where|when|why)(?:'s|s(?= )|'re| is| are| was| does| do| did| should| would| can| could|"
     r" kind| sort| type| exactly| about| else)\b|^(?:is|are|does|do|can|could|should|would|will|may)\s+"
     r"(?:i|we|you|it|they|this|that|there|the|a|an|my|our)\b"
 )
-# Opening like a question, these state: "什么都缺", "哪方面都缺一点", "怎么部署上线这块不会", "能不能招到人是最大的问题".
+# Opening like a question, these state: "什么都缺", "哪方面都缺一点", "怎么部署上线这块不会",
+# "能不能招到人是最大的问题".
 _STATES = re.compile(
     r"^(?:什么|啥|哪(?:个|些|方面|样|里|儿)?)(?:都|也)|(?:不会|不懂|不知道怎么|是问题|是最大的问题|是个问题|是难点|"
     r"是瓶颈|都缺|都不会|都没有)\s*[。.!！]?$|\b(?:is|are) (?:the|a|our) (?:problem|issue|gap|bottleneck)\b"
@@ -287,7 +289,8 @@ _EMOJI_YES_NO = {"👍": "yes", "👌": "yes", "✅": "yes", "🙆": "yes", "�
 # "端到端平台具体指啥？跟我们现在的k8s有啥区别": a sentence that asks, wherever it stands
 _ASKING_SENTENCE = re.compile(
     r"(?:啥|什么|哪个|哪种|怎么|为什么|区别|具体指|是指|是说|几个|\bwhat\b|\bwhy\b|\bhow\b|\bwhich\b|"
-    r"\bdifference\b|\byou mean\b|\bdoes (?:that|this|it) mean\b)[^.!?。！？]{0,90}[?？]|(?:^|[,，。?？])\s*(?:什么样的?|什么算|什么叫|啥叫|啥算|怎么算|怎样算)[^,，。]*$"
+    r"\bdifference\b|\byou mean\b|\bdoes (?:that|this|it) mean\b)[^.!?。！？]{0,90}[?？]|(?:^|"
+    r"[,，。?？])\s*(?:什么样的?|什么算|什么叫|啥叫|啥算|怎么算|怎样算)[^,，。]*$"
 )
 
 
@@ -304,8 +307,8 @@ _PUZZLED_REMARK = re.compile(
 
 _ASKING_AROUND = re.compile(r"\b(?:talk|speak|check|ask|confirm)\b|问一下|问问|确认|核实|了解一下|商量")
 _COMING_BACK = re.compile(
-    r"\b(?:come back|get back|back in|be back|later|tomorrow|pause|continue|resume|finish)\b|回头|晚点|稍后|再说|再填|再答|再来|"
-    r"回来|接着|等会|待会|一会|过会|"
+    r"\b(?:come back|get back|back in|be back|later|tomorrow|pause|continue|resume|finish)\b|回头|晚点|稍后|再说|再填|"
+    r"再答|再来|回来|接着|等会|待会|一会|过会|"
     r"明天|之后|暂停|继续"
 )
 
@@ -401,7 +404,8 @@ _QUESTION_WORD = re.compile(
 # "skills like what?", "you mean people from the business side?", "要写名字还是写人数？", "does a forecast count?"
 _ABOUT_THIS = re.compile(
     r"\b(?:like what|such as|meaning what|you mean|do you mean|for example|for instance|e\.g|"
-    r"what counts|count as|counts as|does (?:that|this|it) (?:count|mean)|what kind|what sort|how (?:short|detailed))\b|"
+    r"what counts|count as|counts as|does (?:that|this|it) (?:count|mean)|what kind|what sort|how (?:short|"
+    r"detailed))\b|"
     r"例如|比如|要写|写什么|填什么|还是写|还是填|要多|算不算|算吗|包括|包不包括|哪种|什么样|有啥要求|有什么要求|是指"
 )
 
@@ -425,7 +429,8 @@ def _leads(text: str, asked: Question) -> bool:
 
 
 _BARE_SUBMIT = re.compile(
-    r"^(?:(?:ok|okay|好|好的|行)[,，\s]*)?(?:提交|提交吧|提交了|交了吧|直接提交|submit|submit it|submit now|just submit|submit please)[.。!！]?$"
+    r"^(?:(?:ok|okay|好|好的|行)[,，\s]*)?(?:提交|提交吧|提交了|交了吧|直接提交|submit|submit it|submit now|"
+    r"just submit|submit please)[.。!！]?$"
 )
 
 
@@ -564,7 +569,8 @@ def _rescue(heard: Heard, asked: Question) -> Optional[Reading]:
 
 
 _ASKS_IF_BOT = re.compile(
-    r"机器人|真人|人工|你是谁|你是人|你是不是人|你是ai|\b(?:bot|robot|human|real person|a person|machine|ai|chatgpt|who are you)\b"
+    r"机器人|真人|人工|你是谁|你是人|你是不是人|你是ai|\b(?:bot|robot|human|real person|a person|machine|ai|chatgpt|"
+    r"who are you)\b"
 )
 
 
