@@ -4,25 +4,27 @@ submitting it, withdrawing one, recording a review. `confirming` says which."""
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.forms import PendingQuestionForm, Slots, Turn, accepted, int_slot, lang_of
+from actions.forms import Handler, PendingQuestionForm, Slots, accepted
 from actions.plan_flow import EventList, clear_plan_slots, fill_plan, submit, tell_deadline, withdraw
 from actions.plan_form import save_answer, send_summary
+from actions.replies import Turn, button, int_slot, lang_of
 from bot import messages, plan_text, planning
 from bot.dialogue import prompts, reader
 from bot.dialogue.reader import Question, Reading
+from bot.flow import CHOOSING_A_FIELD, Confirming, FormExit, Reask
 from bot.plan_schema import ANSWER_FIELD_NAMES
 from bot.store.db import session_scope
 
 
 def yes_no_buttons(lang: str, yes: str = "button_yes", no: str = "button_no") -> List[prompts.Button]:
-    return [prompts.button(messages.text(yes, lang), "/affirm"), prompts.button(messages.text(no, lang), "/deny")]
+    return [button(yes, lang, "/affirm"), button(no, lang, "/deny")]
 
 
 class ActionAskConfirmation(Action):
@@ -41,30 +43,30 @@ class ActionAskConfirmation(Action):
     def _question(tracker: Tracker, lang: str):
         confirming = tracker.get_slot("confirming")
         year = int_slot(tracker, "plan_year")
-        if confirming == "start":
+        if confirming == Confirming.START:
             with session_scope() as session:
                 unit = planning.unit_name(session, tracker.get_slot("plan_unit"), lang)
             return (
                 messages.text("plan_confirm_unit_year", lang, unit=unit, year=year),
                 yes_no_buttons(lang, no="button_other_year"),
             )
-        if confirming == "start_year":
+        if confirming == Confirming.START_YEAR:
             first, last = planning.allowed_years()
             return (
                 messages.text("plan_ask_year", lang),
                 [prompts.button(str(y), prompts.choice_payload(str(y))) for y in range(first, last + 1)],
             )
-        if confirming == "submit":
+        if confirming == Confirming.SUBMIT:
             return messages.text("plan_summary_confirm", lang), [
-                prompts.button(messages.text("button_submit", lang), "/affirm"),
-                prompts.button(messages.text("button_change", lang), "/edit_plan"),
-                prompts.button(messages.text("button_later", lang), "/deny"),
+                button("button_submit", lang, "/affirm"),
+                button("button_change", lang, "/edit_plan"),
+                button("button_later", lang, "/deny"),
             ]
-        if confirming == "withdraw":
+        if confirming == Confirming.WITHDRAW:
             with session_scope() as session:
                 text = plan_text.withdraw_question(session, int_slot(tracker, "withdraw_candidate"), lang)
             return text, yes_no_buttons(lang, yes="button_withdraw", no="button_keep")
-        if confirming == "review":
+        if confirming == Confirming.REVIEW:
             return messages.text(
                 "review_confirm",
                 lang,
@@ -85,27 +87,30 @@ class ValidateConfirmForm(PendingQuestionForm):
     def name(self) -> Text:
         return "validate_confirm_form"
 
-    def handle(self, reading: Reading, question: Question, turn: Turn) -> Slots:
-        if turn.tracker.get_slot("confirming") == "start" and reading.kind in ("answer", "unclear"):
-            text = turn.tracker.latest_message.get("text") or ""
-            named = reader.read_year(_NOT_THAT_YEAR.sub(" ", text))  # "This plan is for 2028, not for next year": 2028
-            if (
-                named
-                and planning.in_cycle(named)
-                and not (named == int_slot(turn.tracker, "plan_year") and reading.value == "no")
-            ):
-                # "不对，是2028年的" / "unit is correct but year is not, it's 2028" / "对的，就是生产部明年的"
-                return accepted({"plan_year": named, "confirmation": "yes"})
-        return super().handle(reading, question, turn)
+    def handlers(self) -> Sequence[Handler]:
+        return (self.named_year, *super().handlers())
+
+    def named_year(self, reading: Reading, question: Question, turn: Turn) -> Optional[Slots]:
+        """Asked to start a plan, an answer or unclear reply that names a planning year starts it for that year:
+        "不对，是2028年的" / "unit is correct but year is not, it's 2028" / "对的，就是生产部明年的"."""
+        if turn.tracker.get_slot("confirming") != Confirming.START or reading.kind not in ("answer", "unclear"):
+            return None
+        text = turn.tracker.latest_message.get("text") or ""
+        named = reader.read_year(_NOT_THAT_YEAR.sub(" ", text))  # "This plan is for 2028, not for next year": 2028
+        if not named or not planning.in_cycle(named):
+            return None
+        if named == int_slot(turn.tracker, "plan_year") and reading.value == "no":
+            return None
+        return accepted({"plan_year": named, "confirmation": "yes"})
 
     def accept(self, question: Question, value: Any, extra: Dict[str, Any], turn: Turn) -> Slots:
         confirming = turn.tracker.get_slot("confirming")
-        if confirming == "start_year":
+        if confirming == Confirming.START_YEAR:
             return self._year(value, turn)
         if value == "unsure":
             return self.reject("plan_invalid_yes_no", turn)
-        if confirming == "start" and value == "no":
-            return {"confirming": "start_year", "reask": None}
+        if confirming == Confirming.START and value == "no":
+            return {"confirming": Confirming.START_YEAR, "reask": None}
         return accepted({"confirmation": value})
 
     @staticmethod
@@ -113,27 +118,27 @@ class ValidateConfirmForm(PendingQuestionForm):
         if not planning.in_cycle(int(year)):
             first, last = planning.allowed_years()
             turn.say("plan_bad_year", first=first, last=last)
-            return {"reask": "short"}
-        return accepted({"plan_year": int(year), "confirming": "start", "confirmation": "yes"})
+            return {"reask": Reask.SHORT}
+        return accepted({"plan_year": int(year), "confirming": Confirming.START, "confirmation": "yes"})
 
     def accept_skip(self, question: Question, turn: Turn) -> Slots:
         return accepted({"confirmation": "no"})
 
     def give_up(self, question: Question, turn: Turn) -> Slots:
         # asked to start a plan, and the reply is still unclear: start it (the year can be changed later)
-        return accepted({"confirmation": "yes" if turn.tracker.get_slot("confirming") == "start" else "no"})
+        return accepted({"confirmation": "yes" if turn.tracker.get_slot("confirming") == Confirming.START else "no"})
 
     def on_command(self, reading: Reading, question: Question, turn: Turn) -> Slots:
         if (
             reading.command is not None
-            and reading.command.kind == "withdraw"
-            and turn.tracker.get_slot("confirming") == "withdraw"
+            and reading.command.kind == FormExit.WITHDRAW
+            and turn.tracker.get_slot("confirming") == Confirming.WITHDRAW
         ):
             return accepted({"confirmation": "yes"})  # "yes, withdraw it"
         return super().on_command(reading, question, turn)
 
     def on_edit(self, field: Optional[str], value: Optional[str], question: Question, turn: Turn) -> Slots:
-        if turn.tracker.get_slot("confirming") != "submit":
+        if turn.tracker.get_slot("confirming") != Confirming.SUBMIT:
             return super().on_edit(field, value, question, turn)
         parsed = reader.parse_answer(value, reader.question(field)) if field and value else None
         if field and parsed is not None and parsed.kind == "answer" and parsed.value not in (None, ""):
@@ -141,11 +146,11 @@ class ValidateConfirmForm(PendingQuestionForm):
             turn.say(
                 "edit_saved",
                 field=messages.text(f"field.{field}", turn.lang),
-                value=planning.display_value(field, parsed.value, turn.lang),
+                value=plan_text.display_value(field, parsed.value, turn.lang),
             )
             send_summary(turn, saved)
-            return {**saved, "reask": "short"}
-        return {"form_exit": "edit", "plan_editing": field or "?"}
+            return {**saved, "reask": Reask.SHORT}
+        return {"form_exit": FormExit.EDIT, "plan_editing": field or CHOOSING_A_FIELD}
 
 
 class ActionConfirmFormDone(Action):
@@ -166,23 +171,23 @@ class ActionConfirmFormDone(Action):
             SlotSet("failed_tries", 0),
             SlotSet("reask", None),
         ]
-        if confirming in ("start", "start_year"):
+        if confirming in (Confirming.START, Confirming.START_YEAR):
             return events + self._start(turn, said_yes)
-        if confirming == "submit":
-            if exit_kind == "edit":
+        if confirming == Confirming.SUBMIT:
+            if exit_kind == FormExit.EDIT:
                 return events + self._edit(turn)
             if said_yes:
                 return events + submit(turn)
             turn.say("submit_left", id=int_slot(tracker, "plan_draft_id") or "-")
             return events
-        if exit_kind == "edit":  # "change the sponsor" asked at another confirmation
+        if exit_kind == FormExit.EDIT:  # "change the sponsor" asked at another confirmation
             return events + [FollowupAction("action_edit_plan")]
-        if confirming == "withdraw":
+        if confirming == Confirming.WITHDRAW:
             if said_yes:
                 return events + withdraw(turn)
             turn.say("withdraw_left")
             return events + [SlotSet("withdraw_candidate", None)]
-        if confirming == "review":
+        if confirming == Confirming.REVIEW:
             from actions.planning_office import record_review
 
             if said_yes:
@@ -220,7 +225,7 @@ class ActionConfirmFormDone(Action):
     def _edit(turn: Turn) -> EventList:
         field = turn.tracker.get_slot("plan_editing")
         if field in ANSWER_FIELD_NAMES:
-            current = planning.display_value(field, turn.tracker.get_slot(field), turn.lang)
+            current = plan_text.display_value(field, turn.tracker.get_slot(field), turn.lang)
             turn.say(
                 "edit_starting",
                 id=int_slot(turn.tracker, "plan_draft_id") or "-",

@@ -10,7 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import identify
-from actions.forms import Request, Turn
+from actions.forms import Request
+from actions.replies import Turn
 from bot import cycle, cycle_text, planning, reminders, roles
 from bot.roles import Permission
 from bot.store.db import session_scope

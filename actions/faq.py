@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import identify
-from actions.replies import say
+from actions.replies import lang_of, say
 from bot import messages, planning
 from bot.kb import faq, gaps, search
 from bot.store.db import session_scope
@@ -19,21 +19,18 @@ RELATED_BUTTONS = 3
 search.warm_up_in_background()
 
 
-def _lang(tracker: Tracker) -> str:
-    return tracker.get_slot("language") or "zh"
-
-
-def _buttons(ids: List[str], lang: str) -> List[Dict[str, str]]:
+def kb_buttons(ids: List[str], lang: str) -> List[Dict[str, str]]:
+    """A button for each knowledge-base entry, titled with its question."""
     return [{"title": faq.title(i, lang), "payload": faq.payload(i)} for i in ids]
 
 
 def send_answer(dispatcher: CollectingDispatcher, tracker: Tracker, entry_id: str) -> List[Dict[Text, Any]]:
     """Answer with entry `entry_id`, offer its related topics, remember it for follow-ups."""
-    lang = _lang(tracker)
+    lang = lang_of(tracker)
     dispatcher.utter_message(text=faq.answer_text(entry_id, lang))
     related = faq.related(entry_id)[:RELATED_BUTTONS]
     if related:
-        dispatcher.utter_message(text=messages.text("faq_related", lang), buttons=_buttons(related, lang))
+        dispatcher.utter_message(text=messages.text("faq_related", lang), buttons=kb_buttons(related, lang))
     seen = [*(tracker.get_slot("faq_seen") or []), entry_id][-20:]
     return [SlotSet("last_kb_id", entry_id), SlotSet("faq_seen", seen)]
 
@@ -52,10 +49,10 @@ class ActionAnswerFaq(Action):
         lookup = faq.lookup(question)
         if lookup.decision == "answer":
             return send_answer(dispatcher, tracker, lookup.matches[0].id)
-        lang = _lang(tracker)
+        lang = lang_of(tracker)
         if lookup.decision == "clarify":
             ids = [m.id for m in lookup.matches]
-            dispatcher.utter_message(text=messages.text("faq_clarify", lang), buttons=_buttons(ids, lang))
+            dispatcher.utter_message(text=messages.text("faq_clarify", lang), buttons=kb_buttons(ids, lang))
             return []
         if self._not_a_question(tracker):  # the NLU did not see a question here: ask to rephrase
             draft = tracker.get_slot("plan_draft_id") or self._paused_draft(tracker)

@@ -1,18 +1,30 @@
 """What every form does with a message while one of its questions is pending.
 
-Each form's validation action reads the message against the pending question
-(bot.dialogue.reader) and handles what it is: an answer (the form's own `accept`),
-a skip, a command (pause, leave, explain, language, edit, ...), a question for the
-knowledge base, small talk, or something unclear. Leaving sets `form_exit` and ends
-the form; the form's `action_<form>_done` then says what happens next.
+`PendingQuestionForm` is the base of the forms' validation actions, in the manner of
+financial-demo's `CustomFormValidationAction` over rasa_sdk's `FormValidationAction`:
+`run()` reads the message against the pending question (bot.dialogue.reader) and hands the
+reading to small handlers, in this order; the first that takes it says which slots to set:
+
+1. stored value        nothing pending was answered (the form starts with answers stored): they stay
+2. FAQ digression      a question: answered from the knowledge base, the question asked again
+3. clear option        a button: what it says is the answer
+4. skip                "skip", "跳过": the form's `accept_skip`
+5. command             pause, leave, explain, language, show my plans, help, wait, change an answer
+6. digression intent   small talk (greet, thank, "are you a bot?"): its reply, the question asked again
+7. parse or reject     an answer read from the text goes to `accept`; anything else is unclear
+8. save                the slots as events, and the next question (none when the user left)
+
+Subclasses implement the public hook `accept` (an answer to the pending question: the slots
+to set) and may override `accept_skip`, `give_up`, `editable`, `on_edit`, `previous` and
+`explained`, or put a handler of their own in front (`handlers`). Leaving sets `form_exit`
+and ends the form; the form's `action_<form>_done` then says what happens next.
 """
 
 from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Callable, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
@@ -20,8 +32,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import identify
-from actions.faq import send_answer
-from bot import cycle_text, messages
+from actions.faq import kb_buttons, send_answer
+from actions.replies import Turn, int_slot
+from bot import cycle_text
 from bot.dialogue import prompts, reader
 from bot.dialogue.reader import Heard, Question, Reading
 from bot.flow import CHOOSING_A_FIELD, Confirming, FormExit, Reask
@@ -33,23 +46,16 @@ from bot.store.db import session_scope
 REQUESTED_SLOT = "requested_slot"
 MAX_FAILED_TRIES = 2  # then the question comes with every option as a button, skip and pause
 Slots = Dict[Text, Any]
-
-
-def lang_of(tracker: Tracker) -> str:
-    return tracker.get_slot("language") or "zh"
-
-
-def int_slot(tracker: Tracker, name: str) -> Optional[int]:
-    value = tracker.get_slot(name)
-    return None if value is None else int(value)
+# A handler: the slots to set when it takes the reading, None to pass it on.
+Handler = Callable[[Reading, Question, Turn], Optional[Slots]]
 
 
 def heard(tracker: Tracker) -> Heard:
     message = tracker.latest_message or {}
     intent = message.get("intent") or {}
     entities: Dict[str, List[Any]] = {}
-    for entity in message.get("entities") or []:
-        entities.setdefault(entity.get("entity"), []).append(entity.get("value"))
+    for found in message.get("entities") or []:
+        entities.setdefault(found.get("entity"), []).append(found.get("value"))
     return Heard(
         text=message.get("text") or "",
         intent=intent.get("name"),
@@ -58,64 +64,129 @@ def heard(tracker: Tracker) -> Heard:
     )
 
 
-@dataclass
-class Turn:
-    """The message being handled, with where to send replies."""
-
-    dispatcher: CollectingDispatcher
-    tracker: Tracker
-
-    @property
-    def lang(self) -> str:
-        return lang_of(self.tracker)
-
-    def say(self, key: str, buttons=None, **values: Any) -> None:
-        self.dispatcher.utter_message(text=messages.text(key, self.lang, **values), buttons=buttons or [])
-
-
 class PendingQuestionForm(FormValidationAction):
-    """Base of the forms' validation actions. Subclasses implement `accept` (and may
-    override `accept_skip`, `editable` and `on_edit`)."""
+    """Base of the forms' validation actions (the module's docstring gives the order)."""
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        asked = tracker.get_slot(REQUESTED_SLOT)
-        slots: Slots = {}
-        if asked and asked in tracker.slots_to_validate():
-            question = reader.question(asked, tracker.get_slot("confirming"))
+        turn = Turn(dispatcher, tracker)
+        slots = self.stored_value(turn)
+        if slots is None:
+            question = reader.question(tracker.get_slot(REQUESTED_SLOT), tracker.get_slot("confirming"))
             reading = reader.read(heard(tracker), question, lookup=faq.lookup, editable=self.editable(tracker))
-            slots = {asked: None, **self.handle(reading, question, Turn(dispatcher, tracker))}
+            slots = {question.name: None, **self.handle(reading, question, turn)}
+        return await self.save(slots, turn, domain)
+
+    def handlers(self) -> Sequence[Handler]:
+        """Steps 2-7, in order; a subclass may put its own in front."""
+        return (
+            self.faq_digression,
+            self.clear_option,
+            self.skip,
+            self.command,
+            self.digression_intent,
+            self.parse_or_reject,
+        )
+
+    def handle(self, reading: Reading, question: Question, turn: Turn) -> Slots:
+        """The slots of the first handler that takes the reading."""
+        for handler in self.handlers():
+            slots = handler(reading, question, turn)
+            if slots is not None:
+                return slots
+        raise AssertionError("parse_or_reject takes every reading")
+
+    # --- the handlers, in order ----------------------------------------------------------------
+
+    @staticmethod
+    def stored_value(turn: Turn) -> Optional[Slots]:
+        """1. Nothing to read when the message did not fill the pending question."""
+        asked = turn.tracker.get_slot(REQUESTED_SLOT)
+        return None if asked and asked in turn.tracker.slots_to_validate() else {}
+
+    def faq_digression(self, reading: Reading, question: Question, turn: Turn) -> Optional[Slots]:
+        """2. A question: the deadline, a knowledge-base button, or a lookup; then back to the question."""
+        if reading.kind != "question":
+            return None
+        if not reading.value and patterns.cycle_request(self._text(turn)) == "ask_deadline":
+            self.tell_deadline(turn)
+        elif reading.value:  # a knowledge-base button
+            return {**self._answered(send_answer(turn.dispatcher, turn.tracker, reading.value)), "reask": Reask.BACK}
+        elif reading.lookup.decision == "answer":
+            kb_id = reading.lookup.matches[0].id
+            return {**self._answered(send_answer(turn.dispatcher, turn.tracker, kb_id)), "reask": Reask.BACK}
+        elif reading.lookup.decision == "clarify":
+            turn.say("faq_clarify", buttons=kb_buttons([m.id for m in reading.lookup.matches], turn.lang))
+        else:
+            self.record_gap(reading.lookup, turn)
+            turn.say("form_kb_none")
+        return {"reask": Reask.BACK}
+
+    def clear_option(self, reading: Reading, question: Question, turn: Turn) -> Optional[Slots]:
+        """3. A button's answer is the answer."""
+        if reading.kind != "answer" or heard(turn.tracker).payload is None:
+            return None
+        return self.accept(question, reading.value, dict(reading.extra), turn)
+
+    def skip(self, reading: Reading, question: Question, turn: Turn) -> Optional[Slots]:
+        """4. "skip", said or pressed: the form's `accept_skip`."""
+        said = reading.kind == "command" and reading.command is not None and reading.command.kind == "skip"
+        if reading.kind != "skip" and not said:
+            return None
+        return self.accept_skip(question, turn)
+
+    def command(self, reading: Reading, question: Question, turn: Turn) -> Optional[Slots]:
+        """5. A command: the form's `on_command`."""
+        return self.on_command(reading, question, turn) if reading.kind == "command" else None
+
+    def digression_intent(self, reading: Reading, question: Question, turn: Turn) -> Optional[Slots]:
+        """6. Small talk: its usual reply, then back to the question."""
+        if reading.kind != "social":
+            return None
+        intent = reading.intent or ""
+        if intent == "help":
+            turn.say("form_help")
+        elif intent == "greet":
+            turn.say("greet_known", name=turn.tracker.get_slot("person_name") or "")
+        else:
+            turn.say(intent)
+        return {"reask": Reask.BACK}
+
+    def parse_or_reject(self, reading: Reading, question: Question, turn: Turn) -> Optional[Slots]:
+        """7. An answer read from the text goes to `accept`; anything else is said to be unclear."""
+        if reading.kind == "answer":
+            return self.accept(question, reading.value, dict(reading.extra), turn)
+        return self.reject(reading.problem or "plan_invalid_text", turn, question)
+
+    async def save(self, slots: Slots, turn: Turn, domain: DomainDict) -> List[Dict[Text, Any]]:
+        """8. The slots as events, then the next question: the first required slot still empty,
+        none once the user left."""
         events = [SlotSet(name, value) for name, value in slots.items()]
-        tracker.add_slots(events)
-        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        turn.tracker.add_slots(events)
+        required = await self.required_slots(self.domain_slots(domain), turn.dispatcher, turn.tracker, domain)
         following = (
             None
-            if tracker.get_slot("form_exit")
-            else next((name for name in required if tracker.slots.get(name) is None), None)
+            if turn.tracker.get_slot("form_exit")
+            else next((name for name in required if turn.tracker.slots.get(name) is None), None)
         )
         return events + [SlotSet(REQUESTED_SLOT, following)]
 
-    # --- what a message is -------------------------------------------------------------
-
-    def handle(self, reading: Reading, question: Question, turn: Turn) -> Slots:
-        if reading.kind == "answer":
-            return self.accept(question, reading.value, dict(reading.extra), turn)
-        if reading.kind == "skip":
-            return self.accept_skip(question, turn)
-        if reading.kind == "command":
-            return self.on_command(reading, question, turn)
-        if reading.kind == "question":
-            return self.on_question(reading, turn)
-        if reading.kind == "social":
-            return self.on_social(reading.intent or "", turn)
-        return self.reject(reading.problem or "plan_invalid_text", turn, question)
+    # --- what the handlers do -------------------------------------------------------------------
 
     def on_command(self, reading: Reading, question: Question, turn: Turn) -> Slots:
         command = reading.command
         assert command is not None, "only a reading of kind 'command' comes here"
         if command.kind in FormExit.LEAVING:
             return {"form_exit": command.kind}
+        if command.kind == "edit":
+            return self.on_edit(command.field, corrected(command, turn.tracker), question, turn)
+        if command.kind in ("change", "back") and self.editable(turn.tracker):
+            field = self.previous(question, turn.tracker) if command.kind == "back" else None
+            return self.on_edit(field, None, question, turn)
+        if command.kind == "wait":  # "稍等": the question stays as it was asked
+            turn.say("form_wait")
+            return {"reask": Reask.SILENT}
         if command.kind == "explain":
             turn.dispatcher.utter_message(text=prompts.explanation(self.explained(question, turn.tracker), turn.lang))
         elif command.kind == "language":
@@ -125,64 +196,6 @@ class PendingQuestionForm(FormValidationAction):
                 turn.dispatcher.utter_message(text=cycle_text.my_plans_text(session, identify(turn.tracker), turn.lang))
         elif command.kind == "help":
             turn.say("form_help")
-        elif command.kind == "edit":
-            return self.on_edit(command.field, corrected(command, turn.tracker), question, turn)
-        elif command.kind == "wait":  # "稍等": the question stays as it was asked
-            turn.say("form_wait")
-            return {"reask": Reask.SILENT}
-        elif command.kind in ("change", "back") and self.editable(turn.tracker):
-            field = self.previous(question, turn.tracker) if command.kind == "back" else None
-            return self.on_edit(field, None, question, turn)
-        elif command.kind == "skip":
-            return self.accept_skip(question, turn)
-        return {"reask": Reask.BACK}
-
-    def on_question(self, reading: Reading, turn: Turn) -> Slots:
-        if (
-            not reading.value
-            and patterns.cycle_request(turn.tracker.latest_message.get("text") or "") == "ask_deadline"
-        ):
-            with session_scope() as session:  # "when is the deadline?" mid-form
-                turn.dispatcher.utter_message(
-                    text=cycle_text.deadline_answer(session, int_slot(turn.tracker, "plan_year"), turn.lang)
-                )
-            return {"reask": Reask.BACK}
-        if reading.value:  # a knowledge-base button
-            return {**self._answered(send_answer(turn.dispatcher, turn.tracker, reading.value)), "reask": Reask.BACK}
-        found = reading.lookup
-        if found.decision == "answer":
-            return {
-                **self._answered(send_answer(turn.dispatcher, turn.tracker, found.matches[0].id)),
-                "reask": Reask.BACK,
-            }
-        if found.decision == "clarify":
-            turn.say(
-                "faq_clarify",
-                buttons=[{"title": faq.title(m.id, turn.lang), "payload": faq.payload(m.id)} for m in found.matches],
-            )
-            return {"reask": Reask.BACK}
-        with session_scope() as session:
-            gaps.record(
-                session,
-                turn.tracker.latest_message.get("text") or "",
-                found,
-                lang=turn.lang,
-                sender=turn.tracker.sender_id,
-            )
-        turn.say("form_kb_none")
-        return {"reask": Reask.BACK}
-
-    @staticmethod
-    def _answered(events: List[Dict[Text, Any]]) -> Slots:
-        return {event["name"]: event["value"] for event in events}
-
-    def on_social(self, intent: str, turn: Turn) -> Slots:
-        if intent == "help":
-            turn.say("form_help")
-        elif intent == "greet":
-            turn.say("greet_known", name=turn.tracker.get_slot("person_name") or "")
-        else:
-            turn.say(intent)
         return {"reask": Reask.BACK}
 
     def reject(self, problem: str, turn: Turn, question: Optional[Question] = None) -> Slots:
@@ -195,6 +208,19 @@ class PendingQuestionForm(FormValidationAction):
         return {"failed_tries": tries, "reask": Reask.AGAIN}
 
     @staticmethod
+    def tell_deadline(turn: Turn) -> None:
+        """ "When is the deadline?" mid-form."""
+        with session_scope() as session:
+            year = int_slot(turn.tracker, "plan_year")
+            turn.dispatcher.utter_message(text=cycle_text.deadline_answer(session, year, turn.lang))
+
+    @staticmethod
+    def record_gap(found: Any, turn: Turn) -> None:
+        """A question nobody could answer, logged for the planning office."""
+        with session_scope() as session:
+            gaps.record(session, PendingQuestionForm._text(turn), found, lang=turn.lang, sender=turn.tracker.sender_id)
+
+    @staticmethod
     def remember_language(turn: Turn) -> None:
         from bot import directory, directory_cache
 
@@ -203,11 +229,19 @@ class PendingQuestionForm(FormValidationAction):
         directory_cache.forget(turn.tracker.sender_id)
         turn.say("language_changed")
 
+    @staticmethod
+    def _text(turn: Turn) -> str:
+        return turn.tracker.latest_message.get("text") or ""
+
+    @staticmethod
+    def _answered(events: List[Dict[Text, Any]]) -> Slots:
+        return {event["name"]: event["value"] for event in events}
+
     # --- hooks ------------------------------------------------------------------------------
 
     @abstractmethod
     def accept(self, question: Question, value: Any, extra: Dict[str, Any], turn: Turn) -> Slots:
-        """Take an answer to `question`: the slots to set (or a `reject`)."""
+        """The public hook: take an answer to `question`, the slots to set (or a `reject`)."""
 
     def accept_skip(self, question: Question, turn: Turn) -> Slots:
         return self.reject("plan_invalid_text", turn, question)

@@ -17,12 +17,13 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import identify
 from actions.faq import send_answer
-from actions.forms import PendingQuestionForm, Request, Slots, Turn, accepted, int_slot, lang_of
-from actions.plan_form import CHOOSING_A_FIELD
+from actions.forms import PendingQuestionForm, Request, Slots, accepted
+from actions.replies import Turn, button, int_slot, lang_of, say, utter
 from bot import cycle_text, lifecycle, messages, plan_text, planning, roles
 from bot.dialogue import answers, prompts
 from bot.dialogue.reader import Question
 from bot.directory import Identity
+from bot.flow import CHOOSING_A_FIELD, Confirming, FormExit
 from bot.kb import faq
 from bot.lifecycle import Outcome
 from bot.plan_schema import ANSWER_FIELD_NAMES
@@ -32,16 +33,6 @@ from bot.store.models import Plan
 
 SURE = 0.8  # a request read with this confidence acts at once; below it, the bot asks first
 EventList = List[Dict[Text, Any]]
-
-
-def say(dispatcher: CollectingDispatcher, tracker: Tracker, key: str, buttons=None, **values: Any) -> None:
-    dispatcher.utter_message(text=messages.text(key, lang_of(tracker), **values), buttons=buttons or [])
-
-
-def utter(dispatcher: CollectingDispatcher, texts: List[str]) -> None:
-    """Send texts worded by bot/plan_text.py, one message each."""
-    for text in texts:
-        dispatcher.utter_message(text=text, buttons=[])
 
 
 def no_plan_payload(year: int) -> str:
@@ -126,7 +117,7 @@ class ActionStartPlan(Request):
             *clear_plan_slots(),
             SlotSet("plan_unit", identity.unit),
             SlotSet("plan_year", year),
-            *ask_to_confirm("start"),
+            *ask_to_confirm(Confirming.START),
         ]
 
 
@@ -193,7 +184,7 @@ class ActionEditPlan(Request):
                 return []
             plan = result.the_plan
             if field is not None:
-                current = planning.display_value(field, planning.slot_values(plan)[field], lang_of(tracker))
+                current = plan_text.display_value(field, planning.slot_values(plan)[field], lang_of(tracker))
                 say(
                     dispatcher,
                     tracker,
@@ -236,7 +227,7 @@ class ActionConfirmWithdraw(Request):
             if not result.ok:
                 utter(dispatcher, [plan_text.refusal(result, identity, lang_of(tracker), none_key="withdraw_none")])
                 return []
-            return [SlotSet("withdraw_candidate", result.the_plan.id), *ask_to_confirm("withdraw")]
+            return [SlotSet("withdraw_candidate", result.the_plan.id), *ask_to_confirm(Confirming.WITHDRAW)]
 
 
 def withdraw(turn: Turn) -> EventList:
@@ -281,11 +272,7 @@ class ActionStartNoPlan(Request):
                     "no_plan_offer",
                     unit=unit,
                     year=year,
-                    buttons=[
-                        prompts.button(
-                            messages.text("button_declare_no_plan", lang_of(tracker), year=year), no_plan_payload(year)
-                        )
-                    ],
+                    buttons=[button("button_declare_no_plan", lang_of(tracker), no_plan_payload(year), year=year)],
                 )
             return events
         if not may_file(dispatcher, tracker, identity):
@@ -349,7 +336,7 @@ class ActionNoPlanFormDone(Action):
         turn = Turn(dispatcher, tracker)
         events = [SlotSet("form_exit", None), SlotSet("no_plan_reason", None), SlotSet("failed_tries", 0)]
         reason = tracker.get_slot("no_plan_reason")
-        if tracker.get_slot("form_exit") == "edit":
+        if tracker.get_slot("form_exit") == FormExit.EDIT:
             return events + [FollowupAction("action_edit_plan")]
         if tracker.get_slot("form_exit") or not reason:
             turn.say("no_plan_left")

@@ -11,8 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import identify
-from actions.forms import PendingQuestionForm, Slots, Turn, accepted, int_slot, lang_of
-from bot import messages, planning
+from actions.forms import PendingQuestionForm, Slots, accepted
+from actions.replies import Turn, int_slot, lang_of
+from bot import messages, plan_text, planning
 from bot.dialogue import choice_model, prompts, reader
 from bot.dialogue.reader import Question
 from bot.flow import CHOOSING_A_FIELD, Confirming, FormExit, Reask
@@ -111,7 +112,7 @@ class ValidatePlanForm(PendingQuestionForm):
         if question.name == "edit_field":
             return {"plan_editing": None, "edit_field": None, "reask": None}
         fallback = GIVEN_UP.get(question.name)
-        shown = planning.display_value(question.name, fallback or planning.SKIPPED, turn.lang)
+        shown = plan_text.display_value(question.name, fallback or planning.SKIPPED, turn.lang)
         turn.say(
             "plan_gave_up",
             value=shown,
@@ -132,11 +133,11 @@ class ValidatePlanForm(PendingQuestionForm):
                     turn.say(
                         "edit_saved",
                         field=messages.text(f"field.{field}", turn.lang),
-                        value=planning.display_value(field, parsed.value, turn.lang),
+                        value=plan_text.display_value(field, parsed.value, turn.lang),
                     )
                     return {**saved, "reask": Reask.BACK}
                 return saved
-        current = planning.display_value(field, turn.tracker.get_slot(field), turn.lang)
+        current = plan_text.display_value(field, turn.tracker.get_slot(field), turn.lang)
         turn.say(
             "edit_starting",
             id=int_slot(turn.tracker, "plan_draft_id") or "-",
@@ -177,7 +178,7 @@ def save_answer(
     if note:
         turn.say(note)
     if volunteered:
-        turn.dispatcher.utter_message(text=planning.also_noted_text(volunteered, turn.lang))
+        turn.dispatcher.utter_message(text=plan_text.also_noted_text(volunteered, turn.lang))
     editing = {"plan_editing": None} if tracker.get_slot("plan_editing") == field else {}
     return accepted({field: value, **volunteered, **saved, **editing})
 
@@ -225,5 +226,5 @@ def send_summary(turn: Turn, changed: Optional[Dict[str, Any]] = None) -> None:
     with session_scope() as session:
         unit = planning.unit_name(session, tracker.get_slot("plan_unit") or "", turn.lang)
     turn.dispatcher.utter_message(
-        text=planning.summary_text(slots, result, turn.lang, unit=unit, year=int_slot(tracker, "plan_year"))
+        text=plan_text.summary_text(slots, result, turn.lang, unit=unit, year=int_slot(tracker, "plan_year"))
     )

@@ -13,17 +13,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import identify
-from actions.forms import PendingQuestionForm, Request, Slots, Turn, accepted, int_slot, lang_of
+from actions.forms import PendingQuestionForm, Request, Slots, accepted
 from actions.plan_flow import SURE
+from actions.replies import Turn, button, entity, int_slot, lang_of
 from bot import lifecycle, messages, plan_text, planning, queries, roles
 from bot.dialogue import answers, prompts
 from bot.dialogue.reader import Question
+from bot.flow import Confirming, FormExit
 from bot.roles import Permission
 from bot.store.db import session_scope
-
-
-def entity(tracker: Tracker, name: str):
-    return next(tracker.get_latest_entity_values(name), None)
 
 
 def listed_plan(tracker: Tracker, text: str) -> Optional[int]:
@@ -132,7 +130,7 @@ class ActionStartReview(Request):
                 SlotSet("review_plan_id", int(plan_id)),
                 SlotSet("review_decision", decision),
                 SlotSet("review_note", note),
-                SlotSet("confirming", "review"),
+                SlotSet("confirming", Confirming.REVIEW),
                 SlotSet("confirmation", None),
                 FollowupAction("confirm_form"),
             ]
@@ -152,8 +150,8 @@ class ActionAskReviewDecision(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         lang = lang_of(tracker)
         buttons = [
-            prompts.button(messages.text("button_approve", lang), prompts.choice_payload("approved")),
-            prompts.button(messages.text("button_needs_work", lang), prompts.choice_payload("needs_work")),
+            button("button_approve", lang, prompts.choice_payload("approved")),
+            button("button_needs_work", lang, prompts.choice_payload("needs_work")),
         ]
         prompt = prompts.other_question(
             messages.text("review_ask_decision", lang), buttons, lang, tracker.get_slot("reask")
@@ -197,7 +195,7 @@ class ActionReviewFormDone(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         events = [SlotSet(name, None) for name in ("review_plan_id", "review_decision", "review_note", "form_exit")]
         turn = Turn(dispatcher, tracker)
-        if tracker.get_slot("form_exit") == "edit":
+        if tracker.get_slot("form_exit") == FormExit.EDIT:
             return events + [FollowupAction("action_edit_plan")]
         if tracker.get_slot("form_exit"):
             turn.say("review_left")

@@ -1,9 +1,11 @@
-"""Single-turn replies that depend on nothing but the reply language."""
+"""The actions' shared helpers (the reply language, slots, entities, catalogue text and
+buttons, the turn being handled) and the single-turn replies that need nothing more."""
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any, Dict, List, Text
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import UserUtteranceReverted
@@ -11,11 +13,64 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import identify
 from bot import messages
+from bot.dialogue import prompts
+
+# --- shared helpers -------------------------------------------------------------------------------
 
 
-def say(dispatcher: CollectingDispatcher, tracker: Tracker, key: str, **values: Any) -> None:
-    """Send catalogue message `key` in the reply language chosen for this turn (bot.nlu.context)."""
-    dispatcher.utter_message(text=messages.text(key, tracker.get_slot("language") or "zh", **values))
+def lang_of(tracker: Tracker) -> str:
+    """The reply language chosen for this turn (bot.nlu.context)."""
+    return tracker.get_slot("language") or "zh"
+
+
+def int_slot(tracker: Tracker, name: str) -> Optional[int]:
+    value = tracker.get_slot(name)
+    return None if value is None else int(value)
+
+
+def entity(tracker: Tracker, name: str) -> Any:
+    """The first value of entity `name` in the latest message, or None."""
+    return next(tracker.get_latest_entity_values(name), None)
+
+
+def say(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    key: str,
+    buttons: Optional[Sequence[prompts.Button]] = None,
+    **values: Any,
+) -> None:
+    """Send catalogue message `key` in the reply language, with `buttons`."""
+    dispatcher.utter_message(text=messages.text(key, lang_of(tracker), **values), buttons=list(buttons or []))
+
+
+def utter(dispatcher: CollectingDispatcher, texts: Sequence[str]) -> None:
+    """Send texts already worded (bot/plan_text.py, bot/cycle_text.py), one message each."""
+    for text in texts:
+        dispatcher.utter_message(text=text, buttons=[])
+
+
+def button(key: str, lang: str, payload: str, **values: Any) -> prompts.Button:
+    """A button titled with catalogue message `key`."""
+    return prompts.button(messages.text(key, lang, **values), payload)
+
+
+@dataclass
+class Turn:
+    """The message being handled, with where to send replies."""
+
+    dispatcher: CollectingDispatcher
+    tracker: Tracker
+
+    @property
+    def lang(self) -> str:
+        return lang_of(self.tracker)
+
+    def say(self, key: str, buttons: Optional[Sequence[prompts.Button]] = None, **values: Any) -> None:
+        say(self.dispatcher, self.tracker, key, buttons, **values)
+
+
+# --- replies ------------------------------------------------------------------------------------
 
 
 class _Reply(Action, ABC):

@@ -1,23 +1,93 @@
-"""Plans in words: the lifecycle's outcomes (bot/lifecycle.py), a unit's plans and the
-planning office's query answers (bot/queries.py), worded from the catalogue
-(bot/messages.yml). Each function returns the texts to send, in order; the domain
-modules return data only. The cycle's outcomes are worded by bot/cycle_text.py."""
+"""Plans in words: answers and the summary before submitting, the lifecycle's outcomes
+(bot/lifecycle.py), a unit's plans and the planning office's query answers (bot/queries.py),
+worded from the catalogue (bot/messages.yml). Each function returns the texts to send, in
+order; the domain modules return data only. The cycle's outcomes are worded by bot/cycle_text.py."""
 
 from __future__ import annotations
 
-from typing import Collection, List, Optional
+from typing import Any, Collection, List, Mapping, Optional
 
 from sqlalchemy.orm import Session
 
 from bot import assessment, cycle_text, messages, planning, roles
 from bot.directory import Identity
 from bot.lifecycle import Outcome, Result
-from bot.plan_schema import ANSWER_FIELD_NAMES
+from bot.plan_schema import ANSWER_FIELD_NAMES, ANSWER_FIELDS, FIELDS_BY_NAME
 from bot.plan_status import NO_PLAN
 from bot.queries import LISTED_WITH_A_COUNT, SHOWN, PlanFilter, QueryAnswer, Shown
 from bot.roles import Permission
 from bot.store import plans as store
 from bot.store.models import Plan
+
+# --- answers and summaries ---------------------------------------------------------------------
+
+
+def display_value(field: str, value: Any, lang: str) -> str:
+    """An answer as the lead reads it: an option's label, the branches, "skipped" or "not answered"."""
+    if value == planning.SKIPPED:
+        return messages.text("choice.skipped", lang)
+    if value in (None, "", []):
+        return messages.text("choice.empty", lang)
+    spec = FIELDS_BY_NAME[field]
+    if spec.kind == "choice":
+        return messages.choice_label(field, value, lang)
+    if spec.kind == "multi":
+        separator = "、" if lang == "zh" else ", "
+        return separator.join(messages.text(f"choice.{v}", lang) for v in value)
+    return str(value)
+
+
+def also_noted_text(volunteered: Mapping[str, Any], lang: str) -> str:
+    """Tells the lead which other questions their reply answered, and how to change them."""
+    labels = [messages.text(f"field.{name}", lang) for name in volunteered]
+    separator, colon = ("；", "：") if lang == "zh" else ("; ", ": ")
+    items = separator.join(
+        f"{label}{colon}{display_value(name, value, lang)}"
+        for label, (name, value) in zip(labels, volunteered.items(), strict=True)
+    )
+    first = labels[0] if lang == "zh" else labels[0].lower()
+    return messages.text("plan_also_noted", lang, items=items, first=first)
+
+
+def summary_text(
+    slots: Mapping[str, Any], result: Mapping[str, Any], lang: str, *, unit: str, year: Optional[int]
+) -> str:
+    """The plan's answers grouped by guide step, then its readiness assessment and remedies."""
+    title = (
+        slots.get("title")
+        if slots.get("title") not in (None, planning.SKIPPED)
+        else messages.text("plan_untitled", lang)
+    )
+    lines = [messages.text("plan_summary_header", lang, unit=unit, year=year, title=title)]
+    for step in (3, 2, 4, 1, 5, 6):
+        lines.append(
+            f"【{messages.text(f'step.{step}', lang)}】" if lang == "zh" else f"[{messages.text(f'step.{step}', lang)}]"
+        )
+        for spec in ANSWER_FIELDS:
+            if spec.step == step:
+                label = messages.text(f"field.{spec.name}", lang)
+                lines.append(f"• {label}: {display_value(spec.name, slots.get(spec.name), lang)}")
+    lines.append(messages.text("plan_summary_assessment", lang, readiness=result["readiness"]))
+    for name in assessment.CHALLENGES:
+        challenge = result["challenges"][name]
+        reasons = "; ".join(r[lang] for r in challenge["reasons"])
+        lines.append(
+            f"• {assessment.title(name, lang)}: {messages.text('rating.' + challenge['rating'], lang)}"
+            + (f" ({reasons})" if reasons else "")
+        )
+    for name in assessment.CHALLENGES:
+        challenge = result["challenges"][name]
+        if challenge["rating"] != "ready":
+            lines.append(
+                messages.text(
+                    "plan_summary_remedy",
+                    lang,
+                    challenge=assessment.title(name, lang),
+                    advice=assessment.advice(name, lang),
+                )
+            )
+    return "\n".join(lines)
+
 
 # --- who may file ---------------------------------------------------------------------------------
 
@@ -272,9 +342,7 @@ def shown_plan(session: Session, shown: Shown, lang: str) -> str:
         return messages.text("show_plan_not_allowed", lang, id=shown.plan_id)
     slots = planning.slot_values(plan)
     result = plan.assessment or assessment.assess(planning.stored_answers(slots))
-    text = planning.summary_text(
-        slots, result, lang, unit=planning.unit_name(session, plan.unit_key, lang), year=plan.year
-    )
+    text = summary_text(slots, result, lang, unit=planning.unit_name(session, plan.unit_key, lang), year=plan.year)
     header = messages.text(
         "show_plan_header",
         lang,

@@ -1,4 +1,4 @@
-"""The plan conversation's domain logic: planning years, drafts, answers, summaries.
+"""The plan conversation's domain logic: planning years, drafts, answers.
 
 Rasa-free, so the actions stay thin and this is tested directly. How a plan moves from
 status to status is bot/lifecycle.py; which plans read alike, bot/similar.py."""
@@ -13,10 +13,10 @@ from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import assessment, messages
+from bot import messages
 from bot.dialogue import answers
 from bot.directory import Identity
-from bot.plan_schema import ANSWER_FIELD_NAMES, ANSWER_FIELDS, FIELDS_BY_NAME
+from bot.plan_schema import ANSWER_FIELD_NAMES
 from bot.plan_status import DRAFT
 from bot.similar import comparable
 from bot.store import plans as store
@@ -152,71 +152,6 @@ def save_answer(
         expected_version=expected_version,
         skipped=[field] if skipped else [],
     )
-
-
-# --- showing a plan ---------------------------------------------------------------------
-
-
-def display_value(field: str, value: Any, lang: str) -> str:
-    if value == SKIPPED:
-        return messages.text("choice.skipped", lang)
-    if value in (None, "", []):
-        return messages.text("choice.empty", lang)
-    spec = FIELDS_BY_NAME[field]
-    if spec.kind == "choice":
-        return messages.choice_label(field, value, lang)
-    if spec.kind == "multi":
-        separator = "、" if lang == "zh" else ", "
-        return separator.join(messages.text(f"choice.{v}", lang) for v in value)
-    return str(value)
-
-
-def also_noted_text(volunteered: Mapping[str, Any], lang: str) -> str:
-    """Tells the lead which other questions their reply answered, and how to change them."""
-    labels = [messages.text(f"field.{name}", lang) for name in volunteered]
-    separator, colon = ("；", "：") if lang == "zh" else ("; ", ": ")
-    items = separator.join(
-        f"{label}{colon}{display_value(name, value, lang)}"
-        for label, (name, value) in zip(labels, volunteered.items(), strict=True)
-    )
-    first = labels[0] if lang == "zh" else labels[0].lower()
-    return messages.text("plan_also_noted", lang, items=items, first=first)
-
-
-def summary_text(
-    slots: Mapping[str, Any], result: Mapping[str, Any], lang: str, *, unit: str, year: Optional[int]
-) -> str:
-    """The plan's answers grouped by guide step, then its readiness assessment and remedies."""
-    title = slots.get("title") if slots.get("title") not in (None, SKIPPED) else messages.text("plan_untitled", lang)
-    lines = [messages.text("plan_summary_header", lang, unit=unit, year=year, title=title)]
-    for step in (3, 2, 4, 1, 5, 6):
-        lines.append(
-            f"【{messages.text(f'step.{step}', lang)}】" if lang == "zh" else f"[{messages.text(f'step.{step}', lang)}]"
-        )
-        for spec in ANSWER_FIELDS:
-            if spec.step == step:
-                label = messages.text(f"field.{spec.name}", lang)
-                lines.append(f"• {label}: {display_value(spec.name, slots.get(spec.name), lang)}")
-    lines.append(messages.text("plan_summary_assessment", lang, readiness=result["readiness"]))
-    for name in assessment.CHALLENGES:
-        challenge = result["challenges"][name]
-        reasons = "; ".join(r[lang] for r in challenge["reasons"])
-        lines.append(
-            f"• {assessment.title(name, lang)}: {messages.text('rating.' + challenge['rating'], lang)}"
-            + (f" ({reasons})" if reasons else "")
-        )
-    for name in assessment.CHALLENGES:
-        challenge = result["challenges"][name]
-        if challenge["rating"] != "ready":
-            lines.append(
-                messages.text(
-                    "plan_summary_remedy",
-                    lang,
-                    challenge=assessment.title(name, lang),
-                    advice=assessment.advice(name, lang),
-                )
-            )
-    return "\n".join(lines)
 
 
 # --- which plan, which place in a list ------------------------------------------------------

@@ -260,7 +260,8 @@ def _conclusion(
                     "",
                     _strip_lead_in(
                         re.sub(
-                            r"^(?:realistically|honestly|frankly|in practice|overall|basically|基本上?|大体上?|总体上?|整体上?)[\s,]*",
+                            r"^(?:realistically|honestly|frankly|in practice|overall|basically|基本上?|大体上?|总体上?|"
+                            r"整体上?)[\s,]*",
                             "",
                             found.group(1),
                         )
@@ -293,14 +294,16 @@ def _only(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[str
 
 _NEGATED = re.compile(
     r"(?:\b(?:nothing|not|no|never|isn't|aren't|none)\b|没有|没|不在|不是|不算|算不上|谈不上|并不|还没|未)[^,，;；]{0,12}$|"
-    r"\b(?:none of it|nothing|none of (?:this|that|them|the data)|neither(?: one| of them| of the two)?)\b(?:\s+[a-z']+){0,5}\s+$"
+    r"\b(?:none of it|nothing|none of (?:this|that|them|the data)|neither(?: one| of them|"
+    r" of the two)?)\b(?:\s+[a-z']+){0,5}\s+$"
 )  # "none of it is in the company data lake"
 
 
 _NEGATION_BEFORE = re.compile(
     r"(?:(?:(?<!不是)不|解决不了|不了|不搞|不弄|不走|不整|难以|恐难|很难|难|不能|不可能|无法|没法|没办法|不会|不太能|不够|不是|不算|算不上|谈不上|"
     r"称不上|并非|不怎么|不太|不大|没留|没有留|没预留|没有预留|没给|没有给|没|没有|别|先别|不要|搞不了|做不了|弄不了|没打算|不打算|不考虑|不准备|暂不)\s*|"
-    r"\b(?:not|can'?t|cannot|can not|won'?t|isn'?t|aren'?t|don'?t|doesn'?t|never|hardly)\b(?:\s+(?!and\b|but\b|so\b)[a-z']+){0,3}\s+)$"
+    r"\b(?:not|can'?t|cannot|can not|won'?t|isn'?t|aren'?t|don'?t|doesn'?t|never|hardly)\b(?:\s+(?!and\b|but\b|"
+    r"so\b)[a-z']+){0,3}\s+)$"
 )
 
 
@@ -317,11 +320,13 @@ _A_NOT_A = re.compile(
 
 
 _SYNCED_IN = re.compile(
-    r"同步过去|同步到|同步进|汇总到|汇到|汇入|汇集到|进数仓|\b(?:synced|syncs|sync|flows?|feeds?|loaded|copied) (?:in)?to\b"
+    r"同步过去|同步到|同步进|汇总到|汇到|汇入|汇集到|进数仓|\b(?:synced|syncs|sync|flows?|feeds?|loaded|"
+    r"copied) (?:in)?to\b"
 )
 # "Sales data is central, ops data isn't": one part central, the other not
 _ISNT = re.compile(
-    r"^[\w\s'-]{2,40}?(?:isn'?t|is not|aren'?t|are not|not yet|still isn'?t)\.?$|^[\u4e00-\u9fff\w]{1,12}?(?:不是|还不是|没有)$"
+    r"^[\w\s'-]{2,40}?(?:isn'?t|is not|aren'?t|are not|not yet|still isn'?t)\.?$|^[\u4e00-\u9fff\w]{1,12}?(?:不是|"
+    r"还不是|没有)$"
 )
 
 
@@ -391,7 +396,8 @@ def _resolve(field: str, labels: Sequence[str]) -> Optional[str]:
 
 
 _ALL_IN_ONE = re.compile(
-    r"(?:都|全|全部|统一)(?:已经|已)?(?:在|放在|存在|存放在|进了|进)|\b(?:it'?s all|all of it(?: is)?|everything(?: is)?|it all|all)"
+    r"(?:都|全|全部|统一)(?:已经|已)?(?:在|放在|存在|存放在|进了|进)|\b(?:it'?s all|all of it(?: is)?|"
+    r"everything(?: is)?|it all|all)"
     r" (?:in|on|inside|sits in|lives in|stored in|kept in|lands in|goes into|ends up in|flows into)"
     r" (?:one|the same|a single|our|the)\b"
 )
@@ -400,8 +406,8 @@ _NOT_THAT = re.compile(
 )
 _ECHOED_QUESTION = re.compile(r"(.)(?:不|没)\1|(.)不\2.|^(?:do|does|is|are|can|will) (?:we|it|they|there)\b.*\?$")
 _CORRECTING = re.compile(
-    r"^(?:sorry|no wait|wait no|i mean|i meant|correction|scratch that|oops|hang on|hold on|actually(?=[\s,]+(?:yes|no|yeah|nope)\b)|"
-    r"不对|哦不|说错了|我是说|应该说|更正)"
+    r"^(?:sorry|no wait|wait no|i mean|i meant|correction|scratch that|oops|hang on|hold on|actually(?=[\s,]+(?:yes|no|"
+    r"yeah|nope)\b)|不对|哦不|说错了|我是说|应该说|更正)"
     r"(?:[\s,，:：]+|$)"
 )
 _ACKNOWLEDGEMENTS = frozenset(
@@ -460,18 +466,20 @@ _STANCES = {
         r"(?:一次|一把)(?:就)?(?:成|到位|成功|做成|搞定)|(?:没有|没)(?:第二次|退路|兜底|试错的?(?:预算|空间|钱))|不存在的|完犊子|背锅|"
         r"(?:不会|唔会|不给|唔俾|冇|没有?)(?:给|俾)?(?:第二次|二次)机会|没容错|挨批|一锤子买卖|散伙|想都别想|(?:就|只)批了一次|零容忍|"
         r"必须(?:拿|出)(?:到)?结果|"
-        r"\b(?:no|zero) (?:second chances?|room for (?:error|failure)|margin for error|safety net|plan b)\b|\bone (?:shot|chance|go)\b|"
+        r"\b(?:no|zero) (?:second chances?|room for (?:error|failure)|margin for error|safety net|plan b)\b|"
+        r"\bone (?:shot|chance|go)\b|"
         r"\b(?:has|have|got) to (?:work|succeed|land|deliver)\b|\bcan(?:'?t|not) (?:afford to )?fail\b|"
-        r"\b(?:no|zero) (?:budget|money|room|funds?|appetite|patience) for (?:failures?|failing|flops?|mistakes?|experiments?)\b|"
-        r"\bmust (?:work|succeed|deliver|land)\b"
+        r"\b(?:no|zero) (?:budget|money|room|funds?|appetite|patience) for (?:failures?|failing|flops?|mistakes?|"
+        r"experiments?)\b|\bmust (?:work|succeed|deliver|land)\b"
     ),
     "budgeted": re.compile(
         r"(?:不成|失败|翻车|踩坑|做不成|整砸|搞砸|做砸)(?:了)?(?:也|都)(?:认|能接受|可以接受|没事|没关系|无所谓|不怕|兜得住|ok|行)|可以再来|"
         r"(?:切了|留了|预留了?|留够了?|专项|单独|单列)(?:一块|一笔|的)?\S{0,4}?(?:预算|钱|经费)|预期会有失败|允许(?:失败|试错|踩坑|迭代|翻车)|"
         r"允许\S{0,8}?(?:不成功|失败|试错)|"
-        r"(?<!\bno )(?<!\bzero )\b(?:budget(?:ed)?|money|funds?|room|buffer|slack) (?:set aside|put aside|reserved|earmarked|for (?:failures?|experiments?|mistakes?))\b|"
-        r"\b(?:budget|money|funds?|capacity)\b(?: [\w%]+){0,3} (?:is |are |has been |have been )?(?:set aside|put aside|reserved|earmarked|"
-        r"ring-?fenced|allocated) for\b|"
+        r"(?<!\bno )(?<!\bzero )\b(?:budget(?:ed)?|money|funds?|room|buffer|slack) (?:set aside|put aside|reserved|"
+        r"earmarked|for (?:failures?|experiments?|mistakes?))\b|"
+        r"\b(?:budget|money|funds?|capacity)\b(?: [\w%]+){0,3} (?:is |are |has been |have been )?(?:set aside|"
+        r"put aside|reserved|earmarked|ring-?fenced|allocated) for\b|"
         r"\b(?:failure|failing|mistakes?) (?:is|are) (?:ok|okay|fine|expected|accepted|part of)\b"
     ),
     "unsure": re.compile(
@@ -635,9 +643,9 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     if lead in (UNKNOWN, "unsure", "none_yet") and field not in YES_NO_FIELDS and field != YES_NO:
         rest = [label for part in parts[1:] for label in _scan(part, field_groups)]
         later = [label for label in rest if label not in (UNKNOWN, "unsure", "none_yet")]
-        if (
-            later and lead not in rest and not _WHETHER.search(" ".join(parts[1:]))
-        ):  # "not sure, haven't talked budget for failures yet" stays unsure  # "eh, laura wants it to work, no budget for flops": the hedge opens, the answer follows
+        # "not sure, haven't talked budget for failures yet" stays unsure;
+        # "eh, laura wants it to work, no budget for flops": the hedge opens, the answer follows
+        if later and lead not in rest and not _WHETHER.search(" ".join(parts[1:])):
             return Choice(later[0], False)
     if lead:
         return Choice(lead, True)
@@ -670,39 +678,43 @@ _EVIDENCE: Dict[str, Dict[str, Pattern[str]]] = {
     field: {label: re.compile(pattern) for label, pattern in options.items()}
     for field, options in {
         "q_important": {
-            "yes": r"(?:赔|损失|亏|罚|浪费|多花|少赚|丢了?)\S{0,10}?(?:\d|[一二两三四五六七八九十几百千万亿])+\S{0,3}?(?:万|亿|千|百|元|块)|"
-            r"点名|拍桌子|亲自过问|亲自抓|三天两头|你说(?:重不重要|值不值得?)|"
+            "yes": r"(?:赔|损失|亏|罚|浪费|多花|少赚|丢了?)\S{0,10}?(?:\d|[一二两三四五六七八九十几百千万亿])+\S{0,3}?"
+            r"(?:万|亿|千|百|元|块)|点名|拍桌子|亲自过问|亲自抓|三天两头|你说(?:重不重要|值不值得?)|"
             r"(?:老板|领导|总经理|老总|总裁|高层|董事会|ceo|cfo|[张王李刘陈杨赵黄周吴]总)[^没不无未，,。；;]{0,12}?(?:专门|亲自|多次|反复|一直)?(?:提过|提到|提了|过问|问过|关心|重视|强调|盯着)|"
             r"\b(?:cost|costs|costing|lost|lose|losing|wasted?|fined?|penalt\w+)\b.{0,30}?(?:[$€£]|\d)|"
-            r"\b(?:ceo|cfo|coo|the board|md|managing director|my boss|the boss)\b.{0,30}\b(?:raised|asks?|asked|mentioned|"
-            r"escalated|wants?|chas\w+|on (?:my|our) back)\b"
+            r"\b(?:ceo|cfo|coo|the board|md|managing director|my boss|the boss)\b.{0,30}\b(?:raised|asks?|asked|"
+            r"mentioned|escalated|wants?|chas\w+|on (?:my|our) back)\b"
         },
         "q_real_problem": {
             "yes": r"加班|常态|切身体会|天天|每天|投诉|抱怨|头疼|叫苦|吐槽|忙不过来|返工|"
             r"\b(?:overtime|complain\w*|every (?:day|week|month)|daily|drowning|swamped|firefight\w*|late nights?)\b"
         },
         "q_unused_data": {
-            "yes": r"(?:没人|没有人|无人|从来没|从没|从未|很少|基本不|基本没|几乎不|几乎没|不怎么)(?:有)?(?:人)?(?:回头|认真|好好|系统地?)?(?:去|来)?"
+            "yes": r"(?:没人|没有人|无人|从来没|从没|从未|很少|基本不|基本没|几乎不|几乎没|不怎么)(?:有)?(?:人)?"
+            r"(?:回头|认真|好好|系统地?)?(?:去|来)?"
             r"(?:做过?(?:任何|什么)?)?(?:翻|碰|看|用|分析|挖掘|理|管|读|查|利用|动|研究)|"
             r"(?:仅|只|就)(?:是|作|在|用于|当作?)\S{0,10}?(?:归档|备查|存档|看一眼|瞄一眼|查一下|翻一下)|(?:存着|放着|躺着|堆着)而已|"
             r"(?:存在|有)(?:大量|很多|不少|海量)\S{0,6}?(?:未|没)(?:被)?(?:利用|使用|用)|"
-            r"\b(?:nobody|no one|noone|never|rarely|hardly ever)\b(?:\s+[\w']+){0,2}?\s+(?:reads?|read|uses?|used|looks?|looked|"
+            r"\b(?:nobody|no one|noone|never|rarely|hardly ever)\b(?:\s+[\w']+){0,2}?\s+(?:reads?|read|uses?|used|"
+            r"looks?|looked|"
             r"touch(?:es|ed)?|analy[sz]\w*|mines?|mined|opens?|opened|quer(?:y|ies|ied)|activated|tapped|exploited|leveraged)\b|"
             r"\b(?:sitting on|sit on) (?:a |an )?(?:goldmine|gold mine|treasure|mountain|pile|trove)\b|金矿|"
             r"\b(?:just|only) (?:sits?|sitting|archived|stored|kept) (?:there|around|for (?:audits?|compliance))\b"
         },
         "q_needs_ml": {
-            "yes": r"(?:规则|关键词|关键字|阈值|人工|手工|excel|公式|统计)\S{0,14}?(?:不理想|不行|不够|搞不定|写不过来|覆盖不了|跟不上|不准|失效|效果(?:不好|差)|太多误报)|"
+            "yes": r"(?:规则|关键词|关键字|阈值|人工|手工|excel|公式|统计)\S{0,14}?(?:不理想|不行|不够|搞不定|写不过来|"
+            r"覆盖不了|跟不上|不准|失效|效果(?:不好|差)|太多误报)|"
             r"\b(?:rules?|keywords?|thresholds?|manual(?:ly)?|formulas?|spreadsheets?|heuristics?)\b.{0,30}?\b(?:can'?t|cannot|don'?t|doesn'?t|"
             r"fail\w*|not enough|too many false|miss\w*|break\w*|not cut it|won'?t)\b"
         },
         "q_can_ship": {
             "yes": r"应该不难|不难|没什么难度|难度不大|问题不大|很容易|接进去就行|"
-            r"\b(?:should be (?:easy|straightforward|simple|fine)|not hard|easy enough|plug(?:s|ged)? (?:it |straight )?into|"
-            r"sits? (?:right )?inside|built into|i should think so)\b"
+            r"\b(?:should be (?:easy|straightforward|simple|fine)|not hard|easy enough|plug(?:s|ged)? (?:it |"
+            r"straight )?into|sits? (?:right )?inside|built into|i should think so)\b"
         },
         "pilot_team": {
-            "yes": r"\b(?:goes|go|going|will go|test-?drive\w*|tries|try|trial\w*|pilot\w*|starts?|runs?|kicks? off)\b.{0,30}?\bfirst\b|"
+            "yes": r"\b(?:goes|go|going|will go|test-?drive\w*|tries|try|trial\w*|pilot\w*|starts?|runs?|"
+            r"kicks? off)\b.{0,30}?\bfirst\b|"
             r"side by side|\bbefore (?:anyone|everyone|we|the rest)\b.{0,20}\b(?:relies|rely|roll|go)\w*|test-?drive|"
             r"先(?:让|由|在)\S{0,10}?(?:试|跑|用)"
         },
@@ -720,8 +732,8 @@ def _evidence(field: str, folded: str) -> Optional[Choice]:
 # Closing a long answer, only an option named outright decides it ("…, 没拉回来" explains; "…. Silos only." concludes)
 _DOUBT_FIRST = re.compile(
     r"^(?:(?:hmm|well|honestly|i mean|to be honest)[\s,]+)?(?:i'?m |i am |we'?re |we are )?(?:really |still )?"
-    r"(?:not (?:really |quite |entirely |totally )?sure|unsure|not certain|no idea|(?:i )?(?:don'?t|do not) know|can'?t say)\b|"
-    r"^(?:我|我们)?(?:也|还|真)?(?:不确定|不太确定|说不好|说不准|不知道|不清楚|拿不准|吃不准)"
+    r"(?:not (?:really |quite |entirely |totally )?sure|unsure|not certain|no idea|(?:i )?(?:don'?t|do not) know|"
+    r"can'?t say)\b|^(?:我|我们)?(?:也|还|真)?(?:不确定|不太确定|说不好|说不准|不知道|不清楚|拿不准|吃不准)"
 )
 _PLAIN_OPTIONS = frozenset(
     {
@@ -873,15 +885,15 @@ _EXCEPT = re.compile(r"\b(?:except(?: for)?|but not|apart from|other than|minus|
 _TAKEN_BACK = re.compile(
     r"(?:\b(?:scratch|drop|minus|except|not|no|without|forget|remove|strike)\s+(?:the\s+)?|"
     r"\b(?:i|we)\s+(?:do not|don'?t|can'?t|cannot|won'?t)\s+(?:see|expect|count|claim|promise)\b"
-    r"(?:\s+(?:any|much|a lot of|direct|real|big|more|or|and|extra|additional|of|the|[a-z]+ing)\b)*(?:(?!\b(?:but|only|just|yet|though)\b)[^.;,]){0,24}\s+|"
-    r"(?:不要|去掉|不算|除了|不包括|删掉|不含)\s*)$"
+    r"(?:\s+(?:any|much|a lot of|direct|real|big|more|or|and|extra|additional|of|the|[a-z]+ing)\b)*(?:(?!\b(?:but|only|"
+    r"just|yet|though)\b)[^.;,]){0,24}\s+|(?:不要|去掉|不算|除了|不包括|删掉|不含)\s*)$"
 )
 # "收入那块谈不上", "new opportunities maybe one day, but not for this plan"
 _NOT_NOW = re.compile(
     r"^(?:那块|这块|方面|这个|那个|的话|嘛|呢|吧)?\s*(?:谈不上|算不上|不算|没有|没啥|不涉及|不太涉及|暂时不|以后再说|先不算)|"
     r"^\s*(?:maybe|perhaps|possibly)?\s*(?:one day|someday|some day|later|down the line|in the future)\b|"
-    r"^[^.;]{0,30}\bnot (?:for|in) this (?:plan|one|year|round)\b|^\s*(?:not really|not so much|not yet|isn'?t|is not)\b|"
-    r"^\s*(?:i|we)\s+(?:do not|don'?t|won'?t|wouldn'?t|can'?t|cannot)\s+(?:count|include|claim|see|expect)\b"
+    r"^[^.;]{0,30}\bnot (?:for|in) this (?:plan|one|year|round)\b|^\s*(?:not really|not so much|not yet|isn'?t|"
+    r"is not)\b|^\s*(?:i|we)\s+(?:do not|don'?t|won'?t|wouldn'?t|can'?t|cannot)\s+(?:count|include|claim|see|expect)\b"
 )
 _TIME_SAVED = re.compile(
     r"(?:节省|节约|省下|省掉|省了|减少|缩短|少花|能省|可以省|省)[^，,。；;]{0,12}?(?:时间|工时|人力|人工)|"
@@ -933,8 +945,10 @@ _QUOTED = re.compile(r"[“\"「《『]([^”\"」》』]{2,80})[”\"」》』]
 _TITLE_LEAD = re.compile(
     r"^(?:(?:嗯+|呃|那个|这个|好|ok|okay|so|right|well|alright|hmm|um)[\s，,]*)*(?:(?:名字|标题|題目|题目|项目名称|项目名|名称|暂定名|暂定)(?:嘛|呢|的话)?[\s，,：:]+)?"
     r"(?:(?:就|那就|先|暂时|我们|就先)?(?:叫它|叫做|叫|起名叫|取名叫|命名为|名字叫|标题叫|标题是|题目是|名称是|名字是|暂定名|暂定为|暂定叫|定为)|"
-    r"(?:let's |lets |we'll |i'd |we |i'll |i would )?(?:call it|name it|title it|called|call this|go with)|(?:it'?s|it is|this is) called|"
-    r"(?:the )?(?:working )?(?:title|name)(?: is| would be| will be|:)|how about|(?:名字|标题|题目|项目名称|项目名|名称|暂定名)\s*[:：])\s*[:：]?\s*",
+    r"(?:let's |lets |we'll |i'd |we |i'll |i would )?(?:call it|name it|title it|called|call this|go with)|(?:it'?s|"
+    r"it is|this is) called|"
+    r"(?:the )?(?:working )?(?:title|name)(?: is| would be| will be|:)|how about|(?:名字|标题|题目|项目名称|项目名|"
+    r"名称|暂定名)\s*[:：])\s*[:：]?\s*",
     re.IGNORECASE,
 )
 _TITLE_TAIL = re.compile(
@@ -1119,7 +1133,8 @@ def skipped_value(field: str):
 # --- a review in one message ----------------------------------------------------------------
 
 _NOTE_MARKER = re.compile(
-    r"\bwith (?:the |a |this )?(?:comment|note|remark)s?\s*(?=['\"“‘])|(?:(?:notes?|comments?|feedback|remarks?)(?:\s+(?:for|to)\s+(?:them|the lead|the leads|the team|the unit|"
+    r"\bwith (?:the |a |this )?(?:comment|note|remark)s?\s*(?=['\"“‘])|(?:(?:notes?|comments?|feedback|"
+    r"remarks?)(?:\s+(?:for|to)\s+(?:them|the lead|the leads|the team|the unit|"
     r"him|her|the owner|the sales team|[a-z]+))?|备注|意见|评语|批注|留言)\s*[:：]\s*",
     re.IGNORECASE,
 )
@@ -1198,7 +1213,8 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
 
 
 def _mere_verdict(note: str) -> bool:
-    """A few words of judgement that tell the lead nothing to act on ("这个写得挺完整", "not ready yet", "looks solid tbh")."""
+    """A few words of judgement that tell the lead nothing to act on ("这个写得挺完整", "not ready yet",
+    "looks solid tbh")."""
     from bot.dialogue.commands import names_a_field
 
     return (
@@ -1229,9 +1245,12 @@ def _more_than_a_decision(note: str) -> bool:
         folded = re.sub(words._pattern(phrase), " ", folded)
     folded = re.sub(r"辛苦了?|谢谢|多谢|感谢|\b(?:thanks|thank you|thx|cheers|ta)\b", " ", folded)
     folded = re.sub(
-        r"\b(?:happy to|glad to|pleased to|delighted to|going to|i'?ll|i'?m|i'?d|let'?s|we'?ll|i|we|it|that|this|they|them|him|her|one|plan|will|shall|would|going to|gonna|"
-        r"please|pls|to|the|back|so|ok|okay|then|like|want|go ahead and|can you|could you|lead|leads|owner|owners|team|unit|"
-        r"author|for|a|an|again|another|round|more|yet|now|sorry|but|is|must|have to|need to|should)\b|让他们|请他们|叫他们|他们|让他|号|计划|这个|那个|这份|那份|#",
+        r"\b(?:happy to|glad to|pleased to|delighted to|going to|i'?ll|i'?m|i'?d|let'?s|we'?ll|i|we|it|that|this|they|"
+        r"them|him|her|one|plan|will|shall|would|going to|gonna|"
+        r"please|pls|to|the|back|so|ok|okay|then|like|want|go ahead and|can you|could you|lead|leads|owner|owners|team|"
+        r"unit|"
+        r"author|for|a|an|again|another|round|more|yet|now|sorry|but|is|must|have to|need to|should)\b|让他们|请他们|"
+        r"叫他们|他们|让他|号|计划|这个|那个|这份|那份|#",
         " ",
         folded,
     )
@@ -1321,7 +1340,9 @@ _ASKS_HOW = re.compile(
     r"^(?:how|what|where|when|can|could|do|does|is|are|should|would|who|which|shall)\b|怎么|如何|在哪|吗$|呢$"
 )
 _GREETING = re.compile(
-    r"(?:你好|您好|哈喽|嗨|hi|hello|hey|hiya|hey there|(?:hi|hey|hello|g'?day|morning) (?:mate|guys|folks|all|team|there)|g'?day|早上好|下午好|good (?:morning|afternoon|evening|day)|dear (?:all|team|sir|madam)|greetings)(?:呀|啊| all| team| there)?|(?:跟|和|给)?(?:你|您)(?:说|讲)(?:一声|下|一下)"
+    r"(?:你好|您好|哈喽|嗨|hi|hello|hey|hiya|hey there|(?:hi|hey|hello|g'?day|morning) (?:mate|guys|folks|all|team|"
+    r"there)|g'?day|早上好|下午好|good (?:morning|afternoon|evening|day)|dear (?:all|team|sir|madam)|greetings)(?:呀|"
+    r"啊| all| team| there)?|(?:跟|和|给)?(?:你|您)(?:说|讲)(?:一声|下|一下)"
 )
 
 
@@ -1330,8 +1351,8 @@ _JUST_TELLING = re.compile(
     r"(?:一下|一声|下)?(?:吧|哈|啊)?|"
     r"(?:i'?m |we'?re )?(?:just )?(?:letting you know|telling you|for your info(?:rmation)?|fyi|"
     r"wanted to let you know|want to register (?:that|it)|please (?:note|record) (?:that|it))|"
-    r"(?:hi|hey|hello)?[\s,-]*(?:just )?(?:so you know|quick one|quick note|quick question|heads up|a heads up|fair enough|"
-    r"ok(?:ay)?|alright|right|well|so|then|understood|got it|noted|makes sense|thanks?|thank you)|"
+    r"(?:hi|hey|hello)?[\s,-]*(?:just )?(?:so you know|quick one|quick note|quick question|heads up|a heads up|"
+    r"fair enough|ok(?:ay)?|alright|right|well|so|then|understood|got it|noted|makes sense|thanks?|thank you)|"
     r"(?:我)?(?:想了想|想了一下|考虑了一下|考虑过了|琢磨了一下|商量了一下|好吧|那好|那行|行吧|明白了|知道了|了解了)|"
     r"(?:那|那就|那么)?(?:我|我们)?(?:就)?(?:登记|报备|备案)(?:一下|下)?(?:吧)?"
 )

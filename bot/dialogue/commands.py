@@ -15,16 +15,18 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.dialogue import words
+from bot.flow import FormExit
 from bot.plan_schema import FIELDS_BY_NAME
 
+# The leaving commands are named by the `form_exit` they set (bot.flow.FormExit.LEAVING).
 COMMANDS = (
-    "pause",
-    "leave",
+    FormExit.PAUSE,
+    FormExit.LEAVE,
     "skip",
     "explain",
     "show_my_plans",
     "help",
-    "withdraw",
+    FormExit.WITHDRAW,
     "change",
     "back",
     "wait",
@@ -32,9 +34,9 @@ COMMANDS = (
 )
 # When one message holds two commands, the first of these wins ("skip this, I'll finish later" pauses).
 PRECEDENCE = (
-    "pause",
-    "leave",
-    "withdraw",
+    FormExit.PAUSE,
+    FormExit.LEAVE,
+    FormExit.WITHDRAW,
     "change",
     "back",
     "explain",
@@ -45,7 +47,7 @@ PRECEDENCE = (
     "wait",
 )
 # Commands that may come with a short remark ("算了，不填了，我先去开会").
-WITH_REMARK = frozenset({"pause", "leave", "explain", "wait", "resume"})
+WITH_REMARK = frozenset({FormExit.PAUSE, FormExit.LEAVE, "explain", "wait", "resume"})
 REMARK_CJK, REMARK_WORDS = 14, 7
 # A reason given for leaving may be longer ("my director just pinged me and I have to jump into a meeting").
 LEAVING_CJK, LEAVING_WORDS = 40, 22
@@ -144,13 +146,13 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
     if "skip" in matched and all(k in ("skip", LATER) for k in matched):
         kind = "skip"  # "这个先跳过，回头再补": skip this one, fill it in later
     else:
-        kind = min(("pause" if k == LATER else k for k in matched), key=PRECEDENCE.index)
+        kind = min((FormExit.PAUSE if k == LATER else k for k in matched), key=PRECEDENCE.index)
     explicit_skip = kind == "skip" and any(_explicit_skip(c) for c in parts)
     for clause, clause_kind in zip(parts, kinds, strict=True):
         if clause_kind or not _core(clause):
             continue
         if kind in WITH_REMARK and _is_remark(
-            clause, *((LEAVING_CJK, LEAVING_WORDS) if kind in ("pause", "leave") else ())
+            clause, *((LEAVING_CJK, LEAVING_WORDS) if kind in (FormExit.PAUSE, FormExit.LEAVE) else ())
         ):
             continue
         if kind == "explain" and _is_remark(clause, LEAVING_CJK, LEAVING_WORDS) and _PUZZLED.match(clause):
@@ -247,7 +249,8 @@ def _field_question_patterns() -> Tuple[re.Pattern[str], ...]:
         for alias, _ in _field_names()
         for pattern in (
             rf"^{words._pattern(alias)}\s*(?:是|的|指的是|指)?\s*(?P<rest>.+)$",
-            rf"^(?P<rest>.+?)\s*(?:by|about|of|for)?\s*(?:the |a |an )?{words._pattern(alias)}(?:\s+(?:exactly|again|here|then|precisely|anyway|really))?[\s.!?。！？]*$",
+            rf"^(?P<rest>.+?)\s*(?:by|about|of|for)?\s*(?:the |a |an )?{words._pattern(alias)}(?:\s+(?:exactly|again|"
+            rf"here|then|precisely|anyway|really))?[\s.!?。！？]*$",
         )
     )
 
@@ -281,15 +284,19 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
     into_en, into_zh = _alternation(map(words.fold, edit["into_en"])), _alternation(edit["into_zh"])
     restate_en, wrong_zh = _alternation(map(words.fold, edit["restate_en"])), _alternation(edit["wrong_zh"])
     lead_en = (
-        r"(?:(?:(?:yes|yeah|yep|ok|okay|sure|fine)[\s,]+but|before (?:i|we|you) submit(?: it)?|before submitting|not yet|wait|actually|sorry|oh|hmm|oops|scratch that|no|hold on|hang on|one sec|one more thing|also|before that|"
-        r"before i forget|before we go on|by the way|btw|quick one|one thing)[\s,.!:-]*)*"
+        r"(?:(?:(?:yes|yeah|yep|ok|okay|sure|fine)[\s,]+but|before (?:i|we|you) submit(?: it)?|before submitting|"
+        r"not yet|wait|actually|sorry|oh|hmm|oops|scratch that|no|hold on|hang on|one sec|one more thing|also|"
+        r"before that|before i forget|before we go on|by the way|btw|quick one|one thing)[\s,.!:-]*)*"
     )
     ask_en = (
         r"(?:(?:can|could|may) (?:you|we|i) |please |let me |let's |lets |i want to |i'd like to |i need to |i wanna )?"
         r"(?:(?:go back and|go back to|quickly|just) )?"
     )
     the = r"(?:(?:the|my|our|that|this) )?"
-    lead_zh = r"(?:(?:啊|哦|噢|诶|哎|嗯|呃|等一下|等等|等下|不对|哦对了|对了|还有|另外|刚才|刚刚|前面|前头|之前|上面|我想|我要|帮我|麻烦|请|\d+\s*号(?:计划)?的?|计划\s*\d+的?)[\s，,、]*)*"
+    lead_zh = (
+        r"(?:(?:啊|哦|噢|诶|哎|嗯|呃|等一下|等等|等下|不对|哦对了|对了|还有|另外|刚才|刚刚|前面|前头|之前|上面|我想|"
+        r"我要|帮我|麻烦|请|\d+\s*号(?:计划)?的?|计划\s*\d+的?)[\s，,、]*)*"
+    )
     return (
         # change the sponsor (to Dana Wu) / go back to data quality - it's poor
         re.compile(
@@ -305,8 +312,8 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
         ),
         # sorry, one correction for the title, please call it Picking workload forecast
         re.compile(
-            rf"^{lead_en}(?:one |a small |a quick )?correction (?:for|to|on|about) {the}{field}[\s,:;.-]+(?:please |pls )?"
-            rf"(?:call it|name it|make it|change it to|it should be|it's|its|it is)\s+(?P<value>.+)$"
+            rf"^{lead_en}(?:one |a small |a quick )?correction (?:for|to|on|about) {the}{field}[\s,:;.-]+(?:please |"
+            rf"pls )?(?:call it|name it|make it|change it to|it should be|it's|its|it is)\s+(?P<value>.+)$"
         ),
         # the sponsor is actually Priya / scratch that - the sponsor is Maria Alvarez, not Tom
         re.compile(rf"^{lead_en}{the}{field} (?:{restate_en}) (?P<value>.+)$"),
@@ -336,8 +343,8 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
         # my answer on data quality was wrong / the data quality was wrong
         re.compile(
             rf"^(?:.{{0,40}}?[?.!]\s*)?(?:my |the )?(?:answer|response|reply) (?:on|about|for|to) {the}{field}"
-            rf"(?: question)? (?:was|is) (?:wrong|incorrect|a mistake|not right)(?:[\s,.;:-]+(?:it'?s|it is|it should be|"
-            rf"should be|actually)?\s*(?P<value>.+))?$"
+            rf"(?: question)? (?:was|is) (?:wrong|incorrect|a mistake|not right)(?:[\s,.;:-]+(?:it'?s|it is|"
+            rf"it should be|should be|actually)?\s*(?P<value>.+))?$"
         ),
         # oh, one correction before I forget: the sponsor is Priya Nair now
         re.compile(
@@ -455,7 +462,8 @@ _WANTS_CHANGE = re.compile(
 # Said of a field that opens the clause ("the sponsor's changed", "the metric I gave is wrong"), not inside an answer
 # ("the forecast is wrong 30% of the time").
 _SAID_WRONG = re.compile(
-    r"^(?:the |my |our |that |this )?(?P<field>.{2,30}?)(?: answer| one| field| question)?(?: (?:i|we) (?:gave|put|said|wrote|entered|typed)(?: you| here| in)?"
+    r"^(?:the |my |our |that |this )?(?P<field>.{2,30}?)(?: answer| one| field| question)?(?: (?:i|we) (?:gave|put|"
+    r"said|wrote|entered|typed)(?: you| here| in)?"
     r"(?: before| earlier| above| at first| first)?)?"
     r"(?:'s| is| was| has| have| are| were| needs| need)(?: (?:been|now|actually|all|totally|completely))? "
     r"(?:changed|wrong|incorrect|not right|not correct|not accurate|a mistake|changing|updating|fixing)"
@@ -509,7 +517,8 @@ _ASKS_TO_CHANGE = re.compile(
 )
 _FAULT_FOUND = re.compile(
     r"^(?:我|之前|刚才|那个|这个)?(?:(?:写得|说得|填得|答得|写的|说的|填的|答的)(?:太|有点|有些|不够|过于|不太)|太|过于)"
-    r"[\u4e00-\u9fff]{1,6}(?:了|啦|吧)?$|^(?:我|之前|刚才)?(?:写得|说得)?不够(?:具体|清楚|明确|准确|细|量化|实在)|^(?:it was |it's |that was |that's )?(?:too|a bit|way too|rather|not)\s+"
+    r"[\u4e00-\u9fff]{1,6}(?:了|啦|吧)?$|^(?:我|之前|刚才)?(?:写得|说得)?不够(?:具体|清楚|明确|准确|细|量化|实在)|"
+    r"^(?:it was |it's |that was |that's )?(?:too|a bit|way too|rather|not)\s+"
     r"(?:vague|general|broad|optimistic|pessimistic|fuzzy|loose|specific|concrete|precise|right|accurate)\b.*$"
 )
 _SENTENCE = re.compile(r"[.!?。！？:：]\s*|\s+[-–—]+\s+")
@@ -534,7 +543,8 @@ def _edit_command(text: str, folded: str, found: re.Match[str], field: str) -> C
     quoted = re.match(r"^\s*[“\"'「《]([^”\"'」》]{2,80})[”\"'」》]", value)
     value = quoted.group(1) if quoted else value  # "应该是“大客户流失预警”，…"
     value = re.sub(
-        r"^[\s.,:;?？!！-]*(?:(?:it's|its|it is|it should be|should be|make it|make that|set it to|put)\s+)?(?:actually\s+)?",
+        r"^[\s.,:;?？!！-]*(?:(?:it's|its|it is|it should be|should be|make it|make that|set it to|"
+        r"put)\s+)?(?:actually\s+)?",
         "",
         value,
     )

@@ -7,13 +7,10 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional
 
 from bot import messages
+from bot.flow import Reask
 from bot.plan_schema import ANSWER_FIELD_NAMES, ANSWER_FIELDS, FIELDS_BY_NAME
 
 Button = Dict[str, str]
-# How a question is asked again: "short" (after a complaint), "back" (after a digression),
-# "again" (after repeated failed tries: with every option as a button, skip and pause), "silent" (not
-# asked again: the user asked for a moment).
-REASK_MODES = ("short", "back", "again", "silent")
 
 
 @dataclass(frozen=True)
@@ -46,8 +43,9 @@ def field_buttons(lang: str) -> List[Button]:
 
 
 def plan_question(field: str, lang: str, mode: Optional[str] = None) -> Optional[Prompt]:
-    """One of the plan's questions: progress, question, the guide's reason, and buttons for the options."""
-    if mode == "silent":
+    """One of the plan's questions: progress, question, the guide's reason, and buttons for the options;
+    asked again as `mode` (bot.flow.Reask) says."""
+    if mode == Reask.SILENT:
         return None
     spec = FIELDS_BY_NAME[field]
     question = messages.text(f"ask.{field}", lang)
@@ -55,13 +53,13 @@ def plan_question(field: str, lang: str, mode: Optional[str] = None) -> Optional
     if spec.kind == "multi":  # typed, so the branch parser reads it as "all"
         everything = messages.text("choice.all_branches", lang)
         buttons.append(button(everything, everything))
-    if mode == "again":
+    if mode == Reask.AGAIN:
         return Prompt(
             messages.text("form_again", lang, question=question), buttons + [skip_button(lang), pause_button(lang)]
         )
-    if mode == "back":
+    if mode == Reask.BACK:
         return Prompt(messages.text("form_back", lang, question=question), buttons + [skip_button(lang)])
-    if mode == "short":
+    if mode == Reask.SHORT:
         return Prompt(question, buttons + [skip_button(lang)])
     number = ANSWER_FIELD_NAMES.index(field) + 1
     progress = messages.text("plan_progress", lang, step=spec.step, number=number, total=len(ANSWER_FIELDS))
@@ -73,11 +71,11 @@ def plan_question(field: str, lang: str, mode: Optional[str] = None) -> Optional
 
 def other_question(text: str, buttons: List[Button], lang: str, mode: Optional[str] = None) -> Optional[Prompt]:
     """A question outside the plan's 22 (a confirmation, a reason, a review)."""
-    if mode == "silent":
+    if mode == Reask.SILENT:
         return None
-    if mode == "again":
+    if mode == Reask.AGAIN:
         return Prompt(messages.text("form_again", lang, question=text), buttons + [pause_button(lang)])
-    if mode == "back":
+    if mode == Reask.BACK:
         return Prompt(messages.text("form_back", lang, question=text), buttons)
     return Prompt(text, buttons)
 

@@ -15,6 +15,7 @@ from typing import Any, Callable, Dict, Mapping, Optional, Sequence
 
 from bot.dialogue import answers, commands, words
 from bot.dialogue.commands import Command
+from bot.flow import Confirming, FormExit
 from bot.nlu import patterns
 from bot.plan_schema import ANSWER_FIELD_NAMES, FIELDS_BY_NAME, YES_NO_UNSURE
 
@@ -25,7 +26,7 @@ NLU_YES_NO = 0.6
 # Said with confidence and not an answer, these get their usual reply and the question is asked again.
 SOCIAL = ("greet", "thank", "bot_challenge", "out_of_scope", "help")
 # Requests said while a plan question is pending that leave the form to be taken as said.
-LEAVING_REQUESTS = {"declare_no_plan": "no_plan", "withdraw_plan": "withdraw"}
+LEAVING_REQUESTS = {"declare_no_plan": FormExit.NO_PLAN, "withdraw_plan": FormExit.WITHDRAW}
 _ML_WORD = re.compile(
     r"机器学习|人工智能|\b(?:ml|ai|a\.i\.|machine learning)\b|(?:撤回|撤销|删除|删掉).{0,8}(?:计划|方案)", re.IGNORECASE
 )
@@ -59,7 +60,7 @@ def question(name: str, confirming: Optional[str] = None) -> Question:
     if name in FIELDS_BY_NAME:
         return Question(name, FIELDS_BY_NAME[name].kind)
     if name == "confirmation":
-        return Question(name, "year" if confirming == "start_year" else "yes_no")
+        return Question(name, "year" if confirming == Confirming.START_YEAR else "yes_no")
     kinds = {"no_plan_reason": "text", "review_decision": "decision", "review_note": "note", "edit_field": "field_name"}
     return Question(name, kinds[name])
 
@@ -143,7 +144,7 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         parsed = _answered(text, asked, heard)  # "ok, back. it's poor": the answer counts
         if parsed is not None:
             return parsed
-    if command is not None and command.kind == "pause" and asked.kind in ("choice", "yes_no"):
+    if command is not None and command.kind == FormExit.PAUSE and asked.kind in ("choice", "yes_no"):
         after = _answer_after_never_mind(text, asked, heard)  # "…算了，我觉得还是需要机器学习的" answers
         if after is not None:
             return after
@@ -253,13 +254,15 @@ def asks(text: str, asked: Question) -> bool:
     )
 
 
-# A question said without its question mark: "what does that mean", "how do i answer this", "is it the number of people".
+# A question said without its question mark: "what does that mean", "how do i answer this",
+# "is it the number of people".
 _INVERTED = re.compile(
     r"^(?:what|how|which|who|where|when|why)(?:'s|s(?= )|'re| is| are| was| does| do| did| should| would| can| could|"
     r" kind| sort| type| exactly| about| else)\b|^(?:is|are|does|do|can|could|should|would|will|may)\s+"
     r"(?:i|we|you|it|they|this|that|there|the|a|an|my|our)\b"
 )
-# Opening like a question, these state: "什么都缺", "哪方面都缺一点", "怎么部署上线这块不会", "能不能招到人是最大的问题".
+# Opening like a question, these state: "什么都缺", "哪方面都缺一点", "怎么部署上线这块不会",
+# "能不能招到人是最大的问题".
 _STATES = re.compile(
     r"^(?:什么|啥|哪(?:个|些|方面|样|里|儿)?)(?:都|也)|(?:不会|不懂|不知道怎么|是问题|是最大的问题|是个问题|是难点|"
     r"是瓶颈|都缺|都不会|都没有)\s*[。.!！]?$|\b(?:is|are) (?:the|a|our) (?:problem|issue|gap|bottleneck)\b"
@@ -286,7 +289,8 @@ _EMOJI_YES_NO = {"👍": "yes", "👌": "yes", "✅": "yes", "🙆": "yes", "�
 # "端到端平台具体指啥？跟我们现在的k8s有啥区别": a sentence that asks, wherever it stands
 _ASKING_SENTENCE = re.compile(
     r"(?:啥|什么|哪个|哪种|怎么|为什么|区别|具体指|是指|是说|几个|\bwhat\b|\bwhy\b|\bhow\b|\bwhich\b|"
-    r"\bdifference\b|\byou mean\b|\bdoes (?:that|this|it) mean\b)[^.!?。！？]{0,90}[?？]|(?:^|[,，。?？])\s*(?:什么样的?|什么算|什么叫|啥叫|啥算|怎么算|怎样算)[^,，。]*$"
+    r"\bdifference\b|\byou mean\b|\bdoes (?:that|this|it) mean\b)[^.!?。！？]{0,90}[?？]|(?:^|"
+    r"[,，。?？])\s*(?:什么样的?|什么算|什么叫|啥叫|啥算|怎么算|怎样算)[^,，。]*$"
 )
 
 
@@ -303,8 +307,8 @@ _PUZZLED_REMARK = re.compile(
 
 _ASKING_AROUND = re.compile(r"\b(?:talk|speak|check|ask|confirm)\b|问一下|问问|确认|核实|了解一下|商量")
 _COMING_BACK = re.compile(
-    r"\b(?:come back|get back|back in|be back|later|tomorrow|pause|continue|resume|finish)\b|回头|晚点|稍后|再说|再填|再答|再来|"
-    r"回来|接着|等会|待会|一会|过会|"
+    r"\b(?:come back|get back|back in|be back|later|tomorrow|pause|continue|resume|finish)\b|回头|晚点|稍后|再说|再填|"
+    r"再答|再来|回来|接着|等会|待会|一会|过会|"
     r"明天|之后|暂停|继续"
 )
 
@@ -317,7 +321,7 @@ def _unsure_then_asking_around(text: str, asked: Question, heard: Optional[Heard
         return None
     if any(
         (found := commands.match(part)) is not None
-        and found.kind in ("pause", "leave")
+        and found.kind in (FormExit.PAUSE, FormExit.LEAVE)
         and not _ASKING_AROUND.search(words.fold(part))
         for part in parts[1:]
     ):
@@ -400,7 +404,8 @@ _QUESTION_WORD = re.compile(
 # "skills like what?", "you mean people from the business side?", "要写名字还是写人数？", "does a forecast count?"
 _ABOUT_THIS = re.compile(
     r"\b(?:like what|such as|meaning what|you mean|do you mean|for example|for instance|e\.g|"
-    r"what counts|count as|counts as|does (?:that|this|it) (?:count|mean)|what kind|what sort|how (?:short|detailed))\b|"
+    r"what counts|count as|counts as|does (?:that|this|it) (?:count|mean)|what kind|what sort|how (?:short|"
+    r"detailed))\b|"
     r"例如|比如|要写|写什么|填什么|还是写|还是填|要多|算不算|算吗|包括|包不包括|哪种|什么样|有啥要求|有什么要求|是指"
 )
 
@@ -424,7 +429,8 @@ def _leads(text: str, asked: Question) -> bool:
 
 
 _BARE_SUBMIT = re.compile(
-    r"^(?:(?:ok|okay|好|好的|行)[,，\s]*)?(?:提交|提交吧|提交了|交了吧|直接提交|submit|submit it|submit now|just submit|submit please)[.。!！]?$"
+    r"^(?:(?:ok|okay|好|好的|行)[,，\s]*)?(?:提交|提交吧|提交了|交了吧|直接提交|submit|submit it|submit now|"
+    r"just submit|submit please)[.。!！]?$"
 )
 
 
@@ -513,7 +519,7 @@ def _button(payload: Mapping[str, Any], asked: Question) -> Reading:
     if intent == "skip":
         return Reading("skip")
     if intent in ("cancel", "pause"):
-        return Reading("command", command=Command("pause"))
+        return Reading("command", command=Command(FormExit.PAUSE))
     if intent in ("affirm", "deny") and asked.kind == "yes_no":
         return Reading("answer", value="yes" if intent == "affirm" else "no")
     choice = payload.get("choice")
@@ -546,9 +552,9 @@ def _rescue(heard: Heard, asked: Question) -> Optional[Reading]:
     if intent == "skip":
         return Reading("skip")
     if intent == "cancel":
-        return Reading("command", command=Command("pause"))
+        return Reading("command", command=Command(FormExit.PAUSE))
     if intent == "goodbye":
-        return Reading("command", command=Command("leave"))
+        return Reading("command", command=Command(FormExit.LEAVE))
     if (
         intent == "out_of_scope"
         and asked.is_plan_field
@@ -563,7 +569,8 @@ def _rescue(heard: Heard, asked: Question) -> Optional[Reading]:
 
 
 _ASKS_IF_BOT = re.compile(
-    r"机器人|真人|人工|你是谁|你是人|你是不是人|你是ai|\b(?:bot|robot|human|real person|a person|machine|ai|chatgpt|who are you)\b"
+    r"机器人|真人|人工|你是谁|你是人|你是不是人|你是ai|\b(?:bot|robot|human|real person|a person|machine|ai|chatgpt|"
+    r"who are you)\b"
 )
 
 

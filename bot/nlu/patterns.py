@@ -62,8 +62,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         (
             "review_plan",
             r"\b(?:send|sending|bounce|bouncing|return|returning|kick)\s+(?:that|this|it)(?: one| plan)?\s+back\b|"
-            r"^(?:(?:ok|okay|then|so|good|great|fine|nice|alright|yes|yeah|looks good|lgtm)[,.!\s]+)?(?:i'?ll |let's |i will )?"
-            r"(?:approve|sign off on|green[- ]?light) "
+            r"^(?:(?:ok|okay|then|so|good|great|fine|nice|alright|yes|yeah|looks good|lgtm)[,.!\s]+)?(?:i'?ll |let's |"
+            r"i will )?(?:approve|sign off on|green[- ]?light) "
             r"(?:that|this|it)(?: one| plan)?\b|"
             r"^(?:那|这个|那个|这份|那份)(?:个|份)?(?:计划)?(?:就)?(?:批了|批准|通过|退回|打回|退回去|打回去)",
         ),
@@ -79,10 +79,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?<!\d)(?P<id>(?!20\d\d(?!\d))\d{1,6})(?!\d)\s*(?:号|號)?(?:计划)?[^，,。\d]{0,4}[，,]?\s*"
             r"(?:打回去|退回去|打回|退回|驳回)(?:吧|了)?$",
         ),
-        # a decision said as a clause of its own, on the plan shown last: "这个写得挺完整，批了吧", "I'm sending #2 back"
+        # a decision said as a clause of its own, on the plan shown last:
+        # "这个写得挺完整，批了吧", "I'm sending #2 back"
         (
             "review_plan",
-            r"\b(?:must|have to|need to|will|i'?ll|going to|gonna|want to|would like to|'d like to)\s+(?:return|reject|bounce)\s+"
+            r"\b(?:must|have to|need to|will|i'?ll|going to|gonna|want to|would like to|'d like to)\s+(?:return|reject|"
+            r"bounce)\s+"
             r"(?:that|this|it)(?: one| plan)?\b",
         ),
         (
@@ -99,12 +101,14 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"\b(?:i'?m |we'?re |i'?ll |we'?ll )?(?:send|sending|bounce|bouncing|return|returning|kick|kicking)\s+"
             r"(?:plan\s*)?#\s*(?P<id>\d{1,6})(?!\d)\s+back\b",
         ),
-        # a decision on the plan in view, said of "this one": "this needs to go back to them", "该计划予以批准", "呢份唔批住，退返去俾佢哋再改"
+        # a decision on the plan in view, said of "this one": "this needs to go back to them", "该计划予以批准",
+        # "呢份唔批住，退返去俾佢哋再改"
         (
             "review_plan",
-            r"\b(?:this|it|that)(?: one| plan)?(?:\s+(?:needs?|has|have|must|should|will|is|to|be|got|gotta|can|probably|definitely|really|just)){0,3}"
-            r"\s+(?:send|sent|go|goes|going|went) back\b(?! to (?:me|us|you)\b)|"
-            r"\b(?:going to|gonna|will|'ll|want to|have to|need to|must|shall|happy to|ready to)\s+(?:approve|reject)\s+(?:it|this|that)\b",
+            r"\b(?:this|it|that)(?: one| plan)?(?:\s+(?:needs?|has|have|must|should|will|is|to|be|got|gotta|can|"
+            r"probably|definitely|really|just)){0,3}\s+(?:send|sent|go|goes|going|went) back\b(?! to (?:me|us|you)\b)|"
+            r"\b(?:going to|gonna|will|'ll|want to|have to|need to|must|shall|happy to|ready to)\s+(?:approve|"
+            r"reject)\s+(?:it|this|that)\b",
         ),
         (
             "review_plan",
@@ -156,15 +160,16 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         ),
         (
             "declare_no_plan",
-            r"\b(?:not doing|(?:won't|shan't|shall not) (?:have|do|submit|file)|will not (?:have|do|submit|file)|don't have|"
-            r"doesn't have|does not have|hasn't got|haven't got|has no|"
+            r"\b(?:not doing|(?:won't|shan't|shall not) (?:have|do|submit|file)|will not (?:have|do|submit|file)|"
+            r"don't have|doesn't have|does not have|hasn't got|haven't got|has no|"
             r"(?:won't|will not|aren't|are not|isn't|is not|not) (?:be )?(?:putting in|putting forward|submitting|"
             r"filing|sending in|handing in|doing|having|bringing)|"
             r"(?:not|never) (?:going to|gonna) (?:have|do|submit|file|put in|put forward|bother with|make)|"
             r"do not have|not planning|not submitting|not filing|sitting out|opt(?:ing)? out of|skipping)\s+"
             r"(?:an? |any |the )?(?:new )?(?:"
             + _ML
-            + r"(?:plans?|planning)|(?:ml|machine learning|ai|a\.i\.|data science) (?:initiatives?|projects?|use cases?))\b",
+            + r"(?:plans?|planning)|(?:ml|machine learning|ai|a\.i\.|data science) (?:initiatives?|projects?|"
+            r"use cases?))\b",
         ),
         (
             "declare_no_plan",
@@ -207,7 +212,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         (
             "declare_no_plan",
             r"\b(?:zero|no) (?:ml|machine learning|ai) (?:projects?|initiatives?|plans?|use cases?)\b(?! yet for)|"
-            r"^(?:(?:hi|hey|hello)[,!\s]+)?(?:no (?:ml|machine learning|ai)|nothing) from (?:us|our side|[a-z&-]+(?: [a-z&-]+)?)"
+            r"^(?:(?:hi|hey|hello)[,!\s]+)?(?:no (?:ml|machine learning|ai)|nothing) from (?:us|our side|"
+            r"[a-z&-]+(?: [a-z&-]+)?)"
             r" (?:next year|this (?:round|year|cycle|time))\b",
         ),
         (
@@ -259,9 +265,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             "start_plan",
             r"\b(?:draft|write|start|create|fill in|fill out|submit|file|put together|prepare|"
             r"begin|set up|kick off|enter|register|drafting|writing|starting|creating|filling in|filling out|"
-            r"submitting|filing|putting together|preparing|beginning|setting up|kicking off)\b(?:\s+(?!no\b|not\b)[\w'-]+){0,5}?\s+"
-            + _ML
-            + r"(?:plan|proposal)s?\b",
+            r"submitting|filing|putting together|preparing|beginning|setting up|kicking off)\b(?:\s+(?!no\b|"
+            r"not\b)[\w'-]+){0,5}?\s+" + _ML + r"(?:plan|proposal)s?\b",
         ),
         (
             "start_plan",
@@ -273,9 +278,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         (
             "start_plan",
             r"^(?!.*\b(?:no|not|don'?t|won'?t|withdraw\w*|pull\w*|cancel\w*|delete\w*)\b)(?:.*\b)?(?:want|wanna|looking|need|like|going|ready|"
-            r"trying|hoping|time|here|let'?s|lets)\b(?: to)?\s+(?:get|put|enter|log|register|lodge|record)\b(?:\s+[\w'-]+){0,5}?\s+"
-            + _ML
-            + r"(?:plan|proposal)\b(?!\s+(?:of|from)\b)",
+            r"trying|hoping|time|here|let'?s|lets)\b(?: to)?\s+(?:get|put|enter|log|register|lodge|"
+            r"record)\b(?:\s+[\w'-]+){0,5}?\s+" + _ML + r"(?:plan|proposal)\b(?!\s+(?:of|from)\b)",
         ),
         (
             "start_plan",
@@ -313,13 +317,15 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         # a terse start in fragments: "ML plan. next year. sales."
         (
             "start_plan",
-            r"^(?:(?:our |my |the )?[\w&'-]+[.,:;-]\s*)?(?:(?:our|my|the|new) )?(?:ml|machine learning|ai) plan[.,:;!\s-]+(?:for )?"
+            r"^(?:(?:our |my |the )?[\w&'-]+[.,:;-]\s*)?(?:(?:our|my|the|new) )?(?:ml|machine learning|"
+            r"ai) plan[.,:;!\s-]+(?:for )?"
             r"(?:next year|20\d\d|fy\s?\d\d|the coming year)(?:[.,:;!\s-]+(?:for )?(?:[\w&'-]+(?: [\w&'-]+)?))?[.!]?$",
         ),
         # "I'm told every unit needs an ML plan for next year, so here's legal's"
         (
             "start_plan",
-            r"^(?=.*\b(?:ml|ai|machine learning) plans?\b)(?!.*\b(?:no|not|don'?t|won'?t)\b).*\bso here'?s (?:the |our |my )?[\w&'-]+",
+            r"^(?=.*\b(?:ml|ai|machine learning) plans?\b)(?!.*\b(?:no|not|don'?t|won'?t)\b).*\bso here'?s (?:the |"
+            r"our |my )?[\w&'-]+",
         ),
         # "Can we start the HR one for next year?" after a sentence about the plan
         (
@@ -346,7 +352,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         (
             "start_plan",
             r"(?:我要|我想|帮我|我来|准备|打算)(?:写|做|报|填|交|提交|新建|创建)(?:一个|一份|个|份)?(?:明年度?|今年|下一年|"
-            r"20\d\d\s*年?度?|fy\d\d)(?:的)?(?:\s?(?:机器学习|machine learning|ml|ai|人工智能)\s?)?(?:的)?(?:计划|规划)",
+            r"20\d\d\s*年?度?|fy\d\d)(?:的)?(?:\s?(?:机器学习|machine learning|ml|ai|人工智能)\s?)?"
+            r"(?:的)?(?:计划|规划)",
         ),
         (
             "start_plan",
@@ -355,8 +362,10 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         ),
         (
             "start_plan",
-            r"\b(?:ml|machine learning|ai) plans?\b.{0,80}\b(?:can|could|shall) we (?:get (?:it|this|that) (?:done|sorted|going)|"
-            r"do (?:it|this|that)|start|fill (?:it|this) (?:in|out)|knock (?:it|this) out)(?: now| today| here)?\s*\??$",
+            r"\b(?:ml|machine learning|ai) plans?\b.{0,80}\b(?:can|could|shall) we "
+            r"(?:get (?:it|this|that) (?:done|sorted|going)|"
+            r"do (?:it|this|that)|start|fill (?:it|this) (?:in|out)|knock (?:it|this) out)"
+            r"(?: now| today| here)?\s*\??$",
         ),
         (
             "start_plan",
@@ -377,12 +386,14 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         ),
         (
             "start_plan",
-            r"\bhelp (?:me|us) (?:fill|complete|do|write|draft|start)\b(?:\s+[\w'-]+){0,4}?\s+(?:ml |machine learning |ai )?"
+            r"\bhelp (?:me|us) (?:fill|complete|do|write|draft|start)\b(?:\s+[\w'-]+){0,4}?\s+(?:ml |machine learning |"
+            r"ai )?"
             r"(?:plan(?:ning)?|proposal)(?: form)?\b(?!'s)",
         ),
         (
             "start_plan",
-            r"\b(?:idea|proposal|project|initiative|use case)\b.{0,60}\bhow (?:do|can|should) (?:i|we) (?:submit|register|file|enter|"
+            r"\b(?:idea|proposal|project|initiative|use case)\b.{0,60}\bhow (?:do|can|should) (?:i|we) (?:submit|"
+            r"register|file|enter|"
             r"put (?:it|this|that) in|log)\b",
         ),
         (
@@ -411,16 +422,18 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         # a place in the list shown last: "open the first one", "打开第二个"
         (
             "show_plan",
-            r"^(?:(?:ok|okay|so|then|and|now)[,\s]+)?(?:(?:please|pls|can you|could you|can i|could i|let me|let's)\s+)?"
-            r"(?:show(?: me)?|open(?: up)?|pull up|display|view|see|look at|bring up|check)\s+the\s+(?:first|second|third|fourth|fifth|"
-            r"last|1st|2nd|3rd|4th|5th)(?: one| plan| item)?(?: please| pls)?[.!?]?$|"
+            r"^(?:(?:ok|okay|so|then|and|now)[,\s]+)?(?:(?:please|pls|can you|could you|can i|could i|let me|"
+            r"let's)\s+)?"
+            r"(?:show(?: me)?|open(?: up)?|pull up|display|view|see|look at|bring up|check)\s+the\s+(?:first|second|"
+            r"third|fourth|fifth|last|1st|2nd|3rd|4th|5th)(?: one| plan| item)?(?: please| pls)?[.!?]?$|"
             r"^(?:麻烦|帮我|请)?(?:打开|看一下|看下|看看|查看|显示)(?:一下)?(?:第\s*(?:\d{1,2}|[一二两三四五六七八九十])\s*(?:个|份|条)|最后(?:一|那)?(?:个|份))"
             r"(?:吧|看看)?$",
         ),
         (
             "show_plan",
             r"^(?:(?:ok|okay|so|then)[,\s]+)?(?:let me see|let me look at|let me have a look at|show me the details of|"
-            r"the details of|details of|can i see|could i see|may i see|i'?d like to see|open up)\s+(?:plan\s*|no\.?\s*)?#?\s*"
+            r"the details of|details of|can i see|could i see|may i see|i'?d like to see|open up)\s+(?:plan\s*|"
+            r"no\.?\s*)?#?\s*"
             r"(?P<id>\d{1,6})(?!\d)[\s,.!]*(?:please)?[.!]?$",
         ),
         ("show_plan", r"(?:打开|看一下|看下|看看|查看)[^，,。0-9#]{0,10}?[，,]?\s*#\s*(?P<id>\d{1,6})(?!\d)\s*$"),
@@ -459,8 +472,8 @@ _QUESTION = re.compile(
 )
 _NOT_AN_ACT = {
     "start_plan": re.compile(
-        r"\b(?:no|not|don't|won't|withdraw|delete|cancel|pull back|pull|kill|drop|remove|scrap|list|show|count|how many|"
-        r"approve|reject|review|open|view|back to|"
+        r"\b(?:no|not|don't|won't|withdraw|delete|cancel|pull back|pull|kill|drop|remove|scrap|list|show|count|"
+        r"how many|approve|reject|review|open|view|back to|"
         r"which|all|unfinished|continue|resume|go on|carry on|my draft|our draft|draft plans|units|departments)\b|"
         r"不|没|别|撤|删|取消|暂停|哪些|哪几|列出|列一下|继续|接着|看看|看一下|看下|查看|交的|交了的|交过的|报的|报过的|查一下|显示|统计|多少|几个|几份|部门们|"
         r"各部门(?!报|交|写|提交|都要|都得)|所有部门(?!报|交|写|提交|都要|都得)|已经提交|已提交"
@@ -481,7 +494,8 @@ _HOW_TO_START = re.compile(
     r"从哪(?:里|儿)?开始|怎么(?:弄|开始|填|搞)|how do i (?:start|begin)|where do i (?:start|begin)|"
     r"where (?:do|can|should) (?:i|we) (?:enter|submit|file|put in|register|send|hand in|start|begin)|"
     r"在哪(?:里|儿)?(?:填|提交|报|登记|录入)|(?:在)?(?:这儿|这里|这)(?:报|填|提交)(?:计划)?|"
-    r"\bcan (?:i|we) get (?:it|this|that) (?:done|sorted|going)\b|在此办理|在这里(?:办理|填|提交|写|弄|登记|申报|报)|在这(?:儿)?(?:登记|申报)|这里(?:可以|能)(?:办|填|提交|写|登记|报)|can (?:i|we) do (?:it|this|that) "
+    r"\bcan (?:i|we) get (?:it|this|that) (?:done|sorted|going)\b|在此办理|在这里(?:办理|填|提交|写|弄|登记|申报|报)|"
+    r"在这(?:儿)?(?:登记|申报)|这里(?:可以|能)(?:办|填|提交|写|登记|报)|can (?:i|we) do (?:it|this|that) "
     r"(?:here|now)|is this (?:the place|where)|can (?:i|we) (?:do|start|fill) (?:it|this|the|my|our)"
 )
 # "…won't have an ML plan next year. How do I register that?" asks to do it
@@ -597,7 +611,8 @@ def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
     if intent == "declare_no_plan" and _WHICH_UNITS.search(folded):
         return "query_plans"  # "which departments declared no plan?"
     if intent == "withdraw_plan" and _ASKED_ABOUT.search(folded):
-        return "ask_faq"  # "撤回的计划还能恢复吗" (a guessed no-plan that asks is answered by action_start_no_plan, with an offer)
+        # "撤回的计划还能恢复吗" (a guessed no-plan that asks is answered by action_start_no_plan, with an offer)
+        return "ask_faq"
     if intent == "show_plan" and _RESUMING.search(folded):
         return "resume_plan"  # "接着写12号计划"
     if intent == "start_plan" and _NOTHING_FOR_ML.search(folded):
@@ -628,7 +643,8 @@ def follow_up_query(text: str) -> bool:
 
 
 _PLANS_OF = re.compile(
-    r"\bdid\b[^.?!]{0,40}\b(?:file|submit|send in|hand in)\b|\b(?:has|have|did)\b.{0,12}\bput (?:in|forward)\b|\bplans?\b|\bfiled\b|\bsubmitted\b|\bsent in\b|\bhanded in\b|计划|规划|方案|提案|交了|报了|提交了"
+    r"\bdid\b[^.?!]{0,40}\b(?:file|submit|send in|hand in)\b|\b(?:has|have|did)\b.{0,12}\bput (?:in|forward)\b|"
+    r"\bplans?\b|\bfiled\b|\bsubmitted\b|\bsent in\b|\bhanded in\b|计划|规划|方案|提案|交了|报了|提交了"
 )
 _FIRST_PERSON = re.compile(r"\b(?:our|my|we|us|i)\b|我们|咱们|我的|本部门")
 
@@ -655,8 +671,8 @@ def about_units_plans(text: str) -> bool:
 # "理赔部明年报了啥", "what has Procurement filed so far?"
 _WHAT_WAS_FILED = re.compile(
     r"(?:报|交|提交|申报)了?些?(?:啥|什么|哪些|哪几份|哪几个|几个|几份|多少|咩)|(?:调阅|查阅|调取|调出|查看)\S{0,16}?(?:报送|报|交|提交|申报)的|"
-    r"\b(?:what|which|how many)\b.{0,40}\b(?:did|has|have)\b.{0,30}\b(?:file|submit|send in|hand in|put in|put forward)\b|"
-    r"\b(?:what|which|how many)\b.{0,40}\b(?:filed|submitted|sent in|handed in|put in|put forward)\b"
+    r"\b(?:what|which|how many)\b.{0,40}\b(?:did|has|have)\b.{0,30}\b(?:file|submit|send in|hand in|put in|"
+    r"put forward)\b|\b(?:what|which|how many)\b.{0,40}\b(?:filed|submitted|sent in|handed in|put in|put forward)\b"
 )
 
 
@@ -698,7 +714,8 @@ _OTHER_TOPIC = re.compile(
     r"itinerary|birthday|meeting|agenda|shifts?|roster)(?![a-z])"
 )
 _NEGATION = re.compile(
-    r"没|不|无|别|莫得|冇|唔|(?<![a-z])(?:no|not|none|nothing|zero|skip|skipping|sitting out|opt(?:ing)? out)(?![a-z])|n'?t\b"
+    r"没|不|无|别|莫得|冇|唔|(?<![a-z])(?:no|not|none|nothing|zero|skip|skipping|sitting out|opt(?:ing)? out)(?![a-z])|"
+    r"n'?t\b"
 )
 _WITHDRAWING = re.compile(
     r"撤|删|取消|作废|收回|拿回|要回|不要了|(?<![a-z])(?:withdraw\w*|retract\w*|pull\w*|delet\w*|remov\w*|cancel\w*|"
@@ -782,7 +799,8 @@ _CYCLE_PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         ),
         (
             "remind_units",
-            r"\b(?:remind|chase|nudge|ping|follow up with|send (?:a |out )?reminders? to)\b(?:\s+up)?(?:\s+[\w'-]+){0,3}?\s+"
+            r"\b(?:remind|chase|nudge|ping|follow up with|send (?:a |"
+            r"out )?reminders? to)\b(?:\s+up)?(?:\s+[\w'-]+){0,3}?\s+"
             r"(?:units?|departments?|teams?|leads?|everyone|everybody|stragglers|all units)\b|"
             r"^(?:please |pls |ok,? )?send (?:out )?(?:the )?reminders?\b",
         ),
@@ -796,9 +814,11 @@ _CYCLE_PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             "ask_deadline",
             r"\bwhen(?:'s| is| was)?\s+(?:the |our |my )?(?:[\w'-]+ ){0,3}?" + _DEADLINE + r"\b|"
             r"\bwhat(?:'s| is| was)\s+(?:the |our |my )?(?:[\w'-]+ ){0,3}?" + _DEADLINE + r"\b(?! mean)|"
-            r"\bwhen (?:is|are|must|do|does|should)\b(?:\s+[\w'-]+){0,5}?\s+(?:due|be in|submit|file|hand in|send in|close)\b|"
+            r"\bwhen (?:is|are|must|do|does|should)\b(?:\s+[\w'-]+){0,5}?\s+(?:due|be in|submit|file|hand in|send in|"
+            r"close)\b|"
             r"\bwhen\b(?:\s+[\w'-]+){0,4}?\s+due\b|\bwhat date\b.{0,40}\b(?:due|submitted|filed)\b|\bby when\b|"
-            r"\bhow (?:many days|much time|long)\b.{0,30}\b(?:left|until|before)\b.{0,30}(?:deadline|due|plans?\b|file|submit)|"
+            r"\bhow (?:many days|much time|long)\b.{0,30}\b(?:left|until|before)\b.{0,30}(?:deadline|due|plans?\b|file|"
+            r"submit)|"
             r"\b(?:is there|do we have) a " + _DEADLINE + r"|^" + _DEADLINE + r"\s*\?$",
         ),
         (

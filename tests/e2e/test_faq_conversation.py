@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot import messages
+from bot.kb import faq
 from bot.kb.faq import answer_text
 from bot.store.db import session_scope
 from bot.store.models import KnowledgeGap, Plan
@@ -26,9 +27,10 @@ pytestmark = pytest.mark.servers
 def test_a_direct_answer_with_related_buttons(assistant, sender, lang, question, entry):
     answer, related = assistant.say(sender, question)
     assert answer["text"] == answer_text(entry, lang)
-    assert related["buttons"] and all(b["payload"].startswith("/ask_faq{") for b in related["buttons"])
-    chosen = related["buttons"][0]["payload"]
-    assert assistant.say(sender, chosen)[0]["text"].startswith(answer_text(chosen.split('"')[3], lang)[:20])
+    assert related["text"] == messages.text("faq_related", lang)
+    topics = faq.related(entry)[:3]
+    assert related["buttons"] == [{"title": faq.title(i, lang), "payload": faq.payload(i)} for i in topics]
+    assert assistant.say(sender, faq.payload(topics[0]))[0]["text"] == answer_text(topics[0], lang)
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot import messages, planning
+from bot import messages, plan_text, planning
+from bot.dialogue import prompts
+from bot.plan_schema import ANSWER_FIELD_NAMES
 from bot.store import plans as store
 from bot.store.db import session_scope
 from tests.support.servers import RunningAssistant, seeded_database
@@ -121,7 +123,7 @@ def test_pause_restart_and_resume(tmp_path, monkeypatch):
     try:
         resumed = assistant.texts("tom.baker", "continue my plan")
         assert "Invoice fraud detection" in resumed[0] and "2 of 22" in resumed[0]
-        assert resumed[1].startswith(messages.text("plan_progress", "en", step=3, number=3, total=22))
+        assert resumed[1] == prompts.plan_question(ANSWER_FIELD_NAMES[2], "en").text  # the third question, in full
         assistant.texts("tom.baker", "yes")
         monkeypatch.setenv("MLPLAN_DATABASE_URL", url)
         with session_scope() as session:
@@ -163,7 +165,7 @@ def test_one_message_answers_several_questions(
     for _, text, _ in answers[:before_data_sources]:
         assistant.texts(sender, text)
     replies = assistant.texts(sender, rich)
-    assert any(r.startswith(messages.text("plan_also_noted", lang, items="", first="")[:4]) for r in replies)
+    assert plan_text.also_noted_text({"data_location": "siloed", "data_quality": "poor"}, lang) in replies
     assert messages.text("ask.domain_experts", lang) in replies[-1]  # data location and quality are not asked
     monkeypatch.setenv("MLPLAN_DATABASE_URL", assistant.database_url)
     with session_scope() as session:

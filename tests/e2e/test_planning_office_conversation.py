@@ -45,9 +45,10 @@ def test_queries_in_both_languages(assistant, submitted):
     assert f"#{submitted}" in zh and "市场部" in zh
     en = assistant.texts("james.lee", "which 2027 plans are at risk on data?")[0]
     assert f"#{submitted}" in en
-    assert assistant.texts("li.wei", "which plans does Marketing have for 2027?")[0].startswith(
-        messages.text("query_own_unit_only", "en")
-    )
+    own_unit_only = messages.text("query_own_unit_only", "en")  # li.wei's unit, Retail, has no plans
+    assert assistant.texts("li.wei", "which plans does Marketing have for 2027?") == [
+        own_unit_only + "\n" + messages.text("query_none", "en", what="2027 · Retail")
+    ]
     assert assistant.texts("visitor-9", "list all plans for 2027")[0] == messages.text("query_not_allowed", "en")
 
 

@@ -43,7 +43,7 @@ FAMILIES: Dict[str, Tuple[str, ...]] = {
     "ask.{}": ANSWER_FIELD_NAMES,  # bot.dialogue.prompts.plan_question
     "why.{}": ANSWER_FIELD_NAMES,  # the guide's reason for a question
     "explain.{}": FORM_QUESTIONS,  # "what do you mean?" at any form's question
-    "choice.{}": CHOICES,  # an option's label (bot.messages.choice_label, bot.planning.display_value)
+    "choice.{}": CHOICES,  # an option's label (bot.messages.choice_label, bot.plan_text.display_value)
     "choice.{}.{}": ("data_location.mixed", "data_quality.mixed"),  # a label worded for its question
     "status.{}": STATUSES,
     "rating.{}": RATINGS,
@@ -100,8 +100,8 @@ def _built_keys() -> Iterator[Tuple[Path, int, str]]:
 
 def _said_keys() -> Iterator[Tuple[Path, int, str]]:
     """Literal keys handed to the catalogue: messages.text("k", ...), say(..., "k"), turn.say("k"), _t("k", ...),
-    and key = "k" (or "a" if ... else "b") before one of them."""
-    speakers = {"text", "say", "_t"}
+    button("k", ...), and key = "k" (or "a" if ... else "b") before one of them."""
+    speakers = {"text", "say", "_t", "button"}
     for path in SOURCES:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call):

@@ -8,8 +8,19 @@ from bot import domain_gen, flow, messages
 from bot.dialogue import commands, prompts, reader
 
 
-def test_reask_modes_are_the_ones_the_prompts_know():
-    assert set(flow.Reask.ALL) == set(prompts.REASK_MODES)
+def test_each_reask_mode_puts_a_plan_question_its_own_way():
+    """Every `reask` value the prompts are given changes how the question is put (SILENT: not at all)."""
+    asked = {mode: prompts.plan_question("title", "en", mode) for mode in (None, *flow.Reask.ALL)}
+    assert asked.pop(flow.Reask.SILENT) is None
+    assert len(set(map(repr, asked.values()))) == len(asked)
+
+
+def test_other_questions_are_asked_again_with_the_options_or_after_a_digression():
+    first = prompts.other_question("Sure?", [], "en")
+    assert prompts.other_question("Sure?", [], "en", flow.Reask.SILENT) is None
+    again = prompts.other_question("Sure?", [], "en", flow.Reask.AGAIN)
+    back = prompts.other_question("Sure?", [], "en", flow.Reask.BACK)
+    assert len({repr(first), repr(again), repr(back)}) == 3
 
 
 def test_every_way_of_leaving_a_form_is_a_command_or_a_request_said_mid_form():

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot import planning
+from bot import plan_text, planning
 from bot.assessment import assess
 from bot.directory import Identity
 from bot.store import plans as store
@@ -108,17 +108,17 @@ def test_the_summary_shows_answers_ratings_and_remedies_in_each_language():
         "data_location": planning.SKIPPED,
     }
     result = assess(planning.stored_answers(slots))
-    zh = planning.summary_text(slots, result, "zh", unit="零售部", year=2027)
-    en = planning.summary_text(slots, result, "en", unit="Retail", year=2027)
+    zh = plan_text.summary_text(slots, result, "zh", unit="零售部", year=2027)
+    en = plan_text.summary_text(slots, result, "en", unit="Retail", year=2027)
     assert "门店补货预测" in zh and "未知（已跳过）" in zh and "⛔ 受阻" in zh and "指南的建议" in zh
     assert "Readiness assessment: " in en and "unknown (skipped)" in en and "revenue only" in en
     assert "The guide's advice (Culture)" in en
 
 
 def test_the_lead_is_told_which_other_answers_were_noted():
-    text = planning.also_noted_text({"data_location": "siloed", "failure_tolerance": "budgeted"}, "en")
+    text = plan_text.also_noted_text({"data_location": "siloed", "failure_tolerance": "budgeted"}, "en")
     assert "Data location: Siloed; Failure tolerance: Budgeted" in text and '"change data location"' in text
-    assert "数据位置：分散在孤岛里" in planning.also_noted_text({"data_location": "siloed"}, "zh")
+    assert "数据位置：分散在孤岛里" in plan_text.also_noted_text({"data_location": "siloed"}, "zh")
 
 
 @pytest.mark.parametrize(

@@ -4,27 +4,17 @@ the reader, the command matcher and the request patterns getting wrong, one case
 import pytest
 
 from bot.dialogue import answers, commands, reader
-from bot.dialogue.reader import Heard
 from bot.nlu.patterns import recognise
 from bot.plan_schema import ANSWER_FIELD_NAMES
-from tests.unit.test_dialogue_reader import Found
-
-
-def read(question_name, text, confirming=None):
-    return reader.read(
-        Heard(text, "inform", 0.9),
-        reader.question(question_name, confirming),
-        lookup=lambda _: Found("none"),
-        editable=ANSWER_FIELD_NAMES,
-    )
-
+from tests.support.reading import read
 
 # (field, option, answer): choice answers that the retired editions showed misread
 CHOICES = [
     (
         "data_location",
         "siloed",
-        "Spread around, honestly. The signed contracts are in iManage which only legal can access, the redlines are in the CLM tool. None of it is in the company data lake.",
+        "Spread around, honestly. The signed contracts are in iManage which only legal can access, the redlines are in "
+        "the CLM tool. None of it is in the company data lake.",
     ),  # edition 3
     (
         "data_location",
@@ -42,7 +32,8 @@ CHOICES = [
     (
         "failure_tolerance",
         "budgeted",
-        "Catherine's been clear that the first attempt might not work and that's fine - we've put money aside for a second round if the pilot flops.",
+        "Catherine's been clear that the first attempt might not work and that's fine - we've put money aside for a "
+        "second round if the pilot flops.",
     ),  # edition 3
     (
         "failure_tolerance",
@@ -146,7 +137,8 @@ CHOICES = [
     (
         "data_quality",
         "poor",
-        "pretty rough to be honest, lots of scanned PDFs, inconsistent file names, and some contracts are missing the final signed version altogether",
+        "pretty rough to be honest, lots of scanned PDFs, inconsistent file names, and some contracts are missing the "
+        "final signed version altogether",
     ),  # edition 6
     (
         "data_quality",
@@ -162,7 +154,8 @@ CHOICES = [
     (
         "failure_tolerance",
         "must_succeed",
-        "To be honest, there is no reserve for failed experiments. The budget is small and the General Counsel expects that it works at the first attempt, otherwise the topic is closed for some years.",
+        "To be honest, there is no reserve for failed experiments. The budget is small and the General Counsel expects "
+        "that it works at the first attempt, otherwise the topic is closed for some years.",
     ),  # edition 6
     (
         "failure_tolerance",
@@ -179,7 +172,8 @@ CHOICES = [
     (
         "q_can_ship",
         "unsure",
-        "Hmm, I am not sure. The works council must agree first, it is sensitive personal data, so I really cannot promise.",
+        "Hmm, I am not sure. The works council must agree first, it is sensitive personal data, so I really cannot "
+        "promise.",
     ),  # edition 6
     ("q_real_problem", "unsure", "这个嘛……离职率确实高，但是不是靠预测就能解决，我也拿不准"),  # edition 6
     ("q_unused_data", "unsure", "不晓得有好多哦，ERP里头应该有些历史订单，但是有没得用说不准"),  # edition 6
@@ -231,7 +225,8 @@ def test_choices_in_the_words_of_the_retired_editions(field_name, value, text):
         ("saves recruiters time and opens up new stuff like internal moves", ["time_saved", "new_opportunities"]),
         ("all of them except upsell", ["revenue", "time_saved", "new_opportunities", "customer_service"]),
         (
-            "Mainly customer service: fewer complaints and more satisfied customers. The inspectors are still needed, so saved time I do not count.",
+            "Mainly customer service: fewer complaints and more satisfied customers. The inspectors are still needed, "
+            "so saved time I do not count.",
             ["customer_service"],
         ),
         (
@@ -249,7 +244,8 @@ def test_choices_in_the_words_of_the_retired_editions(field_name, value, text):
         ("time saved, cust service", ["time_saved", "customer_service"]),
         ("省时间、少客诉、增收", ["revenue", "time_saved", "customer_service"]),
         (
-            "Mainly the working time of the lawyers which is saved. I do not see direct revenue or new business from this.",
+            "Mainly the working time of the lawyers which is saved. I do not see direct revenue or new business from "
+            "this.",
             ["time_saved"],
         ),  # edition 6
         ("I don't see revenue but customer service yes", ["customer_service"]),
@@ -273,12 +269,14 @@ def test_branches_in_the_words_of_the_retired_editions(text, expected):
             "不能",
         ),
         (
-            "先别submit，data location那项我填错了，product usage数据其实还在产品团队自己的库里，没进data lake，应该算mixed",
+            "先别submit，data location那项我填错了，product usage数据其实还在产品团队自己的库里，没进data lake，"
+            "应该算mixed",
             "data_location",
             "mixed",
         ),
         (
-            "One thing before I submit: can you rename it to 'CNC predictive maintenance'? The other lines get their own.",
+            "One thing before I submit: can you rename it to 'CNC predictive maintenance'? The other lines get their "
+            "own.",
             "title",
             "CNC predictive maintenance",
         ),
@@ -409,7 +407,8 @@ def test_a_question_said_back_is_not_its_answer(field_name, value, text):
     [
         ("等一下先别提交，成功指标那里我想改一下", "metric", None),
         (
-            "One moment please, I want to go back to question 5, about doing it alone. Actually this month we hired two "
+            "One moment please, I want to go back to question 5, about doing it alone. Actually this month we hired "
+            "two "
             "data engineers, so yes, we can now do it ourselves.",
             "q_can_do_alone",
             "Actually this month we hired two data engineers, so yes, we can now do it ourselves",
@@ -493,13 +492,15 @@ def test_a_change_asked_as_i_want_to_change_it_to():
     "text, field_name, value",
     [  # edition 6
         (
-            "hang on, before you submit — the data quality answer's wrong. just remembered the scanner data's got massive gaps "
+            "hang on, before you submit — the data quality answer's wrong. just remembered the scanner data's got "
+            "massive gaps "
             "from when the handhelds kept dropping out. make it poor",
             "data_quality",
             "poor",
         ),
         (
-            "Sorry, I must correct one thing before we continue: the metric I gave is wrong. It should be 98% of orders shipped "
+            "Sorry, I must correct one thing before we continue: the metric I gave is wrong. It should be 98% of "
+            "orders shipped "
             "the same day.",
             "metric",
             "98% of orders shipped the same day",
@@ -539,7 +540,8 @@ def test_requests_in_the_words_of_edition_6(text, intent, number):
     "text, decision, note",
     [  # edition 6
         (
-            "Plan 2 I must send back to the Sales team. Note for them: the success metric is not measurable, please give a "
+            "Plan 2 I must send back to the Sales team. Note for them: the success metric is not measurable, please "
+            "give a "
             "concrete target.",
             "needs_work",
             "the success metric is not measurable, please give a concrete target",
@@ -619,7 +621,10 @@ def test_a_question_after_wait_is_a_question():
 
 
 def test_not_knowing_where_the_data_is_said_at_length():
-    text = "Honestly, I do not know where IT keeps it. Maybe on some server in the basement, maybe in the cloud, I have no idea."
+    text = (
+        "Honestly, I do not know where IT keeps it. Maybe on some server in the basement, maybe in the cloud, I have "
+        "no idea."
+    )
     assert (read("data_location", text).kind, read("data_location", text).value) == ("answer", "unknown")
 
 
@@ -836,12 +841,7 @@ def test_newcomer_play_of_this_session():
         read("failure_tolerance", "we've kept some budget aside in case it doesn't work first time").value == "budgeted"
     )
     assert read("failure_tolerance", "it has to work first time").value == "must_succeed"
-    long_reply = reader.read(
-        Heard("规则搞不定，路况天气太多变量", "out_of_scope", 0.95),
-        reader.question("q_unused_data"),
-        lookup=lambda _: Found("none"),
-        editable=ANSWER_FIELD_NAMES,
-    )
+    long_reply = read("q_unused_data", "规则搞不定，路况天气太多变量", intent="out_of_scope", confidence=0.95)
     assert long_reply.kind == "unclear"  # not "that is out of my scope" in the middle of a plan
 
 
@@ -863,8 +863,8 @@ def test_answers_that_name_another_field_in_passing(field_name, text, value):
 
 def test_a_packed_message_with_question_marks_is_not_one_question_and_its_answer():
     text = (
-        "Let me give you plenty at once to save time. Title: Early warning for staff attrition. The problem: we are losing "
-        "good people. Unused data? Yes, plenty: 5 years of HRIS records that nobody analyses."
+        "Let me give you plenty at once to save time. Title: Early warning for staff attrition. The problem: we are "
+        "losing good people. Unused data? Yes, plenty: 5 years of HRIS records that nobody analyses."
     )
     assert "Early warning for staff attrition" in read("title", text).value
 
@@ -1193,7 +1193,8 @@ def test_a_plain_new_value_replaces_the_old_answer():
     "text, intent",
     [  # edition 4, played again in the third session
         (
-            "hi there, so the planning office has been nagging me about our ml plan for next year 😅 can we get it done now?",
+            "hi there, so the planning office has been nagging me about our ml plan for next year 😅 can we get it "
+            "done now?",
             "start_plan",
         ),
         ("hi，市场部准备提交明年的machine learning计划", "start_plan"),
@@ -1479,7 +1480,8 @@ def test_failure_tolerance_in_dialects_and_jargon(text, value):
         (
             "q_can_ship",
             "yes",
-            "I should think so — the idea is for it to sit inside the contract management tool we already use every day.",
+            "I should think so — the idea is for it to sit inside the contract management tool we already use every "
+            "day.",
         ),
         ("pilot_team", "no", "勿单独搞试点团队，直接由现有运维组推进"),
         ("pilot_team", "yes", "Utrecht office goes first."),
@@ -1705,7 +1707,8 @@ def test_no_ml_initiative_declares_no_plan():
     [
         (
             "skill_gaps",
-            "Let me check with my colleague Anjali on the skill gaps part, she knows better. Will come back in sometime.",
+            "Let me check with my colleague Anjali on the skill gaps part, she knows better. Will come back in "
+            "sometime.",
             "pause",
         ),
         ("executive_sponsor", "I don't know yet who will sponsor this, let's leave it blank for now", "skip"),
@@ -1745,12 +1748,7 @@ def test_a_yes_with_a_particle_is_a_yes(text):
 
 
 def test_an_unread_answer_is_not_taken_for_are_you_a_bot():
-    reading = reader.read(
-        Heard("是真事儿", "bot_challenge", 0.97),
-        reader.question("q_real_problem"),
-        lookup=lambda _: Found("none"),
-        editable=ANSWER_FIELD_NAMES,
-    )
+    reading = read("q_real_problem", "是真事儿", intent="bot_challenge", confidence=0.97)
     assert reading.kind != "social"
     assert reader._ASKS_IF_BOT.search("你是机器人吗") and reader._ASKS_IF_BOT.search("are you a real person")
 
@@ -1771,14 +1769,16 @@ def test_stopping_here_only_lets_the_lead_go(text, kind):
     [
         (
             "metric",
-            "Wait, before the metric - I need to go back to the question about doing it alone. I said yes but that's wrong, "
+            "Wait, before the metric - I need to go back to the question about doing it alone. I said yes but that's "
+            "wrong, "
             "we'd need IT to build the data feeds. Please change it to no.",
             "q_can_do_alone",
             "no",
         ),
         (
             "baseline",
-            "Sorry, one correction for the title, please call it Picking workload forecast. Shift planning is something else "
+            "Sorry, one correction for the title, please call it Picking workload forecast. Shift planning is "
+            "something else "
             "for us.",
             "title",
             "Picking workload forecast",
