@@ -248,7 +248,7 @@ def _field_question_patterns() -> Tuple[re.Pattern[str], ...]:
         re.compile(pattern)
         for alias, _ in _field_names()
         for pattern in (
-            rf"^{words._pattern(alias)}\s*(?:是|的|指的是|指)?\s*(?P<rest>.+)$",
+            rf"^(?:这个|那个|这里的|这里|你说的|你问的|所谓的?|请问)?{words._pattern(alias)}\s*(?:是|的|指的是|指)?\s*(?P<rest>.+)$",
             rf"^(?P<rest>.+?)\s*(?:by|about|of|for)?\s*(?:the |a |an )?{words._pattern(alias)}(?:\s+(?:exactly|again|"
             rf"here|then|precisely|anyway|really))?[\s.!?。！？]*$",
         )

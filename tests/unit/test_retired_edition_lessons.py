@@ -1798,3 +1798,13 @@ def test_corrections_name_their_question(question_name, text, field, value):
 def test_whats_without_its_apostrophe_asks():
     assert read("baseline", "whats a baseline exactly").kind in ("command", "question")
     assert read("baseline", "whatsapp messages and manual checks").kind == "answer"
+
+
+@pytest.mark.parametrize("question_name, text", [("baseline", "这个基线是啥意思"), ("metric", "这个指标是什么意思")])
+def test_this_field_what_does_it_mean_explains(question_name, text):
+    reading = read(question_name, text)
+    assert (reading.kind, reading.command.kind) == ("command", "explain")
+
+
+def test_an_answer_that_opens_with_this_field_is_kept():
+    assert read("baseline", "这个基线就是人工抽查").kind == "answer"
