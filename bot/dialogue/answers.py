@@ -869,6 +869,13 @@ def parse_branches(text: str) -> List[str]:
     saved = _TIME_SAVED.search(folded)
     if saved and not _NOT_NOW.match(re.split(r"[。；;.!?！？]", folded[saved.end() :])[0]):
         named.add("time_saved")  # "节省值班员的时间", "frees up the analysts' time"
+    served = _CUSTOMERS_SERVED.search(folded)
+    if (
+        served
+        and not re.search(r"\b(?:not|no|never)\b|n't\b", served.group())
+        and not _NOT_NOW.match(re.split(r"[。；;.!?！？]", folded[served.end() :])[0])
+    ):
+        named.add("customer_service")  # "客户也能更快拿到赔款", "customers get their refunds faster"
     everything = any(words.spans(folded, w) for w in words.phrases("all_branches"))
     excepted = _EXCEPT.search(folded)
     if everything and excepted:  # "all of them except upsell"
@@ -879,6 +886,11 @@ def parse_branches(text: str) -> List[str]:
     return [b for b in VALUE_BRANCHES if b in named]
 
 
+_CUSTOMERS_SERVED = re.compile(
+    r"(?:客户|顾客|用户|乘客|患者|病人|投保人|会员)[^，,。；;不没未难]{0,8}?(?:更快|更早|更及时|更方便|少等|不用等|等得少|满意|体验更好)|"
+    r"\b(?:customers?|clients?|users?|patients?|policyholders?|members?)\b[^,.;]{0,30}?\b(?:faster|quicker|sooner|"
+    r"happier|less waiting|wait less|better served)\b"
+)
 _SPEED_WORDS = frozenset({"quicker", "faster", "speedier", "更快", "更快的", "快速"})
 _BARE_BRANCH = {"time": "time_saved", "时间": "time_saved", "money": "revenue", "钱": "revenue"}  # one word, listed
 _EXCEPT = re.compile(r"\b(?:except(?: for)?|but not|apart from|other than|minus|without)\b|除了|除去|不包括|不含")

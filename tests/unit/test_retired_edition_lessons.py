@@ -1808,3 +1808,15 @@ def test_this_field_what_does_it_mean_explains(question_name, text):
 
 def test_an_answer_that_opens_with_this_field_is_kept():
     assert read("baseline", "这个基线就是人工抽查").kind == "answer"
+
+
+@pytest.mark.parametrize(
+    "text, branches",
+    [
+        ("主要省人工，客户也能更快拿到赔款", ["time_saved", "customer_service"]),
+        ("customers get their refunds sooner", ["customer_service"]),
+        ("收入，客户那边谈不上更快", ["revenue"]),
+    ],
+)
+def test_customers_served_faster_is_customer_service(text, branches):
+    assert answers.parse_branches(text) == branches
