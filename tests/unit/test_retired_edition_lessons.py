@@ -1820,3 +1820,9 @@ def test_an_answer_that_opens_with_this_field_is_kept():
 )
 def test_customers_served_faster_is_customer_service(text, branches):
     assert answers.parse_branches(text) == branches
+
+
+@pytest.mark.parametrize("field", ["q_can_ship", "pilot_team", "q_important"])
+@pytest.mark.parametrize("text", ["haven't thought that far yet", "还没想那么远"])
+def test_not_thought_that_far_is_unsure(field, text):
+    assert answers.parse_choice(field, text) == "unsure"
