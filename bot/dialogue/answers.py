@@ -1221,7 +1221,19 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
             note = None
         elif not marker and text.lstrip(" ,，.。'\"“”").startswith(note) and _mere_verdict(note):
             note = None  # "This one looks solid, I'm happy to approve it": the note for the lead is asked for
+    if note is not None and not marker:  # "这份不行，退回去让他们把试点范围写清楚": the decision opens the note
+        note = _DECISION_OPENING.sub("", note).strip(" ,，") or None
+        if note is not None and _GENERIC_REWORK.fullmatch(words.fold(note)):
+            note = None  # "需要退回去重新完善": no note yet, it is asked for
     return decision, note
+
+
+_DECISION_OPENING = re.compile(
+    r"^(?:需要|要|得|请|只能)?(?:退回去|打回去|发回去|退回|打回|驳回|发回)(?:给他们|给他|给)?[，,\s]*"
+)
+_GENERIC_REWORK = re.compile(
+    r"(?:再|重新)?(?:完善|修改|改改|改一改|改一下|改|补充|修订|调整)(?:一下|下)?(?:吧|了)?[。.!！]?"
+)
 
 
 def _mere_verdict(note: str) -> bool:

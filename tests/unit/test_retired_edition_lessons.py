@@ -1826,3 +1826,14 @@ def test_customers_served_faster_is_customer_service(text, branches):
 @pytest.mark.parametrize("text", ["haven't thought that far yet", "还没想那么远"])
 def test_not_thought_that_far_is_unsure(field, text):
     assert answers.parse_choice(field, text) == "unsure"
+
+
+@pytest.mark.parametrize(
+    "text, note",
+    [
+        ("这份不行，退回去让他们把试点范围写清楚", "让他们把试点范围写清楚"),
+        ("这个不行，需要退回去重新完善", None),
+    ],
+)
+def test_the_decision_is_not_part_of_the_note(text, note):
+    assert answers.split_review(text) == ("needs_work", note)
