@@ -169,6 +169,9 @@ def save_answer(
                 volunteered=volunteered,
             )
             saved = {"plan_draft_id": plan.id, "plan_draft_version": plan.version}
+    except planning.NotAllowed as refused:  # the draft became another unit's or was withdrawn meanwhile
+        turn.say("edit_not_allowed", id=refused.plan_id)
+        return {"form_exit": FormExit.REFUSED}
     except PlanConflict:
         assert plan_id is not None, "a conflict is with a draft that exists"
         with session_scope() as session:
@@ -205,6 +208,8 @@ class ActionPlanFormDone(Action):
             else:
                 turn.say("plan_paused_bye" if exit_kind == FormExit.LEAVE else "plan_paused", id=draft_id)
             return events
+        if exit_kind == FormExit.REFUSED:  # the refusal was said when the answer was not saved
+            return events + [SlotSet("plan_draft_id", None), SlotSet("plan_draft_version", None)]
         if exit_kind in (FormExit.WITHDRAW, FormExit.NO_PLAN):  # said mid-form: taken as said, the draft kept
             return events + [
                 FollowupAction("action_confirm_withdraw" if exit_kind == FormExit.WITHDRAW else "action_start_no_plan")

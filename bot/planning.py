@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import messages
+from bot import messages, roles
 from bot.dialogue import answers
 from bot.directory import Identity
 from bot.plan_schema import ANSWER_FIELD_NAMES
@@ -122,6 +122,14 @@ def stored_answers(slots: Mapping[str, Any]) -> Dict[str, Any]:
     }
 
 
+class NotAllowed(PermissionError):
+    """The person may not change this plan (bot/roles.py)."""
+
+    def __init__(self, plan_id: int):
+        super().__init__(f"plan {plan_id} may not be changed by this person")
+        self.plan_id = plan_id
+
+
 def save_answer(
     session: Session,
     *,
@@ -144,6 +152,10 @@ def save_answer(
         plan = store.create_plan(session, unit=identity.unit, year=year, owner=identity.person_id, language=lang)
         expected_version = plan.version
         plan_id = plan.id
+    else:
+        existing = store.get_plan(session, plan_id)
+        if existing is None or not roles.may_change(identity, existing):
+            raise NotAllowed(plan_id)
     return store.update_answers(
         session,
         plan_id,

@@ -590,3 +590,26 @@ def test_an_answer_typed_after_a_restart_points_back_to_the_stored_draft(directo
         dispatcher, make_tracker("li.wei", "两个店长和一个采购", "nlu_fallback", slots={"language": "zh"}), {}
     )
     assert texts(dispatcher)[0] == messages.text("please_rephrase_draft", "zh", id=plan_id)
+
+
+# --- a draft that may no longer be changed ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("status, unit", [("withdrawn", "retail"), ("draft", "claims")])
+def test_an_answer_to_a_draft_the_lead_may_no_longer_change_is_refused(directory_db, dispatcher, status, unit):
+    plan_id = draft(answers={"title": "门店补货"}, status=status, unit=unit)
+    with session_scope() as session:
+        version = store.get_plan(session, plan_id).version
+    slots = answer(dispatcher, "problem", "缺货太多", slots={"plan_draft_id": plan_id, "plan_draft_version": version})
+    assert slots == {"form_exit": "refused", "problem": None, "requested_slot": None}
+    assert [m["text"] for m in dispatcher.messages] == [messages.text("edit_not_allowed", "zh", id=plan_id)]
+    with session_scope() as session:
+        assert store.get_plan(session, plan_id).problem is None
+
+
+def test_the_plan_form_ends_without_a_summary_after_a_refusal(directory_db, dispatcher):
+    tracker = make_tracker("li.wei", "缺货太多", "inform", slots={"form_exit": "refused", "plan_draft_id": 7})
+    events = ActionPlanFormDone().run(dispatcher, tracker, {})
+    assert dispatcher.messages == []
+    assert {"event": "slot", "name": "plan_draft_id", "value": None, "timestamp": None} in events
+    assert not any(e.get("event") == "followup" for e in events)
