@@ -104,8 +104,7 @@ class Features:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         vectorizers = [
-            TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=2, dtype="float64").fit(texts)
-            for analyzer in ANALYZERS
+            TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=2).fit(texts) for analyzer in ANALYZERS
         ]
         return cls(
             [{term: int(i) for term, i in v.vocabulary_.items()} for v in vectorizers],
