@@ -260,6 +260,19 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:继续|接着)(?:填|写|弄)?(?:我的|我们的|刚才|上次|之前)(?:的|那个|那份)?(?:计划|草稿|规划)|"
             r"(?:上次|刚才|之前)(?:那个|那份|的)(?:计划|草稿)(?:接着|继续)",
         ),
+        # "IT部要提一个AIOps的plan", "我们想报一个机器学习项目"
+        (
+            "start_plan",
+            r"(?<![不没别])(?:要|想|准备|打算)(?:提|报|交|申报|提交|写|填)(?:一个|个|一份|份)[^，,。？?]{0,16}?"
+            r"(?:ml|ai|机器学习|人工智能|模型|算法)[^，,。？?]{0,8}?(?:plan|计划|规划|项目)(?![a-z])",
+        ),
+        # "I've had the reminder about the ML plans. Legal won't be submitting one this time round."
+        (
+            "declare_no_plan",
+            r"\b(?:ml|machine learning|ai)\s+plans?\b.{0,80}?\b(?:won'?t|will not|aren'?t|are not|isn'?t|is not|not)\s+"
+            r"(?:be\s+)?(?:submitting|filing|putting in|sending in|handing in)\s+(?:one|any|anything)\b"
+            r"(?!\s+(?:yet|just yet|now|today|until))",
+        ),
         # start_plan: writing a new one
         (
             "start_plan",

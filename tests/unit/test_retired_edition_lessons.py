@@ -1837,3 +1837,30 @@ def test_not_thought_that_far_is_unsure(field, text):
 )
 def test_the_decision_is_not_part_of_the_note(text, note):
     assert answers.split_review(text) == ("needs_work", note)
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("IT部要提一个AIOps的plan", "start_plan"),
+        ("我们想报一个机器学习项目", "start_plan"),
+        (
+            "Hi. I've had the reminder about the ML plans. Legal won't be submitting one this time round.",
+            "declare_no_plan",
+        ),
+    ],
+)
+def test_long_standing_calibration_starts_and_no_plans(text, intent):
+    assert recognise(text) == (intent, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我不想提一个机器学习项目",
+        "我要提一个问题，机器学习项目怎么评估？",
+        "the ML plans are due soon, we are not submitting anything yet",
+    ],
+)
+def test_no_start_or_no_plan_in_these(text):
+    assert recognise(text) is None
