@@ -171,6 +171,10 @@ class ActionConfirmFormDone(Action):
             SlotSet("failed_tries", 0),
             SlotSet("reask", None),
         ]
+        if exit_kind in (FormExit.WITHDRAW, FormExit.NO_PLAN):  # "then I'd like to declare we have no ML plan"
+            leaving = clear_plan_slots() if confirming in (Confirming.START, Confirming.START_YEAR) else []
+            action = "action_confirm_withdraw" if exit_kind == FormExit.WITHDRAW else "action_start_no_plan"
+            return events + leaving + [FollowupAction(action)]
         if confirming in (Confirming.START, Confirming.START_YEAR):
             return events + self._start(turn, said_yes)
         if confirming == Confirming.SUBMIT:

@@ -199,12 +199,30 @@ def decision_told_text(told: List[Any], lang: str) -> str:
     if not told:
         return messages.text("review_told_nobody", lang)
     lines = [
-        messages.text("review_told_failed", lang, name=t.name, error=t.error)
-        if t.status == "failed"
-        else messages.text(f"review_told_{t.channel}", lang, name=t.name)
-        for t in told
+        messages.text("review_told_failed", lang, name=t.name, error=t.error) for t in told if t.status == "failed"
     ]
+    for channel in dict.fromkeys(t.channel for t in told if t.status != "failed"):
+        names = list(dict.fromkeys(t.name for t in told if t.status != "failed" and t.channel == channel))
+        if len(names) == 1:
+            lines.append(messages.text(f"review_told_{channel}", lang, name=names[0]))
+        else:  # a unit of many leads: one line per channel, the first few names
+            lines.append(messages.text(f"review_told_{channel}_many", lang, names=name_list(names, lang)))
     return ("" if lang == "zh" else " ").join(lines)
+
+
+NAMES_SHOWN = 5
+
+
+def name_list(names: List[str], lang: str) -> str:
+    """ "A, B and C"; past NAMES_SHOWN, "A, B, C, D, E and 12 more"."""
+    shown, more = names[:NAMES_SHOWN], len(names) - NAMES_SHOWN
+    if more > 0:
+        return messages.text(
+            "names_and_more", lang, names="、".join(shown) if lang == "zh" else ", ".join(shown), more=more
+        )
+    if lang == "zh":
+        return "、".join(shown)
+    return f"{', '.join(shown[:-1])} and {shown[-1]}"
 
 
 def reason_text(reason: str, detail: dict, lang: str) -> str:

@@ -295,7 +295,7 @@ def _only(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[str
 _NEGATED = re.compile(
     r"(?:\b(?:nothing|not|no|never|isn't|aren't|none)\b|没有|没|不在|不是|不算|算不上|谈不上|并不|还没|未)[^,，;；]{0,12}$|"
     r"\b(?:none of it|nothing|none of (?:this|that|them|the data)|neither(?: one| of them|"
-    r" of the two)?)\b(?:\s+[a-z']+){0,5}\s+$"
+    r" of the two)?)\b(?:\s+[a-z']+){0,7}\s+$"
 )  # "none of it is in the company data lake"
 
 
@@ -319,6 +319,7 @@ _A_NOT_A = re.compile(
 )  # "要不要机器学习我也拿不准" asks itself
 
 
+_STRADDLED = {"统一": ("系", "传")}  # a word read across the boundary of two others
 _SYNCED_IN = re.compile(
     r"同步过去|同步到|同步进|汇总到|汇到|汇入|汇集到|进数仓|\b(?:synced|syncs|sync|flows?|feeds?|loaded|"
     r"copied) (?:in)?to\b"
@@ -340,6 +341,8 @@ def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
     for index, (s, e, label) in enumerate(spans):
         if e - s == 1 and words.cjk_count(clause[s:e]) == 1:
             continue
+        if clause[s:e] in _STRADDLED and clause[max(0, s - 1) : s] in _STRADDLED[clause[s:e]]:
+            continue  # "合同系统一块、OA一块": 系统 + 一块, not 统一
         if label not in (UNKNOWN, "unsure", "none_yet") and (
             any(0 <= s - end <= 4 for _, end in said_back) or any(0 <= start - e <= 3 for start, _ in said_back)
         ):
@@ -370,7 +373,7 @@ def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
         elif label == "budgeted" and (
             _NEGATION_BEFORE.search(clause[:s])
             or _NEGATION_NEAR.search(clause[:s])
-            or re.search(r"\bno\b(?:\s+[a-z']+){0,2}\s*$", clause[:s])
+            or re.search(r"\b(?:no|nobody|no one)\b(?:\s+[a-z']+){0,2}\s*$", clause[:s])
         ):
             label = "must_succeed"  # "没有预留": nothing is set aside for failures
         found.append(label)
@@ -484,7 +487,8 @@ _STANCES = {
     ),
     "unsure": re.compile(
         r"没整明白|没吱声|心里(?:也|都)?(?:没数|没底)|(?:没|还没|没有)(?:人)?(?:跟|和|同)?(?:老板|领导|上面|老细|上头)?(?:对齐|表态|表过态|聊过|倾过|明确说过|说过|定下来|定)|没有定论|心里没底|"
-        r"\b(?:hasn'?t|has not|haven'?t|have not|never) (?:been )?(?:discussed|agreed|decided|come up|talked about)\b"
+        r"\b(?:hasn'?t|has not|haven'?t|have not|never) (?:been )?(?:discussed|agreed|decided|come up|talked about)\b|"
+        r"\b(?:is|are|was|were)(?: not|n't)(?: yet)? (?:been )?(?:discussed|agreed|decided|talked about)\b"
     ),
 }
 
@@ -496,8 +500,20 @@ _STILL_OPEN = re.compile(
 )
 
 
+_NO_NEED_BEFORE = re.compile(r"(?:不用|不必|无需|无须|不需要|不一定要|不求)$")
+_NEGATED_STANCE = re.compile(r"(?:[没冇无]有?|\b(?:no|nobody|no one|never|not)\b(?:\s+[a-z']+){0,2}\s*)$")
+
+
 def _stance(text: str) -> Optional[str]:
-    found = {label for label, pattern in _STANCES.items() if pattern.search(text)}
+    found = set()
+    for label, pattern in _STANCES.items():
+        for match in pattern.finditer(text):
+            before = text[: match.start()]
+            if label == "budgeted" and _NEGATED_STANCE.search(before):
+                label = "must_succeed"  # "no money set aside for…", "冇預留…預算"
+            elif label == "must_succeed" and _NO_NEED_BEFORE.search(before):
+                label = "budgeted"  # "唔使一次成功" (it need not work the first time)
+            found.add(label)
     if found == {"budgeted", "unsure"}:
         return "unsure"  # "…估计有点空间吧，但没人明确说过"
     return found.pop() if len(found) == 1 else None
@@ -521,7 +537,7 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     if not raw:
         return None
     stance = _stance(folded) if field == "failure_tolerance" and not in_passing else None
-    if (
+    if stance == "unsure" or (
         stance
         and not _A_NOT_A.search(folded)
         and not any(_DOUBT_FIRST.match(_strip_lead_in(c)) for c in raw)
@@ -591,7 +607,9 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
             and any(_ALL_IN_ONE.search(part) and set(_scan(part, field_groups)) == {"central"} for part in parts)
         ):
             return Choice("central", lead == "central")  # "crm, braze email data - all in the lake already"
-        if lead == UNKNOWN and _HEDGE.search(" ".join(parts[1:])):
+        if lead == UNKNOWN and (
+            _HEDGE.search(" ".join(parts[1:])) or any(UNKNOWN in _scan(part, field_groups) for part in parts[1:])
+        ):
             return Choice(UNKNOWN, True)  # "不太清楚，也可能在供应商那边": a guess after "I don't know"
         if field == "data_location" and set(labels) <= {UNKNOWN} and _places(parts) >= 2 and not in_passing:
             labels.append("siloed")  # "logs in the vendor's cloud, tickets in Zendesk": kept in several places
@@ -629,6 +647,8 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         )
     ):
         return Choice("unsure", False)  # "应该有一些，但具体多少、有没有人用过我不确定"
+    if lead == "unsure" and any(_CONTRAST_START.match(clause) for clause in raw[1:]):
+        return Choice("unsure", True)  # "不太确定，老板嘴上说可以试错，但预算没专门留"
     concluded = _conclusion(raw, field_groups)
     if concluded and lead != concluded:  # "…, so no." / "it's not the biggest thing, but yes, it's worth it"
         return Choice(concluded, True)
@@ -843,6 +863,9 @@ def parse_branches(text: str) -> List[str]:
     named_outside = parse_branches(outside) if outside != text else []
     if named_outside:
         return named_outside  # "加上收入（少缺货就多卖）": the brackets explain a branch already named
+    listed = _listed_branches(text)
+    if listed:
+        return listed
     named = {b for b in VALUE_BRANCHES if b in re.split(r"[\s,，、]+", folded.replace(" ", "_").replace(",_", ","))}
     branch_groups = {b: words.phrases("branches", b) for b in VALUE_BRANCHES}
     branch_groups["not_a_branch"] = words.phrases("not_branches")  # "the sales process" is not revenue
@@ -886,8 +909,27 @@ def parse_branches(text: str) -> List[str]:
     return [b for b in VALUE_BRANCHES if b in named]
 
 
+_LIST_ITEM = re.compile(r"(?:^|[\s;；。])[(（]?[1-9一二三四五][)）、.．]\s*")
+
+
+def _listed_branches(text: str) -> List[str]:
+    """ "1、节省时间，减少抢修；2、新机会，今后可以向下游客户提供服务": a numbered list whose every item opens
+    with its branch; what follows in an item explains it and names no further branch."""
+    items = [item for item in _LIST_ITEM.split(text) if item.strip(" ;；。,，")]
+    if len(items) < 2 or len(_LIST_ITEM.findall(text)) < 2:
+        return []
+    opened = []
+    for item in items:
+        head = re.split(r"[，,:：(（—-]", item.strip(), maxsplit=1)[0]
+        named = parse_branches(head) if head.strip() != item.strip() else []
+        if len(named) != 1:
+            return []
+        opened.append(named[0])
+    return [b for b in VALUE_BRANCHES if b in opened]
+
+
 _CUSTOMERS_SERVED = re.compile(
-    r"(?:客户|顾客|用户|乘客|患者|病人|投保人|会员)[^，,。；;不没未难]{0,8}?(?:更快|更早|更及时|更方便|少等|不用等|等得少|满意|体验更好)|"
+    r"(?:客户|顾客|用户|乘客|患者|病人|投保人|会员)(?!的)[^，,。；;不没未难]{0,8}?(?:更快|更早|更及时|更方便|少等|不用等|等得少|满意|体验更好)|"
     r"\b(?:customers?|clients?|users?|patients?|policyholders?|members?)\b[^,.;]{0,30}?\b(?:faster|quicker|sooner|"
     r"happier|less waiting|wait less|better served)\b"
 )
@@ -1241,15 +1283,23 @@ def _mere_verdict(note: str) -> bool:
     "looks solid tbh")."""
     from bot.dialogue.commands import names_a_field
 
+    said = words.english_words(words.fold(note))
+    if said and len(said) <= 12 and all(word in _VERDICT_WORDS for word in said):
+        return True  # "ok, that one looks good to me", "This one is fine for me"
     return (
         _short(note)
-        and len(words.english_words(words.fold(note))) <= 5
+        and len(said) <= 5
         and words.cjk_count(note) <= 9
         and not names_a_field(note)
         and not re.search(r"\d", note)
     )
 
 
+_VERDICT_WORDS = frozenset(
+    "ok okay alright right so well this that one it plan looks look looking is seems seem fine good great solid "
+    "nice decent sound strong reasonable clear complete enough in order to me for us i we think honestly tbh "
+    "overall pretty really very quite all the whole thing by and large far as can tell from what see".split()
+)
 _ACKNOWLEDGING = frozenset(
     {"ok", "okay", "ok then", "right", "alright", "yes", "yeah", "sure", "fine", "好", "好的", "行", "嗯", "可以", "对"}
 )
@@ -1264,6 +1314,13 @@ def _more_than_a_decision(note: str) -> bool:
     folded = re.sub(r"#\s*\d+|\bplan\s*\d+|\d+\s*号", " ", words.fold(note))
     phrases = [p for label in ("approved", "needs_work") for p in words.phrases("answers", "decision", label)]
     folded = re.sub(r"\bsend(?:ing)? (?:it|this|that|this one|that one|them)?\s*back\b", " ", folded)
+    folded = re.sub(
+        r"\b(?:go|goes|going) back to (?:them|the (?:lead|team|unit)s?)\b|\blike this\b|\bcannot\b|\bcan'?t\b",
+        " ",
+        folded,
+    )
+    for phrase in sorted(phrases, key=len, reverse=True):  # "批了" whole, before its particle goes
+        folded = re.sub(words._pattern(phrase), " ", folded)
     folded = re.sub(r"^(?:得|要|先|就|还是|只能|只好)+|(?:吧|了|啦|呗)+$", " ", folded.strip())
     for phrase in sorted(phrases, key=len, reverse=True):  # "打回去" before "打回"
         folded = re.sub(words._pattern(phrase), " ", folded)
@@ -1291,7 +1348,9 @@ _BECAUSE = re.compile(
 
 
 _NO_PLAN_SAID = re.compile(
-    r"\bno (?:ml |machine learning |ai )?plans?\b|(?:没有|不做|不搞|不报|不交|不提交).{0,8}(?:计划|规划)", re.IGNORECASE
+    r"\bno (?:ml |machine learning |ai )?plans?\b|(?:没有|不做|不搞|不报|不交|不提交).{0,8}(?:计划|规划)|"
+    r"(?:不做|不搞|不整|不弄|不上|不碰)(?:任何)?(?:机器学习|ml|ai|人工智能)",
+    re.IGNORECASE,
 )
 
 

@@ -521,6 +521,12 @@ _FAULT_FOUND = re.compile(
     r"^(?:it was |it's |that was |that's )?(?:too|a bit|way too|rather|not)\s+"
     r"(?:vague|general|broad|optimistic|pessimistic|fuzzy|loose|specific|concrete|precise|right|accurate)\b.*$"
 )
+_WRONG_THEN_VALUE = re.compile(
+    r"^\s*(?:(?:all |completely |totally |a bit )?(?:wrong|incorrect|not right|off|outdated|out of date)|"
+    r"错了|不对|填错了|写错了|说错了)[.。!！;；]\s*"
+    r"(?:(?:it'?s|it is|it should be|should be|actually|应该是|其实是|是)\s*)?(?P<rest>\S.+)$",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"[.!?。！？:：]\s*|\s+[-–—]+\s+")
 
 
@@ -540,6 +546,9 @@ def _edit_command(text: str, folded: str, found: re.Match[str], field: str) -> C
         "",
         found.groupdict().get("value") or "",
     )
+    faulted = _WRONG_THEN_VALUE.match(value)
+    if faulted:
+        value = faulted.group("rest")  # "baseline is wrong. its reps work leads in the order they come in"
     quoted = re.match(r"^\s*[“\"'「《]([^”\"'」》]{2,80})[”\"'」》]", value)
     value = quoted.group(1) if quoted else value  # "应该是“大客户流失预警”，…"
     value = re.sub(

@@ -79,6 +79,15 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?<!\d)(?P<id>(?!20\d\d(?!\d))\d{1,6})(?!\d)\s*(?:号|號)?(?:计划)?[^，,。\d]{0,4}[，,]?\s*"
             r"(?:打回去|退回去|打回|退回|驳回)(?:吧|了)?$",
         ),
+        # "This one is looking fine to me, I approve it."
+        (
+            "review_plan",
+            r"(?:^|[,.;!]\s*)(?:(?:so|then|and)\s+)?(?:i|we|i'?ll|we'?ll|i will|we will|i'?m happy to|happy to)\s+"
+            r"(?:approve|sign off on|green[- ]?light) (?:that|this|it)(?: one| plan)?(?=\s*(?:[.!,;]|$))|"
+            r"(?:^|[,.;!]\s*)(?:i|we) (?:give|am giving|'?m giving) (?:it |this |that )?(?:my|our) "
+            r"(?:approval|sign-?off|blessing)\b|"
+            r"(?:^|[,.;!]\s*)(?:it|this|that)(?: one)? (?:has|gets) my (?:approval|sign-?off|blessing)\b",
+        ),
         # a decision said as a clause of its own, on the plan shown last:
         # "这个写得挺完整，批了吧", "I'm sending #2 back"
         (
@@ -223,7 +232,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         ),
         (
             "declare_no_plan",
-            r"(?:^|我们|我|咱们|部门|部|组|中心|这边|明年|今年|20\d\d\s*年)\S{0,8}?(?:不做|不搞|不上|不碰)(?:任何)?"
+            r"(?:^|我们|我|咱们|部门|部|组|中心|这边|明年|今年|20\d\d\s*年)\S{0,8}?(?:不做|不搞|不上|不碰|不整|不弄)(?:任何)?"
             r"(?:机器学习|ml|ai|人工智能)(?:了|啦|吧)?[。.!！]?$",
         ),
         (
@@ -238,6 +247,13 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:with\s+)?(?:my|our|the)\s+(?:ml |machine learning |unfinished )?(?:plan|draft)\b",
         ),
         ("resume_plan", r"\bpick up where (?:we|i) left off\b|\bwhere (?:were we|did we stop|did i stop)\b"),
+        # "I'd like to finish the plan I started this afternoon"
+        (
+            "resume_plan",
+            r"\b(?:finish|complete|finali[sz]e|wrap up)\s+(?:off\s+)?(?:my|our|the)\s+"
+            r"(?:ml |machine learning |unfinished )?(?:plan|draft)\b|"
+            r"\bthe (?:ml )?(?:plan|draft) (?:i|we) (?:started|began|was working on|were working on)\b",
+        ),
         (
             "resume_plan",
             r"(?:继续|接着)(?:填|写|弄|做)?(?:刚刚|刚才|之前|上次|我的|我们的|咱们的)?(?:那份|那个|这份|的)?(?:机器学习)?(?:计划|草稿|规划)",
@@ -248,6 +264,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"^(?:(?:好了|好的|好|ok|okay|嗯|行)[，,!！\s]*)?(?:我)?(?:回来了|开完了|忙完了)[，,!！\s]*(?:我们|咱们)?"
             r"(?:继续|接着来|接着填|接着弄|继续填|接着)(?:吧|啦)?[。!！]?$|^(?:我们|咱们)?(?:继续填|接着填|接着弄)(?:吧|啦)?[。!！]?$|"
             r"^(?:ok |okay )?(?:i'?m |im )?back[,.!\s]+(?:let'?s |lets )?(?:continue|carry on|go on|keep going)\b",
+        ),
+        # "厂长那边说好了 接着填吧", "厂长那边问好了，咱们接着填": a message that ends by going on
+        (
+            "resume_plan",
+            r"(?:^|[，,。!！\s])(?:那|好)?(?:我们|咱们|俺们|咱)?(?:接着|继续)(?:填|写|弄)(?:吧|啦|嘛|呗|哈)?[。!！~]?$",
         ),
         # "我问到了，接到刚才那个填嘛" (接到: 接着, in Sichuan), "问完了，接着刚才的填"
         (
@@ -265,6 +286,30 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             "start_plan",
             r"(?<![不没别])(?:要|想|准备|打算)(?:提|报|交|申报|提交|写|填)(?:一个|个|一份|份)[^，,。？?]{0,16}?"
             r"(?:ml|ai|机器学习|人工智能|模型|算法)[^，,。？?]{0,8}?(?:plan|计划|规划|项目)(?![a-z])",
+        ),
+        # "嗨～市场部来交明年的 ML plan 啦 🎉"
+        (
+            "start_plan",
+            r"(?<![不没别])来(?:交|提交|报|填|写)(?:一下|个|一份)?(?:我们|咱们)?(?:的)?(?:明年|下一年|来年|20\d\d\s*年?)?(?:的|度的?)?\s*"
+            r"(?:ml|机器学习|ai|人工智能)\s*(?:计划|规划|plan)(?![a-z])",
+        ),
+        # "生产制造部，整个明年的ML计划" (整: 做), "我想開一個明年嘅ML plan"
+        (
+            "start_plan",
+            r"(?:^|[，,。\s]|我|我们|咱|想|要)(?:整|弄|搞|开|開)(?:个|一个|一個|一份)(?:新的)?(?:明年|下一年|下年|来年|20\d\d\s*年?)"
+            r"(?:的|嘅|度的?)?\s*(?:ml|机器学习|ai|人工智能)\s*(?:计划|规划|plan)(?![a-z])",
+        ),
+        # "跟你同步一下：财务部明年不做 ML plan 了，原因是…"
+        (
+            "declare_no_plan",
+            r"(?:不做|不搞|不报|不交|不提交|不整|不弄)(?:任何)?\s*(?:机器学习|ml|ai|人工智能)\s*(?:plan|计划|规划|项目)?\s*(?:了|啦)?"
+            r"\s*(?:[，,。;；!！]|$)",
+        ),
+        # "我是财务部沈国华，需提交我部门明年度的机器学习规划，烦请协助。"
+        (
+            "start_plan",
+            r"(?<![不没别无])(?:需|需要|须|要|想|准备|打算|拟)(?:提交|申报|报送|上报|填报|编制|撰写|起草)[^，,。？?]{0,12}?"
+            r"(?:机器学习|ml|ai|人工智能)[^，,。？?]{0,6}?(?:计划|规划|方案|plan)(?![a-z])",
         ),
         # "I've had the reminder about the ML plans. Legal won't be submitting one this time round."
         (
@@ -331,7 +376,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         (
             "start_plan",
             r"^(?:(?:our |my |the )?[\w&'-]+[.,:;-]\s*)?(?:(?:our|my|the|new) )?(?:ml|machine learning|"
-            r"ai) plan[.,:;!\s-]+(?:for )?"
+            r"ai) plan[.,:;!\s-]+(?:for )?(?:[\w&'-]+(?: [\w&'-]+)?[.,:;!]\s*)?"
             r"(?:next year|20\d\d|fy\s?\d\d|the coming year)(?:[.,:;!\s-]+(?:for )?(?:[\w&'-]+(?: [\w&'-]+)?))?[.!]?$",
         ),
         # "I'm told every unit needs an ML plan for next year, so here's legal's"
@@ -339,6 +384,13 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             "start_plan",
             r"^(?=.*\b(?:ml|ai|machine learning) plans?\b)(?!.*\b(?:no|not|don'?t|won'?t)\b).*\bso here'?s (?:the |"
             r"our |my )?[\w&'-]+",
+        ),
+        # "HR's ML plan for next year - can we get going on it?"
+        (
+            "start_plan",
+            r"^(?=.*\b(?:ml|ai|machine learning) plan\b)(?!.*\b(?:no|not|don'?t|won'?t|withdraw\w*|delete\w*|cancel\w*|"
+            r"pull\w*)\b).*\b(?:can|could|shall) (?:we|i|you) (?:get going|get started|start|begin|kick off|crack on|"
+            r"make a start|dive in)\b",
         ),
         # "Can we start the HR one for next year?" after a sentence about the plan
         (
@@ -488,7 +540,7 @@ _NOT_AN_ACT = {
         r"\b(?:no|not|don't|won't|withdraw|delete|cancel|pull back|pull|kill|drop|remove|scrap|list|show|count|"
         r"how many|approve|reject|review|open|view|back to|"
         r"which|all|unfinished|continue|resume|go on|carry on|my draft|our draft|draft plans|units|departments)\b|"
-        r"不|没|别|撤|删|取消|暂停|哪些|哪几|列出|列一下|继续|接着|看看|看一下|看下|查看|交的|交了的|交过的|报的|报过的|查一下|显示|统计|多少|几个|几份|部门们|"
+        r"不|没|别|无需|无须|撤|删|取消|暂停|哪些|哪几|列出|列一下|继续|接着|看看|看一下|看下|查看|交的|交了的|交过的|报的|报过的|查一下|显示|统计|多少|几个|几份|部门们|"
         r"各部门(?!报|交|写|提交|都要|都得)|所有部门(?!报|交|写|提交|都要|都得)|已经提交|已提交"
     ),
     "withdraw_plan": re.compile(
@@ -529,7 +581,9 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
     folded = fold(text)
     if not folded or folded.startswith("/"):
         return None
-    last = re.split(r"(?<=[.!?。！？,，])\s*", folded.rstrip(" .!?。！？"))[-1]  # "…. Shall we get started?"
+    last = re.split(r"(?<=[.!?。！？,，:;])\s*|\s+[-–—]+\s+", folded.rstrip(" .!?。！？"))[
+        -1
+    ]  # "…. Shall we get started?", "HR's ML plan for next year - can we get going on it?"
     asked = bool(_QUESTION.search(folded)) or (
         folded.endswith(("?", "？"))
         and not re.match(r"^(?:can|could|would|will|shall) (?:you|we|i)\b|^(?:please|pls|let's|lets)\b", last)
@@ -585,6 +639,14 @@ _WHICH_UNITS = re.compile(
 _NOT_STARTING = re.compile(
     r"(?:没有|没|不|别)(?:要|打算|准备|想|会|用)?(?:做|搞|报|交|提交|写|开始)|\b(?:not|no|don'?t|won'?t|never)\b"
     r"(?:\s+\w+){0,2}\s+(?:start|do|write|file|submit|make)\b"
+)
+# "do we really have to submit an ML plan every year?", "每个部门都必须交计划吗？": asks about the rule
+_MUST_WE = re.compile(
+    r"^(?:so |but |and |hmm,? )?(?:do|does|did) (?:we|i|you|they|units?|everyone|every unit|all units)"
+    r"(?: really| actually| still| even)? (?:have|need|got) to\b.*\?$|"
+    r"^(?:is|are) (?:it|this|that|a plan|an? ml plan|(?:the )?plans?|filing|"
+    r"submitting)(?: really)? (?:mandatory|required|compulsory|obligatory|a must)\b|^must (?:we|i|every)\b.*\?$|"
+    r"(?:是(?:不是|否)|是不是)(?:一定要|必须|都要|每年都要|每个部门都要)|(?:必须|一定要|都得|都要)(?:交|提交|写|填|报)[^？?]{0,16}[吗嘛么][？?]?$"
 )
 _FAREWELL = re.compile(r"拜拜?|再见|回见|\b(?:bye|cya|see you|later)\b")
 
@@ -647,6 +709,8 @@ def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
         return "show_my_plans"
     if _NOT_STARTING.search(folded):
         return "nlu_fallback"  # a start said with a negation the patterns did not read: ask, do not start
+    if _MUST_WE.search(folded):
+        return "ask_faq"
     return None
 
 
@@ -657,7 +721,8 @@ def follow_up_query(text: str) -> bool:
 
 _PLANS_OF = re.compile(
     r"\bdid\b[^.?!]{0,40}\b(?:file|submit|send in|hand in)\b|\b(?:has|have|did)\b.{0,12}\bput (?:in|forward)\b|"
-    r"\bplans?\b|\bfiled\b|\bsubmitted\b|\bsent in\b|\bhanded in\b|计划|规划|方案|提案|交了|报了|提交了"
+    r"\bplans?\b|\bfiled\b|\bsubmitted\b|\bsent in\b|\bhanded in\b|\bin the (?:pipeline|works)\b|\blined up\b|"
+    r"计划|规划|方案|提案|交了|报了|提交了"
 )
 _FIRST_PERSON = re.compile(r"\b(?:our|my|we|us|i)\b|我们|咱们|我的|本部门")
 
@@ -683,7 +748,8 @@ def about_units_plans(text: str) -> bool:
 
 # "理赔部明年报了啥", "what has Procurement filed so far?"
 _WHAT_WAS_FILED = re.compile(
-    r"(?:报|交|提交|申报)了?些?(?:啥|什么|哪些|哪几份|哪几个|几个|几份|多少|咩)|(?:调阅|查阅|调取|调出|查看)\S{0,16}?(?:报送|报|交|提交|申报)的|"
+    r"(?:报|交|提交|申报)了?些?(?:啥|什么|哪些|哪几份|哪几个|几个|几份|多少|咩)|"
+    r"(?:调阅|查阅|调取|调出|查看|拉一下|拉下|看下|看一下)\S{0,16}?(?:报送|报|交|提交|申报)(?:的|了的|过的)|"
     r"\b(?:what|which|how many)\b.{0,40}\b(?:did|has|have)\b.{0,30}\b(?:file|submit|send in|hand in|put in|"
     r"put forward)\b|\b(?:what|which|how many)\b.{0,40}\b(?:filed|submitted|sent in|handed in|put in|put forward)\b"
 )
@@ -691,9 +757,10 @@ _WHAT_WAS_FILED = re.compile(
 
 # "请把财务部的机器学习计划列给我看一下": a listing verb, so a question, whatever the model guessed.
 _LISTING = re.compile(
-    r"列给我|列出|列一下|列个|列下|列表|给我看|发我看|调出来|调阅|查阅|调取|查一下|查查|查看|看一下|看看|"
-    r"\b(?:list|show me|pull up|give me|let me see)\b"
-)
+    r"列给我|列出|列一下|列个|列下|列表|给我看|发我看|调出来|调阅|查阅|调取|查一下|查查|查看|看一下|看看|拉一下|拉下|拉个|"
+    r"\b(?:list|show me|pull up|give me|let me see)\b|"
+    r"\bwhat(?:'s| is| has| have)?\b[^?]{0,30}\b(?:got |have )?(?:in the pipeline|in the works|lined up)\b"
+)  # "What's Marketing got in the pipeline for 2027?"
 _DECLINING = re.compile(r"没有|不做|不报|不交|不提交|不搞|暂不|放弃|\b(?:no|not|won't|don't|skip|skipping)\b")
 
 

@@ -182,6 +182,25 @@ def test_confirmed_start_opens_the_plan_form_and_an_existing_draft_is_continued(
     assert slots_of(events)["title"] == "门店补货" and f"#{plan_id}" in texts(again)[0]
 
 
+@pytest.mark.parametrize(
+    "confirming, exit_kind, action",
+    [("start", "no_plan", "action_start_no_plan"), ("submit", "withdraw", "action_confirm_withdraw")],
+)
+def test_a_confirmation_left_for_a_no_plan_or_a_withdrawal_goes_there(
+    directory_db, dispatcher, confirming, exit_kind, action
+):
+    """ "ok. then I'd like to declare that procurement has no ML plan next year", said when asked to start."""
+    done = ActionConfirmFormDone().run(
+        dispatcher,
+        make_tracker(
+            "li.wei", slots={"language": "en", "confirming": confirming, "confirmation": None, "form_exit": exit_kind}
+        ),
+        {},
+    )
+    assert followup(done) == action and not texts(dispatcher)
+    assert slots_of(done)["confirming"] is None and slots_of(done)["form_exit"] is None
+
+
 # --- answering ------------------------------------------------------------------------------------
 
 

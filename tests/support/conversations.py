@@ -384,7 +384,7 @@ def check_store(url: str, conversation: Conversation, ids: Mapping[str, int], de
             problems.append(f"expected nothing stored, found plans {[p.id for p in mine]}")
         if "plan" in expect:
             wanted = expect["plan"] or {}
-            filed = [p for p in mine if p.status != "no_plan"]
+            filed = [p for p in mine if p.status != "no_plan"] or _unit_fixtures(session, conversation, ids)
             if not filed:
                 problems.append("expected a plan, none stored")
             else:
@@ -435,6 +435,17 @@ def check_store(url: str, conversation: Conversation, ids: Mapping[str, int], de
                     if problem:
                         problems.append(f"fixture {key}: review {problem}")
     return problems
+
+
+def _unit_fixtures(session: Any, conversation: Conversation, ids: Mapping[str, int]) -> List[Plan]:
+    """The fixture plans of the person's unit, newest first: what `plan:` checks when the person filed none."""
+    unit = conversation.person.get("unit")
+    plans = [session.get(Plan, plan_id) for plan_id in ids.values()]
+    return sorted(
+        (p for p in plans if p is not None and p.unit_key == unit and p.status != "no_plan"),
+        key=lambda p: p.id,
+        reverse=True,
+    )
 
 
 @contextlib.contextmanager

@@ -55,6 +55,7 @@ FAMILIES: Dict[str, Tuple[str, ...]] = {
     "remind_reason.{}": ("nothing_filed", "draft"),  # bot.reminders: why a lead is reminded
     "report.reason.{}": ("nothing_filed", "draft"),
     "review_told_{}": CHANNELS,
+    "review_told_{}_many": CHANNELS,  # several leads told the same way
     "report.channel.{}": CHANNELS,
     "report.sent.{}": ("sent", "failed", "pending-web", "obsolete", "superseded"),  # bot.reminders' statuses
     "report.late_{}": ("draft", "submitted", "unit"),  # bot.review.data: what is late

@@ -4,7 +4,7 @@ the reader, the command matcher and the request patterns getting wrong, one case
 import pytest
 
 from bot.dialogue import answers, commands, reader
-from bot.nlu.patterns import recognise
+from bot.nlu.patterns import recognise, second_opinion
 from bot.plan_schema import ANSWER_FIELD_NAMES
 from tests.support.reading import read
 
@@ -194,6 +194,25 @@ CHOICES = [
     ("data_quality", "mixed", "口径不统一，但数字本身还算准"),  # the calibration edition
     ("q_unused_data", "unsure", "应该有一些，但具体多少、有没有人用过我不确定"),  # the calibration edition
     ("q_unused_data", "yes", "有，但质量不清楚"),
+    ("failure_tolerance", "must_succeed", "no money set aside for a failed attempt"),  # edition 9
+    ("failure_tolerance", "must_succeed", "冇預留失敗嘅預算"),  # edition 9
+    ("failure_tolerance", "must_succeed", "nobody will tolerate a flop"),
+    ("failure_tolerance", "budgeted", "we have money set aside for failures"),
+    ("failure_tolerance", "budgeted", "唔使一次成功，已經預咗試錯嘅budget"),  # edition 9
+    ("failure_tolerance", "must_succeed", "老細話一定要做到，冇得失敗"),  # edition 9
+    (
+        "failure_tolerance",
+        "unsure",
+        "Budget for failed experiments is not yet discussed with management, so I am not sure at this point.",
+    ),  # edition 9
+    ("data_quality", "mixed", "普通，有些供應商的資料不完整"),  # edition 9
+    ("q_can_ship", "unsure", "唔係好肯定，要睇監管批唔批"),  # edition 9
+    (
+        "data_location",
+        "siloed",
+        "It's all over the place, to be honest. The contracts are in the DMS, the playbook is on SharePoint, and half "
+        "the negotiation history lives in people's Outlook folders. None of it is joined up or pulled into one place.",
+    ),  # edition 9
 ]
 
 
@@ -1864,3 +1883,179 @@ def test_long_standing_calibration_starts_and_no_plans(text, intent):
 )
 def test_no_start_or_no_plan_in_these(text):
     assert recognise(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi, I'd like to finish the plan I started this afternoon",
+        "can we complete our draft",
+        "厂长那边说好了 接着填吧",
+        "厂长那边问好了，咱们接着填",
+    ],
+)
+def test_coming_back_to_finish_the_draft(text):
+    assert recognise(text) == ("resume_plan", None)
+
+
+@pytest.mark.parametrize("text", ["how do I finish the plan?", "还要继续填吗？", "我不想继续填了", "不继续填"])
+def test_not_coming_back(text):
+    assert recognise(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, meant",
+    [
+        ("do we really have to submit an ML plan every year?", "ask_faq"),
+        ("is a plan mandatory for every unit?", "ask_faq"),
+        ("每个部门都必须交计划吗？", "ask_faq"),
+        ("I want to write our ML plan", None),
+        ("we have to submit an ML plan, let's start", None),
+    ],
+)
+def test_asking_whether_a_plan_is_required_starts_nothing(text, meant):
+    assert second_opinion(text, "start_plan") == meant
+
+
+def test_a_customer_named_as_whose_decision_is_not_customer_service():
+    text = "主要体现在收入（减少坏账损失）和节省时间两方面；另外对大客户的授信决策更快，也会带来新的业务机会。"
+    assert answers.parse_branches(text) == ["revenue", "time_saved", "new_opportunities"]
+    assert answers.parse_branches("客户也能更快拿到赔款") == ["customer_service"]
+
+
+@pytest.mark.parametrize(
+    "text", ["不是很确定", "这个我不是很确定……CRM里肯定有不少历史数据，但到底有多少能用，我不敢说。"]
+)
+def test_not_very_sure_is_unsure(text):
+    assert answers.parse_choice("q_unused_data", text) == "unsure"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("Hi there! HR's ML plan for next year - can we get going on it?", "start_plan"),
+        ("您好。我是财务部沈国华，需提交我部门明年度的机器学习规划，烦请协助。", "start_plan"),
+        ("This one is looking fine to me, I approve it.", "review_plan"),
+    ],
+)
+def test_long_standing_calibration_requests(text, intent):
+    assert recognise(text) == (intent, None)
+
+
+@pytest.mark.parametrize(
+    "text", ["the ML plan is due - can we withdraw it?", "无需提交机器学习规划", "I approve it if they fix the data"]
+)
+def test_look_alikes_of_those_requests(text):
+    assert recognise(text) in (None, ("withdraw_plan", None))
+
+
+@pytest.mark.parametrize(
+    "text", ["ok, that one looks good to me, I'm going to approve it", "This one is fine for me, I want to approve it."]
+)
+def test_a_verdict_before_an_approval_is_no_note(text):
+    assert answers.split_review(text) == ("approved", None)
+
+
+def test_a_numbered_list_of_branches_counts_the_branch_each_item_opens_with():
+    text = "1、节省时间，减少抢修和停机；2、新机会，今后可以向下游客户提供设备健康管理服务。"
+    assert answers.parse_branches(text) == ["time_saved", "new_opportunities"]
+    assert answers.parse_branches("1、节省时间 2、收入和客户服务") == ["revenue", "time_saved", "customer_service"]
+
+
+def test_no_clue_then_more_not_knowing_is_unknown():
+    text = "no clue tbh, half of it is in vendor SaaS tools and i dont know what gets exported where"
+    assert answers.parse_choice("data_location", text) == "unknown"
+    assert answers.parse_choice("data_location", "not sure, some in the lake and some in excel") == "mixed"
+
+
+def test_a_terse_start_naming_the_unit_and_the_pipeline_question():
+    from bot.nlu.patterns import lists_plans
+
+    assert recognise("ML plan. Manufacturing. Next year.") == ("start_plan", None)
+    assert lists_plans("Morning. What's Marketing got in the pipeline for 2027?")
+
+
+def test_new_orders_are_a_new_opportunity_and_sending_it_off_is_a_yes():
+    text = "停機少了產能增加就是營收，保養人員也省時間，還可能因此接到新的代工訂單"
+    assert answers.parse_branches(text) == ["revenue", "time_saved", "new_opportunities"]
+    assert answers.read_yes_no("這樣就對了，送出吧") == "yes"
+
+
+def test_an_answer_called_wrong_then_given_again():
+    from bot.dialogue.commands import match_edit
+
+    edit = match_edit(
+        "wait baseline is wrong. its reps work leads in the order they come in, no prioritisation", ANSWER_FIELD_NAMES
+    )
+    assert (edit.field, edit.value) == ("baseline", "reps work leads in the order they come in, no prioritisation")
+    assert match_edit("the baseline is wrong", ANSWER_FIELD_NAMES).value is None
+
+
+def test_approval_given_and_a_return_without_a_note():
+    assert recognise("This one is good, I give my approval") == ("review_plan", None)
+    assert answers.split_review("This one is good, I give my approval") == ("approved", None)
+    text = "I cannot approve plan 1 like this, it must go back to them for more work"
+    assert answers.split_review(text) == ("needs_work", None)
+
+
+def test_time_saving_is_time_saved():
+    text = (
+        "Time saving for the treasury team, and revenue through lower borrowing cost and better return on surplus cash."
+    )
+    assert answers.parse_branches(text) == ["revenue", "time_saved"]
+
+
+@pytest.mark.parametrize(
+    "field_name, value, text",
+    [
+        ("q_unused_data", "yes", "有大量的报销和发票数据，除了记账没有别的用途"),
+        ("failure_tolerance", "unsure", "不太确定，老板嘴上说可以试错，但预算没专门留"),
+        (
+            "data_location",
+            "siloed",
+            "都散在各个系统里，合同系统一块、OA一块、案卷还在档案室的共享盘里，各管各的，压根没打通",
+        ),
+        ("data_location", "central", "数据都统一放在数据湖"),
+        ("q_can_do_alone", "unsure", "唔系好肯定，可能要IT帮手，睇吓先"),
+    ],
+)
+def test_choices_of_retired_edition_9_in_chinese(field_name, value, text):
+    assert answers.parse_choice(field_name, text) == value
+
+
+def test_a_call_centre_is_not_someone_asked_to_fill_it_in():
+    assert read("data_sources", "工单系统、在线聊天记录、呼叫中心的通话转写").kind == "answer"
+    assert read("data_sources", "这个让小王来填吧").kind == "command"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("生产制造部，整个明年的ML计划", "start_plan"),
+        ("Hi，我想開一個明年嘅ML plan，財務部嘅", "start_plan"),
+        ("嗨～市场部来交明年的 ML plan 啦 🎉", "start_plan"),
+        (
+            "跟你同步一下：财务部明年不做 ML plan 了，原因是明年全年 all in SAP 系统切换，团队完全没带宽",
+            "declare_no_plan",
+        ),
+    ],
+)
+def test_starts_and_no_plans_of_retired_edition_9(text, intent):
+    assert recognise(text) == (intent, None)
+
+
+@pytest.mark.parametrize("text", ["要不要不做ML计划了？", "整个明年的ML计划有几个？", "如果不做机器学习计划，会怎样？"])
+def test_questions_that_look_like_those(text):
+    assert recognise(text) is None
+
+
+def test_a_no_plan_whose_only_reason_is_the_declaration_asks_for_one():
+    assert answers.reason_in("我们质量部明年就不整机器学习了，报个没有计划") is None
+    assert answers.reason_in("明年不搞机器学习了，因为部门在重组") == "部门在重组"
+
+
+def test_pulling_up_a_units_plans_and_a_bare_approval():
+    from bot.nlu.patterns import lists_plans
+
+    assert lists_plans("拉一下风控部明年提交的 ML plan 📋")
+    assert answers.split_review("这个没问题，批了") == ("approved", None)
