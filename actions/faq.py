@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import identify
 from actions.replies import lang_of, say
-from bot import messages, planning
+from bot import messages, planning, roles
 from bot.kb import faq, gaps, search
+from bot.nlu.patterns import names_a_plan_to_file
+from bot.roles import Permission
 from bot.store.db import session_scope
 
 RELATED_BUTTONS = 3
@@ -46,6 +48,12 @@ class ActionAnswerFaq(Action):
         if chosen and faq.exists(chosen):
             return send_answer(dispatcher, tracker, chosen)
         question = tracker.latest_message.get("text") or ""
+        if not tracker.active_loop and self._not_a_question(tracker) and names_a_plan_to_file(question):
+            identity = identify(tracker)
+            if roles.can(identity, Permission.FILE_PLAN):
+                return [
+                    FollowupAction("action_start_plan")
+                ]  # the start question is the check: "Are the unit and year right?"
         lookup = faq.lookup(question)
         if lookup.decision == "answer":
             return send_answer(dispatcher, tracker, lookup.matches[0].id)

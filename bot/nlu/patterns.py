@@ -829,6 +829,20 @@ def says_enough_for(intent: Optional[str], text: str) -> bool:
     return True
 
 
+def names_a_plan_to_file(text: str) -> bool:
+    """An unread statement about an ML plan, with no negation and no question ("物流部准备弄个机器学习的方案"):
+    for a lead, most likely the wish to file one, so the unit-and-year question is asked."""
+    folded = fold(text)
+    return (
+        bool(_ML_TOPIC.search(folded))
+        and bool(_PLAN_TOPIC.search(folded) or re.search(r"(?<![a-z])(?:plan|计划|规划)", folded))
+        and not _NEGATION.search(folded)
+        and not _OTHER_TOPIC.search(folded)
+        and not _QUESTION.search(folded)
+        and not folded.rstrip().endswith(("?", "？"))
+    )
+
+
 CYCLE_INTENTS = frozenset({"ask_deadline", "set_deadline", "remind_units"})
 _DEADLINE_TOPIC = re.compile(
     r"截止|期限|交|报|计划|规划|周期|这一轮|本轮|(?<![a-z])(?:deadlines?|due|cut-?off|submit\w*|fil(?:e|ed|ing)|"

@@ -163,3 +163,26 @@ def test_an_answer_typed_after_a_pause_is_pointed_back_to_the_draft(sqlite_url, 
     ActionAnswerFaq().run(dispatcher, tracker, {})
     assert dispatcher.messages[0]["text"] == messages.text("please_rephrase_draft", "zh", id=3)
     assert "继续我的计划" in dispatcher.messages[0]["text"]
+
+
+@pytest.mark.parametrize("text", ["物流部准备弄个机器学习的方案", "I've been asked to sort out the ML plan for stores"])
+def test_an_unread_statement_about_an_ml_plan_asks_a_lead_to_start_one(directory_db, dispatcher, text):
+    tracker = make_tracker("li.wei", text, "nlu_fallback", slots={"language": "zh"})
+    events = ActionAnswerFaq().run(dispatcher, tracker, {})
+    assert events == [{"event": "followup", "name": "action_start_plan", "timestamp": None}]
+    assert not dispatcher.messages
+
+
+@pytest.mark.parametrize(
+    "sender, text",
+    [
+        ("james.lee", "I've been asked to sort out the ML plan for stores"),  # the planning office files no plans
+        ("li.wei", "we have no ML plan"),
+        ("li.wei", "what is an ML plan?"),
+        ("li.wei", "our team needs a plan for the offsite"),
+    ],
+)
+def test_no_start_offered_for_these(directory_db, dispatcher, sender, text):
+    tracker = make_tracker(sender, text, "nlu_fallback", slots={"language": "en"})
+    events = ActionAnswerFaq().run(dispatcher, tracker, {})
+    assert not any(e.get("event") == "followup" for e in events) and dispatcher.messages
