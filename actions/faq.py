@@ -12,7 +12,7 @@ from actions.context import identify
 from actions.replies import lang_of, say
 from bot import messages, planning, roles
 from bot.kb import faq, gaps, search
-from bot.nlu.patterns import names_a_plan_to_file
+from bot.nlu.patterns import back_to_the_draft, names_a_plan_to_file
 from bot.roles import Permission
 from bot.store.db import session_scope
 
@@ -48,12 +48,11 @@ class ActionAnswerFaq(Action):
         if chosen and faq.exists(chosen):
             return send_answer(dispatcher, tracker, chosen)
         question = tracker.latest_message.get("text") or ""
-        if not tracker.active_loop and self._not_a_question(tracker) and names_a_plan_to_file(question):
-            identity = identify(tracker)
-            if roles.can(identity, Permission.FILE_PLAN):
-                return [
-                    FollowupAction("action_start_plan")
-                ]  # the start question is the check: "Are the unit and year right?"
+        meant = (
+            self._plan_request(tracker, question) if not tracker.active_loop and self._not_a_question(tracker) else None
+        )
+        if meant:
+            return [FollowupAction(meant)]
         lookup = faq.lookup(question)
         if lookup.decision == "answer":
             return send_answer(dispatcher, tracker, lookup.matches[0].id)
@@ -73,6 +72,16 @@ class ActionAnswerFaq(Action):
             gaps.record(session, question, lookup, lang=lang, sender=tracker.sender_id)
         say(dispatcher, tracker, "faq_none")
         return []
+
+    @classmethod
+    def _plan_request(cls, tracker: Tracker, text: str) -> Optional[str]:
+        """What an unread message most likely asks of a lead: back to the paused draft ("我这边问好了，咱接着整"),
+        or a new plan ("物流部准备弄个机器学习的方案"), which the question "Are the unit and year right?" checks."""
+        if back_to_the_draft(text) and (tracker.get_slot("plan_draft_id") or cls._paused_draft(tracker)):
+            return "action_resume_plan"
+        if names_a_plan_to_file(text) and roles.can(identify(tracker), Permission.FILE_PLAN):
+            return "action_start_plan"
+        return None
 
     @staticmethod
     def _paused_draft(tracker: Tracker) -> Optional[int]:

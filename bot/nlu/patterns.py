@@ -843,6 +843,19 @@ def names_a_plan_to_file(text: str) -> bool:
     )
 
 
+_BACK_TO_IT = re.compile(
+    r"继续|接着|回来了|忙完了|开完了|问好了|问到了|问清楚了|确认好了|搞定了|定下来了|有结果了|回话了|"
+    r"(?<![a-z])(?:continue|carry on|go on|keep going|resume|i'?m back|back now|back again|sorted|found out|"
+    r"got (?:an )?answer|heard back|got back to me)(?![a-z])"
+)
+
+
+def back_to_the_draft(text: str) -> bool:
+    """An unread message, with a draft paused, that says the lead is back to it ("我这边问好了，咱接着整")."""
+    folded = fold(text)
+    return bool(_BACK_TO_IT.search(folded)) and not _NEGATION.search(folded) and not folded.endswith(("?", "？"))
+
+
 CYCLE_INTENTS = frozenset({"ask_deadline", "set_deadline", "remind_units"})
 _DEADLINE_TOPIC = re.compile(
     r"截止|期限|交|报|计划|规划|周期|这一轮|本轮|(?<![a-z])(?:deadlines?|due|cut-?off|submit\w*|fil(?:e|ed|ing)|"

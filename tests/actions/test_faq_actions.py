@@ -186,3 +186,25 @@ def test_no_start_offered_for_these(directory_db, dispatcher, sender, text):
     tracker = make_tracker(sender, text, "nlu_fallback", slots={"language": "en"})
     events = ActionAnswerFaq().run(dispatcher, tracker, {})
     assert not any(e.get("event") == "followup" for e in events) and dispatcher.messages
+
+
+def test_an_unread_message_saying_the_lead_is_back_resumes_the_paused_draft(directory_db, dispatcher):
+    from bot.store import plans as store
+
+    with session_scope() as session:
+        store.create_plan(session, unit="retail", year=2027, owner="li.wei", language="zh", status="draft", answers={})
+    for text, action in [
+        ("我这边问好了，咱接着整", "action_resume_plan"),
+        ("ok heard back from IT", "action_resume_plan"),
+    ]:
+        events = ActionAnswerFaq().run(
+            dispatcher, make_tracker("li.wei", text, "nlu_fallback", slots={"language": "zh"}), {}
+        )
+        assert events == [{"event": "followup", "name": action, "timestamp": None}]
+    ActionAnswerFaq().run(dispatcher, make_tracker("li.wei", "不继续了", "nlu_fallback", slots={"language": "zh"}), {})
+    assert dispatcher.messages  # told how to come back, not resumed
+
+
+def test_being_back_without_a_draft_resumes_nothing(directory_db, dispatcher):
+    events = ActionAnswerFaq().run(dispatcher, make_tracker("li.wei", "ok heard back from IT", "nlu_fallback"), {})
+    assert not any(e.get("event") == "followup" for e in events)
