@@ -866,6 +866,13 @@ def parse_branches(text: str) -> List[str]:
     listed = _listed_branches(text)
     if listed:
         return listed
+    labelled = _LABELLED_AFTER.search(text)
+    label = (labelled.group("label") or labelled.group("label_en")) if labelled else None
+    if labelled and label and len(parse_branches(label)) == 1:  # "交货准时了能接更多订单，算新机会"
+        before = text[: labelled.start()]
+        clauses = re.split(r"[，,；;]\s*", before)
+        rest = "，".join(clauses[:-1])  # the clause just before is what the label names
+        return [b for b in VALUE_BRANCHES if b in {*parse_branches(label), *(parse_branches(rest) if rest else [])}]
     named = {b for b in VALUE_BRANCHES if b in re.split(r"[\s,，、]+", folded.replace(" ", "_").replace(",_", ","))}
     branch_groups = {b: words.phrases("branches", b) for b in VALUE_BRANCHES}
     branch_groups["not_a_branch"] = words.phrases("not_branches")  # "the sales process" is not revenue
@@ -909,6 +916,12 @@ def parse_branches(text: str) -> List[str]:
     return [b for b in VALUE_BRANCHES if b in named]
 
 
+# "…，算新机会", "…, which counts as upsell": what a clause described, named by its branch
+_LABELLED_AFTER = re.compile(
+    r"[，,；;]\s*(?:那|这|这个|也)?(?:算|算是|属于|归到|归为|就是)(?P<label>[^，,；;。]{2,8})[。.!！]?\s*$|"
+    r"[,;]\s*(?:which|that|this) (?:counts as|is|would be) (?P<label_en>[a-z ]{3,24})[.!]?\s*$",
+    re.IGNORECASE,
+)
 _LIST_ITEM = re.compile(r"(?:^|[\s;；。])[(（]?[1-9一二三四五][)）、.．]\s*")
 
 

@@ -305,6 +305,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:不做|不搞|不报|不交|不提交|不整|不弄)(?:任何)?\s*(?:机器学习|ml|ai|人工智能)\s*(?:plan|计划|规划|项目)?\s*(?:了|啦)?"
             r"\s*(?:[，,。;；!！]|$)",
         ),
+        # "经研究，我部明年暂不开展机器学习相关工作，特此报备。"
+        (
+            "declare_no_plan",
+            r"(?:暂不|暂时不|不|无)(?:开展|安排|启动|推进|立项|申报)[^，,。？?]{0,8}?(?:机器学习|ml|ai|人工智能)",
+        ),
         # "我是财务部沈国华，需提交我部门明年度的机器学习规划，烦请协助。"
         (
             "start_plan",
@@ -827,6 +832,20 @@ def says_enough_for(intent: Optional[str], text: str) -> bool:
     if intent in CYCLE_INTENTS:  # "量子计算机什么时候能普及到企业里？" asks no deadline
         return bool(_DEADLINE_TOPIC.search(folded))
     return True
+
+
+_AT_RISK = re.compile(
+    r"(?:哪些|哪几份|哪几个|哪份|\bwhich|\bwhat (?=plans?\b)|\blist|\bshow)[^。.!！?？]{0,12}?"
+    r"(?:计划|规划|plans?)[^。.!！]{0,16}?"
+    r"(?:风险|有问题|没准备好|不达标|at risk|risky|not ready|weak)|"
+    r"(?:有风险|风险|at risk|not ready)\S{0,8}?(?:的)?\s*(?:计划|规划|plans?)\S{0,4}?"
+    r"(?:有哪些|是哪些|哪些|有几份|有多少)"
+)
+
+
+def asks_plans_at_risk(text: str) -> bool:
+    """ "哪些计划在数据这块有风险？", "which plans are at risk on data?": the planning office's query."""
+    return bool(_AT_RISK.search(fold(text)))
 
 
 def names_a_plan_to_file(text: str) -> bool:

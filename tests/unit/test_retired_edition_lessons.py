@@ -2059,3 +2059,26 @@ def test_pulling_up_a_units_plans_and_a_bare_approval():
 
     assert lists_plans("拉一下风控部明年提交的 ML plan 📋")
     assert answers.split_review("这个没问题，批了") == ("approved", None)
+
+
+@pytest.mark.parametrize(
+    "text, branches",
+    [
+        ("省时间，还有交货准时了能接更多订单，算新机会", ["time_saved", "new_opportunities"]),
+        (
+            "time saved, and we can take more orders, which counts as new opportunities",
+            ["time_saved", "new_opportunities"],
+        ),
+        ("收入，这个算是最主要的", ["revenue"]),
+    ],
+)
+def test_a_clause_named_by_the_branch_after_it(text, branches):
+    assert answers.parse_branches(text) == branches
+
+
+def test_a_formal_no_plan_and_a_query_for_plans_at_risk():
+    from bot.nlu.patterns import asks_plans_at_risk
+
+    assert recognise("你好。经研究，我部明年暂不开展机器学习相关工作，特此报备。") == ("declare_no_plan", None)
+    assert asks_plans_at_risk("哪些计划在数据这块有风险？") and asks_plans_at_risk("which plans are at risk on data?")
+    assert not asks_plans_at_risk("what makes a plan at risk?") and not asks_plans_at_risk("我们的计划有风险吗")
