@@ -563,6 +563,9 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     ):  # "Honestly, I do not know where IT keeps it. …"
         raw, parts = raw[1:], parts[1:]
     lead = _leading(raw[0], field_groups) or _leading(parts[0], field_groups)
+    qualified = _GOOD_BUT_FOR.search(folded) if field == "data_quality" and lead == "good" else None
+    if qualified and not re.search(r"\b(?:nothing|no|none|only|hardly any)\b[^,.;]*$", folded[: qualified.start()]):
+        return Choice("mixed", True)  # "great apart from the old records", "good in parts"
     if field == "data_quality" and len(parts) > 1 and lead in ("poor", "mixed"):
         rest = [label for part in parts[1:] for label in _scan(part, field_groups)]
         if "poor" in rest and "good" not in rest and (lead == "poor" or _LUKEWARM.match(parts[0])):
@@ -921,6 +924,9 @@ _LABELLED_AFTER = re.compile(
     r"[，,；;]\s*(?:那|这|这个|也)?(?:算|算是|属于|归到|归为|就是)(?P<label>[^，,；;。]{2,8})[。.!！]?\s*$|"
     r"[,;]\s*(?:which|that|this) (?:counts as|is|would be) (?P<label_en>[a-z ]{3,24})[.!]?\s*$",
     re.IGNORECASE,
+)
+_GOOD_BUT_FOR = re.compile(
+    r"\b(?:apart from|except(?: for)?|other than|in parts|in places|bar the|save for)\b|除了|部分还行|有的好有的"
 )
 _LIST_ITEM = re.compile(r"(?:^|[\s;；。])[(（]?[1-9一二三四五][)）、.．]\s*")
 

@@ -2082,3 +2082,19 @@ def test_a_formal_no_plan_and_a_query_for_plans_at_risk():
     assert recognise("你好。经研究，我部明年暂不开展机器学习相关工作，特此报备。") == ("declare_no_plan", None)
     assert asks_plans_at_risk("哪些计划在数据这块有风险？") and asks_plans_at_risk("which plans are at risk on data?")
     assert not asks_plans_at_risk("what makes a plan at risk?") and not asks_plans_at_risk("我们的计划有风险吗")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("good in parts", "mixed"),
+        ("great apart from a few typos", "mixed"),
+        ("pretty solid apart from the old records", "mixed"),
+        ("good, nothing missing except a few timestamps", "good"),
+        ("not great, not terrible", "mixed"),
+        ("spotty", "mixed"),
+        ("it's a dumpster fire", "poor"),
+    ],
+)
+def test_data_quality_said_with_a_qualifier(text, value):
+    assert answers.parse_choice("data_quality", text) == value
