@@ -2098,3 +2098,15 @@ def test_a_formal_no_plan_and_a_query_for_plans_at_risk():
 )
 def test_data_quality_said_with_a_qualifier(text, value):
     assert answers.parse_choice("data_quality", text) == value
+
+
+@pytest.mark.parametrize(
+    "text, branches",
+    [
+        ("it frees up the team and cuts churn", ["time_saved", "customer_service"]),
+        ("better staff retention and time saved", ["time_saved"]),
+        ("减少客户流失，节省时间", ["time_saved", "customer_service"]),
+    ],
+)
+def test_customers_kept_are_customer_service(text, branches):
+    assert answers.parse_branches(text) == branches
