@@ -2110,3 +2110,9 @@ def test_data_quality_said_with_a_qualifier(text, value):
 )
 def test_customers_kept_are_customer_service(text, branches):
     assert answers.parse_branches(text) == branches
+
+
+@pytest.mark.parametrize("text", ["我去忙了", "先去忙了，晚点回来", "忙去了"])
+def test_off_to_other_work_pauses(text):
+    reading = read("data_quality", text)
+    assert reading.kind == "command" and reading.command.kind == "pause"
