@@ -650,8 +650,11 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         )
     ):
         return Choice("unsure", False)  # "应该有一些，但具体多少、有没有人用过我不确定"
-    if lead == "unsure" and any(_CONTRAST_START.match(clause) for clause in raw[1:]):
-        return Choice("unsure", True)  # "不太确定，老板嘴上说可以试错，但预算没专门留"
+    turns = [clause for clause in raw[1:] if _CONTRAST_START.match(clause)]
+    if lead == "unsure" and turns and not any(_scan(clause, field_groups) for clause in turns):
+        return Choice(
+            "unsure", True
+        )  # "不太确定，老板嘴上说可以试错，但预算没专门留" ("Partly, but realistically no" is no)
     concluded = _conclusion(raw, field_groups)
     if concluded and lead != concluded:  # "…, so no." / "it's not the biggest thing, but yes, it's worth it"
         return Choice(concluded, True)

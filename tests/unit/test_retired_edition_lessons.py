@@ -2116,3 +2116,14 @@ def test_customers_kept_are_customer_service(text, branches):
 def test_off_to_other_work_pauses(text):
     reading = read("data_quality", text)
     assert reading.kind == "command" and reading.command.kind == "pause"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Partly, but realistically no, we'd need data engineering help",
+        "Partly, but no, the data engineering must be done by IT",
+    ],
+)
+def test_partly_but_no_is_no(text):
+    assert answers.parse_choice("q_can_do_alone", text) == "no"
