@@ -16,6 +16,7 @@ from bot.nlu.patterns import (
     ACTING,
     CYCLE_INTENTS,
     about_units_plans,
+    asks_for_help,
     asks_plans_at_risk,
     awaiting_review,
     change_of_answer,
@@ -84,6 +85,8 @@ class PlanCommandRecognizer(GraphComponent):
                 found = ("query_plans", None)  # "plans from legal department", "销售部的呢？"
             if found is None and guessed not in ACTING and asks_plans_at_risk(text):
                 found = ("query_plans", None)  # "哪些计划在数据这块有风险？"
+            if found is None and guessed in ("greet", "nlu_fallback", "out_of_scope") and asks_for_help(text):
+                found = ("help", None)  # "hi, I am wang.fang…, what can you do?"
             waiting = awaiting_review(text) if found is None and guessed not in ACTING else None
             if waiting:  # "what's waiting for review?": the submitted plans
                 found = (waiting, None)

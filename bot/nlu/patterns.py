@@ -848,6 +848,17 @@ def asks_plans_at_risk(text: str) -> bool:
     return bool(_AT_RISK.search(fold(text)))
 
 
+_HELP = re.compile(
+    r"\bwhat (?:can|do) you do\b|\bwhat are you (?:for|able to do)\b|\bhow do i use (?:you|this)\b|"
+    r"你(?:能|会|可以)(?:做|干|帮我?做?)(?:些)?(?:什么|啥)|你有(?:什么|啥)(?:功能|用)|怎么用你|这个(?:机器人|助手)怎么用"
+)
+
+
+def asks_for_help(text: str) -> bool:
+    """ "hi, I am wang.fang from the planning office, what can you do?": a greeting that asks for help."""
+    return bool(_HELP.search(fold(text)))
+
+
 def names_a_plan_to_file(text: str) -> bool:
     """An unread statement about an ML plan, with no negation and no question ("物流部准备弄个机器学习的方案"):
     for a lead, most likely the wish to file one, so the unit-and-year question is asked."""

@@ -392,3 +392,17 @@ def test_every_planning_cycle_example_is_kept_by_the_guard():
         and not says_enough_for(m.get("intent"), m.get("text"))
     ]
     assert dropped == []
+
+
+@pytest.mark.parametrize(
+    "text, guessed, meant",
+    [
+        ("hi, I am wang.fang from the planning office, what can you do?", "greet", "help"),
+        ("你好，你能做什么？", "greet", "help"),
+        ("哪些计划在数据这块有风险？", "inform", "query_plans"),
+        ("hi there", "greet", "greet"),
+    ],
+)
+def test_help_and_plans_at_risk_are_read_whatever_the_model_guessed(text, guessed, meant):
+    ranking = [{"name": guessed, "confidence": 0.53}, {"name": "help", "confidence": 0.28}]
+    assert _guessed(text, ranking) == meant
