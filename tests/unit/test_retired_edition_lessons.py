@@ -2103,7 +2103,11 @@ def test_data_quality_said_with_a_qualifier(text, value):
 @pytest.mark.parametrize(
     "text, branches",
     [
-        ("it frees up the team and cuts churn", ["time_saved", "customer_service"]),
+        ("it frees up the team and cuts customer churn", ["time_saved", "customer_service"]),
+        (
+            "time saved and new opportunities - retention insights could reshape how we hire",
+            ["time_saved", "new_opportunities"],
+        ),
         ("better staff retention and time saved", ["time_saved"]),
         ("减少客户流失，节省时间", ["time_saved", "customer_service"]),
     ],
