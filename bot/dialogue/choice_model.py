@@ -5,11 +5,12 @@ shapes of sentence; people also answer by describing their situation in words no
 rule for ("老細話一定要做到，冇得失敗", "every branch keeps its own Excel"). This model learns
 from thousands of answers people gave in the calibration corpora (`knowledge/answers/`), one
 logistic regression per choice question over character and word n-grams of the answer's
-normal form (typos corrected, traditional characters simplified).
+normal form (typos corrected, traditional characters simplified). Each regression also learns a
+class of its own for text that answers no choice question (the titles, problems, metrics and data
+sources people typed), so that "the weather is nice" is not read as a "yes".
 
-`answers.parse_choice` asks it only when the rules found nothing, or found an option only by
-inference while the model is sure of another one. Across writers it has never seen, it reads
-97.7% of answers right (leave-writers-out on the corpora, docs/performance.md).
+`answers.parse_choice` asks it for every answer that does not open with its option.
+`benchmarks/choice_reading.py` measures it on each edition of writers it has never seen.
 
 Built in about half a minute and cached on disk (`bot/cache.py`), rebuilt when the examples,
 this code or scikit-learn change.
@@ -35,6 +36,8 @@ CACHE_NAME = "choice-model.cache"
 CHOICE_FIELDS = tuple(name for name, field in FIELDS_BY_NAME.items() if field.kind == "choice")
 YES_NO_FIELDS = frozenset(name for name in CHOICE_FIELDS if FIELDS_BY_NAME[name].choices == YES_NO_UNSURE)
 SHARED_WEIGHT = 0.3  # a yes/no question also learns, more weakly, from the answers to the other yes/no questions
+NOT_AN_ANSWER = "-"  # the class of text that answers no choice question
+NOT_AN_ANSWER_WEIGHT = 0.5  # its weight against the options' (benchmarks/choice_reading.py)
 log = logging.getLogger(__name__)
 
 
@@ -60,6 +63,15 @@ def load_examples(folder: Path = EXAMPLES_DIR) -> List[Tuple[str, str, str]]:
                 if value not in FIELDS_BY_NAME[field].choices:
                     raise ValueError(f"{path}: {value!r} is not an option of {field}")
                 found += [(field, str(text), value) for text in texts or ()]
+    return found
+
+
+def load_not_answers(folder: Path = EXAMPLES_DIR) -> List[str]:
+    """Texts under `folder` that answer no choice question (`not_answers:`)."""
+    found: List[str] = []
+    for path in sorted(Path(folder).glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        found += [str(text) for text in data.get("not_answers") or ()]
     return found
 
 
@@ -148,25 +160,33 @@ class ChoiceModel:
         self._models = models  # field -> (classes, coef [classes x features], intercept [classes])
 
     @classmethod
-    def train(cls, examples: Sequence[Tuple[str, str, str]]) -> ChoiceModel:
+    def train(cls, examples: Sequence[Tuple[str, str, str]], not_answers: Sequence[str] = ()) -> ChoiceModel:
+        """One regression per choice question, on `examples` (field, answer, value) and, as the
+        class NOT_AN_ANSWER of every question, on `not_answers`."""
         import numpy as np
         from sklearn.linear_model import LogisticRegression
 
-        texts = [normal_form(text) for _, text, _ in examples]
+        rows_of = list(examples) + [("", text, NOT_AN_ANSWER) for text in not_answers]
+        texts = [normal_form(text) for _, text, _ in rows_of]
         features = Features.fit(texts)
         matrix = features.matrix(texts)
         models = {}
         for field in CHOICE_FIELDS:
             rows = [
                 i
-                for i, (f, _, _) in enumerate(examples)
-                if f == field or (field in YES_NO_FIELDS and f in YES_NO_FIELDS)
+                for i, (f, _, _) in enumerate(rows_of)
+                if f in (field, "") or (field in YES_NO_FIELDS and f in YES_NO_FIELDS)
             ]
-            if not rows:
+            if not any(rows_of[i][0] for i in rows):
                 continue
-            weights = np.array([1.0 if examples[i][0] == field else SHARED_WEIGHT for i in rows])
+            weights = np.array(
+                [
+                    NOT_AN_ANSWER_WEIGHT if not rows_of[i][0] else (1.0 if rows_of[i][0] == field else SHARED_WEIGHT)
+                    for i in rows
+                ]
+            )
             fitted = LogisticRegression(C=10, max_iter=3000, random_state=7, class_weight="balanced").fit(
-                matrix[rows], [examples[i][2] for i in rows], sample_weight=weights
+                matrix[rows], [rows_of[i][2] for i in rows], sample_weight=weights
             )
             coef = fitted.coef_ if len(fitted.classes_) > 2 else np.vstack([-fitted.coef_[0], fitted.coef_[0]]) / 2
             intercept = (
@@ -197,6 +217,8 @@ class ChoiceModel:
         probabilities = np.exp(scores - scores.max())
         probabilities /= probabilities.sum()
         best = int(probabilities.argmax())
+        if classes[best] == NOT_AN_ANSWER:
+            return None
         return Guess(classes[best], float(probabilities[best]))
 
     # --- the on-disk cache -------------------------------------------------------------------
@@ -246,7 +268,7 @@ def build() -> ChoiceModel:
             return ChoiceModel.from_parts(parts)
         except Exception as error:  # noqa: BLE001 - a bad cache is rebuilt, never fatal
             log.warning("ignoring the choice-model cache: %s", error)
-    built = ChoiceModel.train(load_examples())
+    built = ChoiceModel.train(load_examples(), load_not_answers())
     cache.write(CACHE_NAME, key, built.parts())
     return built
 

@@ -116,3 +116,51 @@ def test_reading_an_answer_does_not_import_scikit_learn():
         subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
         == "False"
     )
+
+
+@pytest.mark.parametrize(
+    "field, text",
+    [
+        ("q_important", "the weather is nice"),
+        ("q_important", "我们部门在三楼"),
+        ("q_can_do_alone", "周三开会"),
+        ("q_needs_ml", "asdf"),
+    ],
+)
+def test_text_that_answers_nothing_is_not_read_as_an_option(field, text):
+    assert answers.parse_choice(field, text) is None
+
+
+# From calibration edition 10, read wrong by the rules' inference and right by the model.
+@pytest.mark.parametrize(
+    "field, text, value",
+    [
+        ("data_quality", "honestly no idea nobody ever checked if the logs are complete", "unknown"),
+        (
+            "pilot_team",
+            "That is a matter on which I have not yet formed a view; it depends on headcount approvals, "
+            "so please note it as undecided for now.",
+            "unsure",
+        ),
+        ("q_can_ship", "不排除有困难，ERP改造要排期，目前来看说不准", "unsure"),
+        ("data_quality", "质量挺好的 系统自动记的 缺的少 对过几次账都对得上", "good"),
+    ],
+)
+def test_the_model_overrules_an_inference_of_the_rules(field, text, value):
+    assert answers.read_choice(field, text).value != value
+    assert answers.parse_choice(field, text) == value
+
+
+def test_the_not_an_answer_class_is_learned_and_never_returned():
+    examples = [("q_important", t, "yes") for t in ("yes very", "yes it is", "very much so", "absolutely yes")]
+    examples += [("q_important", t, "no") for t in ("no not at all", "not really no", "no never", "nope no")]
+    not_answers = ["sales forecast per store", "churn model for members", "forecast of store sales", "member churn"]
+    model = choice_model.ChoiceModel.train(examples, not_answers)
+    assert model.guess("q_important", "yes very much").value == "yes"
+    assert model.guess("q_important", "store sales forecast") is None
+
+
+def test_not_answers_are_loaded_from_the_examples_folder(tmp_path):
+    (tmp_path / "en.yml").write_text("lang: en\nfields: {}\nnot_answers: [Invoice matching, Churn per store]\n")
+    assert choice_model.load_not_answers(tmp_path) == ["Invoice matching", "Churn per store"]
+    assert len(choice_model.load_not_answers()) > 3000

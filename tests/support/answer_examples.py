@@ -1,0 +1,88 @@
+"""How people answered the plan's questions in the calibration corpora (tests/answers/dev,
+tests/conversations/dev), each answer with what it means and the edition it comes from.
+
+scripts/collect-answer-examples writes them to knowledge/answers/ for the choice model;
+benchmarks/choice_reading.py holds out one edition at a time. Held-out editions are never read."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List
+
+import yaml
+
+from bot.plan_schema import FIELDS_BY_NAME
+
+ROOT = Path(__file__).resolve().parents[2]
+CHOICE_FIELDS = tuple(name for name, field in FIELDS_BY_NAME.items() if field.kind == "choice")
+# Free-text answers that describe something: at a choice question they are not an answer.
+# (Skill gaps, experts and sponsors are left out: "none" and "nobody" there read as "no".)
+DESCRIBING_FIELDS = ("title", "problem", "metric", "baseline", "data_sources", "value_notes")
+SHORTEST_NOT_ANSWER = 5  # characters
+
+
+@dataclass(frozen=True)
+class Example:
+    edition: str  # "heldout7", "conversations-en-2", "answers-zh"
+    lang: str
+    field: str
+    text: str
+    value: str  # the option meant; "" for a free-text answer
+
+
+def edition_of(path: Path) -> str:
+    numbered = re.match(r"(heldout\d+)-", path.stem)
+    if numbered:
+        return numbered.group(1)
+    return f"{path.parent.parent.name}-{path.stem}"
+
+
+def _from_answer_sets(root: Path) -> List[Example]:
+    found = []
+    for path in sorted((root / "tests/answers/dev").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for field, items in (data.get("questions") or {}).items():
+            for item in items if field in CHOICE_FIELDS else ():
+                if item.get("means") in FIELDS_BY_NAME[field].choices:
+                    found.append(
+                        Example(edition_of(path), data["lang"], field, str(item["say"]).strip(), item["means"])
+                    )
+    return found
+
+
+def _from_conversations(root: Path) -> List[Example]:
+    found = []
+    for path in sorted((root / "tests/conversations/dev").glob("*.yml")):
+        for conversation in yaml.safe_load(path.read_text(encoding="utf-8"))["conversations"]:
+            expected = ((conversation.get("expect") or {}).get("plan") or {}).get("fields") or {}
+            given: Dict[str, List[object]] = defaultdict(list)
+            for step in conversation["steps"]:
+                for name, text in (step.get("answer") or {}).items():
+                    given[name].append(text)
+            if "edit_value" in given:
+                continue  # an answer changed later: what it meant is not the stored value
+            edition, lang = edition_of(path), conversation["lang"]
+            for field, texts in given.items():
+                if field in DESCRIBING_FIELDS:
+                    found += [
+                        Example(edition, lang, field, text.strip(), "")
+                        for text in texts
+                        if isinstance(text, str) and len(text.strip()) >= SHORTEST_NOT_ANSWER
+                    ]
+                value = expected.get(field)
+                value = ("yes" if value else "no") if isinstance(value, bool) else value
+                if (
+                    field in CHOICE_FIELDS
+                    and len(texts) == 1
+                    and isinstance(texts[0], str)
+                    and value in FIELDS_BY_NAME[field].choices
+                ):
+                    found.append(Example(edition, lang, field, texts[0].strip(), value))
+    return found
+
+
+def calibration_examples(root: Path = ROOT) -> List[Example]:
+    return _from_answer_sets(root) + _from_conversations(root)
