@@ -971,7 +971,8 @@ _BARE_BRANCH = {"time": "time_saved", "时间": "time_saved", "money": "revenue"
 _EXCEPT = re.compile(r"\b(?:except(?: for)?|but not|apart from|other than|minus|without)\b|除了|除去|不包括|不含")
 _TAKEN_BACK = re.compile(
     r"(?:\b(?:scratch|drop|minus|except|not|no|without|forget|remove|strike)\s+(?:the\s+)?|"
-    r"\b(?:i|we)\s+(?:do not|don'?t|can'?t|cannot|won'?t)\s+(?:see|expect|count|claim|promise)\b"
+    r"\b(?:i|we)\s+(?:do not|don'?t|can'?t|cannot|won'?t|would not|wouldn'?t|could not|couldn'?t)"
+    r"(?:\s*,[^,.;]{1,30},)?\s+(?:see|expect|count|claim|promise)\b"
     r"(?:\s+(?:any|much|a lot of|direct|real|big|more|or|and|extra|additional|of|the|[a-z]+ing)\b)*(?:(?!\b(?:but|only|"
     r"just|yet|though)\b)[^.;,]){0,24}\s+|(?:不要|去掉|不算|除了|不包括|删掉|不含)\s*)$"
 )
@@ -1394,7 +1395,7 @@ def says_no_plan(text: str) -> bool:
 
 def reason_in(text: str) -> Optional[str]:
     """The reason given with a "no plan" ("…不做了，主要精力要放在系统迁移上" -> the second part)."""
-    text = " ".join(text.split())
+    text = words.CJK_SPACE.sub("，", " ".join(text.split()))  # "…的计划 今年刚换了系统": a space ends a clause
     plain = (
         words.simplify(text.casefold()) if len(text.casefold()) == len(text) else text
     )  # "因為…" as typed, found as "因为"

@@ -391,7 +391,12 @@ def _match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
         return Command("edit", field="title", value=_original_case(text, value) if value else None)
     sentences = [words.fold(s) for s in _SENTENCE.split(words.CJK_SPACE.sub("。", folded))]
     for index in [*range(1, len(sentences)), 0]:
-        candidate = _edit_in(sentences[index], fields) if sentences[index] != folded else None
+        sentence = sentences[index]
+        candidate = _edit_in(sentence, fields) if sentence != folded else None
+        opening = _OPENING_CLAUSE.match(sentence)
+        if candidate is None and opening:  # "Before submit, please change the executive sponsor."
+            sentence = sentence[opening.end() :]
+            candidate = _edit_in(sentence, fields)
         if candidate is None:
             continue
         if candidate[0].groupdict().get("value"):
@@ -402,11 +407,18 @@ def _match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
         if index == 0 and _ABOUT_THE_OLD_ANSWER.match(following):
             return _edit_command(text, folded, *candidate)  # "can I change the metric? I undersold it"
         if following:  # "试点团队那个我填错了 我们要组试点团队的": the new answer follows
-            joined = f"{sentences[index]}，{following}"
+            joined = f"{sentence}，{following}"
             again = _edit_in(joined, fields)
             if again is not None and again[0].groupdict().get("value"):
                 return _edit_command(text, folded, *again)
     return _named_then_changed(text, folded, sentences, fields) or _named_then_answered(text, sentences, fields)
+
+
+# A short clause before the request: "before submit, …", "one more thing, …", "提交之前，…"
+_OPENING_CLAUSE = re.compile(
+    r"^(?:before (?:i |we |you )?(?:submit|submitting|sending|send)(?: it| this| the plan)?|one (?:more|last) thing|"
+    r"(?:oh )?wait|hang on|hold on|by the way|btw|提交之前|提交前|对了|等等|等一下)\s*[,，]\s*"
+)
 
 
 _CHANGE_IT = re.compile(
@@ -447,7 +459,8 @@ def _named_then_changed(text: str, folded: str, sentences: Sequence[str], fields
 _ABOUT_THE_OLD_ANSWER = re.compile(
     r"^(?:(?:i|we) (?:undersold|oversold|understated|overstated|got|messed|made|was|were|put|"
     r"said|wrote|typed|meant|rushed|mixed|misread|misunderstood)\b|(?:it|that)(?:'s| is| was) "
-    r"(?:wrong|off|too|not)\b|(?:sorry|my bad|oops)\b|(?:我|刚才|之前)?(?:说少了|说多了|说得太|写得太|低估|高估))"
+    r"(?:wrong|off|too|not(?![^,，;；]{1,40}[,，;；]\s*(?:but\s+)?(?:it'?s|it is|rather|instead)\b))\b|"
+    r"(?:sorry|my bad|oops)\b|(?:我|刚才|之前)?(?:说少了|说多了|说得太|写得太|低估|高估))"
 )
 _GOES_ON = re.compile(r"^(?:另外|还有|以及|同时|并且|而且|加上|再加上|也要|也|\b(?:and|also|plus|as well as)\b)")
 _RENAME = re.compile(
@@ -527,7 +540,17 @@ _WRONG_THEN_VALUE = re.compile(
     r"(?:(?:it'?s|it is|it should be|should be|actually|应该是|其实是|是)\s*)?(?P<rest>\S.+)$",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"[.!?。！？:：]\s*|\s+[-–—]+\s+")
+# "not Mr. Mori, it is Ms. Yamada": the old value, then the new one
+_NOT_THIS_BUT = re.compile(
+    r"^\s*(?:it'?s |it is |that'?s |that is )?not\s+[^,，;；]{1,40}?[,，;；]\s*(?:but\s+)?"
+    r"(?:it'?s|it is|it should be|should be|rather|instead)?\s*(?P<rest>\S.+)$",
+    re.IGNORECASE,
+)
+# A full stop after "Mr", "Dr" or "e.g" does not end the sentence ("it is Ms. Yamada, the COO").
+_NOT_AN_END = (
+    r"(?<!\bmr)(?<!\bms)(?<!\bmrs)(?<!\bdr)(?<!\bprof)(?<!\bjr)(?<!\bsr)(?<!\bst)(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)"
+)
+_SENTENCE = re.compile(rf"(?:{_NOT_AN_END}\.|[!?。！？:：])\s*|\s+[-–—]+\s+", re.IGNORECASE)
 
 
 def _edit_in(folded: str, fields: Sequence[str]):
@@ -546,7 +569,7 @@ def _edit_command(text: str, folded: str, found: re.Match[str], field: str) -> C
         "",
         found.groupdict().get("value") or "",
     )
-    faulted = _WRONG_THEN_VALUE.match(value)
+    faulted = _WRONG_THEN_VALUE.match(value) or _NOT_THIS_BUT.match(value)
     if faulted:
         value = faulted.group("rest")  # "baseline is wrong. its reps work leads in the order they come in"
     quoted = re.match(r"^\s*[“\"'「《]([^”\"'」》]{2,80})[”\"'」》]", value)
@@ -558,8 +581,10 @@ def _edit_command(text: str, folded: str, found: re.Match[str], field: str) -> C
         value,
     )
     value = re.split(
-        r"[,，;；]?\s*(?:\bnot\b|不是)\s|\.\s|。|[,，]\s*not\b|不是|[,，]\s*(?=\w+ (?:moved|left|is leaving|has left))",
+        rf"[,，;；]?\s*(?:\bnot\b|不是)\s|{_NOT_AN_END}\.\s|。|[,，]\s*not\b|不是|"
+        r"[,，]\s*(?=\w+ (?:moved|left|is leaving|has left))",
         value,
+        flags=re.IGNORECASE,
     )[0].strip(" ,，。:：;；-\"'“”")
     value = re.sub(r"\s+(?:now|instead|actually|then|please)$", "", value, flags=re.IGNORECASE)
     value = re.sub(r"[吧啊呀哈了]+$", "", value).strip(" \"'“”「」")
@@ -587,7 +612,9 @@ _ADDING = re.compile(
 def _corrected_part(folded: str) -> Optional[str]:
     """ "…, not Tom" / "…不是李总": the part of the old answer a correction names."""
     found = re.search(
-        r"(?:,\s*not|\bnot)\s+(?!yet\b|really\b|sure\b|now\b)([^,.;]+?)(?:[,.;]|$)|不是([^，,。]+)", folded
+        rf"(?:,\s*not|\bnot)\s+(?!yet\b|really\b|sure\b|now\b)((?:{_NOT_AN_END}\.|[^,.;])+?)(?:[,;]|{_NOT_AN_END}\.|$)|"
+        r"不是([^，,。]+)",
+        folded,
     )
     return (found.group(1) or found.group(2)).strip() if found else None
 

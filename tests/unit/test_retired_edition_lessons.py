@@ -2131,3 +2131,64 @@ def test_off_to_other_work_pauses(text):
 )
 def test_partly_but_no_is_no(text):
     assert answers.parse_choice("q_can_do_alone", text) == "no"
+
+
+# Edition 10 (read on 2026-11-30)
+def test_a_no_plan_reason_after_a_space_is_found():
+    text = "跟你说一声 我们财务部明年没有机器学习的计划 今年刚换了新的财务系统 大伙都忙着上线 腾不出人来"
+    assert answers.says_no_plan(text)
+    assert answers.reason_in(text) == "今年刚换了新的财务系统，大伙都忙着上线，腾不出人来"
+
+
+@pytest.mark.parametrize("text", ["不行了 车到了我得去卸货 回头再整", "这个回头再做吧"])
+def test_later_in_northern_words_pauses(text):
+    assert commands.match(text).kind == "pause"
+
+
+@pytest.mark.parametrize(
+    "text, branches",
+    [
+        ("理赔快了客户高兴 理赔员也省时间", {"time_saved", "customer_service"}),
+        ("多挣钱 老会员多买点别的 还能开拓新客群", {"revenue", "upsell", "new_opportunities"}),
+        ("多卖货增加收入 搭着推荐能多卖点别的 顾客买得到东西也满意", {"revenue", "upsell", "customer_service"}),
+        (
+            "Principally time saved. I would not, in good conscience, claim revenue or upsell benefits for a legal "
+            "function.",
+            {"time_saved"},
+        ),
+    ],
+)
+def test_branches_of_edition_10(text, branches):
+    assert set(answers.parse_branches(text)) == branches
+
+
+@pytest.mark.parametrize("text", ["数据湖是个啥玩意 跟咱那数据仓库是一回事不", "数据湖是个啥东西", "跟数仓是一回事不"])
+def test_a_question_without_a_question_mark_asks(text):
+    assert reader.asks(text, reader.question("data_location"))
+
+
+@pytest.mark.parametrize("text", ["都在一个地方 这个没啥东西", "都在数据湖 对不"])
+def test_a_statement_with_a_tag_does_not_ask(text):
+    assert not reader.asks(text, reader.question("data_location"))
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        (
+            "Before submit, please change the executive sponsor. It is not Mr. Mori, it is Ms. Yamada, the COO.",
+            "Ms. Yamada, the COO",
+        ),
+        ("change the sponsor to Dr. Chen. Thanks", "Dr. Chen"),
+        ("one more thing, change the metric to 8% fewer stops", "8% fewer stops"),
+        ("提交之前，把执行发起人改成王总", "王总"),
+    ],
+)
+def test_an_edit_with_titles_and_an_opening_clause(text, value):
+    found = commands.match(text, ANSWER_FIELD_NAMES)
+    assert found.kind == "edit" and found.value == value
+
+
+def test_an_edit_that_only_faults_the_old_answer_still_asks_for_the_new_one():
+    found = commands.match("can I change the metric? it is not right", ANSWER_FIELD_NAMES)
+    assert found.kind == "edit" and found.field == "metric" and not found.value
