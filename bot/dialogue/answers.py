@@ -804,7 +804,7 @@ def _places(clauses: Sequence[str]) -> int:
 
 _ASKS_BACK = re.compile(r"[?？]\s*$")  # a question back is explained or looked up, never guessed at
 # How sure the model must be to read an answer (benchmarks/choice_reading.py, leave one edition out):
-GUESS_WHEN_UNREAD = 0.75  # the rules found no option
+GUESS_WHEN_UNREAD = 0.55  # the rules found no option
 GUESS_OVER_INFERENCE = 0.5  # the rules inferred one that the answer does not open with
 GUESS_OVER_MIXED = 0.85  # the rules weighed two sides into "mixed"
 DOUBTS = frozenset({"unsure", UNKNOWN})

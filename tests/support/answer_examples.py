@@ -1,5 +1,6 @@
 """How people answered the plan's questions in the calibration corpora (tests/answers/dev,
-tests/conversations/dev), each answer with what it means and the edition it comes from.
+tests/conversations/dev), each answer with what it means and the edition it comes from, and
+messages of the NLU training data that answer no question (greetings, FAQ questions, queries).
 
 scripts/collect-answer-examples writes them to knowledge/answers/ for the choice model;
 benchmarks/choice_reading.py holds out one edition at a time. Held-out editions are never read."""
@@ -22,6 +23,28 @@ CHOICE_FIELDS = tuple(name for name, field in FIELDS_BY_NAME.items() if field.ki
 # (Skill gaps, experts and sponsors are left out: "none" and "nobody" there read as "no".)
 DESCRIBING_FIELDS = ("title", "problem", "metric", "baseline", "data_sources", "value_notes")
 SHORTEST_NOT_ANSWER = 5  # characters
+# Intents whose examples answer no plan question. Left out: yes, no, "I don't know" (skip),
+# "we have no plan", and the commands a form handles itself.
+NOT_ANSWER_INTENTS = (
+    "ask_faq",
+    "out_of_scope",
+    "greet",
+    "goodbye",
+    "thank",
+    "bot_challenge",
+    "help",
+    "change_language",
+    "start_plan",
+    "show_my_plans",
+    "show_plan",
+    "query_plans",
+    "review_plan",
+    "withdraw_plan",
+    "ask_deadline",
+    "set_deadline",
+    "remind_units",
+)
+_ANNOTATION = re.compile(r"\[([^\]]+)\]\s*(?:\([^)]*\)|\{[^}]*\})")
 
 
 @dataclass(frozen=True)
@@ -84,5 +107,19 @@ def _from_conversations(root: Path) -> List[Example]:
     return found
 
 
+def _from_intents(root: Path) -> List[Example]:
+    found = []
+    for lang in ("zh", "en"):
+        for path in sorted((root / "data/nlu" / lang).glob("*.yml")):
+            for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or ():
+                if item.get("intent") not in NOT_ANSWER_INTENTS:
+                    continue
+                for line in str(item.get("examples") or "").splitlines():
+                    text = _ANNOTATION.sub(r"\1", line.strip()[2:]).strip() if line.strip().startswith("- ") else ""
+                    if len(text) >= SHORTEST_NOT_ANSWER:
+                        found.append(Example(f"nlu-{lang}", lang, item["intent"], text, ""))
+    return found
+
+
 def calibration_examples(root: Path = ROOT) -> List[Example]:
-    return _from_answer_sets(root) + _from_conversations(root)
+    return _from_answer_sets(root) + _from_conversations(root) + _from_intents(root)

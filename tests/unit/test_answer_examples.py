@@ -16,7 +16,7 @@ def test_each_example_is_an_option_of_its_question_or_a_free_text_answer():
         if e.value:
             assert e.value in FIELDS_BY_NAME[e.field].choices
         else:
-            assert e.field in answer_examples.DESCRIBING_FIELDS
+            assert e.field in answer_examples.DESCRIBING_FIELDS + answer_examples.NOT_ANSWER_INTENTS
             assert len(e.text) >= answer_examples.SHORTEST_NOT_ANSWER
 
 
