@@ -1305,7 +1305,7 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
 
 
 _DECISION_OPENING = re.compile(
-    r"^(?:需要|要|得|请|只能)?(?:退回去|打回去|发回去|退回|打回|驳回|发回)(?:给他们|给他|给)?[，,\s]*"
+    r"^(?:经[^，,。]{0,6}?(?:研究|讨论|审议|评审|商议)[，,\s]*)?(?:决定)?(?:需要|要|得|请|只能)?(?:退回去|打回去|发回去|退回|打回|驳回|发回)(?:给他们|给他|给)?[，,\s]*"
 )
 _GENERIC_REWORK = re.compile(
     r"(?:再|重新)?(?:完善|修改|改改|改一改|改一下|改|补充|修订|调整)(?:一下|下)?(?:吧|了)?[。.!！]?"
@@ -1359,6 +1359,9 @@ def _more_than_a_decision(note: str) -> bool:
     for phrase in sorted(phrases, key=len, reverse=True):  # "打回去" before "打回"
         folded = re.sub(words._pattern(phrase), " ", folded)
     folded = re.sub(r"辛苦了?|谢谢|多谢|感谢|\b(?:thanks|thank you|thx|cheers|ta)\b", " ", folded)
+    folded = re.sub(
+        r"经[^，,。]{0,6}?(?:研究|讨论|审议|评审|商议)|(?:研究|讨论后?)?决定|特此", " ", folded
+    )  # "经研究，决定退回"
     folded = re.sub(
         r"\b(?:happy to|glad to|pleased to|delighted to|going to|i'?ll|i'?m|i'?d|let'?s|we'?ll|i|we|it|that|this|they|"
         r"them|him|her|one|plan|will|shall|would|going to|gonna|"
@@ -1427,7 +1430,15 @@ def _reason_parts(parts: Sequence[str]) -> List[str]:
         and not _ASKS_HOW.search(words.fold(part))
         and not _JUST_TELLING.fullmatch(words.fold(part).strip())
         and not _GREETING.fullmatch(words.fold(part).strip())
+        and not _PROCEDURE.fullmatch(words.fold(part).strip())
     ]
+
+
+# How a decision was taken is not why: "经部门班子研究", "after internal discussion"
+_PROCEDURE = re.compile(
+    r"经[^，,。]{0,8}?(?:研究|讨论|审议|商议|决定)(?:决定|后)?|"
+    r"(?:after|following) (?:(?:some|an?|internal|careful|much) )*(?:discussion|deliberation|review)s?(?: internally)?"
+)
 
 
 def _joined(kept: Sequence[str]) -> Optional[str]:
@@ -1464,7 +1475,7 @@ _GREETING = re.compile(
 
 
 _JUST_TELLING = re.compile(
-    r"(?:我|我们)?(?:想|来|先|特此|就是|要)?(?:在这里|在这儿|在这|跟你|和你|向你|给你)?(?:报备|登记|说|告诉你|通知|知会|备案|报一下|说一声)"
+    r"(?:我|我们)?(?:想|来|先|特此|就是|要)?(?:在这里|在这儿|在这|这里|这边|跟你|和你|向你|给你)?(?:报备|登记|说|告诉你|通知|知会|备案|报一下|说一声)"
     r"(?:一下|一声|下)?(?:吧|哈|啊)?|"
     r"(?:i'?m |we'?re )?(?:just )?(?:letting you know|telling you|for your info(?:rmation)?|fyi|"
     r"wanted to let you know|want to register (?:that|it)|please (?:note|record) (?:that|it))|"

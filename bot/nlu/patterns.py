@@ -705,6 +705,16 @@ def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
         if not _PLAN_REFERENCE.search(folded) and (len(folded.split()) > 1 or len(folded) > 4):
             return "nlu_fallback"  # "把我日历里的提醒都删了"
         return None
+    if (
+        (
+            intent in ("greet", "nlu_fallback", "out_of_scope")
+            or (intent == "declare_no_plan" and not _negated_plan(folded))
+        )
+        and _FILING_REQUEST.search(folded)
+        and not _QUESTION.search(folded)
+        and not folded.rstrip().endswith(("?", "？", "吗"))
+    ):
+        return "start_plan"  # "在不在 品质部要填计划", "hi 我要填机器学习计话"
     if intent != "start_plan":
         return None
     folded = fold(text)
@@ -717,6 +727,14 @@ def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
     if _MUST_WE.search(folded):
         return "ask_faq"
     return None
+
+
+# "品质部要填计划", "我们准备报一个项目" (the model may read the greeting before it, or a typo, instead)
+_FILING_REQUEST = re.compile(
+    r"(?<![不没别])(?:要|想|准备|打算|来|得|需要|帮我|请)(?:明年|今年|下一年|20\d\d年?)?"
+    r"(?:填|写|报|做|弄|整|登记|提交|交)(?:一下|一个|一份|个|份)?"
+    r"[^，,。？?]{0,14}?(?:计划|计话|规划|方案|项目)"
+)
 
 
 def follow_up_query(text: str) -> bool:
@@ -799,7 +817,8 @@ _OTHER_TOPIC = re.compile(
     r"itinerary|birthday|meeting|agenda|shifts?|roster)(?![a-z])"
 )
 _NEGATION = re.compile(
-    r"没|不|无|别|莫得|冇|唔|(?<![a-z])(?:no|not|none|nothing|zero|skip|skipping|sitting out|opt(?:ing)? out)(?![a-z])|"
+    r"没|不|无(?!人机|线)|(?<![识区特个类分告级性鉴辨差派])别|莫得|冇|唔|"
+    r"(?<![a-z])(?:no|not|none|nothing|zero|skip|skipping|sitting out|opt(?:ing)? out)(?![a-z])|"
     r"n'?t\b"
 )
 _WITHDRAWING = re.compile(
@@ -822,7 +841,7 @@ def says_enough_for(intent: Optional[str], text: str) -> bool:
             ml or bool(_PLAN_TOPIC.search(folded)) or bool(re.search(r"^(?:开始|开始填|开始写|start|begin)", folded))
         ) and (ml or not _OTHER_TOPIC.search(folded))
     if intent == "declare_no_plan":
-        return bool(_NEGATION.search(folded)) and bool(_ML_TOPIC.search(folded) or _PLAN_TOPIC.search(folded))
+        return _negated_plan(folded)
     if intent == "withdraw_plan":
         return bool(_WITHDRAWING.search(folded))
     if intent == "review_plan":
@@ -832,6 +851,14 @@ def says_enough_for(intent: Optional[str], text: str) -> bool:
     if intent in CYCLE_INTENTS:  # "量子计算机什么时候能普及到企业里？" asks no deadline
         return bool(_DEADLINE_TOPIC.search(folded))
     return True
+
+
+def _negated_plan(folded: str) -> bool:
+    """A clause that negates and names ML or a plan ("明年ML就不搞了"); "同物不同价" in a request is no refusal."""
+    return any(
+        _NEGATION.search(clause) and (_ML_TOPIC.search(clause) or _PLAN_TOPIC.search(clause))
+        for clause in re.split(r"[，,。.!！?？；;]", folded)
+    )
 
 
 _AT_RISK = re.compile(

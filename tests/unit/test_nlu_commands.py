@@ -406,3 +406,28 @@ def test_every_planning_cycle_example_is_kept_by_the_guard():
 def test_help_and_plans_at_risk_are_read_whatever_the_model_guessed(text, guessed, meant):
     ranking = [{"name": guessed, "confidence": 0.53}, {"name": "help", "confidence": 0.28}]
     assert _guessed(text, ranking) == meant
+
+
+@pytest.mark.parametrize(
+    "text, guessed",
+    [  # calibration edition 11: a request to file, read by the model as a greeting or as no plan
+        ("在不在 品质部要填计划", "greet"),
+        ("hi 我要填机器学习计话", "greet"),
+        ("hello 这边风控部 我们要报一个刷单识别的项目", "declare_no_plan"),
+        (
+            "你好。我是采购部宋国平。我们打算明年做一个“采购价格异常识别”的项目，主要解决采购单价虚高、同物不同价的问题，"
+            "人工比价根本比不过来。请帮我登记这份2027年的机器学习计划。",
+            "declare_no_plan",
+        ),
+    ],
+)
+def test_a_request_to_file_is_a_start_whatever_the_model_guessed(text, guessed):
+    from bot.nlu.patterns import says_enough_for
+
+    assert second_opinion(text, guessed) == "start_plan"
+    assert guessed != "declare_no_plan" or not says_enough_for(guessed, text)
+
+
+@pytest.mark.parametrize("text", ["我不要填计划", "要填计划吗", "你好", "请帮我查一下计划"])
+def test_no_request_to_file_is_no_start(text):
+    assert second_opinion(text, "greet") is None

@@ -2192,3 +2192,37 @@ def test_an_edit_with_titles_and_an_opening_clause(text, value):
 def test_an_edit_that_only_faults_the_old_answer_still_asks_for_the_new_one():
     found = commands.match("can I change the metric? it is not right", ANSWER_FIELD_NAMES)
     assert found.kind == "edit" and found.field == "metric" and not found.value
+
+
+# Edition 11 (read on 2026-11-30)
+def test_keeping_a_draft_to_report_first_pauses():
+    assert commands.match("先别提交，存成草稿，我跟分管领导汇报完再说").kind == "pause"
+
+
+def test_coming_back_for_another_year_is_a_reason_not_a_pause():
+    text = "we're mid-migration to a new contract management system, zero bandwidth till Q3. we'll circle back for 2028"
+    assert commands.match(text) is None
+    assert commands.match("let me circle back on this").kind == "pause"
+
+
+@pytest.mark.parametrize(
+    "text, decision, note",
+    [
+        ("关于人力资源部报送的第1号计划，经研究，决定退回修改。", "needs_work", None),
+        ("1号计划经研究决定退回，执行发起人没写", "needs_work", "执行发起人没写"),
+    ],
+)
+def test_how_a_review_was_decided_is_no_note(text, decision, note):
+    assert answers.split_review(text) == (decision, note)
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("经部门班子研究，我们市场部明年暂不开展机器学习项目，这里报备一下。", None),
+        ("经研究，我们明年不做机器学习计划，因为部门在重组", "部门在重组"),
+        ("After internal discussion, no ML plan from us this year.", None),
+    ],
+)
+def test_how_a_no_plan_was_decided_is_no_reason(text, reason):
+    assert answers.reason_in(text) == reason
