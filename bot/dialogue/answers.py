@@ -409,8 +409,10 @@ _NOT_THAT = re.compile(
 )
 _ECHOED_QUESTION = re.compile(r"(.)(?:不|没)\1|(.)不\2.|^(?:do|does|is|are|can|will) (?:we|it|they|there)\b.*\?$")
 _CORRECTING = re.compile(
-    r"^(?:sorry|no wait|wait no|i mean|i meant|correction|scratch that|oops|hang on|hold on|actually(?=[\s,]+(?:yes|no|"
-    r"yeah|nope)\b)|不对|哦不|说错了|我是说|应该说|更正)"
+    r"^(?:(?:actually|oh|nah|no|wait|hmm|um|erm)[\s,]+)*"
+    r"(?:sorry|no wait|wait no|i mean|i meant|correction|scratch that|strike that|i take that back|"
+    r"let me correct(?: that)?|oops|hang on|hold on|actually(?=[\s,]+(?:yes|no|yeah|nope)\b)|"
+    r"不对|哦不|说错了|我是说|应该说|更正(?:一下)?)"
     r"(?:[\s,，:：]+|$)"
 )
 _ACKNOWLEDGEMENTS = frozenset(
@@ -813,6 +815,17 @@ _NEGATING = re.compile(
 )
 
 
+def _after_correction(text: str) -> Optional[str]:
+    """What follows the last "scratch that" / "不对" of an answer, if anything does."""
+    clauses = words.clauses(words.fold(text))
+    for index in reversed(range(1, len(clauses))):
+        corrected = _CORRECTING.match(clauses[index])
+        if corrected:
+            rest = "，".join([clauses[index][corrected.end() :], *clauses[index + 1 :]]).strip("，, ")
+            return rest or None
+    return None
+
+
 def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], Any]] = None) -> Optional[str]:
     """The option a typed answer gives. An answer that opens with its option ("有，…", "no, we
     can't") is read by the rules; any other by the model learned from people's answers
@@ -820,6 +833,11 @@ def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], 
     The rules keep two readings the model gets wrong: a negation ("no money set aside for a
     failed attempt"), unless the model reads doubt, and "mixed" weighed from two sides.
     `guess`: the model's reading (field, text) -> Guess or None; the trained model by default."""
+    corrected = _after_correction(text)
+    if corrected:  # "yeah we can — wait no, scratch that, we'd need the data team": what follows decides
+        value = parse_choice(field, corrected, guess=guess)
+        if value is not None:
+            return value
     found = read_choice(field, text)
     if found is not None and found.leading:
         return found.value
@@ -989,7 +1007,11 @@ _TIME_SAVED = re.compile(
     r"\b(?:save|saves|saving|saved|free up|frees up|freeing up|cut|cuts|cutting)\b[^,.;]{0,30}?"
     r"\b(?:time|hours|man-hours|effort)\b|\b(?:time|hours)\b[^,.;]{0,30}?\b(?:we|you|they|it)\s+"
     r"(?:save|saves|free up|get back)\b|\b(?:working |work |staff |man-)?(?:time|hours)\b[^,.;]{0,30}?"
-    r"\b(?:is|are|gets|get|will be|would be|being) (?:saved|freed up)\b"
+    r"\b(?:is|are|gets|get|will be|would be|being) (?:saved|freed up)\b|"
+    r"\b(?:get|gets|getting|give|gives|giving)\b[^,.;]{0,20}?\btime back\b|"
+    r"\b(?:are|is|get|gets|be) freed (?:up )?(?:for|to)\b|"
+    r"\b(?:will not|won't|wont|no longer|don'?t have to|not have to|never again)\s+(?:have to\s+)?spend\b[^,.;]{0,30}?"
+    r"\b(?:hours?|days?|weeks?|time)\b|(?:还有|以及|和|加上)[^，,。；;]{0,10}的(?:时间|工夫|功夫)"
 )
 
 

@@ -143,8 +143,14 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
     matched = [k for k in kinds if k]
     if not matched:
         return None
-    if "skip" in matched and all(k in ("skip", LATER) for k in matched):
-        kind = "skip"  # "这个先跳过，回头再补": skip this one, fill it in later
+    if (
+        "skip" in matched
+        and all(k in ("skip", LATER) for k in matched)
+        and (
+            LATER not in matched or any(k == "skip" and _THIS_ONE.search(c) for c, k in zip(parts, kinds, strict=True))
+        )
+    ):
+        kind = "skip"  # "这个先跳过，回头再补": skip this one, fill it in later ("先放一放，下午接着弄" pauses)
     else:
         kind = min((FormExit.PAUSE if k == LATER else k for k in matched), key=PRECEDENCE.index)
     explicit_skip = kind == "skip" and any(_explicit_skip(c) for c in parts)
@@ -185,7 +191,10 @@ _PUZZLED = re.compile(
     r"(?:not sure|i'?m not sure|im not sure|i don'?t know|i dont know|no idea|unsure|not clear|"
     r"what|how|which|why|不确定|不太确定|不知道|不清楚|不太清楚|不太懂|不懂|不明白|什么|怎么|哪)"
 )
-LATER = "later"  # "I'll finish this later": a pause, unless it comes with a skip
+LATER = "later"  # "I'll finish this later": a pause, unless it comes with a skip of this question
+_THIS_ONE = re.compile(
+    r"跳过|略过|\bskip|\bpass\b|这个|这题|这道|这一?项|这一?问|这块|这里|\b(?:this|that|it|question)\b"
+)
 
 
 @functools.lru_cache(maxsize=1)

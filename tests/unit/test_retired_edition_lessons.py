@@ -2226,3 +2226,60 @@ def test_how_a_review_was_decided_is_no_note(text, decision, note):
 )
 def test_how_a_no_plan_was_decided_is_no_reason(text, reason):
     assert answers.reason_in(text) == reason
+
+
+@pytest.mark.parametrize(
+    "field, text, value",
+    [
+        (
+            "q_can_do_alone",
+            "yeah we can handle it ourselves — wait no, scratch that, we'd need the data team to build it",
+            "no",
+        ),
+        ("pilot_team", "nah. actually scratch that, yeah, we'll trial it at the Brisbane DC first", "yes"),
+        ("data_quality", "Good. No, let me correct that, it's poor, the defect log is filled in anyhow.", "poor"),
+    ],
+)
+def test_what_follows_a_self_correction_decides(field, text, value):
+    assert answers.parse_choice(field, text) == value
+
+
+@pytest.mark.parametrize(
+    "text, branches",
+    [
+        (
+            "Interest income on the freed-up cash, which is revenue for us, and the analysts will not spend two days "
+            "every week on the spreadsheet.",
+            {"revenue", "time_saved"},
+        ),
+        (
+            "Category managers get heaps of time back, and it opens up new stuff we could do",
+            {"time_saved", "new_opportunities"},
+        ),
+        (
+            "Quicker payouts, so a better experience for policyholders, and the handlers save time",
+            {"time_saved", "customer_service"},
+        ),
+        (
+            "Fewer bad bottles reaching customers means happier customers, and the inspectors are freed for other "
+            "work.",
+            {"time_saved", "customer_service"},
+        ),
+        ("少断货能多卖的销售额，还有采购员跟单的时间", {"revenue", "time_saved"}),
+    ],
+)
+def test_branches_of_edition_11(text, branches):
+    assert set(answers.parse_branches(text)) == branches
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("临时有事，先放一放，下午接着弄", "pause"),
+        ("这个先跳过，回头再补", "skip"),
+        ("跳过，回头再补", "skip"),
+        ("先放一放", "skip"),
+    ],
+)
+def test_put_aside_with_a_later_pauses_unless_it_skips_this_one(text, kind):
+    assert commands.match(text).kind == kind
