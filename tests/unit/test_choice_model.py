@@ -65,7 +65,15 @@ def test_an_option_named_outright_is_never_overruled():
     assert answers.parse_choice("q_important", "no, the CEO put it in the top 5 but it is not important for us") == "no"
 
 
-def test_the_cached_model_reads_as_the_freshly_built_one(tmp_path, monkeypatch):
+@pytest.fixture
+def fewer_examples(monkeypatch):
+    """Every eighth example: the cache is tested without training on all of them twice."""
+    examples, not_answers = choice_model.load_examples()[::8], choice_model.load_not_answers()[::8]
+    monkeypatch.setattr(choice_model, "load_examples", lambda folder=None: examples)
+    monkeypatch.setattr(choice_model, "load_not_answers", lambda folder=None: not_answers)
+
+
+def test_the_cached_model_reads_as_the_freshly_built_one(tmp_path, monkeypatch, fewer_examples):
     monkeypatch.setenv("MLPLAN_CACHE_DIR", str(tmp_path))
     built = choice_model.build()
     assert cache.path(choice_model.CACHE_NAME).exists()
@@ -78,7 +86,7 @@ def test_the_cached_model_reads_as_the_freshly_built_one(tmp_path, monkeypatch):
         assert a.value == b.value and np.isclose(a.probability, b.probability)
 
 
-def test_a_corrupt_cache_is_rebuilt(tmp_path, monkeypatch):
+def test_a_corrupt_cache_is_rebuilt(tmp_path, monkeypatch, fewer_examples):
     monkeypatch.setenv("MLPLAN_CACHE_DIR", str(tmp_path))
     choice_model.build()
     cache.path(choice_model.CACHE_NAME).write_bytes(b'{"format": 1}\ngarbage')
