@@ -2283,3 +2283,15 @@ def test_branches_of_edition_11(text, branches):
 )
 def test_put_aside_with_a_later_pauses_unless_it_skips_this_one(text, kind):
     assert commands.match(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("考勤、绩效、薪酬、培训这些数据都有，多年来只用于统计报表，没有深入利用过", "yes"),
+        ("we have years of it but it was never really used", "yes"),
+        ("没有，数据都在用", "no"),
+    ],
+)
+def test_data_never_put_to_use_is_unused(text, value):
+    assert answers.parse_choice("q_unused_data", text) == value
