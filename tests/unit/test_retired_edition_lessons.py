@@ -2295,3 +2295,11 @@ def test_put_aside_with_a_later_pauses_unless_it_skips_this_one(text, kind):
 )
 def test_data_never_put_to_use_is_unused(text, value):
     assert answers.parse_choice("q_unused_data", text) == value
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [("nvm", "pause"), ("let us stop here", "pause"), ("我先不弄了", "pause"), ("gotta dash", "leave")],
+)
+def test_more_ways_out(text, kind):
+    assert commands.match(text).kind == kind
