@@ -542,7 +542,8 @@ _QUESTION = re.compile(
 )
 _NOT_AN_ACT = {
     "start_plan": re.compile(
-        r"\b(?:no|not|don't|won't|withdraw|delete|cancel|pull back|pull|kill|drop|remove|scrap|list|show|count|"
+        r"\b(?:no|not|never|don't|dont|won't|wont|can't|cant|aren't|arent|isn't|isnt|"
+        r"withdraw|delete|cancel|pull back|pull|kill|drop|remove|scrap|list|show|count|"
         r"how many|approve|reject|review|open|view|back to|"
         r"which|all|unfinished|continue|resume|go on|carry on|my draft|our draft|draft plans|units|departments)\b|"
         r"不|没|别|无需|无须|撤|删|取消|暂停|哪些|哪几|列出|列一下|继续|接着|看看|看一下|看下|查看|交的|交了的|交过的|报的|报过的|查一下|显示|统计|多少|几个|几份|部门们|"
@@ -612,8 +613,18 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
         if blocker and blocker.search(folded if intent == "resume_plan" else folded[sentence_start : found.end()]):
             continue
         number = found.groupdict().get("id")
+        if number is None and intent in _TAKES_A_NUMBER:  # "withdraw plan 3", "把12号计划撤了"
+            named = _NUMBER_AFTER.match(folded[found.end() :]) or _NUMBERED.search(found.group())
+            number = (named.groupdict().get("id") or named.groupdict().get("zh")) if named else None
         return intent, int(number) if number else None
     return None
+
+
+_TAKES_A_NUMBER = frozenset({"withdraw_plan", "show_plan", "review_plan"})
+_NUMBER_AFTER = re.compile(
+    r"^\s*(?:#|no\.?\s*|number\s*)?(?!20\d\d(?!\d))(?P<id>\d{1,6})(?!\d)(?!\s*(?:年|%|percent|\.\d))"
+)
+_NUMBERED = re.compile(r"(?:#|第|\bplan\s*#?)\s*(?P<id>\d{1,6})(?!\d)|(?P<zh>\d{1,6})\s*号")
 
 
 # A start the intent model guessed, said with words no start carries.

@@ -431,3 +431,18 @@ def test_a_request_to_file_is_a_start_whatever_the_model_guessed(text, guessed):
 @pytest.mark.parametrize("text", ["我不要填计划", "要填计划吗", "你好", "请帮我查一下计划"])
 def test_no_request_to_file_is_no_start(text):
     assert second_opinion(text, "greet") is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("please withdraw plan 3", ("withdraw_plan", 3)),
+        ("把12号计划撤了", ("withdraw_plan", 12)),
+        ("scrap plan 4 please", ("withdraw_plan", 4)),
+        ("delete our plan 2027", ("withdraw_plan", None)),
+        ("we wont be submitting a plan", None),
+        ("we dont want to file a plan", None),
+    ],
+)
+def test_the_plan_named_after_the_request_and_negations_without_apostrophes(text, expected):
+    assert recognise(text) == expected
