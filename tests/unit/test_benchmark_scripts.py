@@ -18,7 +18,7 @@ def test_a_benchmark_compiles(script):
     compile(script.read_text(encoding="utf-8"), str(script), "exec")
 
 
-@pytest.mark.parametrize("name", ["answers.py", "conversations.py", "nlu_heldout.py", "load.py"])
+@pytest.mark.parametrize("name", ["answers.py", "choice_reading.py", "conversations.py", "nlu_heldout.py", "load.py"])
 def test_a_benchmark_shows_its_help(name):
     script = BENCHMARKS[0].parent / name
     done = subprocess.run([sys.executable, str(script), "--help"], capture_output=True, text=True)
