@@ -113,6 +113,23 @@ class ActionReplyOutOfScope(Action):
         return []
 
 
+FAQ_ACTIONS = frozenset({"action_answer_faq", "action_faq_more", "action_reply_out_of_scope"})
+_BOOKKEEPING = frozenset({"action_listen", "action_read_context", "action_extract_slots", "action_session_start"})
+
+
+def _last_bot_action(tracker: Tracker) -> Optional[str]:
+    """The last action the bot ran before the latest message, bookkeeping aside."""
+    before_latest = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if before_latest:
+                return None
+            before_latest = True
+        elif before_latest and event.get("event") == "action" and event.get("name") not in _BOOKKEEPING:
+            return event.get("name")
+    return None
+
+
 class ActionFaqMore(Action):
     """ "Tell me more" / "举个例子": go on to a related entry of the last answer."""
 
@@ -121,6 +138,12 @@ class ActionFaqMore(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
+        if (
+            back_to_the_draft(text)
+            and _last_bot_action(tracker) not in FAQ_ACTIONS
+            and (tracker.get_slot("plan_draft_id") or ActionAnswerFaq._paused_draft(tracker))
+        ):
+            return [FollowupAction("action_resume_plan")]  # "继续" after a pause, not after an answer
         last: Optional[str] = tracker.get_slot("last_kb_id")
         named = faq.lookup(text)
         if named.decision == "answer" and named.matches[0].id != last:

@@ -208,3 +208,46 @@ def test_an_unread_message_saying_the_lead_is_back_resumes_the_paused_draft(dire
 def test_being_back_without_a_draft_resumes_nothing(directory_db, dispatcher):
     events = ActionAnswerFaq().run(dispatcher, make_tracker("li.wei", "ok heard back from IT", "nlu_fallback"), {})
     assert not any(e.get("event") == "followup" for e in events)
+
+
+def _after(action: str, sender: str, text: str, slots=None):
+    from rasa_sdk import Tracker
+
+    latest = {"text": text, "intent": {"name": "faq_more", "confidence": 0.99}, "entities": []}
+    return Tracker(
+        sender_id=sender,
+        slots={"language": "zh", "person_name": None, "language_choice": None, **(slots or {})},
+        latest_message=latest,
+        events=[
+            {"event": "user", "text": "earlier"},
+            {"event": "action", "name": action},
+            {"event": "action", "name": "action_listen"},
+            {"event": "user", "text": text, "parse_data": latest},
+        ],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def test_continue_after_a_pause_resumes_the_draft_and_after_an_answer_goes_on_with_the_topic(directory_db, dispatcher):
+    from bot.store import plans as store
+
+    with session_scope() as session:
+        store.create_plan(session, unit="retail", year=2027, owner="li.wei", language="zh", status="draft", answers={})
+    events = ActionFaqMore().run(
+        dispatcher, _after("action_pause_plan", "li.wei", "继续", {"last_kb_id": "data-lake"}), {}
+    )
+    assert events == [{"event": "followup", "name": "action_resume_plan", "timestamp": None}]
+    events = ActionFaqMore().run(
+        dispatcher, _after("action_answer_faq", "li.wei", "继续", {"last_kb_id": "data-lake"}), {}
+    )
+    assert not any(e.get("event") == "followup" for e in events) and dispatcher.messages
+
+
+def test_continue_without_a_draft_goes_on_with_the_topic(directory_db, dispatcher):
+    events = ActionFaqMore().run(
+        dispatcher, _after("action_pause_plan", "li.wei", "继续", {"last_kb_id": "data-lake"}), {}
+    )
+    assert not any(e.get("event") == "followup" for e in events)
