@@ -2303,3 +2303,13 @@ def test_data_never_put_to_use_is_unused(text, value):
 )
 def test_more_ways_out(text, kind):
     assert commands.match(text).kind == kind
+
+
+# Found playing the product as a newcomer (2026-11-30)
+@pytest.mark.parametrize(
+    "text", ["why do you ask that?", "why are you asking this", "wdym", "为啥要问这个", "ok why would you ask that"]
+)
+def test_a_question_about_the_question_is_explained(text):
+    assert commands.match(text).kind == "explain"
+    reading = read("q_needs_ml", text, intent="ask_faq")
+    assert reading.kind == "command" and reading.command.kind == "explain"
