@@ -2315,6 +2315,8 @@ def test_a_question_about_the_question_is_explained(text):
     assert reading.kind == "command" and reading.command.kind == "explain"
 
 
-@pytest.mark.parametrize("text", ["之後整合到公司的端到端 MLOps 平台，讓其他系統也能用", "之后做成平台", "回头再整合一下数据"])
+@pytest.mark.parametrize(
+    "text", ["之後整合到公司的端到端 MLOps 平台，讓其他系統也能用", "之后做成平台", "回头再整合一下数据"]
+)
 def test_later_then_a_compound_word_is_no_pause(text):
     assert commands.match(text) is None
