@@ -865,10 +865,18 @@ def says_enough_for(intent: Optional[str], text: str) -> bool:
 
 
 def _negated_plan(folded: str) -> bool:
-    """A clause that negates and names ML or a plan ("明年ML就不搞了"); "同物不同价" in a request is no refusal."""
-    return any(
+    """A refusal: a clause that negates and names ML or a plan ("明年ML就不搞了"), or a message with a
+    negation and a plan topic that asks to file nothing ("…ML plans. Marketing won't be putting one in");
+    "同物不同价" in a request to file one is no refusal."""
+    if any(
         _NEGATION.search(clause) and (_ML_TOPIC.search(clause) or _PLAN_TOPIC.search(clause))
         for clause in re.split(r"[，,。.!！?？；;]", folded)
+    ):
+        return True
+    return (
+        bool(_NEGATION.search(folded))
+        and bool(_ML_TOPIC.search(folded) or _PLAN_TOPIC.search(folded))
+        and not _FILING_REQUEST.search(folded)
     )
 
 

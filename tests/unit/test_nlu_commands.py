@@ -446,3 +446,10 @@ def test_no_request_to_file_is_no_start(text):
 )
 def test_the_plan_named_after_the_request_and_negations_without_apostrophes(text, expected):
     assert recognise(text) == expected
+
+
+def test_a_refusal_that_names_the_plan_in_an_earlier_sentence_is_still_one():
+    from bot.nlu.patterns import says_enough_for
+
+    text = "Hello. I've had the reminder about the ML plans. I'm afraid Marketing won't be putting one in this year."
+    assert says_enough_for("declare_no_plan", text)
