@@ -12,7 +12,7 @@ sources people typed), so that "the weather is nice" is not read as a "yes".
 `answers.parse_choice` asks it for every answer that does not open with its option.
 `benchmarks/choice_reading.py` measures it on each edition of writers it has never seen.
 
-Built in about half a minute and cached on disk (`bot/cache.py`), rebuilt when the examples,
+Built in about a minute and cached on disk (`bot/cache.py`), rebuilt when the examples,
 this code or scikit-learn change.
 """
 
