@@ -37,6 +37,16 @@ def send_answer(dispatcher: CollectingDispatcher, tracker: Tracker, entry_id: st
     return [SlotSet("last_kb_id", entry_id), SlotSet("faq_seen", seen)]
 
 
+def _paused_draft(tracker: Tracker) -> Optional[int]:
+    """The number of the person's draft, when they have one."""
+    identity = identify(tracker)
+    if identity is None or not identity.unit:
+        return None
+    with session_scope() as session:
+        draft = planning.find_draft(session, identity)
+        return draft.id if draft is not None else None
+
+
 class ActionAnswerFaq(Action):
     """Look the question up: answer, offer close candidates, or say honestly that it is unknown."""
 
@@ -62,7 +72,7 @@ class ActionAnswerFaq(Action):
             dispatcher.utter_message(text=messages.text("faq_clarify", lang), buttons=kb_buttons(ids, lang))
             return []
         if self._not_a_question(tracker):  # the NLU did not see a question here: ask to rephrase
-            draft = tracker.get_slot("plan_draft_id") or self._paused_draft(tracker)
+            draft = tracker.get_slot("plan_draft_id") or _paused_draft(tracker)
             if draft:  # most likely an answer typed after a pause: say how to go back to the plan
                 say(dispatcher, tracker, "please_rephrase_draft", id=draft)
             else:
@@ -77,20 +87,11 @@ class ActionAnswerFaq(Action):
     def _plan_request(cls, tracker: Tracker, text: str) -> Optional[str]:
         """What an unread message most likely asks of a lead: back to the paused draft ("我这边问好了，咱接着整"),
         or a new plan ("物流部准备弄个机器学习的方案"), which the question "Are the unit and year right?" checks."""
-        if back_to_the_draft(text) and (tracker.get_slot("plan_draft_id") or cls._paused_draft(tracker)):
+        if back_to_the_draft(text) and (tracker.get_slot("plan_draft_id") or _paused_draft(tracker)):
             return "action_resume_plan"
         if names_a_plan_to_file(text) and roles.can(identify(tracker), Permission.FILE_PLAN):
             return "action_start_plan"
         return None
-
-    @staticmethod
-    def _paused_draft(tracker: Tracker) -> Optional[int]:
-        identity = identify(tracker)
-        if identity is None or not identity.unit:
-            return None
-        with session_scope() as session:
-            draft = planning.find_draft(session, identity)
-            return draft.id if draft is not None else None
 
     @staticmethod
     def _not_a_question(tracker: Tracker) -> bool:
@@ -141,7 +142,7 @@ class ActionFaqMore(Action):
         if (
             back_to_the_draft(text)
             and _last_bot_action(tracker) not in FAQ_ACTIONS
-            and (tracker.get_slot("plan_draft_id") or ActionAnswerFaq._paused_draft(tracker))
+            and (tracker.get_slot("plan_draft_id") or _paused_draft(tracker))
         ):
             return [FollowupAction("action_resume_plan")]  # "继续" after a pause, not after an answer
         last: Optional[str] = tracker.get_slot("last_kb_id")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, List, Optional, Pattern, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Pattern, Sequence, Tuple
 
 from bot.dialogue import words
 from bot.plan_schema import FIELDS_BY_NAME, UNKNOWN, VALUE_BRANCHES, YES_NO_UNSURE
@@ -448,13 +448,10 @@ def read_choice(field: str, text: str, *, in_passing: bool = False) -> Optional[
     if len(clauses) > 1 and _NOT_THAT.match(clauses[0]):
         text = "，".join(clauses[1:])  # "it's not that we have no data, it's that nobody looks at it"
         clauses = clauses[1:]
-    for index in reversed(range(1, len(clauses))):
-        corrected = _CORRECTING.match(clauses[index])
-        if corrected:  # "Good - sorry, mixed. The sensor data is good but …": the correction counts
-            rest = "，".join([clauses[index][corrected.end() :], *clauses[index + 1 :]]).strip("，, ")
-            after = _read_choice(field, rest, in_passing) if rest else None
-            if after is not None:
-                return after
+    for rest in _corrections(clauses):  # "Good - sorry, mixed. The sensor data is good but …": the correction counts
+        after = _read_choice(field, rest, in_passing)
+        if after is not None:
+            return after
     found = _read_choice(field, text, in_passing)
     if len(clauses) > 1 and clauses[0].strip() in _ACKNOWLEDGEMENTS:
         after = _read_choice(field, "，".join(clauses[1:]), in_passing)
@@ -815,15 +812,18 @@ _NEGATING = re.compile(
 )
 
 
-def _after_correction(text: str) -> Optional[str]:
-    """What follows the last "scratch that" / "不对" of an answer, if anything does."""
-    clauses = words.clauses(words.fold(text))
+def _corrections(clauses: Sequence[str]) -> Iterator[str]:
+    """What follows each "scratch that" / "不对" among `clauses`, the last correction first."""
     for index in reversed(range(1, len(clauses))):
         corrected = _CORRECTING.match(clauses[index])
-        if corrected:
-            rest = "，".join([clauses[index][corrected.end() :], *clauses[index + 1 :]]).strip("，, ")
-            return rest or None
-    return None
+        rest = "，".join([clauses[index][corrected.end() :], *clauses[index + 1 :]]).strip("，, ") if corrected else ""
+        if rest:
+            yield rest
+
+
+def _after_correction(text: str) -> Optional[str]:
+    """What follows the last self-correction of an answer, if anything does."""
+    return next(_corrections(words.clauses(words.fold(text))), None)
 
 
 def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], Any]] = None) -> Optional[str]:

@@ -865,18 +865,13 @@ def says_enough_for(intent: Optional[str], text: str) -> bool:
 
 
 def _negated_plan(folded: str) -> bool:
-    """A refusal: a clause that negates and names ML or a plan ("明年ML就不搞了"), or a message with a
-    negation and a plan topic that asks to file nothing ("…ML plans. Marketing won't be putting one in");
-    "同物不同价" in a request to file one is no refusal."""
-    if any(
+    """A refusal: a negation and ML or a plan named ("…ML plans. Marketing won't be putting one in").
+    In a request to file one, the negation must be in the clause that names it: "同物不同价" is no refusal."""
+    if not (_NEGATION.search(folded) and (_ML_TOPIC.search(folded) or _PLAN_TOPIC.search(folded))):
+        return False
+    return not _FILING_REQUEST.search(folded) or any(
         _NEGATION.search(clause) and (_ML_TOPIC.search(clause) or _PLAN_TOPIC.search(clause))
         for clause in re.split(r"[，,。.!！?？；;]", folded)
-    ):
-        return True
-    return (
-        bool(_NEGATION.search(folded))
-        and bool(_ML_TOPIC.search(folded) or _PLAN_TOPIC.search(folded))
-        and not _FILING_REQUEST.search(folded)
     )
 
 
