@@ -64,6 +64,12 @@ def heard(tracker: Tracker) -> Heard:
     )
 
 
+def said_again(tracker: Tracker) -> bool:
+    """Whether the user's message repeats their previous one word for word."""
+    said = [e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "user"][:2]
+    return len(said) == 2 and bool(said[0].strip()) and said[0].strip() == said[1].strip()
+
+
 class PendingQuestionForm(FormValidationAction):
     """Base of the forms' validation actions (the module's docstring gives the order)."""
 
@@ -109,6 +115,9 @@ class PendingQuestionForm(FormValidationAction):
         """2. A question: the deadline, a knowledge-base button, or a lookup; then back to the question."""
         if reading.kind != "question":
             return None
+        if question.kind in ("text", "note") and not reading.value and reading.lookup.decision != "answer":
+            if said_again(turn.tracker):  # the same words after "I have no answer to that": meant as the answer
+                return self.accept(question, self._text(turn).strip(), {}, turn)
         if not reading.value and patterns.cycle_request(self._text(turn)) == "ask_deadline":
             self.tell_deadline(turn)
         elif reading.value:  # a knowledge-base button

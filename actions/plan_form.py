@@ -14,7 +14,7 @@ from actions.context import identify
 from actions.forms import PendingQuestionForm, Slots, accepted
 from actions.replies import Turn, int_slot, lang_of
 from bot import messages, plan_text, planning
-from bot.dialogue import choice_model, prompts, reader
+from bot.dialogue import aside_model, choice_model, prompts, reader
 from bot.dialogue.reader import Question
 from bot.flow import CHOOSING_A_FIELD, Confirming, FormExit, Reask
 from bot.plan_schema import ANSWER_FIELD_NAMES, ANSWER_FIELDS
@@ -22,6 +22,7 @@ from bot.store.db import session_scope
 from bot.store.plans import PlanConflict, get_plan
 
 choice_model.warm_up_in_background()
+aside_model.warm_up_in_background()
 
 # What an answer the form cannot read after repeated tries is put down as (else: skipped).
 GIVEN_UP = {
@@ -111,10 +112,11 @@ class ValidatePlanForm(PendingQuestionForm):
     def give_up(self, question: Question, turn: Turn) -> Slots:
         if question.name == "edit_field":
             return {"plan_editing": None, "edit_field": None, "reask": None}
-        fallback = GIVEN_UP.get(question.name)
+        leaning = choice_model.leaning(question.name, self._text(turn)) if question.kind == "choice" else None
+        fallback = leaning or GIVEN_UP.get(question.name)
         shown = plan_text.display_value(question.name, fallback or planning.SKIPPED, turn.lang)
         turn.say(
-            "plan_gave_up",
+            "plan_gave_up_leaning" if leaning else "plan_gave_up",
             value=shown,
             field=messages.text(f"field.{question.name}", turn.lang).lower()
             if turn.lang == "en"

@@ -57,6 +57,11 @@ def main() -> None:
             counts[e.lang, "rules"] += rules is not None and rules.value == e.value
             counts[e.lang, "model"] += guessed is not None and guessed.value == e.value
             counts[e.lang, "product"] += read == e.value
+            if read is None:  # said again after "I couldn't read that": the option it leans to
+                leaning = model.leaning(e.field, e.text)
+                counts[e.lang, "unread"] += 1
+                counts[e.lang, "leaning right"] += leaning == e.value
+                counts[e.lang, "leaning wrong"] += leaning is not None and leaning != e.value
             if args.verbose and read != e.value:
                 print(
                     f"  {edition} {e.field}: {e.text!r} means {e.value}, read {read} (rules {rules}, model {guessed})"
@@ -74,7 +79,9 @@ def _line(counts: Counter) -> str:
             parts.append(
                 f"{lang}: {n} answers, rules {counts[lang, 'rules'] / n:.1%}, model {counts[lang, 'model'] / n:.1%}, "
                 f"product {counts[lang, 'product'] / n:.1%}; "
-                f"free text read as an option {counts[lang, 'false readings']}/{free}"
+                f"free text read as an option {counts[lang, 'false readings']}/{free}; "
+                f"unread {counts[lang, 'unread']}, leaning right {counts[lang, 'leaning right']} "
+                f"wrong {counts[lang, 'leaning wrong']}"
             )
     return " | ".join(parts)
 

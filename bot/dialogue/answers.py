@@ -826,6 +826,11 @@ def _after_correction(text: str) -> Optional[str]:
     return next(_corrections(words.clauses(words.fold(text))), None)
 
 
+_RATHER_THAN = re.compile(
+    r"^(?P<kept>.+?)(?:\s*[,，]?\s*\b(?:rather than|instead of)\b|\s*[,，]?\s*(?:而不是|而非))", re.IGNORECASE
+)
+
+
 def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], Any]] = None) -> Optional[str]:
     """The option a typed answer gives. An answer that opens with its option ("有，…", "no, we
     can't") is read by the rules; any other by the model learned from people's answers
@@ -836,6 +841,11 @@ def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], 
     corrected = _after_correction(text)
     if corrected:  # "yeah we can — wait no, scratch that, we'd need the data team": what follows decides
         value = parse_choice(field, corrected, guess=guess)
+        if value is not None:
+            return value
+    preferred = _RATHER_THAN.match(text)
+    if preferred and has_substance(preferred.group("kept")):  # "poor rather than mixed", "是差而不是一般"
+        value = parse_choice(field, preferred.group("kept"), guess=guess)
         if value is not None:
             return value
     found = read_choice(field, text)
@@ -901,6 +911,10 @@ def parse_branches(text: str) -> List[str]:
     listed = _listed_branches(text)
     if listed:
         return listed
+    without_reasons = _REASON_CLAUSE.sub(" ", text)
+    named_before_reasons = parse_branches(without_reasons) if without_reasons != text else []
+    if named_before_reasons:
+        return named_before_reasons  # "revenue and customer service, because claimants get paid faster"
     labelled = _LABELLED_AFTER.search(text)
     label = (labelled.group("label") or labelled.group("label_en")) if labelled else None
     if labelled and label and len(parse_branches(label)) == 1:  # "交货准时了能接更多订单，算新机会"
@@ -994,8 +1008,15 @@ _TAKEN_BACK = re.compile(
     r"(?:\s+(?:any|much|a lot of|direct|real|big|more|or|and|extra|additional|of|the|[a-z]+ing)\b)*(?:(?!\b(?:but|only|"
     r"just|yet|though)\b)[^.;,]){0,24}\s+|(?:不要|去掉|不算|除了|不包括|删掉|不含)\s*)$"
 )
-# "收入那块谈不上", "new opportunities maybe one day, but not for this plan"
+# "…, because honest claimants get paid faster": why a named branch grows, not another branch
+_REASON_CLAUSE = re.compile(
+    r"\b(?:because|since|given that|thanks to|due to|in the (?:limited )?sense that)\b[^,;.，；。]*|"
+    r"(?:因为|由于|毕竟)[^，,；;。]*",
+    re.IGNORECASE,
+)
+# "收入那块谈不上", "new opportunities maybe one day, but not for this plan", "Revenue: none"
 _NOT_NOW = re.compile(
+    r"^\s*[:：]\s*(?:none|nil|n/?a|zero|nothing|no|无|没有|暂无|不涉及)(?![a-z])|"
     r"^(?:那块|这块|方面|这个|那个|的话|嘛|呢|吧)?\s*(?:谈不上|算不上|不算|没有|没啥|不涉及|不太涉及|暂时不|以后再说|先不算)|"
     r"^\s*(?:maybe|perhaps|possibly)?\s*(?:one day|someday|some day|later|down the line|in the future)\b|"
     r"^[^.;]{0,30}\bnot (?:for|in) this (?:plan|one|year|round)\b|^\s*(?:not really|not so much|not yet|isn'?t|"
@@ -1458,7 +1479,8 @@ def _reason_parts(parts: Sequence[str]) -> List[str]:
 
 # How a decision was taken is not why: "经部门班子研究", "after internal discussion"
 _PROCEDURE = re.compile(
-    r"经[^，,。]{0,8}?(?:研究|讨论|审议|商议|决定)(?:决定|后)?|"
+    r"(?:我们|我|咱们|本|[\u4e00-\u9fff]{1,5}部|部门|今年|明年|这次|这边|\s)*(?:经|经过|通过)[^，,。]{0,8}?"
+    r"(?:研究|讨论|审议|商议|商量|决定)(?:决定|后|之后)?|"
     r"(?:after|following) (?:(?:some|an?|internal|careful|much) )*(?:discussion|deliberation|review)s?(?: internally)?"
 )
 

@@ -38,6 +38,7 @@ YES_NO_FIELDS = frozenset(name for name in CHOICE_FIELDS if FIELDS_BY_NAME[name]
 SHARED_WEIGHT = 0.3  # a yes/no question also learns, more weakly, from the answers to the other yes/no questions
 NOT_AN_ANSWER = "-"  # the class of text that answers no choice question
 NOT_AN_ANSWER_WEIGHT = 0.5  # its weight against the options' (benchmarks/choice_reading.py)
+LEANING = 0.7  # the share of the options' probability the best one needs to be taken when an answer is repeated
 log = logging.getLogger(__name__)
 
 
@@ -201,25 +202,40 @@ class ChoiceModel:
             )
         return cls(features, models)
 
-    def guess(self, field: str, text: str) -> Optional[Guess]:
+    def probabilities(self, field: str, text: str) -> Dict[str, float]:
+        """Each class's probability (NOT_AN_ANSWER included); empty when the model cannot tell."""
         import numpy as np
 
         model = self._models.get(field)
         if model is None:
-            return None
+            return {}
         classes, coef, intercept = model
         features = self._features.sparse(normal_form(text))
         if not features:
-            return None
+            return {}
         columns = np.fromiter(features.keys(), dtype=np.int64)
         weights = np.fromiter(features.values(), dtype=np.float64)
         scores = coef[:, columns] @ weights + intercept
         probabilities = np.exp(scores - scores.max())
         probabilities /= probabilities.sum()
-        best = int(probabilities.argmax())
-        if classes[best] == NOT_AN_ANSWER:
+        return {value: float(p) for value, p in zip(classes, probabilities, strict=True)}
+
+    def guess(self, field: str, text: str) -> Optional[Guess]:
+        probabilities = self.probabilities(field, text)
+        if not probabilities:
             return None
-        return Guess(classes[best], float(probabilities[best]))
+        best = max(probabilities, key=probabilities.__getitem__)
+        return None if best == NOT_AN_ANSWER else Guess(best, probabilities[best])
+
+    def leaning(self, field: str, text: str) -> Optional[str]:
+        """The option an answer leans to when it is taken to be an answer: the best option once
+        NOT_AN_ANSWER is set aside, if it has LEANING of what is left."""
+        options = {v: p for v, p in self.probabilities(field, text).items() if v != NOT_AN_ANSWER}
+        total = sum(options.values())
+        if not options or total <= 0:
+            return None
+        best = max(options, key=options.__getitem__)
+        return best if options[best] / total >= LEANING else None
 
     # --- the on-disk cache -------------------------------------------------------------------
 
@@ -243,7 +259,7 @@ class ChoiceModel:
         return cls(features, models)
 
 
-def _key() -> str:
+def cache_key() -> str:
     from bot import cache
 
     return cache.digest(
@@ -261,7 +277,7 @@ def build() -> ChoiceModel:
     """The model, from the on-disk cache when it was built from the same examples and code."""
     from bot import cache
 
-    key = _key()
+    key = cache_key()
     parts = cache.read(CACHE_NAME, key)
     if parts is not None:
         try:
@@ -293,3 +309,8 @@ def warm_up_in_background() -> None:
 
 def guess(field: str, text: str) -> Optional[Guess]:
     return model().guess(field, text)
+
+
+def leaning(field: str, text: str) -> Optional[str]:
+    """For an answer said again after the question could not read it: the option it leans to."""
+    return model().leaning(field, text)

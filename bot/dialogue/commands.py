@@ -467,7 +467,8 @@ def _named_then_changed(text: str, folded: str, sentences: Sequence[str], fields
 # "can I change the metric? I undersold it": a remark on the old answer, not the new one
 _ABOUT_THE_OLD_ANSWER = re.compile(
     r"^(?:(?:i|we) (?:undersold|oversold|understated|overstated|got|messed|made|was|were|put|"
-    r"said|wrote|typed|meant|rushed|mixed|misread|misunderstood)\b|(?:it|that)(?:'s| is| was) "
+    r"said|wrote|typed|meant|rushed|mixed|misread|misunderstood)\b|(?:i|we) (?:gave|told)(?: you)? (?:the |a )?wrong\b|"
+    r"(?:it|that)(?:'s| is| was) "
     r"(?:wrong|off|too|not(?![^,，;；]{1,40}[,，;；]\s*(?:but\s+)?(?:it'?s|it is|rather|instead)\b))\b|"
     r"(?:sorry|my bad|oops)\b|(?:我|刚才|之前)?(?:说少了|说多了|说得太|写得太|低估|高估))"
 )
@@ -478,7 +479,8 @@ _RENAME = re.compile(
 )
 _WANTS_CHANGE = re.compile(
     r"改一下|改下|改改|要改|想改|更正一下|(?:要|想|得|需要)?补充(?:一下|下)|填错了|说错了|写错了|答错了|弄错了|搞错了|选错了|不对|"
-    r"\b(?:go back to|(?:i|we) (?:want|need|would like|'d like)(?: to)? (?:change|correct|fix|revise|update|amend)|"
+    r"\b(?:go back to|(?:i|we) (?:want|need|would like|'d like|should like|have|must)(?: to)? "
+    r"(?:change|correct|fix|revise|update|amend)|"
     r"change my answer|change the answer|(?:got|put|gave) (?:it|that) wrong)\b"
 )
 # Said of a field that opens the clause ("the sponsor's changed", "the metric I gave is wrong"), not inside an answer
@@ -509,10 +511,18 @@ def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[s
         said_wrong = _SAID_WRONG.match(part)
         if said_wrong and not any(said_wrong.group("field").strip() in names for names in aliases.values()):
             said_wrong = None  # the subject is the field itself ("the sponsor's changed"), not data about it
+        announced = index > 0 and bool(_ANNOUNCES_CORRECTION.search(parts[index - 1]))
         if len(named) != 1 or not (
-            _WANTS_CHANGE.search(part) or said_wrong or (index and _WANTS_CHANGE.fullmatch(parts[index - 1]))
+            _WANTS_CHANGE.search(part)
+            or said_wrong
+            or announced
+            or (index and _WANTS_CHANGE.fullmatch(parts[index - 1]))
         ):
             continue  # "不对，刚才数据质量我说得太乐观了，…应该算差"
+        field = named.pop()
+        if announced and FIELDS_BY_NAME[field].kind == "choice":
+            # "I have to correct an earlier answer. We can do it alone after all": the clause is the answer
+            return Command("edit", field=field, value=_original_case(text, "，".join(parts[index:])))
         rest = parts[index + 1 :]
         if rest and re.match(r"^(?:about|regarding|re|关于|就是)\b", rest[0]):
             rest = rest[1:]  # "go back to question 5, about doing it alone. …"
@@ -524,11 +534,28 @@ def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[s
             ),
             None,
         )
-        if not stated and rest and all(_FAULT_FOUND.match(part) or _ASKS_TO_CHANGE.match(part) for part in rest):
+        if (
+            not stated
+            and rest
+            and all(
+                _FAULT_FOUND.match(part) or _ASKS_TO_CHANGE.match(part) or _ABOUT_THE_OLD_ANSWER.match(part)
+                for part in rest
+            )
+        ):
             rest = []  # "成功指标我想改一下，写得太虚了": why it changes, not what to
         value = (stated or "，".join(rest)).strip(" 。.!！吧")
-        return Command("edit", field=named.pop(), value=_original_case(text, value) if value else None)
+        return Command("edit", field=field, value=_original_case(text, value) if value else None)
     return None
+
+
+# "I have to correct an earlier answer.", "上一条回答有误": a correction whose field the next clause names
+_ANNOUNCES_CORRECTION = re.compile(
+    r"\b(?:have to|need to|must|want to|would like to|'d like to|let me|should|i'll|i will|can i|could i|may i) "
+    r"(?:correct|amend|change|fix|revise|update) (?:an?|my|one|the|something in an?) (?:earlier|previous|prior|last|"
+    r"former|old) (?:answer|reply|response|one)\b|\bcorrection (?:to|on) (?:an?|my) (?:earlier|previous) answer\b|"
+    r"(?:上一条|上一个|前面|之前|刚才|刚刚)(?:的|有个|有一个|有一条|那个|那条)?(?:回答|答案|问题|地方)?(?:有误|错了|不对|填错了|说错了|答错了)|"
+    r"(?:我)?(?:更正|纠正)(?:一下|下)"
+)
 
 
 _ASKS_TO_CHANGE = re.compile(

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Mapping, Optional, Sequence
 
-from bot.dialogue import answers, commands, words
+from bot.dialogue import answers, aside_model, commands, words
 from bot.dialogue.commands import Command
 from bot.flow import Confirming, FormExit
 from bot.nlu import patterns
@@ -129,6 +129,7 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         asked.name == "confirmation"
         and _leads(text, asked)
         and not _opens_with_command(text)
+        and not _ends_leaving(text)
         and (not editable or commands.match_edit(text, editable) is None)
     ):  # "先别提交 试点团队那个我填错了…" edits
         parsed = _answered(text, asked, heard)  # "yes, withdraw it", "对，撤了", "行，就这样，提交"
@@ -153,6 +154,11 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
             return unsure
     if command is not None:
         return Reading("command", command=command)
+    aside = aside_model.read(text) if asked.kind != "decision" else None
+    if aside is not None and aside.kind == aside_model.WAY_OUT:
+        return Reading("command", command=Command(FormExit.PAUSE))  # "omg gotta run, standup in 2 😭"
+    if aside is not None:  # "问这个搞么事？我又不是老板"
+        return _answer_after_a_question(text, asked) or _question_back(text, asked, lookup, about_the_question=True)
     checked = _CHECKING.match(text)
     if checked and answers.has_substance(text[checked.end() :]):  # "你是问万一做不成怎么办吗？…预算里留了试错的空间。"
         after = _answered(text[checked.end() :], asked, heard)
@@ -170,12 +176,7 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     if after is not None:
         return after  # "为什么这么问？我们缺的是懂业务的数据分析师": the answer follows the question
     if asks(text, asked):
-        found = lookup(text)
-        if found.decision == "answer" or (found.decision == "clarify" and not _about_the_question(text, asked)):
-            return Reading("question", lookup=found)
-        if _about_the_question(text, asked) or asked.kind not in ("text", "note"):
-            return Reading("command", command=Command("explain"))
-        return Reading("question", lookup=found)
+        return _question_back(text, asked, lookup)
     if parsed is not None:
         return parsed
     return _rescue(heard, asked) or Reading("unclear", problem=_complaint(asked))
@@ -219,6 +220,7 @@ def asks(text: str, asked: Question) -> bool:
             and not _STATES.search(folded)
             and (
                 bool(re.search(r"[?？]\s*$|(?:吗|么|呢|嘛)\s*$", text.strip()))
+                or bool(re.match(r"(?:为啥|为什么|凭什么|凭啥|干嘛|干啥)", folded) and re.search(r"[啊呀]\s*$", folded))
                 or bool(_INVERTED.match(folded))
                 or bool(_MEANING_ASKED.search(folded))
                 or folded.startswith("请问")
@@ -227,7 +229,7 @@ def asks(text: str, asked: Question) -> bool:
         return (
             bool(long_question)
             or opens_asking
-            or bool(re.search(r"(?:吗|么)\s*[?？]?$|呢\s*[?？]$", folded))
+            or bool(re.search(r"(?:吗|(?<![什怎这那多])么)\s*[?？]?$|呢\s*[?？]$", folded))
             or (
                 text.rstrip().endswith(("?", "？"))
                 and short
@@ -399,11 +401,26 @@ def _opens_with_command(text: str) -> bool:
     return False
 
 
+def _ends_leaving(text: str) -> bool:
+    """ "好滴懂了，计划的事下次再说，拜拜": the "好" acknowledges, and a later clause puts it off
+    ("yes, submit it. bye" still says yes)."""
+    clauses = words.clauses(words.fold(text))
+    return bool(clauses and _ACKNOWLEDGES.search(clauses[0])) and any(
+        (found := commands.match(clause)) is not None and found.kind == FormExit.PAUSE for clause in clauses[1:]
+    )
+
+
+_ACKNOWLEDGES = re.compile(
+    r"懂了|明白了|知道了|了解了|清楚了|收到|\b(?:got it|understood|i see|makes sense|thanks|thank you)\b|谢谢"
+)
+
+
 _QUESTION_WORD = re.compile(
     r"几|多少|什么|啥|怎么|哪|谁|为什么|为啥|是指|(?<![好行])吗$|\b(?:how|what|which|who|whom|why|when|where|meaning)\b"
 )
 
 
+_ASKS_WHY = re.compile(r"^(?:but |so |ok |okay |hmm,? )?why\b|^(?:那|可是|但是|不过)?(?:为啥|为什么|凭什么|凭啥|干嘛)")
 # "skills like what?", "you mean people from the business side?", "要写名字还是写人数？", "does a forecast count?"
 _ABOUT_THIS = re.compile(
     r"\b(?:like what|such as|meaning what|you mean|do you mean|for example|for instance|e\.g|"
@@ -413,7 +430,23 @@ _ABOUT_THIS = re.compile(
 )
 
 
+def _question_back(
+    text: str, asked: Question, lookup: Callable[[str], Any], *, about_the_question: bool = False
+) -> Reading:
+    """A question asked at a question: the knowledge base's answer when it has one, else the
+    question explained."""
+    about_the_question = about_the_question or _about_the_question(text, asked)
+    found = lookup(text)
+    if found.decision == "answer" or (found.decision == "clarify" and not about_the_question):
+        return Reading("question", lookup=found)
+    if about_the_question or asked.kind not in ("text", "note"):
+        return Reading("command", command=Command("explain"))
+    return Reading("question", lookup=found)
+
+
 def _about_the_question(text: str, asked: Question) -> bool:
+    if _ASKS_WHY.search(words.fold(text)):
+        return True  # "为啥还要写原因啊", "why do you need that?": why this question is asked
     return asked.is_plan_field and (
         commands.names_field(text, asked.name) or bool(_ABOUT_THIS.search(words.fold(text)))
     )

@@ -22,6 +22,7 @@ from bot.nlu.patterns import (
     change_of_answer,
     cycle_request,
     follow_up_query,
+    lists_by_status_or_year,
     lists_plans,
     recognise,
     says_enough_for,
@@ -83,6 +84,8 @@ class PlanCommandRecognizer(GraphComponent):
                 )
             ):
                 found = ("query_plans", None)  # "plans from legal department", "销售部的呢？"
+            if found is None and not units and lists_plans(text) and lists_by_status_or_year(text):
+                found = ("query_plans", None)  # "帮我拉一下2027年已经提交的计划": every unit's
             if found is None and guessed not in ACTING and asks_plans_at_risk(text):
                 found = ("query_plans", None)  # "哪些计划在数据这块有风险？"
             if found is None and guessed in ("greet", "nlu_fallback", "out_of_scope") and asks_for_help(text):

@@ -43,6 +43,13 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:must|have to|need to|will|'ll|shall|would like to|want to|am going to|'m going to)\s+"
             r"(?:send|return|bounce|approve|accept|reject|sign off)\b",
         ),
+        (  # "Hmm. This one I must send back, I am afraid."
+            "review_plan",
+            r"(?:^|[.!?。！？]\s*)(?:(?:ok|okay|so|and|well)[,\s]+)?(?:this one|that one|this plan|that plan)[,\s]+"
+            r"(?:i|we)\s+"
+            r"(?:must|have to|need to|will|'ll|shall|would like to|want to|am going to|'m going to|'d|would|can)\s+"
+            r"(?:send(?: it)? back|return|bounce|approve|accept|reject|sign off)\b",
+        ),
         (
             "review_plan",
             r"^(?:approved|approve|ok|okay|lgtm|sign off|send back|sending back|reject|rejected)[:,\s]+"
@@ -149,6 +156,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         ),
         ("withdraw_plan", r"\bpull (?:it|the plan|our plan|our ml plan|my plan) back\b"),
         ("withdraw_plan", r"\b(?:need|have|want|going|got|decided) to (?:pull|drop|kill)\s+" + _NUMBER),
+        (  # "ok can u scrap plan 1?", "pls drop plan 4" ("pull plan 30" shows it)
+            "withdraw_plan",
+            r"(?:^(?:(?:ok|okay|so|hey|hi)[,\s]+)*(?:please |pls |plz )?|"
+            r"\b(?:can|could|would) (?:u|you) (?:please |pls )?)"
+            r"(?:drop|scrap|kill)\s+" + _NUMBER,
+        ),
         ("withdraw_plan", r"(?:撤回|删除|删掉|取消|作废)\s*" + _ZH_NUMBER),
         (
             "withdraw_plan",
@@ -198,6 +211,13 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         (
             "declare_no_plan",
             r"\b(?:skipping|sitting out|not doing|won't do|will not do|not pursuing)\s+(?:ml|machine learning|ai)\b",
+        ),
+        (  # "…our ML plan for next year. Let me be honest with you, Marketing will not have one this time."
+            "declare_no_plan",
+            r"\b(?:ml|machine learning|ai)\b[^?]*\bplans?\b[^?]*\b(?:won't|will not|shan't|not going to|"
+            r"(?:are|is) not going to|aren't going to|isn't going to)\s+"
+            r"(?:have|do|submit|file|put forward|put in|send in)"
+            r"\s+one\b(?!\s+(?:more|other))",
         ),
         (
             "declare_no_plan",
@@ -584,7 +604,7 @@ def fold(text: str) -> str:
 
 def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
     """(intent, plan number) when the message has the shape of an acting request, else None."""
-    folded = fold(text)
+    folded = fold(text).replace("machine-learning", "machine learning")
     if not folded or folded.startswith("/"):
         return None
     last = re.split(r"(?<=[.!?。！？,，:;])\s*|\s+[-–—]+\s+", folded.rstrip(" .!?。！？"))[
@@ -741,6 +761,11 @@ def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
 
 
 # "品质部要填计划", "我们准备报一个项目" (the model may read the greeting before it, or a typo, instead)
+# A message that only asks about ML: "想问下…啥区别", "what's the difference between ML and AI?"
+_ONLY_ASKING = re.compile(
+    r"^(?:想问下|想问一下|请问|问一下|问下|我想问|我想请教|请教一下|请教)|(?:啥|什么)区别|区别是(?:啥|什么)|有(?:啥|什么)不同|"
+    r"\bdifference between\b|^what(?:'s| is) the difference\b"
+)
 _FILING_REQUEST = re.compile(
     r"(?<![不没别])(?:要|想|准备|打算|来|得|需要|帮我|请)(?:明年|今年|下一年|20\d\d年?)?"
     r"(?:填|写|报|做|弄|整|登记|提交|交)(?:一下|一个|一份|个|份)?"
@@ -756,6 +781,7 @@ def follow_up_query(text: str) -> bool:
 _PLANS_OF = re.compile(
     r"\bdid\b[^.?!]{0,40}\b(?:file|submit|send in|hand in)\b|\b(?:has|have|did)\b.{0,12}\bput (?:in|forward)\b|"
     r"\bplans?\b|\bfiled\b|\bsubmitted\b|\bsent in\b|\bhanded in\b|\bin the (?:pipeline|works)\b|\blined up\b|"
+    r"\bgot in for\b|"
     r"计划|规划|方案|提案|交了|报了|提交了"
 )
 _FIRST_PERSON = re.compile(r"\b(?:our|my|we|us|i)\b|我们|咱们|我的|本部门")
@@ -785,7 +811,8 @@ _WHAT_WAS_FILED = re.compile(
     r"(?:报|交|提交|申报)了?些?(?:啥|什么|哪些|哪几份|哪几个|几个|几份|多少|咩)|"
     r"(?:调阅|查阅|调取|调出|查看|拉一下|拉下|看下|看一下)\S{0,16}?(?:报送|报|交|提交|申报)(?:的|了的|过的)|"
     r"\b(?:what|which|how many)\b.{0,40}\b(?:did|has|have)\b.{0,30}\b(?:file|submit|send in|hand in|put in|"
-    r"put forward)\b|\b(?:what|which|how many)\b.{0,40}\b(?:filed|submitted|sent in|handed in|put in|put forward)\b"
+    r"put forward)\b|\b(?:what|which|how many)\b.{0,40}\b(?:filed|submitted|sent in|handed in|put in|put forward)\b|"
+    r"\b(?:what|which|how many)\b[^.]{0,40}\b(?:submit|file|send in|hand in|got in)\b"
 )
 
 
@@ -802,6 +829,17 @@ def lists_plans(text: str) -> bool:
     """Asks to see other units' plans with a listing verb ("把财务部的计划列给我看一下", "list legal's plans")."""
     folded = fold(text)
     return about_units_plans(text) and bool(_LISTING.search(folded)) and not _DECLINING.search(folded)
+
+
+_STATUS_OR_YEAR = re.compile(
+    r"20\d\d|明年|今年|已提交|已经提交|提交了的|待审|草稿|已批准|退回的|\b(?:submitted|drafts?|approved|returned|"
+    r"next year|this year)\b"
+)
+
+
+def lists_by_status_or_year(text: str) -> bool:
+    """A listing of plans narrowed by status or year, not by unit ("2027年已经提交的计划")."""
+    return bool(_STATUS_OR_YEAR.search(fold(text)))
 
 
 def change_of_answer(text: str) -> Optional[str]:
@@ -848,6 +886,8 @@ def says_enough_for(intent: Optional[str], text: str) -> bool:
     folded = fold(text)
     if intent == "start_plan":
         ml = bool(_ML_TOPIC.search(folded))
+        if _ONLY_ASKING.search(folded) and not _FILING_REQUEST.search(folded):
+            return False  # "想问下，机器学习跟AI到底啥区别啊" asks, and starts nothing
         return (
             ml or bool(_PLAN_TOPIC.search(folded)) or bool(re.search(r"^(?:开始|开始填|开始写|start|begin)", folded))
         ) and (ml or not _OTHER_TOPIC.search(folded))

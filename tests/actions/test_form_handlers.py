@@ -379,3 +379,34 @@ def test_a_no_at_the_start_question_asks_for_the_year(directory_db):
         SlotSet("reask", None),
         SlotSet("requested_slot", "confirmation"),
     ]
+
+
+# --- said again -------------------------------------------------------------------------------
+
+
+def test_an_answer_no_rule_reads_said_again_is_taken_as_it_leans(directory_db):
+    text = "we lose two million a year to this"
+    tracker = form_tracker(
+        "li.wei", text, form="plan_form", asked="q_important", slots={"plan_year": YEAR, "failed_tries": 1}
+    )
+    tracker.slots["language"] = "en"
+    dispatcher = CollectingDispatcher()
+    events = run(ValidatePlanForm(), tracker, dispatcher)
+    assert SlotSet("q_important", "yes") in events
+    assert said(dispatcher)[0]["text"].startswith("I'm not fully sure how to read that")
+    assert stored(1)["q_important"] == "yes"
+
+
+def test_a_description_said_again_after_it_was_taken_for_a_question_is_the_answer(directory_db):
+    text = "怎么让销售知道该先跟哪个老客户，推什么？"
+    first = form_tracker(
+        "li.wei", text, form="plan_form", asked="problem", slots={"plan_year": YEAR, "title": "复购推荐"}
+    )
+    first_dispatcher = CollectingDispatcher()
+    assert SlotSet("problem", None) in run(ValidatePlanForm(), first, first_dispatcher)
+    again = form_tracker(
+        "li.wei", text, form="plan_form", asked="problem", slots={"plan_year": YEAR, "title": "复购推荐"}
+    )
+    again.events.insert(0, {"event": "user", "text": text})
+    events = run(ValidatePlanForm(), again, CollectingDispatcher())
+    assert SlotSet("problem", text) in events

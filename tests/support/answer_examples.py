@@ -123,3 +123,48 @@ def _from_intents(root: Path) -> List[Example]:
 
 def calibration_examples(root: Path = ROOT) -> List[Example]:
     return _from_answer_sets(root) + _from_conversations(root) + _from_intents(root)
+
+
+# --- asides: what people said at a pending question instead of answering it ---------------------
+
+WAY_OUT, ASKS_BACK, ANSWER = "way_out", "asks_back", "answer"
+# Not plan answers: where the corpus steers the conversation, not what a question was answered with.
+_NOT_PLAN_ANSWERS = frozenset({"edit_field", "edit_value"})
+
+
+@dataclass(frozen=True)
+class Aside:
+    edition: str
+    lang: str
+    kind: str  # WAY_OUT, ASKS_BACK or ANSWER
+    text: str
+    question: str  # the pending question ("" when the corpus does not say)
+
+
+def asides(root: Path = ROOT) -> List[Aside]:
+    """From the calibration conversations: messages that asked to stop or leave at a question
+    (`exit: true`), messages after which the same question had to be asked again (`expect: asks`,
+    a question back), and every answer of the answer maps."""
+    found: List[Aside] = []
+    for path in sorted((root / "tests/conversations/dev").glob("*.yml")):
+        edition = edition_of(path)
+        for conversation in yaml.safe_load(path.read_text(encoding="utf-8"))["conversations"]:
+            lang, pending = conversation["lang"], ""
+            for step in conversation["steps"]:
+                if "say" in step:
+                    expected = (step.get("expect") or {}).get("asks") or ""
+                    if step.get("exit") and pending:
+                        found.append(Aside(edition, lang, WAY_OUT, str(step["say"]).strip(), pending))
+                    elif pending and expected == pending:
+                        found.append(Aside(edition, lang, ASKS_BACK, str(step["say"]).strip(), pending))
+                    pending = expected
+                    continue
+                for name, given in (step.get("answer") or {}).items():
+                    if name in _NOT_PLAN_ANSWERS:
+                        continue
+                    for text in given if isinstance(given, list) else [given]:
+                        if isinstance(text, str) and text.strip():
+                            found.append(Aside(edition, lang, ANSWER, text.strip(), name))
+                pending = step.get("until") or ""
+    said_aside = {a.text for a in found if a.kind != ANSWER}
+    return [a for a in found if a.kind != ANSWER or a.text not in said_aside]

@@ -47,7 +47,7 @@ def test_unseen_answers_are_read_by_the_model(field, text, value):
         ("q_important", "banana"),
         ("q_important", "😀"),
         ("q_can_ship", "不过得先过安全评审"),
-        ("data_location", "in the CRM"),
+        ("data_location", "the usual place"),  # "in the CRM" names one system: evidence of a silo
         ("q_real_problem", "which problem do you mean?"),
         ("data_quality", "hmm"),
         ("q_needs_ml", "asdf"),
@@ -82,8 +82,8 @@ def test_the_cached_model_reads_as_the_freshly_built_one(tmp_path, monkeypatch, 
         ("data_location", "every branch keep their own excel"),
         ("failure_tolerance", "领导说这次只许成功"),
     ]:
-        a, b = built.guess(field, text), loaded.guess(field, text)
-        assert a.value == b.value and np.isclose(a.probability, b.probability)
+        a, b = built.probabilities(field, text), loaded.probabilities(field, text)
+        assert a and a.keys() == b.keys() and all(np.isclose(a[k], b[k]) for k in a)
 
 
 def test_a_corrupt_cache_is_rebuilt(tmp_path, monkeypatch, fewer_examples):

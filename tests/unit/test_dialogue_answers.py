@@ -131,7 +131,7 @@ def test_choices_are_read_from_natural_answers(field, text, expected):
         ("q_important", "banana"),
         ("q_important", "😀"),
         ("q_can_ship", "不过得先过安全评审"),
-        ("data_location", "in the CRM"),
+        ("data_location", "the usual place"),  # "in the CRM" names one system: evidence of a silo
     ],
 )
 def test_answers_that_name_no_option_are_not_guessed(field, text):

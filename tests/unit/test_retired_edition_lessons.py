@@ -2320,3 +2320,114 @@ def test_a_question_about_the_question_is_explained(text):
 )
 def test_later_then_a_compound_word_is_no_pause(text):
     assert commands.match(text) is None
+
+
+# Edition 12 (tests/conversations/dev/heldout12-*.yml), read on 2026-11-30
+
+
+@pytest.mark.parametrize(
+    "text, branches",
+    [
+        (
+            "Revenue and customer service, because honest claimants will get paid faster",
+            {"revenue", "customer_service"},
+        ),
+        (
+            "Time saved, principally; and customer service, in the limited sense that suppliers would be paid more "
+            "predictably. Revenue: none.",
+            {"time_saved", "customer_service"},
+        ),
+        (
+            "Revenue, because of lower losses, and new opportunities: we could lend to customers we reject today",
+            {"revenue", "new_opportunities"},
+        ),
+        ("省时间，因为客户不用等", {"time_saved"}),
+    ],
+)
+def test_a_reason_for_a_branch_names_no_other_branch(text, branches):
+    assert set(answers.parse_branches(text)) == branches
+
+
+@pytest.mark.parametrize(
+    "text, field, value",
+    [
+        (
+            "Sorry, I have to correct an earlier answer. We can do it alone after all, my colleague reminded me "
+            "that we have two quants in the team.",
+            "q_can_do_alone",
+            "yes",
+        ),
+        (
+            "Before I confirm: I should like to amend the data quality answer. Having spoken to the ledger team this "
+            "morning, I now think it is poor rather than mixed.",
+            "data_quality",
+            "poor",
+        ),
+        (
+            "Before we go on, I want to change what I said about the baseline. I gave you the wrong picture.",
+            "baseline",
+            None,
+        ),
+    ],
+)
+def test_a_correction_announced_then_named(text, field, value):
+    edit = commands.match_edit(text, ANSWER_FIELD_NAMES)
+    assert edit is not None and edit.field == field
+    assert (answers.parse_choice(field, edit.value) if value else edit.value) == value
+
+
+@pytest.mark.parametrize(
+    "field, text",
+    [
+        ("failure_tolerance", "失败的实验有预算？这个怎么理解"),
+        ("executive_sponsor", "问这个搞么事？我又不是老板"),
+        ("failure_tolerance", "嘛意思"),
+        ("no_plan_reason", "为啥还要写原因啊"),
+    ],
+)
+def test_more_questions_about_the_question(field, text):
+    reading = read(field, text)
+    assert reading.kind == "command" and reading.command.kind == "explain"
+
+
+def test_a_statement_that_ends_in_what_is_an_answer():
+    text = "老客户复购率一年比一年低 销售不知道该先跟谁 该推什么"
+    assert read("problem", text).value == text
+
+
+def test_an_acknowledgement_that_puts_the_plan_off_is_no_yes():
+    reading = read("confirmation", "好滴懂了，计划的事下次再说，拜拜", "start")
+    assert reading.kind == "command" and reading.command.kind == "pause"
+    assert read("confirmation", "yes, submit it. bye", "submit").value == "yes"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        (
+            "Good morning. I am writing to record that IT will not be putting forward a machine-learning initiative "
+            "of its own for 2027.",
+            "declare_no_plan",
+        ),
+        (
+            "Hello. I have been asked to confirm our ML plan for next year. Let me be honest with you, Marketing will "
+            "not have one this time.",
+            "declare_no_plan",
+        ),
+        ("Hmm. This one I must send back, I am afraid.", "review_plan"),
+        (
+            "ok can u scrap plan 1? manufacturing is doing basically the same thing so ours is kinda redundant now",
+            "withdraw_plan",
+        ),
+    ],
+)
+def test_requests_of_edition_12(text, intent):
+    assert recognise(text)[0] == intent
+
+
+def test_pull_up_shows_a_plan():
+    assert recognise("can you pull up plan 2") == ("show_plan", 2)
+
+
+def test_how_a_decision_was_taken_is_no_reason():
+    assert answers.reason_in("您好，跟您说一下，我们理赔部今年经过部门会议研究，决定不报机器学习计划了。") is None

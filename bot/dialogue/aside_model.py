@@ -1,0 +1,149 @@
+"""A learned reading of what a message at a pending question is, when it is not an answer:
+a way out ("omg gotta run, standup in 2", "shift change is coming, let's pick this up after
+lunch") or a question back about the question ("问这个搞么事？", "I want to be sure I
+understand what is expected").
+
+The narrow rules of `commands.py` and `reader.asks` come first; this model only speaks about
+messages they leave alone, and only when it is sure. It learns from what people said at a
+question in the calibration corpora (`knowledge/answers/`: `ways_out`, `asks_back`, and every
+answer in `said_as_answers` and `fields`), one logistic regression over the character and word
+n-grams of the choice model (`choice_model.Features`).
+
+`benchmarks/aside_reading.py` measures it on each edition of writers it has never seen, with
+the answers of that edition read as asides counted against it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import yaml
+
+from bot.dialogue import choice_model
+from bot.dialogue.choice_model import EXAMPLES_DIR, Features, normal_form
+
+CACHE_NAME = "aside-model.cache"
+WAY_OUT, ASKS_BACK, ANSWER = "way_out", "asks_back", "answer"
+# How sure the model must be before a message the rules took for an answer is not one
+# (benchmarks/aside_reading.py: no answer of a held-out edition is read as an aside at these).
+SURE = {WAY_OUT: 0.8, ASKS_BACK: 0.8}
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Aside:
+    kind: str  # WAY_OUT or ASKS_BACK
+    probability: float
+
+
+def load_examples(folder: Path = EXAMPLES_DIR) -> List[Tuple[str, str]]:
+    """(text, kind) from `folder`: ways out, questions back, and answers."""
+    found: List[Tuple[str, str]] = []
+    for path in sorted(Path(folder).glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        found += [(str(text), WAY_OUT) for text in data.get("ways_out") or ()]
+        found += [(str(text), ASKS_BACK) for text in data.get("asks_back") or ()]
+        found += [(str(text), ANSWER) for text in data.get("said_as_answers") or ()]
+        for by_value in (data.get("fields") or {}).values():
+            found += [(str(text), ANSWER) for texts in (by_value or {}).values() for text in texts or ()]
+    return found
+
+
+class AsideModel:
+    def __init__(self, features: Features, classes: Sequence[str], coef: Any, intercept: Any) -> None:
+        self._features = features
+        self._classes = list(classes)
+        self._coef = coef
+        self._intercept = intercept
+
+    @classmethod
+    def train(cls, examples: Sequence[Tuple[str, str]]) -> AsideModel:
+        import numpy as np
+        from sklearn.linear_model import LogisticRegression
+
+        texts = [normal_form(text) for text, _ in examples]
+        features = Features.fit(texts)
+        fitted = LogisticRegression(C=10, max_iter=3000, random_state=7, class_weight="balanced").fit(
+            features.matrix(texts), [kind for _, kind in examples]
+        )
+        return cls(
+            features,
+            list(fitted.classes_),
+            np.ascontiguousarray(fitted.coef_, dtype="float64"),
+            np.asarray(fitted.intercept_, dtype="float64"),
+        )
+
+    def probabilities(self, text: str) -> Dict[str, float]:
+        import numpy as np
+
+        features = self._features.sparse(normal_form(text))
+        if not features:
+            return {ANSWER: 1.0}
+        columns = np.fromiter(features.keys(), dtype=np.int64)
+        weights = np.fromiter(features.values(), dtype=np.float64)
+        scores = self._coef[:, columns] @ weights + self._intercept
+        found = np.exp(scores - scores.max())
+        found /= found.sum()
+        return {kind: float(p) for kind, p in zip(self._classes, found, strict=True)}
+
+    def read(self, text: str) -> Optional[Aside]:
+        """The aside a message is, when the model is sure of it; None for an answer."""
+        probabilities = self.probabilities(text)
+        kind = max(probabilities, key=probabilities.__getitem__)
+        if kind == ANSWER or probabilities[kind] < SURE[kind]:
+            return None
+        return Aside(kind, probabilities[kind])
+
+    def parts(self) -> Dict[str, object]:
+        found: Dict[str, object] = {"vocabularies": self._features.vocabularies, "classes": self._classes}
+        for index, idf in enumerate(self._features.idfs):
+            found[f"idf{index}"] = idf
+        found["coef"], found["intercept"] = self._coef, self._intercept
+        return found
+
+    @classmethod
+    def from_parts(cls, parts: Dict[str, Any]) -> AsideModel:
+        vocabularies = parts["vocabularies"]
+        features = Features(vocabularies, [parts[f"idf{i}"] for i in range(len(vocabularies))])
+        return cls(features, parts["classes"], parts["coef"], parts["intercept"])
+
+
+def build() -> AsideModel:
+    """The model, from the on-disk cache when it was built from the same examples and code."""
+    from bot import cache
+
+    key = cache.digest([choice_model.cache_key(), Path(__file__).read_bytes()])
+    parts = cache.read(CACHE_NAME, key)
+    if parts is not None:
+        try:
+            return AsideModel.from_parts(parts)
+        except Exception as error:  # noqa: BLE001 - a bad cache is rebuilt, never fatal
+            log.warning("ignoring the aside-model cache: %s", error)
+    built = AsideModel.train(load_examples())
+    cache.write(CACHE_NAME, key, built.parts())
+    return built
+
+
+_model: Optional[AsideModel] = None
+_lock = threading.Lock()
+
+
+def model() -> AsideModel:
+    """The model, built or read once per process."""
+    global _model
+    with _lock:
+        if _model is None:
+            _model = build()
+        return _model
+
+
+def warm_up_in_background() -> None:
+    threading.Thread(target=model, name="aside-model", daemon=True).start()
+
+
+def read(text: str) -> Optional[Aside]:
+    return model().read(text)
