@@ -1283,7 +1283,7 @@ _TENTATIVE = re.compile(
 def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
     """(decision, note) from "approve plan 1: solid metric, start with the pilot",
     "12号退回去，让他们把数据来源写清楚", "plan 7 needs work - the metric isn't measurable"."""
-    text = " ".join(text.split())
+    text = _INTERJECTION.sub("", " ".join(text.split()))  # "Hmm. This one I must send back, I am afraid."
     note: Optional[str] = None
     head = text
     marker = _NOTE_MARKER.search(text)
@@ -1335,7 +1335,8 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
             note.strip(" ,，.。;；-–—'\"“”‘’「」"),
             flags=re.IGNORECASE,
         )
-        if not _more_than_a_decision(note):  # "12号计划，通过吧": no note after all
+        if not _more_than_a_decision(note) or _ONLY_POLITENESS.fullmatch(words.fold(note).strip(" .!。！")):
+            # "12号计划，通过吧", "…send back, I am afraid": no note after all
             decision = decision or parse_decision(note)
             note = None
         elif not marker and text.lstrip(" ,，.。'\"“”").startswith(note) and _mere_verdict(note):
@@ -1377,6 +1378,10 @@ _VERDICT_WORDS = frozenset(
     "nice decent sound strong reasonable clear complete enough in order to me for us i we think honestly tbh "
     "overall pretty really very quite all the whole thing by and large far as can tell from what see".split()
 )
+_ONLY_POLITENESS = re.compile(
+    r"(?:i'?m|i am) afraid|sorry|unfortunately|regrettably|alas|i fear|恐怕|抱歉|不好意思|遗憾|很遗憾|sadly"
+)
+_INTERJECTION = re.compile(r"^(?:hmm+|hm+|uh+|um+|erm+|well|ah+|oh|嗯+|唔|哦|呃|额)\s*[.。!！,，…]+\s*", re.IGNORECASE)
 _ACKNOWLEDGING = frozenset(
     {"ok", "okay", "ok then", "right", "alright", "yes", "yeah", "sure", "fine", "好", "好的", "行", "嗯", "可以", "对"}
 )
@@ -1422,7 +1427,7 @@ def _more_than_a_decision(note: str) -> bool:
 
 _BECAUSE = re.compile(
     r"(?:因为|由于|原因是|原因：|原因:|理由是|主要是因为|\b(?:because of|because|since|as|due to|given that|"
-    r"the reason is|reason:))\s*",
+    r"the reason is|reason:)(?![a-z]))\s*",
     re.IGNORECASE,
 )
 

@@ -355,6 +355,7 @@ def _answer_after_a_question(text: str, asked: Question) -> Optional[Reading]:
         or not rest
         or asks(rest, asked)
         or commands.match(rest) is not None
+        or aside_model.read(rest) is not None  # "…? I want to be sure I understand what is expected."
         or re.search(r"\bexamples?\b|\bexplain|例子|举例|比如|解释|\bhelp\b", words.fold(rest))
     ):
         return None  # "what kind of metric do you expect? an example would help" still asks
@@ -530,6 +531,10 @@ def _extra(text: str, asked: Question) -> Dict[str, Any]:
     return answers.volunteered_answers(text, asked.name) if asked.is_plan_field else {}
 
 
+_CJK_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
+_CJK_YEAR = re.compile(r"(二[〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2})\s*年")
+
+
 def read_year(text: str, heard: Optional[Heard] = None) -> Optional[int]:
     """2027 from "2027", "27年", "FY27", "明年"/"next year" (the year entity), or None."""
     entity = heard.entity("year") if heard else None
@@ -538,6 +543,7 @@ def read_year(text: str, heard: Optional[Heard] = None) -> Optional[int]:
             return int(entity)
         except (TypeError, ValueError):
             pass
+    text = _CJK_YEAR.sub(lambda m: "".join(_CJK_DIGITS[c] for c in m.group(1)) + "年", text)  # "二〇二七年"
     found = _YEAR.search(text)
     if not found:  # "对的，就是生产部明年的"
         from bot.nlu.numbers import find_years

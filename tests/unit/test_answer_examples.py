@@ -30,3 +30,24 @@ def test_the_knowledge_folder_holds_what_the_corpora_say():
         assert sum(len(texts) for by in stored["fields"].values() for texts in by.values()) == len(
             {(e.field, e.text, e.value) for e in examples if e.lang == lang and e.value}
         )
+
+
+def test_the_knowledge_folder_holds_the_asides_the_corpora_say():
+    import yaml
+
+    said = answer_examples.asides()
+    for lang in ("zh", "en"):
+        stored = yaml.safe_load((answer_examples.ROOT / f"knowledge/answers/{lang}.yml").read_text(encoding="utf-8"))
+        for kind, key in (
+            (answer_examples.WAY_OUT, "ways_out"),
+            (answer_examples.ASKS_BACK, "asks_back"),
+            (answer_examples.ANSWER, "said_as_answers"),
+        ):
+            assert set(stored[key]) == {a.text for a in said if a.lang == lang and a.kind == kind}
+
+
+def test_asides_come_from_calibration_editions_and_say_where_they_were_said():
+    said = answer_examples.asides()
+    assert not any(a.edition.startswith("heldout-") for a in said)
+    assert all(a.question for a in said if a.kind != answer_examples.ANSWER)
+    assert {"way_out", "asks_back", "answer"} == {a.kind for a in said}

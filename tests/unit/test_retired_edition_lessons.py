@@ -2431,3 +2431,36 @@ def test_pull_up_shows_a_plan():
 
 def test_how_a_decision_was_taken_is_no_reason():
     assert answers.reason_in("您好，跟您说一下，我们理赔部今年经过部门会议研究，决定不报机器学习计划了。") is None
+
+
+def test_as_inside_a_word_is_no_because():
+    text = "Hello. I have been asked to confirm our ML plan for next year. Marketing will not have one this time."
+    assert not (answers.reason_in(text) or "").startswith("ked")
+    assert (
+        answers.reason_in("No ML plan for us as the budget went to the relaunch") == "the budget went to the relaunch"
+    )
+
+
+def test_a_question_then_a_puzzled_remark_is_no_answer():
+    text = "Could you give me an example of such a metric? I want to be sure I understand what is expected."
+    assert read("metric", text).kind == "command"
+
+
+@pytest.mark.parametrize("text", ["Hmm. This one I must send back, I am afraid.", "send it back, sorry"])
+def test_a_polite_send_back_has_no_note_yet(text):
+    assert answers.split_review(text) == ("needs_work", None)
+
+
+def test_an_opening_word_before_a_numbered_review():
+    assert recognise("另外1号计划同意立项") == ("review_plan", 1)
+
+
+@pytest.mark.parametrize("text, year", [("对的，是质量部，二〇二七年的没错。", 2027), ("二零二八年", 2028)])
+def test_a_year_in_chinese_numerals(text, year):
+    assert reader.read_year(text) == year
+
+
+def test_the_failure_answer_named_in_chinese_is_changed():
+    text = "等一下，失败那一项我刚才说得不对，后来领导开会同意留百分之十五的预算给试错了，帮我改一下。"
+    edit = commands.match_edit(text, ANSWER_FIELD_NAMES)
+    assert edit.field == "failure_tolerance" and answers.parse_choice(edit.field, edit.value) == "budgeted"
