@@ -52,7 +52,7 @@ def main() -> None:
     total: Counter = Counter()
     for edition in editions:
         kept = [(a.text, a.kind) for a in said if a.edition != edition]
-        trained = aside_model.AsideModel.train(kept)
+        trained = aside_model.AsideModel.train(kept)  # its own n-grams: none from the held-out edition
         counts: Counter = Counter()
         for a in (a for a in said if a.edition == edition):
             aside_model._model = None

@@ -7,7 +7,7 @@ The narrow rules of `commands.py` and `reader.asks` come first; this model only 
 messages they leave alone, and only when it is sure. It learns from what people said at a
 question in the calibration corpora (`knowledge/answers/`: `ways_out`, `asks_back`, and every
 answer in `said_as_answers` and `fields`), one logistic regression over the character and word
-n-grams of the choice model (`choice_model.Features`).
+n-grams the choice model weighs (its `Features`, shared so that they are held in memory once).
 
 `benchmarks/aside_reading.py` measures it on each edition of writers it has never seen, with
 the answers of that edition read as asides counted against it.
@@ -61,12 +61,14 @@ class AsideModel:
         self._intercept = intercept
 
     @classmethod
-    def train(cls, examples: Sequence[Tuple[str, str]]) -> AsideModel:
+    def train(cls, examples: Sequence[Tuple[str, str]], features: Optional[Features] = None) -> AsideModel:
+        """`features`: the n-grams to weigh (the choice model's, so that the two share one
+        vocabulary in memory); fitted on `examples` when not given."""
         import numpy as np
         from sklearn.linear_model import LogisticRegression
 
         texts = [normal_form(text) for text, _ in examples]
-        features = Features.fit(texts)
+        features = features or Features.fit(texts)
         fitted = LogisticRegression(C=10, max_iter=3000, random_state=7, class_weight="balanced").fit(
             features.matrix(texts), [kind for _, kind in examples]
         )
@@ -99,16 +101,11 @@ class AsideModel:
         return Aside(kind, probabilities[kind])
 
     def parts(self) -> Dict[str, object]:
-        found: Dict[str, object] = {"vocabularies": self._features.vocabularies, "classes": self._classes}
-        for index, idf in enumerate(self._features.idfs):
-            found[f"idf{index}"] = idf
-        found["coef"], found["intercept"] = self._coef, self._intercept
-        return found
+        """The weights; the features are the choice model's and are stored with it."""
+        return {"classes": self._classes, "coef": self._coef, "intercept": self._intercept}
 
     @classmethod
-    def from_parts(cls, parts: Dict[str, Any]) -> AsideModel:
-        vocabularies = parts["vocabularies"]
-        features = Features(vocabularies, [parts[f"idf{i}"] for i in range(len(vocabularies))])
+    def from_parts(cls, parts: Dict[str, Any], features: Features) -> AsideModel:
         return cls(features, parts["classes"], parts["coef"], parts["intercept"])
 
 
@@ -116,14 +113,15 @@ def build() -> AsideModel:
     """The model, from the on-disk cache when it was built from the same examples and code."""
     from bot import cache
 
+    features = choice_model.model().features
     key = cache.digest([choice_model.cache_key(), Path(__file__).read_bytes()])
     parts = cache.read(CACHE_NAME, key)
     if parts is not None:
         try:
-            return AsideModel.from_parts(parts)
+            return AsideModel.from_parts(parts, features)
         except Exception as error:  # noqa: BLE001 - a bad cache is rebuilt, never fatal
             log.warning("ignoring the aside-model cache: %s", error)
-    built = AsideModel.train(load_examples())
+    built = AsideModel.train(load_examples(), features)
     cache.write(CACHE_NAME, key, built.parts())
     return built
 

@@ -202,6 +202,10 @@ class ChoiceModel:
             )
         return cls(features, models)
 
+    @property
+    def features(self) -> Features:
+        return self._features
+
     def probabilities(self, field: str, text: str) -> Dict[str, float]:
         """Each class's probability (NOT_AN_ANSWER included); empty when the model cannot tell."""
         import numpy as np
