@@ -67,10 +67,12 @@ class ActionQueryPlans(Request):
             status=entity(tracker, "status"),
             challenge=entity(tracker, "challenge"),
         )
+        identity = identify(tracker)
         with session_scope() as session:
-            found = queries.answer(session, identify(tracker), flt)
+            found = queries.answer(session, identity, flt)
             dispatcher.utter_message(text=plan_text.query_answer(session, found, lang_of(tracker)))
-        return []
+            offer = queries.nothing_filed_yet(session, identity, found)
+        return [FollowupAction("action_start_plan")] if offer else []  # "hey, quality plan for next yr pls"
 
 
 class ActionShowPlan(Request):

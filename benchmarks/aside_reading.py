@@ -55,7 +55,6 @@ def main() -> None:
         trained = aside_model.AsideModel.train(kept)  # its own n-grams: none from the held-out edition
         counts: Counter = Counter()
         for a in (a for a in said if a.edition == edition):
-            aside_model._model = None
             aside_model.read = lambda text: None  # the rules alone
             by_rules = read_as(a.text, a.question)
             aside_model.read = trained.read

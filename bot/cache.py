@@ -26,8 +26,9 @@ import json
 import logging
 import os
 import tempfile
+import threading
 from pathlib import Path
-from typing import Any, Dict, Iterable, Optional
+from typing import Any, Callable, Dict, Generic, Iterable, Optional, TypeVar
 
 from bot import settings
 
@@ -175,3 +176,50 @@ def _serialise(key: str, parts: Dict[str, Any]):
     body = b"".join(chunks)
     header = json.dumps({"format": FORMAT, "key": key, "sha256": hashlib.sha256(body).hexdigest(), "parts": index})
     return header.encode("ascii"), body
+
+
+T = TypeVar("T")
+
+
+def read_or_build(
+    name: str,
+    key: str,
+    load: Callable[[Dict[str, Any]], T],
+    build: Callable[[], T],
+    parts: Callable[[T], Dict[str, Any]],
+) -> T:
+    """What `name` holds under `key`, loaded; or built and stored for the next process.
+    A cache that cannot be loaded is rebuilt, never fatal."""
+    found = read(name, key)
+    if found is not None:
+        try:
+            return load(found)
+        except Exception as error:  # noqa: BLE001 - a bad cache is rebuilt, never fatal
+            log.warning("ignoring the cache %s: %s", name, error)
+    built = build()
+    write(name, key, parts(built))
+    return built
+
+
+class Once(Generic[T]):
+    """A value built at most once per process: on first use, or ahead of it in a background thread."""
+
+    def __init__(self, build: Callable[[], T], name: str) -> None:
+        self._build = build
+        self._name = name
+        self._value: Optional[T] = None
+        self._lock = threading.Lock()
+
+    def get(self) -> T:
+        with self._lock:
+            if self._value is None:
+                self._value = self._build()
+            return self._value
+
+    def reset(self) -> None:
+        with self._lock:
+            self._value = None
+
+    def warm_up_in_background(self) -> None:
+        """Build it now, off the request path, so that the first request does not wait for it."""
+        threading.Thread(target=self.get, name=self._name, daemon=True).start()

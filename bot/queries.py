@@ -104,6 +104,25 @@ def answer(session: Session, identity: Identity, flt: PlanFilter) -> QueryAnswer
     return QueryAnswer(flt, year, _found(session, flt, with_drafts=flt.unit is not None))  # one unit: its whole picture
 
 
+def nothing_filed_yet(session: Session, identity: Identity, found: QueryAnswer) -> bool:
+    """A lead looked for their own unit's plans of the planning year and there are none, not even
+    a draft, a withdrawn plan or a "no plan": the question was most likely meant as "let's write it"."""
+    flt = found.flt
+    return (
+        roles.can(identity, Permission.FILE_PLAN)
+        and not roles.can(identity, Permission.READ_ALL_PLANS)
+        and not found.refused
+        and not found.own_unit_only
+        and not found.plans
+        and found.year == planning.default_year()
+        and flt.status is None
+        and flt.challenge is None
+        and not flt.weak
+        and not flt.not_filed
+        and not store.list_plans(session, year=found.year, unit=identity.unit)
+    )
+
+
 def listed_ids(session: Session, identity: Identity, flt: PlanFilter) -> List[int]:
     """The plan ids the answer to this filter lists, in its order ("第1个" is the first of them)."""
     return [plan.id for plan in answer(session, identity, flt).plans[:SHOWN]]

@@ -826,6 +826,11 @@ def _after_correction(text: str) -> Optional[str]:
     return next(_corrections(words.clauses(words.fold(text))), None)
 
 
+# A hedge, then the answer it comes down to: "Partly; realistically, no."
+_DECISIVE = re.compile(
+    r"[,;.，；。]\s*(?:but\s+)?(?:realistically|in practice|practically speaking|in reality|honestly|frankly|"
+    r"truthfully|bottom line|all told|on balance)[,:]?\s+(?:(?P<no>no|not really)|(?P<yes>yes))\b"
+)
 _RATHER_THAN = re.compile(
     r"^(?P<kept>.+?)(?:\s*[,，]?\s*\b(?:rather than|instead of)\b|\s*[,，]?\s*(?:而不是|而非))", re.IGNORECASE
 )
@@ -843,6 +848,9 @@ def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], 
         value = parse_choice(field, corrected, guess=guess)
         if value is not None:
             return value
+    decisive = _DECISIVE.search(words.fold(text)) if field in YES_NO_FIELDS else None
+    if decisive and decisive.start() > 0:  # "Partly; realistically, no. …": the last word decides
+        return "no" if decisive.group("no") else "yes"
     preferred = _RATHER_THAN.match(text)
     if preferred and has_substance(preferred.group("kept")):  # "poor rather than mixed", "是差而不是一般"
         value = parse_choice(field, preferred.group("kept"), guess=guess)

@@ -15,14 +15,13 @@ the answers of that edition read as asides counted against it.
 
 from __future__ import annotations
 
-import logging
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
+from bot.cache import Once
 from bot.dialogue import choice_model
 from bot.dialogue.choice_model import EXAMPLES_DIR, Features, normal_form
 
@@ -31,7 +30,6 @@ WAY_OUT, ASKS_BACK, ANSWER = "way_out", "asks_back", "answer"
 # How sure the model must be before a message the rules took for an answer is not one
 # (benchmarks/aside_reading.py: no answer of a held-out edition is read as an aside at these).
 SURE = {WAY_OUT: 0.8, ASKS_BACK: 0.8}
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -114,33 +112,25 @@ def build() -> AsideModel:
     from bot import cache
 
     features = choice_model.model().features
-    key = cache.digest([choice_model.cache_key(), Path(__file__).read_bytes()])
-    parts = cache.read(CACHE_NAME, key)
-    if parts is not None:
-        try:
-            return AsideModel.from_parts(parts, features)
-        except Exception as error:  # noqa: BLE001 - a bad cache is rebuilt, never fatal
-            log.warning("ignoring the aside-model cache: %s", error)
-    built = AsideModel.train(load_examples(), features)
-    cache.write(CACHE_NAME, key, built.parts())
-    return built
+    return cache.read_or_build(
+        CACHE_NAME,
+        cache.digest([choice_model.cache_key(), Path(__file__).read_bytes()]),
+        lambda parts: AsideModel.from_parts(parts, features),
+        lambda: AsideModel.train(load_examples(), features),
+        AsideModel.parts,
+    )
 
 
-_model: Optional[AsideModel] = None
-_lock = threading.Lock()
+_once = Once(build, "aside-model")
 
 
 def model() -> AsideModel:
     """The model, built or read once per process."""
-    global _model
-    with _lock:
-        if _model is None:
-            _model = build()
-        return _model
+    return _once.get()
 
 
 def warm_up_in_background() -> None:
-    threading.Thread(target=model, name="aside-model", daemon=True).start()
+    _once.warm_up_in_background()
 
 
 def read(text: str) -> Optional[Aside]:

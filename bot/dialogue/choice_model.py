@@ -18,9 +18,7 @@ this code or scikit-learn change.
 
 from __future__ import annotations
 
-import logging
 import re
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
@@ -28,6 +26,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 import yaml
 
 from bot import settings
+from bot.cache import Once
 from bot.dialogue import words
 from bot.plan_schema import FIELDS_BY_NAME, YES_NO_UNSURE
 
@@ -39,7 +38,6 @@ SHARED_WEIGHT = 0.3  # a yes/no question also learns, more weakly, from the answ
 NOT_AN_ANSWER = "-"  # the class of text that answers no choice question
 NOT_AN_ANSWER_WEIGHT = 0.5  # its weight against the options' (benchmarks/choice_reading.py)
 LEANING = 0.7  # the share of the options' probability the best one needs to be taken when an answer is repeated
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -281,34 +279,26 @@ def build() -> ChoiceModel:
     """The model, from the on-disk cache when it was built from the same examples and code."""
     from bot import cache
 
-    key = cache_key()
-    parts = cache.read(CACHE_NAME, key)
-    if parts is not None:
-        try:
-            return ChoiceModel.from_parts(parts)
-        except Exception as error:  # noqa: BLE001 - a bad cache is rebuilt, never fatal
-            log.warning("ignoring the choice-model cache: %s", error)
-    built = ChoiceModel.train(load_examples(), load_not_answers())
-    cache.write(CACHE_NAME, key, built.parts())
-    return built
+    return cache.read_or_build(
+        CACHE_NAME,
+        cache_key(),
+        ChoiceModel.from_parts,
+        lambda: ChoiceModel.train(load_examples(), load_not_answers()),
+        ChoiceModel.parts,
+    )
 
 
-_model: Optional[ChoiceModel] = None
-_lock = threading.Lock()
+_once = Once(build, "choice-model")
 
 
 def model() -> ChoiceModel:
     """The model, built or read once per process."""
-    global _model
-    with _lock:
-        if _model is None:
-            _model = build()
-        return _model
+    return _once.get()
 
 
 def warm_up_in_background() -> None:
     """Build or read the model now, off the request path, so the first choice answer does not wait for it."""
-    threading.Thread(target=model, name="choice-model", daemon=True).start()
+    _once.warm_up_in_background()
 
 
 def guess(field: str, text: str) -> Optional[Guess]:

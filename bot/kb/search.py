@@ -27,9 +27,7 @@ scores to the last bit (tests/kb/test_index_cache.py).
 
 from __future__ import annotations
 
-import logging
 import math
-import threading
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +37,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot import settings
+from bot.cache import Once
 from bot.kb.classifier import EntryClassifier
 from bot.kb.loader import LANGS, KnowledgeBase, load_keyed
 from bot.kb.normalise import QUESTION_KEYS, Normaliser
@@ -277,7 +276,6 @@ class Searcher:
 
 
 INDEX_CACHE = "kb-index.cache"
-log = logging.getLogger(__name__)
 
 
 def cached_searcher(directory: Path = settings.KNOWLEDGE_DIR, tuning: Tuning = TUNING) -> Searcher:
@@ -287,35 +285,32 @@ def cached_searcher(directory: Path = settings.KNOWLEDGE_DIR, tuning: Tuning = T
     from bot import cache
 
     kb, key = load_keyed(Path(directory))
-    if key is not None:
-        parts = cache.read(INDEX_CACHE, key)
-        if parts is not None:
-            try:
-                return Searcher(kb, tuning, Index.from_parts(kb, parts))
-            except Exception as error:  # noqa: BLE001 - a bad cache is rebuilt, never fatal
-                log.warning("ignoring the knowledge-base index cache: %s", error)
-    found = Searcher(kb, tuning)
-    if key is not None:
-        cache.write(INDEX_CACHE, key, found.index.parts())
-    return found
+    if key is None:
+        return Searcher(kb, tuning)
+    return cache.read_or_build(
+        INDEX_CACHE,
+        key,
+        lambda parts: Searcher(kb, tuning, Index.from_parts(kb, parts)),
+        lambda: Searcher(kb, tuning),
+        lambda found: found.index.parts(),
+    )
 
 
-_index: Optional[Searcher] = None
-_index_lock = threading.Lock()
+def _loaded() -> Searcher:
+    from bot import cache
+
+    with cache.gc_paused():
+        return cached_searcher(settings.KNOWLEDGE_DIR)
+
+
+_searcher = Once(_loaded, "kb-index")
 
 
 def searcher() -> Searcher:
     """The knowledge base, loaded and indexed once per process (from the cache, or in a few seconds)."""
-    global _index
-    with _index_lock:
-        if _index is None:
-            from bot import cache
-
-            with cache.gc_paused():
-                _index = cached_searcher(settings.KNOWLEDGE_DIR)
-        return _index
+    return _searcher.get()
 
 
 def warm_up_in_background() -> None:
     """Build the index now, off the request path, so the first question does not wait for it."""
-    threading.Thread(target=searcher, name="kb-index", daemon=True).start()
+    _searcher.warm_up_in_background()

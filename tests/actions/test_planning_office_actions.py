@@ -191,3 +191,17 @@ def test_a_place_in_the_list_shown_last_opens_that_plan(directory_db, dispatcher
     events = ActionShowPlan().run(dispatcher, tracker, {})
     assert {"event": "slot", "timestamp": None, "name": "last_plan_id", "value": expected} in events
     assert f"#{expected}" in dispatcher.messages[-1]["text"]
+
+
+def test_a_lead_looking_for_a_plan_their_unit_has_not_written_is_offered_to_start_it(directory_db, dispatcher):
+    tracker = make_tracker("li.wei", "our plan for next year pls", "query_plans", slots={"language": "en"})
+    events = ActionQueryPlans().run(dispatcher, tracker, {})
+    assert followup(events) == "action_start_plan"
+
+
+def test_no_offer_once_the_unit_has_a_plan_or_to_the_office(directory_db, dispatcher):
+    _submitted()
+    lead = make_tracker("li.wei", "our plans for next year", "query_plans", slots={"language": "en"})
+    assert followup(ActionQueryPlans().run(dispatcher, lead, {})) is None
+    office = make_tracker("wang.fang", "retail plans for 2030", "query_plans", slots={"language": "en"})
+    assert followup(ActionQueryPlans().run(dispatcher, office, {})) is None

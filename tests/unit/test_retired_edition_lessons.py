@@ -2464,3 +2464,12 @@ def test_the_failure_answer_named_in_chinese_is_changed():
     text = "等一下，失败那一项我刚才说得不对，后来领导开会同意留百分之十五的预算给试错了，帮我改一下。"
     edit = commands.match_edit(text, ANSWER_FIELD_NAMES)
     assert edit.field == "failure_tolerance" and answers.parse_choice(edit.field, edit.value) == "budgeted"
+
+
+def test_a_formal_approval_is_no_note():
+    assert answers.split_review("第1号计划审核通过，予以批准。") == ("approved", None)
+
+
+def test_a_hedge_then_what_it_comes_down_to():
+    text = "Partly; realistically, no. We have two analysts, but deployment into the campaign tool would be IT's."
+    assert answers.parse_choice("q_can_do_alone", text) == "no"
