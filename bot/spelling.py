@@ -92,12 +92,14 @@ class HomophoneFixer:
         is_word=None,
         *,
         table: Optional[Iterable[Tuple[Sequence[str], str]]] = None,
+        known=None,
     ):
         """`table`, when given, is a `table_items()` saved earlier for the same terms and settings:
         the terms are not read again, and pypinyin is only imported when a text needs it."""
         self.lengths = tuple(sorted(set(lengths) | set(toned), reverse=True))
         self.toned = frozenset(toned)
         self.is_word = is_word or (lambda window: False)  # a real word of its own is not a slip
+        self.known = known or self.is_word  # a word the window's first character closes ("原则上") is kept whole
         self.table: Dict[Tuple[str, ...], str] = {}
         if table is not None:
             self.table.update((tuple(sounds), term) for sounds, term in table)
@@ -117,6 +119,8 @@ class HomophoneFixer:
         return tuple(lazy_pinyin(text))
 
     def fix(self, text: str) -> str:
+        """Slips fixed; a window whose first character closes a real word ("原则上|可以") is left alone."""
+
         def fix_run(match: re.Match[str]) -> str:
             run = match.group(0)
             toneless = self._sounds(run, False)
@@ -132,6 +136,7 @@ class HomophoneFixer:
                         term
                         and 0 < len(changed) <= size // 2
                         and not (size in self.toned and self.is_word(window))
+                        and not any(self.known(run[j : i + 1]) for j in range(max(0, i - 3), i))
                         and not any(ch in _NEGATORS or ch in _COMMON for pair in changed for ch in pair)
                     ):
                         out.append(term)

@@ -75,6 +75,11 @@ _LEAD_IN = (
     "那就",
     "那么",
     "那样的话",
+    "原则上",
+    "基本上",
+    "大体上",
+    "in principle",
+    "basically",
 )
 # A one-character Chinese answer counts only on its own or before one of these ("有的", "能啊").
 _CJK_SINGLE_END = re.compile(r"^(?:[的啊呀吧哈了滴嘛呢哦噢喔啦咯哒嘞喽嗷]|$|\s|[，,。.!！~～])")

@@ -166,13 +166,19 @@ def _homophones():
     terms: Dict[str, None] = {}
     for section in ("answers", "branches", "fields"):
         _collect(vocabulary()[section], terms)
-    return HomophoneFixer(terms, toned=(4, 3, 2), is_word=_common_chinese_word)
+    return HomophoneFixer(terms, toned=(4, 3, 2), is_word=_common_chinese_word, known=_known_chinese_word)
 
 
 def _common_chinese_word(window: str) -> bool:
     from bot import language
 
     return language.jieba_frequency(window) >= 1000
+
+
+def _known_chinese_word(window: str) -> bool:
+    from bot import language
+
+    return language.jieba_frequency(window) >= 100
 
 
 def _collect(node: Any, into: Dict[str, None]) -> None:

@@ -74,13 +74,17 @@ class PlanCommandRecognizer(GraphComponent):
             found = (cycle, None) if cycle else recognise(text)
             units = any(e.get("entity") == "unit" for e in message.get(ENTITIES) or [])
             guessed = (message.get(INTENT) or {}).get("name")
+            if guessed in ACTING and not says_enough_for(guessed, text):
+                guessed_for_queries = "nlu_fallback"  # "which plan Quality department submit?" declares nothing
+            else:
+                guessed_for_queries = guessed
             if (
                 found is None
                 and units
                 and (
                     follow_up_query(text)
                     or lists_plans(text)
-                    or (about_units_plans(text) and asks_for_plans(guessed, message.get(ENTITIES) or []))
+                    or (about_units_plans(text) and asks_for_plans(guessed_for_queries, message.get(ENTITIES) or []))
                 )
             ):
                 found = ("query_plans", None)  # "plans from legal department", "销售部的呢？"

@@ -868,7 +868,8 @@ _OTHER_TOPIC = re.compile(
 _NEGATION = re.compile(
     r"没|不|无(?!人机|线)|(?<![识区特个类分告级性鉴辨差派])别|莫得|冇|唔|"
     r"(?<![a-z])(?:no|not|none|nothing|zero|skip|skipping|sitting out|opt(?:ing)? out)(?![a-z])|"
-    r"n'?t\b"
+    r"n't\b|(?<![a-z])(?:dont|cant|wont|isnt|arent|doesnt|didnt|wouldnt|shouldnt|couldnt|havent|hasnt|aint|"
+    r"wasnt|werent)(?![a-z])"  # not the "nt" of "department"
 )
 _WITHDRAWING = re.compile(
     r"撤|删|取消|作废|收回|拿回|要回|不要了|(?<![a-z])(?:withdraw\w*|retract\w*|pull\w*|delet\w*|remov\w*|cancel\w*|"

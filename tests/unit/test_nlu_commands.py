@@ -453,3 +453,31 @@ def test_a_refusal_that_names_the_plan_in_an_earlier_sentence_is_still_one():
 
     text = "Hello. I've had the reminder about the ML plans. I'm afraid Marketing won't be putting one in this year."
     assert says_enough_for("declare_no_plan", text)
+
+
+def test_a_units_plans_question_the_model_took_for_an_act_is_a_query():
+    from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu.commands import PlanCommandRecognizer
+
+    message = Message(data={TEXT: "Hi, which plan Quality department submit for 2027?"})
+    ranking = [{"name": "declare_no_plan", "confidence": 0.53}, {"name": "ask_faq", "confidence": 0.3}]
+    message.set(INTENT, ranking[0])
+    message.set(INTENT_RANKING_KEY, ranking)
+    message.set(ENTITIES, [{"entity": "unit", "value": "quality", "start": 15, "end": 22}])
+    PlanCommandRecognizer().process([message])
+    assert message.get(INTENT)["name"] == "query_plans"
+
+
+def test_every_unit_listed_by_status_or_year_without_a_unit():
+    assert _guessed("哈喽，帮我拉一下2027年已经提交的计划", [{"name": "start_plan", "confidence": 0.9}]) == "query_plans"
+
+
+@pytest.mark.parametrize(
+    "text", ["Hi, which plan Quality department submit for 2027?", "the management team wants an ML plan"]
+)
+def test_a_word_ending_in_nt_is_no_negation(text):
+    from bot.nlu.patterns import says_enough_for
+
+    assert not says_enough_for("declare_no_plan", text)

@@ -2473,3 +2473,15 @@ def test_a_formal_approval_is_no_note():
 def test_a_hedge_then_what_it_comes_down_to():
     text = "Partly; realistically, no. We have two analysts, but deployment into the campaign tool would be IT's."
     assert answers.parse_choice("q_can_do_alone", text) == "no"
+
+
+def test_in_principle_yes_is_yes():
+    text = "原则上可以，我们部门有两个会Python的分析员，只需要IT开一下数据权限"
+    assert answers.parse_choice("q_can_do_alone", text) == "yes"
+
+
+def test_a_slip_is_not_fixed_across_a_real_word():
+    from bot.dialogue import words
+
+    assert words.correct_chinese("原则上可以") == "原则上可以"  # not "原则尚可以"
+    assert words.correct_chinese("数剧湖") == "数据湖"
