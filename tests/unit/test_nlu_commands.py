@@ -471,7 +471,8 @@ def test_a_units_plans_question_the_model_took_for_an_act_is_a_query():
 
 
 def test_every_unit_listed_by_status_or_year_without_a_unit():
-    assert _guessed("哈喽，帮我拉一下2027年已经提交的计划", [{"name": "start_plan", "confidence": 0.9}]) == "query_plans"
+    ranking = [{"name": "start_plan", "confidence": 0.9}]
+    assert _guessed("哈喽，帮我拉一下2027年已经提交的计划", ranking) == "query_plans"
 
 
 @pytest.mark.parametrize(
