@@ -35,7 +35,7 @@ from actions.context import identify
 from actions.faq import kb_buttons, send_answer
 from actions.replies import Turn, int_slot
 from bot import cycle_text
-from bot.dialogue import prompts, reader
+from bot.dialogue import choice_model, prompts, reader
 from bot.dialogue.reader import Heard, Question, Reading
 from bot.flow import CHOOSING_A_FIELD, Confirming, FormExit, Reask
 from bot.kb import faq, gaps
@@ -87,6 +87,7 @@ class PendingQuestionForm(FormValidationAction):
     def handlers(self) -> Sequence[Handler]:
         """Steps 2-7, in order; a subclass may put its own in front."""
         return (
+            self.insisted,
             self.faq_digression,
             self.clear_option,
             self.skip,
@@ -111,13 +112,28 @@ class PendingQuestionForm(FormValidationAction):
         asked = turn.tracker.get_slot(REQUESTED_SLOT)
         return None if asked and asked in turn.tracker.slots_to_validate() else {}
 
+    def insisted(self, reading: Reading, question: Question, turn: Turn) -> Optional[Slots]:
+        """1b. The same words again after they were taken for a question: meant as the answer. A text
+        question stores them; a choice question takes the option they lean to, or says it cannot
+        read them (so the question is not asked over and over)."""
+        unanswered = reading.kind == "question" and not reading.value and reading.lookup.decision != "answer"
+        explained = reading.kind == "command" and reading.command is not None and reading.command.kind == "explain"
+        if not (unanswered or explained) or not said_again(turn.tracker):
+            return None
+        text = self._text(turn).strip()
+        if question.kind in ("text", "note"):
+            return self.accept(question, text, {}, turn)
+        if question.kind != "choice" or not question.is_plan_field:
+            return None
+        leaning = choice_model.leaning(question.name, text)
+        if leaning is not None:
+            return self.accept(question, leaning, {}, turn)
+        return self.reject(reader.complaint(question), turn, question)
+
     def faq_digression(self, reading: Reading, question: Question, turn: Turn) -> Optional[Slots]:
         """2. A question: the deadline, a knowledge-base button, or a lookup; then back to the question."""
         if reading.kind != "question":
             return None
-        if question.kind in ("text", "note") and not reading.value and reading.lookup.decision != "answer":
-            if said_again(turn.tracker):  # the same words after "I have no answer to that": meant as the answer
-                return self.accept(question, self._text(turn).strip(), {}, turn)
         if not reading.value and patterns.cycle_request(self._text(turn)) == "ask_deadline":
             self.tell_deadline(turn)
         elif reading.value:  # a knowledge-base button

@@ -443,6 +443,12 @@ _ACKNOWLEDGEMENTS = frozenset(
 )
 
 
+def is_option_phrase(field: str, clause: str) -> bool:
+    """Whether a clause is, word for word, one of the phrases of an option ("这不废话吗" is a yes)."""
+    said = clause.strip(" ?？!！.。~～")
+    return any(said in phrases for phrases in groups(field).values())
+
+
 def read_choice(field: str, text: str, *, in_passing: bool = False) -> Optional[Choice]:
     """The option of a choice question that a typed answer gives, or None ("ok, it's poor": poor).
     `in_passing`: the message answers another question, so only options it names count."""

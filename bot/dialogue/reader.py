@@ -154,7 +154,7 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
             return unsure
     if command is not None:
         return Reading("command", command=command)
-    aside = aside_model.read(text) if asked.kind != "decision" else None
+    aside = aside_model.read(text) if asked.kind != "decision" and not _leads(text, asked) else None
     if aside is not None and aside.kind == aside_model.WAY_OUT:
         return Reading("command", command=Command(FormExit.PAUSE))  # "omg gotta run, standup in 2 😭"
     if aside is not None:  # "问这个搞么事？我又不是老板"
@@ -179,7 +179,7 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         return _question_back(text, asked, lookup)
     if parsed is not None:
         return parsed
-    return _rescue(heard, asked) or Reading("unclear", problem=_complaint(asked))
+    return _rescue(heard, asked) or Reading("unclear", problem=complaint(asked))
 
 
 _INTERROGATIVE = re.compile(
@@ -458,6 +458,8 @@ def _leads(text: str, asked: Question) -> bool:
     yes_no = asked.kind == "yes_no" or (asked.kind == "choice" and set(asked.choices) == {"yes", "no", "unsure"})
     if yes_no:  # "yes, ...?" answers; "数据湖是什么？" at the data question asks
         first = words.clauses(words.fold(text))[:1]
+        if first and answers.is_option_phrase(asked.name if asked.is_plan_field else answers.YES_NO, first[0]):
+            return True  # "这不废话吗，老板天天催", "does a bear live in the woods?": a question that answers
         if first and asks(text, asked) and _QUESTION_WORD.search(first[0]):
             return False  # "试点团队一般要几个人？"
         found = answers.read_choice(asked.name if asked.is_plan_field else answers.YES_NO, text)
@@ -574,7 +576,7 @@ def _button(payload: Mapping[str, Any], asked: Question) -> Reading:
         if asked.kind == "field_name" and field_name:
             return Reading("answer", value=field_name)
         return Reading("command", command=Command("edit", field=field_name))
-    return Reading("unclear", problem=_complaint(asked))
+    return Reading("unclear", problem=complaint(asked))
 
 
 def _rescue(heard: Heard, asked: Question) -> Optional[Reading]:
@@ -616,7 +618,8 @@ _ASKS_IF_BOT = re.compile(
 )
 
 
-def _complaint(asked: Question) -> str:
+def complaint(asked: Question) -> str:
+    """The catalogue key of "I could not read that" for this kind of question."""
     if asked.kind == "choice" and set(asked.choices) == set(YES_NO_UNSURE):
         return "plan_invalid_yes_no"
     return {

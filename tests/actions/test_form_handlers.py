@@ -410,3 +410,12 @@ def test_a_description_said_again_after_it_was_taken_for_a_question_is_the_answe
     again.events.insert(0, {"event": "user", "text": text})
     events = run(ValidatePlanForm(), again, CollectingDispatcher())
     assert SlotSet("problem", text) in events
+
+
+def test_a_choice_answer_said_again_after_it_was_explained_is_not_explained_a_third_time(directory_db):
+    text = "啥意思？"
+    tracker = form_tracker("li.wei", text, form="plan_form", asked="q_important", slots={"plan_year": YEAR})
+    tracker.events.insert(0, {"event": "user", "text": text})
+    dispatcher = CollectingDispatcher()
+    events = run(ValidatePlanForm(), tracker, dispatcher)
+    assert SlotSet("failed_tries", 1) in events and SlotSet("reask", "again") in events

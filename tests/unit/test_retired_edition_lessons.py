@@ -2485,3 +2485,11 @@ def test_a_slip_is_not_fixed_across_a_real_word():
 
     assert words.correct_chinese("原则上可以") == "原则上可以"  # not "原则尚可以"
     assert words.correct_chinese("数剧湖") == "数据湖"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["这不废话吗", "这不废话吗，老板天天催", "这还用问？", "does a bear live in the woods?", "不然呢，我们自己有团队"],
+)
+def test_a_rhetorical_question_answers_yes(text):
+    assert read("q_important", text).value == "yes"
