@@ -74,10 +74,8 @@ class PlanCommandRecognizer(GraphComponent):
             found = (cycle, None) if cycle else recognise(text)
             units = any(e.get("entity") == "unit" for e in message.get(ENTITIES) or [])
             guessed = (message.get(INTENT) or {}).get("name")
-            if guessed in ACTING and not says_enough_for(guessed, text):
-                guessed_for_queries = "nlu_fallback"  # "which plan Quality department submit?" declares nothing
-            else:
-                guessed_for_queries = guessed
+            doubtful = guessed in ACTING and not says_enough_for(guessed, text)
+            guessed_for_queries = "nlu_fallback" if doubtful else guessed  # "which plan Quality … submit?"
             if (
                 found is None
                 and units
