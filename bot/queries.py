@@ -22,8 +22,10 @@ _BLOCKED = re.compile(r"blocked|stuck|卡在|受阻|卡住|阻塞", re.I)
 _AT_RISK = re.compile(r"at risk|risky|有风险|风险", re.I)
 _WEAK = re.compile(r"weak|not ready|problems? with|薄弱|不足|弱", re.I)
 _NOT_FILED = re.compile(
-    r"not (yet )?filed|haven'?t (yet )?filed|not submitted|haven'?t submitted|no plans? yet|"
-    r"还没(有)?(提交|交)|没(有)?(提交|交)|未提交|尚未提交",
+    r"not (yet )?filed|haven'?t (yet )?filed|hasn'?t (yet )?filed|not submitted|haven'?t submitted|no plans? yet|"
+    r"(still )?missing from|still missing|outstanding units|units? (are |is )?outstanding|who(?:'s| is) missing|"
+    r"yet to (file|submit)|still to (file|submit)|"
+    r"还没(有)?(提交|交)|没(有)?(提交|交)|未提交|尚未提交|还差(哪些|哪几个|谁)|哪些部门还没",
     re.I,
 )
 _HOW_MANY = re.compile(r"how many|count|number of|多少|(?<!哪)几个|(?<!哪)几份", re.I)

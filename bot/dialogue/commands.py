@@ -507,7 +507,11 @@ def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[s
     parts = [clause for sentence in sentences for clause in words.clauses(sentence)]
     aliases = _field_aliases(fields)
     for index, part in enumerate(parts):
-        named = {label for _, _, label in words.labelled_spans(part, aliases)}
+        named = {
+            label
+            for start, end, label in words.labelled_spans(part, aliases)
+            if not _A_QUESTION_OF.match(part[max(0, start - 1) : end])
+        }
         said_wrong = _SAID_WRONG.match(part)
         if said_wrong and not any(said_wrong.group("field").strip() in names for names in aliases.values()):
             said_wrong = None  # the subject is the field itself ("the sponsor's changed"), not data about it
@@ -548,6 +552,8 @@ def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[s
     return None
 
 
+# "能不能上线的问题": the question about going live, not the business problem
+_A_QUESTION_OF = re.compile(r"^[的个]问题$")
 # "I have to correct an earlier answer.", "上一条回答有误": a correction whose field the next clause names
 _ANNOUNCES_CORRECTION = re.compile(
     r"\b(?:have to|need to|must|want to|would like to|'d like to|let me|should|i'll|i will|can i|could i|may i) "

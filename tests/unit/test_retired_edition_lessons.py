@@ -2493,3 +2493,31 @@ def test_a_slip_is_not_fixed_across_a_real_word():
 )
 def test_a_rhetorical_question_answers_yes(text):
     assert read("q_important", text).value == "yes"
+
+
+# Found playing the product as a newcomer (2026-11-30, the next session)
+def test_a_correction_of_the_question_about_going_live():
+    text = "等下，我有个地方要更正一下，前面那个能不能上线的问题，其实HIS厂商只是口头说说，还不确定"
+    edit = commands.match_edit(text, ANSWER_FIELD_NAMES)
+    assert edit.field == "q_can_ship" and answers.parse_choice(edit.field, edit.value) == "unsure"
+
+
+def test_the_question_said_back_before_a_text_answer_is_not_stored():
+    said = read("data_sources", "要用到哪些数据？挂号记录、电子病历主诉、分诊台记录")
+    assert said.value == "挂号记录、电子病历主诉、分诊台记录"
+
+
+@pytest.mark.parametrize(
+    "text, lang", [("switch back to english", "en"), ("back to english please", "en"), ("换回中文", "zh")]
+)
+def test_switching_back_to_a_language(text, lang):
+    assert commands.match(text).language == lang
+
+
+@pytest.mark.parametrize(
+    "text", ["what's still missing from the units?", "which units are yet to file?", "还差哪些部门"]
+)
+def test_asking_who_is_missing_lists_the_units_that_have_not_filed(text):
+    from bot.queries import parse_filter
+
+    assert parse_filter(text).not_filed
