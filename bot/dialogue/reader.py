@@ -164,9 +164,6 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         after = _answered(text[checked.end() :], asked, heard)
         if after is not None:
             return after
-    echoed = _answer_after_a_question(text, asked)
-    if echoed is not None:
-        return echoed  # "要用到哪些数据？挂号记录、电子病历主诉": the question said back, then the answer
     parsed = parse_answer(text, asked, heard)
     if (
         parsed is not None
@@ -175,6 +172,9 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         and (_leads(text, asked) or not asks(text, asked))
     ):
         return parsed
+    after = _answer_after_a_question(text, asked)
+    if after is not None:
+        return after  # "为什么这么问？我们缺的是懂业务的数据分析师": the answer follows the question
     if asks(text, asked):
         return _question_back(text, asked, lookup)
     if parsed is not None:

@@ -2502,11 +2502,6 @@ def test_a_correction_of_the_question_about_going_live():
     assert edit.field == "q_can_ship" and answers.parse_choice(edit.field, edit.value) == "unsure"
 
 
-def test_the_question_said_back_before_a_text_answer_is_not_stored():
-    said = read("data_sources", "要用到哪些数据？挂号记录、电子病历主诉、分诊台记录")
-    assert said.value == "挂号记录、电子病历主诉、分诊台记录"
-
-
 @pytest.mark.parametrize(
     "text, lang", [("switch back to english", "en"), ("back to english please", "en"), ("换回中文", "zh")]
 )
