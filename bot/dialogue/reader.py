@@ -467,6 +467,10 @@ def _leads(text: str, asked: Question) -> bool:
     return asked.kind in ("year",)
 
 
+_NOTHING_TO_CHANGE = re.compile(
+    r"^(?:(?:no|nah|nope|nothing|none|all good|no changes?|it'?s (?:all )?(?:fine|good|ok|okay)|fine as is|looks good|"
+    r"leave it|keep it)(?![a-z])|没有|没啥|不用改|不改了|不用了|都对|没问题|就这样|都可以|不需要改)"
+)
 _BARE_SUBMIT = re.compile(
     r"^(?:(?:ok|okay|好|好的|行)[,，\s]*)?(?:提交|提交吧|提交了|交了吧|直接提交|submit|submit it|submit now|"
     r"just submit|submit please)[.。!！]?$"
@@ -495,6 +499,8 @@ def parse_answer(text: str, asked: Question, heard: Optional[Heard] = None) -> O
         return Reading("answer", value=year) if year else None
     if kind == "field_name":
         name = commands.field_named(text, ANSWER_FIELD_NAMES) or (_entity_field(heard) if heard else None)
+        if name is None and _NOTHING_TO_CHANGE.match(words.fold(text)):
+            return Reading("skip")  # "nah all good, submit", "不用改了": nothing to change after all
         return Reading("answer", value=name) if name else None
     if kind == "note":
         return Reading("answer", value="" if answers.says_none(text) else " ".join(text.split()))

@@ -2516,3 +2516,11 @@ def test_asking_who_is_missing_lists_the_units_that_have_not_filed(text):
     from bot.queries import parse_filter
 
     assert parse_filter(text).not_filed
+
+
+@pytest.mark.parametrize(
+    "text", ["nothing, it is fine as is", "no changes", "nah all good, submit", "不用改了，提交吧"]
+)
+def test_nothing_to_change_after_all_leaves_the_change(text):
+    assert read("edit_field", text).kind == "skip"
+    assert read("edit_field", "no, the sponsor").value == "executive_sponsor"
