@@ -22,6 +22,7 @@ and ends the form; the form's `action_<form>_done` then says what happens next.
 
 from __future__ import annotations
 
+import itertools
 import re
 from abc import ABC, abstractmethod
 from typing import Any, Callable, Dict, List, Optional, Sequence, Text
@@ -66,7 +67,8 @@ def heard(tracker: Tracker) -> Heard:
 
 def said_again(tracker: Tracker) -> bool:
     """Whether the user's message repeats their previous one word for word."""
-    said = [e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "user"][:2]
+    users = (e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "user")
+    said = list(itertools.islice(users, 2))
     return len(said) == 2 and bool(said[0].strip()) and said[0].strip() == said[1].strip()
 
 
