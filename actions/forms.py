@@ -218,6 +218,8 @@ class PendingQuestionForm(FormValidationAction):
             turn.dispatcher.utter_message(text=prompts.explanation(self.explained(question, turn.tracker), turn.lang))
         elif command.kind == "language":
             self.remember_language(turn)
+        elif command.kind == "show_answers":
+            self.show_answers(turn)
         elif command.kind == "show_my_plans":
             with session_scope() as session:
                 turn.dispatcher.utter_message(text=cycle_text.my_plans_text(session, identify(turn.tracker), turn.lang))
@@ -276,6 +278,11 @@ class PendingQuestionForm(FormValidationAction):
     def give_up(self, question: Question, turn: Turn) -> Slots:
         """After repeated answers the question cannot read: what to do instead of asking again."""
         return {"form_exit": FormExit.PAUSE}
+
+    def show_answers(self, turn: Turn) -> None:
+        """ "Can I see what I've filled in?" outside the plan's questions: the unit's plans."""
+        with session_scope() as session:
+            turn.dispatcher.utter_message(text=cycle_text.my_plans_text(session, identify(turn.tracker), turn.lang))
 
     def editable(self, tracker: Tracker) -> List[str]:
         """Plan answers a message may ask to change from this form ("change the sponsor")."""

@@ -253,7 +253,7 @@ class ActionStartNoPlan(Request):
     def handle(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> EventList:
         identity = identify(tracker)
         text = tracker.latest_message.get("text") or ""
-        year = planning.no_plan_year([int(y) for y in tracker.get_latest_entity_values("year")], text)
+        year = planning.round_year([int(y) for y in tracker.get_latest_entity_values("year")], text)
         read_as_a_request = (tracker.latest_message.get("intent") or {}).get("confidence", 0) >= 1.0  # by pattern
         if faq.is_question(text) and not read_as_a_request:
             # "do all department heads have to hand in a plan?" asks; it declares nothing

@@ -91,6 +91,10 @@ class ValidatePlanForm(PendingQuestionForm):
     def editable(self, tracker: Tracker) -> List[str]:
         return list(ANSWER_FIELD_NAMES)
 
+    def show_answers(self, turn: Turn) -> None:
+        slots = {name: turn.tracker.get_slot(name) for name in ANSWER_FIELD_NAMES}
+        turn.dispatcher.utter_message(text=plan_text.answers_so_far_text(slots, turn.lang))
+
     def accept(self, question: Question, value: Any, extra: Dict[str, Any], turn: Turn) -> Slots:
         if question.name == "edit_field":
             return self.on_edit(value, None, question, turn)

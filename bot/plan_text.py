@@ -89,6 +89,19 @@ def summary_text(
     return "\n".join(lines)
 
 
+def answers_so_far_text(slots: Mapping[str, Any], lang: str) -> str:
+    """The answers given so far, in the order they are asked ("can I see what I've filled in?")."""
+    given = [spec for spec in ANSWER_FIELDS if slots.get(spec.name) is not None]
+    if not given:
+        return messages.text("plan_so_far_none", lang)
+    lines = [messages.text("plan_so_far_header", lang, count=len(given), total=len(ANSWER_FIELDS))]
+    lines += [
+        f"• {messages.text(f'field.{spec.name}', lang)}: {display_value(spec.name, slots[spec.name], lang)}"
+        for spec in given
+    ]
+    return "\n".join(lines)
+
+
 # --- who may file ---------------------------------------------------------------------------------
 
 

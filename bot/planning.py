@@ -51,13 +51,13 @@ def year_meant(named: List[int], today: Optional[dt.date] = None) -> int:
 _THIS_YEAR = ("今年", "本年", "this year", "当年")
 
 
-def no_plan_year(named: List[int], text: str, today: Optional[dt.date] = None) -> int:
-    """The year a "no plan" declaration is for. "今年我们不搞机器学习了" speaks of this year's
-    planning round, which collects plans for the coming year; a year said as a number is that year."""
+def round_year(named: List[int], text: str, today: Optional[dt.date] = None) -> int:
+    """The year of a "no plan" declaration, or of "what did Risk file this year?". "今年我们不搞机器学习了"
+    speaks of this year's planning round, which collects plans for the coming year, whatever later year
+    it names ("ask me again come 2028"); a year said as a number is that year."""
     current = (today or dt.date.today()).year
     if (
-        named
-        and set(named) == {current}
+        current in named
         and any(word in text.casefold() for word in _THIS_YEAR)
         and not re.search(rf"{current}|fy\s?'?{current % 100}", text, re.IGNORECASE)
     ):

@@ -46,10 +46,21 @@ class PlanFilter:
     count_only: bool = False
 
 
+# "今年交了啥", "what did Risk file this year?": what was filed in this year's planning round
+_FILED_THIS_YEAR = re.compile(
+    r"今年[^，,。？?]{0,8}?(?:交|报|提交|申报|报送)|(?:交|报|提交|申报|报送)[^，,。？?]{0,8}?今年|"
+    r"\b(?:filed|submitted|sent in|handed in|put in|put forward|file|submit)\b.{0,30}\bthis year\b|"
+    r"\bthis year\b.{0,30}\b(?:filed|submitted|sent in|handed in)\b",
+    re.IGNORECASE,
+)
+
+
 def parse_filter(text: str, *, year=None, unit=None, status=None, challenge=None) -> PlanFilter:
     """A filter from the message's entities and wording."""
     rating = "blocked" if _BLOCKED.search(text) else "at_risk" if _AT_RISK.search(text) else None
     challenge = challenge if challenge in assessment.CHALLENGES else None
+    if year and _FILED_THIS_YEAR.search(text):
+        year = planning.round_year([int(year)], text)  # "风控部今年交了啥": this year's round, for next year
     return PlanFilter(
         year=int(year) if year else None,
         unit=unit,

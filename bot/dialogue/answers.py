@@ -193,6 +193,15 @@ _SO = (
     "因此",
     "总之",
     "总的来说",
+    "说白了",
+    "说白了就是",
+    "说穿了就是",
+    "说到底",
+    "说到底就是",
+    "归根结底",
+    "总而言之",
+    "一句话",
+    "一句话就是",
     "那",
     "那就",
     "但",
@@ -254,6 +263,8 @@ def _conclusion(
 ) -> Optional[str]:
     """An option that ends the answer: a last clause that is only the option ("…, no", "… So siloed."),
     or a clause opening with "so"/"所以"/"我就答" ("So yes.", "…so no", "所以基本是集中的")."""
+    while len(clauses) > 2 and not _TAIL.sub("", clauses[-1]).strip():
+        clauses = clauses[:-1]  # "…. Unsure, then."
     for index in reversed(range(1, len(clauses))):
         clause = clauses[index]
         if index + 1 < len(clauses) and clause.rstrip("吧了啦") in _SO:
@@ -299,6 +310,7 @@ def _only(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[str
 
 _NEGATED = re.compile(
     r"(?:\b(?:nothing|not|no|never|isn't|aren't|none)\b|没有|没|不在|不是|不算|算不上|谈不上|并不|还没|未)[^,，;；]{0,12}$|"
+    r"\b(?:not|never|isn't|aren't)\b(?:\s+[a-z']+){0,4}\s+$|"
     r"\b(?:none of it|nothing|none of (?:this|that|them|the data)|neither(?: one| of them|"
     r" of the two)?)\b(?:\s+[a-z']+){0,7}\s+$"
 )  # "none of it is in the company data lake"
@@ -417,7 +429,8 @@ _CORRECTING = re.compile(
     r"^(?:(?:actually|oh|nah|no|wait|hmm|um|erm)[\s,]+)*"
     r"(?:sorry|no wait|wait no|i mean|i meant|correction|scratch that|strike that|i take that back|"
     r"let me correct(?: that)?|oops|hang on|hold on|actually(?=[\s,]+(?:yes|no|yeah|nope)\b)|"
-    r"不对|哦不|说错了|我是说|应该说|更正(?:一下)?)"
+    r"on (?:further )?reflection|on second thoughts?|second thoughts|come to think of it|thinking about it again|"
+    r"now that i think about it|never mind|算了|等等|等一下|等下|不对|哦不|说错了|我是说|应该说|更正(?:一下)?|转念一想|仔细想想|再想了想)"
     r"(?:[\s,，:：]+|$)"
 )
 _ACKNOWLEDGEMENTS = frozenset(
@@ -456,6 +469,10 @@ def read_choice(field: str, text: str, *, in_passing: bool = False) -> Optional[
     if len(clauses) > 1 and _ECHOED_QUESTION.search(clauses[0]) and not _scan(clauses[0], groups(field)):
         text = "，".join(clauses[1:])  # "有没有没用上的数据？有啊，…": the question said back, then the answer
         clauses = clauses[1:]
+    asked_back = [c for c in clauses if re.search(r"(?:吗|呢|么)$", c) and not _scan(c, groups(field))]
+    if asked_back and len(asked_back) < len(clauses):  # "部门对吗？对。年份呢？也对。": each question said back
+        clauses = [c for c in clauses if c not in asked_back]
+        text = "，".join(clauses)
     if len(clauses) > 1 and _NOT_THAT.match(clauses[0]):
         text = "，".join(clauses[1:])  # "it's not that we have no data, it's that nobody looks at it"
         clauses = clauses[1:]
@@ -476,7 +493,7 @@ _STANCES = {
     "must_succeed": re.compile(
         r"(?:不|不能|不可以|不允许|不许|不接受|不容|容不得|输不起)(?:能|可以|允许|许|接受)?(?:失败|翻车|搞砸|做砸)|"
         r"(?:失败|翻车|搞砸|做砸|整砸|做不成)(?:了)?(?:就|便)(?:没|完|黄|凉|得背锅|要背锅|得写检讨)|"
-        r"(?:一次|一把)(?:就)?(?:成|到位|成功|做成|搞定)|(?:没有|没)(?:第二次|退路|兜底|试错的?(?:预算|空间|钱))|不存在的|完犊子|背锅|"
+        r"(?<!不要求)(?<!不用)(?<!不必)(?<!不需要)(?<!不求)(?:一次|一把)(?:就)?(?:成|到位|成功|做成|搞定)|(?:没有|没)(?:第二次|退路|兜底|试错的?(?:预算|空间|钱))|不存在的|完犊子|背锅|"
         r"(?:不会|唔会|不给|唔俾|冇|没有?)(?:给|俾)?(?:第二次|二次)机会|没容错|挨批|一锤子买卖|散伙|想都别想|(?:就|只)批了一次|零容忍|"
         r"必须(?:拿|出)(?:到)?结果|"
         r"\b(?:no|zero) (?:second chances?|room for (?:error|failure)|margin for error|safety net|plan b)\b|"
@@ -488,12 +505,14 @@ _STANCES = {
     "budgeted": re.compile(
         r"(?:不成|失败|翻车|踩坑|做不成|整砸|搞砸|做砸)(?:了)?(?:也|都)(?:认|能接受|可以接受|没事|没关系|无所谓|不怕|兜得住|ok|行)|可以再来|"
         r"(?:切了|留了|预留了?|留够了?|专项|单独|单列)(?:一块|一笔|的)?\S{0,4}?(?:预算|钱|经费)|预期会有失败|允许(?:失败|试错|踩坑|迭代|翻车)|"
-        r"允许\S{0,8}?(?:不成功|失败|试错)|"
+        r"允许\S{0,8}?(?:不成功|失败|试错)|(?:预算|钱|经费)(?:来)?兜底|(?:不要求|不用|不必|不需要|不求)一次(?:就)?(?:成|成功|做成)|"
         r"(?<!\bno )(?<!\bzero )\b(?:budget(?:ed)?|money|funds?|room|buffer|slack) (?:set aside|put aside|reserved|"
         r"earmarked|for (?:failures?|experiments?|mistakes?))\b|"
         r"\b(?:budget|money|funds?|capacity)\b(?: [\w%]+){0,3} (?:is |are |has been |have been )?(?:set aside|"
         r"put aside|reserved|earmarked|ring-?fenced|allocated) for\b|"
-        r"\b(?:failure|failing|mistakes?) (?:is|are) (?:ok|okay|fine|expected|accepted|part of)\b"
+        r"\b(?:failure|failing|mistakes?) (?:is|are) (?:ok|okay|fine|expected|accepted|part of)\b|"
+        r"(?<!\bnot )(?<!\bnever )(?<!n't )\b(?:put|set|kept|keep|putting|setting|have|got)\s+(?:a (?:little )?bit|a little|some(?:thing)?|"
+        r"money|cash|funds?|budget)(?: of (?:money|cash|budget))?\s+aside\b"
     ),
     "unsure": re.compile(
         r"没整明白|没吱声|心里(?:也|都)?(?:没数|没底)|(?:没|还没|没有)(?:人)?(?:跟|和|同)?(?:老板|领导|上面|老细|上头)?(?:对齐|表态|表过态|聊过|倾过|明确说过|说过|定下来|定)|没有定论|心里没底|"
@@ -573,6 +592,8 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     ):  # "Honestly, I do not know where IT keeps it. …"
         raw, parts = raw[1:], parts[1:]
     lead = _leading(raw[0], field_groups) or _leading(parts[0], field_groups)
+    if lead is None and raw[0] == "can" and "yes" in field_groups and len(raw) > 1:
+        lead = "yes"  # "can, just need CAB approval"
     qualified = _GOOD_BUT_FOR.search(folded) if field == "data_quality" and lead == "good" else None
     if qualified and not re.search(r"\b(?:nothing|no|none|only|hardly any)\b[^,.;]*$", folded[: qualified.start()]):
         return Choice("mixed", True)  # "great apart from the old records", "good in parts"
@@ -671,6 +692,8 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     said_next = next((i for i in range(1, len(raw)) if parts[i] and parts[i] not in _LEAD_IN), None)
     if lead == "unsure" and said_next:  # "kinda, yes": a hedge, then the answer ("Partly only... honestly, no.")
         settled = _leading(raw[said_next], field_groups) or _leading(parts[said_next], field_groups)
+        if field != "q_unused_data" and re.match(r"there (?:is|are)\b", raw[said_next]):
+            settled = None  # "Unsure. There are works council concerns that could block it": the reason for the doubt
         later_doubt = any("unsure" in _scan(part, field_groups) for part in parts[said_next:])
         if (
             settled in ("yes", "no") and not later_doubt
@@ -840,7 +863,8 @@ def _after_correction(text: str) -> Optional[str]:
 # A hedge, then the answer it comes down to: "Partly; realistically, no."
 _DECISIVE = re.compile(
     r"[,;.，；。]\s*(?:but\s+)?(?:realistically|in practice|practically speaking|in reality|honestly|frankly|"
-    r"truthfully|bottom line|all told|on balance)[,:]?\s+(?:(?P<no>no|not really)|(?P<yes>yes))\b"
+    r"truthfully|bottom line|all told|on balance|(?:so,? )?net[- ]net|so overall|overall|all in all|in the end|"
+    r"long story short|so)[,:]?\s+(?:(?P<no>no|not really)|(?P<yes>yes))\b(?!\s+(?:idea|clue|one|way)\b)"
 )
 _RATHER_THAN = re.compile(
     r"^(?P<kept>.+?)(?:\s*[,，]?\s*\b(?:rather than|instead of)\b|\s*[,，]?\s*(?:而不是|而非))", re.IGNORECASE
@@ -1013,7 +1037,10 @@ def _listed_branches(text: str) -> List[str]:
 
 
 _CUSTOMERS_SERVED = re.compile(
-    r"(?:客户|顾客|用户|乘客|患者|病人|投保人|会员)(?!的)[^，,。；;不没未难]{0,8}?(?:更快|更早|更及时|更方便|少等|不用等|等得少|满意|体验更好)|"
+    r"(?:客户|顾客|用户|乘客|患者|病人|投保人|会员|家长|学生|居民|农户|车主|旅客|游客|市民|业主|老百姓|群众|住户|租户)(?!的)"
+    r"[^，,。；;不没未难]{0,8}?(?:更快|更早|更及时|更方便|少等|不用等|不用干等|不用再等|少跑|等得少|满意|体验更好)|"
+    r"(?:客户|顾客|用户|乘客|患者|病人|家长|学生|居民|农户|车主|旅客|游客|市民|业主|老百姓|群众|住户|租户)"
+    r"[^，,。；;]{0,4}?服务(?!器)|服务(?!器)(?:也|会|就)?(?:会)?(?:更|比较|变得?)?(?:好|到位|周到)|(?:提升|改善|提高)[^，,。；;]{0,4}?服务(?!器)|"
     r"\b(?:customers?|clients?|users?|patients?|policyholders?|members?)\b[^,.;]{0,30}?\b(?:faster|quicker|sooner|"
     r"happier|less waiting|wait less|better served)\b"
 )
@@ -1543,7 +1570,7 @@ _GREETING = re.compile(
 
 
 _JUST_TELLING = re.compile(
-    r"(?:我|我们)?(?:想|来|先|特此|就是|要)?(?:在这里|在这儿|在这|这里|这边|跟你|和你|向你|给你)?(?:报备|登记|说|告诉你|通知|知会|备案|报一下|说一声)"
+    r"(?:我|我们)?(?:想|来|先|特此|就是|要)?(?:在这里|在这儿|在这|这里|这边|跟你们|和你们|向你们|给你们|跟您|和您|向您|给您|跟你|和你|向你|给你)?(?:报备|登记|说清楚|讲清楚|说明白|讲明白|说好|讲好|说明|讲一声|说|告诉你|通知|知会|备案|报一下|说一声)"
     r"(?:一下|一声|下)?(?:吧|哈|啊)?|"
     r"(?:i'?m |we'?re )?(?:just )?(?:letting you know|telling you|for your info(?:rmation)?|fyi|"
     r"wanted to let you know|want to register (?:that|it)|please (?:note|record) (?:that|it))|"

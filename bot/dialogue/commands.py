@@ -25,6 +25,7 @@ COMMANDS = (
     "skip",
     "explain",
     "show_my_plans",
+    "show_answers",
     "help",
     FormExit.WITHDRAW,
     "change",
@@ -41,6 +42,7 @@ PRECEDENCE = (
     "back",
     "explain",
     "skip",
+    "show_answers",
     "show_my_plans",
     "help",
     "resume",
@@ -106,18 +108,37 @@ def _unsure_alone(clause: str) -> bool:
 
 
 def language_request(text: str) -> Optional[str]:
-    """zh or en when the message asks for that language and says nothing else; `toggle`
-    when it asks for the other language without naming it."""
+    """zh or en when the message asks for that language and says nothing else, or when one of
+    its sentences is such a request ("Could you write to me in Chinese from now on? My deputy…");
+    `toggle` when it asks for the other language without naming it."""
     parts = words.clauses(text)
     found = {_language_cores().get(c) or _language_cores().get(_core(c)) for c in parts}
     found.discard(None)
-    if len(found) != 1:
-        return None
-    return (
-        found.pop()
-        if all(_language_cores().get(c) or _language_cores().get(_core(c)) or not _core(c) for c in parts)
-        else None
-    )
+    if len(found) == 1 and all(
+        _language_cores().get(c) or _language_cores().get(_core(c)) or not _core(c) for c in parts
+    ):
+        return found.pop()
+    asked = {
+        _LANGUAGES[(request.group("en") or request.group("zh")).casefold()]
+        for sentence in re.split(r"[.?!。？！]\s*|\n", words.fold(text))
+        for request in [_ASKS_FOR_LANGUAGE.match(sentence.strip())]
+        if request
+    }
+    return asked.pop() if len(asked) == 1 else None
+
+
+_LANGUAGES = {"english": "en", "chinese": "zh", "mandarin": "zh", "英文": "en", "英语": "en", "中文": "zh", "汉语": "zh"}
+# "could you write to me in Chinese from now on", "please switch back to English", "以后请用中文回复我"
+_ASKS_FOR_LANGUAGE = re.compile(
+    r"^(?:(?:excuse me|sorry|i am sorry|i'm sorry|please|pls|hi|hello|ok|okay|so|then|actually)[,\s]+)*"
+    r"(?:(?:could|can|would|will) you (?:please |kindly )?|please |pls |kindly |let's |lets |let us |i'd like to |"
+    r"i would like to |i want to |can we |could we )?"
+    r"(?:(?:write|reply|answer|talk|speak|respond|continue|chat|communicate)(?: to me| with me| to us)?(?: only)? in|"
+    r"(?:switch|change|go)(?: back)?(?: the language)? to|use) (?P<en>english|chinese|mandarin)"
+    r"(?: (?:from now on|instead|again|please|for me|after all|for the rest))*$|"
+    r"^(?:以后|之后|接下来|后面)?(?:请|麻烦|麻烦你|能不能|可不可以|可以|能否)?(?:你)?(?:都)?(?:用|说|讲|换成|切换成|切换到|改用|换回|切回)"
+    r"(?P<zh>中文|英文|英语|汉语)(?:回复|回答|跟我说|和我说|交流|沟通|聊|写)?(?:我|我们)?(?:吧|吗|好吗|可以吗|谢谢)?$"
+)
 
 
 def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command]:
@@ -143,6 +164,8 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
     matched = [k for k in kinds if k]
     if not matched:
         return None
+    if all(c.rstrip("吧啦") in _NEVER_MIND for c, k in zip(parts, kinds, strict=True) if k) and not (kinds[0] or kinds[-1]):
+        return None  # "不能……算了，能，我们自己搞得定": "never mind" corrects the answer before it
     if (
         "skip" in matched
         and all(k in ("skip", LATER) for k in matched)
@@ -191,6 +214,7 @@ _PUZZLED = re.compile(
     r"(?:not sure|i'?m not sure|im not sure|i don'?t know|i dont know|no idea|unsure|not clear|"
     r"what|how|which|why|不确定|不太确定|不知道|不清楚|不太清楚|不太懂|不懂|不明白|什么|怎么|哪)"
 )
+_NEVER_MIND = frozenset({"算了", "算了算了", "never mind", "nevermind", "forget it"})
 LATER = "later"  # "I'll finish this later": a pause, unless it comes with a skip of this question
 _THIS_ONE = re.compile(
     r"跳过|略过|\bskip|\bpass\b|这个|这题|这道|这一?项|这一?问|这块|这里|\b(?:this|that|it|question)\b"
@@ -304,6 +328,7 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
     the = r"(?:(?:the|my|our|that|this) )?"
     lead_zh = (
         r"(?:(?:啊|哦|噢|诶|哎|嗯|呃|等一下|等等|等下|不对|哦对了|对了|还有|另外|刚才|刚刚|前面|前头|之前|上面|我想|"
+        r"不好意思|抱歉|对不起|麻烦您|麻烦你|您好|"
         r"我要|帮我|麻烦|请|\d+\s*号(?:计划)?的?|计划\s*\d+的?)[\s，,、]*)*"
     )
     return (
@@ -326,6 +351,17 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
         ),
         # the sponsor is actually Priya / scratch that - the sponsor is Maria Alvarez, not Tom
         re.compile(rf"^{lead_en}{the}{field} (?:{restate_en}) (?P<value>.+)$"),
+        # the sponsor changed this week - it's the CFO now, Elaine Porter / 发起人换了，现在是财务总监王丽
+        re.compile(
+            rf"^{lead_en}{the}{field} (?:has |have )?(?:changed|switched|is different now|is someone else now)"
+            rf"(?: (?:this|last) (?:week|month)| recently| since then| in the meantime)?"
+            rf"(?:(?:\s*[,，.;:–—-]+\s*|\s+(?=it's |its |it is |now ))"
+            rf"(?:(?:it's|its|it is|it'll be|now it's|now it is|that's|that is) )?(?:now )?(?P<value>\S.*))?$"
+        ),
+        re.compile(
+            rf"^{lead_zh}{field}(?:那边|这边)?(?:已经|最近|这周|上周|前两天)?(?:换了|换人了|变了)[\s，,。]*"
+            rf"(?:现在|目前)?(?:是|为|换成|改成)(?P<value>.+)$"
+        ),
         re.compile(
             rf"^(?:(?:oh|ok|hmm|sorry)[\s,.!-]*)*(?:wait|actually|scratch that|sorry|oops|correction|no wait|"
             rf"my mistake|my bad)[\s,.!:-]+(?:(?:wait|actually|scratch that|sorry|oops)[\s,.!:-]+)*"
@@ -606,7 +642,7 @@ def _edit_in(folded: str, fields: Sequence[str]):
 
 def _edit_command(text: str, folded: str, found: re.Match[str], field: str) -> Command:
     value = re.sub(
-        r"[\s,，。;；-]+(?:please |pls )?(?:fix|change|update|correct|edit) (?:that|it|this)$|"
+        r"[\s,，。;；-]+(?:please |pls )?(?:fix|change|update|correct|edit) (?:that|it|this)(?: first| please| for me)?$|"
         r"[\s,，。;；]+(?:请|麻烦)?(?:帮我|帮忙|给我)?(?:改一下|改下|改过来|改掉|更正一下|修改一下)(?:吧|哈|谢谢)?$",
         "",
         found.groupdict().get("value") or "",

@@ -35,6 +35,10 @@ _NOT_YET = re.compile(
     r"\bbefore (?:you |we |i )?(?:submit|send|file)|\bbefore submitting\b|\bdon'?t submit (?:it )?yet\b|"
     r"\bnot yet\b.{0,20}\bchange\b|先别(?:提交|交|submit)|提交(?:之)?前|交(?:之)?前|submit\s*(?:之)?前"
 )
+_KEEP_AS_DRAFT = re.compile(
+    r"\b(?:keep|leave|save|store|hold)(?: it| this| the plan)? (?:as|in) (?:a |the )?draft\b|\bdraft (?:only|for now)\b|"
+    r"(?:存成|存为|保存为|保存成|留成|先存|就存|留作)(?:一个|个)?草稿|草稿(?:先)?(?:放着|留着|存着)"
+)
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)|(?<![\d])(\d\d)\s*年|fy\s*(\d\d)(?!\d)", re.IGNORECASE)
 
 
@@ -119,6 +123,8 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     request = patterns.recognise(text) if asked.is_plan_field or asked.name == "confirmation" else None
     if request is not None and request[0] in LEAVING_REQUESTS and _ML_WORD.search(text):
         return Reading("command", command=Command(LEAVING_REQUESTS[request[0]]))  # "…明年其实没有机器学习计划"
+    if asked.name == "confirmation" and _KEEP_AS_DRAFT.search(words.fold(text)):
+        return Reading("answer", value="no")  # "no dont submit it yet. keep it as a draft, Tom needs to look at it"
     if (
         asked.name == "confirmation"
         and _NOT_YET.search(words.fold(text))
@@ -154,6 +160,9 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
             return unsure
     if command is not None:
         return Reading("command", command=command)
+    answered_back = _answers_to_questions_said_back(text, asked, heard)
+    if answered_back is not None:
+        return answered_back
     aside = aside_model.read(text) if asked.kind != "decision" and not _leads(text, asked) else None
     if aside is not None and aside.kind == aside_model.WAY_OUT:
         return Reading("command", command=Command(FormExit.PAUSE))  # "omg gotta run, standup in 2 😭"
@@ -333,6 +342,19 @@ def _unsure_then_asking_around(text: str, asked: Question, heard: Optional[Heard
         return None  # "这个我得先问问IT……算了，今天先不填了，拜拜" leaves
     first = _answered(parts[0], asked, heard)
     return first if first is not None and first.value in ("unsure", answers.UNKNOWN) else None
+
+
+_SAID_BACK = re.compile(r"[^。，,.!！?？]{1,12}?(?:吗|呢|么)[?？]")
+
+
+def _answers_to_questions_said_back(text: str, asked: Question, heard: Heard) -> Optional[Reading]:
+    """ "部门对吗？对。年份呢？也对。": at a yes/no or choice question, the questions said back go, the answers count."""
+    if asked.kind not in ("yes_no", "choice") or not _SAID_BACK.search(text):
+        return None
+    rest = _SAID_BACK.sub("，", text).strip(" ，,。.")
+    if not answers.has_substance(rest) or asks(rest, asked):
+        return None
+    return _answered(rest, asked, heard)
 
 
 def _answer_after_a_question(text: str, asked: Question) -> Optional[Reading]:

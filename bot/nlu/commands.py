@@ -18,7 +18,7 @@ from bot.nlu.patterns import (
     about_units_plans,
     asks_for_help,
     asks_plans_at_risk,
-    awaiting_review,
+    listing_by_status,
     change_of_answer,
     cycle_request,
     follow_up_query,
@@ -92,10 +92,10 @@ class PlanCommandRecognizer(GraphComponent):
                 found = ("query_plans", None)  # "哪些计划在数据这块有风险？"
             if found is None and guessed in ("greet", "nlu_fallback", "out_of_scope") and asks_for_help(text):
                 found = ("help", None)  # "hi, I am wang.fang…, what can you do?"
-            waiting = awaiting_review(text) if found is None and guessed not in ACTING else None
-            if waiting:  # "what's waiting for review?": the submitted plans
-                found = (waiting, None)
-                if waiting == "query_plans" and not any(
+            listed = listing_by_status(text) if found is None and guessed not in ACTING else None
+            if listed:  # "what's waiting for review?": the submitted plans; "anything still in draft?"
+                found = (listed[0], None)
+                if listed[0] == "query_plans" and not any(
                     e.get("entity") == "status" for e in message.get(ENTITIES) or []
                 ):
                     message.set(
@@ -104,7 +104,7 @@ class PlanCommandRecognizer(GraphComponent):
                             *(message.get(ENTITIES) or []),
                             {
                                 "entity": "status",
-                                "value": "submitted",
+                                "value": listed[1],
                                 "start": 0,
                                 "end": 0,
                                 "confidence": 1.0,

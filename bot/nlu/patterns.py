@@ -139,7 +139,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"\b(?:withdraw|pull back|pull out|take back|retract|delete|remove|scrap|cancel|drop|rescind)\b"
             r"(?:\s+(?:our|my|the|this|that|unit's|team's|department's|submitted|whole|\w+'s))*\s*" + _ML + _PLAN,
         ),
-        ("withdraw_plan", r"\b(?:withdraw|retract|delete|scrap|cancel|rescind|kill)\s+" + _NUMBER),
+        (
+            "withdraw_plan",
+            r"\b(?:withdraw|retract|delete|scrap|cancel|rescind|kill|retire|shelve|abandon)\s+"
+            r"(?:(?:the|our|my)\s+(?=plan|proposal|#|no\.))?"
+            + _NUMBER,
+        ),
         (
             "withdraw_plan",
             r"\b(?:withdraw|withdrawing|retract|retracting|pull|pulling|scrap|scrapping|drop|dropping)\s+(?:our|my|the|this|that)\s+"
@@ -809,6 +814,7 @@ def about_units_plans(text: str) -> bool:
 # "理赔部明年报了啥", "what has Procurement filed so far?"
 _WHAT_WAS_FILED = re.compile(
     r"(?:报|交|提交|申报)了?些?(?:啥|什么|哪些|哪几份|哪几个|几个|几份|多少|咩)|"
+    r"(?:已经|已)(?:报送|报|交|提交|申报)(?:上来|上去)?的|(?:报送|提交|申报)上来的|"
     r"(?:调阅|查阅|调取|调出|查看|拉一下|拉下|看下|看一下)\S{0,16}?(?:报送|报|交|提交|申报)(?:的|了的|过的)|"
     r"\b(?:what|which|how many)\b.{0,40}\b(?:did|has|have)\b.{0,30}\b(?:file|submit|send in|hand in|put in|"
     r"put forward)\b|\b(?:what|which|how many)\b.{0,40}\b(?:filed|submitted|sent in|handed in|put in|put forward)\b|"
@@ -988,12 +994,29 @@ _AWAITING_REVIEW = re.compile(
 _MINE = re.compile(r"我的|我们|咱们|本部门|\b(?:my|our|mine|ours)\b")
 
 
+# "and is anything still sitting in draft?", "还有哪些是草稿？": the drafts
+_STILL_IN_DRAFT = re.compile(
+    r"^(?:(?:and|so|also|ok|okay|and also)[,\s]+)*(?:(?:is|are) (?:there )?(?:anything|any(?: plans?| ones?)?)|"
+    r"(?:what|which)(?: ones?| plans?)?(?:'s| is| are)?) (?:still )?(?:sitting |stuck |left |lying )?(?:in|as|at) "
+    r"(?:the )?drafts?(?: stage)?\b|"
+    r"^(?:那|还有|另外)?(?:哪些|什么|有没有|有哪些|还有哪些)(?:计划)?(?:还)?(?:是|在|停在|处于)草稿"
+)
+
+
 def awaiting_review(text: str) -> Optional[str]:
     """ "what's waiting for review?" asks for the submitted plans: query_plans, or show_my_plans about one's own."""
+    listed = listing_by_status(text)
+    return listed[0] if listed else None
+
+
+def listing_by_status(text: str) -> Optional[Tuple[str, str]]:
+    """ (intent, status) of a request for the plans in one state: "what's waiting for review?" (submitted),
+    "is anything still in draft?" (draft); show_my_plans about one's own, query_plans otherwise."""
     folded = fold(text)
-    if not _AWAITING_REVIEW.search(folded):
+    status = "submitted" if _AWAITING_REVIEW.search(folded) else "draft" if _STILL_IN_DRAFT.search(folded) else None
+    if status is None:
         return None
-    return "show_my_plans" if _MINE.search(folded) else "query_plans"
+    return ("show_my_plans" if _MINE.search(folded) else "query_plans"), status
 
 
 # --- the planning cycle: "when is the deadline?", "set the deadline to …", "remind the units …" -------
