@@ -430,7 +430,8 @@ _CORRECTING = re.compile(
     r"(?:sorry|no wait|wait no|i mean|i meant|correction|scratch that|strike that|i take that back|"
     r"let me correct(?: that)?|oops|hang on|hold on|actually(?=[\s,]+(?:yes|no|yeah|nope)\b)|"
     r"on (?:further )?reflection|on second thoughts?|second thoughts|come to think of it|thinking about it again|"
-    r"now that i think about it|never mind|算了|等等|等一下|等下|不对|哦不|说错了|我是说|应该说|更正(?:一下)?|转念一想|仔细想想|再想了想)"
+    r"now that i think about it|never mind|算了|等等|等一下|等下|不对|哦不|说错了|我是说|应该说|更正(?:一下)?|"
+    r"转念一想|仔细想想|再想了想)"
     r"(?:[\s,，:：]+|$)"
 )
 _ACKNOWLEDGEMENTS = frozenset(
@@ -511,7 +512,8 @@ _STANCES = {
         r"\b(?:budget|money|funds?|capacity)\b(?: [\w%]+){0,3} (?:is |are |has been |have been )?(?:set aside|"
         r"put aside|reserved|earmarked|ring-?fenced|allocated) for\b|"
         r"\b(?:failure|failing|mistakes?) (?:is|are) (?:ok|okay|fine|expected|accepted|part of)\b|"
-        r"(?<!\bnot )(?<!\bnever )(?<!n't )\b(?:put|set|kept|keep|putting|setting|have|got)\s+(?:a (?:little )?bit|a little|some(?:thing)?|"
+        r"(?<!\bnot )(?<!\bnever )(?<!n't )\b(?:put|set|kept|keep|putting|setting|have|got)\s+"
+        r"(?:a (?:little )?bit|a little|some(?:thing)?|"
         r"money|cash|funds?|budget)(?: of (?:money|cash|budget))?\s+aside\b"
     ),
     "unsure": re.compile(

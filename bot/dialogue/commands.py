@@ -127,7 +127,15 @@ def language_request(text: str) -> Optional[str]:
     return asked.pop() if len(asked) == 1 else None
 
 
-_LANGUAGES = {"english": "en", "chinese": "zh", "mandarin": "zh", "英文": "en", "英语": "en", "中文": "zh", "汉语": "zh"}
+_LANGUAGES = {
+    "english": "en",
+    "chinese": "zh",
+    "mandarin": "zh",
+    "英文": "en",
+    "英语": "en",
+    "中文": "zh",
+    "汉语": "zh",
+}
 # "could you write to me in Chinese from now on", "please switch back to English", "以后请用中文回复我"
 _ASKS_FOR_LANGUAGE = re.compile(
     r"^(?:(?:excuse me|sorry|i am sorry|i'm sorry|please|pls|hi|hello|ok|okay|so|then|actually)[,\s]+)*"
@@ -164,7 +172,9 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
     matched = [k for k in kinds if k]
     if not matched:
         return None
-    if all(c.rstrip("吧啦") in _NEVER_MIND for c, k in zip(parts, kinds, strict=True) if k) and not (kinds[0] or kinds[-1]):
+    if all(c.rstrip("吧啦") in _NEVER_MIND for c, k in zip(parts, kinds, strict=True) if k) and not (
+        kinds[0] or kinds[-1]
+    ):
         return None  # "不能……算了，能，我们自己搞得定": "never mind" corrects the answer before it
     if (
         "skip" in matched
@@ -642,7 +652,8 @@ def _edit_in(folded: str, fields: Sequence[str]):
 
 def _edit_command(text: str, folded: str, found: re.Match[str], field: str) -> Command:
     value = re.sub(
-        r"[\s,，。;；-]+(?:please |pls )?(?:fix|change|update|correct|edit) (?:that|it|this)(?: first| please| for me)?$|"
+        r"[\s,，。;；-]+(?:please |pls )?(?:fix|change|update|correct|edit) (?:that|it|this)"
+        r"(?: first| please| for me)?$|"
         r"[\s,，。;；]+(?:请|麻烦)?(?:帮我|帮忙|给我)?(?:改一下|改下|改过来|改掉|更正一下|修改一下)(?:吧|哈|谢谢)?$",
         "",
         found.groupdict().get("value") or "",

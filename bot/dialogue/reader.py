@@ -36,7 +36,8 @@ _NOT_YET = re.compile(
     r"\bnot yet\b.{0,20}\bchange\b|先别(?:提交|交|submit)|提交(?:之)?前|交(?:之)?前|submit\s*(?:之)?前"
 )
 _KEEP_AS_DRAFT = re.compile(
-    r"\b(?:keep|leave|save|store|hold)(?: it| this| the plan)? (?:as|in) (?:a |the )?draft\b|\bdraft (?:only|for now)\b|"
+    r"\b(?:keep|leave|save|store|hold)(?: it| this| the plan)? (?:as|in) (?:a |the )?draft\b|"
+    r"\bdraft (?:only|for now)\b|"
     r"(?:存成|存为|保存为|保存成|留成|先存|就存|留作)(?:一个|个)?草稿|草稿(?:先)?(?:放着|留着|存着)"
 )
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)|(?<![\d])(\d\d)\s*年|fy\s*(\d\d)(?!\d)", re.IGNORECASE)
@@ -344,11 +345,13 @@ def _unsure_then_asking_around(text: str, asked: Question, heard: Optional[Heard
     return first if first is not None and first.value in ("unsure", answers.UNKNOWN) else None
 
 
-_SAID_BACK = re.compile(r"[^。，,.!！?？]{1,12}?(?:吗|呢|么)[?？]")
+# "部门对吗？", "年份呢？": the bot's question said back, not a question of one's own ("data lake 是指什么？")
+_SAID_BACK = re.compile(r"(?:(?![什啥哪怎谁几为])[^。，,.!！?？]){1,12}?(?:吗|呢|么)[?？]")
 
 
 def _answers_to_questions_said_back(text: str, asked: Question, heard: Heard) -> Optional[Reading]:
-    """ "部门对吗？对。年份呢？也对。": at a yes/no or choice question, the questions said back go, the answers count."""
+    """ "部门对吗？对。年份呢？也对。": at a yes/no or choice question, the questions said back go and
+    the answers count."""
     if asked.kind not in ("yes_no", "choice") or not _SAID_BACK.search(text):
         return None
     rest = _SAID_BACK.sub("，", text).strip(" ，,。.")

@@ -142,8 +142,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         (
             "withdraw_plan",
             r"\b(?:withdraw|retract|delete|scrap|cancel|rescind|kill|retire|shelve|abandon)\s+"
-            r"(?:(?:the|our|my)\s+(?=plan|proposal|#|no\.))?"
-            + _NUMBER,
+            r"(?:(?:the|our|my)\s+(?=plan|proposal|#|no\.))?" + _NUMBER,
         ),
         (
             "withdraw_plan",
@@ -1010,7 +1009,7 @@ def awaiting_review(text: str) -> Optional[str]:
 
 
 def listing_by_status(text: str) -> Optional[Tuple[str, str]]:
-    """ (intent, status) of a request for the plans in one state: "what's waiting for review?" (submitted),
+    """(intent, status) of a request for the plans in one state: "what's waiting for review?" (submitted),
     "is anything still in draft?" (draft); show_my_plans about one's own, query_plans otherwise."""
     folded = fold(text)
     status = "submitted" if _AWAITING_REVIEW.search(folded) else "draft" if _STILL_IN_DRAFT.search(folded) else None

@@ -2524,3 +2524,175 @@ def test_asking_who_is_missing_lists_the_units_that_have_not_filed(text):
 def test_nothing_to_change_after_all_leaves_the_change(text):
     assert read("edit_field", text).kind == "skip"
     assert read("edit_field", "no, the sponsor").value == "executive_sponsor"
+
+
+# --- edition 13 (tests/conversations/dev/heldout13-*.yml), retired 2026-11-30 -------------------------
+
+
+@pytest.mark.parametrize(
+    "text, branches",
+    [
+        ("主要是省坐席的时间，还有对病人的服务会比较好", ["time_saved", "customer_service"]),
+        ("节省抢修时间；减少停水，提升用户服务。", ["time_saved", "customer_service"]),
+        ("time saved为主，还有家长那边的服务（作业反馈更快）", ["time_saved", "customer_service"]),
+        ("省时间 客户修车也不用干等配件", ["time_saved", "customer_service"]),
+        ("省时间⏱ 顺便给农户多卖份补充险💰", ["time_saved", "upsell"]),
+        (
+            "一个是增加售电收入，一个是给老百姓省钱、服务好，另外还能带动电动汽车充电桩的新业务",
+            ["revenue", "new_opportunities", "customer_service"],
+        ),
+        ("服务器成本能降下来，省时间", ["time_saved"]),  # a server is no service
+    ],
+)
+def test_service_to_the_people_served_is_customer_service(text, branches):
+    assert answers.parse_branches(text) == [b for b in answers.VALUE_BRANCHES if b in branches]
+
+
+@pytest.mark.parametrize(
+    "field, option, text",
+    [
+        ("data_location", "siloed", "stuck inside our WMS only, IT never pull it to the data lake"),
+        ("data_location", "siloed", "Everything is in SAP only, finance owns it, it is not in any central lake."),
+        ("failure_tolerance", "budgeted", "We've put a bit aside for trials that don't pan out"),
+        ("failure_tolerance", "must_succeed", "we never set some money aside"),
+        ("failure_tolerance", "budgeted", "院里表示可以先试，失败了也有一定的预算兜底，不要求一次成功"),
+        (
+            "failure_tolerance",
+            "unsure",
+            "We have not explicitly budgeted for failure, but I would not say it must succeed either. Unsure, then.",
+        ),
+        ("q_can_ship", "yes", "can, just need CAB approval, normal thing"),
+        ("q_can_ship", "yes", "can, no problem"),
+        (
+            "q_can_ship",
+            "unsure",
+            "Unsure. There are ethical and works council considerations that could well prevent deployment.",
+        ),
+        (
+            "q_needs_ml",
+            "yes",
+            "Kind of, to be honest. Part of it is just smarter segmentation, but next-best-offer in real "
+            "time at scale is ML territory. So net-net, yes.",
+        ),
+        ("q_needs_ml", "unsure", "Not sure. So no idea"),
+        ("q_needs_ml", "yes", "要哩，光靠经验看负载率判断不准"),
+        (
+            "pilot_team",
+            "yes",
+            "No. Well, on reflection, yes: a small pilot in the engineering division would be prudent.",
+        ),
+        ("q_unused_data", "yes", "没有吧……等等，有的有的，收费系统里十年的缴费流水一直躺着没人动过"),
+        ("q_can_do_alone", "yes", "不能……算了，能，我们IT自己就有数据组，自己搞得定"),
+        ("data_quality", "poor", "呵呵，好得很，一半日志连版本号都没有，说白了就是差"),
+        ("data_quality", "poor", "蹩脚的，扫描件多，Excel格式各人各样"),
+    ],
+)
+def test_edition_13_choice_answers(field, option, text):
+    assert answers.parse_choice(field, text) == option
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        (
+            "Hold fire. The sponsor changed this week - it's the CFO now, Elaine Porter. Fix that first.",
+            "Elaine Porter",
+        ),
+        ("the sponsor changed, it's Elaine Porter now", "Elaine Porter"),
+        ("发起人换了，现在是财务总监王丽", "财务总监王丽"),
+    ],
+)
+def test_a_sponsor_who_changed_is_an_edit(text, value):
+    edit = commands.match_edit(text, ANSWER_FIELD_NAMES)
+    assert edit.field == "executive_sponsor" and value in edit.value and "Fix" not in edit.value
+
+
+def test_a_change_of_the_data_quality_asked_for_politely():
+    text = (
+        "不好意思，麻烦您，刚才数据质量那一项我说得不够准确。仔细想了一下，老病历里手写的扫描件很多，错漏也不少，"
+        "还是应该算“差”，请您帮我改一下，谢谢。"
+    )
+    edit = commands.match_edit(text, ANSWER_FIELD_NAMES)
+    assert edit.field == "data_quality" and answers.parse_choice(edit.field, edit.value) == "poor"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        (
+            "Hold on, mi nuh have di numbers fi di metric yet. Save it and mi will finish next week when "
+            "finance send di figures",
+            "pause",
+        ),
+        ("这个还冇定，先跳过咯", "skip"),
+        ("wait can I see what I've filled in so far? 👀", "show_answers"),
+        ("看看我都填了啥", "show_answers"),
+        ("算了，不填了", "pause"),
+    ],
+)
+def test_edition_13_commands(text, kind):
+    assert commands.match(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text", ["不能……算了，能，我们IT自己就有数据组，自己搞得定", "we save it in the lake and finish processing there"]
+)
+def test_no_command_inside_an_answer(text):
+    assert commands.match(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        (
+            "Excuse me, could you write to me in Chinese from now on? My deputy, who reads Chinese better, "
+            "will look at this with me.",
+            "zh",
+        ),
+        ("I am sorry, she says English is fine after all. Please switch back to English.", "en"),
+        ("以后请用中文回复我", "zh"),
+        ("we reply in English to overseas customers", None),
+        ("客服用英文回复海外客户", None),
+    ],
+)
+def test_a_sentence_that_asks_for_a_language(text, lang):
+    assert commands.language_request(text) == lang
+
+
+def test_keep_it_as_a_draft_at_the_submit_question():
+    text = "no dont submit it yet. keep it as a draft, Tom needs to look at it first"
+    assert read("confirmation", text, "submit").value == "no"
+    assert read("confirmation", "直接交", "submit").value == "yes"
+
+
+def test_questions_said_back_then_answered():
+    assert read("confirmation", "部门对吗？对。年份呢？也对。", "start").value == "yes"
+
+
+def test_requests_of_edition_13():
+    from bot.nlu.patterns import about_units_plans, listing_by_status
+
+    assert recognise("I want to retire the plan #1, the one of sentiment. The project is abandoned.") == (
+        "withdraw_plan",
+        1,
+    )
+    assert recognise("cancel my 3pm call") is None
+    assert recognise("你好，跟你们讲一声，我们质检部明年冒得机器学习的计划")[0] == "declare_no_plan"
+    assert about_units_plans("您好，麻烦帮我查一下明年已经提交上来的计划有哪些，谢谢")
+    assert listing_by_status("and is anything still sitting in draft? 🤔") == ("query_plans", "draft")
+    assert listing_by_status("what is a draft?") is None
+
+
+def test_no_reason_in_just_telling():
+    assert answers.reason_in("财务部今年没有机器学习计划，先跟你说清楚") is None
+    assert answers.reason_in("你好，跟你们讲一声，我们质检部明年冒得机器学习的计划") is None
+
+
+def test_what_a_unit_filed_this_year_is_this_round():
+    from bot import planning
+    from bot.queries import parse_filter
+
+    this_year = planning.dt.date.today().year
+    assert parse_filter("风控部今年交了啥", year=this_year, unit="risk").year == planning.default_year()
+    assert parse_filter("what did Risk file this year?", year=this_year).year == planning.default_year()
+    assert parse_filter("风控部今年的计划", year=this_year, unit="risk").year == this_year
