@@ -219,7 +219,7 @@ class PendingQuestionForm(FormValidationAction):
         elif command.kind == "language":
             self.remember_language(turn)
         elif command.kind == "show_answers":
-            self.show_answers(turn)
+            self.show_answers(question, turn)
         elif command.kind == "show_my_plans":
             with session_scope() as session:
                 turn.dispatcher.utter_message(text=cycle_text.my_plans_text(session, identify(turn.tracker), turn.lang))
@@ -279,7 +279,7 @@ class PendingQuestionForm(FormValidationAction):
         """After repeated answers the question cannot read: what to do instead of asking again."""
         return {"form_exit": FormExit.PAUSE}
 
-    def show_answers(self, turn: Turn) -> None:
+    def show_answers(self, question: Question, turn: Turn) -> None:
         """ "Can I see what I've filled in?" outside the plan's questions: the unit's plans."""
         with session_scope() as session:
             turn.dispatcher.utter_message(text=cycle_text.my_plans_text(session, identify(turn.tracker), turn.lang))

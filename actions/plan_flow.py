@@ -325,6 +325,8 @@ class ValidateNoPlanForm(PendingQuestionForm):
             value = answers.reason_in(message.get("text") or "")  # "no plan", said again: where is the reason?
             if value is None:
                 return self.reject("no_plan_not_a_reason", turn, question)
+        if isinstance(value, str) and answers.says_only_how_it_was_decided(value):
+            return self.reject("no_plan_how_not_why", turn, question)  # "It is a management decision."
         return accepted({"no_plan_reason": value})
 
 

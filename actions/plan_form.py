@@ -91,8 +91,8 @@ class ValidatePlanForm(PendingQuestionForm):
     def editable(self, tracker: Tracker) -> List[str]:
         return list(ANSWER_FIELD_NAMES)
 
-    def show_answers(self, turn: Turn) -> None:
-        slots = {name: turn.tracker.get_slot(name) for name in ANSWER_FIELD_NAMES}
+    def show_answers(self, question: Question, turn: Turn) -> None:
+        slots = {name: turn.tracker.get_slot(name) for name in ANSWER_FIELD_NAMES if name != question.name}
         turn.dispatcher.utter_message(text=plan_text.answers_so_far_text(slots, turn.lang))
 
     def accept(self, question: Question, value: Any, extra: Dict[str, Any], turn: Turn) -> Slots:

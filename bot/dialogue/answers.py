@@ -1530,11 +1530,19 @@ def _reason_parts(parts: Sequence[str]) -> List[str]:
     ]
 
 
+def says_only_how_it_was_decided(text: str) -> bool:
+    """ "It is a management decision.", "经部门班子研究决定": who decided or how, and no reason why."""
+    parts = _parts(text)
+    return any(_PROCEDURE.fullmatch(words.fold(part).strip()) for part in parts) and not _reason_parts(parts)
+
+
 # How a decision was taken is not why: "经部门班子研究", "after internal discussion"
 _PROCEDURE = re.compile(
     r"(?:我们|我|咱们|本|[\u4e00-\u9fff]{1,5}部|部门|今年|明年|这次|这边|\s)*(?:经|经过|通过)[^，,。]{0,8}?"
     r"(?:研究|讨论|审议|商议|商量|决定)(?:决定|后|之后)?|"
-    r"(?:after|following) (?:(?:some|an?|internal|careful|much) )*(?:discussion|deliberation|review)s?(?: internally)?"
+    r"(?:after|following) (?:(?:some|an?|internal|careful|much) )*(?:discussion|deliberation|review)s?(?: internally)?|"
+    r"(?:it(?:'s| is| was) )?(?:a |the )?(?:management|leadership|board|senior management|top-down) decision|"
+    r"(?:management|leadership|the board|senior management|my boss|the boss) (?:has )?decided(?: so| that| it)?"
 )
 
 
@@ -1574,7 +1582,7 @@ _GREETING = re.compile(
 _JUST_TELLING = re.compile(
     r"(?:我|我们)?(?:想|来|先|特此|就是|要)?(?:在这里|在这儿|在这|这里|这边|跟你们|和你们|向你们|给你们|跟您|和您|向您|给您|跟你|和你|向你|给你)?(?:报备|登记|说清楚|讲清楚|说明白|讲明白|说好|讲好|说明|讲一声|说|告诉你|通知|知会|备案|报一下|说一声)"
     r"(?:一下|一声|下)?(?:吧|哈|啊)?|"
-    r"(?:i'?m |we'?re )?(?:just )?(?:letting you know|telling you|for your info(?:rmation)?|fyi|"
+    r"(?:i'?m |we'?re )?(?:just )?(?:letting you know|to let you know|telling you|for your info(?:rmation)?|fyi|"
     r"wanted to let you know|want to register (?:that|it)|please (?:note|record) (?:that|it))|"
     r"(?:hi|hey|hello)?[\s,-]*(?:just )?(?:so you know|quick one|quick note|quick question|heads up|a heads up|"
     r"fair enough|ok(?:ay)?|alright|right|well|so|then|understood|got it|noted|makes sense|thanks?|thank you)|"

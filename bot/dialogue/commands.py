@@ -138,12 +138,13 @@ _LANGUAGES = {
 }
 # "could you write to me in Chinese from now on", "please switch back to English", "以后请用中文回复我"
 _ASKS_FOR_LANGUAGE = re.compile(
-    r"^(?:(?:excuse me|sorry|i am sorry|i'm sorry|please|pls|hi|hello|ok|okay|so|then|actually)[,\s]+)*"
+    r"^(?:(?:excuse me|sorry|i am sorry|i'm sorry|please|pls|hi|hello|ok|okay|so|then|actually|also|and|oh|btw|"
+    r"by the way|thx|thanks|thank you|cool|great)[,\s]+)*"
     r"(?:(?:could|can|would|will) you (?:please |kindly )?|please |pls |kindly |let's |lets |let us |i'd like to |"
     r"i would like to |i want to |can we |could we )?"
     r"(?:(?:write|reply|answer|talk|speak|respond|continue|chat|communicate)(?: to me| with me| to us)?(?: only)? in|"
     r"(?:switch|change|go)(?: back)?(?: the language)? to|use) (?P<en>english|chinese|mandarin)"
-    r"(?: (?:from now on|instead|again|please|for me|after all|for the rest))*$|"
+    r"(?: (?:from now on|instead|again|please|pls|plz|for me|after all|for the rest))*$|"
     r"^(?:以后|之后|接下来|后面)?(?:请|麻烦|麻烦你|能不能|可不可以|可以|能否)?(?:你)?(?:都)?(?:用|说|讲|换成|切换成|切换到|改用|换回|切回)"
     r"(?P<zh>中文|英文|英语|汉语)(?:回复|回答|跟我说|和我说|交流|沟通|聊|写)?(?:我|我们)?(?:吧|吗|好吗|可以吗|谢谢)?$"
 )
@@ -480,6 +481,11 @@ _CHANGE_IT = re.compile(
     r"^(?:请|麻烦|那就|所以)?(?:帮我|你|我想|我要|想|要)?(?:改成|改为|换成|更正为)[\s：:]*(?P<value>.+)$|"
     r"^(?:so |please |pls )?(?:change|update|set|switch) (?:it|that) (?:to|into) (?P<value_en>.+)$"
 )
+
+
+def field_aliases(field: str) -> List[str]:
+    """How people name one plan question ("数据质量", "质量", "data quality"), folded."""
+    return [alias for alias, name in _field_names() if name == field]
 
 
 def _field_aliases(fields: Sequence[str]) -> Dict[str, List[str]]:

@@ -345,16 +345,26 @@ def _unsure_then_asking_around(text: str, asked: Question, heard: Optional[Heard
     return first if first is not None and first.value in ("unsure", answers.UNKNOWN) else None
 
 
-# "部门对吗？", "年份呢？": the bot's question said back, not a question of one's own ("data lake 是指什么？")
-_SAID_BACK = re.compile(r"(?:(?![什啥哪怎谁几为])[^。，,.!！?？]){1,12}?(?:吗|呢|么)[?？]")
+# "部门对吗？", "质量怎么样？": the bot's question said back, not a question of one's own ("data lake 是指什么？")
+_SAID_BACK = re.compile(r"[^。，,.!！?？]{1,12}?(?:吗|呢|么|样)[?？]")
+_ASKING_WORD = re.compile(r"什么|啥|哪|怎|谁|几|为何|为啥|多少")
 
 
 def _answers_to_questions_said_back(text: str, asked: Question, heard: Heard) -> Optional[Reading]:
     """ "部门对吗？对。年份呢？也对。": at a yes/no or choice question, the questions said back go and
-    the answers count."""
-    if asked.kind not in ("yes_no", "choice") or not _SAID_BACK.search(text):
+    the answers count. One with a question word is said back only when it names the question's topic."""
+    if asked.kind not in ("yes_no", "choice"):
         return None
-    rest = _SAID_BACK.sub("，", text).strip(" ，,。.")
+    topic = commands.field_aliases(asked.name)
+
+    def said_back(found: re.Match[str]) -> str:
+        segment = words.fold(found.group())
+        echoed = not _ASKING_WORD.search(segment) or any(alias in segment for alias in topic)
+        return "，" if echoed else found.group()
+
+    rest = _SAID_BACK.sub(said_back, text).strip(" ，,。.")
+    if rest == text.strip(" ，,。."):
+        return None
     if not answers.has_substance(rest) or asks(rest, asked):
         return None
     return _answered(rest, asked, heard)
@@ -566,6 +576,7 @@ def _extra(text: str, asked: Question) -> Dict[str, Any]:
 
 _CJK_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
 _CJK_YEAR = re.compile(r"(二[〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2})\s*年")
+_CJK_SHORT_YEAR = re.compile(r"(?<![〇零○一二三四五六七八九十])(二[六七八九])年(?!内|以内|左右|多)")  # "是二八年的"
 
 
 def read_year(text: str, heard: Optional[Heard] = None) -> Optional[int]:
@@ -577,6 +588,7 @@ def read_year(text: str, heard: Optional[Heard] = None) -> Optional[int]:
         except (TypeError, ValueError):
             pass
     text = _CJK_YEAR.sub(lambda m: "".join(_CJK_DIGITS[c] for c in m.group(1)) + "年", text)  # "二〇二七年"
+    text = _CJK_SHORT_YEAR.sub(lambda m: "".join(_CJK_DIGITS[c] for c in m.group(1)) + "年", text)
     found = _YEAR.search(text)
     if not found:  # "对的，就是生产部明年的"
         from bot.nlu.numbers import find_years

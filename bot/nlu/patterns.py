@@ -240,7 +240,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         ),
         (
             "declare_no_plan",
-            r"(?:机器学习|ml|ai)的?(?:计划|规划)\S{0,8}?(?:不参与|不参加|不报|不交|不提交|是零|为零|为空|空着)|报个空|交个白卷",
+            r"(?:机器学习|ml|ai)的?(?:计划|规划)\S{0,8}?(?:不参与|不参加|不报|不交|不提交|不提了|是零|为零|为空|空着)|报个空|交个白卷|"
+            r"没有(?:要|需要|打算|准备|可以)?(?:做|搞|报|上|弄)的(?:机器学习|ml|ai|人工智能)(?:项目|计划|规划)",
         ),
         (
             "declare_no_plan",
@@ -261,6 +262,10 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         ),
         (
             "declare_no_plan",
+            r"\b(?:don'?t|do not|doesn'?t|does not|won'?t|will not) have anything (?:ml|machine learning|ai)"
+            r"(?:[- ]related)? to (?:put forward|submit|file|put in|send in)\b|"
+            r"\bcount (?:us|[a-z&]+(?: [a-z&]+)?) out\b[^?]*\b(?:ml|machine learning|ai)\b|"
+            r"\b(?:we are|we're|we'll be) not doing any (?:ml|machine learning|ai)\b|"
             r"\bno " + _ML + r"plans? (?:from (?:us|our (?:side|team|unit|department))|this (?:time|year|round|cycle)|"
             r"for (?:next|this|the coming) year)\b|\b(?:sitting|sit) (?:this|that) (?:one|year|round|cycle) out\b",
         ),

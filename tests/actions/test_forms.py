@@ -64,6 +64,16 @@ def test_show_my_plans_at_every_form_answers_and_asks_again(directory_db, form, 
     assert "零售部" in texts(dispatcher)[0]
 
 
+@pytest.mark.parametrize("text, lang", [("wait can I see what I've filled in so far?", "en"), ("看看我都填了啥", "zh")])
+def test_the_answers_so_far_mid_plan_then_the_question_again(directory_db, text, lang):
+    form, asked, validation, extra = FORMS[0]
+    slots, dispatcher = say(form, asked, validation, extra, text, lang=lang)
+    assert slots["requested_slot"] == asked and slots[asked] is None and slots["reask"] == "back"
+    shown = texts(dispatcher)[0]
+    assert shown.startswith(messages.text("plan_so_far_header", lang, count=5, total=22))
+    assert messages.text("field.q_unused_data", lang) in shown and messages.text("field.q_needs_ml", lang) not in shown
+
+
 @pytest.mark.parametrize(
     "form, asked, validation, extra",
     [f for f in FORMS if f[0] != "plan_form"],

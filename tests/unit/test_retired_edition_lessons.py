@@ -2696,3 +2696,34 @@ def test_what_a_unit_filed_this_year_is_this_round():
     assert parse_filter("风控部今年交了啥", year=this_year, unit="risk").year == planning.default_year()
     assert parse_filter("what did Risk file this year?", year=this_year).year == planning.default_year()
     assert parse_filter("风控部今年的计划", year=this_year, unit="risk").year == this_year
+
+
+# Calibration conversations still failing after edition 13 was read (en-v17, en-x15, zh-u11, en-w20, zh-f09)
+def test_how_it_was_decided_is_no_reason():
+    assert answers.says_only_how_it_was_decided("It is a management decision.")
+    assert not answers.says_only_how_it_was_decided("management decided, the capex went to the new line")
+    assert answers.reason_in("Hi. Just to let you know, quality won't have an ML plan for next year") is None
+
+
+def test_a_year_said_in_two_chinese_numerals():
+    assert reader.read_year("部门没错 年份不对 是二八年的 明年的活早排满了") == 2028
+    assert reader.read_year("三五年内") is None
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("also can you reply in chinese from now on? sharing my screen with the shanghai team", "zh"),
+        ("ok thx, switch back to english pls", "en"),
+    ],
+)
+def test_a_language_asked_for_after_a_filler(text, lang):
+    assert commands.language_request(text) == lang
+
+
+def test_the_question_said_back_with_a_question_word_that_names_the_topic():
+    assert read("data_quality", "质量怎么样？说实话不知道，从来没人评估过").value == "unknown"
+    assert (
+        read("data_location", "等下，data lake 具体是指什么？我们好像有个 data platform，不确定算不算").kind
+        == "command"
+    )
