@@ -8,7 +8,7 @@ who may do it) and words the outcome with bot/plan_text.py; then it hands over t
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
@@ -17,15 +17,16 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import identify
 from actions.faq import send_answer
-from actions.forms import PendingQuestionForm, Request, Slots, accepted
+from actions.forms import Handler, PendingQuestionForm, Request, Slots, accepted
 from actions.replies import Turn, button, int_slot, lang_of, say, utter
 from bot import cycle_text, lifecycle, messages, plan_text, planning, roles
 from bot.dialogue import answers, prompts
-from bot.dialogue.reader import Question
+from bot.dialogue.reader import Question, Reading
 from bot.directory import Identity
 from bot.flow import CHOOSING_A_FIELD, Confirming, FormExit
 from bot.kb import faq
 from bot.lifecycle import Outcome
+from bot.nlu import patterns
 from bot.plan_schema import ANSWER_FIELD_NAMES
 from bot.roles import Permission
 from bot.store.db import session_scope
@@ -314,6 +315,14 @@ class ValidateNoPlanForm(PendingQuestionForm):
     def name(self) -> Text:
         return "validate_no_plan_form"
 
+    def handlers(self) -> Sequence[Handler]:
+        return (self.files_after_all, *super().handlers())
+
+    def files_after_all(self, reading: Reading, question: Question, turn: Turn) -> Optional[Slots]:
+        """ "那还是报一个好了，帮我开一份明年的计划": no "no plan" after all, a plan instead."""
+        request = patterns.recognise(turn.tracker.latest_message.get("text") or "")
+        return {"form_exit": FormExit.START_PLAN} if request is not None and request[0] == "start_plan" else None
+
     def accept(self, question: Question, value: Any, extra: Dict[str, Any], turn: Turn) -> Slots:
         message = turn.tracker.latest_message or {}
         intent = message.get("intent") or {}
@@ -327,6 +336,8 @@ class ValidateNoPlanForm(PendingQuestionForm):
                 return self.reject("no_plan_not_a_reason", turn, question)
         if isinstance(value, str) and answers.says_only_how_it_was_decided(value):
             return self.reject("no_plan_how_not_why", turn, question)  # "It is a management decision."
+        if isinstance(value, str) and answers.gives_no_reason(value):
+            return self.reject("no_plan_not_a_reason", turn, question)  # "没得就是没得噻"
         return accepted({"no_plan_reason": value})
 
 
@@ -340,6 +351,8 @@ class ActionNoPlanFormDone(Action):
         reason = tracker.get_slot("no_plan_reason")
         if tracker.get_slot("form_exit") == FormExit.EDIT:
             return events + [FollowupAction("action_edit_plan")]
+        if tracker.get_slot("form_exit") == FormExit.START_PLAN:
+            return events + [FollowupAction("action_start_plan")]
         if tracker.get_slot("form_exit") or not reason:
             turn.say("no_plan_left")
             return events

@@ -26,6 +26,7 @@ class FormExit:
     WITHDRAW = "withdraw"  # "withdraw our plan" mid-form: the form stops, then action_confirm_withdraw
     NO_PLAN = "no_plan"  # "we have no ML plan" mid-form: the form stops, then action_start_no_plan
     EDIT = "edit"  # "change the sponsor" in a form other than the plan's: it stops, then action_edit_plan
+    START_PLAN = "start_plan"  # "we'll file one after all" at the no-plan reason: it stops, then action_start_plan
     REFUSED = "refused"  # the draft may no longer be changed by this person (bot/roles.py): the form stops
 
     LEAVING = (PAUSE, LEAVE, WITHDRAW, NO_PLAN)  # read from the message as a command of that name

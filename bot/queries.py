@@ -10,6 +10,7 @@ from typing import List, Optional
 from sqlalchemy.orm import Session
 
 from bot import assessment, cycle, planning, roles
+from bot.dialogue import words
 from bot.directory import Identity
 from bot.plan_schema import STATUSES
 from bot.plan_status import APPROVED, HIDDEN_FROM_OFFICE, HIDDEN_FROM_UNIT, NEEDS_WORK
@@ -55,8 +56,12 @@ _FILED_THIS_YEAR = re.compile(
 )
 
 
+_DRAFTS = re.compile(r"草稿|\bdrafts?\b", re.I)  # "哪些计划是草稿状态、还没交上来的": drafts, not units
+
+
 def parse_filter(text: str, *, year=None, unit=None, status=None, challenge=None) -> PlanFilter:
     """A filter from the message's entities and wording."""
+    text = words.simplify(text)  # "哪些部門還沒交" as "哪些部门还没交"
     rating = "blocked" if _BLOCKED.search(text) else "at_risk" if _AT_RISK.search(text) else None
     challenge = challenge if challenge in assessment.CHALLENGES else None
     if year and _FILED_THIS_YEAR.search(text):
@@ -68,7 +73,7 @@ def parse_filter(text: str, *, year=None, unit=None, status=None, challenge=None
         challenge=challenge,
         rating=rating,
         weak=bool(rating or challenge or _WEAK.search(text)),
-        not_filed=bool(_NOT_FILED.search(text)),
+        not_filed=bool(_NOT_FILED.search(text)) and status != "draft" and not _DRAFTS.search(text),
         count_only=bool(_HOW_MANY.search(text)),
     )
 

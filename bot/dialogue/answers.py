@@ -596,7 +596,8 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     lead = _leading(raw[0], field_groups) or _leading(parts[0], field_groups)
     if lead is None and raw[0] == "can" and "yes" in field_groups and len(raw) > 1:
         lead = "yes"  # "can, just need CAB approval"
-    qualified = _GOOD_BUT_FOR.search(folded) if field == "data_quality" and lead == "good" else None
+    opens_good = lead == "good" or (lead is None and _scan(parts[0], field_groups)[:1] == ["good"])
+    qualified = _GOOD_BUT_FOR.search(folded) if field == "data_quality" and opens_good else None
     if qualified and not re.search(r"\b(?:nothing|no|none|only|hardly any)\b[^,.;]*$", folded[: qualified.start()]):
         return Choice("mixed", True)  # "great apart from the old records", "good in parts"
     if field == "data_quality" and len(parts) > 1 and lead in ("poor", "mixed"):
@@ -953,6 +954,14 @@ def parse_branches(text: str) -> List[str]:
     named_outside = parse_branches(outside) if outside != text else []
     if named_outside:
         return named_outside  # "加上收入（少缺货就多卖）": the brackets explain a branch already named
+    head, colon, explained = text.partition("：") if "：" in text else text.partition(": ")
+    named_before = (
+        parse_branches(head)
+        if colon and explained.strip() and len(head) <= 24 and not re.search(r"[:：]", explained)
+        else []
+    )
+    if named_before:
+        return named_before  # "收入和节省时间吧：少亏的就是多赚的，…": what follows the colon explains them
     listed = _listed_branches(text)
     if listed:
         return listed
@@ -1039,7 +1048,8 @@ def _listed_branches(text: str) -> List[str]:
 
 
 _CUSTOMERS_SERVED = re.compile(
-    r"(?:客户|顾客|用户|乘客|患者|病人|投保人|会员|家长|学生|居民|农户|车主|旅客|游客|市民|业主|老百姓|群众|住户|租户)(?!的)"
+    r"(?:客户|顾客|用户|乘客|患者|病人|投保人|会员|家长|学生|居民|农户|车主|旅客|游客|市民|业主|老百姓|群众|住户|租户)"
+    r"(?!的|经理|代表|专员|主管|顾问)"
     r"[^，,。；;不没未难]{0,8}?(?:更快|更早|更及时|更方便|少等|不用等|不用干等|不用再等|少跑|等得少|满意|体验更好)|"
     r"(?:客户|顾客|用户|乘客|患者|病人|家长|学生|居民|农户|车主|旅客|游客|市民|业主|老百姓|群众|住户|租户)"
     r"[^，,。；;]{0,4}?服务(?!器)|服务(?!器)(?:也|会|就)?(?:会)?(?:更|比较|变得?)?(?:好|到位|周到)|(?:提升|改善|提高)[^，,。；;]{0,4}?服务(?!器)|"
@@ -1474,8 +1484,9 @@ def _more_than_a_decision(note: str) -> bool:
 # --- "no plan", with its reason -------------------------------------------------------------
 
 _BECAUSE = re.compile(
-    r"(?:因为|由于|原因是|原因：|原因:|理由是|主要是因为|\b(?:because of|because|since|as|due to|given that|"
-    r"the reason is|reason:)(?![a-z]))\s*",
+    r"(?:因为|由于|原因是|原因：|原因:|理由是|主要是因为|\b(?:because of|because|since|due to|given that|"
+    r"the reason is|reason:)(?![a-z])|\bas(?![a-z])(?!\s+(?:no|having|well|such|far|of|for|per|usual|always|part|a|an|"
+    r"i said|we said|mentioned|discussed|agreed|requested|asked)\b))\s*",
     re.IGNORECASE,
 )
 
@@ -1527,7 +1538,38 @@ def _reason_parts(parts: Sequence[str]) -> List[str]:
         and not _JUST_TELLING.fullmatch(words.fold(part).strip())
         and not _GREETING.fullmatch(words.fold(part).strip())
         and not _PROCEDURE.fullmatch(words.fold(part).strip())
+        and not _RECORD_REQUEST.fullmatch(words.fold(part).strip(" .!！。"))
     ]
+
+
+# Asking to record it, or acknowledging, is no reason: "pls log it", "kindly record that …", "noted with thanks"
+_RECORD_REQUEST = re.compile(
+    r"(?:(?:ok(?:ay)?|so|then|in that case|please|pls|plz|kindly|can you|could you|would you|just|and)[\s,]+)*"
+    r"(?:log|record|note|mark|register|tick|put|file|enter|book|count|write)\b.*|"
+    r"(?:ok(?:ay)?|noted|noted with thanks|thanks|thank you|thanks a lot|cheers|got it|understood|in that case|"
+    r"no plan|none|nothing|that'?s all|that'?s it)|"
+    r"(?:请|麻烦|帮我|帮忙|帮|就)?(?:记录|登记|记一下|记下|标记|标注|记上)\S{0,10}"
+)
+
+
+# "没得就是没得", "no means no", "没有为什么": the "no plan" said again, with no reason
+_NO_MEANS_NO = re.compile(
+    r"^(?:(?:没有|没得|没|无|不做|不报)就是(?:没有|没得|没|无|不做|不报)|没有为什么|不为什么|没(?:什么|啥)(?:原因|理由)|"
+    r"就是没有|反正没有|no means no|(?:there'?s )?no (?:particular |real |special )?reason|just because|"
+    r"because we don'?t|"
+    r"we just don'?t|we simply don'?t)[\s,，。.!！噻嘛呗啊吧]*$"
+)
+
+
+def gives_no_reason(text: str) -> bool:
+    """The answer to "why no plan?" that gives none: "没得就是没得噻", "It is a management decision." """
+    folded = words.fold(text).strip()
+    kept = [
+        part
+        for part in _parts(folded)
+        if not _ASKS_HOW.search(part) and not re.search(r"为什么|为啥|凭什么|干嘛|\bwhy\b|[吗么嘛]$", part)
+    ]
+    return bool(kept) and (all(_NO_MEANS_NO.match(part) for part in kept) or says_only_how_it_was_decided(text))
 
 
 def says_only_how_it_was_decided(text: str) -> bool:
@@ -1558,7 +1600,8 @@ def _other_clauses(text: str) -> Optional[str]:
     parts = _parts(text)
     if len(parts) < 2 or not any(recognise(part) == ("declare_no_plan", None) for part in parts):
         return None
-    return _joined(_reason_parts(parts))
+    asked = _parts(" ".join(re.findall(r"[^，,。.!！?？]*[?？]", text)))  # "又到报计划的时候了？" asks, gives no reason
+    return _joined(_reason_parts([part for part in parts if part not in asked]))
 
 
 def _substantial(text: str) -> bool:
@@ -1580,8 +1623,8 @@ _GREETING = re.compile(
 
 
 _JUST_TELLING = re.compile(
-    r"(?:我|我们)?(?:想|来|先|特此|就是|要)?(?:在这里|在这儿|在这|这里|这边|跟你们|和你们|向你们|给你们|跟您|和您|向您|给您|跟你|和你|向你|给你)?(?:报备|登记|说清楚|讲清楚|说明白|讲明白|说好|讲好|说明|讲一声|说|告诉你|通知|知会|备案|报一下|说一声)"
-    r"(?:一下|一声|下)?(?:吧|哈|啊)?|"
+    r"(?:帮|麻烦|请)?(?:我|我们)?(?:想|来|先|特此|就是|要)?(?:在这里|在这儿|在这|这里|这边|跟你们|和你们|向你们|给你们|跟您|和您|向您|给您|跟你|和你|向你|给你)?(?:报备|登记|说清楚|讲清楚|说明白|讲明白|说好|讲好|说明|讲一声|说|告诉你|通知|知会|备案|报一下|说一声)"
+    r"(?:一下|一声|下)?(?:吧|哈|啊|伐|哦|呀|嘛|呢)?|"
     r"(?:i'?m |we'?re )?(?:just )?(?:letting you know|to let you know|telling you|for your info(?:rmation)?|fyi|"
     r"wanted to let you know|want to register (?:that|it)|please (?:note|record) (?:that|it))|"
     r"(?:hi|hey|hello)?[\s,-]*(?:just )?(?:so you know|quick one|quick note|quick question|heads up|a heads up|"

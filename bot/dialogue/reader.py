@@ -28,7 +28,9 @@ SOCIAL = ("greet", "thank", "bot_challenge", "out_of_scope", "help")
 # Requests said while a plan question is pending that leave the form to be taken as said.
 LEAVING_REQUESTS = {"declare_no_plan": FormExit.NO_PLAN, "withdraw_plan": FormExit.WITHDRAW}
 _ML_WORD = re.compile(
-    r"机器学习|人工智能|\b(?:ml|ai|a\.i\.|machine learning)\b|(?:撤回|撤销|删除|删掉).{0,8}(?:计划|方案)", re.IGNORECASE
+    r"机器学习|人工智能|(?<![a-z])(?:ml|ai|a\.i\.|machine learning)(?![a-z])|"
+    r"(?:撤回|撤销|删除|删掉).{0,8}(?:计划|方案)",
+    re.IGNORECASE,
 )
 # Said at "Shall I submit?", these hold the submission back for a change.
 _NOT_YET = re.compile(

@@ -129,7 +129,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         (
             "review_plan",
             r"(?:^|[，,。.!！;；]\s*)(?:经研究，?)?(?:这份|那份|这个|那个|该|此|本)(?:计划|方案)?[^，,。？?]{0,12}?"
-            r"(?:予以|准予|可以|我想|想|要|得|就)?(?:批准|批了|通过|同意|不批|退回|打回|驳回)|"
+            r"(?:予以|准予|可以|我想|想|要|得|就)?(?:批准|核准|批了|通过|同意|不批|退回|打回|驳回)|"
             r"(?:^|[，,。.!！;；]\s*)(?:我|我们)?(?:要|得|需要|想|准备|只能|还是)(?:给|把它)?(?:退回去|打回去|退回|打回|驳回)|"
             r"(?:想|要|就|可以)批了?(?:他|它)(?:吧)?[。.!！]?$",
         ),
@@ -257,7 +257,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         ),
         (
             "declare_no_plan",
-            r"(?:^|我们|我|咱们|部门|部|组|中心|这边|明年|今年|20\d\d\s*年)\S{0,8}?(?:不做|不搞|不上|不碰|不整|不弄)(?:任何)?"
+            r"(?:^|我们|我|咱们|部门|部|组|中心|这边|明年|今年|20\d\d\s*年)\S{0,8}?(?:不做|不搞|不上|不碰|不整|不弄)"
+            r"(?:任何|那个|这个|那些|啥|什么)?"
             r"(?:机器学习|ml|ai|人工智能)(?:了|啦|吧)?[。.!！]?$",
         ),
         (
@@ -359,6 +360,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"begin|set up|kick off|enter|register|drafting|writing|starting|creating|filling in|filling out|"
             r"submitting|filing|putting together|preparing|beginning|setting up|kicking off)\b(?:\s+(?!no\b|"
             r"not\b)[\w'-]+){0,5}?\s+" + _ML + r"(?:plan|proposal)s?\b",
+        ),
+        (  # "let's do a proper plan after all", "we'll file one after all"
+            "start_plan",
+            r"\b(?:let'?s|lets|we'?ll|we will|i'?ll|i will)\s+(?:do|file|submit|write|put in|put together|make)\s+"
+            r"(?:(?:a|an)\s+(?:proper |real |full |actual )?" + _ML + r"plan\b(?!\s+(?:review|of|for|meeting|check))|"
+            r"one after all\b)",
         ),
         (
             "start_plan",
@@ -687,10 +694,12 @@ _NOT_STARTING = re.compile(
 )
 # "do we really have to submit an ML plan every year?", "每个部门都必须交计划吗？": asks about the rule
 _MUST_WE = re.compile(
-    r"^(?:so |but |and |hmm,? )?(?:do|does|did) (?:we|i|you|they|units?|everyone|every unit|all units)"
+    r"^(?:(?:so|but|and|hmm|please|pls|sorry|excuse me|quick question)[,\s]+)*(?:do|does|did) "
+    r"(?:we|i|you|they|units?|everyone|every unit|all units)"
     r"(?: really| actually| still| even)? (?:have|need|got) to\b.*\?$|"
-    r"^(?:is|are) (?:it|this|that|a plan|an? ml plan|(?:the )?plans?|filing|"
-    r"submitting)(?: really)? (?:mandatory|required|compulsory|obligatory|a must)\b|^must (?:we|i|every)\b.*\?$|"
+    r"^(?:(?:so|but|and|hmm|please|pls|sorry|excuse me|quick question)[,\s]+)*(?:is|are) (?:it|this|that|a plan|"
+    r"an? ml plan|(?:the )?plans?|filing|submitting)(?: really)? (?:mandatory|required|compulsory|obligatory|a must)\b|"
+    r"^must (?:we|i|every)\b.*\?$|"
     r"(?:是(?:不是|否)|是不是)(?:一定要|必须|都要|每年都要|每个部门都要)|(?:必须|一定要|都得|都要)(?:交|提交|写|填|报)[^？?]{0,16}[吗嘛么][？?]?$"
 )
 _FAREWELL = re.compile(r"拜拜?|再见|回见|\b(?:bye|cya|see you|later)\b")

@@ -573,6 +573,32 @@ def test_saying_no_plan_again_is_not_a_reason(directory_db, dispatcher):
 
 
 @pytest.mark.parametrize(
+    "text, problem",
+    [("没得就是没得噻", "no_plan_not_a_reason"), ("It is a management decision.", "no_plan_how_not_why")],
+)
+def test_an_answer_that_gives_no_reason_is_asked_again(directory_db, dispatcher, text, problem):
+    tracker = form_tracker("li.wei", text, form="no_plan_form", asked="no_plan_reason", slots={"language": "zh"})
+    slots = slots_of(run(ValidateNoPlanForm(), tracker, dispatcher))
+    assert slots["no_plan_reason"] is None and slots["requested_slot"] == "no_plan_reason"
+    assert texts(dispatcher)[0] == messages.text(problem, "zh")
+
+
+def test_filing_a_plan_after_all_at_the_reason_records_nothing_and_starts_it(directory_db, dispatcher):
+    text = (
+        "欸等等，我剛問了一下主管，我們其實有在討論用模型來分配廣告投放預算耶。那還是報一個好了，幫我開一份明年的計畫"
+    )
+    tracker = form_tracker("li.wei", text, form="no_plan_form", asked="no_plan_reason")
+    slots = slots_of(run(ValidateNoPlanForm(), tracker, dispatcher))
+    assert slots["form_exit"] == "start_plan" and slots["no_plan_reason"] is None
+    events = ActionNoPlanFormDone().run(
+        dispatcher, make_tracker("li.wei", slots={"language": "zh", "form_exit": "start_plan"}), {}
+    )
+    assert followup(events) == "action_start_plan"
+    with session_scope() as session:
+        assert store.list_plans(session, unit="retail") == []
+
+
+@pytest.mark.parametrize(
     "lang, question",
     [("en", "do we really have to submit an ML plan every year?"), ("zh", "我们采购部明年是不是必须交机器学习计划？")],
 )

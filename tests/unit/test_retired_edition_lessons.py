@@ -2727,3 +2727,65 @@ def test_the_question_said_back_with_a_question_word_that_names_the_topic():
         read("data_location", "等下，data lake 具体是指什么？我们好像有个 data platform，不确定算不算").kind
         == "command"
     )
+
+
+# Calibration edition 6 (dev/{zh,en}-6.yml, written blind on 2026-11-30 around "no plan" and the office)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okay, noted with thanks. In that case kindly record that Procurement has no ML plan for next year.",
+        "hey - sales has no ML plan for '27, pls log it",
+        "G'day. Can you tick Warehousing off as having no ML plan for next year?",
+        "侬好，阿拉财务部2027年勿报机器学习计划了，帮阿拉登记一下伐",
+        "哎妈呀，又到报计划的时候了？我们销售部明年不整那个机器学习了",
+    ],
+)
+def test_asking_to_record_it_is_no_reason(text):
+    assert recognise(text)[0] == "declare_no_plan" or "no ML plan" in text
+    assert answers.reason_in(text) is None
+
+
+def test_the_reason_before_please_mark_it():
+    text = (
+        "We do not have any ML initiative for 2027. The whole team is tied up with the SAP S/4 migration, "
+        "so please mark Finance as no plan."
+    )
+    assert "SAP S/4 migration" in answers.reason_in(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["没得就是没得噻", "为啥子还要写原因嘛？没得就是没得噻", "no particular reason, we just don't"]
+)
+def test_no_means_no_is_no_reason(text):
+    assert answers.gives_no_reason(text)
+    assert not answers.gives_no_reason("我们也没什么原因，就是预算没了")
+
+
+def test_no_plan_said_mid_form_with_ml_before_a_chinese_word():
+    reading = read("title", "啊等一下😂 刚跟老板对了一下，我们客服部明年其实没有ML计划，在线客服整个外包给第三方了")
+    assert reading.kind == "command" and reading.command.kind == "no_plan"
+
+
+def test_office_listings_of_edition_6():
+    from bot.queries import parse_filter
+
+    assert not parse_filter("在吗～现在还有哪些计划是草稿状态、还没交上来的呀").not_filed
+    assert parse_filter("那到現在還有哪些部門完全沒交明年的計畫？").not_filed
+    assert answers.split_review("這份我核准，備註：方向正確") == ("approved", "方向正確")
+    assert recognise("這份我核准，備註：方向正確")[0] == "review_plan"
+    assert second_opinion("Please, is it compulsory for every department to submit this ML plan?", "start_plan") == (
+        "ask_faq"
+    )
+    assert recognise("Let's do a proper plan after all.") == ("start_plan", None)
+    assert recognise("let's do a plan review") is None
+
+
+def test_branches_named_before_a_colon():
+    assert answers.parse_branches("收入和节省时间吧：少亏的就是多赚的，客户经理也少跑冤枉路") == [
+        "revenue",
+        "time_saved",
+    ]
+    assert answers.parse_branches("Revenue: 3M in write-offs. New opportunities: 5% more applicants") == [
+        "revenue",
+        "new_opportunities",
+    ]
