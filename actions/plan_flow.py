@@ -8,6 +8,7 @@ who may do it) and words the outcome with bot/plan_text.py; then it hands over t
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
@@ -311,6 +312,13 @@ class ActionAskNoPlanReason(Action):
         return [SlotSet("reask", None)]
 
 
+_A_LATER_ROUND = re.compile(
+    r"\b(?:following|next|later|another|future|coming) (?:cycle|round|year|time)\b|\bin (?:the )?future\b|\blater\b|"
+    r"下次|下一轮|下一次|以后|将来|后年|明年再|下个周期|下一年度",
+    re.IGNORECASE,
+)
+
+
 class ValidateNoPlanForm(PendingQuestionForm):
     def name(self) -> Text:
         return "validate_no_plan_form"
@@ -320,8 +328,11 @@ class ValidateNoPlanForm(PendingQuestionForm):
 
     def files_after_all(self, reading: Reading, question: Question, turn: Turn) -> Optional[Slots]:
         """ "那还是报一个好了，帮我开一份明年的计划": no "no plan" after all, a plan instead."""
-        request = patterns.recognise(turn.tracker.latest_message.get("text") or "")
-        return {"form_exit": FormExit.START_PLAN} if request is not None and request[0] == "start_plan" else None
+        text = turn.tracker.latest_message.get("text") or ""
+        request = patterns.recognise(text)
+        if request is None or request[0] != "start_plan" or _A_LATER_ROUND.search(text):
+            return None  # "We intend to prepare a plan in the following cycle" is the reason
+        return {"form_exit": FormExit.START_PLAN}
 
     def accept(self, question: Question, value: Any, extra: Dict[str, Any], turn: Turn) -> Slots:
         message = turn.tracker.latest_message or {}

@@ -596,6 +596,9 @@ def test_filing_a_plan_after_all_at_the_reason_records_nothing_and_starts_it(dir
     assert followup(events) == "action_start_plan"
     with session_scope() as session:
         assert store.list_plans(session, unit="retail") == []
+    later = "We are busy with the migration until December. We intend to prepare a plan in the following cycle."
+    tracker = form_tracker("li.wei", later, form="no_plan_form", asked="no_plan_reason")
+    assert slots_of(run(ValidateNoPlanForm(), tracker, CollectingDispatcher()))["no_plan_reason"] == later
 
 
 @pytest.mark.parametrize(
