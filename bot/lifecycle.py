@@ -43,6 +43,7 @@ class Result:
     plan: Optional[Plan] = None
     similar: List[Tuple[Plan, float]] = field(default_factory=list)  # after a submission: other units' plans
     told: List[Any] = field(default_factory=list)  # after a review: who heard of it (reminders.tell_decision)
+    superseded: List[int] = field(default_factory=list)  # after a submission: the unit's "no plan" records it replaced
 
     @property
     def the_plan(self) -> Plan:
@@ -133,7 +134,16 @@ def submit(session: Session, identity: Identity, plan_id: Optional[int]) -> Resu
     result = assessment.assess(planning.stored_answers(planning.slot_values(plan)))
     was_draft = plan.status == DRAFT
     plan = store.set_status(session, plan_id, SUBMITTED, actor=identity.person_id, assessment=result)
-    return Result(Outcome.SUBMITTED if was_draft else Outcome.RESUBMITTED, plan, similar=similar_plans(session, plan))
+    superseded = [  # "no plan" said first, a plan filed after all: the plan replaces the record
+        store.set_status(session, record.id, WITHDRAWN, actor=identity.person_id).id
+        for record in store.list_plans(session, year=plan.year, unit=plan.unit_key, status=NO_PLAN)
+    ]
+    return Result(
+        Outcome.SUBMITTED if was_draft else Outcome.RESUBMITTED,
+        plan,
+        similar=similar_plans(session, plan),
+        superseded=superseded,
+    )
 
 
 def withdraw(session: Session, identity: Identity, plan_id: Optional[int]) -> Result:

@@ -56,12 +56,23 @@ _FILED_THIS_YEAR = re.compile(
 )
 
 
+_STATUS_SAID = (
+    (
+        "submitted",
+        re.compile(
+            r"已提交|已经提交|提交了的|提交上来的|交上来的|\bsubmitted (?:plans?|ones)\b|\bthe submitted\b", re.I
+        ),
+    ),
+    ("approved", re.compile(r"已批准|已经批准|批了的|\bapproved (?:plans?|ones)\b", re.I)),
+)
 _DRAFTS = re.compile(r"草稿|\bdrafts?\b", re.I)  # "哪些计划是草稿状态、还没交上来的": drafts, not units
 
 
 def parse_filter(text: str, *, year=None, unit=None, status=None, challenge=None) -> PlanFilter:
     """A filter from the message's entities and wording."""
     text = words.simplify(text)  # "哪些部門還沒交" as "哪些部门还没交"
+    if status is None and not _NOT_FILED.search(text):
+        status = next((name for name, said in _STATUS_SAID if said.search(text)), None)  # "已经提交的计划"
     rating = "blocked" if _BLOCKED.search(text) else "at_risk" if _AT_RISK.search(text) else None
     challenge = challenge if challenge in assessment.CHALLENGES else None
     if year and _FILED_THIS_YEAR.search(text):

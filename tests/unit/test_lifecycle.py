@@ -63,6 +63,17 @@ def test_submitting_a_draft_assesses_it_and_names_similar_plans_of_other_units(d
         assert [p.id for p, _ in result.similar] == [twin.id]
 
 
+def test_a_plan_filed_after_all_replaces_the_units_no_plan_record_of_that_year(directory_db):
+    with session_scope() as session:
+        record = lifecycle.declare_no_plan(session, LEAD, 2027, "预算被砍了", "zh").the_plan
+        other_year = lifecycle.declare_no_plan(session, LEAD, 2028, "系统迁移", "zh").the_plan
+        draft = plan(session, **READY)
+        result = lifecycle.submit(session, LEAD, draft.id)
+        assert result.superseded == [record.id]
+        assert session.get(Plan, record.id).status == "withdrawn"
+        assert session.get(Plan, other_year.id).status == "no_plan"
+
+
 def test_an_edited_plan_goes_back_for_review(directory_db):
     with session_scope() as session:
         approved = plan(session, status="approved", **READY)

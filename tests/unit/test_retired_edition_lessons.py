@@ -2789,3 +2789,16 @@ def test_branches_named_before_a_colon():
         "revenue",
         "new_opportunities",
     ]
+
+
+# Found playing the product as a newcomer (2026-11-30, this session)
+def test_a_listing_of_the_submitted_plans_leaves_out_no_plan_records():
+    from bot.queries import parse_filter
+
+    assert parse_filter("2027年已经提交的计划有哪些").status == "submitted"
+    assert parse_filter("哪些部门还没提交").status is None
+    assert answers.parse_branches("少缺货就多卖，店长也省盘点的时间，病人不用跑好几家") == [
+        "revenue",
+        "time_saved",
+        "customer_service",
+    ]
