@@ -14,7 +14,9 @@ _EXAMPLE = re.compile(r"例子|举例|案例|实例|example|case stud|for instan
 
 
 _QUESTION = re.compile(
-    r"[?？]\s*$|^(what|why|how|which|who|when|where|is|are|does|do|can|could|should)\b|什么|为什么|为何|怎么|怎样|如何|哪些|哪个|是否|吗[?？。]?\s*$|呢[?？。]?\s*$",
+    r"[?？]\s*$|^(what|why|how|which|who|when|where|is|are|does|do|can|could|should)\b|"
+    r"^(?:please|pls|sorry|excuse me|hi|hello|hey)[,!\s]+(?:what|why|how|which|who|when|where|is|are|should)\b|"
+    r"什么|为什么|为何|怎么|怎样|如何|哪些|哪个|是否|吗[?？。]?\s*$|呢[?？。]?\s*$",
     re.IGNORECASE,
 )
 

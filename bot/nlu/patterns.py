@@ -133,6 +133,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:^|[，,。.!！;；]\s*)(?:我|我们)?(?:要|得|需要|想|准备|只能|还是)(?:给|把它)?(?:退回去|打回去|退回|打回|驳回)|"
             r"(?:想|要|就|可以)批了?(?:他|它)(?:吧)?[。.!！]?$",
         ),
+        (  # "Looks solid leh. Approve it, note: metrics clear", the plan just opened
+            "review_plan",
+            r"(?:^|[.!;]\s+)(?:(?:ok|okay|right|so|then)[,\s]+)?(?:approve|reject|send back) "
+            r"(?:it|this|this one|that one)(?:\s*[,.:;]|\s+(?:please|pls|with)\b|$)",
+        ),
         # withdraw_plan: taking back a plan
         (
             "withdraw_plan",
@@ -574,6 +579,7 @@ _QUESTION = re.compile(
     r"^(?:what|why|which|when|where|who|whom|is|are|was|were|does|do|did|should|would it|if|"
     r"(?:can|could|may|must) (?:our|a|an|the|my|units?|leads?|departments?|teams?|every)\b|"
     r"(?:can|could|may|must|do) (?:we|i) (?:declare|say|skip|have no|not)\b)\b|"
+    r"^(?:please|pls|sorry|excuse me|hi|hello|hey)[,!\s]+(?:is|are|what|why|which|when|where|who|should|must)\b|"
     r"(?<!没)什么|为什么|为啥|怎么|怎样|如何|哪些|是否|是不是|能不能|可不可以|有没有|吗[?？。!！\s]*$|么[?？\s]*$|呢[?？\s]*$"
 )
 _NOT_AN_ACT = {

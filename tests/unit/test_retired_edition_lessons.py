@@ -2802,3 +2802,16 @@ def test_a_listing_of_the_submitted_plans_leaves_out_no_plan_records():
         "time_saved",
         "customer_service",
     ]
+
+
+def test_a_polite_question_about_filing_is_a_question_and_an_imperative_review_is_one():
+    from bot.kb import faq
+
+    text = "Please, is it compulsory for every department to submit this ML plan? Some of us are not really there yet."
+    assert recognise(text) is None and faq.is_question(text)
+    assert not faq.is_question("please do it")
+    assert recognise("Looks solid leh. Approve it, note: metrics clear, can proceed with the pilot in Q1") == (
+        "review_plan",
+        None,
+    )
+    assert recognise("should we approve it?") is None
