@@ -97,9 +97,13 @@ class ValidateConfirmForm(PendingQuestionForm):
             return None
         text = turn.tracker.latest_message.get("text") or ""
         named = reader.read_year(_NOT_THAT_YEAR.sub(" ", text))  # "This plan is for 2028, not for next year": 2028
+        proposed = int_slot(turn.tracker, "plan_year")
+        others = [year for year in reader.read_years(text) if year != proposed and planning.in_cycle(year)]
+        if named == proposed and others:
+            named = others[-1]  # "Year is not — for 2027 our budget is already closed, this plan is for 2028."
         if not named or not planning.in_cycle(named):
             return None
-        if named == int_slot(turn.tracker, "plan_year") and reading.value == "no":
+        if named == proposed and reading.value == "no":
             return None
         return accepted({"plan_year": named, "confirmation": "yes"})
 

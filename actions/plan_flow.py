@@ -20,7 +20,7 @@ from actions.context import identify
 from actions.faq import send_answer
 from actions.forms import Handler, PendingQuestionForm, Request, Slots, accepted
 from actions.replies import Turn, button, int_slot, lang_of, say, utter
-from bot import cycle_text, lifecycle, messages, plan_text, planning, roles
+from bot import cycle_text, lifecycle, messages, plan_status, plan_text, planning, roles
 from bot.dialogue import answers, prompts
 from bot.dialogue.reader import Question, Reading
 from bot.directory import Identity
@@ -58,6 +58,8 @@ def may_file(dispatcher: CollectingDispatcher, tracker: Tracker, identity: Ident
 
 def load_plan_slots(plan: Plan) -> EventList:
     values = planning.slot_values(plan)
+    if plan.status in plan_status.FILED:  # a filed plan is complete: an empty answer stays empty, not asked again
+        values = {name: planning.SKIPPED if value is None else value for name, value in values.items()}
     return [SlotSet(name, value) for name, value in values.items()] + [
         SlotSet("plan_draft_id", plan.id),
         SlotSet("plan_draft_version", plan.version),
@@ -257,38 +259,41 @@ class ActionStartNoPlan(Request):
         text = tracker.latest_message.get("text") or ""
         year = planning.round_year([int(y) for y in tracker.get_latest_entity_values("year")], text)
         read_as_a_request = (tracker.latest_message.get("intent") or {}).get("confidence", 0) >= 1.0  # by pattern
+        events: EventList = []
         if faq.is_question(text) and not read_as_a_request:
-            # "do all department heads have to hand in a plan?" asks; it declares nothing
+            # "do all department heads have to hand in a plan?" asks; "我们明年不做机器学习，这咋报？" also declares
             found = faq.lookup(text)
             events = (
                 send_answer(dispatcher, tracker, found.matches[0].id)
                 if found.decision == "answer"
                 else send_answer(dispatcher, tracker, "every-leader-plan")
             )
-            if roles.why_not_file(identity) is None:
-                with session_scope() as session:
-                    unit = planning.unit_name(session, identity.unit, lang_of(tracker))
-                say(
-                    dispatcher,
-                    tracker,
-                    "no_plan_offer",
-                    unit=unit,
-                    year=year,
-                    buttons=[button("button_declare_no_plan", lang_of(tracker), no_plan_payload(year), year=year)],
-                )
-            return events
+            if not answers.declares_no_plan(text):
+                if roles.why_not_file(identity) is None:
+                    with session_scope() as session:
+                        unit = planning.unit_name(session, identity.unit, lang_of(tracker))
+                    say(
+                        dispatcher,
+                        tracker,
+                        "no_plan_offer",
+                        unit=unit,
+                        year=year,
+                        buttons=[button("button_declare_no_plan", lang_of(tracker), no_plan_payload(year), year=year)],
+                    )
+                return events
         if not may_file(dispatcher, tracker, identity):
-            return []
+            return events
         if not planning.in_cycle(year):
             first, last = planning.allowed_years()
             say(dispatcher, tracker, "no_plan_bad_year", first=first, last=last, example=planning.default_year())
-            return []
+            return events
         sure = (tracker.latest_message.get("intent") or {}).get("confidence", 0) >= SURE
         reason = answers.reason_in(text) if sure else None  # "we have no ML plan next year, the budget was cut"
         if reason:
             record_no_plan(Turn(dispatcher, tracker), year, reason)
-            return []
+            return events
         return [
+            *events,
             SlotSet("plan_unit", identity.unit),
             SlotSet("plan_year", year),
             SlotSet("no_plan_reason", None),

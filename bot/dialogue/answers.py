@@ -121,6 +121,12 @@ def _strip_lead_in(clause: str) -> str:
     return clause
 
 
+_QUALITY_TOPIC = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,6}?(?:数据)?(?:质量|质素|品质)(?:上|方面|的话|嘛|呢)?(?:也|都|就|是)?|"
+    r"(?:the |our |their )?(?:[a-z]+ )?(?:data )?quality(?:'s| is| was| are)?)\s*"
+)
+
+
 def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[str]:
     """The choice a clause opens with, if any."""
     if set(field_groups) == set(YES_NO_UNSURE):
@@ -128,6 +134,9 @@ def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[
         field_groups = {
             label: field_groups[label] + tuple(words.fold(p) for p in leading.get(label, ())) for label in field_groups
         }
+    topic = _QUALITY_TOPIC.match(clause) if "good" in field_groups else None
+    if topic and topic.end() < len(clause):
+        clause = clause[topic.end() :]  # "录音质量板扎", "the quality's decent": the topic, then the answer
     stressed = _STRESS.match(clause)
     if stressed and stressed.end() < len(clause):
         clause = clause[stressed.end() :]  # "超重要好吗": the stress opens, the answer follows
@@ -550,6 +559,9 @@ def _stance(text: str) -> Optional[str]:
     return found.pop() if len(found) == 1 else None
 
 
+_RHETORICAL_YES = re.compile(r"^(?:那|这)?(?:可不是|可不咋的|难道不是|还能不是|咋不是|怎么不是)(?!没|不)")
+
+
 def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Choice]:
     """The option of a choice question that a typed answer gives, or None.
 
@@ -575,6 +587,8 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         and not (len(raw) > 1 and _ENDS_UNSURE.search(words.without_trailing_emoji(raw[-1])))
     ):  # doubts keep the reading below
         return Choice(stance, False)
+    if (field in YES_NO_FIELDS or field == YES_NO) and _RHETORICAL_YES.match(folded):
+        return Choice("yes", True)  # "那可不是真问题咋的", "难道不是吗"
     if (field in YES_NO_FIELDS or field == YES_NO) and _STILL_OPEN.search(folded):
         return Choice("unsure", False)  # "能否投产有待进一步论证", "whether legal signs off is still open"
     if (
@@ -869,6 +883,8 @@ _DECISIVE = re.compile(
     r"truthfully|bottom line|all told|on balance|(?:so,? )?net[- ]net|so overall|overall|all in all|in the end|"
     r"long story short|so)[,:]?\s+(?:(?P<no>no|not really)|(?P<yes>yes))\b(?!\s+(?:idea|clue|one|way)\b)"
 )
+# An option said back as a question, then the real answer: "Budgeted? Ha. …", "有预算？开玩笑，…"
+_ECHOED_OPTION = re.compile(r"^\s*[^?？.!。！,，]{1,20}[?？]+\s*(?:(?:ha|haha|lol|hah|yeah right|哈|哈哈|呵呵|开玩笑)[\s.!。！,，]*)?")
 _RATHER_THAN = re.compile(
     r"^(?P<kept>.+?)(?:\s*[,，]?\s*\b(?:rather than|instead of)\b|\s*[,，]?\s*(?:而不是|而非))", re.IGNORECASE
 )
@@ -889,6 +905,11 @@ def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], 
     decisive = _DECISIVE.search(words.fold(text)) if field in YES_NO_FIELDS else None
     if decisive and decisive.start() > 0:  # "Partly; realistically, no. …": the last word decides
         return "no" if decisive.group("no") else "yes"
+    echoed = _ECHOED_OPTION.match(text)
+    if echoed and field in FIELDS_BY_NAME and has_substance(text[echoed.end() :]):
+        value = parse_choice(field, text[echoed.end() :], guess=guess)  # "Budgeted? Ha. It's expected to work first time"
+        if value is not None:
+            return value
     preferred = _RATHER_THAN.match(text)
     if preferred and has_substance(preferred.group("kept")):  # "poor rather than mixed", "是差而不是一般"
         value = parse_choice(field, preferred.group("kept"), guess=guess)
@@ -1081,7 +1102,7 @@ _NOT_NOW = re.compile(
     r"is not)\b|^\s*(?:i|we)\s+(?:do not|don'?t|won'?t|wouldn'?t|can'?t|cannot)\s+(?:count|include|claim|see|expect)\b"
 )
 _TIME_SAVED = re.compile(
-    r"(?:节省|节约|省下|省掉|省了|减少|缩短|少花|能省|可以省|省)[^，,。；;]{0,12}?(?:时间|工时|人力|人工)|"
+    r"(?:节省|节约|省下|省掉|省了|减少|缩短|少花|能省|可以省|省)[^，,。；;]{0,20}?(?:时间|工时|人力|人工)|"
     r"(?:时间|工时|人力|人工)(?:(?![不没未难])[^，,。；;]){0,4}?(?:省下来|省出来|省下|节省下来|节省|能省|缩短|减少|减半|少一半)|"
     r"\b(?:save|saves|saving|saved|free up|frees up|freeing up|cut|cuts|cutting)\b[^,.;]{0,30}?"
     r"\b(?:time|hours|man-hours|effort)\b|\b(?:time|hours)\b[^,.;]{0,30}?\b(?:we|you|they|it)\s+"
@@ -1280,6 +1301,15 @@ _NEARBY: Dict[str, Tuple[str, ...]] = {
 }
 
 
+def _names_the_subject(clause: str, start: int, end: int) -> bool:
+    """ "the quality is poor" names it; "in Quality's own spreadsheets" names a department."""
+    after, before = clause[end:].lstrip(), clause[:start].rstrip()
+    return not (
+        re.match(r"(?:'s|’s)\s+own\b|(?:department|dept|team|unit)\b|部", after)
+        or re.search(r"\b(?:in|from|by|to|with|at)$", before)
+    )
+
+
 def volunteered_answers(text: str, asked: str) -> Dict[str, str]:
     """Answers to other choice questions that a reply gives in passing, clause by clause.
 
@@ -1300,7 +1330,9 @@ def volunteered_answers(text: str, asked: str) -> Dict[str, str]:
             if asked in _NEARBY.get(field, ()) and len(labels) == 1:
                 found.setdefault(field, set()).update(labels)
         for field, cues in FIELD_CUES.items():
-            if asked not in _NEARBY.get(field, ()) or not any(words.spans(clause, cue) for cue in cues):
+            if asked not in _NEARBY.get(field, ()) or not any(
+                _names_the_subject(clause, start, end) for cue in cues for start, end in words.spans(clause, cue)
+            ):
                 continue
             whole = field in COMBINING and combine  # where data lives and how good it is: the whole message
             if whole and field in found:
@@ -1358,6 +1390,15 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
             head, note = text[: colon.start()], text[colon.end() :]
         elif separator:
             head, note = text[: separator.start()], text[separator.end() :]
+            said_of = _NUMBER_OPENING.sub("", head)
+            if not parse_decision(_PLAN_WORDS.sub(" ", head)) and said_of and _more_than_a_decision(said_of):
+                decided = _DECISION_OPENING.match(words.simplify(note))  # "1号个baseline写得太虚，退返俾佢哋改"
+                if decided or (parse_decision(words.simplify(note)) and not _more_than_a_decision(words.simplify(note))):
+                    rest = note[decided.end() :].strip(" ,，") if decided else ""
+                    kept = rest if rest and not _GENERIC_REWORK.fullmatch(words.simplify(words.fold(rest))) else ""
+                    sends_back = parse_decision(words.simplify(note)) == "needs_work"
+                    if kept or (sends_back and not _mere_verdict(said_of)):  # "3号写得很好，批了": a note is asked for
+                        note = "，".join(part for part in (said_of.strip(), kept) if part)
         elif (
             opening
             and _short(text[: opening.start()])
@@ -1406,6 +1447,7 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
     return decision, note
 
 
+_NUMBER_OPENING = re.compile(r"^\s*(?:plan\s*)?#?\s*\d+\s*(?:号|號)?(?:计划|計劃)?(?:的|个|嘅|個|里|里面)?\s*", re.IGNORECASE)
 _DECISION_OPENING = re.compile(
     r"^(?:经[^，,。]{0,6}?(?:研究|讨论|审议|评审|商议)[，,\s]*)?(?:决定)?(?:需要|要|得|请|只能)?(?:退回去|打回去|发回去|退回|打回|驳回|发回)(?:给他们|给他|给)?[，,\s]*"
 )
@@ -1503,6 +1545,28 @@ def says_no_plan(text: str) -> bool:
     return bool(_NO_PLAN_SAID.search(" ".join(text.split())))
 
 
+# "不打算整机器学习", "不单独做机器学习项目", "we're not doing any ML": a plan ruled out, in other words
+_RULED_OUT = re.compile(
+    r"不(?:打算|准备|计划|单独|再|会|用|需要)?(?:做|搞|整|弄|上|报|交|申报|提交)[^，,。]{0,6}"
+    r"(?:机器学习|ml|ai|人工智能|项目|计划|规划)|"
+    r"\b(?:we|we'?re|we are|we'?ll|we will)\b[^,.;?]{0,20}\b(?:not|n'?t|never)\b[^,.;?]{0,12}"
+    r"\b(?:doing|do|have|having|file|filing|submit|submitting|planning)\b[^,.;?]{0,16}\b(?:ml|machine learning|ai)\b"
+)
+_HYPOTHETICAL = re.compile(r"如果|假如|要是|万一|假设|\b(?:if|suppose|supposing|in case|what if)\b")
+
+
+def declares_no_plan(text: str) -> bool:
+    """A statement that the unit has no plan, even with a question after it ("我们法务部明年不打算整机器学习，这咋报？");
+    "是不是每个部门都一定要交计划？" and "what if we have no plan?" only ask."""
+    from bot.kb import faq
+
+    for clause in re.findall(r"[^，,;；。.!！?？]+[，,;；。.!！?？]*", words.fold(" ".join(text.split()))):
+        said = _NO_PLAN_SAID.search(clause) or _RULED_OUT.search(clause)
+        if said and not faq.is_question(clause.strip()) and not _HYPOTHETICAL.search(clause):
+            return True
+    return False
+
+
 def reason_in(text: str) -> Optional[str]:
     """The reason given with a "no plan" ("…不做了，主要精力要放在系统迁移上" -> the second part)."""
     text = words.CJK_SPACE.sub("，", " ".join(text.split()))  # "…的计划 今年刚换了系统": a space ends a clause
@@ -1511,7 +1575,9 @@ def reason_in(text: str) -> Optional[str]:
     )  # "因為…" as typed, found as "因为"
     because = _BECAUSE.search(plain)
     if because and _substantial(text[because.end() :]):
-        return text[because.end() :].strip(" ，,。.")
+        given = text[because.end() :].strip(" ，,。.")
+        kept = _reason_parts(_parts(given))
+        return given if kept == _parts(given) else _joined(kept)  # "…因为预算砍了，这要怎么登记？"
     said = _NO_PLAN_SAID.search(plain)
     if said is not None:
         following = re.search(r"[，,;；。.!！:：—–-]", text[said.end() :])
@@ -1535,7 +1601,8 @@ def _reason_parts(parts: Sequence[str]) -> List[str]:
         if recognise(part) is None
         and not _NO_PLAN_SAID.search(words.fold(part))
         and not _ASKS_HOW.search(words.fold(part))
-        and not _JUST_TELLING.fullmatch(words.fold(part).strip())
+        and not _ASKS_WHY.search(words.fold(part))
+        and not _JUST_TELLING.fullmatch(words.simplify(words.fold(part)).strip())
         and not _GREETING.fullmatch(words.fold(part).strip())
         and not _PROCEDURE.fullmatch(words.fold(part).strip())
         and not _RECORD_REQUEST.fullmatch(words.fold(part).strip(" .!！。"))
@@ -1605,7 +1672,7 @@ def _other_clauses(text: str) -> Optional[str]:
 
 
 def _substantial(text: str) -> bool:
-    if _JUST_TELLING.fullmatch(words.fold(text).strip(" ，,。.!！")):
+    if _JUST_TELLING.fullmatch(words.simplify(words.fold(text)).strip(" ，,。.!！")):
         return False  # "想报备一下", "just letting you know": no reason yet
     return words.cjk_count(text) + 2 * len(words.english_words(words.fold(text))) >= 4 and (
         words.cjk_count(text) >= 2 or len(words.english_words(words.fold(text))) >= 2
@@ -1615,6 +1682,7 @@ def _substantial(text: str) -> bool:
 _ASKS_HOW = re.compile(
     r"^(?:how|what|where|when|can|could|do|does|is|are|should|would|who|which|shall)\b|怎么|如何|在哪|吗$|呢$"
 )
+_ASKS_WHY = re.compile(r"为什么|为啥|凭什么|干嘛|\bwhy\b")  # "我不太理解为什么每个部门都非得报这个" asks about the rule
 _GREETING = re.compile(
     r"(?:你好|您好|哈喽|嗨|hi|hello|hey|hiya|hey there|(?:hi|hey|hello|g'?day|morning) (?:mate|guys|folks|all|team|"
     r"there)|g'?day|早上好|下午好|good (?:morning|afternoon|evening|day)|dear (?:all|team|sir|madam)|greetings)(?:呀|"
@@ -1623,12 +1691,14 @@ _GREETING = re.compile(
 
 
 _JUST_TELLING = re.compile(
-    r"(?:帮|麻烦|请)?(?:我|我们)?(?:想|来|先|特此|就是|要)?(?:在这里|在这儿|在这|这里|这边|跟你们|和你们|向你们|给你们|跟您|和您|向您|给您|跟你|和你|向你|给你)?(?:报备|登记|说清楚|讲清楚|说明白|讲明白|说好|讲好|说明|讲一声|说|告诉你|通知|知会|备案|报一下|说一声)"
+    r"(?:帮|麻烦|请)?(?:我|我们)?(?:想|来|先|特此|就是|要)?(?:在这里|在这儿|在这|这里|这边|跟你们|和你们|向你们|给你们|跟您|和您|向您|给您|跟你|和你|向你|给你)?(?:报备|登记|申报|说清楚|讲清楚|说明白|讲明白|说好|讲好|说明|讲一声|说|告诉你|通知|知会|备案|报一下|说一声)"
     r"(?:一下|一声|下)?(?:吧|哈|啊|伐|哦|呀|嘛|呢)?|"
     r"(?:i'?m |we'?re )?(?:just )?(?:letting you know|to let you know|telling you|for your info(?:rmation)?|fyi|"
-    r"wanted to let you know|want to register (?:that|it)|please (?:note|record) (?:that|it))|"
+    r"wanted to let you know|(?:i |we )?(?:want|wanted|would like|'d like|need) to (?:register|record|log|declare) (?:that|it|this)|"
+    r"please (?:note|record) (?:that|it))|"
     r"(?:hi|hey|hello)?[\s,-]*(?:just )?(?:so you know|quick one|quick note|quick question|heads up|a heads up|"
-    r"fair enough|ok(?:ay)?|alright|right|well|so|then|understood|got it|noted|makes sense|thanks?|thank you)|"
+    r"fair enough|ok(?:ay)?|alright|right|well|so|then|understood|got it|noted|makes sense|thanks?|thank you)"
+    r"(?:[\s,]+(?:den|dem|then|so|la|lah|ah))?|"
     r"(?:我)?(?:想了想|想了一下|考虑了一下|考虑过了|琢磨了一下|商量了一下|好吧|那好|那行|行吧|明白了|知道了|了解了)|"
     r"(?:那|那就|那么)?(?:我|我们)?(?:就)?(?:登记|报备|备案)(?:一下|下)?(?:吧)?"
 )

@@ -188,6 +188,8 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
     else:
         kind = min((FormExit.PAUSE if k == LATER else k for k in matched), key=PRECEDENCE.index)
     explicit_skip = kind == "skip" and any(_explicit_skip(c) for c in parts)
+    if kind == "skip" and not explicit_skip and any(not k and _yes_or_no(c) for c, k in zip(parts, kinds, strict=True)):
+        return None  # "Yes. Next.": the answer, then on to the next question
     for clause, clause_kind in zip(parts, kinds, strict=True):
         if clause_kind or not _core(clause):
             continue
@@ -203,6 +205,16 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
             continue  # "no idea, leave it blank", "先跳过，CFO还没表态"
         return None
     return Command(kind)
+
+
+@functools.lru_cache(maxsize=1)
+def _yes_no_words() -> frozenset:
+    said = words.vocabulary()["answers"]["yes_no_unsure"]
+    return frozenset(words.fold(p) for p in [*said["yes"], *said["no"]])
+
+
+def _yes_or_no(clause: str) -> bool:
+    return clause in _yes_no_words() or words.fold(clause).strip(" .!！。") in _yes_no_words()
 
 
 @functools.lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, Mapping, Optional, Sequence
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence
 
 from bot.dialogue import answers, aside_model, commands, words
 from bot.dialogue.commands import Command
@@ -352,6 +352,9 @@ _SAID_BACK = re.compile(r"[^。，,.!！?？]{1,12}?(?:吗|呢|么|样)[?？]")
 _ASKING_WORD = re.compile(r"什么|啥|哪|怎|谁|几|为何|为啥|多少")
 
 
+_WANTS_EXPLAINING = re.compile(r"解释|说明一下|讲讲|什么意思|啥意思|是指|指的是|不太熟|不懂|\bexplain|\bmean\b|\bmeaning\b")
+
+
 def _answers_to_questions_said_back(text: str, asked: Question, heard: Heard) -> Optional[Reading]:
     """ "部门对吗？对。年份呢？也对。": at a yes/no or choice question, the questions said back go and
     the answers count. One with a question word is said back only when it names the question's topic."""
@@ -361,7 +364,9 @@ def _answers_to_questions_said_back(text: str, asked: Question, heard: Heard) ->
 
     def said_back(found: re.Match[str]) -> str:
         segment = words.fold(found.group())
-        echoed = not _ASKING_WORD.search(segment) or any(alias in segment for alias in topic)
+        echoed = (not _ASKING_WORD.search(segment) or any(alias in segment for alias in topic)) and not (
+            _WANTS_EXPLAINING.search(segment)
+        )  # "…能解释一下吗？" asks to be told, it does not say the question back
         return "，" if echoed else found.group()
 
     rest = _SAID_BACK.sub(said_back, text).strip(" ，,。.")
@@ -399,6 +404,12 @@ def _answer_after_a_question(text: str, asked: Question) -> Optional[Reading]:
     if words.cjk_count(rest) < 6 and len(words.english_words(words.fold(rest))) < 4:
         return None
     if (
+        _ASKS_WHAT_IT_MEANS.search(words.fold(question))
+        and words.cjk_count(rest) <= 15
+        and len(words.english_words(words.fold(rest))) <= 10
+    ):
+        return None  # "What counts as a baseline here? There's no model today, it's all people.": unsure what to say
+    if (
         _PUZZLED_REMARK.search(words.fold(rest))
         and words.cjk_count(rest) <= 20
         and len(words.english_words(words.fold(rest))) <= 15
@@ -406,6 +417,12 @@ def _answer_after_a_question(text: str, asked: Question) -> Optional[Reading]:
         return None  # "what is a baseline? I am not familiar with this word": still asking
     parsed = parse_answer(rest, asked)
     return parsed if parsed is not None and parsed.kind == "answer" else None
+
+
+_ASKS_WHAT_IT_MEANS = re.compile(
+    r"^(?:so |ok |okay |sorry,? |but )?(?:what(?:'s| is| are| counts as| do you mean by| would count as)|define)\b|"
+    r"what does .+ mean$|什么是|什么叫|啥是|啥叫|算是?什么|算啥|什么算|啥算|是什么意思|啥意思|指什么|指的是什么|指啥"
+)
 
 
 def _answered(text: str, asked: Question, heard: Optional[Heard]) -> Optional[Reading]:
@@ -556,14 +573,24 @@ def parse_answer(text: str, asked: Question, heard: Optional[Heard] = None) -> O
     return Reading("answer", value=value, extra={**extra, **_extra(text, asked)})
 
 
+_NO_SPONSOR = re.compile(
+    r"(?:no one|nobody|none|no sponsor|not yet|no one yet|nobody yet|none yet|tbd|还没有|暂时没有|"
+    r"目前没有|还没定|没有发起人|暂无|还没找到|还没人)(?:[\s,，]*(?:yet|for now|吧|呢|目前))?|"
+    r"(?:(?:there'?s|there is|so far|as of now|right now|currently|honestly|tbh)\s+)*"
+    r"(?:no one|nobody|no exec(?:utive)?s?|no sponsor)\b.*|(?:还|暂时|目前|现在)?没(?:有)?(?:人|高管|领导|发起人|老板).*"
+)  # "nobody signed up for it yet", "还没有领导愿意牵头"
+_NAMES_SOMEONE = re.compile(
+    r"\b(?:ceo|cfo|coo|cto|cio|cmo|chro|vp|svp|evp|president|director|head|chief|boss|mr|ms|mrs|dr|maybe|probably)\b|"
+    r"总|经理|主任|部长|书记|行长|董事|局长|处长|可能|也许|估计"
+)
+
+
 def _no_sponsor(text: str) -> bool:
-    folded = words.fold(text)
-    return bool(
-        re.fullmatch(
-            r"(?:no one|nobody|none|no sponsor|not yet|no one yet|nobody yet|none yet|tbd|还没有|暂时没有|"
-            r"目前没有|还没定|没有发起人|暂无|还没找到|还没人)(?:[\s,，]*(?:yet|for now|吧|呢|目前))?",
-            folded,
-        )
+    """ "nobody yet", "idk tbh, nobody signed up for it yet": no sponsor, and nobody named in passing."""
+    clauses = words.clauses(words.fold(text))
+    nobody = [c for c in clauses if _NO_SPONSOR.fullmatch(c)]
+    return bool(nobody) and not _NAMES_SOMEONE.search(words.fold(text)) and all(
+        c in nobody or answers.unsure_alone(c) or not words.strip_fillers(c, words.phrases("fillers")) for c in clauses
     )
 
 
@@ -599,6 +626,11 @@ def read_year(text: str, heard: Optional[Heard] = None) -> Optional[int]:
         return said[0]["value"] if said else None
     four, two_zh, two_fy = found.groups()
     return int(four) if four else 2000 + int(two_zh or two_fy)
+
+
+def read_years(text: str) -> List[int]:
+    """Every year written out, in order: "for 2027 the budget is closed, this plan is for 2028" -> [2027, 2028]."""
+    return [int(four) if four else 2000 + int(two_zh or two_fy) for four, two_zh, two_fy in _YEAR.findall(text)]
 
 
 def _button(payload: Mapping[str, Any], asked: Question) -> Reading:

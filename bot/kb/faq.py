@@ -40,7 +40,15 @@ def lookup(question: str) -> Lookup:
         alone = searcher().lookup(asked.group(1))
         if alone.decision == "answer":
             return alone
+    preamble = _PREAMBLE.match((question or "").strip())
+    if found.decision != "answer" and preamble:  # "Quick question before I do anything: is 'no plan' allowed?"
+        after = searcher().lookup(question.strip()[preamble.end() :])
+        if after.decision == "answer":
+            return after
     return found
+
+
+_PREAMBLE = re.compile(r"^[^:：?？.。]{3,60}[:：]\s*(?=\S)")
 
 
 def title(entry_id: str, lang: str) -> str:

@@ -33,7 +33,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             "review_plan",
             r"^(?:(?:ok|okay|so|yes|please|pls|alright|right|and|then)[,\s]+)*"
             r"(?:(?:i'?m|i am|i'?ll|i will|we'?ll|we will|let'?s|i want to|i'd like to|going to|gonna|go ahead and|"
-            r"ok to|happy to|can you|please|i|we|i'd|we'd|i would|we would|will|just|now)\s+){0,3}"
+            r"ok to|happy to|can you|please|i|we|i'd|we'd|i would|we would|will|just|now|like to|need to|have to|"
+            r"must|wish to|am going to|'m going to)\s+){0,3}"
             r"(?:approve|approving|accept|accepting|sign off(?: on)?|green[- ]?light|reject|rejecting|send|sending|"
             r"bounce|bouncing|return|returning|kick)\b(?:\s+(?:the\s+)?)" + _NUMBER,
         ),
@@ -634,7 +635,11 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
     ]  # "…. Shall we get started?", "HR's ML plan for next year - can we get going on it?"
     asked = bool(_QUESTION.search(folded)) or (
         folded.endswith(("?", "？"))
-        and not re.match(r"^(?:can|could|would|will|shall) (?:you|we|i)\b|^(?:please|pls|let's|lets)\b", last)
+        and not re.match(
+            r"^(?:can|could|would|will|shall) (?:you|we|i)\b|^(?:please|pls|let's|lets)\b|"
+            r"^(?:can|could) (?:help|assist|or not|anot|ah|lah|boh)\b",  # "…, can help?"
+            last,
+        )
     )
     if (
         asked
