@@ -26,11 +26,13 @@ def kb_buttons(ids: List[str], lang: str) -> List[Dict[str, str]]:
     return [{"title": faq.title(i, lang), "payload": faq.payload(i)} for i in ids]
 
 
-def send_answer(dispatcher: CollectingDispatcher, tracker: Tracker, entry_id: str) -> List[Dict[Text, Any]]:
-    """Answer with entry `entry_id`, offer its related topics, remember it for follow-ups."""
+def send_answer(
+    dispatcher: CollectingDispatcher, tracker: Tracker, entry_id: str, *, offer_related: bool = True
+) -> List[Dict[Text, Any]]:
+    """Answer with entry `entry_id`, offer its related topics (not when a question follows), remember it."""
     lang = lang_of(tracker)
     dispatcher.utter_message(text=faq.answer_text(entry_id, lang))
-    related = faq.related(entry_id)[:RELATED_BUTTONS]
+    related = faq.related(entry_id)[:RELATED_BUTTONS] if offer_related else []
     if related:
         dispatcher.utter_message(text=messages.text("faq_related", lang), buttons=kb_buttons(related, lang))
     seen = [*(tracker.get_slot("faq_seen") or []), entry_id][-20:]

@@ -263,12 +263,14 @@ class ActionStartNoPlan(Request):
         if faq.is_question(text) and not read_as_a_request:
             # "do all department heads have to hand in a plan?" asks; "我们明年不做机器学习，这咋报？" also declares
             found = faq.lookup(text)
-            events = (
-                send_answer(dispatcher, tracker, found.matches[0].id)
-                if found.decision == "answer"
-                else send_answer(dispatcher, tracker, "every-leader-plan")
+            declared = answers.declares_no_plan(text)  # then the reason is asked next: no topics offered
+            events = send_answer(
+                dispatcher,
+                tracker,
+                found.matches[0].id if found.decision == "answer" else "every-leader-plan",
+                offer_related=not declared,
             )
-            if not answers.declares_no_plan(text):
+            if not declared:
                 if roles.why_not_file(identity) is None:
                     with session_scope() as session:
                         unit = planning.unit_name(session, identity.unit, lang_of(tracker))

@@ -1390,7 +1390,8 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
             head, note = text[: colon.start()], text[colon.end() :]
         elif separator:
             head, note = text[: separator.start()], text[separator.end() :]
-            said_of = _NUMBER_OPENING.sub("", head)
+            opening_number = _NUMBER_OPENING.match(head)
+            said_of = head[opening_number.end() :] if opening_number and opening_number.group().strip() else ""
             if not parse_decision(_PLAN_WORDS.sub(" ", head)) and said_of and _more_than_a_decision(said_of):
                 decided = _DECISION_OPENING.match(words.simplify(note))  # "1号个baseline写得太虚，退返俾佢哋改"
                 if decided or (parse_decision(words.simplify(note)) and not _more_than_a_decision(words.simplify(note))):

@@ -171,6 +171,8 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         return Reading("command", command=Command(FormExit.PAUSE))  # "omg gotta run, standup in 2 😭"
     if aside is not None:  # "问这个搞么事？我又不是老板"
         return _answer_after_a_question(text, asked) or _question_back(text, asked, lookup, about_the_question=True)
+    if asked.kind == "text" and _only_puzzled(text):
+        return Reading("command", command=Command("explain"))  # "I want to be sure I understand what is expected."
     checked = _CHECKING.match(text)
     if checked and answers.has_substance(text[checked.end() :]):  # "你是问万一做不成怎么办吗？…预算里留了试错的空间。"
         after = _answered(text[checked.end() :], asked, heard)
@@ -317,9 +319,25 @@ _OPENING_COURTESY = re.compile(
 _PUZZLED_REMARK = re.compile(
     r"\b(?:not familiar|unfamiliar|(?:do not|don'?t|didn'?t) (?:understand|get (?:it|this|that|what))|"
     r"(?:do not|don'?t) know (?:this|that|the|what) (?:word|term)|never heard|"
-    r"new to me|not sure what|no idea what|confus|lost here|not clear to me)|不懂|不明白|没懂|没听过|没整明白|"
+    r"new to me|not sure what|no idea what|confus|lost here|not clear to me|"
+    r"(?:be sure|make sure|check) (?:that )?i (?:understand|get|follow)|what(?:'s| is) expected)|不懂|不明白|没懂|没听过|没整明白|"
     r"不熟悉|不了解这个|第一次听|搞不懂|看不懂|不太清楚这个"
 )
+
+
+def _only_puzzled(text: str) -> bool:
+    """ "I want to be sure I understand what is expected", "我不太懂": the person is puzzled (not "the staff don't
+    understand the forecast")."""
+    folded = words.fold(text)
+    puzzled = _PUZZLED_REMARK.search(folded)
+    before = folded[: puzzled.start()] if puzzled else ""
+    return (
+        puzzled is not None
+        and (not answers.has_substance(before) or bool(re.search(r"\bi\b|\bi'?m\b|我", before)))
+        and words.cjk_count(folded) <= 12
+        and len(words.english_words(folded)) <= 12
+        and not re.search(r"\d", folded)
+    )
 
 
 _ASKING_AROUND = re.compile(r"\b(?:talk|speak|check|ask|confirm)\b|问一下|问问|确认|核实|了解一下|商量")

@@ -114,6 +114,11 @@ def test_a_lead_is_asked_to_confirm_unit_and_year(directory_db, dispatcher):
     [
         ("对的", "start", YEAR),
         ("不对，是2028年的", "start", 2028),
+        (
+            f"Unit is correct. Year is not — for {YEAR} our budget is already closed, this plan is for {YEAR + 1}.",
+            "start",
+            YEAR + 1,
+        ),
         ("不是", "start_year", YEAR),
     ],
 )
@@ -452,6 +457,25 @@ def test_editing_a_submitted_plan_makes_a_new_version(directory_db, dispatcher):
     assert "王总" in texts(dispatcher)[0]
 
 
+def test_a_filed_plan_with_an_empty_answer_is_not_walked_through_again(directory_db, dispatcher):
+    """Only the answer asked for is changed; the empty ones of a filed plan stay empty, not asked."""
+    plan_id = draft({"title": "Room upgrade offers"}, status="submitted")
+    events = ActionEditPlan().run(
+        dispatcher,
+        make_tracker(
+            "li.wei",
+            f"I need to update the sponsor on plan #{plan_id}",
+            "edit_plan",
+            slots={"language": "en"},
+            entities=[{"entity": "plan_field", "value": "executive_sponsor"}],
+        ),
+        {},
+    )
+    slots = slots_of(events)
+    assert slots["plan_editing"] == "executive_sponsor" and slots["executive_sponsor"] is None
+    assert slots["problem"] == planning.SKIPPED and slots["title"] == "Room upgrade offers"
+
+
 def test_edit_without_a_field_asks_which(directory_db, dispatcher):
     plan_id = draft(FULL)
     events = ActionEditPlan().run(
@@ -611,6 +635,23 @@ def test_a_question_about_the_rule_is_answered_never_recorded(directory_db, disp
     )
     assert followup(events) is None
     assert dispatcher.messages[-1]["buttons"][0]["payload"] == no_plan_payload(YEAR)
+    with session_scope() as session:
+        assert store.list_plans(session, unit="retail") == []
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        ("zh", "哎你好，问一下，我们零售部明年不打算整机器学习，这咋报？"),
+        ("en", "We are not doing any ML next year, do I need to file something?"),
+    ],
+)
+def test_a_no_plan_declared_with_a_question_is_answered_and_its_reason_asked(directory_db, dispatcher, lang, said):
+    events = ActionStartNoPlan().run(
+        dispatcher, make_tracker("li.wei", said, "declare_no_plan", slots={"language": lang}), {}
+    )
+    assert followup(events) == "no_plan_form" and slots_of(events)["plan_unit"] == "retail"
+    assert texts(dispatcher) and not any(m.get("buttons") for m in dispatcher.messages[1:])
     with session_scope() as session:
         assert store.list_plans(session, unit="retail") == []
 

@@ -88,6 +88,15 @@ def test_kb_show_prints_the_answer_in_each_language(capsys):
     assert main(["kb", "show", "nope"]) == 2
 
 
+def test_a_question_after_a_preamble_is_answered():
+    from bot.kb.faq import lookup
+
+    found = lookup(
+        "Quick question before ah do anything: is 'no plan' even allowed as an answer for dis ML plan thing?"
+    )
+    assert found.decision == "answer" and found.matches[0].id == "every-leader-plan"
+
+
 @pytest.mark.parametrize("question", ["基线是啥意思？没整明白", "what is a baseline? never heard of it"])
 def test_a_question_followed_by_a_remark_is_answered(question):
     from bot.kb.faq import lookup

@@ -2815,3 +2815,121 @@ def test_a_polite_question_about_filing_is_a_question_and_an_imperative_review_i
         None,
     )
     assert recognise("should we approve it?") is None
+
+
+# --- edition 14 (tests/conversations/dev/heldout14-*.yml), retired 2026-11-30 -------------------------
+
+
+@pytest.mark.parametrize(
+    "text, declares",
+    [
+        ("哎你好，问一下，我们法务部明年不打算整机器学习，这咋报？", True),
+        ("我们采购部明年没有机器学习计划。说实话，我不太理解为什么每个部门都非得报这个", True),
+        ("跟您报备一下，原则上我们人力这边2027年不单独做机器学习项目，这个也要登记吧？", True),
+        ("We are not doing any ML next year, do I need to file something?", True),
+        ("想问下，系咪每个部门都一定要交ML计划㗎？", False),
+        ("如果我们没有计划怎么办？", False),
+        ("我们部门明年没有计划可以吗？", False),
+        ("What if we have no plan?", False),
+    ],
+)
+def test_a_no_plan_said_with_a_question_declares_it(text, declares):
+    assert answers.declares_no_plan(text) is declares
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("我们采购部明年没有机器学习计划。说实话，我不太理解为什么每个部门都非得报这个", None),
+        ("我们明年没有计划，因为预算砍了，这要怎么登记？", "预算砍了"),
+        ("你好，想申報一下，我哋法務部2027年冇機器學習專案", None),
+        ("Ok den. Put Customer Support down as no ML plan for next year please.", None),
+        ("Good day. Quality department will not do ML plan in 2027, I want to register this.", None),
+    ],
+)
+def test_edition_14_no_plan_reasons(text, reason):
+    assert answers.reason_in(text) == reason
+
+
+@pytest.mark.parametrize(
+    "field, option, text",
+    [
+        ("q_needs_ml", "unsure", "meh"),
+        ("q_real_problem", "yes", "那可不是真问题咋的"),
+        ("q_important", "yes", "不重要我会花时间来填这个？重要，监管今年罚了两家同行"),
+        ("failure_tolerance", "must_succeed", "Budgeted? Ha. It's expected to work first time, like everything else."),
+        ("data_location", "siloed", "都在HR系统里，其他部门拿不到"),
+        ("data_location", "mixed", "上述数据分别存放于各业务系统，部分已接入集团数据湖，属两者兼有。"),
+        ("data_quality", "good", "录音质量板扎，清楚得很"),
+        ("data_quality", "mixed", "数据质量还行"),
+    ],
+)
+def test_edition_14_choice_answers(field, option, text):
+    assert answers.parse_choice(field, text) == option
+
+
+def test_yes_then_next_answers_and_a_bare_next_skips():
+    assert commands.match("Yes. Next.") is None and read("q_real_problem", "Yes. Next.").value == "yes"
+    assert commands.match("next").kind == "skip" and commands.match("对，下一题") is None
+
+
+def test_nobody_yet_is_no_sponsor_and_a_name_in_passing_is_kept():
+    assert read("executive_sponsor", "idk tbh, nobody signed up for it yet").value == ""
+    assert read("executive_sponsor", "nobody yet, maybe the CFO").value == "nobody yet, maybe the CFO"
+
+
+def test_asking_what_a_baseline_is_with_a_remark_is_explained_not_stored():
+    reading = read("baseline", "What counts as a baseline here? There's no model today, it's all people.")
+    assert reading.kind in ("question", "command") and reading.value is None
+
+
+def test_asking_to_explain_an_option_is_not_choosing_it():
+    reading = read("scaling_path", "卓越中心这个说法我不太熟，能解释一下吗？")
+    assert reading.kind == "command" and reading.command.kind == "explain"
+
+
+def test_a_passive_called_back_is_no_pause():
+    assert commands.match("收入和客户服务，顾客不用再因为拒付被叫回来补钱") is None
+    assert commands.match("我回来再填").kind == "pause"
+
+
+def test_time_saved_said_around_a_role():
+    assert answers.parse_branches("revenue和upsell，另外也能省revenue manager的时间") == [
+        "revenue",
+        "time_saved",
+        "upsell",
+    ]
+
+
+def test_a_department_named_in_passing_is_not_the_quality_subject():
+    text = "Mixed: the scans are in the central document archive but audit findings are in Quality's own spreadsheets."
+    assert "data_quality" not in answers.volunteered_answers(text, "data_location")
+    assert answers.volunteered_answers("all in the data lake, quality is poor", "data_location") == {
+        "data_quality": "poor"
+    }
+
+
+@pytest.mark.parametrize(
+    "text, decision, note",
+    [
+        ("1号个baseline写得太虚，退返俾佢哋改", "needs_work", "baseline写得太虚"),
+        ("1号baseline太虚，退回，让他们补数据", "needs_work", "baseline太虚，让他们补数据"),
+        ("#1这份没什么问题，我批准", "approved", None),
+        ("3号写得很好，批了", "approved", None),
+    ],
+)
+def test_the_reason_said_before_sending_back_is_the_note(text, decision, note):
+    assert answers.split_review(text) == (decision, note)
+
+
+def test_requests_of_edition_14():
+    assert recognise("I would like to send plan 2 back to the lead for more work.") == ("review_plan", 2)
+    assert recognise("hi, Karen from customer care here. Need to do our ML plan for next year, can help?") == (
+        "start_plan",
+        None,
+    )
+    assert recognise("你好我想写一个明年的及其学习计划就是我们市场部的") == ("start_plan", None)
+
+
+def test_every_year_written_out_in_order():
+    assert reader.read_years("for 2027 our budget is already closed, this plan is for 2028") == [2027, 2028]
