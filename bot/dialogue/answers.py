@@ -884,7 +884,9 @@ _DECISIVE = re.compile(
     r"long story short|so)[,:]?\s+(?:(?P<no>no|not really)|(?P<yes>yes))\b(?!\s+(?:idea|clue|one|way)\b)"
 )
 # An option said back as a question, then the real answer: "Budgeted? Ha. …", "有预算？开玩笑，…"
-_ECHOED_OPTION = re.compile(r"^\s*[^?？.!。！,，]{1,20}[?？]+\s*(?:(?:ha|haha|lol|hah|yeah right|哈|哈哈|呵呵|开玩笑)[\s.!。！,，]*)?")
+_ECHOED_OPTION = re.compile(
+    r"^\s*[^?？.!。！,，]{1,20}[?？]+\s*(?:(?:ha|haha|lol|hah|yeah right|哈|哈哈|呵呵|开玩笑)[\s.!。！,，]*)?"
+)
 _RATHER_THAN = re.compile(
     r"^(?P<kept>.+?)(?:\s*[,，]?\s*\b(?:rather than|instead of)\b|\s*[,，]?\s*(?:而不是|而非))", re.IGNORECASE
 )
@@ -907,7 +909,7 @@ def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], 
         return "no" if decisive.group("no") else "yes"
     echoed = _ECHOED_OPTION.match(text)
     if echoed and field in FIELDS_BY_NAME and has_substance(text[echoed.end() :]):
-        value = parse_choice(field, text[echoed.end() :], guess=guess)  # "Budgeted? Ha. It's expected to work first time"
+        value = parse_choice(field, text[echoed.end() :], guess=guess)  # "Budgeted? Ha. It's expected to work …"
         if value is not None:
             return value
     preferred = _RATHER_THAN.match(text)
@@ -1394,7 +1396,8 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
             said_of = head[opening_number.end() :] if opening_number and opening_number.group().strip() else ""
             if not parse_decision(_PLAN_WORDS.sub(" ", head)) and said_of and _more_than_a_decision(said_of):
                 decided = _DECISION_OPENING.match(words.simplify(note))  # "1号个baseline写得太虚，退返俾佢哋改"
-                if decided or (parse_decision(words.simplify(note)) and not _more_than_a_decision(words.simplify(note))):
+                plain = words.simplify(note)
+                if decided or (parse_decision(plain) and not _more_than_a_decision(plain)):
                     rest = note[decided.end() :].strip(" ,，") if decided else ""
                     kept = rest if rest and not _GENERIC_REWORK.fullmatch(words.simplify(words.fold(rest))) else ""
                     sends_back = parse_decision(words.simplify(note)) == "needs_work"
@@ -1448,7 +1451,9 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
     return decision, note
 
 
-_NUMBER_OPENING = re.compile(r"^\s*(?:plan\s*)?#?\s*\d+\s*(?:号|號)?(?:计划|計劃)?(?:的|个|嘅|個|里|里面)?\s*", re.IGNORECASE)
+_NUMBER_OPENING = re.compile(
+    r"^\s*(?:plan\s*)?#?\s*\d+\s*(?:号|號)?(?:计划|計劃)?(?:的|个|嘅|個|里|里面)?\s*", re.IGNORECASE
+)
 _DECISION_OPENING = re.compile(
     r"^(?:经[^，,。]{0,6}?(?:研究|讨论|审议|评审|商议)[，,\s]*)?(?:决定)?(?:需要|要|得|请|只能)?(?:退回去|打回去|发回去|退回|打回|驳回|发回)(?:给他们|给他|给)?[，,\s]*"
 )
@@ -1557,8 +1562,9 @@ _HYPOTHETICAL = re.compile(r"如果|假如|要是|万一|假设|\b(?:if|suppose|
 
 
 def declares_no_plan(text: str) -> bool:
-    """A statement that the unit has no plan, even with a question after it ("我们法务部明年不打算整机器学习，这咋报？");
-    "是不是每个部门都一定要交计划？" and "what if we have no plan?" only ask."""
+    """A statement that the unit has no plan, even with a question after it
+    ("我们法务部明年不打算整机器学习，这咋报？"); "是不是每个部门都一定要交计划？" and
+    "what if we have no plan?" only ask."""
     from bot.kb import faq
 
     for clause in re.findall(r"[^，,;；。.!！?？]+[，,;；。.!！?？]*", words.fold(" ".join(text.split()))):
@@ -1695,7 +1701,8 @@ _JUST_TELLING = re.compile(
     r"(?:帮|麻烦|请)?(?:我|我们)?(?:想|来|先|特此|就是|要)?(?:在这里|在这儿|在这|这里|这边|跟你们|和你们|向你们|给你们|跟您|和您|向您|给您|跟你|和你|向你|给你)?(?:报备|登记|申报|说清楚|讲清楚|说明白|讲明白|说好|讲好|说明|讲一声|说|告诉你|通知|知会|备案|报一下|说一声)"
     r"(?:一下|一声|下)?(?:吧|哈|啊|伐|哦|呀|嘛|呢)?|"
     r"(?:i'?m |we'?re )?(?:just )?(?:letting you know|to let you know|telling you|for your info(?:rmation)?|fyi|"
-    r"wanted to let you know|(?:i |we )?(?:want|wanted|would like|'d like|need) to (?:register|record|log|declare) (?:that|it|this)|"
+    r"wanted to let you know|"
+    r"(?:i |we )?(?:want|wanted|would like|'d like|need) to (?:register|record|log|declare) (?:that|it|this)|"
     r"please (?:note|record) (?:that|it))|"
     r"(?:hi|hey|hello)?[\s,-]*(?:just )?(?:so you know|quick one|quick note|quick question|heads up|a heads up|"
     r"fair enough|ok(?:ay)?|alright|right|well|so|then|understood|got it|noted|makes sense|thanks?|thank you)"

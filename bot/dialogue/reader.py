@@ -320,7 +320,8 @@ _PUZZLED_REMARK = re.compile(
     r"\b(?:not familiar|unfamiliar|(?:do not|don'?t|didn'?t) (?:understand|get (?:it|this|that|what))|"
     r"(?:do not|don'?t) know (?:this|that|the|what) (?:word|term)|never heard|"
     r"new to me|not sure what|no idea what|confus|lost here|not clear to me|"
-    r"(?:be sure|make sure|check) (?:that )?i (?:understand|get|follow)|what(?:'s| is) expected)|不懂|不明白|没懂|没听过|没整明白|"
+    r"(?:be sure|make sure|check) (?:that )?i (?:understand|get|follow)|what(?:'s| is) expected)|"
+    r"不懂|不明白|没懂|没听过|没整明白|"
     r"不熟悉|不了解这个|第一次听|搞不懂|看不懂|不太清楚这个"
 )
 
@@ -370,7 +371,9 @@ _SAID_BACK = re.compile(r"[^。，,.!！?？]{1,12}?(?:吗|呢|么|样)[?？]")
 _ASKING_WORD = re.compile(r"什么|啥|哪|怎|谁|几|为何|为啥|多少")
 
 
-_WANTS_EXPLAINING = re.compile(r"解释|说明一下|讲讲|什么意思|啥意思|是指|指的是|不太熟|不懂|\bexplain|\bmean\b|\bmeaning\b")
+_WANTS_EXPLAINING = re.compile(
+    r"解释|说明一下|讲讲|什么意思|啥意思|是指|指的是|不太熟|不懂|\bexplain|\bmean\b|\bmeaning\b"
+)
 
 
 def _answers_to_questions_said_back(text: str, asked: Question, heard: Heard) -> Optional[Reading]:
@@ -595,7 +598,8 @@ _NO_SPONSOR = re.compile(
     r"(?:no one|nobody|none|no sponsor|not yet|no one yet|nobody yet|none yet|tbd|还没有|暂时没有|"
     r"目前没有|还没定|没有发起人|暂无|还没找到|还没人)(?:[\s,，]*(?:yet|for now|吧|呢|目前))?|"
     r"(?:(?:there'?s|there is|so far|as of now|right now|currently|honestly|tbh)\s+)*"
-    r"(?:no one|nobody|no exec(?:utive)?s?|no sponsor)\b.*|(?:还|暂时|目前|现在)?没(?:有)?(?:人|高管|领导|发起人|老板).*"
+    r"(?:no one|nobody|no exec(?:utive)?s?|no sponsor)\b.*|"
+    r"(?:还|暂时|目前|现在)?没(?:有)?(?:人|高管|领导|发起人|老板).*"
 )  # "nobody signed up for it yet", "还没有领导愿意牵头"
 _NAMES_SOMEONE = re.compile(
     r"\b(?:ceo|cfo|coo|cto|cio|cmo|chro|vp|svp|evp|president|director|head|chief|boss|mr|ms|mrs|dr|maybe|probably)\b|"
@@ -607,8 +611,13 @@ def _no_sponsor(text: str) -> bool:
     """ "nobody yet", "idk tbh, nobody signed up for it yet": no sponsor, and nobody named in passing."""
     clauses = words.clauses(words.fold(text))
     nobody = [c for c in clauses if _NO_SPONSOR.fullmatch(c)]
-    return bool(nobody) and not _NAMES_SOMEONE.search(words.fold(text)) and all(
-        c in nobody or answers.unsure_alone(c) or not words.strip_fillers(c, words.phrases("fillers")) for c in clauses
+    return (
+        bool(nobody)
+        and not _NAMES_SOMEONE.search(words.fold(text))
+        and all(
+            c in nobody or answers.unsure_alone(c) or not words.strip_fillers(c, words.phrases("fillers"))
+            for c in clauses
+        )
     )
 
 
