@@ -215,7 +215,10 @@ class PendingQuestionForm(FormValidationAction):
             turn.say("form_wait")
             return {"reask": Reask.SILENT}
         if command.kind == "explain":
-            turn.dispatcher.utter_message(text=prompts.explanation(self.explained(question, turn.tracker), turn.lang))
+            named = command.field if command.field in ANSWER_FIELD_NAMES else None
+            turn.dispatcher.utter_message(
+                text=prompts.explanation(named or self.explained(question, turn.tracker), turn.lang)
+            )
         elif command.kind == "language":
             self.remember_language(turn)
         elif command.kind == "show_answers":

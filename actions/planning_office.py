@@ -200,7 +200,7 @@ class ActionReviewFormDone(Action):
         if tracker.get_slot("form_exit") == FormExit.EDIT:
             return events + [FollowupAction("action_edit_plan")]
         if tracker.get_slot("form_exit"):
-            turn.say("review_left")
+            turn.say("review_left", id=int_slot(tracker, "review_plan_id") or 12)
             return events
         record_review(
             turn,

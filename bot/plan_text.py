@@ -24,7 +24,7 @@ from bot.store.models import Plan
 
 def display_value(field: str, value: Any, lang: str) -> str:
     """An answer as the lead reads it: an option's label, the branches, "skipped" or "not answered"."""
-    if value == planning.SKIPPED:
+    if planning.is_skipped(value):
         return messages.text("choice.skipped", lang)
     if value in (None, "", []):
         return messages.text("choice.empty", lang)

@@ -110,6 +110,11 @@ def slot_values(plan: Plan) -> Dict[str, Any]:
     return values
 
 
+def is_skipped(value: Any) -> bool:
+    """A skip as a slot holds it: SKIPPED, or [SKIPPED] in a list slot (the value-tree branches)."""
+    return value == SKIPPED or value == [SKIPPED]
+
+
 def answered(slots: Mapping[str, Any]) -> int:
     return sum(1 for name in ANSWER_FIELD_NAMES if slots.get(name) is not None)
 
@@ -117,7 +122,7 @@ def answered(slots: Mapping[str, Any]) -> int:
 def stored_answers(slots: Mapping[str, Any]) -> Dict[str, Any]:
     """Slot values as plan field values (skips become `unknown` or empty)."""
     return {
-        name: answers.skipped_value(name) if slots.get(name) == SKIPPED else slots.get(name)
+        name: answers.skipped_value(name) if is_skipped(slots.get(name)) else slots.get(name)
         for name in ANSWER_FIELD_NAMES
     }
 

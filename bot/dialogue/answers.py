@@ -559,6 +559,15 @@ def _stance(text: str) -> Optional[str]:
     return found.pop() if len(found) == 1 else None
 
 
+_PART_AND_PART = re.compile(
+    r"\b(?:parts? of it|some of it|some (?:bits|parts))\b.{1,60}"
+    r"\b(?:parts? of it|some of it|other (?:bits|parts)|the rest)\b|"
+    r"(?:一部分|有的|有些)[^。；;]{1,20}[，,、；;]\s*(?:一部分|有的|有些|另一部分)"
+)
+_ANECDOTE = re.compile(
+    r"^(?:the last time|last time|back when|when we (?:launched|tried|did|started|had|ran)|years ago|once we|we once|"
+    r"my predecessor|a few years (?:ago|back)|上次|以前我们|之前那次|那次|记得以前|前几年)"
+)
 _RHETORICAL_YES = re.compile(r"^(?:那|这)?(?:可不是|可不咋的|难道不是|还能不是|咋不是|怎么不是)(?!没|不)")
 
 
@@ -587,6 +596,8 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         and not (len(raw) > 1 and _ENDS_UNSURE.search(words.without_trailing_emoji(raw[-1])))
     ):  # doubts keep the reading below
         return Choice(stance, False)
+    if field == "data_quality" and _PART_AND_PART.search(folded):
+        return Choice("mixed", False)  # "parts of it lovely, parts of it overgrown", "有的干净，有的一团糟"
     if (field in YES_NO_FIELDS or field == YES_NO) and _RHETORICAL_YES.match(folded):
         return Choice("yes", True)  # "那可不是真问题咋的", "难道不是吗"
     if (field in YES_NO_FIELDS or field == YES_NO) and _STILL_OPEN.search(folded):
@@ -607,6 +618,8 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         not parts[0] or raw[0].strip() in _LEAD_IN
     ):  # "Honestly, I do not know where IT keeps it. …"
         raw, parts = raw[1:], parts[1:]
+    while len(raw) > 1 and _ANECDOTE.match(raw[0]) and any(_scan(c, field_groups) for c in raw[1:]):
+        raw, parts = raw[1:], parts[1:]  # "The last time we tried something on our own we broke …; we'll need IT"
     lead = _leading(raw[0], field_groups) or _leading(parts[0], field_groups)
     if lead is None and raw[0] == "can" and "yes" in field_groups and len(raw) > 1:
         lead = "yes"  # "can, just need CAB approval"
@@ -887,6 +900,11 @@ _DECISIVE = re.compile(
 _ECHOED_OPTION = re.compile(
     r"^\s*[^?？.!。！,，]{1,20}[?？]+\s*(?:(?:ha|haha|lol|hah|yeah right|哈|哈哈|呵呵|开玩笑)[\s.!。！,，]*)?"
 )
+_CONCLUDED_ZH = re.compile(
+    r"[，,。；;！!？?]\s*(?:所以|因此|总之|总的来说|反正|说到底|归根结底)(?:说)?[，,\s]*(?:还是|肯定|当然)?"
+    r"(?:(?P<no>不用|不需要|没必要|不能|不行|做不到|没有|不会)|(?P<yes>要|需要|得|必须|能|可以|有|会))"
+    r"(?:用|上|做|的|啊|吧|嘛)*[。！!.]?$"
+)
 _RATHER_THAN = re.compile(
     r"^(?P<kept>.+?)(?:\s*[,，]?\s*\b(?:rather than|instead of)\b|\s*[,，]?\s*(?:而不是|而非))", re.IGNORECASE
 )
@@ -907,6 +925,9 @@ def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], 
     decisive = _DECISIVE.search(words.fold(text)) if field in YES_NO_FIELDS else None
     if decisive and decisive.start() > 0:  # "Partly; realistically, no. …": the last word decides
         return "no" if decisive.group("no") else "yes"
+    concluded = _CONCLUDED_ZH.search(words.simplify(words.fold(text))) if field in YES_NO_FIELDS else None
+    if concluded:  # "不用机器学习还能怎么搞？回归公式试过了冇用，所以要用"
+        return "no" if concluded.group("no") else "yes"
     echoed = _ECHOED_OPTION.match(text)
     if echoed and field in FIELDS_BY_NAME and has_substance(text[echoed.end() :]):
         value = parse_choice(field, text[echoed.end() :], guess=guess)  # "Budgeted? Ha. It's expected to work …"
@@ -954,8 +975,10 @@ _NOT_APPROVING = re.compile(
 def parse_decision(text: str) -> Optional[str]:
     """approved / needs_work in a planner's words ("批准", "send it back"), or None."""
     folded = words.fold(text)
-    decision_groups = {label: words.phrases("answers", "decision", label) for label in ("approved", "needs_work")}
-    found = words.labelled_spans(folded, decision_groups)
+    decision_groups = {
+        label: words.phrases("answers", "decision", label) for label in ("approved", "needs_work", "no_decision")
+    }
+    found = [span for span in words.labelled_spans(folded, decision_groups) if span[2] != "no_decision"]
     acknowledged = re.match(r"^(?:ok|okay|好的|好|行|嗯|yes|right|alright)\s*[,，.。!！]\s*\S", folded)
     if acknowledged and found and found[0][0] == 0:
         found = found[1:]  # "OK，我要 review 一下 #1": the "OK" acknowledges, it does not approve
@@ -980,7 +1003,11 @@ def parse_branches(text: str) -> List[str]:
     head, colon, explained = text.partition("：") if "：" in text else text.partition(": ")
     named_before = (
         parse_branches(head)
-        if colon and explained.strip() and len(head) <= 24 and not re.search(r"[:：]", explained)
+        if colon
+        and explained.strip()
+        and len(head) <= 80
+        and not re.search(r"[:：]", explained)
+        and not re.match(r"\s*(?:none|no|nothing|n/?a|nil|zero|无|没有|没)(?![a-z])", explained, re.IGNORECASE)
         else []
     )
     if named_before:
@@ -1444,6 +1471,8 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
             note = None
         elif not marker and text.lstrip(" ,，.。'\"“”").startswith(note) and _mere_verdict(note):
             note = None  # "This one looks solid, I'm happy to approve it": the note for the lead is asked for
+    if note is not None and _ASKS_TO_REVIEW.search(words.fold(note)):
+        note = None  # "Hello again. I am ready now to review plan 1.": the request, not a note
     if note is not None and not marker:  # "这份不行，退回去让他们把试点范围写清楚": the decision opens the note
         note = _DECISION_OPENING.sub("", note).strip(" ,，") or None
         if note is not None and _GENERIC_REWORK.fullmatch(words.fold(note)):
@@ -1453,6 +1482,10 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
 
 _NUMBER_OPENING = re.compile(
     r"^\s*(?:plan\s*)?#?\s*\d+\s*(?:号|號)?(?:计划|計劃)?(?:的|个|嘅|個|里|里面)?\s*", re.IGNORECASE
+)
+_ASKS_TO_REVIEW = re.compile(
+    r"\b(?:review|look at|go through|check|decide on|assess)\b.{0,20}\b(?:plan|#|number)\s*#?\s*\d+\b|"
+    r"(?:审|审阅|审批|看|评审)一下\s*#?\d+\s*号"
 )
 _DECISION_OPENING = re.compile(
     r"^(?:经[^，,。]{0,6}?(?:研究|讨论|审议|评审|商议)[，,\s]*)?(?:决定)?(?:需要|要|得|请|只能)?(?:退回去|打回去|发回去|退回|打回|驳回|发回)(?:给他们|给他|给)?[，,\s]*"
@@ -1609,7 +1642,9 @@ def _reason_parts(parts: Sequence[str]) -> List[str]:
         and not _NO_PLAN_SAID.search(words.fold(part))
         and not _ASKS_HOW.search(words.fold(part))
         and not _ASKS_WHY.search(words.fold(part))
-        and not _JUST_TELLING.fullmatch(words.simplify(words.fold(part)).strip())
+        and not _JUST_TELLING.fullmatch(words.simplify(words.fold(words.without_trailing_emoji(part))).strip())
+        and not _WHO_IS_TELLING.fullmatch(words.simplify(words.fold(part)).strip(" .!！。"))
+        and not _HEDGE_ONLY.search(words.fold(part))
         and not _GREETING.fullmatch(words.fold(part).strip())
         and not _PROCEDURE.fullmatch(words.fold(part).strip())
         and not _RECORD_REQUEST.fullmatch(words.fold(part).strip(" .!！。"))
@@ -1688,6 +1723,18 @@ def _substantial(text: str) -> bool:
 
 _ASKS_HOW = re.compile(
     r"^(?:how|what|where|when|can|could|do|does|is|are|should|would|who|which|shall)\b|怎么|如何|在哪|吗$|呢$"
+)
+# Who is speaking, or for whom, is no reason: "我是理赔部的", "For the Risk department", "Karen from IT here"
+_WHO_IS_TELLING = re.compile(
+    r"(?:(?:你好|您好|hi|hello)[，,\s]*)?(?:我是|我们是|这里是|这边是|我这边是)[\u4e00-\u9fff\w\s]{0,12}?(?:的|这边|这里)?|"
+    r"(?:(?:speaking )?(?:for|on behalf of|from) (?:the |our )?[\w&' -]{1,30}?"
+    r"(?: department| dept| unit| team| division)?)|"
+    r"(?:this is |it'?s )?[\w' -]{1,30} (?:here|speaking)|this is [\w' -]{1,30}"
+)
+# A hedge about the declaration, not its reason: "this reflects our current position only and is subject to change"
+_HEDGE_ONLY = re.compile(
+    r"\b(?:reflects? (?:our|the) current (?:position|thinking|view)|subject to change|i want to be clear|"
+    r"for the record|as (?:things|it) stands?)\b"
 )
 _ASKS_WHY = re.compile(r"为什么|为啥|凭什么|干嘛|\bwhy\b")  # "我不太理解为什么每个部门都非得报这个" asks about the rule
 _GREETING = re.compile(

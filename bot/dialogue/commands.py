@@ -49,7 +49,7 @@ PRECEDENCE = (
     "wait",
 )
 # Commands that may come with a short remark ("算了，不填了，我先去开会").
-WITH_REMARK = frozenset({FormExit.PAUSE, FormExit.LEAVE, "explain", "wait", "resume"})
+WITH_REMARK = frozenset({FormExit.PAUSE, FormExit.LEAVE, "explain", "wait", "resume", "show_answers"})
 REMARK_CJK, REMARK_WORDS = 14, 7
 # A reason given for leaving may be longer ("my director just pinged me and I have to jump into a meeting").
 LEAVING_CJK, LEAVING_WORDS = 40, 22
@@ -119,7 +119,7 @@ def language_request(text: str) -> Optional[str]:
     ):
         return found.pop()
     asked = {
-        _LANGUAGES[(request.group("en") or request.group("zh")).casefold()]
+        _LANGUAGES[(request.group("en") or request.group("en2") or request.group("zh")).casefold()]
         for sentence in re.split(r"[.?!。？！]\s*|\n", words.fold(text))
         for request in [_ASKS_FOR_LANGUAGE.match(sentence.strip())]
         if request
@@ -139,12 +139,15 @@ _LANGUAGES = {
 # "could you write to me in Chinese from now on", "please switch back to English", "以后请用中文回复我"
 _ASKS_FOR_LANGUAGE = re.compile(
     r"^(?:(?:excuse me|sorry|i am sorry|i'm sorry|please|pls|hi|hello|ok|okay|so|then|actually|also|and|oh|btw|"
-    r"by the way|thx|thanks|thank you|cool|great)[,\s]+)*"
+    r"by the way|thx|thanks|thank you|cool|great|before we start|before we begin|first|first of all)[,\s]+)*"
     r"(?:(?:could|can|would|will) you (?:please |kindly )?|please |pls |kindly |let's |lets |let us |i'd like to |"
-    r"i would like to |i want to |can we |could we )?"
+    r"i would like to |i want to |can we |could we |let me |i'll |i will |i'm going to |we'll )?"
     r"(?:(?:write|reply|answer|talk|speak|respond|continue|chat|communicate)(?: to me| with me| to us)?(?: only)? in|"
     r"(?:switch|change|go)(?: back)?(?: the language)? to|use) (?P<en>english|chinese|mandarin)"
-    r"(?: (?:from now on|instead|again|please|pls|plz|for me|after all|for the rest))*$|"
+    r"(?:[,\s]+(?:from now on|from here on|from here|instead|again|please|pls|plz|for me|after all|for the rest|"
+    r"for a while|for a bit|for now|for the moment))*(?:[,;]\s+(?:my|our|the|she|he|they|because|as|since)\b.*)?$|"
+    r"^(?:(?:ok|okay|so|right)[,\s]+)?(?P<en2>english|chinese|mandarin)(?:[,\s]+(?:again|from here on|from now on|"
+    r"from here|please|pls|now))+$|"
     r"^(?:以后|之后|接下来|后面)?(?:请|麻烦|麻烦你|能不能|可不可以|可以|能否)?(?:你)?(?:都)?(?:用|说|讲|换成|切换成|切换到|改用|换回|切回)"
     r"(?P<zh>中文|英文|英语|汉语)(?:回复|回答|跟我说|和我说|交流|沟通|聊|写)?(?:我|我们)?(?:吧|吗|好吗|可以吗|谢谢)?$"
 )
@@ -160,8 +163,8 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
     lang = language_request(text)
     if lang:
         return Command("language", language=lang)
-    if _explains_a_field(text):
-        return Command("explain")
+    if _explains_a_field(text):  # "这里所说的“基线”具体是指什么？": that question, whichever is pending
+        return Command("explain", field=field_named(text, fields) if fields else None)
     if fields:
         edit = match_edit(text, fields)
         if edit:
@@ -342,7 +345,8 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
     lead_en = (
         r"(?:(?:(?:yes|yeah|yep|ok|okay|sure|fine)[\s,]+but|before (?:i|we|you) submit(?: it)?|before submitting|"
         r"not yet|wait|actually|sorry|oh|hmm|oops|scratch that|no|hold on|hang on|one sec|one more thing|also|"
-        r"before that|before i forget|before we go on|by the way|btw|quick one|one thing)[\s,.!:-]*)*"
+        r"before that|before i forget|before we go on|by the way|btw|quick one|one thing|and|(?:and )?while i'?m at it|"
+        r"kindly note(?: that)?|please note(?: that)?|(?:in|on) (?:plan|#) ?#?\d+)[\s,.!:-]*)*"
     )
     ask_en = (
         r"(?:(?:can|could|may) (?:you|we|i) |please |let me |let's |lets |i want to |i'd like to |i need to |i wanna )?"
@@ -376,10 +380,11 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
         re.compile(rf"^{lead_en}{the}{field} (?:{restate_en}) (?P<value>.+)$"),
         # the sponsor changed this week - it's the CFO now, Elaine Porter / 发起人换了，现在是财务总监王丽
         re.compile(
-            rf"^{lead_en}{the}{field} (?:has |have )?(?:changed|switched|is different now|is someone else now)"
+            rf"^{lead_en}{the}{field}(?:'s| has| have)? (?:changed|switched|is different now|is someone else now)"
+            rf"(?: (?:on|in|for) (?:that|this|the|our)(?: same)? plan(?: #?\d+)?)?"
             rf"(?: (?:this|last) (?:week|month)| recently| since then| in the meantime)?"
             rf"(?:(?:\s*[,，.;:–—-]+\s*|\s+(?=it's |its |it is |now ))"
-            rf"(?:(?:it's|its|it is|it'll be|now it's|now it is|that's|that is) )?(?:now )?(?P<value>\S.*))?$"
+            rf"(?:(?:it's|its|it is|it'll be|now it's|now it is|that's|that is) (?:now )?|now )(?P<value>\S.*))?$"
         ),
         re.compile(
             rf"^{lead_zh}{field}(?:那边|这边)?(?:已经|最近|这周|上周|前两天)?(?:换了|换人了|变了)[\s，,。]*"
@@ -408,10 +413,18 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
             rf"^{lead_zh}{field}(?:的回答|这项|这题|那个|那一项|那项|那题)?(?:我)?(?:刚才|刚刚|之前|前面)?(?:{wrong_zh})(?:了)?"
             rf"(?:[\s，,。]*(?:其实|应该|实际上)?(?:是)?(?P<value>.+))?$"
         ),
+        # the data quality has been wrongly captured. It should be poor, not good.
+        re.compile(
+            rf"^{lead_en}{the}{field} (?:has been|was|is|got) (?:wrongly|incorrectly|mistakenly|wrong(?:ly)?) "
+            rf"(?:captured|entered|recorded|filled(?: in)?|given|answered|put(?: down| in)?)"
+            rf"(?:[\s,.;:-]+(?:(?:it|this|that) )?(?:should (?:be|read|say)|is actually|is) (?P<value>.+))?$"
+        ),
         # my answer on data quality was wrong / the data quality was wrong
         re.compile(
-            rf"^(?:.{{0,40}}?[?.!]\s*)?(?:my |the )?(?:answer|response|reply) (?:on|about|for|to) {the}{field}"
-            rf"(?: question)? (?:was|is) (?:wrong|incorrect|a mistake|not right)(?:[\s,.;:-]+(?:it'?s|it is|"
+            rf"^(?:.{{0,40}}?[?.!:]\s*)?(?:my |the )?(?:answer|response|reply|statement|entry) (?:on|about|for|to|"
+            rf"regarding) {the}{field}"
+            rf"(?: question)? (?:was|is) (?:wrong|incorrect|a mistake|not right|imprecise|inaccurate|not accurate|"
+            rf"not correct|off)(?:[\s,.;:-]+(?:it'?s|it is|"
             rf"it should be|should be|actually)?\s*(?P<value>.+))?$"
         ),
         # oh, one correction before I forget: the sponsor is Priya Nair now
@@ -423,6 +436,11 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
         re.compile(
             rf"^{lead_zh}(?:不好意思|抱歉|对不起)?[\s，,]*{field}(?:要|想|得|需要)?(?:改|修改|更改)(?:一下|下)?[，,。\s]*"
             rf"(?:不是(?P<old>[^，,]+)[，,]\s*)?(?:是|改成|应该是)(?P<value>.+)$"
+        ),
+        # 等哈，我刚刚问到了，执行发起人是分管供应链的副总张国强，帮我补上去
+        re.compile(
+            rf"^(?:.{{0,24}}?[，,。]\s*)?(?:执行)?{field}(?:是|为|就是|定了是|定下来了是)(?P<value>[^，,。]+)[，,。]\s*"
+            rf"(?:帮我|请|麻烦|麻烦你|你)?(?:补上|补上去|填上|填上去|加上|加上去|记上|改一下|更新一下|补一下)"
         ),
         # 刚才说错了，发起人是王总不是李总
         re.compile(rf"^{lead_zh}(?:{wrong_zh})(?:了)?[\s，,。]*{field}(?:应该|其实|实际上)?是(?P<value>.+)$"),

@@ -516,7 +516,8 @@ def _question_back(
     if found.decision == "answer" or (found.decision == "clarify" and not about_the_question):
         return Reading("question", lookup=found)
     if about_the_question or asked.kind not in ("text", "note"):
-        return Reading("command", command=Command("explain"))
+        named = commands.field_named(text, ANSWER_FIELD_NAMES) if asked.is_plan_field else None
+        return Reading("command", command=Command("explain", field=named))  # "这里所说的“基线”是指什么？"
     return Reading("question", lookup=found)
 
 

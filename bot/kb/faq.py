@@ -48,7 +48,7 @@ def lookup(question: str) -> Lookup:
     return found
 
 
-_PREAMBLE = re.compile(r"^[^:：?？.。]{3,60}[:：]\s*(?=\S)")
+_PREAMBLE = re.compile(r"^[^:：?？]{3,90}?[:：]\s*(?=\S)")
 
 
 def title(entry_id: str, lang: str) -> str:

@@ -111,7 +111,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         (
             "review_plan",
             r"(?:^|[,，。.!！;；]\s*)(?:那|就|那就|我|我就|可以|行|好|得|要|只能|还是|先|那先|就先)?(?:给)?(?:批了|批准|通过|退回|打回|驳回|退回去|打回去)"
-            r"(?:吧|了|啦)?(?:\s*[,，。.!！;；]|$)",
+            r"(?:他|它|佢)?(?:吧|了|啦)?(?:\s*[,，。.!！;；]|$)",
         ),
         (
             "review_plan",
@@ -152,7 +152,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         ),
         (
             "withdraw_plan",
-            r"\b(?:withdraw|withdrawing|retract|retracting|pull|pulling|scrap|scrapping|drop|dropping)\s+(?:our|my|the|this|that)\s+"
+            r"\b(?:withdraw|withdrawing|retract|retracting|pull|pulling|scrap|scrapping|drop|dropping|take back|"
+            r"taking back)\s+(?:our|my|the|this|that)\s+"
             r"(?:(?!no\b|not\b)[\w&'-]+\s+){0,2}?" + _ML + r"(?:plan|proposal|submission)\b",
         ),
         (
@@ -171,6 +172,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:^(?:(?:ok|okay|so|hey|hi)[,\s]+)*(?:please |pls |plz )?|"
             r"\b(?:can|could|would) (?:u|you) (?:please |pls )?)"
             r"(?:drop|scrap|kill)\s+" + _NUMBER,
+        ),
+        (  # "Yeah, plan 1 is a dud. … Can you scrap that one?"
+            "withdraw_plan",
+            r"\b(?:can|could|would) (?:u|you) (?:please |pls )?(?:scrap|withdraw|delete|kill|drop|bin|ditch|retract) "
+            r"(?:that|this|it)(?: one| plan)?\b",
         ),
         ("withdraw_plan", r"(?:撤回|删除|删掉|取消|作废)\s*" + _ZH_NUMBER),
         (
@@ -221,6 +227,10 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         (
             "declare_no_plan",
             r"\b(?:skipping|sitting out|not doing|won't do|will not do|not pursuing)\s+(?:ml|machine learning|ai)\b",
+        ),
+        (  # Hinglish: "IT dept ka is saal koi ML plan nahi hai"
+            "declare_no_plan",
+            r"\b(?:koi|kuch)\s+(?:ml|machine learning|ai)\s+plan\s+(?:nahi|nahin|nai)\b",
         ),
         (  # "…our ML plan for next year. Let me be honest with you, Marketing will not have one this time."
             "declare_no_plan",
@@ -282,7 +292,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"\b(?:continue|resume|pick up|carry on(?: with)?|get back to|go back to|keep going with|go on with)\s+"
             r"(?:with\s+)?(?:my|our|the)\s+(?:ml |machine learning |unfinished )?(?:plan|draft)\b",
         ),
-        ("resume_plan", r"\bpick up where (?:we|i) left off\b|\bwhere (?:were we|did we stop|did i stop)\b"),
+        (
+            "resume_plan",
+            r"\bpick up where (?:we|i) left off\b|"
+            r"\bwhere (?:were we|was i|did we stop|did i stop|did (?:we|i) leave off)\b",
+        ),
         # "I'd like to finish the plan I started this afternoon"
         (
             "resume_plan",
@@ -316,6 +330,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             "resume_plan",
             r"(?:继续|接着)(?:填|写|弄)?(?:我的|我们的|刚才|上次|之前)(?:的|那个|那份)?(?:计划|草稿|规划)|"
             r"(?:上次|刚才|之前)(?:那个|那份|的)(?:计划|草稿)(?:接着|继续)",
+        ),
+        # "Can we turn this into next year's plan?" (after a pasted list)
+        (
+            "start_plan",
+            r"\b(?:turn|make|put|convert) (?:this|it|these|that|them) into (?:a |an |our |the |my |next year'?s |"
+            r"\d{4} )*(?:ml |machine learning )?plan\b",
         ),
         # "IT部要提一个AIOps的plan", "我们想报一个机器学习项目"
         (
@@ -529,7 +549,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         (
             "show_plan",
             r"^(?:(?:please|pls|can you|could you)\s+)?(?:show|open|pull up|display|view|read|see|look at|bring up)"
-            r"(?:\s+me)?\s+(?:the\s+)?" + _NUMBER + r"(?:\s+please)?$",
+            r"(?:\s+me)?\s+(?:the\s+)?" + _NUMBER + r"(?:\s+for (?:us|me))?(?:[,\s]+please)?[.!]?$",
         ),
         # a place in the list shown last: "open the first one", "打开第二个"
         (
@@ -627,6 +647,17 @@ def fold(text: str) -> str:
 
 def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
     """(intent, plan number) when the message has the shape of an acting request, else None."""
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    if len(lines) > 2:  # a pasted list: "Hi! … pasting the main points:\n- Title: …\nCan we turn this into a plan?"
+        said = {_recognise(line) for line in lines if not _LISTED_LINE.match(line)} - {None}
+        return said.pop() if len(said) == 1 else None
+    return _recognise(text)
+
+
+_LISTED_LINE = re.compile(r"^(?:[-*•·]|\d+[.)、]|[一二三四五六七八九十]+、|[①-⑩])")
+
+
+def _recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
     folded = fold(text).replace("machine-learning", "machine learning")
     if not folded or folded.startswith("/"):
         return None
@@ -663,6 +694,9 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
         if number is None and intent in _TAKES_A_NUMBER:  # "withdraw plan 3", "把12号计划撤了"
             named = _NUMBER_AFTER.match(folded[found.end() :]) or _NUMBERED.search(found.group())
             number = (named.groupdict().get("id") or named.groupdict().get("zh")) if named else None
+        if number is None and intent in ("withdraw_plan", "review_plan"):  # "plan 1 is a dud … can you scrap that one?"
+            said = {a or b for a, b in _NUMBERED.findall(folded)} - {y for y in map(str, range(2000, 2100))}
+            number = said.pop() if len(said) == 1 else None
         return intent, int(number) if number else None
     return None
 
@@ -671,7 +705,7 @@ _TAKES_A_NUMBER = frozenset({"withdraw_plan", "show_plan", "review_plan"})
 _NUMBER_AFTER = re.compile(
     r"^\s*(?:#|no\.?\s*|number\s*)?(?!20\d\d(?!\d))(?P<id>\d{1,6})(?!\d)(?!\s*(?:年|%|percent|\.\d))"
 )
-_NUMBERED = re.compile(r"(?:#|第|\bplan\s*#?)\s*(?P<id>\d{1,6})(?!\d)|(?P<zh>\d{1,6})\s*号")
+_NUMBERED = re.compile(r"(?:#|第|\bplan\s*#?|\bnumber\s*|\bno\.\s*)\s*(?P<id>\d{1,6})(?!\d)|(?P<zh>\d{1,6})\s*号")
 
 
 # A start the intent model guessed, said with words no start carries.
@@ -810,7 +844,7 @@ def follow_up_query(text: str) -> bool:
 _PLANS_OF = re.compile(
     r"\bdid\b[^.?!]{0,40}\b(?:file|submit|send in|hand in)\b|\b(?:has|have|did)\b.{0,12}\bput (?:in|forward)\b|"
     r"\bplans?\b|\bfiled\b|\bsubmitted\b|\bsent in\b|\bhanded in\b|\bin the (?:pipeline|works)\b|\blined up\b|"
-    r"\bgot in for\b|"
+    r"\bgot in for\b|\bwhat (?:does|do|did) [\w&' -]{1,30} have\b|\bwhat(?:'s| has) [\w&' -]{1,30} got\b|"
     r"计划|规划|方案|提案|交了|报了|提交了"
 )
 _FIRST_PERSON = re.compile(r"\b(?:our|my|we|us|i)\b|我们|咱们|我的|本部门")

@@ -474,6 +474,14 @@ def test_a_filed_plan_with_an_empty_answer_is_not_walked_through_again(directory
     slots = slots_of(events)
     assert slots["plan_editing"] == "executive_sponsor" and slots["executive_sponsor"] is None
     assert slots["problem"] == planning.SKIPPED and slots["title"] == "Room upgrade offers"
+    slots.pop("requested_slot", None)
+    after = answer(CollectingDispatcher(), "executive_sponsor", "Laura Benedetti", lang="en", slots=slots)
+    assert after["requested_slot"] is None and stored(plan_id)["executive_sponsor"] == "Laura Benedetti"
+    summary = CollectingDispatcher()
+    done = ActionPlanFormDone().run(
+        summary, make_tracker("li.wei", slots={**slots, **after, "value_branches": [planning.SKIPPED]}), {}
+    )
+    assert followup(done) == "confirm_form" and "Room upgrade offers" in texts(summary)[0]
 
 
 def test_edit_without_a_field_asks_which(directory_db, dispatcher):

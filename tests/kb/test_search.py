@@ -88,12 +88,18 @@ def test_kb_show_prints_the_answer_in_each_language(capsys):
     assert main(["kb", "show", "nope"]) == 2
 
 
-def test_a_question_after_a_preamble_is_answered():
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quick question before ah do anything: is 'no plan' even allowed as an answer for dis ML plan thing?",
+        "Good afternoon. I have a question before I commit to anything: if a unit were to indicate that it has no "
+        "machine learning initiative next year, is that permissible, or would it be viewed unfavourably?",
+    ],
+)
+def test_a_question_after_a_preamble_is_answered(question):
     from bot.kb.faq import lookup
 
-    found = lookup(
-        "Quick question before ah do anything: is 'no plan' even allowed as an answer for dis ML plan thing?"
-    )
+    found = lookup(question)
     assert found.decision == "answer" and found.matches[0].id == "every-leader-plan"
 
 

@@ -2933,3 +2933,167 @@ def test_requests_of_edition_14():
 
 def test_every_year_written_out_in_order():
     assert reader.read_years("for 2027 our budget is already closed, this plan is for 2028") == [2027, 2028]
+
+
+# --- edition 15 (tests/conversations/dev/heldout15-*.yml), retired 2026-11-30 -------------------------
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Oh shoot, I've got a board huddle in five minutes. Can we pick this up after?", "pause"),
+        ("得嘞，我这儿来活儿了，航班又延误了，先撂这儿吧", "pause"),
+        ("hang on i got another call coming in ill be right back", "pause"),
+        ("hang on, gotta duck out, truck's just rolled in. back this arvo", "pause"),
+        ("Okay, I'm back from the huddle. Where were we on the triage plan?", "resume"),
+        ("ok im back lets keep going with that plan", "resume"),
+        (
+            "Hang on, before I go on, can you show me what I've filled in so far? I want to double-check the metric.",
+            "show_answers",
+        ),
+        ("稍等，我到现在一共填了哪些内容？能不能先让我看一下", "show_answers"),
+    ],
+)
+def test_edition_15_commands(text, kind):
+    assert commands.match(text, ANSWER_FIELD_NAMES).kind == kind
+
+
+def test_an_answer_that_only_puts_data_aside_is_no_pause():
+    assert commands.match("数据都放这儿") is None
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Hi! Before we start, could you reply in Chinese for a while? My manager is sitting next to me.", "zh"),
+        ("Okay, she's gone back to her desk. English again from here on, please.", "en"),
+        ("Sorry, let me continue in English for a bit, my US colleagues are reading over my shoulder.", "en"),
+    ],
+)
+def test_edition_15_language_requests(text, lang):
+    assert commands.language_request(text) == lang
+
+
+@pytest.mark.parametrize(
+    "field, option, text",
+    [
+        ("q_can_do_alone", "no", "Yeah nah, we can't do it on our own, we'll need the IT crew."),
+        ("q_can_ship", "yes", "Nah yeah, she'll get used alright."),
+        (
+            "q_can_do_alone",
+            "no",
+            "The last time we tried something on our own we broke the claims portal for a whole weekend. "
+            "I won't make that mistake again; we'll need IT alongside us.",
+        ),
+        (
+            "data_quality",
+            "mixed",
+            "My predecessor used to say the data was like my garden: parts of it lovely, parts of it overgrown.",
+        ),
+        ("failure_tolerance", "unsure", "Hmm we haven't really talked about that with Dana, so I can't tell you."),
+        ("failure_tolerance", "unsure", "idk ngl, havent asked anyone about budget for stuff that flops"),
+        ("q_needs_ml", "yes", "不用机器学习还能怎么搞？回归公式试过了冇用，所以要用"),
+        ("q_needs_ml", "no", "规则也行，所以不需要"),
+        ("data_location", "central", "数据都拉到我们自己的数据湖里了"),
+    ],
+)
+def test_edition_15_choice_answers(field, option, text):
+    assert answers.parse_choice(field, text) == option
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        (
+            "Good day. For the Risk department, we shall not be submitting any machine learning plan for next year.",
+            None,
+        ),
+        ("hello～ 信息技术部这边今年没有机器学习计划哈，报备一下😅", None),
+        ("你好，我是理赔部的，明年那个机器学习计划我们部门就不报了哇", None),
+        (
+            "Understood. In that case, and I want to be clear that this reflects our current position only and is "
+            "subject to change should circumstances evolve, Risk will not be submitting an ML plan for next year.",
+            None,
+        ),
+        (
+            "Karen from IT here, no ML plan next year as the ERP rollout eats all our time",
+            "the ERP rollout eats all our time",
+        ),
+    ],
+)
+def test_who_is_speaking_or_a_hedge_is_no_reason(text, reason):
+    assert answers.reason_in(text) == reason
+
+
+@pytest.mark.parametrize(
+    "text, field, value",
+    [
+        (
+            "Kindly note that in plan 1 the data quality has been wrongly captured. It should be poor, not good.",
+            "data_quality",
+            "poor",
+        ),
+        (
+            "And while I'm at it, the sponsor's changed on that same plan. It's Declan O'Brien now, the CFO, not Mary.",
+            "executive_sponsor",
+            "Declan O'Brien",
+        ),
+        ("等哈，我刚刚问到了，执行发起人是分管供应链的副总张国强，帮我补上去", "executive_sponsor", "张国强"),
+        (
+            "Before I answer this question: my statement on the data location was imprecise. The images are in the "
+            "central data lake, but the rework records are stored locally in the MES of each plant.",
+            "data_location",
+            "MES",
+        ),
+    ],
+)
+def test_edition_15_changes(text, field, value):
+    edit = commands.match_edit(text, ANSWER_FIELD_NAMES)
+    assert edit.field == field and value in edit.value
+
+
+def test_a_question_about_another_field_explains_that_field():
+    reading = read("metric", "敬请问一下，这里所说的“基线”具体是指什么？我不太熟悉这个说法。")
+    assert reading.kind == "command" and reading.command.field == "baseline"
+
+
+@pytest.mark.parametrize(
+    "text, decision, note",
+    [
+        ("1号这份我审过了：数据来源写得太笼统，需要退回修改。", "needs_work", "数据来源写得太笼统，需要退回修改"),
+        ("Hello again. I am ready now to review plan 1.", None, None),
+        ("#1 呢份寫得幾好，我批咗佢", "approved", None),
+    ],
+)
+def test_edition_15_reviews(text, decision, note):
+    assert answers.split_review(text) == (decision, note)
+
+
+def test_requests_of_edition_15():
+    pasted = (
+        "Hi! I drafted our IT plan in a doc already, pasting the main points:\n- Title: Predictive server alerts\n"
+        "- Metric: 70% of hardware failures flagged\nCan we turn this into next year's plan?"
+    )
+    assert recognise(pasted) == ("start_plan", None)
+    assert recognise("I need to take back the CV screening plan, number 1. Our works council said no.") == (
+        "withdraw_plan",
+        1,
+    )
+    assert recognise("Yeah, plan 1 is a dud. Someone started a copy by accident. Can you scrap that one?") == (
+        "withdraw_plan",
+        1,
+    )
+    assert recognise("delete our plan 2027") == ("withdraw_plan", None)
+    assert recognise("Open plan 1 for us, please.") == ("show_plan", 1)
+    assert recognise("#1 呢份寫得幾好，我批咗佢") == ("review_plan", 1)
+    assert (
+        recognise("Hi bot, suno. IT dept ka is saal koi ML plan nahi hai. Please note kar lo.")[0] == "declare_no_plan"
+    )
+    assert recognise("ok where was I") == ("resume_plan", None)
+
+
+def test_branches_before_a_colon_that_explains_them_and_not_before_none():
+    assert answers.parse_branches(
+        "Time saved, mainly, and customer service for our internal clients: Sales get their contracts back faster."
+    ) == ["time_saved", "customer_service"]
+    assert answers.read_yes_no("嗯……领导都已经拍板了，撤吧") == "yes"
