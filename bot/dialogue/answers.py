@@ -1600,9 +1600,10 @@ def declares_no_plan(text: str) -> bool:
     "what if we have no plan?" only ask."""
     from bot.kb import faq
 
-    for clause in re.findall(r"[^，,;；。.!！?？]+[，,;；。.!！?？]*", words.fold(" ".join(text.split()))):
+    for said_clause in re.findall(r"[^，,;；。.!！?？]+[，,;；。.!！?？]*", " ".join(text.split())):
+        clause = words.fold(said_clause)
         said = _NO_PLAN_SAID.search(clause) or _RULED_OUT.search(clause)
-        if said and not faq.is_question(clause.strip()) and not _HYPOTHETICAL.search(clause):
+        if said and not faq.is_question(said_clause.strip()) and not _HYPOTHETICAL.search(clause):
             return True
     return False
 
@@ -1739,8 +1740,9 @@ _HEDGE_ONLY = re.compile(
 _ASKS_WHY = re.compile(r"为什么|为啥|凭什么|干嘛|\bwhy\b")  # "我不太理解为什么每个部门都非得报这个" asks about the rule
 _GREETING = re.compile(
     r"(?:你好|您好|哈喽|嗨|hi|hello|hey|hiya|hey there|(?:hi|hey|hello|g'?day|morning) (?:mate|guys|folks|all|team|"
-    r"there)|g'?day|早上好|下午好|good (?:morning|afternoon|evening|day)|dear (?:all|team|sir|madam)|greetings)(?:呀|"
-    r"啊| all| team| there)?|(?:跟|和|给)?(?:你|您)(?:说|讲)(?:一声|下|一下)"
+    r"there|bot|assistant)|g'?day|早上好|下午好|good (?:morning|afternoon|evening|day)|dear (?:all|team|sir|madam)|"
+    r"greetings)(?:呀|啊| all| team| there)?(?:[\s,]+(?:suno|listen|look|so))?|"
+    r"(?:跟|和|给)?(?:你|您)(?:说|讲)(?:一声|下|一下)"
 )
 
 

@@ -77,9 +77,11 @@ def _command_cores() -> Dict[str, str]:
         for phrase in words.phrases("commands", kind, "strong"):
             for core in {words.fold(phrase), _core(phrase)} - {""}:
                 if core != words.fold(phrase) and (
-                    re.fullmatch(r"不.{1,2}", core) or (words.cjk_count(core) == len(core) <= 2)
+                    re.fullmatch(r"不.{1,2}", core)
+                    or (words.cjk_count(core) == len(core) <= 2)
+                    or core in ("not", "no", "yes", "yeah", "nope", "sure")
                 ):
-                    continue  # "不搞了" stops, "不搞" answers no; "先这样" stops, "就这样" agrees
+                    continue  # "不搞了" stops, "不搞" answers no; "先这样" stops, "就这样" agrees; "not now" stops
                 cores.setdefault(core, kind)
     return cores
 

@@ -53,12 +53,6 @@ def _next_guess(message: Message) -> Dict[str, Any]:
     return {"name": "nlu_fallback", "confidence": 1.0}
 
 
-def _model_guess(message: Message) -> Optional[str]:
-    """The intent model's own first guess, under the fallback that replaced it."""
-    ranked = [g.get("name") for g in message.get(INTENT_RANKING_KEY) or [] if g.get("name") != "nlu_fallback"]
-    return ranked[0] if ranked else None
-
-
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class PlanCommandRecognizer(GraphComponent):
     """Sets the intent (and `plan_id`) of messages shaped like an acting request."""
@@ -120,10 +114,6 @@ class PlanCommandRecognizer(GraphComponent):
                         add_to_output=True,
                     )
             meant = second_opinion(text, guessed) if found is None else None
-            if found is None and meant is None and guessed == "nlu_fallback":
-                behind = _model_guess(message)  # "我们风控部现在有几个计划来着": an unsure start that counts plans
-                meant = second_opinion(text, behind) if behind == "start_plan" else None
-                meant = meant if meant in ("show_my_plans", "resume_plan") else None
             if meant == "show_my_plans" and units and about_units_plans(text):
                 meant = "query_plans"  # "幫我睇下 production 嗰邊明年交咗咩 ML 計畫": another unit's plans
             if meant:

@@ -809,6 +809,8 @@ def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
         and not folded.rstrip().endswith(("?", "？", "吗"))
     ):
         return "start_plan"  # "在不在 品质部要填计划", "hi 我要填机器学习计话"
+    if intent == "declare_no_plan" and _COUNTING.search(folded) and not _NEGATION.search(folded):
+        return "show_my_plans"  # "我们风控部现在有几个计划来着" counts the unit's plans
     if intent != "start_plan":
         return None
     folded = fold(text)
