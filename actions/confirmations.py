@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.forms import Handler, PendingQuestionForm, Slots, accepted
 from actions.plan_flow import EventList, clear_plan_slots, fill_plan, submit, tell_deadline, withdraw
-from actions.plan_form import save_answer, send_summary
+from actions.plan_form import save_answer, send_summary, swap_answers
 from actions.replies import Turn, button, int_slot, lang_of
 from bot import messages, plan_text, planning
 from bot.dialogue import prompts, reader
@@ -140,6 +140,15 @@ class ValidateConfirmForm(PendingQuestionForm):
         ):
             return accepted({"confirmation": "yes"})  # "yes, withdraw it"
         return super().on_command(reading, question, turn)
+
+    def on_swap(self, first: Optional[str], second: Optional[str], question: Question, turn: Turn) -> Slots:
+        swapped = (
+            swap_answers(first, second, turn) if turn.tracker.get_slot("confirming") == Confirming.SUBMIT else None
+        )
+        if swapped is None:
+            return self.on_edit(first, None, question, turn)
+        send_summary(turn, swapped)
+        return {**swapped, "reask": Reask.SHORT}
 
     def on_edit(self, field: Optional[str], value: Optional[str], question: Question, turn: Turn) -> Slots:
         if turn.tracker.get_slot("confirming") != Confirming.SUBMIT:

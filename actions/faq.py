@@ -73,8 +73,9 @@ class ActionAnswerFaq(Action):
             ids = [m.id for m in lookup.matches]
             dispatcher.utter_message(text=messages.text("faq_clarify", lang), buttons=kb_buttons(ids, lang))
             return []
-        if self._not_a_question(tracker):  # the NLU did not see a question here: ask to rephrase
-            draft = tracker.get_slot("plan_draft_id") or _paused_draft(tracker)
+        draft = tracker.get_slot("plan_draft_id") or _paused_draft(tracker)
+        if self._not_a_question(tracker) or (draft and not faq.is_question(question)):
+            # the NLU did not see a question, or a statement follows a pause ("must succeed, budget is tight")
             if draft:  # most likely an answer typed after a pause: say how to go back to the plan
                 say(dispatcher, tracker, "please_rephrase_draft", id=draft)
             else:

@@ -208,6 +208,8 @@ class PendingQuestionForm(FormValidationAction):
             return {"form_exit": command.kind}
         if command.kind == "edit":
             return self.on_edit(command.field, corrected(command, turn.tracker), question, turn)
+        if command.kind == "swap":
+            return self.on_swap(command.field, command.value, question, turn)
         if command.kind in ("change", "back") and self.editable(turn.tracker):
             field = self.previous(question, turn.tracker) if command.kind == "back" else None
             return self.on_edit(field, None, question, turn)
@@ -294,6 +296,10 @@ class PendingQuestionForm(FormValidationAction):
     def on_edit(self, field: Optional[str], value: Optional[str], question: Question, turn: Turn) -> Slots:
         """From a form that is not the plan: leave it and start the change (action_edit_plan)."""
         return {"form_exit": FormExit.EDIT, "plan_editing": field or CHOOSING_A_FIELD}
+
+    def on_swap(self, first: Optional[str], second: Optional[str], question: Question, turn: Turn) -> Slots:
+        """ "指标和基线填反了": where answers cannot be swapped here, the first is changed."""
+        return self.on_edit(first, None, question, turn)
 
     def previous(self, question: Question, tracker: Tracker) -> Optional[str]:
         """The answer before the pending question ("go back", "上一题")."""

@@ -14,10 +14,10 @@ from actions.context import identify
 from actions.forms import PendingQuestionForm, Slots, accepted
 from actions.replies import Turn, int_slot, lang_of
 from bot import messages, plan_text, planning
-from bot.dialogue import aside_model, choice_model, prompts, reader
+from bot.dialogue import answers, aside_model, choice_model, prompts, reader
 from bot.dialogue.reader import Question
 from bot.flow import CHOOSING_A_FIELD, Confirming, FormExit, Reask
-from bot.plan_schema import ANSWER_FIELD_NAMES, ANSWER_FIELDS
+from bot.plan_schema import ANSWER_FIELD_NAMES, ANSWER_FIELDS, FIELDS_BY_NAME
 from bot.store.db import session_scope
 from bot.store.plans import PlanConflict, get_plan
 
@@ -80,13 +80,13 @@ class ValidatePlanForm(PendingQuestionForm):
     async def required_slots(
         self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Text]:
-        answers = [name for name in domain_slots if name != "edit_field"]
+        questions = [name for name in domain_slots if name != "edit_field"]
         editing = tracker.get_slot("plan_editing")
         if editing == CHOOSING_A_FIELD:
-            return ["edit_field", *answers]
-        if editing in answers:
-            return [editing, *(name for name in answers if name != editing)]
-        return answers
+            return ["edit_field", *questions]
+        if editing in questions:
+            return [editing, *(name for name in questions if name != editing)]
+        return questions
 
     def editable(self, tracker: Tracker) -> List[str]:
         return list(ANSWER_FIELD_NAMES)
@@ -101,6 +101,12 @@ class ValidatePlanForm(PendingQuestionForm):
         open_extra = {
             name: v for name, v in extra.items() if turn.tracker.get_slot(name) is None and name != question.name
         }
+        if question.name == "metric" and turn.tracker.get_slot("baseline") is None and answers.describes_today(value):
+            saved = save_answer("baseline", value, turn)  # "现在是三个组长手工分派，错分率15%" at the metric question
+            if saved.get("baseline") is not None:
+                turn.say("plan_today_is_the_baseline")
+                return {**saved, "reask": Reask.BACK}
+            return saved
         return save_answer(question.name, value, turn, volunteered=open_extra)
 
     def accept_skip(self, question: Question, turn: Turn) -> Slots:
@@ -128,6 +134,10 @@ class ValidatePlanForm(PendingQuestionForm):
         )
         return save_answer(question.name, fallback or planning.SKIPPED, turn)
 
+    def on_swap(self, first: Optional[str], second: Optional[str], question: Question, turn: Turn) -> Slots:
+        swapped = swap_answers(first, second, turn)
+        return {**swapped, "reask": Reask.BACK} if swapped else self.on_edit(first, None, question, turn)
+
     def on_edit(self, field: Optional[str], value: Optional[str], question: Question, turn: Turn) -> Slots:
         if field is None:
             return {"plan_editing": CHOOSING_A_FIELD}
@@ -153,8 +163,32 @@ class ValidatePlanForm(PendingQuestionForm):
         return {"plan_editing": field, field: None, "edit_field": None}
 
 
+def swap_answers(first: Optional[str], second: Optional[str], turn: Turn) -> Optional[Slots]:
+    """Swap two answers of the same kind that were given the wrong way round; None when they cannot be."""
+    if first is None or second is None:
+        return None
+    values = {name: turn.tracker.get_slot(name) for name in (first, second)}
+    if any(value is None or planning.is_skipped(value) for value in values.values()):
+        return None
+    if FIELDS_BY_NAME[first].kind != "text" or FIELDS_BY_NAME[second].kind != "text":
+        return None
+    saved = save_answer(first, values[second], turn, volunteered={second: values[first]}, announce=False)
+    turn.say(
+        "edit_swapped",
+        first=messages.text(f"field.{first}", turn.lang),
+        second=messages.text(f"field.{second}", turn.lang),
+    )
+    return saved
+
+
 def save_answer(
-    field: str, value: Any, turn: Turn, *, note: Optional[str] = None, volunteered: Optional[Dict[str, Any]] = None
+    field: str,
+    value: Any,
+    turn: Turn,
+    *,
+    note: Optional[str] = None,
+    volunteered: Optional[Dict[str, Any]] = None,
+    announce: bool = True,
 ) -> Slots:
     """Write one answer (and any given in passing) to the draft, creating it on the first answer."""
     tracker = turn.tracker
@@ -186,7 +220,7 @@ def save_answer(
             return {**planning.slot_values(plan), "plan_draft_version": plan.version, "failed_tries": 0}
     if note:
         turn.say(note)
-    if volunteered:
+    if volunteered and announce:
         turn.dispatcher.utter_message(text=plan_text.also_noted_text(volunteered, turn.lang))
     editing = {"plan_editing": None} if tracker.get_slot("plan_editing") == field else {}
     return accepted({field: value, **volunteered, **saved, **editing})

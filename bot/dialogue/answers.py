@@ -1456,6 +1456,12 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
             parts[-1]
         )  # "the metric is fine but the baseline is missing, send it back", "写得不错，批了"
         note = text[: text.rindex(parts[-1])]
+    if note is None and decision and len(parts) > 1:  # "…写得不错，但试错预算没有，退回去让他们想想失败了怎么办"
+        stripped = [_DECISION_OPENING.sub("", part).strip() for part in parts]
+        remarks = [part for part in stripped if part and _more_than_a_decision(part)]
+        said = "，".join(remarks) if any(words.cjk_count(part) for part in remarks) else ", ".join(remarks)
+        if said and remarks != parts and not _mere_verdict(said):
+            note = said
     if note is not None and not marker and _TENTATIVE.search(words.fold(note)):
         decision, note = decision or parse_decision(note), None  # "…都比较清楚，我准备批准": the note is asked for
     if note is not None:
@@ -1588,10 +1594,28 @@ def says_no_plan(text: str) -> bool:
 _RULED_OUT = re.compile(
     r"不(?:打算|准备|计划|单独|再|会|用|需要)?(?:做|搞|整|弄|上|报|交|申报|提交)[^，,。]{0,6}"
     r"(?:机器学习|ml|ai|人工智能|项目|计划|规划)|"
-    r"\b(?:we|we'?re|we are|we'?ll|we will)\b[^,.;?]{0,20}\b(?:not|n'?t|never)\b[^,.;?]{0,12}"
+    r"(?:\bnot\b|n'?t\b|\bnever\b)[^,.;?]{0,12}"
     r"\b(?:doing|do|have|having|file|filing|submit|submitting|planning)\b[^,.;?]{0,16}\b(?:ml|machine learning|ai)\b"
 )
 _HYPOTHETICAL = re.compile(r"如果|假如|要是|万一|假设|\b(?:if|suppose|supposing|in case|what if)\b")
+
+
+# How the work is done today, not a target: the baseline said at the metric question
+_TODAY = re.compile(
+    r"^(?:(?:嗯|那个|就是|其实)[，,\s]*)?(?:现在|目前|当前|现阶段|如今|眼下|平时)(?:是|就是|都是|主要|靠|全靠|基本|还是|都|全)|"
+    r"^(?:(?:well|so|ok|okay)[, ]+)?(?:today|currently|right now|at the moment|at present)[, ]+(?:we|it|they|the|our|"
+    r"people|staff|agents|everything|each|every|it'?s)\b|^(?:we|they) (?:currently|today|now) \w+"
+)
+_TARGET = re.compile(
+    r"降到|降至|降低到|提到|提升到|提高到|提升至|减少|缩短|翻倍|以内|目标|达到|\bfrom\b.*\bto\b|"
+    r"\b(?:reduce|cut|increase|raise|improve|lift|halve|double|target|goal|aim)\w*\b|\bby \d"
+)
+
+
+def describes_today(text: str) -> bool:
+    """ "现在是三个组长手工分派，错分率大概15%": how it is done today (a baseline), with no target in it."""
+    folded = words.fold(text)
+    return bool(_TODAY.search(folded)) and not _TARGET.search(folded)
 
 
 def declares_no_plan(text: str) -> bool:

@@ -57,7 +57,7 @@ LEAVING_CJK, LEAVING_WORDS = 40, 22
 
 @dataclass(frozen=True)
 class Command:
-    kind: str  # one of COMMANDS, "language" or "edit"
+    kind: str  # one of COMMANDS, "language", "edit" or "swap" (field and value name the two answers)
     language: Optional[str] = None  # for "language": zh or en
     field: Optional[str] = None  # for "edit": the plan field to change
     value: Optional[str] = None  # for "edit": the new answer, when the message gives it
@@ -168,6 +168,9 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
     if _explains_a_field(text):  # "这里所说的“基线”具体是指什么？": that question, whichever is pending
         return Command("explain", field=field_named(text, fields) if fields else None)
     if fields:
+        swapped = swapped_fields(text, fields)
+        if swapped:
+            return Command("swap", field=swapped[0], value=swapped[1])
         edit = match_edit(text, fields)
         if edit:
             return edit
@@ -446,6 +449,37 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
         ),
         # 刚才说错了，发起人是王总不是李总
         re.compile(rf"^{lead_zh}(?:{wrong_zh})(?:了)?[\s，,。]*{field}(?:应该|其实|实际上)?是(?P<value>.+)$"),
+    )
+
+
+def swapped_fields(text: str, fields: Sequence[str]) -> Optional[Tuple[str, str]]:
+    """ "成功指标和基线填反了", "I mixed up the metric and the baseline": two answers to swap."""
+    folded = words.fold(text)
+    for pattern in _swap_patterns():
+        found = pattern.search(folded)
+        if found:
+            names = dict(_field_names())
+            first, second = names.get(found.group("a")), names.get(found.group("b"))
+            if first is not None and second is not None and first in fields and second in fields and first != second:
+                return first, second
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _swap_patterns() -> Tuple[re.Pattern[str], ...]:
+    a = f"(?P<a>{_alternation(alias for alias, _ in _field_names())})"
+    b = f"(?P<b>{_alternation(alias for alias, _ in _field_names())})"
+    return (
+        re.compile(
+            rf"{a}(?:的回答|那项|这项)?\s*(?:和|与|跟|同)\s*{b}(?:的回答|那项|这项)?\s*(?:我|刚才|好像)?\s*"
+            rf"(?:填反了|写反了|弄反了|搞反了|答反了|颠倒了|反了|对调一下|对调|互换一下|互换|调换一下|调换)"
+        ),
+        re.compile(rf"\b(?:mixed up|swapped|switched|reversed|confused) (?:the |my )?{a} and (?:the |my )?{b}\b"),
+        re.compile(rf"\b(?:swap|switch) (?:the |my )?{a} and (?:the |my )?{b}(?: answers?| around| round)?\b"),
+        re.compile(
+            rf"\b(?:the |my )?{a} and (?:the |my )?{b} (?:answers )?(?:are|were|got) (?:swapped|switched|mixed up|"
+            rf"reversed|the wrong way round|the wrong way around|backwards)\b"
+        ),
     )
 
 

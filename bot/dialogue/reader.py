@@ -163,6 +163,10 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
             return unsure
     if command is not None:
         return Reading("command", command=command)
+    if asked.kind == "note":  # a note for the lead may ask them things ("…让他们想想失败了怎么办"): it is the note
+        if _ASKS_WHAT_TO_WRITE.search(words.fold(text)) and words.cjk_count(text) <= 12 and len(text.split()) <= 8:
+            return Reading("command", command=Command("explain"))  # "what should I write here?"
+        return parse_answer(text, asked, heard) or Reading("unclear", problem=complaint(asked))
     answered_back = _answers_to_questions_said_back(text, asked, heard)
     if answered_back is not None:
         return answered_back
@@ -705,8 +709,8 @@ def _rescue(heard: Heard, asked: Question) -> Optional[Reading]:
         return None
     if intent == "skip":
         return Reading("skip")
-    if intent == "cancel":
-        return Reading("command", command=Command(FormExit.PAUSE))
+    if intent == "cancel" and _STOP_CUE.search(words.fold(heard.text)):
+        return Reading("command", command=Command(FormExit.PAUSE))  # not "let's say the CHRO, Helen Park"
     if intent == "goodbye":
         return Reading("command", command=Command(FormExit.LEAVE))
     if (
@@ -722,6 +726,16 @@ def _rescue(heard: Heard, asked: Question) -> Optional[Reading]:
     return None
 
 
+# Some word of stopping or leaving, without which a guessed "cancel" is no way out
+_ASKS_WHAT_TO_WRITE = re.compile(
+    r"\bwhat (?:should|do|shall|must) i (?:write|put|say|add)\b|\bwhat (?:kind of|sort of) (?:note|comment)\b|"
+    r"(?:写|填|说)(?:什么|啥|些什么|些啥)(?:好|呢|啊)?\s*[?？]?$|要写(?:什么|啥)"
+)
+_STOP_CUE = re.compile(
+    r"\b(?:stop|pause|later|leave|leaving|go|gotta|quit|cancel|break|exit|bye|done|enough|finish|tomorrow|run|"
+    r"busy|meeting|call|back|hold|wait|forget|nevermind|never mind|nvm|drop|park (?:this|it|that))\b|"
+    r"停|走|算了|回头|再说|不填|不写|不弄|不搞|退出|取消|暂停|下次|明天|改天|忙|开会|先这样|到这|拜"
+)
 _ASKS_IF_BOT = re.compile(
     r"机器人|真人|人工|你是谁|你是人|你是不是人|你是ai|\b(?:bot|robot|human|real person|a person|machine|ai|chatgpt|"
     r"who are you)\b"

@@ -92,7 +92,9 @@ class PlanCommandRecognizer(GraphComponent):
                 found = ("query_plans", None)  # "哪些计划在数据这块有风险？"
             if found is None and guessed in ("greet", "nlu_fallback", "out_of_scope") and asks_for_help(text):
                 found = ("help", None)  # "hi, I am wang.fang…, what can you do?"
-            listed = listing_by_status(text) if found is None and guessed not in ACTING else None
+            listed = listing_by_status(text) if found is None else None
+            if listed and guessed in ACTING and listed[1] != "no_plan":
+                listed = None  # an acting guess stands, but "show me the no-plan declarations" declares nothing
             if listed:  # "what's waiting for review?": the submitted plans; "anything still in draft?"
                 found = (listed[0], None)
                 if listed[0] == "query_plans" and not any(

@@ -1069,11 +1069,21 @@ def awaiting_review(text: str) -> Optional[str]:
     return listed[0] if listed else None
 
 
+_NO_PLAN_RECORDS = re.compile(
+    r"\bno[- ]plan (?:declarations?|records?|units?|statements?|filings?)\b|"
+    r"\b(?:declared|declaring|filed|recorded|said they have|with|that have) no (?:ml )?plans?\b|"
+    r"(?:声明|登记|申报|报)(?:了)?(?:没有|无)(?:机器学习)?计划的(?:部门|记录|单位)?|没有计划的(?:部门|记录|声明)|无计划(?:声明|记录)|"
+    r"哪些(?:部门|单位)(?:声明|登记|申报|报)了?(?:没有|无)(?:机器学习)?计划"
+)
+
+
 def listing_by_status(text: str) -> Optional[Tuple[str, str]]:
     """(intent, status) of a request for the plans in one state: "what's waiting for review?" (submitted),
     "is anything still in draft?" (draft); show_my_plans about one's own, query_plans otherwise."""
     folded = fold(text)
     status = "submitted" if _AWAITING_REVIEW.search(folded) else "draft" if _STILL_IN_DRAFT.search(folded) else None
+    if status is None and _NO_PLAN_RECORDS.search(folded):
+        return "query_plans", "no_plan"  # "show me the no-plan declarations", "哪些部门声明了没有计划"
     if status is None:
         return None
     return ("show_my_plans" if _MINE.search(folded) else "query_plans"), status

@@ -678,15 +678,17 @@ def test_every_plan_question_has_an_ask_action_and_an_explanation():
         assert messages.text(f"explain.{field}", "zh") and messages.text(f"explain.{field}", "en")
 
 
-def test_an_answer_typed_after_a_restart_points_back_to_the_stored_draft(directory_db, dispatcher):
+@pytest.mark.parametrize(
+    "text, intent, lang",
+    [("两个店长和一个采购", "nlu_fallback", "zh"), ("must succeed, budget is tight this year", "ask_faq", "en")],
+)
+def test_an_answer_typed_after_a_restart_points_back_to_the_stored_draft(directory_db, dispatcher, text, intent, lang):
     from actions.faq import ActionAnswerFaq
     from bot import messages
 
     plan_id = draft({"title": "门店补货"})
-    ActionAnswerFaq().run(
-        dispatcher, make_tracker("li.wei", "两个店长和一个采购", "nlu_fallback", slots={"language": "zh"}), {}
-    )
-    assert texts(dispatcher)[0] == messages.text("please_rephrase_draft", "zh", id=plan_id)
+    ActionAnswerFaq().run(dispatcher, make_tracker("li.wei", text, intent, slots={"language": lang}), {})
+    assert texts(dispatcher)[0] == messages.text("please_rephrase_draft", lang, id=plan_id)
 
 
 # --- a draft that may no longer be changed ----------------------------------------------------------------
@@ -710,3 +712,42 @@ def test_the_plan_form_ends_without_a_summary_after_a_refusal(directory_db, disp
     assert dispatcher.messages == []
     assert {"event": "slot", "name": "plan_draft_id", "value": None, "timestamp": None} in events
     assert not any(e.get("event") == "followup" for e in events)
+
+
+def test_how_it_is_done_today_said_at_the_metric_question_is_the_baseline(directory_db, dispatcher):
+    slots = answer(dispatcher, "metric", "现在是三个组长手工看标题分派，错分率大概15%")
+    assert slots["baseline"] == "现在是三个组长手工看标题分派，错分率大概15%" and slots.get("metric") is None
+    assert slots["requested_slot"] == "metric" and messages.text("plan_today_is_the_baseline", "zh") in texts(
+        dispatcher
+    )
+    target = answer(CollectingDispatcher(), "metric", "错分率从15%降到5%以内")
+    assert target["metric"] == "错分率从15%降到5%以内"
+
+
+def test_two_answers_given_the_wrong_way_round_are_swapped(directory_db, dispatcher):
+    answers = {**FULL, "metric": "现在是组长手工分派", "baseline": "错分率降到5%"}
+    plan_id = draft(answers)
+    tracker = form_tracker(
+        "li.wei",
+        "成功指标和基线填反了，帮我对调一下",
+        form="confirm_form",
+        asked="confirmation",
+        slots={"language": "zh", "confirming": "submit", "plan_draft_id": plan_id, "plan_draft_version": 1, **answers},
+    )
+    slots = slots_of(run(ValidateConfirmForm(), tracker, dispatcher))
+    assert (stored(plan_id)["metric"], stored(plan_id)["baseline"]) == ("错分率降到5%", "现在是组长手工分派")
+    assert slots["requested_slot"] == "confirmation" and slots.get("confirmation") is None
+    assert messages.text("edit_swapped", "zh", first="成功指标", second="基线（现行做法）")[:3] in texts(dispatcher)[0]
+    midway = answer(
+        CollectingDispatcher(),
+        "data_sources",
+        "I mixed up the metric and the baseline",
+        lang="en",
+        slots={
+            "plan_draft_id": plan_id,
+            "plan_draft_version": 2,
+            "metric": "错分率降到5%",
+            "baseline": "现在是组长手工分派",
+        },
+    )
+    assert midway["metric"] == "现在是组长手工分派" and midway["requested_slot"] == "data_sources"

@@ -3097,3 +3097,60 @@ def test_branches_before_a_colon_that_explains_them_and_not_before_none():
         "Time saved, mainly, and customer service for our internal clients: Sales get their contracts back faster."
     ) == ["time_saved", "customer_service"]
     assert answers.read_yes_no("嗯……领导都已经拍板了，撤吧") == "yes"
+
+
+# --- the newcomer's play of 2026-11-30 (a fresh clone, an own directory, both languages) --------------
+
+
+def test_a_guessed_cancel_without_a_word_of_stopping_is_no_pause():
+    said = reader.Heard("let's say the CHRO, Helen Park", "cancel", 0.99)
+    assert reader.read(said, reader.question("failure_tolerance"), lookup=lambda text: None).kind != "command"
+    leaving = reader.Heard("ugh, have to stop here", "cancel", 0.99)
+    assert reader._rescue(leaving, reader.question("failure_tolerance")).command.kind == "pause"
+
+
+@pytest.mark.parametrize(
+    "text, fields",
+    [
+        ("成功指标和基线填反了，帮我对调一下", ("metric", "baseline")),
+        ("I mixed up the metric and the baseline", ("metric", "baseline")),
+        ("the domain experts and technical experts answers are swapped", ("domain_experts", "technical_experts")),
+    ],
+)
+def test_two_answers_said_to_be_the_wrong_way_round(text, fields):
+    command = commands.match(text, ANSWER_FIELD_NAMES)
+    assert command.kind == "swap" and (command.field, command.value) == fields
+
+
+def test_a_look_at_the_answers_so_far_said_after_a_wait():
+    assert commands.match("等一下，我先看看目前填了哪些", ANSWER_FIELD_NAMES).kind == "show_answers"
+
+
+@pytest.mark.parametrize(
+    "text, note",
+    [
+        ("试错预算没有，让他们想想失败了怎么办", "试错预算没有，让他们想想失败了怎么办"),
+        ("how will you handle a failed pilot?", "how will you handle a failed pilot?"),
+    ],
+)
+def test_a_note_that_asks_the_lead_something_is_the_note(text, note):
+    reading = read("review_note", text)
+    assert reading.kind == "answer" and reading.value == note
+    assert read("review_note", "what should I write here?").command.kind == "explain"
+
+
+def test_the_reason_around_a_send_back_is_the_note():
+    assert answers.split_review("People Team那份写得不错，但试错预算没有，退回去让他们想想失败了怎么办") == (
+        "needs_work",
+        "People Team那份写得不错，但试错预算没有，让他们想想失败了怎么办",
+    )
+
+
+def test_a_declaration_with_the_unit_as_subject_and_the_no_plan_listing():
+    assert answers.declares_no_plan("hi - Finance won't be doing any ML next year, how do I tell you that?")
+    assert not answers.declares_no_plan("can units that are not doing ML skip the plan?")
+    from bot.nlu.patterns import listing_by_status
+
+    assert listing_by_status("show me the no-plan declarations") == ("query_plans", "no_plan")
+    assert listing_by_status("哪些部门声明了没有计划") == ("query_plans", "no_plan")
+    assert listing_by_status("we have no ML plan next year") is None
