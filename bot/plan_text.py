@@ -321,6 +321,14 @@ def describe(session: Session, flt: PlanFilter, year: int, lang: str) -> str:
 
 
 def line(session: Session, plan: Plan, lang: str, challenge: Optional[str] = None, show_weak: bool = False) -> str:
+    if plan.status == NO_PLAN:  # a declaration has no title or readiness, but a reason
+        return messages.text(
+            "query_line_no_plan",
+            lang,
+            id=plan.id,
+            unit=planning.unit_name(session, plan.unit_key, lang),
+            reason=plan.no_plan_reason or "-",
+        )
     readiness = plan.assessment["readiness"] if plan.assessment else "-"
     extra = ""
     if challenge and plan.assessment:

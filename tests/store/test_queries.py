@@ -162,3 +162,12 @@ def test_where_are_units_weak_lists_the_weak_challenges(plans, db_url):
         line(db_url, plans["finance"], "Finance", "Invoice fraud detection", "approved"),
         line(db_url, plans["retail"], "Retail", "门店补货需求预测", "submitted"),
     ]
+
+
+def test_a_no_plan_declaration_is_listed_with_its_reason(plans, db_url):
+    with session_scope(db_url) as session:
+        declared = lifecycle.declare_no_plan(
+            session, Identity("zhang.min", "张敏", "logistics", "lead"), 2028, "ERP 迁移占满全年人手", "zh"
+        )
+    answer = ask(db_url, PLANNER, "show me the no-plan declarations", year=2028, status="no_plan")
+    assert f"#{declared.the_plan.id}" in answer and "ERP 迁移占满全年人手" in answer and "readiness" not in answer
