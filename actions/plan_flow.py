@@ -21,7 +21,7 @@ from actions.faq import send_answer
 from actions.forms import Handler, PendingQuestionForm, Request, Slots, accepted
 from actions.replies import Turn, button, int_slot, lang_of, say, utter
 from bot import cycle_text, lifecycle, messages, plan_status, plan_text, planning, roles
-from bot.dialogue import answers, prompts
+from bot.dialogue import answers, commands, prompts, reader
 from bot.dialogue.reader import Question, Reading
 from bot.directory import Identity
 from bot.flow import CHOOSING_A_FIELD, Confirming, FormExit
@@ -187,6 +187,26 @@ class ActionEditPlan(Request):
                 utter(dispatcher, [plan_text.refusal(result, identity, lang_of(tracker))])
                 return []
             plan = result.the_plan
+            given = _value_given(tracker.latest_message.get("text") or "", field)
+            if field is not None and given is not None:  # "我想把1号计划的数据质量改成差": changed at once
+                plan = planning.save_answer(
+                    session,
+                    identity=identity,
+                    plan_id=plan.id,
+                    year=plan.year,
+                    lang=lang_of(tracker),
+                    field=field,
+                    value=given,
+                    expected_version=plan.version,
+                )
+                say(
+                    dispatcher,
+                    tracker,
+                    "edit_saved",
+                    field=messages.text(f"field.{field}", lang_of(tracker)),
+                    value=plan_text.display_value(field, given, lang_of(tracker)),
+                )
+                return fill_plan(plan)
             if field is not None:
                 current = plan_text.display_value(field, planning.slot_values(plan)[field], lang_of(tracker))
                 say(
@@ -198,6 +218,17 @@ class ActionEditPlan(Request):
                     field=messages.text(f"field.{field}", lang_of(tracker)),
                 )
             return fill_plan(plan, editing=field or CHOOSING_A_FIELD)
+
+
+def _value_given(text: str, field: Optional[str]) -> Any:
+    """The new answer a request to change `field` gives with it, read for that field's kind, or None."""
+    if field is None:
+        return None
+    edit = commands.match_edit(text, [field])
+    if edit is None or edit.field != field or not edit.value or edit.replaces or edit.adds:
+        return None  # "不是95%，是92%" and "also Y" need the old answer: the form handles those
+    parsed = reader.parse_answer(edit.value, reader.question(field))
+    return parsed.value if parsed is not None and parsed.kind == "answer" and parsed.value not in (None, "") else None
 
 
 class ActionShowMyPlans(Request):

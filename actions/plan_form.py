@@ -122,6 +122,14 @@ class ValidatePlanForm(PendingQuestionForm):
     def give_up(self, question: Question, turn: Turn) -> Slots:
         if question.name == "edit_field":
             return {"plan_editing": None, "edit_field": None, "reask": None}
+        kept = self._answer_before_the_change(question.name, turn)
+        if kept is not None:  # a change that could not be read leaves the answer as it was
+            turn.say(
+                "edit_kept",
+                field=messages.text(f"field.{question.name}", turn.lang),
+                value=plan_text.display_value(question.name, kept, turn.lang),
+            )
+            return accepted({question.name: kept, "plan_editing": None})
         leaning = choice_model.leaning(question.name, self._text(turn)) if question.kind == "choice" else None
         fallback = leaning or GIVEN_UP.get(question.name)
         shown = plan_text.display_value(question.name, fallback or planning.SKIPPED, turn.lang)
@@ -133,6 +141,15 @@ class ValidatePlanForm(PendingQuestionForm):
             else messages.text(f"field.{question.name}", turn.lang),
         )
         return save_answer(question.name, fallback or planning.SKIPPED, turn)
+
+    @staticmethod
+    def _answer_before_the_change(field: str, turn: Turn) -> Any:
+        """While `field` is being changed, its stored answer (None when there is none, or no change)."""
+        plan_id = int_slot(turn.tracker, "plan_draft_id")
+        if turn.tracker.get_slot("plan_editing") != field or plan_id is None:
+            return None
+        with session_scope() as session:
+            return planning.slot_values(get_plan(session, plan_id)).get(field)
 
     def on_swap(self, first: Optional[str], second: Optional[str], question: Question, turn: Turn) -> Slots:
         swapped = swap_answers(first, second, turn)

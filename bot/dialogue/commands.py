@@ -361,7 +361,7 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
     lead_zh = (
         r"(?:(?:啊|哦|噢|诶|哎|嗯|呃|等一下|等等|等下|不对|哦对了|对了|还有|另外|刚才|刚刚|前面|前头|之前|上面|我想|"
         r"不好意思|抱歉|对不起|麻烦您|麻烦你|您好|"
-        r"我要|帮我|麻烦|请|\d+\s*号(?:计划)?的?|计划\s*\d+的?)[\s，,、]*)*"
+        r"我要|帮我|麻烦|请|把|将|\d+\s*号(?:计划)?的?|计划\s*\d+的?|#\s*\d+(?:计划)?的?)[\s，,、]*)*"
     )
     return (
         # change the sponsor (to Dana Wu) / go back to data quality - it's poor

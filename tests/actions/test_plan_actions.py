@@ -751,3 +751,35 @@ def test_two_answers_given_the_wrong_way_round_are_swapped(directory_db, dispatc
         },
     )
     assert midway["metric"] == "现在是组长手工分派" and midway["requested_slot"] == "data_sources"
+
+
+def test_a_change_asked_for_with_its_new_answer_is_made_at_once(directory_db, dispatcher):
+    plan_id = draft(FULL, status="submitted")
+    events = ActionEditPlan().run(
+        dispatcher,
+        make_tracker(
+            "li.wei",
+            f"我想把{plan_id}号计划的数据质量改成差",
+            "edit_plan",
+            slots={"language": "zh"},
+            entities=[{"entity": "plan_field", "value": "data_quality"}, {"entity": "plan_id", "value": plan_id}],
+        ),
+        {},
+    )
+    assert stored(plan_id)["data_quality"] == "poor"
+    assert followup(events) == "action_plan_form_done" and "数据质量" in texts(dispatcher)[0]
+
+
+def test_a_change_that_cannot_be_read_keeps_the_answer(directory_db, dispatcher):
+    plan_id = draft(FULL)
+    slots = {**FULL, "plan_draft_id": plan_id, "plan_draft_version": 1, "plan_editing": "data_quality"}
+    slots["data_quality"] = None
+    first = answer(dispatcher, "data_quality", "对，改完重新提交", slots={**slots})
+    again = answer(
+        CollectingDispatcher(),
+        "data_quality",
+        "对，改完重新提交",
+        slots={**slots, "failed_tries": first["failed_tries"]},
+    )
+    assert again["data_quality"] == FULL["data_quality"] and again["plan_editing"] is None
+    assert stored(plan_id)["data_quality"] == FULL["data_quality"]

@@ -3154,3 +3154,9 @@ def test_a_declaration_with_the_unit_as_subject_and_the_no_plan_listing():
     assert listing_by_status("show me the no-plan declarations") == ("query_plans", "no_plan")
     assert listing_by_status("哪些部门声明了没有计划") == ("query_plans", "no_plan")
     assert listing_by_status("we have no ML plan next year") is None
+
+
+def test_a_numbered_withdrawal_mid_form_is_the_withdrawal():
+    reading = read("data_quality", "把1号撤回吧，领导说明年再说")
+    assert reading.kind == "command" and reading.command.kind == "withdraw"
+    assert commands.match_edit("我想把1号计划的数据质量改成差", ANSWER_FIELD_NAMES).value == "差"
