@@ -3160,3 +3160,9 @@ def test_a_numbered_withdrawal_mid_form_is_the_withdrawal():
     reading = read("data_quality", "把1号撤回吧，领导说明年再说")
     assert reading.kind == "command" and reading.command.kind == "withdraw"
     assert commands.match_edit("我想把1号计划的数据质量改成差", ANSWER_FIELD_NAMES).value == "差"
+
+
+def test_a_phone_call_is_a_pause_and_leave_to_try_is_budgeted():
+    assert commands.match("等会，我接个电话").kind == "pause"
+    assert commands.match("电话号码在CRM里") is None
+    assert answers.parse_choice("failure_tolerance", "领导说可以试，但别拖太久") == "budgeted"
