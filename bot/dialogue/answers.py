@@ -1457,10 +1457,15 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
         )  # "the metric is fine but the baseline is missing, send it back", "写得不错，批了"
         note = text[: text.rindex(parts[-1])]
     if note is None and decision and len(parts) > 1:  # "…写得不错，但试错预算没有，退回去让他们想想失败了怎么办"
-        stripped = [_DECISION_OPENING.sub("", part).strip() for part in parts]
-        remarks = [part for part in stripped if part and _more_than_a_decision(part)]
+        stripped = [part[_opening_decision_end(part) :].strip() for part in parts]
+        remarks = [
+            part
+            for part in stripped
+            if part and _more_than_a_decision(part) and not _GENERIC_REWORK.fullmatch(words.simplify(words.fold(part)))
+        ]
         said = "，".join(remarks) if any(words.cjk_count(part) for part in remarks) else ", ".join(remarks)
-        if said and remarks != parts and not _mere_verdict(said):
+        opened_by_decision = any(after != before for after, before in zip(stripped, parts, strict=True))
+        if said and opened_by_decision and not _mere_verdict(said):
             note = said
     if note is not None and not marker and _TENTATIVE.search(words.fold(note)):
         decision, note = decision or parse_decision(note), None  # "…都比较清楚，我准备批准": the note is asked for
@@ -1497,8 +1502,15 @@ _DECISION_OPENING = re.compile(
     r"^(?:经[^，,。]{0,6}?(?:研究|讨论|审议|评审|商议)[，,\s]*)?(?:决定)?(?:需要|要|得|请|只能)?(?:退回去|打回去|发回去|退回|打回|驳回|发回)(?:给他们|给他|给)?[，,\s]*"
 )
 _GENERIC_REWORK = re.compile(
-    r"(?:再|重新)?(?:完善|修改|改改|改一改|改一下|改|补充|修订|调整)(?:一下|下)?(?:吧|了)?[。.!！]?"
+    r"(?:(?:给|让|叫|请)(?:他们|他|她们|她)?)?(?:再|重新)?(?:完善|修改|改改|改一改|改一下|改|补充|修订|调整)(?:一下|下)?"
+    r"(?:吧|了)?[。.!！]?"
 )
+
+
+def _opening_decision_end(part: str) -> int:
+    """Where a decision that opens `part` ends ("退回去让他们…" -> after "退回去"), read in simplified characters."""
+    opening = _DECISION_OPENING.match(words.simplify(part))
+    return opening.end() if opening else 0
 
 
 def _mere_verdict(note: str) -> bool:

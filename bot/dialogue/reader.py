@@ -166,7 +166,8 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     if asked.kind == "note":  # a note for the lead may ask them things ("…让他们想想失败了怎么办"): it is the note
         if _ASKS_WHAT_TO_WRITE.search(words.fold(text)) and words.cjk_count(text) <= 12 and len(text.split()) <= 8:
             return Reading("command", command=Command("explain"))  # "what should I write here?"
-        return parse_answer(text, asked, heard) or Reading("unclear", problem=complaint(asked))
+        if not _ASKS_ABOUT_THE_NOTE.search(text.strip().casefold()):  # "Will the lead see this note…?" asks
+            return parse_answer(text, asked, heard) or Reading("unclear", problem=complaint(asked))
     answered_back = _answers_to_questions_said_back(text, asked, heard)
     if answered_back is not None:
         return answered_back
@@ -730,6 +731,10 @@ def _rescue(heard: Heard, asked: Question) -> Optional[Reading]:
 _ASKS_WHAT_TO_WRITE = re.compile(
     r"\bwhat (?:should|do|shall|must) i (?:write|put|say|add)\b|\bwhat (?:kind of|sort of) (?:note|comment)\b|"
     r"(?:写|填|说)(?:什么|啥|些什么|些啥)(?:好|呢|啊)?\s*[?？]?$|要写(?:什么|啥)"
+)
+_ASKS_ABOUT_THE_NOTE = re.compile(
+    r"^(?:will|does|do|can|would|is|are)\b.{0,30}\b(?:see|read|receive|shown|visible|notified|told)\b.*[?？]$|"
+    r"(?:负责人|他们|对方|部门)(?:能|会|可以)?(?:看到|收到|看得到)(?:吗|么|不)[?？]?$"
 )
 _STOP_CUE = re.compile(
     r"\b(?:stop|pause|later|leave|leaving|go|gotta|quit|cancel|break|exit|bye|done|enough|finish|tomorrow|run|"

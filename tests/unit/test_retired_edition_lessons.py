@@ -3166,3 +3166,19 @@ def test_a_phone_call_is_a_pause_and_leave_to_try_is_budgeted():
     assert commands.match("等会，我接个电话").kind == "pause"
     assert commands.match("电话号码在CRM里") is None
     assert answers.parse_choice("failure_tolerance", "领导说可以试，但别拖太久") == "budgeted"
+
+
+@pytest.mark.parametrize(
+    "text, decision",
+    [
+        ("ok, and approve 1 please", "approved"),
+        ("Right, I'm happy to approve 1", "approved"),
+        ("這份寫得太簡單了，要退回去給他們改", "needs_work"),
+    ],
+)
+def test_a_decision_with_nothing_for_the_lead_leaves_the_note_to_be_asked(text, decision):
+    assert answers.split_review(text) == (decision, None)
+
+
+def test_a_question_about_the_note_itself_is_no_note():
+    assert read("review_note", "Will the lead see this note word for word?").kind != "answer"
