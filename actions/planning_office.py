@@ -5,7 +5,7 @@ as data; bot/plan_text.py words them."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
@@ -13,13 +13,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import identify
-from actions.forms import PendingQuestionForm, Request, Slots, accepted
+from actions.forms import Handler, PendingQuestionForm, Request, Slots, accepted
 from actions.plan_flow import SURE
 from actions.replies import Turn, button, entity, int_slot, lang_of
 from bot import lifecycle, messages, plan_text, planning, queries, roles
 from bot.dialogue import answers, prompts
-from bot.dialogue.reader import Question
-from bot.flow import Confirming, FormExit
+from bot.dialogue.reader import Question, Reading
+from bot.flow import Confirming, FormExit, Reask
 from bot.roles import Permission
 from bot.store.db import session_scope
 
@@ -178,6 +178,19 @@ class ActionAskReviewNote(Action):
 class ValidateReviewForm(PendingQuestionForm):
     def name(self) -> Text:
         return "validate_review_form"
+
+    def handlers(self) -> Sequence[Handler]:
+        return (self.office_query, *super().handlers())
+
+    def office_query(self, reading: Reading, question: Question, turn: Turn) -> Optional[Slots]:
+        """ "还有哪些部门没交？" mid-review: the listing, then the question again (a note that lists nothing)."""
+        text = turn.tracker.latest_message.get("text") or ""
+        if reading.kind == "command" or answers.parse_decision(text) or not queries.asks_for_a_listing(text):
+            return None
+        with session_scope() as session:
+            found = queries.answer(session, identify(turn.tracker), queries.parse_filter(text))
+            turn.dispatcher.utter_message(text=plan_text.query_answer(session, found, turn.lang))
+        return {"reask": Reask.BACK}
 
     def accept(self, question: Question, value: Any, extra: Dict[str, Any], turn: Turn) -> Slots:
         if question.name == "review_note":

@@ -68,6 +68,22 @@ _STATUS_SAID = (
 _DRAFTS = re.compile(r"草稿|\bdrafts?\b", re.I)  # "哪些计划是草稿状态、还没交上来的": drafts, not units
 
 
+_LISTING = re.compile(
+    r"^(?:which|what|how many|list|show me)\b.{0,40}\b(?:units?|departments?|plans?)\b.*[?？]?$|"
+    r"^(?:还有)?(?:哪些|哪几个|几个|多少)(?:部门|单位|计划).{0,12}[?？]?$"
+)
+
+
+def asks_for_a_listing(text: str) -> bool:
+    """A short question for a listing of units or plans ("还有哪些部门没交？", "which units haven't filed yet?")."""
+    said = " ".join((text or "").split()).casefold()
+    return (
+        len(said) <= 80
+        and bool(_LISTING.search(said))
+        and (bool(_NOT_FILED.search(said)) or "?" in said or "？" in said)
+    )
+
+
 def parse_filter(text: str, *, year=None, unit=None, status=None, challenge=None) -> PlanFilter:
     """A filter from the message's entities and wording."""
     text = words.simplify(text)  # "哪些部門還沒交" as "哪些部门还没交"

@@ -419,3 +419,15 @@ def test_a_choice_answer_said_again_after_it_was_explained_is_not_explained_a_th
     dispatcher = CollectingDispatcher()
     events = run(ValidatePlanForm(), tracker, dispatcher)
     assert SlotSet("failed_tries", 1) in events and SlotSet("reask", "again") in events
+
+
+# --- the planning office's own questions mid-review ----------------------------------------------------
+
+
+def test_a_listing_asked_for_mid_review_is_answered_and_the_note_asked_again(directory_db):
+    events, dispatcher = review("还有哪些部门没交？", "review_note", slots={"review_decision": "needs_work"})
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots.get("review_note") is None and slots["requested_slot"] == "review_note" and slots["reask"] == "back"
+    assert dispatcher.messages and "没交" not in dispatcher.messages[0]["text"]  # the listing, not the question
+    noted, _ = review("指标太虚了，请补充", "review_note", slots={"review_decision": "needs_work"})
+    assert {e["name"]: e["value"] for e in noted if e.get("event") == "slot"}["review_note"] == "指标太虚了，请补充"
