@@ -220,6 +220,12 @@ class ActionEditPlan(Request):
             return fill_plan(plan, editing=field or CHOOSING_A_FIELD)
 
 
+_NEW_VALUE_SAID = re.compile(
+    r"改成|改为|换成|变成|更新为|更新成|改到|换为|现在是|应该是|其实是|\bto\b|\bis now\b|\bnow it'?s\b|\bshould be\b|[=:：]",
+    re.IGNORECASE,
+)
+
+
 def _value_given(text: str, field: Optional[str]) -> Any:
     """The new answer a request to change `field` gives with it, read for that field's kind, or None."""
     if field is None:
@@ -227,6 +233,8 @@ def _value_given(text: str, field: Optional[str]) -> Any:
     edit = commands.match_edit(text, [field])
     if edit is None or edit.field != field or not edit.value or edit.replaces or edit.adds:
         return None  # "不是95%，是92%" and "also Y" need the old answer: the form handles those
+    if not _NEW_VALUE_SAID.search(text):
+        return None  # "想改一下执行发起人，原来的领导调走了": why, not the new answer
     parsed = reader.parse_answer(edit.value, reader.question(field))
     return parsed.value if parsed is not None and parsed.kind == "answer" and parsed.value not in (None, "") else None
 

@@ -783,3 +783,19 @@ def test_a_change_that_cannot_be_read_keeps_the_answer(directory_db, dispatcher)
     )
     assert again["data_quality"] == FULL["data_quality"] and again["plan_editing"] is None
     assert stored(plan_id)["data_quality"] == FULL["data_quality"]
+
+
+def test_a_change_asked_for_with_a_reason_asks_for_the_new_answer(directory_db, dispatcher):
+    plan_id = draft(FULL, status="submitted")
+    events = ActionEditPlan().run(
+        dispatcher,
+        make_tracker(
+            "li.wei",
+            f"我们之前交的那个{plan_id}号计划，想改一下执行发起人，原来的领导调走了",
+            "edit_plan",
+            slots={"language": "zh"},
+            entities=[{"entity": "plan_field", "value": "executive_sponsor"}, {"entity": "plan_id", "value": plan_id}],
+        ),
+        {},
+    )
+    assert slots_of(events)["plan_editing"] == "executive_sponsor" and stored(plan_id)["executive_sponsor"] == "王总"
