@@ -221,7 +221,8 @@ class ActionEditPlan(Request):
 
 
 _NEW_VALUE_SAID = re.compile(
-    r"改成|改为|换成|变成|更新为|更新成|改到|换为|现在是|应该是|其实是|\bto\b|\bis now\b|\bnow it'?s\b|\bshould be\b|[=:：]",
+    r"改成|改为|换成|变成|更新为|更新成|改到|换为|现在是|应该是|其实是|"
+    r"\bto\b|\bis now\b|\bnow it'?s\b|\bshould be\b|[=:：]",
     re.IGNORECASE,
 )
 
