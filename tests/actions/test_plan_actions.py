@@ -753,19 +753,16 @@ def test_two_answers_given_the_wrong_way_round_are_swapped(directory_db, dispatc
     assert midway["metric"] == "现在是组长手工分派" and midway["requested_slot"] == "data_sources"
 
 
+def ask_for_a_change(dispatcher, text, field, plan_id):
+    """li.wei asks, outside any form, to change `field` of plan `plan_id` (as the NLU reads it)."""
+    entities = [{"entity": "plan_field", "value": field}, {"entity": "plan_id", "value": plan_id}]
+    tracker = make_tracker("li.wei", text, "edit_plan", slots={"language": "zh"}, entities=entities)
+    return ActionEditPlan().run(dispatcher, tracker, {})
+
+
 def test_a_change_asked_for_with_its_new_answer_is_made_at_once(directory_db, dispatcher):
     plan_id = draft(FULL, status="submitted")
-    events = ActionEditPlan().run(
-        dispatcher,
-        make_tracker(
-            "li.wei",
-            f"我想把{plan_id}号计划的数据质量改成差",
-            "edit_plan",
-            slots={"language": "zh"},
-            entities=[{"entity": "plan_field", "value": "data_quality"}, {"entity": "plan_id", "value": plan_id}],
-        ),
-        {},
-    )
+    events = ask_for_a_change(dispatcher, f"我想把{plan_id}号计划的数据质量改成差", "data_quality", plan_id)
     assert stored(plan_id)["data_quality"] == "poor"
     assert followup(events) == "action_plan_form_done" and "数据质量" in texts(dispatcher)[0]
 
@@ -787,15 +784,6 @@ def test_a_change_that_cannot_be_read_keeps_the_answer(directory_db, dispatcher)
 
 def test_a_change_asked_for_with_a_reason_asks_for_the_new_answer(directory_db, dispatcher):
     plan_id = draft(FULL, status="submitted")
-    events = ActionEditPlan().run(
-        dispatcher,
-        make_tracker(
-            "li.wei",
-            f"我们之前交的那个{plan_id}号计划，想改一下执行发起人，原来的领导调走了",
-            "edit_plan",
-            slots={"language": "zh"},
-            entities=[{"entity": "plan_field", "value": "executive_sponsor"}, {"entity": "plan_id", "value": plan_id}],
-        ),
-        {},
-    )
+    said = f"我们之前交的那个{plan_id}号计划，想改一下执行发起人，原来的领导调走了"
+    events = ask_for_a_change(dispatcher, said, "executive_sponsor", plan_id)
     assert slots_of(events)["plan_editing"] == "executive_sponsor" and stored(plan_id)["executive_sponsor"] == "王总"
