@@ -331,6 +331,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:继续|接着)(?:填|写|弄)?(?:我的|我们的|刚才|上次|之前)(?:的|那个|那份)?(?:计划|草稿|规划)|"
             r"(?:上次|刚才|之前)(?:那个|那份|的)(?:计划|草稿)(?:接着|继续)",
         ),
+        # "hi, Operations needs an ML plan for 2028 actually"
+        (
+            "start_plan",
+            r"\b(?:needs?|has to (?:do|file|write)|must (?:do|file|write)) (?:an? |our |its |their |the )?"
+            r"(?:ml|machine learning|ai) plan\b",
+        ),
         # "Can we turn this into next year's plan?" (after a pasted list)
         (
             "start_plan",

@@ -3182,3 +3182,8 @@ def test_a_decision_with_nothing_for_the_lead_leaves_the_note_to_be_asked(text, 
 
 def test_a_question_about_the_note_itself_is_no_note():
     assert read("review_note", "Will the lead see this note word for word?").kind != "answer"
+
+
+def test_a_unit_that_needs_a_plan_starts_one_and_a_question_about_it_does_not():
+    assert recognise("hi, Operations needs an ML plan for 2028 actually, not next year") == ("start_plan", None)
+    assert recognise("does Operations need an ML plan?") is None
