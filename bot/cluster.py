@@ -38,18 +38,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from bot.ports import free_port
 from bot.settings import PROJECT_ROOT, VAR_DIR
 
 BIN = Path(sys.executable).parent
 MODEL = PROJECT_ROOT / "models" / "mlplan.tar.gz"
 ENDPOINTS = PROJECT_ROOT / "endpoints.prod.yml"
 HOST = "127.0.0.1"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
 
 
 def postgres_binary(name: str) -> Optional[str]:

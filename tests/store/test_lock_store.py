@@ -13,8 +13,8 @@ import time
 
 import pytest
 
+from bot.ports import free_port
 from bot.store.lock_store import AtomicRedisLockStore
-from tests.support.servers import free_port
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import List, Optional
 
-from tests.support.servers import free_port
+from bot.ports import free_port
 
 
 def binaries_available() -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -14,17 +13,13 @@ import urllib.request
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
+from bot.ports import free_ports
+
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "mlplan.tar.gz"
 BIN = Path(sys.executable).parent
 TEST_JWT_SECRET = "test-secret-for-the-web-chat-0123456789abcdef"
 TRACKERS = "sqlite:///var/conversations.sqlite3"  # endpoints.yml's tracker store; each test run has its own
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def http(method: str, url: str, body: Any = None, raw: Optional[bytes] = None, timeout: float = 60) -> tuple:
@@ -51,7 +46,7 @@ class RunningAssistant:
         self.database_url = database_url
         self.credentials = credentials
         self.extra_env = env or {}
-        self.rasa_port, self.actions_port = free_port(), free_port()
+        self.rasa_port, self.actions_port = free_ports(2)
         self.processes: List[subprocess.Popen] = []
 
     @property
