@@ -78,9 +78,21 @@ class ActionAskConfirmation(Action):
 
 
 _NOT_THAT_YEAR = re.compile(
-    r"(?:不是|并非|不|\bnot|\bisn'?t)\s*(?:for\s+)?(?:the\s+)?(?:明年|今年|后年|next year|this year|20\d\d|fy\s*\d\d)",
+    r"(?:不是|并非|不|\bnot|\bisn'?t|\bwon'?t be)\s*(?:for\s+|用于|针对)?(?:the\s+)?"
+    r"(?:明年|今年|后年|下一年|(?:coming|upcoming|next|this) year|20\d\d|fy\s*\d\d)",
     re.IGNORECASE,
 )
+
+
+def _negated_years(text: str) -> List[int]:
+    """The years a message says the plan is not for ("it isn't for the coming year": next year)."""
+    found = []
+    for match in _NOT_THAT_YEAR.finditer(text):
+        said = re.sub(r"\b(?:coming|upcoming)\b", "next", match.group(0), flags=re.IGNORECASE)
+        year = reader.read_year(said.split(None, 1)[-1] if " " in said else said[1:])
+        if year:
+            found.append(year)
+    return found
 
 
 class ValidateConfirmForm(PendingQuestionForm):
@@ -101,6 +113,8 @@ class ValidateConfirmForm(PendingQuestionForm):
         others = [year for year in reader.read_years(text) if year != proposed and planning.in_cycle(year)]
         if named == proposed and others:
             named = others[-1]  # "Year is not — for 2027 our budget is already closed, this plan is for 2028."
+        if not named and proposed in _negated_years(text):
+            return {"confirming": Confirming.START_YEAR, "reask": None}  # "yes, but it isn't for the coming year"
         if not named or not planning.in_cycle(named):
             return None
         if named == proposed and reading.value == "no":

@@ -208,7 +208,7 @@ def reviewed(result: Result, plan_id, lang: str) -> str:
         "review_recorded",
         lang,
         id=plan_id,
-        decision=messages.text(f"status.{result.the_plan.status}", lang),
+        decision=messages.text(f"decided.{result.the_plan.status}", lang),
         told=cycle_text.decision_told_text(result.told, lang),
     )
 

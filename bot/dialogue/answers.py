@@ -788,7 +788,11 @@ _EVIDENCE: Dict[str, Dict[str, Pattern[str]]] = {
             r"looks?|looked|"
             r"touch(?:es|ed)?|analy[sz]\w*|mines?|mined|opens?|opened|quer(?:y|ies|ied)|activated|tapped|exploited|leveraged)\b|"
             r"\b(?:sitting on|sit on) (?:a |an )?(?:goldmine|gold mine|treasure|mountain|pile|trove)\b|金矿|"
-            r"\b(?:just|only) (?:sits?|sitting|archived|stored|kept) (?:there|around|for (?:audits?|compliance))\b"
+            r"\b(?:just|only) (?:sits?|sitting|archived|stored|kept) (?:there|around|for (?:audits?|compliance))\b|"
+            r"\b(?:none of (?:it|this|that|them|these)|nothing|little of (?:it|this))\s+(?:is|are|was|were|has been|"
+            r"have been|gets?|got)\s+(?:ever\s+|really\s+|actually\s+|properly\s+)?(?:used|cross-referenced|analy[sz]ed|"
+            r"linked|joined|looked at|connected|touched|combined|mined|exploited|leveraged|tapped|put together)\b|"
+            r"\b(?:never|not) (?:been |ever been )?(?:cross-referenced|analy[sz]ed|mined|exploited|leveraged|tapped)\b"
         },
         "q_needs_ml": {
             "yes": r"(?:规则|关键词|关键字|阈值|人工|手工|excel|公式|统计)\S{0,14}?(?:不理想|不行|不够|搞不定|写不过来|"
@@ -905,6 +909,27 @@ _CONCLUDED_ZH = re.compile(
     r"(?:(?P<no>不用|不需要|没必要|不能|不行|做不到|没有|不会)|(?P<yes>要|需要|得|必须|能|可以|有|会))"
     r"(?:用|上|做|的|啊|吧|嘛)*[。！!.]?$"
 )
+# An objection to the question, then the answer: "这个问题前提就不对……答案是能", "…不重要谁会来写计划？当然重要"
+_CONCESSION = re.compile(
+    r"(?:不过|但是|可是|然而|好吧|答案是|硬要说的话|硬要说|非要说的话|说回来|言归正传|[?？]|"
+    r"\b(?:but|anyway|that said|having said that|to answer (?:your question|it)|the answer is)\b)[，,:：\s]*"
+)
+_OBJECTION = re.compile(
+    r"问题|这么问|这样问|前提|多余|没什么意义|没意义|不太适合|不认可|不同意|废话|\b(?:question|asking|premise|silly|"
+    r"pointless|odd|strange)\b"
+)
+
+
+def _after_concession(text: str) -> Optional[str]:
+    """What follows the last turn of a message that first objects to the question, if it has substance."""
+    folded = words.fold(text)
+    turns = list(_CONCESSION.finditer(folded))
+    if not turns or not _OBJECTION.search(folded[: turns[0].start() + 1]):
+        return None
+    rest = folded[turns[-1].end() :].strip()
+    return rest if has_substance(rest) else None
+
+
 _RATHER_THAN = re.compile(
     r"^(?P<kept>.+?)(?:\s*[,，]?\s*\b(?:rather than|instead of)\b|\s*[,，]?\s*(?:而不是|而非))", re.IGNORECASE
 )
@@ -941,6 +966,11 @@ def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], 
     found = read_choice(field, text)
     if found is not None and found.leading:
         return found.value
+    conceded = _after_concession(text) if field in YES_NO_FIELDS else None
+    if conceded:  # "我不太同意这么问……不过规则确实已经被绕过去了，得上模型": the objection, then the answer
+        value = parse_choice(field, conceded, guess=guess)
+        if value is not None:
+            return value
     if field not in FIELDS_BY_NAME or not has_substance(text) or _ASKS_BACK.search(text):
         return found.value if found else None
     if guess is None:
@@ -1572,7 +1602,9 @@ def _more_than_a_decision(note: str) -> bool:
         r"them|him|her|one|plan|will|shall|would|going to|gonna|"
         r"please|pls|to|the|back|so|ok|okay|then|like|want|go ahead and|can you|could you|lead|leads|owner|owners|team|"
         r"unit|"
-        r"author|for|a|an|again|another|round|more|yet|now|sorry|but|is|must|have to|need to|should)\b|让他们|请他们|"
+        r"author|for|a|an|again|another|round|more|yet|now|sorry|but|is|must|have to|need to|should|reckon|think|guess|"
+        r"suppose|believe|probably|maybe|just|yeah|yep|right|approving|approved|where was i|where were we|"
+        r"about)\b|让他们|请他们|我看|我觉得|估计|"
         r"叫他们|他们|让他|号|计划|这个|那个|这份|那份|#",
         " ",
         folded,
@@ -1685,7 +1717,25 @@ def _reason_parts(parts: Sequence[str]) -> List[str]:
         and not _GREETING.fullmatch(words.fold(part).strip())
         and not _PROCEDURE.fullmatch(words.fold(part).strip())
         and not _RECORD_REQUEST.fullmatch(words.fold(part).strip(" .!！。"))
+        and not _HAS_NONE.fullmatch(words.fold(part).strip(" .!！。"))
+        and not _EXCLAMATION.fullmatch(words.fold(part).strip(" .!！。"))
     ]
+
+
+# "we ain't got one", "我们没有": the "no plan" said again in other words, no reason
+_HAS_NONE = re.compile(
+    r"(?:(?:well|so|and|but|sadly|honestly|look|yeah)[\s,]+)*(?:we|i|they|our (?:unit|team|department|side))\s+"
+    r"(?:don'?t|do not|haven'?t|have not|ain'?t|aint|dont)?\s*(?:have|got|gotten|possess)\s*(?:got\s+)?"
+    r"(?:one|any|none|a plan|any plans?|anything)(?: (?:at all|this year|this time|yet|for (?:you|next year)))*|"
+    r"(?:we|i|they) (?:have|got|'ve got) (?:no|none)(?: (?:plan|plans|at all|this year))*|"
+    r"(?:我们|咱们|俺们|我)?(?:确实|真的|就是|暂时|目前)?(?:没有|没得|冇得|冇|沒有|没)(?:呢|啊|哦|嘛|呀|噻)?"
+)
+# A word of surprise or address alone: "Blimey", "mate", "哎呀"
+_EXCLAMATION = re.compile(
+    r"(?:blimey|crikey|cor|gosh|golly|wow|well|mate|mates|oh|ah|aye|yeah|yep|right|alas|honestly|frankly|sadly|"
+    r"look|listen|so|then|oh well|oh dear|bloody hell|ugh|hmm|erm|um|innit|lah|la|leh|ah well|"
+    r"哎|唉|哎呀|害|嗨|好吧|行吧|那好吧|得嘞|哎哟|哦|嗯)"
+)
 
 
 # Asking to record it, or acknowledging, is no reason: "pls log it", "kindly record that …", "noted with thanks"

@@ -124,7 +124,15 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     if len(text) > MAX_ANSWER_CHARS:
         return Reading("unclear", problem="plan_too_long")
     request = patterns.recognise(text) if asked.is_plan_field or asked.name == "confirmation" else None
-    if request is not None and request[0] in LEAVING_REQUESTS and (_ML_WORD.search(text) or request[1] is not None):
+    if (
+        request is not None
+        and request[0] in LEAVING_REQUESTS
+        and (
+            _ML_WORD.search(text)
+            or request[1] is not None
+            or (asked.name == "confirmation" and request[0] == "declare_no_plan")  # "…put us down as having no plan"
+        )
+    ):
         return Reading("command", command=Command(LEAVING_REQUESTS[request[0]]))  # "…没有机器学习计划", "把1号撤回吧"
     if asked.name == "confirmation" and _KEEP_AS_DRAFT.search(words.fold(text)):
         return Reading("answer", value="no")  # "no dont submit it yet. keep it as a draft, Tom needs to look at it"

@@ -21,6 +21,7 @@ from bot.nlu.patterns import (
     change_of_answer,
     cycle_request,
     follow_up_query,
+    introduces_self,
     listing_by_status,
     lists_by_status_or_year,
     lists_plans,
@@ -92,6 +93,8 @@ class PlanCommandRecognizer(GraphComponent):
                 found = ("query_plans", None)  # "哪些计划在数据这块有风险？"
             if found is None and guessed in ("greet", "nlu_fallback", "out_of_scope") and asks_for_help(text):
                 found = ("help", None)  # "hi, I am wang.fang…, what can you do?"
+            if found is None and guessed == "query_plans" and introduces_self(text):
+                found = ("greet", None)  # "Hi. I manage the call centre, which is Customer Support in your list."
             listed = listing_by_status(text) if found is None else None
             if listed and guessed in ACTING and listed[1] != "no_plan":
                 listed = None  # an acting guess stands, but "show me the no-plan declarations" declares nothing

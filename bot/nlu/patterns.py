@@ -139,6 +139,17 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:^|[.!;]\s+)(?:(?:ok|okay|right|so|then)[,\s]+)?(?:approve|reject|send back) "
             r"(?:it|this|this one|that one)(?:\s*[,.:;]|\s+(?:please|pls|with)\b|$)",
         ),
+        (
+            "review_plan",
+            r"\b(?:approving|rejecting)\s+(?:plan\s*)?#?\s*(?P<id>\d{1,6})(?!\d)",
+        ),  # "where was I... approving #1"
+        (  # "I will be returning this one to the unit for further work", the plan just opened
+            "review_plan",
+            r"\b(?:return|returning|send|sending|hand|handing|kick|kicking|bounce|bouncing|pass|passing)\s+"
+            r"(?:it|this|this one|that one|the plan|this plan)(?:\s+back)?\s+(?:to (?:the )?(?:unit|lead|owner|team|them|"
+            r"department)(?:\s+for (?:further |more )?(?:work|rework|revision|changes))?|for (?:further |more )?"
+            r"(?:work|rework|revision|changes))\b",
+        ),
         # withdraw_plan: taking back a plan
         (
             "withdraw_plan",
@@ -166,6 +177,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"把(?:我们|我的|咱们|咱)?(?:部门)?的?(?:那个|这个|那份|这份)?[^，,。]{0,8}?(?:计划|方案)(?:给)?(?:撤了|撤回|撤掉|撤销|删了|删掉|作废)",
         ),
         ("withdraw_plan", r"\bpull (?:it|the plan|our plan|our ml plan|my plan) back\b"),
+        ("withdraw_plan", r"\b(?:get rid of|bin|ditch|axe)\s+(?:(?:the|our|my)\s+)?" + _NUMBER),  # "get rid of plan 1"
+        (  # "that pick route one, number 1, we need to pull it"
+            "withdraw_plan",
+            r"(?:\bnumber\s*|\bplan\s*#?|#|\bno\.\s*)(?P<id>\d{1,6})(?!\d)[^.!?]{0,40}?\b(?:need|have|want|going|got|decided)"
+            r"\s+to\s+(?:pull|drop|kill|scrap|bin|ditch|get rid of|withdraw|retract|delete)\s+(?:it|that one|this one)\b",
+        ),
         ("withdraw_plan", r"\b(?:need|have|want|going|got|decided) to (?:pull|drop|kill)\s+" + _NUMBER),
         (  # "ok can u scrap plan 1?", "pls drop plan 4" ("pull plan 30" shows it)
             "withdraw_plan",
@@ -283,14 +300,35 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:[- ]related)? to (?:put forward|submit|file|put in|send in)\b|"
             r"\bcount (?:us|[a-z&]+(?: [a-z&]+)?) out\b[^?]*\b(?:ml|machine learning|ai)\b|"
             r"\b(?:we are|we're|we'll be) not doing any (?:ml|machine learning|ai)\b|"
+            r"\b(?:isn'?t|is not|aren'?t|are not|won'?t be|will not be|not) (?:doing|planning) any "
+            r"(?:ml|machine learning|ai)\b(?! (?:yet|until)\b)|"
             r"\bno " + _ML + r"plans? (?:from (?:us|our (?:side|team|unit|department))|this (?:time|year|round|cycle)|"
             r"for (?:next|this|the coming) year)\b|\b(?:sitting|sit) (?:this|that) (?:one|year|round|cycle) out\b",
+        ),
+        # edit_plan: a change to a numbered plan ("I need to correct one thing in our plan number 1")
+        (
+            "edit_plan",
+            r"\b(?:correct|change|fix|amend|update|edit|modify|adjust|revise)\s+(?:one thing|something|a thing|"
+            r"an answer|one answer|a detail|one detail|a few things|some things|two things|a couple of things)\s+"
+            r"(?:in|on|of)\s+(?:(?:our|my|the)\s+)?(?:plan\s+)?" + _NUMBER,
+        ),
+        (
+            "edit_plan",
+            r"\b(?:correct|amend|edit|modify|revise)\s+(?:(?:our|my|the)\s+)?(?:plan\s*|#\s*)(?P<id>\d{1,6})(?!\d)",
+        ),
+        ("edit_plan", r"(?:修改|更正|改一下|改改|调整一下)(?:我们|我的|咱们)?的?" + _ZH_NUMBER + r"(?!.*(?:撤|删))"),
+        (
+            "edit_plan",
+            r"把?"
+            + _ZH_NUMBER
+            + r"(?:里的?|的)?(?:一处|一个地方|一项|几项|几个地方|一些地方|内容)?(?:改一下|修改一下|改改|更正一下)",
         ),
         # resume_plan: back to a draft
         (
             "resume_plan",
-            r"\b(?:continue|resume|pick up|carry on(?: with)?|get back to|go back to|keep going with|go on with)\s+"
-            r"(?:with\s+)?(?:my|our|the)\s+(?:ml |machine learning |unfinished )?(?:plan|draft)\b",
+            r"\b(?:continue|resume|pick(?: back)? up|carry on(?: with)?|get back (?:to|on)|go back to|keep going with|"
+            r"go on with|return to)\s+(?:(?:with|on|to|at)\s+)?(?:my|our|the|that|this)\s+(?:[\w&'-]+\s+)?"
+            r"(?:ml |machine learning |unfinished )?(?:plan|draft)\b",
         ),
         (
             "resume_plan",
@@ -300,7 +338,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         # "I'd like to finish the plan I started this afternoon"
         (
             "resume_plan",
-            r"\b(?:finish|complete|finali[sz]e|wrap up)\s+(?:off\s+)?(?:my|our|the)\s+"
+            r"\b(?:finish|complete|finali[sz]e|wrap up)\s+(?:off\s+)?(?:my|our|the|that|this)\s+(?:[\w&'-]+\s+)?"
             r"(?:ml |machine learning |unfinished )?(?:plan|draft)\b|"
             r"\bthe (?:ml )?(?:plan|draft) (?:i|we) (?:started|began|was working on|were working on)\b",
         ),
@@ -330,6 +368,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             "resume_plan",
             r"(?:继续|接着)(?:填|写|弄)?(?:我的|我们的|刚才|上次|之前)(?:的|那个|那份)?(?:计划|草稿|规划)|"
             r"(?:上次|刚才|之前)(?:那个|那份|的)(?:计划|草稿)(?:接着|继续)",
+        ),
+        # "can i do a real plan instead??"
+        (
+            "start_plan",
+            r"\b(?:can|could|may) (?:i|we) (?:do|file|write|start|make|submit|fill in) (?:a|an|our|my) "
+            r"(?:real |proper |actual |new |full )?(?:ml |machine learning |ai )?plan\b(?: instead| after all| then)?\s*[?？!.]*$",
         ),
         # "hi, Operations needs an ML plan for 2028 actually"
         (
@@ -648,7 +692,11 @@ ACTING = frozenset({"start_plan", "withdraw_plan", "declare_no_plan", "review_pl
 
 
 def fold(text: str) -> str:
-    return re.sub(r"\s+", " ", simplify(unicodedata.normalize("NFKC", text or "").casefold())).strip()
+    folded = re.sub(r"\s+", " ", simplify(unicodedata.normalize("NFKC", text or "").casefold())).strip()
+    return _TAG_QUESTION.sub("", folded)  # "can show me all the plans or not?" negates nothing
+
+
+_TAG_QUESTION = re.compile(r"[,\s]+(?:or not|anot|or no|or what)(?=\s*[?？]?\s*$)")
 
 
 def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
@@ -657,7 +705,16 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
     if len(lines) > 2:  # a pasted list: "Hi! … pasting the main points:\n- Title: …\nCan we turn this into a plan?"
         said = {_recognise(line) for line in lines if not _LISTED_LINE.match(line)} - {None}
         return said.pop() if len(said) == 1 else None
-    return _recognise(text)
+    found = _recognise(text)
+    sentences = _FIRST_SENTENCE.match(text.strip())
+    if found is None and sentences:  # "Show me #2. The title alone worries me.": the request, then a remark
+        opening = _recognise(sentences.group(1))
+        if opening is not None and opening[0] == "show_plan" and _recognise(sentences.group(2)) is None:
+            return opening
+    return found
+
+
+_FIRST_SENTENCE = re.compile(r"^(.+?[.!。！])\s*(.+)$", re.DOTALL)
 
 
 _LISTED_LINE = re.compile(r"^(?:[-*•·]|\d+[.)、]|[一二三四五六七八九十]+、|[①-⑩])")
@@ -674,7 +731,8 @@ def _recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
         folded.endswith(("?", "？"))
         and not re.match(
             r"^(?:can|could|would|will|shall) (?:you|we|i)\b|^(?:please|pls|let's|lets)\b|"
-            r"^(?:can|could) (?:help|assist|or not|anot|ah|lah|boh)\b",  # "…, can help?"
+            r"^(?:can|could) (?:help|assist|or not|anot|ah|lah|boh)\b|"  # "…, can help?"
+            r"^if (?:that'?s|that is|it'?s|it is) (?:ok|okay|alright|all right|fine)|^if you don'?t mind|^please$",
             last,
         )
     )
@@ -707,7 +765,7 @@ def _recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
     return None
 
 
-_TAKES_A_NUMBER = frozenset({"withdraw_plan", "show_plan", "review_plan"})
+_TAKES_A_NUMBER = frozenset({"withdraw_plan", "show_plan", "review_plan", "edit_plan"})
 _NUMBER_AFTER = re.compile(
     r"^\s*(?:#|no\.?\s*|number\s*)?(?!20\d\d(?!\d))(?P<id>\d{1,6})(?!\d)(?!\s*(?:年|%|percent|\.\d))"
 )
@@ -1011,6 +1069,29 @@ _HELP = re.compile(
 def asks_for_help(text: str) -> bool:
     """ "hi, I am wang.fang from the planning office, what can you do?": a greeting that asks for help."""
     return bool(_HELP.search(fold(text)))
+
+
+_INTRODUCTION = re.compile(
+    r"^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening|day)|你好|您好)[.,!，。！\s]*)?"
+    r"(?:i (?:manage|run|head|lead|look after|oversee|work (?:in|for|at))|(?:i'?m|i am|this is) "
+    r"(?:\w+ )?(?:the )?(?:head|manager|lead|director|in charge) (?:of|for)|"
+    r"我(?:是|负责|管|在)(?!.*(?:计划|规划|方案|[?？]))[^，,。.!！?？]{1,16}(?:的)?(?:负责人|经理|主管|部长|总监)?)"
+)
+
+
+def introduces_self(text: str) -> bool:
+    """ "Hi. I manage the call centre, which is Customer Support in your list.": who is speaking, no request."""
+    folded = fold(text)
+    return (
+        bool(_INTRODUCTION.search(folded))
+        and not folded.rstrip().endswith(("?", "？"))
+        and not lists_plans(text)
+        and not _QUESTION.search(folded)
+        and not re.search(
+            r"(?<![a-z])(?:plans?|show me|list (?:the|all|our|my)|see (?:the|our|my|all))(?![a-z])|计划|规划|方案|看看|列",
+            folded,
+        )
+    )
 
 
 def names_a_plan_to_file(text: str) -> bool:

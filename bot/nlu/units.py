@@ -95,7 +95,22 @@ def directory_names(url: Optional[str] = None) -> List[Tuple[str, str, str]]:
         rows = session.execute(select(UnitAlias.alias_key, UnitAlias.unit_key, UnitAlias.alias)).all()
     names = [(alias_key, key, alias) for alias_key, key, alias in rows]
     names += [(key, key, key) for key in {k for _, k, _ in rows} if not ambiguous(key)]
+    names += head_words(names)
     return sorted(set(names), key=lambda triple: -len(triple[0]))
+
+
+def head_words(names: List[Tuple[str, str, str]]) -> List[Tuple[str, str, str]]:
+    """The first word of a many-word English name, when only one unit's names start with it and no unit
+    is called by it already ("Warehousing" for "Warehousing and Logistics")."""
+    taken = {name for name, _, _ in names}
+    heads: Dict[str, set] = {}
+    written: Dict[str, str] = {}
+    for name, key, alias in names:
+        words = name.split()
+        if name.isascii() and len(words) > 1 and len(words[0]) >= 5 and words[0].isalpha():
+            heads.setdefault(words[0], set()).add(key)
+            written.setdefault(words[0], alias.split()[0])
+    return [(head, keys.pop(), written[head]) for head, keys in heads.items() if len(keys) == 1 and head not in taken]
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)

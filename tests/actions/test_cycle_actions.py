@@ -240,7 +240,7 @@ def test_a_review_decision_is_told_to_the_lead(directory_db, dispatcher):
     tracker.latest_message["intent"]["confidence"] = 1.0
     run(ActionStartReview(), tracker, dispatcher)
     assert texts(dispatcher)[-1] == messages.text(
-        "review_recorded", "zh", id=plan.id, decision="需修改", told=messages.text("review_told_web", "zh", name="张敏")
+        "review_recorded", "zh", id=plan.id, decision="已退回修改", told=messages.text("review_told_web", "zh", name="张敏")
     )
     with session_scope() as session:
         [(text, buttons)] = reminders.waiting(session, "zhang.min")

@@ -120,6 +120,8 @@ def test_a_lead_is_asked_to_confirm_unit_and_year(directory_db, dispatcher):
             YEAR + 1,
         ),
         ("不是", "start_year", YEAR),
+        ("So yes, let's start one. I should warn you it isn't for the coming year though.", "start_year", YEAR),
+        ("对，不过不是明年的", "start_year", YEAR),
     ],
 )
 def test_the_start_confirmation_reads_yes_no_and_a_year(directory_db, dispatcher, text, confirming, year):

@@ -56,7 +56,7 @@ def test_review_reaches_the_lead(assistant, submitted, monkeypatch):
     assert "Campaign uplift modelling" in "\n".join(assistant.texts("james.lee", f"show plan {submitted}"))
     replies = assistant.texts("james.lee", f"send plan {submitted} back: please add a baseline")
     told = messages.text("review_told_web", "en", name="Maria Garcia")  # not on Slack: at her next web-chat visit
-    assert replies[-1] == messages.text("review_recorded", "en", id=submitted, decision="needs work", told=told)
+    assert replies[-1] == messages.text("review_recorded", "en", id=submitted, decision="sent back for work", told=told)
     mine = assistant.texts("maria.garcia", "show my plans")[0]
     assert "needs work" in mine and "please add a baseline" in mine
     monkeypatch.setenv("MLPLAN_DATABASE_URL", assistant.database_url)

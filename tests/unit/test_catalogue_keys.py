@@ -52,6 +52,7 @@ FAMILIES: Dict[str, Tuple[str, ...]] = {
     "role.{}": ROLES,
     "help_{}": (*ROLES, "unknown"),  # actions.replies.ActionHelp: by role, "unknown" when not in the directory
     "decision.{}": REVIEW_DECISIONS,
+    "decided.{}": REVIEW_DECISIONS,  # bot.plan_text.reviewed: the decision just recorded
     "remind_reason.{}": ("nothing_filed", "draft"),  # bot.reminders: why a lead is reminded
     "report.reason.{}": ("nothing_filed", "draft"),
     "review_told_{}": CHANNELS,
