@@ -158,6 +158,12 @@ class ValidatePlanForm(PendingQuestionForm):
     def on_edit(self, field: Optional[str], value: Optional[str], question: Question, turn: Turn) -> Slots:
         if field is None:
             return {"plan_editing": CHOOSING_A_FIELD}
+        if field == question.name and not value:  # "必须一次成功……不对，…留了试错预算": the pending answer, corrected
+            said = turn.tracker.latest_message.get("text") or ""
+            parsed = reader.parse_answer(said, question)
+            if parsed is not None and parsed.kind == "answer" and parsed.value not in (None, ""):
+                return save_answer(field, parsed.value, turn)
+            return self.reject(reader.complaint(question), turn, question)
         if value:
             parsed = reader.parse_answer(value, reader.question(field))
             if parsed is not None and parsed.kind == "answer" and parsed.value not in (None, ""):

@@ -20,6 +20,7 @@ from bot import lifecycle, messages, plan_text, planning, queries, roles
 from bot.dialogue import answers, prompts
 from bot.dialogue.reader import Question, Reading
 from bot.flow import Confirming, FormExit, Reask
+from bot.nlu import patterns
 from bot.roles import Permission
 from bot.store.db import session_scope
 
@@ -113,6 +114,14 @@ class ActionStartReview(Request):
         if plan_id is None:
             dispatcher.utter_message(text=messages.text("review_which", lang))
             return []
+        text = tracker.latest_message.get("text") or ""
+        together = patterns.plans_decided_together(text)
+        decision, note = answers.split_review(text)
+        confidence = (tracker.latest_message.get("intent") or {}).get("confidence", 0)
+        if together and decision and note and confidence >= SURE:  # "#1 和 #2 …两份都批准，意见一样：…"
+            for each in together:
+                self._record(Turn(dispatcher, tracker), each, decision, note)
+            return []
         with session_scope() as session:
             found = lifecycle.plan_to_review(session, identity, plan_id)
             if not found.ok:
@@ -121,9 +130,7 @@ class ActionStartReview(Request):
             plan = found.the_plan
             unit = planning.unit_name(session, plan.unit_key, lang)
             title = planning.title_of(plan, lang)
-        decision, note = answers.split_review(tracker.latest_message.get("text") or "")
         dispatcher.utter_message(text=messages.text("review_context", lang, id=plan_id, unit=unit, title=title))
-        confidence = (tracker.latest_message.get("intent") or {}).get("confidence", 0)
         if decision and note and confidence >= SURE:
             record_review(Turn(dispatcher, tracker), int(plan_id), decision, note)
             return []
@@ -143,6 +150,20 @@ class ActionStartReview(Request):
             SlotSet("form_exit", None),
             FollowupAction("review_form"),
         ]
+
+    @staticmethod
+    def _record(turn: Turn, plan_id: int, decision: str, note: str) -> None:
+        with session_scope() as session:
+            found = lifecycle.plan_to_review(session, identify(turn.tracker), plan_id)
+            if not found.ok:
+                turn.dispatcher.utter_message(text=messages.text("review_not_reviewable", turn.lang, id=plan_id))
+                return
+            unit = planning.unit_name(session, found.the_plan.unit_key, turn.lang)
+            title = planning.title_of(found.the_plan, turn.lang)
+        turn.dispatcher.utter_message(
+            text=messages.text("review_context", turn.lang, id=plan_id, unit=unit, title=title)
+        )
+        record_review(turn, plan_id, decision, note)
 
 
 class ActionAskReviewDecision(Action):

@@ -36,4 +36,6 @@ def text(key: str, lang: str, **values: Any) -> str:
 def choice_label(field: str, value: str, lang: str) -> str:
     """An option's label, worded for its question where the catalogue has that ("一般" for data quality)."""
     specific = f"choice.{field}.{value}"
-    return text(specific if specific in catalogue() else f"choice.{value}", lang)
+    if specific in catalogue():
+        return text(specific, lang)
+    return text(f"choice.{value}", lang) if f"choice.{value}" in catalogue() else str(value)  # not an option yet

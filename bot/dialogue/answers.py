@@ -790,8 +790,9 @@ _EVIDENCE: Dict[str, Dict[str, Pattern[str]]] = {
             r"\b(?:sitting on|sit on) (?:a |an )?(?:goldmine|gold mine|treasure|mountain|pile|trove)\b|金矿|"
             r"\b(?:just|only) (?:sits?|sitting|archived|stored|kept) (?:there|around|for (?:audits?|compliance))\b|"
             r"\b(?:none of (?:it|this|that|them|these)|nothing|little of (?:it|this))\s+(?:is|are|was|were|has been|"
-            r"have been|gets?|got)\s+(?:ever\s+|really\s+|actually\s+|properly\s+)?(?:used|cross-referenced|analy[sz]ed|"
-            r"linked|joined|looked at|connected|touched|combined|mined|exploited|leveraged|tapped|put together)\b|"
+            r"have been|gets?|got)\s+(?:ever\s+|really\s+|actually\s+|properly\s+)?"
+            r"(?:used|cross-referenced|analy[sz]ed|linked|joined|looked at|connected|touched|combined|mined|"
+            r"exploited|leveraged|tapped|put together)\b|"
             r"\b(?:never|not) (?:been |ever been )?(?:cross-referenced|analy[sz]ed|mined|exploited|leveraged|tapped)\b"
         },
         "q_needs_ml": {
@@ -942,6 +943,9 @@ def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], 
     The rules keep two readings the model gets wrong: a negation ("no money set aside for a
     failed attempt"), unless the model reads doubt, and "mixed" weighed from two sides.
     `guess`: the model's reading (field, text) -> Guess or None; the trained model by default."""
+    numbered = options_by_number(field, text)
+    if len(numbered) == 1 and FIELDS_BY_NAME[field].kind == "choice":
+        return numbered[0]  # "3": the third option, as the question lists them
     corrected = _after_correction(text)
     if corrected:  # "yeah we can — wait no, scratch that, we'd need the data team": what follows decides
         value = parse_choice(field, corrected, guess=guess)
@@ -1023,8 +1027,33 @@ def parse_decision(text: str) -> Optional[str]:
 # --- value-tree branches --------------------------------------------------------------------
 
 
+_OPTION_NUMBERS = re.compile(
+    r"^\s*(?:(?:第|选|option|options|no\.?|#)\s*)?[1-9](?:\s*(?:个|项|号|\.)?\s*(?:、|,|，|和|及|跟|与|\+|&|and|/|;|；|\s)"
+    r"\s*(?:第|选|#)?\s*[1-9])*\s*(?:个|项|号|都选|都要|吧)?\s*[.。!！]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def options_by_number(field: str, text: str) -> List[str]:
+    """The options a reply of bare numbers picks ("3", "1、2"), counted as the question lists them; only for
+    questions whose options are not yes and no."""
+    plan_field = FIELDS_BY_NAME.get(field)
+    if plan_field is None or field in YES_NO_FIELDS or not plan_field.choices:
+        return []
+    folded = words.fold(text)
+    if not _OPTION_NUMBERS.match(folded):
+        return []
+    picked = [int(d) for d in re.findall(r"[1-9]", folded)]
+    if any(n > len(plan_field.choices) for n in picked):
+        return []
+    return [plan_field.choices[n - 1] for n in dict.fromkeys(picked)]
+
+
 def parse_branches(text: str) -> List[str]:
     """Value-tree branches named in free text, in canonical order."""
+    numbered = options_by_number("value_branches", text)
+    if numbered:
+        return [b for b in FIELDS_BY_NAME["value_branches"].choices if b in numbered]  # "1、2"
     folded = words.correct_chinese(words.correct(words.fold(text)))
     outside = re.sub(r"[（(](?!\s*(?:and|also|plus|以及|还有|和|也|加上))[^）)]*[）)]", " ", text)
     named_outside = parse_branches(outside) if outside != text else []
@@ -1045,6 +1074,11 @@ def parse_branches(text: str) -> List[str]:
     listed = _listed_branches(text)
     if listed:
         return listed
+    opened = _branches_opening_each_part(text)
+    if opened:
+        return (
+            opened  # "主要是省时间，调度员不用…；还有客户服务，客人订到柜的机会高很多": what follows each explains it
+        )
     without_reasons = _REASON_CLAUSE.sub(" ", text)
     named_before_reasons = parse_branches(without_reasons) if without_reasons != text else []
     if named_before_reasons:
@@ -1097,6 +1131,53 @@ def parse_branches(text: str) -> List[str]:
     if not named and everything:
         return list(VALUE_BRANCHES)  # "all of them"; "…, all three" keeps the three it named
     return [b for b in VALUE_BRANCHES if b in named]
+
+
+_BRANCH_PARTS = re.compile(
+    r"[；;。\n]|[，,]\s*(?=(?:还有|另外|以及|再就是|其次|第二)|(?:and also|and|plus|also)\s)", re.IGNORECASE
+)
+_PART_OPENING = re.compile(
+    r"^\s*(?:主要是|主要|首先|还有|另外|以及|再就是|其次|and also|and|plus|also|mainly|mostly)\s*"
+)
+_EXPLAINS_FROM = re.compile(
+    r"[，,:：]|\s(?:through|by|because|since|as|via|thanks to|so that|so|since|with|which|from|due to)\s", re.IGNORECASE
+)
+
+
+def _only_branch_names(text: str) -> bool:
+    """Whether `text` is branch names and little else ("主要是省时间", "customer service"), not a description."""
+    folded = words.correct_chinese(words.correct(words.fold(text)))
+    groups = {b: words.phrases("branches", b) for b in VALUE_BRANCHES}
+    spans = words.labelled_spans(folded, groups)
+    if not spans:
+        return False
+    rest = folded
+    for start, end, _ in sorted(spans, reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    rest = re.sub(
+        r"[\s,，、;；.。!！和及跟与/&+]|\b(?:and|the|mostly|mainly|both|also|plus|a|bit|of)\b|主要|是|的|都|吧|也|还有",
+        " ",
+        rest,
+    )
+    return words.cjk_count(rest) <= 2 and not words.english_words(rest)
+
+
+def _branches_opening_each_part(text: str) -> List[str]:
+    """The branches named at the start of each part of an answer whose parts name a branch, then explain it."""
+    parts = [part.strip() for part in _BRANCH_PARTS.split(text) if part and part.strip(" ，,.")]
+    if len(parts) < 2:
+        return []
+    found: List[str] = []
+    explained = False
+    for part in parts:
+        body = _PART_OPENING.sub("", part)
+        head, *rest = _EXPLAINS_FROM.split(body, maxsplit=1)
+        named = parse_branches(head) if head.strip() and _only_branch_names(head) else []
+        if not named:
+            return []
+        explained = explained or bool(rest and "".join(rest).strip())
+        found += named
+    return [b for b in VALUE_BRANCHES if b in found] if explained else []
 
 
 # "…，算新机会", "…, which counts as upsell": what a clause described, named by its branch

@@ -611,8 +611,12 @@ _SAID_WRONG = re.compile(
     r"(?:changed|wrong|incorrect|not right|not correct|not accurate|a mistake|changing|updating|fixing)"
     r"(?: (?:now|actually|though|too|as well|i think))?\s*[.!]?$"
 )
+# "之前填的是好": the old answer told, so that the next clause can correct it
+_OLD_ANSWER_STATED = re.compile(
+    r"^(?:我们|我)?(?:之前|原来|原先|上次|刚才|以前|当时)(?:填|写|选|报|说)(?:的是|的|了|成)"
+)
 _SHOULD_BE = re.compile(
-    r"^(?:所以|那|那就|想了想|想想|仔细想想)?(?:应该|应当|其实)(?:算|是|选|填|写)(?:成|为)?[\s：:]*(?P<value>.+)$|"
+    r"^(?:所以|那|那就|想了想|想想|仔细想想)?(?:应该|应当|其实|实际上)(?:只能|只)?(?:算|是|选|填|写)(?:成|为)?[\s：:]*(?P<value>.+)$|"
     r"^(?:so |please |pls |just |so please )?(?:make it|make that|mark it as|mark it|put it down as|put down|"
     r"set it to|change it to|it should be|it should say|should be|it's actually|it is actually|put|use|"
     r"write|add)\s+(?P<value_en>.+?)(?:\s+(?:instead|there|in there|now|please))*$"
@@ -639,6 +643,7 @@ def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[s
             or said_wrong
             or announced
             or (index and _WANTS_CHANGE.fullmatch(parts[index - 1]))
+            or (index + 1 < len(parts) and _OLD_ANSWER_STATED.match(parts[index + 1]))
         ):
             continue  # "不对，刚才数据质量我说得太乐观了，…应该算差"
         field = named.pop()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence
 
 from bot.dialogue import answers, aside_model, commands, words
@@ -117,6 +117,9 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     if payload is not None:
         return _button(payload, asked)
     text = heard.text.strip()
+    kept = without_asking_if_ok(text)
+    if kept != text and answers.has_substance(kept):  # "…，但基本没人拿来分析过。这样说可以吗？": the answer
+        return read(replace(heard, text=kept), asked, lookup=lookup, editable=editable)
     if asked.kind in ("yes_no", "choice") and "yes" in asked.choices and text in _EMOJI_YES_NO:
         return Reading("answer", value=_EMOJI_YES_NO[text])
     if not answers.has_substance(text):
@@ -184,7 +187,7 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         return Reading("command", command=Command(FormExit.PAUSE))  # "omg gotta run, standup in 2 😭"
     if aside is not None:  # "问这个搞么事？我又不是老板"
         return _answer_after_a_question(text, asked) or _question_back(text, asked, lookup, about_the_question=True)
-    if asked.kind == "text" and _only_puzzled(text):
+    if asked.kind == "text" and (_only_puzzled(text) or _asks_to_be_written_for(text)):
         return Reading("command", command=Command("explain"))  # "I want to be sure I understand what is expected."
     checked = _CHECKING.match(text)
     if checked and answers.has_substance(text[checked.end() :]):  # "你是问万一做不成怎么办吗？…预算里留了试错的空间。"
@@ -321,7 +324,10 @@ _CHECKING = re.compile(
     r"is this asking(?: if| whether)?)[^?？]{0,40}[?？]\s*",
     re.IGNORECASE,
 )
-_EMOJI_YES_NO = {"👍": "yes", "👌": "yes", "✅": "yes", "🙆": "yes", "👎": "no", "❌": "no", "🙅": "no"}
+_EMOJI_YES_NO = {
+    **dict.fromkeys(["👍", "👌", "✅", "🙆", "√", "✓", "✔", "✔️", "☑", "☑️"], "yes"),
+    **dict.fromkeys(["👎", "❌", "🙅", "×", "✗", "✘", "✕", "╳"], "no"),
+}
 
 # "端到端平台具体指啥？跟我们现在的k8s有啥区别": a sentence that asks, wherever it stands
 _ASKING_SENTENCE = re.compile(
@@ -342,6 +348,24 @@ _PUZZLED_REMARK = re.compile(
     r"不懂|不明白|没懂|没听过|没整明白|"
     r"不熟悉|不了解这个|第一次听|搞不懂|看不懂|不太清楚这个"
 )
+
+
+# "这个你帮我编一下吧", "can you just write it for me?": the bot cannot answer for the lead; the question is explained
+_WRITE_IT_FOR_ME = re.compile(
+    r"(?:(?:你|您)?(?:帮我|替我|给我|帮忙|代我)(?:们)?(?:随便)?(?:编|写|填|想|拟|凑|编写|编个|写个|想个)|(?:你|您)(?:来|看着|随便)(?:编|写|填|定))"
+    r"(?:一下|一个|个|点|几个|一些)?(?:吧|呗|啊|呀|嘛|好吗|行吗|可以吗|了)?\s*[。.!！?？~～]*$|"
+    r"\b(?:write|fill in|fill out|make up|draft|invent|come up with|pick|choose) (?:it|this|that|one|something|them)"
+    r"(?: (?:in|up|out))? for (?:me|us)\b|\byou (?:write|fill in|decide|pick|choose|make (?:it|one) up)\b"
+)
+
+
+def _asks_to_be_written_for(text: str) -> bool:
+    folded = words.fold(text)
+    return (
+        bool(_WRITE_IT_FOR_ME.search(folded))
+        and words.cjk_count(folded) <= 16
+        and len(words.english_words(folded)) <= 12
+    )
 
 
 def _only_puzzled(text: str) -> bool:
@@ -652,6 +676,33 @@ def _extra(text: str, asked: Question) -> Dict[str, Any]:
 _CJK_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
 _CJK_YEAR = re.compile(r"(二[〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2})\s*年")
 _CJK_SHORT_YEAR = re.compile(r"(?<![〇零○一二三四五六七八九十])(二[六七八九])年(?!内|以内|左右|多)")  # "是二八年的"
+
+
+# An answer, then a check that it will do: "这样说可以吗？", "这个名字可以吗？会不会太长？", "Is that OK?"
+_ASKS_IF_OK = re.compile(
+    r"^(?:那|那么|但|不过)?(?:我|我们)?(?:这样|这么|这个|这些|这样子|如此)?(?:回答|描述|写|选|说|填|答|理解|名字|标题|指标|题目|字数)?"
+    r"(?:的话|算\S{0,4}吧)?(?:应该|算|还)?(?:ok|okay|可以|行|对|合适|没问题|够|够不够|行不行|可不可以|对不对|好不好|"
+    r"合不合适|妥|妥当|会不会扣分|会扣分|会不会太长|会不会太短|太长|太短|要写全名|需要写全名)"
+    r"(?:吗|吧|么|不|呀|啊|嘛|呢|哈)*$|"
+    r"^(?:is|does|will|would|was|did|do you think)?\s*(?:that|this|it)(?:'s| is)?\s+(?:ok|okay|alright|all right|fine|"
+    r"right|enough|correct|good enough|work|do|acceptable|sound (?:ok|okay|right|good)|what you need|what you want)"
+    r"(?: for you| here| then)?$|^(?:i )?hope (?:that|this)(?:'s| is) (?:ok|okay|fine|enough|what you need)$|"
+    r"^(?:ok|okay|alright|good|fine|enough|right|correct)$|^(?:这样|这么|这)?算\S{0,4}?(?:吧|吗|了吧|了吗)$"
+)
+
+
+def without_asking_if_ok(text: str) -> str:
+    """`text` without the closing questions that only ask whether the answer will do."""
+    kept = text.rstrip()
+    while True:
+        sentences = re.split(r"(?<=[。！？?!.…])\s*", kept)
+        sentences = [s for s in sentences if s.strip()]
+        if len(sentences) < 2:
+            return kept
+        last = words.fold(sentences[-1]).strip(" ?？!！.。~～")
+        if not _ASKS_IF_OK.match(last):
+            return kept
+        kept = kept[: kept.rstrip().rfind(sentences[-1])].rstrip()
 
 
 def read_year(text: str, heard: Optional[Heard] = None) -> Optional[int]:

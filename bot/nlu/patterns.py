@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Optional, Pattern, Tuple
+from typing import List, Optional, Pattern, Tuple
 
 from bot.dialogue.words import simplify
 
@@ -146,8 +146,9 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         (  # "I will be returning this one to the unit for further work", the plan just opened
             "review_plan",
             r"\b(?:return|returning|send|sending|hand|handing|kick|kicking|bounce|bouncing|pass|passing)\s+"
-            r"(?:it|this|this one|that one|the plan|this plan)(?:\s+back)?\s+(?:to (?:the )?(?:unit|lead|owner|team|them|"
-            r"department)(?:\s+for (?:further |more )?(?:work|rework|revision|changes))?|for (?:further |more )?"
+            r"(?:it|this|this one|that one|the plan|this plan)(?:\s+back)?\s+"
+            r"(?:to (?:the )?(?:unit|lead|owner|team|them|department)"
+            r"(?:\s+for (?:further |more )?(?:work|rework|revision|changes))?|for (?:further |more )?"
             r"(?:work|rework|revision|changes))\b",
         ),
         # withdraw_plan: taking back a plan
@@ -180,8 +181,9 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         ("withdraw_plan", r"\b(?:get rid of|bin|ditch|axe)\s+(?:(?:the|our|my)\s+)?" + _NUMBER),  # "get rid of plan 1"
         (  # "that pick route one, number 1, we need to pull it"
             "withdraw_plan",
-            r"(?:\bnumber\s*|\bplan\s*#?|#|\bno\.\s*)(?P<id>\d{1,6})(?!\d)[^.!?]{0,40}?\b(?:need|have|want|going|got|decided)"
-            r"\s+to\s+(?:pull|drop|kill|scrap|bin|ditch|get rid of|withdraw|retract|delete)\s+(?:it|that one|this one)\b",
+            r"(?:\bnumber\s*|\bplan\s*#?|#|\bno\.\s*)(?P<id>\d{1,6})(?!\d)[^.!?]{0,40}?"
+            r"\b(?:need|have|want|going|got|decided)\s+to\s+"
+            r"(?:pull|drop|kill|scrap|bin|ditch|get rid of|withdraw|retract|delete)\s+(?:it|that one|this one)\b",
         ),
         ("withdraw_plan", r"\b(?:need|have|want|going|got|decided) to (?:pull|drop|kill)\s+" + _NUMBER),
         (  # "ok can u scrap plan 1?", "pls drop plan 4" ("pull plan 30" shows it)
@@ -373,7 +375,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         (
             "start_plan",
             r"\b(?:can|could|may) (?:i|we) (?:do|file|write|start|make|submit|fill in) (?:a|an|our|my) "
-            r"(?:real |proper |actual |new |full )?(?:ml |machine learning |ai )?plan\b(?: instead| after all| then)?\s*[?？!.]*$",
+            r"(?:real |proper |actual |new |full )?(?:ml |machine learning |ai )?plan\b"
+            r"(?: instead| after all| then)?\s*[?？!.]*$",
         ),
         # "hi, Operations needs an ML plan for 2028 actually"
         (
@@ -765,6 +768,16 @@ def _recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
     return None
 
 
+_ALL_OF_THEM = re.compile(r"都|两份|两个|三份|三个|俩|全部|\b(?:both|all|each|all of them|all three)\b")
+
+
+def plans_decided_together(text: str) -> List[int]:
+    """The plan numbers of "#1 和 #2 …两份都批准", "approve both 3 and 4: …": one decision for all of them."""
+    folded = fold(text)
+    numbers = list(dict.fromkeys(int(a or b) for a, b in _NUMBERED.findall(folded) if not (a or b).startswith("20")))
+    return numbers if len(numbers) > 1 and _ALL_OF_THEM.search(folded) else []
+
+
 _TAKES_A_NUMBER = frozenset({"withdraw_plan", "show_plan", "review_plan", "edit_plan"})
 _NUMBER_AFTER = re.compile(
     r"^\s*(?:#|no\.?\s*|number\s*)?(?!20\d\d(?!\d))(?P<id>\d{1,6})(?!\d)(?!\s*(?:年|%|percent|\.\d))"
@@ -938,8 +951,8 @@ def about_units_plans(text: str) -> bool:
 # "理赔部明年报了啥", "what has Procurement filed so far?"
 _WHAT_WAS_FILED = re.compile(
     r"(?:报|交|提交|申报)了?些?(?:啥|什么|哪些|哪几份|哪几个|几个|几份|多少|咩)|"
-    r"(?:已经|已)(?:报送|报|交|提交|申报)(?:上来|上去)?的|(?:报送|提交|申报)上来的|"
-    r"(?:调阅|查阅|调取|调出|查看|拉一下|拉下|看下|看一下)\S{0,16}?(?:报送|报|交|提交|申报)(?:的|了的|过的)|"
+    r"(?:已经|已)(?:报送|报|交|提交|申报)(?:上来|上去)?的|(?:报送|提交|申报|交|报)上来的|"
+    r"(?:调阅|查阅|调取|调出|查看|拉一下|拉下|看下|看一下|查一下|查查|查下)\S{0,16}?(?:报送|报|交|提交|申报)(?:的|了的|过的)|"
     r"\b(?:what|which|how many)\b.{0,40}\b(?:did|has|have)\b.{0,30}\b(?:file|submit|send in|hand in|put in|"
     r"put forward)\b|\b(?:what|which|how many)\b.{0,40}\b(?:filed|submitted|sent in|handed in|put in|put forward)\b|"
     r"\b(?:what|which|how many)\b[^.]{0,40}\b(?:submit|file|send in|hand in|got in)\b"
@@ -1088,7 +1101,8 @@ def introduces_self(text: str) -> bool:
         and not lists_plans(text)
         and not _QUESTION.search(folded)
         and not re.search(
-            r"(?<![a-z])(?:plans?|show me|list (?:the|all|our|my)|see (?:the|our|my|all))(?![a-z])|计划|规划|方案|看看|列",
+            r"(?<![a-z])(?:plans?|show me|list (?:the|all|our|my)|see (?:the|our|my|all))(?![a-z])|"
+            r"计划|规划|方案|看看|列",
             folded,
         )
     )

@@ -240,7 +240,11 @@ def test_a_review_decision_is_told_to_the_lead(directory_db, dispatcher):
     tracker.latest_message["intent"]["confidence"] = 1.0
     run(ActionStartReview(), tracker, dispatcher)
     assert texts(dispatcher)[-1] == messages.text(
-        "review_recorded", "zh", id=plan.id, decision="已退回修改", told=messages.text("review_told_web", "zh", name="张敏")
+        "review_recorded",
+        "zh",
+        id=plan.id,
+        decision="已退回修改",
+        told=messages.text("review_told_web", "zh", name="张敏"),
     )
     with session_scope() as session:
         [(text, buttons)] = reminders.waiting(session, "zhang.min")
@@ -256,3 +260,27 @@ def test_a_review_decision_is_told_to_the_lead(directory_db, dispatcher):
         note="请补充基线",
     )
     assert buttons == [{"title": "修改这份计划", "payload": '/edit_plan{"plan_id": %d}' % plan.id}]
+
+
+def test_one_decision_for_two_plans_is_recorded_for_both(directory_db, dispatcher):
+    with session_scope() as session:
+        ids = []
+        for title in ("路径优化", "库存预测"):
+            plan = store.create_plan(
+                session, unit="logistics", year=YEAR, owner="zhang.min", language="zh", answers={"title": title}
+            )
+            store.set_status(session, plan.id, "submitted", actor="zhang.min")
+            ids.append(plan.id)
+    tracker = make_tracker(
+        "wang.fang",
+        f"#{ids[0]} 和 #{ids[1]} 我都仔细看过了，两份都批准，意见一样：同意立项，请按季度汇报试点进展",
+        "review_plan",
+        slots={"language": "zh"},
+        entities=[{"entity": "plan_id", "value": ids[0]}],
+    )
+    tracker.latest_message["intent"]["confidence"] = 1.0
+    run(ActionStartReview(), tracker, dispatcher)
+    with session_scope() as session:
+        for plan_id in ids:
+            plan = store.get_plan(session, plan_id)
+            assert plan.status == "approved" and "按季度汇报" in plan.reviews[-1].note

@@ -789,3 +789,9 @@ def test_a_change_asked_for_with_a_reason_asks_for_the_new_answer(directory_db, 
     said = f"我们之前交的那个{plan_id}号计划，想改一下执行发起人，原来的领导调走了"
     events = ask_for_a_change(dispatcher, said, "executive_sponsor", plan_id)
     assert slots_of(events)["plan_editing"] == "executive_sponsor" and stored(plan_id)["executive_sponsor"] == "王总"
+
+
+def test_a_pending_answer_corrected_in_the_same_message_is_the_answer(directory_db, dispatcher):
+    """ "必须一次成功……不对，…": a correction of the answer being given, not a change of a stored one."""
+    slots = answer(dispatcher, "failure_tolerance", "必须一次成功……不对，领导已经同意留一部分试错预算了")
+    assert slots["failure_tolerance"] == "budgeted" and slots["requested_slot"] == "scaling_path"

@@ -208,7 +208,8 @@ def test_a_whole_cycle(cycle_world):
     )
     told = messages.text("review_told_slack", "zh", name="李伟")
     assert any(
-        c["text"] == messages.text("review_recorded", "zh", id=draft_id, decision="已退回修改", told=told) for c in answer
+        c["text"] == messages.text("review_recorded", "zh", id=draft_id, decision="已退回修改", told=told)
+        for c in answer
     )
 
     # the lead presses "edit this plan", changes the baseline and submits again

@@ -3,9 +3,18 @@ reader, the command matcher and the request patterns getting wrong, one case per
 
 import pytest
 
-from bot.dialogue import answers
-from bot.nlu.patterns import introduces_self, lists_by_status_or_year, lists_plans, recognise
+from bot.dialogue import answers, commands
+from bot.dialogue.reader import without_asking_if_ok
+from bot.nlu.patterns import (
+    about_units_plans,
+    introduces_self,
+    lists_by_status_or_year,
+    lists_plans,
+    plans_decided_together,
+    recognise,
+)
 from bot.nlu.units import find_units, head_words
+from bot.plan_schema import ANSWER_FIELD_NAMES
 from tests.support.reading import read
 
 
@@ -146,3 +155,117 @@ def test_the_first_word_of_a_unit_name_names_it_when_no_other_unit_shares_it():
 )
 def test_reviews_of_edition_16(text, decision, note):
     assert answers.split_review(text) == (decision, note)
+
+
+@pytest.mark.parametrize(
+    "field, text, value",
+    [
+        ("scaling_path", "3", "annual_planning"),
+        ("data_quality", "第2个", "mixed"),
+        ("value_branches", "1、2", ["revenue", "time_saved"]),
+        ("value_branches", "1 and 3", ["revenue", "new_opportunities"]),
+        ("data_location", "7", None),
+        ("q_important", "1", None),
+    ],
+)
+def test_options_picked_by_their_number(field, text, value):
+    if field == "value_branches":
+        assert answers.parse_branches(text) == value
+    else:
+        assert answers.options_by_number(field, text) == ([value] if value else [])
+
+
+@pytest.mark.parametrize("text, value", [("√", "yes"), ("×", "no"), ("✔️", "yes")])
+def test_ticks_and_crosses_confirm(text, value):
+    reading = read("confirmation", text, "submit")
+    assert (reading.kind, reading.value) == ("answer", value)
+
+
+def test_no_possibility_at_all_is_a_no():
+    assert answers.parse_choice("q_can_do_alone", "冇得可能，我们自己搞不定，要请信息科和厂家") == "no"
+
+
+@pytest.mark.parametrize(
+    "text, explained",
+    [
+        ("这个你帮我编一下吧", True),
+        ("can you just write it for me?", True),
+        ("你看着填吧", True),
+        ("帮我们写报告的那个分析师", False),
+        ("我们想帮客服写回复建议", False),
+    ],
+)
+def test_asking_the_bot_to_write_the_answer_explains_the_question(text, explained):
+    reading = read("technical_experts", text)
+    assert (reading.kind == "command" and reading.command.kind == "explain") is explained
+
+
+def test_a_change_that_tells_the_old_answer_then_corrects_it():
+    text = "还有数据质量那一项，之前填的是好，其实只能算一般，经销商报上来的数据很多是手填的"
+    assert commands.match_edit(text, ANSWER_FIELD_NAMES) == commands.Command("edit", field="data_quality", value="一般")
+
+
+def test_a_planner_asking_for_what_a_unit_handed_in_lists_it():
+    text = "帮我查一下销售部2027年交上来的机器学习计划"
+    assert about_units_plans(text) and lists_plans(text)
+
+
+@pytest.mark.parametrize(
+    "text, branches",
+    [
+        (
+            "主要是省时间，调度员不用每天算到半夜；还有客户服务，客人订到柜的机会高很多",
+            ["time_saved", "customer_service"],
+        ),
+        (
+            "New opportunities, since we could lend safely to segments we avoid today, and customer service through "
+            "faster credit decisions.",
+            ["new_opportunities", "customer_service"],
+        ),
+        ("收入；还有客户服务，持卡人不会老被误拦", ["revenue", "customer_service"]),
+    ],
+)
+def test_a_branch_named_then_explained_counts_once(text, branches):
+    assert answers.parse_branches(text) == branches
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        (
+            "重要的，去年光盗刷赔付就好几百万，行长开会还点名过。这样算重要吧？OK吗？",
+            "重要的，去年光盗刷赔付就好几百万，行长开会还点名过。",
+        ),
+        ("有的，交易流水都存着，但基本没人拿来分析过。这样说可以吗？", "有的，交易流水都存着，但基本没人拿来分析过。"),
+        ("分管风险的副总经理刘建华。要写全名吗？", "分管风险的副总经理刘建华。"),
+        ("Yes, it is. Is that OK?", "Yes, it is."),
+        ("What is a baseline? Is that ok?", "What is a baseline?"),
+        ("OK吗？", "OK吗？"),
+    ],
+)
+def test_a_closing_check_that_the_answer_will_do_is_not_a_question(text, kept):
+    assert without_asking_if_ok(text) == kept
+
+
+def test_an_answer_with_a_check_that_it_will_do_is_read_as_the_answer():
+    reading = read("q_unused_data", "有的，交易流水都存着，但基本没人拿来分析过。这样说可以吗？")
+    assert (reading.kind, reading.value) == ("answer", "yes")
+
+
+def test_a_qualifying_question_changed_by_its_number():
+    text = "等一下，第3题我要改一下，改成“有”——我刚和数据管理部确认过，历年EDC导出的脱敏数据其实都在我们自己的服务器上"
+    found = commands.match(text, ANSWER_FIELD_NAMES)
+    assert (found.kind, found.field) == ("edit", "q_unused_data")
+    assert answers.parse_choice("q_unused_data", found.value) == "yes"
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        ("#1 和 #2 我都仔细看过了，两份都批准，意见一样：同意立项", [1, 2]),
+        ("approve both plan 3 and plan 4: good work", [3, 4]),
+        ("approve #1, send #2 back", []),
+    ],
+)
+def test_one_decision_said_for_several_plans(text, numbers):
+    assert plans_decided_together(text) == numbers
