@@ -1054,6 +1054,17 @@ def parse_branches(text: str) -> List[str]:
     numbered = options_by_number("value_branches", text)
     if numbered:
         return [b for b in FIELDS_BY_NAME["value_branches"].choices if b in numbered]  # "1、2"
+    corrected = _after_correction(text)
+    folded_text = words.fold(text)
+    at = folded_text.rfind(corrected.split("，")[0]) if corrected else -1
+    if corrected and at > 0:  # "节省时间、客户服务，还有收入……不对，收入不算": the correction decides
+        dropped = _branches_taken_back(corrected)
+        if dropped:
+            before = parse_branches(folded_text[:at])
+            return [b for b in VALUE_BRANCHES if b in {*before, *parse_branches(corrected)} - dropped]
+        restated = parse_branches(corrected)
+        if restated:
+            return restated  # "收入和新机会，不对，是收入和客户服务"
     folded = words.correct_chinese(words.correct(words.fold(text)))
     outside = re.sub(r"[（(](?!\s*(?:and|also|plus|以及|还有|和|也|加上))[^）)]*[）)]", " ", text)
     named_outside = parse_branches(outside) if outside != text else []
@@ -1142,6 +1153,17 @@ _PART_OPENING = re.compile(
 _EXPLAINS_FROM = re.compile(
     r"[，,:：]|\s(?:through|by|because|since|as|via|thanks to|so that|so|since|with|which|from|due to)\s", re.IGNORECASE
 )
+
+
+def _branches_taken_back(text: str) -> set:
+    """The branches a correction takes back ("收入不算", "scratch revenue")."""
+    folded = words.fold(text)
+    groups = {b: words.phrases("branches", b) for b in VALUE_BRANCHES}
+    return {
+        label
+        for start, end, label in words.labelled_spans(folded, groups)
+        if _TAKEN_BACK.search(folded[:start]) or _NOT_NOW.match(re.split(r"[。；;.!?！？]", folded[end:])[0])
+    }
 
 
 def _only_branch_names(text: str) -> bool:

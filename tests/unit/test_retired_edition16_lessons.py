@@ -269,3 +269,25 @@ def test_a_qualifying_question_changed_by_its_number():
 )
 def test_one_decision_said_for_several_plans(text, numbers):
     assert plans_decided_together(text) == numbers
+
+
+@pytest.mark.parametrize("text", ["等一下，主任叫我过去一趟，这个回头再审", "领导找我过去一下"])
+def test_called_away_mid_review_is_a_pause(text):
+    assert commands.match(text).kind == "pause"
+
+
+@pytest.mark.parametrize(
+    "text, branches",
+    [
+        ("节省时间、客户服务，还有收入……不对，收入不算，就前两个", ["time_saved", "customer_service"]),
+        ("revenue and upsell, no wait, scratch upsell", ["revenue"]),
+        ("收入和新机会，不对，是收入和客户服务", ["revenue", "customer_service"]),
+    ],
+)
+def test_branches_corrected_in_the_same_message(text, branches):
+    assert answers.parse_branches(text) == branches
+
+
+def test_mid_is_mixed_data_quality():
+    text = "mid tbh, some campaigns have great tracking and some have basically nothing"
+    assert answers.parse_choice("data_quality", text) == "mixed"
