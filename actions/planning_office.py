@@ -115,24 +115,19 @@ class ActionStartReview(Request):
             dispatcher.utter_message(text=messages.text("review_which", lang))
             return []
         text = tracker.latest_message.get("text") or ""
-        together = patterns.plans_decided_together(text)
+        turn = Turn(dispatcher, tracker)
         decision, note = answers.split_review(text)
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence", 0)
+        together = patterns.plans_decided_together(text)
         if together and decision and note and confidence >= SURE:  # "#1 和 #2 …两份都批准，意见一样：…"
             for each in together:
-                self._record(Turn(dispatcher, tracker), each, decision, note)
+                if self._introduce(turn, each):
+                    record_review(turn, each, decision, note)
             return []
-        with session_scope() as session:
-            found = lifecycle.plan_to_review(session, identity, plan_id)
-            if not found.ok:
-                dispatcher.utter_message(text=messages.text("review_not_reviewable", lang, id=plan_id))
-                return []
-            plan = found.the_plan
-            unit = planning.unit_name(session, plan.unit_key, lang)
-            title = planning.title_of(plan, lang)
-        dispatcher.utter_message(text=messages.text("review_context", lang, id=plan_id, unit=unit, title=title))
+        if not self._introduce(turn, int(plan_id)):
+            return []
         if decision and note and confidence >= SURE:
-            record_review(Turn(dispatcher, tracker), int(plan_id), decision, note)
+            record_review(turn, int(plan_id), decision, note)
             return []
         if decision and note:  # read with less confidence: ask before recording
             return [
@@ -152,18 +147,19 @@ class ActionStartReview(Request):
         ]
 
     @staticmethod
-    def _record(turn: Turn, plan_id: int, decision: str, note: str) -> None:
+    def _introduce(turn: Turn, plan_id: int) -> bool:
+        """Says which plan is being reviewed; or, when it cannot be, why not (False)."""
         with session_scope() as session:
             found = lifecycle.plan_to_review(session, identify(turn.tracker), plan_id)
             if not found.ok:
                 turn.dispatcher.utter_message(text=messages.text("review_not_reviewable", turn.lang, id=plan_id))
-                return
+                return False
             unit = planning.unit_name(session, found.the_plan.unit_key, turn.lang)
             title = planning.title_of(found.the_plan, turn.lang)
         turn.dispatcher.utter_message(
             text=messages.text("review_context", turn.lang, id=plan_id, unit=unit, title=title)
         )
-        record_review(turn, plan_id, decision, note)
+        return True
 
 
 class ActionAskReviewDecision(Action):
