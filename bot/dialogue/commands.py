@@ -505,6 +505,9 @@ def _match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
     found = _edit_in(folded, fields)
     if found is not None:
         return _edit_command(text, folded, *found)
+    put_as = _put_as(text, folded, fields)
+    if put_as is not None:
+        return put_as
     renamed = _RENAME.search(folded)
     if renamed and "title" in fields:  # "can you rename it to 'CNC predictive maintenance'?"
         value = renamed.group("value") or renamed.group("value_zh")
@@ -534,6 +537,27 @@ def _match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
             if again is not None and again[0].groupdict().get("value"):
                 return _edit_command(text, folded, *again)
     return _named_then_changed(text, folded, sentences, fields) or _named_then_answered(text, sentences, fields)
+
+
+def _put_as(text: str, folded: str, fields: Sequence[str]) -> Optional[Command]:
+    """ "can you put Lee Min-ho as sponsor instead of Kim?": the new answer, then the field it is for."""
+    for field, aliases in _field_aliases(fields).items():
+        for alias in sorted(aliases, key=len, reverse=True):
+            found = re.search(
+                r"\b(?:can you |could you |please |pls |just )*(?:put|make|list|use|set|have|name|write)\s+"
+                rf"(?P<value>.+?)\s+(?:as|for)\s+(?:the |our |my )?{re.escape(alias)}\b"
+                r"(?:\s+instead(?:\s+of\s+(?P<old>[^?.!]+))?)?\s*[?.!]*$",
+                folded,
+            )
+            if found and FIELDS_BY_NAME[field].kind == "text":
+                old = found.group("old")
+                return Command(
+                    "edit",
+                    field=field,
+                    value=_original_case(text, found.group("value")),
+                    replaces=_original_case(text, old.strip()) if old else None,
+                )
+    return None
 
 
 # A short clause before the request: "before submit, …", "one more thing, …", "提交之前，…"
@@ -599,7 +623,8 @@ _WANTS_CHANGE = re.compile(
     r"改一下|改下|改改|要改|想改|更正一下|(?:要|想|得|需要)?补充(?:一下|下)|填错了|说错了|写错了|答错了|弄错了|搞错了|选错了|不对|"
     r"\b(?:go back to|(?:i|we) (?:want|need|would like|'d like|should like|have|must)(?: to)? "
     r"(?:change|correct|fix|revise|update|amend)|"
-    r"change my answer|change the answer|(?:got|put|gave) (?:it|that) wrong)\b"
+    r"change my answer|change the answer|(?:got|put|gave) (?:it|that) wrong|"
+    r"(?:gave|told|put|wrote|entered|typed)(?: you)? (?:the |a )?wrong)\b"
 )
 # Said of a field that opens the clause ("the sponsor's changed", "the metric I gave is wrong"), not inside an answer
 # ("the forecast is wrong 30% of the time").
@@ -618,7 +643,7 @@ _OLD_ANSWER_STATED = re.compile(
 _SHOULD_BE = re.compile(
     r"^(?:所以|那|那就|想了想|想想|仔细想想)?(?:应该|应当|其实|实际上)(?:只能|只)?(?:算|是|选|填|写)(?:成|为)?[\s：:]*(?P<value>.+)$|"
     r"^(?:so |please |pls |just |so please )?(?:make it|make that|mark it as|mark it|put it down as|put down|"
-    r"set it to|change it to|it should be|it should say|should be|it's actually|it is actually|put|use|"
+    r"set it to|change it to|it should be|it should say|should be|it's actually|it is actually|it'?s|it is|put|use|"
     r"write|add)\s+(?P<value_en>.+?)(?:\s+(?:instead|there|in there|now|please))*$"
 )
 
@@ -653,14 +678,15 @@ def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[s
         rest = parts[index + 1 :]
         if rest and re.match(r"^(?:about|regarding|re|关于|就是)\b", rest[0]):
             rest = rest[1:]  # "go back to question 5, about doing it alone. …"
+        described = FIELDS_BY_NAME[field].kind == "text"
         stated = next(
             (
-                found.group("value") or found.group("value_en")
-                for found in map(_SHOULD_BE.match, reversed(rest))
+                "，".join([found.group("value") or found.group("value_en"), *rest[len(rest) - back :][:described]])
+                for back, found in enumerate(map(_SHOULD_BE.match, reversed(rest)))
                 if found
             ),
             None,
-        )
+        )  # "It's Hamid Rahimi, the VP of Sales": a described value goes on after the clause that gives it
         if (
             not stated
             and rest
@@ -740,6 +766,23 @@ def _edit_command(text: str, folded: str, found: re.Match[str], field: str) -> C
         value = faulted.group("rest")  # "baseline is wrong. its reps work leads in the order they come in"
     quoted = re.match(r"^\s*[“\"'「《]([^”\"'」》]{2,80})[”\"'」》]", value)
     value = quoted.group(1) if quoted else value  # "应该是“大客户流失预警”，…"
+    value = _cleaned_value(value)
+    if field == "title" and not quoted:
+        value = re.split(r"[，,；;]\s*", value)[0]  # "改成 AIOps 智能告警收敛，正式一点": the rest says why
+    if FIELDS_BY_NAME[field].kind == "text" and _FAULT_FOUND.match(words.fold(value)):
+        value = ""  # "change the metric, it was too vague": the new value is still to come
+    old = found.groupdict().get("old") or _corrected_part(folded)
+    return Command(
+        "edit",
+        field=field,
+        value=_closing_bracket(text, _original_case(text, value)) if value else None,
+        replaces=_original_case(text, old.strip()) if old else None,
+    )
+
+
+def _cleaned_value(value: str) -> str:
+    """A new answer without what introduces it ("it's …", "make it …"), the old one it replaces
+    (", not Tom") or what ends the sentence ("now", "吧")."""
     value = re.sub(
         r"^[\s.,:;?？!！-]*(?:(?:it's|its|it is|it should be|should be|make it|make that|set it to|"
         r"put)\s+)?(?:actually\s+)?",
@@ -753,18 +796,15 @@ def _edit_command(text: str, folded: str, found: re.Match[str], field: str) -> C
         flags=re.IGNORECASE,
     )[0].strip(" ,，。:：;；-\"'“”")
     value = re.sub(r"\s+(?:now|instead|actually|then|please)$", "", value, flags=re.IGNORECASE)
-    value = re.sub(r"[吧啊呀哈了]+$", "", value).strip(" \"'“”「」")
-    if field == "title" and not quoted:
-        value = re.split(r"[，,；;]\s*", value)[0]  # "改成 AIOps 智能告警收敛，正式一点": the rest says why
-    if FIELDS_BY_NAME[field].kind == "text" and _FAULT_FOUND.match(words.fold(value)):
-        value = ""  # "change the metric, it was too vague": the new value is still to come
-    old = found.groupdict().get("old") or _corrected_part(folded)
-    return Command(
-        "edit",
-        field=field,
-        value=_original_case(text, value) if value else None,
-        replaces=_original_case(text, old.strip()) if old else None,
-    )
+    return re.sub(r"[吧啊呀哈了]+$", "", value).strip(" \"'“”「」")
+
+
+def _closing_bracket(text: str, value: str) -> str:
+    """ "Ms. Park (CMO" -> "Ms. Park (CMO)" when the message closed the bracket that folding dropped."""
+    for opening, closing in (("(", ")"), ("（", "）")):
+        if value.count(opening) > value.count(closing) and text.rstrip(" .。!！").endswith(closing):
+            value += closing
+    return value
 
 
 # "Not only cross-sell rate, also average order value", "另外加上客单价": keep the old answer and add

@@ -202,7 +202,8 @@ def test_asking_the_bot_to_write_the_answer_explains_the_question(text, explaine
 
 def test_a_change_that_tells_the_old_answer_then_corrects_it():
     text = "还有数据质量那一项，之前填的是好，其实只能算一般，经销商报上来的数据很多是手填的"
-    assert commands.match_edit(text, ANSWER_FIELD_NAMES) == commands.Command("edit", field="data_quality", value="一般")
+    found = commands.match_edit(text, ANSWER_FIELD_NAMES)
+    assert found.field == "data_quality" and answers.parse_choice("data_quality", found.value) == "mixed"
 
 
 def test_a_planner_asking_for_what_a_unit_handed_in_lists_it():
@@ -291,3 +292,22 @@ def test_branches_corrected_in_the_same_message(text, branches):
 def test_mid_is_mixed_data_quality():
     text = "mid tbh, some campaigns have great tracking and some have basically nothing"
     assert answers.parse_choice("data_quality", text) == "mixed"
+
+
+@pytest.mark.parametrize(
+    "text, value, replaces",
+    [
+        ("sponsor's wrong - it's Jane Doe now", "Jane Doe", None),
+        (
+            "Sorry, I gave you the wrong sponsor. It's Hamid Rahimi, the VP of Sales.",
+            "Hamid Rahimi, the VP of Sales",
+            None,
+        ),
+        ("Before submitting, please update sponsor: Ms. Park Ji-young (CMO)", "Ms. Park Ji-young (CMO)", None),
+        ("can you put Lee Min-ho as sponsor instead of Kim?", "Lee Min-ho", "Kim"),
+    ],
+)
+def test_a_new_sponsor_said_at_the_summary(text, value, replaces):
+    """Wordings written here, after edition 17's writers said their leads change the sponsor at the summary."""
+    reading = read("confirmation", text, "submit")
+    assert reading.command == commands.Command("edit", field="executive_sponsor", value=value, replaces=replaces)
