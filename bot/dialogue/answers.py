@@ -1192,14 +1192,26 @@ def _branches_opening_each_part(text: str) -> List[str]:
     found: List[str] = []
     explained = False
     for part in parts:
-        body = _PART_OPENING.sub("", part)
-        head, *rest = _EXPLAINS_FROM.split(body, maxsplit=1)
-        named = parse_branches(head) if head.strip() and _only_branch_names(head) else []
+        named, rest = _named_then_explained(_PART_OPENING.sub("", part))
         if not named:
             return []
-        explained = explained or bool(rest and "".join(rest).strip())
+        explained = explained or bool(rest.strip(" ，,.。"))
         found += named
     return [b for b in VALUE_BRANCHES if b in found] if explained else []
+
+
+def _named_then_explained(part: str) -> Tuple[List[str], str]:
+    """The branch names a part opens with ("customer service, time saved") and what follows them."""
+    named: List[str] = []
+    items = re.split(r"([，,、]\s*)", part)
+    for index in range(0, len(items), 2):
+        head, *explanation = _EXPLAINS_FROM.split(items[index], maxsplit=1)
+        if not (head.strip() and _only_branch_names(head)):
+            return named, "".join(items[index:])
+        named += parse_branches(head)
+        if explanation and "".join(explanation).strip():
+            return named, "".join(explanation) + "".join(items[index + 1 :])
+    return named, ""
 
 
 # "…，算新机会", "…, which counts as upsell": what a clause described, named by its branch

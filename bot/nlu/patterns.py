@@ -18,7 +18,7 @@ from typing import List, Optional, Pattern, Tuple
 
 from bot.dialogue.words import simplify
 
-_NUMBER = r"(?:plan\s*|proposal\s*|no\.?\s*|number\s*)?#?\s*(?P<id>\d{1,6})(?!\d)"
+_NUMBER = r"(?:plan\s*|proposal\s*|no\.?\s*|number\s*)?#?\s*(?P<id>\d{1,6})(?!\d)(?![.,]\d|\s*(?:%|percent|per cent))"
 _ZH_NUMBER = r"(?:计划|方案)?\s*(?:#|第)?\s*(?P<id>(?!20\d\d(?!\d))\d{1,6})(?!\d)\s*(?:号|號)?\s*(?:计划|方案)?"
 _ML = r"(?:ml |machine learning |ai |a\.i\. |data science )?"
 _ZH_ML = r"(?:机器学习|ml|ai|人工智能|智能化)?(?:的)?"

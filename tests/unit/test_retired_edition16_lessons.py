@@ -61,6 +61,7 @@ def test_requests_of_edition_16(text, intent, number):
         "what happens if I get rid of plan 3?",
         "I'll wrap up that plan later",
         "can i do a plan without a sponsor?",
+        "Lines 1 and 2 scrap 6.5% of output, mostly because settings drift and operators react too late.",
         "we aren't doing any ML yet, but can we still start?",
     ],
 )
@@ -224,6 +225,10 @@ def test_a_planner_asking_for_what_a_unit_handed_in_lists_it():
             ["new_opportunities", "customer_service"],
         ),
         ("收入；还有客户服务，持卡人不会老被误拦", ["revenue", "customer_service"]),
+        (
+            "customer service, time saved, and upsell since agents can pitch add-ons",
+            ["time_saved", "customer_service", "upsell"],
+        ),
     ],
 )
 def test_a_branch_named_then_explained_counts_once(text, branches):
