@@ -316,3 +316,21 @@ def test_a_new_sponsor_said_at_the_summary(text, value, replaces):
     """Wordings written here, after edition 17's writers said their leads change the sponsor at the summary."""
     reading = read("confirmation", text, "submit")
     assert reading.command == commands.Command("edit", field="executive_sponsor", value=value, replaces=replaces)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("right, that's me for today", "pause"),
+        ("sorry, have to dash", "pause"),
+        ("gotta shoot, sorry", "pause"),
+        ("稍等一下哈", "wait"),
+    ],
+)
+def test_ways_out_written_here_while_edition_17_was_held_out(text, kind):
+    reading = read("metric", text)
+    assert reading.kind == "command" and reading.command.kind == kind
+
+
+def test_a_target_to_shoot_for_is_no_way_out():
+    assert read("metric", "we need to shoot for 20% fewer returns").kind == "answer"
