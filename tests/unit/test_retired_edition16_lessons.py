@@ -334,3 +334,18 @@ def test_ways_out_written_here_while_edition_17_was_held_out(text, kind):
 
 def test_a_target_to_shoot_for_is_no_way_out():
     assert read("metric", "we need to shoot for 20% fewer returns").kind == "answer"
+
+
+@pytest.mark.parametrize(
+    "field, text, value",
+    [
+        ("data_quality", "depends on the region", "mixed"),
+        ("q_can_ship", "if legal signs off", "unsure"),
+        ("scaling_path", "搞个AI中台", "platform"),
+        ("data_location", "bits of it are in the warehouse, the rest lives in spreadsheets on people's laptops", "mixed"),
+        ("failure_tolerance", "the board expects it to work first time", "must_succeed"),
+        ("q_unused_data", "有，仓库里躺着好几年的扫码记录没人看", "yes"),
+    ],
+)
+def test_choices_written_here_while_edition_17_was_held_out(field, text, value):
+    assert answers.parse_choice(field, text) == value
