@@ -1586,6 +1586,8 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
                 text[: opening.start()],
                 text[opening.end() :],
             )  # "send it back please, the baseline is missing"
+        elif _decided_but(text):
+            head, note = _decided_but(text)  # "I'll approve this but they need a sponsor"
         elif sentence:  # "I'll send that one back. They say they can do it alone but …"
             head, note = text[: sentence.start()], text[sentence.end() :]
     decision = parse_decision(_PLAN_WORDS.sub(" ", head)) or parse_decision(_PLAN_WORDS.sub(" ", text))
@@ -1634,6 +1636,23 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
         if note is not None and _GENERIC_REWORK.fullmatch(words.fold(note)):
             note = None  # "需要退回去重新完善": no note yet, it is asked for
     return decision, note
+
+
+_DECIDED_BUT = re.compile(
+    r"^(?P<head>[^,;.:]{0,60}?\b(?:approve|approving|approved|send (?:it|this|this one|that one) back|"
+    r"sending (?:it|this|this one|that one) back)\b[^,;.:]{0,20}?)\s+but\s+(?P<note>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _decided_but(text: str) -> Optional[Tuple[str, str]]:
+    """(decision, note) of "I'll approve this but they need a sponsor", when the note decides nothing else."""
+    found = _DECIDED_BUT.match(text)
+    if not found:
+        return None
+    head, note = found.group("head", "note")
+    decided = parse_decision(head)
+    return (head, note) if decided and parse_decision(note) in (None, decided) else None
 
 
 _NUMBER_OPENING = re.compile(
@@ -1739,7 +1758,11 @@ _BECAUSE = re.compile(
 
 _NO_PLAN_SAID = re.compile(
     r"\bno (?:ml |machine learning |ai )?plans?\b|(?:没有|不做|不搞|不报|不交|不提交).{0,8}(?:计划|规划)|"
-    r"(?:不做|不搞|不整|不弄|不上|不碰)(?:任何)?(?:机器学习|ml|ai|人工智能)",
+    r"(?:不做|不搞|不整|不弄|不上|不碰)(?:任何)?(?:机器学习|ml|ai|人工智能)|"
+    r"\bno (?:ml|machine learning|ai)\b(?=\s+(?:for|this|next|from)\b|\s*[-–—,.;]|\s*$)|"
+    r"\b(?:skipping|skip|sitting out|sit out) (?:this|the) (?:cycle|year|round)\b|"
+    r"\bwon'?t (?:be )?(?:submit|submitting|file|filing) anything\b|"
+    r"^(?:我们|咱们)?(?:今年|明年|这次|这回|这一轮)?(?:就)?(?:不搞了|不做了|不报了|不弄了|不整了)",
     re.IGNORECASE,
 )
 

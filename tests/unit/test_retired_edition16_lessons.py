@@ -342,10 +342,38 @@ def test_a_target_to_shoot_for_is_no_way_out():
         ("data_quality", "depends on the region", "mixed"),
         ("q_can_ship", "if legal signs off", "unsure"),
         ("scaling_path", "搞个AI中台", "platform"),
-        ("data_location", "bits of it are in the warehouse, the rest lives in spreadsheets on people's laptops", "mixed"),
+        (
+            "data_location",
+            "bits of it are in the warehouse, the rest lives in spreadsheets on people's laptops",
+            "mixed",
+        ),
         ("failure_tolerance", "the board expects it to work first time", "must_succeed"),
         ("q_unused_data", "有，仓库里躺着好几年的扫码记录没人看", "yes"),
     ],
 )
 def test_choices_written_here_while_edition_17_was_held_out(field, text, value):
     assert answers.parse_choice(field, text) == value
+
+
+@pytest.mark.parametrize(
+    "text, decision, note",
+    [
+        ("this one needs another pass, the value tree is empty", "needs_work", "the value tree is empty"),
+        ("I'm going to approve this but they need a sponsor", "approved", "they need a sponsor"),
+        ("退回去，基线没写", "needs_work", "基线没写"),
+    ],
+)
+def test_reviews_written_here_while_edition_17_was_held_out(text, decision, note):
+    assert answers.split_review(text) == (decision, note)
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("我们今年不搞了，人都调去做系统迁移了", "人都调去做系统迁移了"),
+        ("No ML for us next year - budget freeze.", "budget freeze"),
+        ("we're skipping this cycle, the team is half empty", "the team is half empty"),
+    ],
+)
+def test_no_plan_reasons_written_here_while_edition_17_was_held_out(text, reason):
+    assert answers.reason_in(text) == reason
