@@ -1196,8 +1196,22 @@ def _branches_opening_each_part(text: str) -> List[str]:
         if not named:
             return []
         explained = explained or bool(rest.strip(" ，,.。"))
-        found += named
+        found += named + _named_outright(rest)
     return [b for b in VALUE_BRANCHES if b in found] if explained else []
+
+
+def _named_outright(text: str) -> List[str]:
+    """Branches called by the name the question gives them ("追加销售", "customer service"), wherever they stand."""
+    from bot import messages
+
+    folded = words.fold(text)
+    return [
+        branch
+        for branch in VALUE_BRANCHES
+        for lang in ("zh", "en")
+        if words.spans(folded, words.fold(messages.text(f"choice.{branch}", lang)))
+        and not _branches_taken_back(text) & {branch}
+    ]
 
 
 def _named_then_explained(part: str) -> Tuple[List[str], str]:

@@ -377,3 +377,26 @@ def test_reviews_written_here_while_edition_17_was_held_out(text, decision, note
 )
 def test_no_plan_reasons_written_here_while_edition_17_was_held_out(text, reason):
     assert answers.reason_in(text) == reason
+
+
+def test_a_reference_to_what_was_said_earlier_changes_nothing():
+    text = "当然是真实问题，刚才说的台风季就是活生生的例子，不是为了赶时髦。"
+    assert read("q_real_problem", text).value == "yes"
+
+
+@pytest.mark.parametrize(
+    "text, branches",
+    [
+        (
+            "time saved mainly, better customer service since orders go out on time, and a new opportunity because "
+            "we could offer same-day dispatch",
+            ["time_saved", "new_opportunities", "customer_service"],
+        ),
+        (
+            "客户服务肯定是，还有省时间，顺便能在对话里推荐增值服务搞点追加销售",
+            ["time_saved", "customer_service", "upsell"],
+        ),
+    ],
+)
+def test_a_branch_called_by_its_name_inside_an_explanation_counts(text, branches):
+    assert answers.parse_branches(text) == branches
