@@ -1060,8 +1060,8 @@ def parse_branches(text: str) -> List[str]:
     if corrected and at > 0:  # "节省时间、客户服务，还有收入……不对，收入不算": the correction decides
         dropped = _branches_taken_back(corrected)
         if dropped:
-            before = parse_branches(folded_text[:at])
-            return [b for b in VALUE_BRANCHES if b in {*before, *parse_branches(corrected)} - dropped]
+            said_first = parse_branches(folded_text[:at])
+            return [b for b in VALUE_BRANCHES if b in {*said_first, *parse_branches(corrected)} - dropped]
         restated = parse_branches(corrected)
         if restated:
             return restated  # "收入和新机会，不对，是收入和客户服务"
@@ -1600,8 +1600,8 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
                 text[: opening.start()],
                 text[opening.end() :],
             )  # "send it back please, the baseline is missing"
-        elif _decided_but(text):
-            head, note = _decided_but(text)  # "I'll approve this but they need a sponsor"
+        elif (decided_but := _decided_but(text)) is not None:
+            head, note = decided_but  # "I'll approve this but they need a sponsor"
         elif sentence:  # "I'll send that one back. They say they can do it alone but …"
             head, note = text[: sentence.start()], text[sentence.end() :]
     decision = parse_decision(_PLAN_WORDS.sub(" ", head)) or parse_decision(_PLAN_WORDS.sub(" ", text))

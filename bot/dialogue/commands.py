@@ -637,9 +637,7 @@ _SAID_WRONG = re.compile(
     r"(?: (?:now|actually|though|too|as well|i think))?\s*[.!]?$"
 )
 # "之前填的是好": the old answer told, so that the next clause can correct it
-_OLD_ANSWER_STATED = re.compile(
-    r"^(?:我们|我)?(?:之前|原来|原先|上次|当时)(?:填|写|选|报)(?:的是|的|了|成)\S{0,12}$"
-)
+_OLD_ANSWER_STATED = re.compile(r"^(?:我们|我)?(?:之前|原来|原先|上次|当时)(?:填|写|选|报)(?:的是|的|了|成)\S{0,12}$")
 _SHOULD_BE = re.compile(
     r"^(?:所以|那|那就|想了想|想想|仔细想想)?(?:应该|应当|其实|实际上)(?:只能|只)?(?:算|是|选|填|写)(?:成|为)?[\s：:]*(?P<value>.+)$|"
     r"^(?:so |please |pls |just |so please )?(?:make it|make that|mark it as|mark it|put it down as|put down|"
