@@ -641,7 +641,7 @@ _OLD_ANSWER_STATED = re.compile(r"^(?:我们|我)?(?:之前|原来|原先|上次
 _SHOULD_BE = re.compile(
     r"^(?:所以|那|那就|想了想|想想|仔细想想)?(?:应该|应当|其实|实际上)(?:只能|只)?(?:算|是|选|填|写)(?:成|为)?[\s：:]*(?P<value>.+)$|"
     r"^(?:so |please |pls |just |so please )?(?:make it|make that|mark it as|mark it|put it down as|put down|"
-    r"set it to|change it to|it should be|it should say|should be|it's actually|it is actually|it'?s|it is|put|use|"
+    r"set it to|change it to|it should be|it should say|should be|it's actually|it is actually|put|use|"
     r"write|add)\s+(?P<value_en>.+?)(?:\s+(?:instead|there|in there|now|please))*$"
 )
 
@@ -695,6 +695,7 @@ def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[s
         ):
             rest = []  # "成功指标我想改一下，写得太虚了": why it changes, not what to
         value = (stated or "，".join(rest)).strip(" 。.!！吧")
+        value = re.sub(r"^(?:it'?s|it is)\s+|\s+(?:now|instead)$", "", value)  # "it's Jane Doe now": Jane Doe
         return Command("edit", field=field, value=_original_case(text, value) if value else None)
     return None
 
@@ -827,7 +828,7 @@ def _original_case(text: str, folded_value: str) -> str:
     """The value as the user typed it (folding lower-cased it)."""
     normal = unicodedata.normalize("NFKC", text)
     pattern = (
-        re.escape(folded_value).replace(r"\ ", r"\s+").replace("，", r"\s*[,，;；.。]?\s*")
+        re.escape(folded_value).replace(r"\ ", r"\s+").replace("，", r"\s*[,，;；.。:：]?\s*")
     )  # clauses were joined with "，"
     found = re.search(pattern, normal, re.IGNORECASE) or re.search(pattern, words.simplify(normal), re.IGNORECASE)
     if not found:

@@ -400,3 +400,12 @@ def test_a_reference_to_what_was_said_earlier_changes_nothing():
 )
 def test_a_branch_called_by_its_name_inside_an_explanation_counts(text, branches):
     assert answers.parse_branches(text) == branches
+
+
+def test_a_change_whose_new_value_follows_a_colon_keeps_it():
+    text = (
+        "The baseline's wrong, it's six people, not four. Please change it to: six AP clerks match invoices to "
+        "purchase orders and goods receipts by hand in SAP."
+    )
+    found = commands.match_edit(text, ANSWER_FIELD_NAMES)
+    assert found.field == "baseline" and "six AP clerks match invoices" in found.value
