@@ -935,6 +935,14 @@ _RATHER_THAN = re.compile(
     r"^(?P<kept>.+?)(?:\s*[,，]?\s*\b(?:rather than|instead of)\b|\s*[,，]?\s*(?:而不是|而非))", re.IGNORECASE
 )
 
+# One option denied, then another stated: "Not good, it is mixed, …", "不算好，算一般吧"
+_DENIED_THEN_STATED = re.compile(
+    r"^\s*(?:not|isn'?t|it'?s not|it is not)\s+(?:\w+\s+){0,2}?\w+\s*[,;.，；。]\s*"
+    r"(?:it'?s|it is|its|they'?re|rather|more like|more|just|i'?d say|i would say|more of a|call it)\s+(?P<en>.+)"
+    r"|^\s*(?:不算|不是|谈不上|说不上)[^，,。；;]{1,4}[，,。；;]\s*(?:算是?|就是|应该算|顶多算|也就|只能算|是)(?P<zh>.+)",
+    re.IGNORECASE,
+)
+
 
 def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], Any]] = None) -> Optional[str]:
     """The option a typed answer gives. An answer that opens with its option ("有，…", "no, we
@@ -961,6 +969,11 @@ def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], 
     if echoed and field in FIELDS_BY_NAME and has_substance(text[echoed.end() :]):
         value = parse_choice(field, text[echoed.end() :], guess=guess)  # "Budgeted? Ha. It's expected to work …"
         if value is not None:
+            return value
+    stated = _DENIED_THEN_STATED.match(text) if field in FIELDS_BY_NAME and field not in YES_NO_FIELDS else None
+    if stated and has_substance(stated.group("en") or stated.group("zh")):
+        value = parse_choice(field, stated.group("en") or stated.group("zh"), guess=guess)
+        if value is not None and value not in DOUBTS:
             return value
     preferred = _RATHER_THAN.match(text)
     if preferred and has_substance(preferred.group("kept")):  # "poor rather than mixed", "是差而不是一般"
@@ -1002,7 +1015,7 @@ def read_yes_no(text: str, field: Optional[str] = None) -> Optional[str]:
 # "not comfortable approving", "can't approve", "不能批准": an approval word under a negation sends back
 _NOT_APPROVING = re.compile(
     r"(?:\b(?:not|can'?t|cannot|won'?t|wouldn'?t|don'?t|not yet)\b(?:\s+[a-z']+){0,3}\s*|"
-    r"(?:不能|不可以|没法|无法|不太能|不敢|还不能|暂不|先不|不予)\s*)$"
+    r"(?:不能|不可以|没法|无法|不太能|不敢|还不能|暂不|先不|不予|不|没)\s*)$"
 )
 
 
@@ -1360,12 +1373,23 @@ _SPONSOR_LEAD = re.compile(
 )
 
 
+_REPLACED_BY = re.compile(
+    r"^(?:那就|就|那|请|麻烦)?(?:换成|改成|改为|换为|更正为|更改为|替换为|变成)(?:了)?\s*[:：]?\s*|"
+    r"^(?:please |pls |just )?(?:change|update|switch|set|correct) (?:it|that|this|the answer) to\s+|"
+    r"^(?:please |pls |just )?make (?:it|that) (?=\S)",
+    re.IGNORECASE,
+)
+
+
 def clean_text(field: str, text: str) -> Tuple[str, Optional[str]]:
     """The answer to store, and any description left over (a title given with its problem).
 
     "就叫“工单智能分类”吧。现在每天三四千张工单…" is the title 工单智能分类 and a problem.
     """
     text = " ".join(text.split()) if "\n" not in text else text.strip()
+    replacing = _REPLACED_BY.match(text)
+    if replacing and has_substance(text[replacing.end() :]):
+        text = text[replacing.end() :].strip()  # "换成公司副总经理石磊", "change it to Dana Wright"
     if field == "title":
         lead = _TITLE_LEAD.match(text)
         if lead:  # "call it WISMO chat deflection - problem is 60% of our chats are …"
@@ -1752,7 +1776,9 @@ def _more_than_a_decision(note: str) -> bool:
         r"unit|"
         r"author|for|a|an|again|another|round|more|yet|now|sorry|but|is|must|have to|need to|should|reckon|think|guess|"
         r"suppose|believe|probably|maybe|just|yeah|yep|right|approving|approved|where was i|where were we|"
-        r"about)\b|让他们|请他们|我看|我觉得|估计|"
+        r"about|on the other hand|by contrast|in contrast|however|whereas|meanwhile|as for|as to|afraid|"
+        r"unfortunately|regrettably|needs? (?:a (?:bit|little|lot) )?more work|needs? (?:some )?work)\b|"
+        r"另外|至于|而|让他们|请他们|我看|我觉得|估计|"
         r"叫他们|他们|让他|号|计划|这个|那个|这份|那份|#",
         " ",
         folded,
@@ -1880,7 +1906,10 @@ _HAS_NONE = re.compile(
     r"(?:don'?t|do not|haven'?t|have not|ain'?t|aint|dont)?\s*(?:have|got|gotten|possess)\s*(?:got\s+)?"
     r"(?:one|any|none|a plan|any plans?|anything)(?: (?:at all|this year|this time|yet|for (?:you|next year)))*|"
     r"(?:we|i|they) (?:have|got|'ve got) (?:no|none)(?: (?:plan|plans|at all|this year))*|"
-    r"(?:我们|咱们|俺们|我)?(?:确实|真的|就是|暂时|目前)?(?:没有|没得|冇得|冇|沒有|没)(?:呢|啊|哦|嘛|呀|噻)?"
+    r"(?:we|i|they) (?:don'?t|do not) have any (?:such |relevant |ml |machine learning |ai )?"
+    r"(?:projects?|plans?|initiatives?)(?: like that| of that kind| of the kind)?|"
+    r"(?:我们|咱们|俺们|我)?(?:确实|真的|就是|暂时|目前|也)?(?:没有|没得|冇得|冇|沒有|没)"
+    r"(?:(?:这方面|相关|这类|这种|这样|此类)的?(?:项目|计划|打算|规划)|项目)?(?:呢|啊|哦|嘛|呀|噻)?"
 )
 # A word of surprise or address alone: "Blimey", "mate", "哎呀"
 _EXCLAMATION = re.compile(

@@ -367,6 +367,7 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
         # change the sponsor (to Dana Wu) / go back to data quality - it's poor
         re.compile(
             rf"^{lead_en}{ask_en}(?:{verbs_en}) {the}{field}(?: answer| field| question)?"
+            rf"(?: (?:of|in|on|for) (?:(?:the same|this|that|our|my|the) plan(?: #?\d+)?|plan #?\d+|#\d+))?"
             rf"(?:\s+(?:first|please|pls|quickly|before (?:that|submitting|you submit|we submit)))*"
             rf"(?:(?:\s*(?:{into_en})\s*|\s*[,，:;.-]+\s*(?:(?:it's|its|it is|it should be)\s+)?(?:actually\s+)?|"
             rf"\s+(?:it's|its|it is|to be)\s+)(?P<value>.+))?$"
@@ -483,10 +484,17 @@ def _swap_patterns() -> Tuple[re.Pattern[str], ...]:
     )
 
 
+_ONLY_POLITE = re.compile(
+    r"^\s*(?:please|pls|plz|thanks|thank you|thx|kindly|谢谢|麻烦了|麻烦你了|劳驾)[\s.!！。]*$", re.IGNORECASE
+)
+
+
 def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
     """A change of an earlier answer (see `_match_edit`); a new value said as an addition
     ("not only X, also Y", "另外加上…") is marked `adds`, so the old answer stays."""
     edit = _match_edit(text, fields)
+    if edit is not None and edit.value and _ONLY_POLITE.match(edit.value):
+        edit = dataclasses.replace(edit, value=None)  # "change the metric of our plan 1, please": no value yet
     added = (
         _ADDING.match(edit.value)
         if edit is not None and edit.value and edit.field and FIELDS_BY_NAME[edit.field].kind == "text"

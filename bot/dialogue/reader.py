@@ -478,8 +478,18 @@ def _answer_after_a_question(text: str, asked: Question) -> Optional[Reading]:
         and len(words.english_words(words.fold(rest))) <= 15
     ):
         return None  # "what is a baseline? I am not familiar with this word": still asking
+    if (
+        asked.name == "executive_sponsor"
+        and _WHY.match(words.fold(question))
+        and not (_NAMES_SOMEONE.search(words.fold(rest)) or _no_sponsor(rest) or _CAPITALISED_NAME.search(rest))
+    ):
+        return None  # "why do you need a sponsor anyhow? we're a small outfit": a reason to doubt, not a name
     parsed = parse_answer(rest, asked)
     return parsed if parsed is not None and parsed.kind == "answer" else None
+
+
+_WHY = re.compile(r"^(?:but |so |ok |okay )?(?:why|how come)\b|^(?:为什么|为啥|干嘛|干啥|凭什么)")
+_CAPITALISED_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b|[\u4e00-\u9fff]{2,3}(?:总|先生|女士)")
 
 
 _ASKS_WHAT_IT_MEANS = re.compile(
@@ -597,6 +607,12 @@ _BARE_SUBMIT = re.compile(
 
 def parse_answer(text: str, asked: Question, heard: Optional[Heard] = None) -> Optional[Reading]:
     """The answer the text gives for the question's kind, a skip, or None."""
+    labelled = _labelled_answers(text) if asked.is_plan_field else {}
+    if asked.name in labelled:  # "- important: yes\n- real problem: yes, painfully so\n…": each line its question
+        own = parse_answer(labelled[asked.name], asked, heard)
+        if own is not None and own.kind == "answer":
+            others = {name: _read_as(name, said) for name, said in labelled.items() if name != asked.name}
+            return replace(own, extra={**own.extra, **{name: value for name, value in others.items() if value}})
     kind = asked.kind
     if kind == "choice":
         value = answers.parse_choice(asked.name, text)
@@ -635,6 +651,31 @@ def parse_answer(text: str, asked: Question, heard: Optional[Heard] = None) -> O
     value, more = answers.clean_text(asked.name, text)
     extra = {"problem": more} if asked.name == "title" and more else {}
     return Reading("answer", value=value, extra={**extra, **_extra(text, asked)})
+
+
+_LABELLED_LINE = re.compile(
+    r"^\s*(?:[-*•·]|\d{1,2}[.)、]|[①-⑩])?\s*(?P<label>[^:：\n]{1,40}?)\s*[:：]\s*(?P<value>\S.*?)\s*$"
+)
+
+
+def _read_as(name: str, said: str) -> Any:
+    kind = FIELDS_BY_NAME[name].kind
+    if kind == "choice":
+        return answers.parse_choice(name, said)
+    if kind == "text" and not answers.unsure_alone(said):
+        return answers.clean_text(name, said)[0]
+    return None
+
+
+def _labelled_answers(text: str) -> Dict[str, str]:
+    """Plan answers given one a line, each after the name of its question and a colon, when there are two or more."""
+    found: Dict[str, str] = {}
+    for line in text.splitlines():
+        labelled = _LABELLED_LINE.match(line)
+        name = commands.field_named(labelled.group("label"), ANSWER_FIELD_NAMES) if labelled else None
+        if labelled and name and name not in found:
+            found[name] = labelled.group("value")
+    return found if len(found) >= 2 else {}
 
 
 _NO_SPONSOR = re.compile(

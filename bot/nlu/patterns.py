@@ -82,6 +82,13 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             + r"\s*.{0,6}?(?:批准|通过|批了|过了|过吧|可以过|可以批|同意|退回|"
             r"打回|驳回|退回去|打回去|退了|批掉)",
         ),
+        (  # "理赔部那个 #1 俺看完了，能批，意见写：…"
+            "review_plan",
+            r"(?:^|[，,。\s])(?:[\u4e00-\u9fff]{1,8}?(?:那个|那份|的))?\s*"
+            + _ZH_NUMBER
+            + r"[^。？?！!\d]{0,12}?[，,\s]?\s*"
+            r"(?:能批|可以批|能过|可以过|批了|批准|通过|同意|准了|不批|退回|打回|驳回)(?:吧|了|啦)?(?=[，,。.!！;；:：\s]|$)",
+        ),
         (
             "review_plan",
             r"(?<!\d)(?P<id>(?!20\d\d(?!\d))\d{1,6})(?!\d)\s*(?:号|號)?(?:计划)?[^，,。\d]{0,4}[，,]?\s*"
@@ -324,6 +331,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"把?"
             + _ZH_NUMBER
             + r"(?:里的?|的)?(?:一处|一个地方|一项|几项|几个地方|一些地方|内容)?(?:改一下|修改一下|改改|更正一下)",
+        ),
+        (  # "我们上个月提交的 #1 有两处要改一下", "1号计划有个地方得改"
+            "edit_plan",
+            _ZH_NUMBER + r"(?:里|里面|中)?(?:还)?有(?:一|两|几|三|个|些)?(?:处|个地方|项|点|个|些)(?:地方|内容|回答)?"
+            r"(?:要|得|需要|想|需)(?:改|修改|更正|调整)",
         ),
         # resume_plan: back to a draft
         (
@@ -961,7 +973,7 @@ _WHAT_WAS_FILED = re.compile(
 
 # "请把财务部的机器学习计划列给我看一下": a listing verb, so a question, whatever the model guessed.
 _LISTING = re.compile(
-    r"列给我|列出|列一下|列个|列下|列表|给我看|发我看|调出来|调阅|查阅|调取|查一下|查查|查看|看一下|看看|拉一下|拉下|拉个|"
+    r"列给我|列出|列一下|列个|列下|列表|给我看|发我看|调出来|调出|调一下|调下|拉出来|拉出|调阅|查阅|调取|查一下|查查|查看|看一下|看看|拉一下|拉下|拉个|"
     r"\b(?:list|show me|pull up|give me|let me see)\b|"
     r"\bwhat(?:'s| is| has| have)?\b[^?]{0,30}\b(?:got |have )?(?:in the pipeline|in the works|lined up)\b"
 )  # "What's Marketing got in the pipeline for 2027?"
