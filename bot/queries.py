@@ -26,6 +26,7 @@ _NOT_FILED = re.compile(
     r"not (yet )?filed|haven'?t (yet )?filed|hasn'?t (yet )?filed|not submitted|haven'?t submitted|no plans? yet|"
     r"(still )?missing from|still missing|outstanding units|units? (are |is )?outstanding|who(?:'s| is) missing|"
     r"yet to (file|submit)|still to (file|submit)|"
+    r"(?:haven'?t|hasn'?t|have not|has not|not) (?:yet )?(?:sent|handed|put) (?:anything |any plans? |a plan )?in\b|"
     r"还没(有)?(提交|交)|没(有)?(提交|交)|未提交|尚未提交|还差(哪些|哪几个|谁)|哪些部门还没",
     re.I,
 )

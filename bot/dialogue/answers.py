@@ -396,6 +396,8 @@ def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
             and (_NEGATION_BEFORE.search(clause[:s]) or _NEGATION_NEAR.search(clause[:s]))
         ):
             label = "no"  # "不能独立", "not on our own", "we can not do it alone"
+        elif label == "good" and "poor" in field_groups and _NEGATION_BEFORE.search(clause[:s]):
+            label = "poor"  # "not nice at all", "不干净"
         elif label == "budgeted" and (
             _NEGATION_BEFORE.search(clause[:s])
             or _NEGATION_NEAR.search(clause[:s])
@@ -1802,7 +1804,8 @@ _NO_PLAN_SAID = re.compile(
     r"\bno (?:ml|machine learning|ai)\b(?=\s+(?:for|this|next|from)\b|\s*[-–—,.;]|\s*$)|"
     r"\b(?:skipping|skip|sitting out|sit out) (?:this|the) (?:cycle|year|round)\b|"
     r"\bwon'?t (?:be )?(?:submit|submitting|file|filing) anything\b|"
-    r"^(?:我们|咱们)?(?:今年|明年|这次|这回|这一轮)?(?:就)?(?:不搞了|不做了|不报了|不弄了|不整了)",
+    r"^(?:我们|咱们|俺们|我|今年|明年|这次|这回|这一轮|这轮|部门|我们部门|\s)*(?:就|先|暂时|暂|也)*"
+    r"(?:不搞了|不做了|不报了|不弄了|不整了|不参加了|不参与了|不开展|不参加|不参与|不报(?![告表道名价销关警]))(?:了|吧|哈|啦)*",
     re.IGNORECASE,
 )
 
@@ -1914,6 +1917,7 @@ _HAS_NONE = re.compile(
 # A word of surprise or address alone: "Blimey", "mate", "哎呀"
 _EXCLAMATION = re.compile(
     r"(?:blimey|crikey|cor|gosh|golly|wow|well|mate|mates|oh|ah|aye|yeah|yep|right|alas|honestly|frankly|sadly|"
+    r"to be honest|tbh|to be fair|in all honesty|if i'?m honest|i'?m afraid|i'?m sorry to say|sorry|unfortunately|"
     r"look|listen|so|then|oh well|oh dear|bloody hell|ugh|hmm|erm|um|innit|lah|la|leh|ah well|"
     r"哎|唉|哎呀|害|嗨|好吧|行吧|那好吧|得嘞|哎哟|哦|嗯)"
 )
@@ -1990,7 +1994,8 @@ def _substantial(text: str) -> bool:
 
 
 _ASKS_HOW = re.compile(
-    r"^(?:how|what|where|when|can|could|do|does|is|are|should|would|who|which|shall)\b|怎么|如何|在哪|吗$|呢$"
+    r"^(?:how|what|where|when|can|could|do|does|is|are|should|would|who|which|shall)\b|怎么|如何|在哪|吗$|"
+    r"^(?!.*(?:着|正在|在忙|在搞|在弄)).*呢$"  # "忙着搬家呢" tells
 )
 # Who is speaking, or for whom, is no reason: "我是理赔部的", "For the Risk department", "Karen from IT here"
 _WHO_IS_TELLING = re.compile(

@@ -683,6 +683,9 @@ _NO_SPONSOR = re.compile(
     r"目前没有|还没定|没有发起人|暂无|还没找到|还没人)(?:[\s,，]*(?:yet|for now|吧|呢|目前))?|"
     r"(?:(?:there'?s|there is|so far|as of now|right now|currently|honestly|tbh)\s+)*"
     r"(?:no one|nobody|no exec(?:utive)?s?|no sponsor)\b.*|"
+    r"(?:(?:honestly|tbh|sadly|so|well)\s+)*(?:we|i) (?:don'?t|do not|haven'?t|have not|dont) (?:have|got) "
+    r"(?:one|any|a sponsor|anyone|anybody)(?: (?:yet|la|lah|leh|lor|sadly|at the moment|right now))*|"
+    r"(?:still )?no have(?: (?:sponsor|one|yet|la|lah))*|there(?:'s| is) (?:no one|none|nobody)(?: yet)?|"
     r"(?:还|暂时|目前|现在)?没(?:有)?(?:人|高管|领导|发起人|老板).*"
 )  # "nobody signed up for it yet", "还没有领导愿意牵头"
 _NAMES_SOMEONE = re.compile(

@@ -45,12 +45,15 @@ def asks_for_plans(guessed: Optional[str], entities: List[Dict[Text, Any]]) -> b
 _SAFE_SECOND_GUESSES = frozenset({"out_of_scope", "ask_faq", "inform", "query_plans", "help"})
 
 
-def _next_guess(message: Message) -> Dict[str, Any]:
+def _next_guess(message: Message, text: str) -> Dict[str, Any]:
     """Instead of an acting guess without the words of one: the model's next guess when it is one that only
-    answers (a question, an answer, a query), else the fallback, which asks to rephrase."""
+    answers (a question, an answer, a query) or an acting one that has its words ("老板让我把明年的ML roadmap
+    报上来" starts a plan, though the model's first guess was a refusal), else the fallback, which asks to
+    rephrase."""
     for guess in (message.get(INTENT_RANKING_KEY) or [])[1:3]:
-        if guess.get("name") in _SAFE_SECOND_GUESSES:
-            return {"name": guess["name"], "confidence": guess.get("confidence", 0.0)}
+        name = guess.get("name")
+        if name in _SAFE_SECOND_GUESSES or (name in ACTING and says_enough_for(name, text)):
+            return {"name": name, "confidence": guess.get("confidence", 0.0)}
     return {"name": "nlu_fallback", "confidence": 1.0}
 
 
@@ -96,7 +99,7 @@ class PlanCommandRecognizer(GraphComponent):
             if found is None and guessed == "query_plans" and introduces_self(text):
                 found = ("greet", None)  # "Hi. I manage the call centre, which is Customer Support in your list."
             listed = listing_by_status(text) if found is None else None
-            if listed and guessed in ACTING and listed[1] != "no_plan":
+            if listed and guessed in ACTING and not doubtful and listed[1] != "no_plan":
                 listed = None  # an acting guess stands, but "show me the no-plan declarations" declares nothing
             if listed:  # "what's waiting for review?": the submitted plans; "anything still in draft?"
                 found = (listed[0], None)
@@ -143,7 +146,7 @@ class PlanCommandRecognizer(GraphComponent):
                 )
             if found is None and (guessed in ACTING or guessed in CYCLE_INTENTS) and not says_enough_for(guessed, text):
                 message.set(
-                    INTENT, _next_guess(message), add_to_output=True
+                    INTENT, _next_guess(message, text), add_to_output=True
                 )  # "help me plan a team offsite" starts nothing
             if found is None:
                 continue

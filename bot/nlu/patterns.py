@@ -73,7 +73,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"^(?:(?:ok|okay|then|so|good|great|fine|nice|alright|yes|yeah|looks good|lgtm)[,.!\s]+)?(?:i'?ll |let's |"
             r"i will )?(?:approve|sign off on|green[- ]?light) "
             r"(?:that|this|it)(?: one| plan)?\b|"
-            r"^(?:那|这个|那个|这份|那份)(?:个|份)?(?:计划)?(?:就)?(?:批了|批准|通过|退回|打回|退回去|打回去)",
+            r"^(?:那|这个|那个|这份|那份)(?:个|份)?(?:计划)?(?:就)?(?:批了|批准|通过|退回|打回|退回去|打回去|能批|可以批|能过|可以过)",
         ),
         (
             "review_plan",
@@ -150,6 +150,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             "review_plan",
             r"\b(?:approving|rejecting)\s+(?:plan\s*)?#?\s*(?P<id>\d{1,6})(?!\d)",
         ),  # "where was I... approving #1"
+        (  # "back to them", "send it back to the lead": the plan just opened
+            "review_plan",
+            r"^(?:(?:ok|okay|right|so|nah|no|nope|hmm)[,.!\s]+)*(?:(?:send|sending|kick|bounce|return) "
+            r"(?:it|this|that|this one|that one) )?back to (?:them|the (?:lead|unit|team|owner|department)s?)"
+            r"(?:\s+(?:with it|it goes|please|for (?:more |further )?work|for rework))*[.!]*$",
+        ),
         (  # "I will be returning this one to the unit for further work", the plan just opened
             "review_plan",
             r"\b(?:return|returning|send|sending|hand|handing|kick|kicking|bounce|bouncing|pass|passing)\s+"
@@ -224,7 +230,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         ),
         (
             "declare_no_plan",
-            r"\b(?:not doing|(?:won't|shan't|shall not) (?:have|do|submit|file)|will not (?:have|do|submit|file)|"
+            r"\b(?:not doing|(?:won't|wont|shan't|shall not) (?:have|do|submit|file|make|write|prepare)|"
+            r"will not (?:have|do|submit|file|make|write|prepare)|"
             r"don't have|doesn't have|does not have|hasn't got|haven't got|has no|"
             r"(?:won't|will not|aren't|are not|isn't|is not|not) (?:be )?(?:putting in|putting forward|submitting|"
             r"filing|sending in|handing in|doing|having|bringing)|"
@@ -253,6 +260,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         (
             "declare_no_plan",
             r"\b(?:skipping|sitting out|not doing|won't do|will not do|not pursuing)\s+(?:ml|machine learning|ai)\b",
+        ),
+        (  # "今年俺们生产部就不整机器学习了 忙着搬厂呢"
+            "declare_no_plan",
+            r"(?:^|[我俺咱部门今明年这次回]\S{0,10}?)(?:就|先|暂时|都|也)?(?:不做|不搞|不整|不弄|不碰|不上|不参与)(?:任何)?"
+            r"(?:机器学习|ml|ai|人工智能)(?:了|啦|哈|吧)+(?=[\s，,。!！;；]|$)",
         ),
         (  # Hinglish: "IT dept ka is saal koi ML plan nahi hai"
             "declare_no_plan",
@@ -666,7 +678,8 @@ _QUESTION = re.compile(
     r"(?:can|could|may|must) (?:our|a|an|the|my|units?|leads?|departments?|teams?|every)\b|"
     r"(?:can|could|may|must|do) (?:we|i) (?:declare|say|skip|have no|not)\b)\b|"
     r"^(?:please|pls|sorry|excuse me|hi|hello|hey)[,!\s]+(?:is|are|what|why|which|when|where|who|should|must)\b|"
-    r"(?<!没)什么|为什么|为啥|怎么|怎样|如何|哪些|是否|是不是|能不能|可不可以|有没有|吗[?？。!！\s]*$|么[?？\s]*$|呢[?？\s]*$"
+    r"(?<!没)什么|为什么|为啥|怎么|怎样|如何|哪些|是否|是不是|能不能|可不可以|有没有|吗[?？。!！\s]*$|么[?？\s]*$|呢[?？]+\s*$|"
+    r"(?:^|[，,。\s])(?![^，,。\s]*(?:着|正在|在忙|在搞|在弄))[^，,。\s]*呢\s*$"  # "忙着搬厂呢" tells, it does not ask
 )
 _NOT_AN_ACT = {
     "start_plan": re.compile(

@@ -335,6 +335,17 @@ def test_the_recognizer_replaces_an_acting_guess_without_its_words():
     assert _guessed("let's get our ML proposal going", ranking) == "start_plan"
 
 
+def test_an_acting_guess_without_its_words_gives_way_to_the_next_one_with_them():
+    ranking = [
+        {"name": "declare_no_plan", "confidence": 0.955},
+        {"name": "start_plan", "confidence": 0.027},
+        {"name": "edit_plan", "confidence": 0.005},
+    ]
+    assert _guessed("老板让我把明年的ML roadmap 报上来，owner 是我", ranking) == "start_plan"
+    ranking = [{"name": "start_plan", "confidence": 0.8}, {"name": "declare_no_plan", "confidence": 0.1}]
+    assert _guessed("help me plan a team offsite", ranking) == "nlu_fallback"
+
+
 @pytest.mark.parametrize(
     "text, meant",
     [

@@ -1,0 +1,114 @@
+"""Answers in regional and colloquial words, written in this project for the kinds of speakers the
+held-out writers describe (never taken from a held-out edition)."""
+
+import pytest
+
+from bot.dialogue import answers
+from tests.support.reading import read
+
+
+@pytest.mark.parametrize("text", ["没麻达", "亚克西", "整吧", "搞起来", "莫得问题", "没得问题"])
+def test_regional_yes_at_the_start(text):
+    assert read("confirmation", text, "start").value == "yes"
+
+
+def test_no_big_problem_is_still_no_real_problem():
+    assert read("q_real_problem", "其实问题不大，主要是想试试AI").value == "no"
+
+
+@pytest.mark.parametrize("text", ["得和厂家一起", "要跟信息科一起搞"])
+def test_needing_another_team_is_no_at_doing_it_alone(text):
+    assert read("q_can_do_alone", text).value == "no"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("贼埋汰", "poor"),
+        ("a right state", "poor"),
+        ("wee bit ropey", "poor"),
+        ("not nice at all", "poor"),
+        ("could be worse", "mixed"),
+        ("it's alright", "mixed"),
+        ("half half", "mixed"),
+        ("50/50", "mixed"),
+        ("depends who you ask", "mixed"),
+        ("quality is very nice", "good"),
+        ("grand, mostly", "good"),
+    ],
+)
+def test_colloquial_data_quality(text, value):
+    assert read("data_quality", text).value == value
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("今年俺们就不整了 忙着搬家呢", "忙着搬家呢"),
+        ("明年不参加了哈，领导说先把系统换完", "领导说先把系统换完"),
+        ("我们明年不报了，这个要怎么登记呢", None),
+    ],
+)
+def test_the_reason_said_with_a_no_plan(text, reason):
+    assert answers.reason_in(text) == reason
+
+
+def test_not_reporting_data_is_no_plan_declined():
+    assert not answers.says_no_plan("我们不报告这个数据")
+
+
+@pytest.mark.parametrize(
+    "text", ["we don't have one la", "no have yet", "there's nobody yet", "honestly we don't have one"]
+)
+def test_no_sponsor_in_other_words(text):
+    assert read("executive_sponsor", text).value == ""
+
+
+def test_a_sponsor_named_after_none_yet_is_kept():
+    assert read("executive_sponsor", "we don't have one, maybe the COO later").value
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("今年俺们生产部就不整机器学习了 忙着搬厂呢", "declare_no_plan"),
+        (
+            "Hello. Procurement will not make machine learning plan in 2027, because team is only 3 people",
+            "declare_no_plan",
+        ),
+        ("这个能批，意见：请补充模型可解释性说明", "review_plan"),
+        ("back to them", "review_plan"),
+        ("Nah, back to the lead with it", "review_plan"),
+    ],
+)
+def test_requests_written_for_this_session(text, intent):
+    from bot.nlu.patterns import recognise
+
+    assert recognise(text) == (intent, None)
+
+
+@pytest.mark.parametrize(
+    "text", ["我们不报了，那下一步呢", "明年的计划呢", "这个能批吗", "I want to go back to them later"]
+)
+def test_questions_and_plans_are_not_requests(text):
+    from bot.nlu.patterns import recognise
+
+    assert recognise(text) is None
+
+
+def test_units_that_have_not_sent_anything_in_have_not_filed():
+    from bot import queries
+
+    assert queries._NOT_FILED.search("Which units still haven't sent anything in for 2027?")
+
+
+def test_to_be_honest_is_no_reason():
+    assert answers.reason_in("Alright? Marketing's not doing an ML plan next year, to be honest") is None
+    assert answers.reason_in("Marketing is not doing an ML plan next year, I'm afraid") is None
+
+
+def test_a_listing_by_status_stands_when_the_acting_guess_lacks_its_words():
+    from tests.unit.test_nlu_commands import _guessed
+
+    ranking = [{"name": "declare_no_plan", "confidence": 0.6}, {"name": "resume_plan", "confidence": 0.13}]
+    assert _guessed("and what's sitting in draft?", ranking) == "query_plans"
