@@ -148,3 +148,24 @@ class HomophoneFixer:
             return "".join(out)
 
         return _CJK_RUN.sub(fix_run, text)
+
+
+def sounds_like(window: str, syllables: Sequence[str]) -> bool:
+    """Whether Chinese characters are said (without tones) like `syllables`, each with its first letter
+    and within one letter: the slips of voice input and pinyin typing ("急切学习" for ji qi xue xi)."""
+    if len(window) != len(syllables):
+        return False
+    lazy_pinyin, _, _ = _pypinyin()
+    said = lazy_pinyin(window)
+    return all(_within_one_letter(a, b) for a, b in zip(said, syllables, strict=True))
+
+
+def _within_one_letter(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    shorter, longer = sorted((a, b), key=len)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))

@@ -1054,7 +1054,7 @@ def says_enough_for(intent: Optional[str], text: str) -> bool:
     """Whether a message the intent model read as an acting request has the words of one."""
     folded = fold(text)
     if intent == "start_plan":
-        ml = bool(_ML_TOPIC.search(folded))
+        ml = bool(_ML_TOPIC.search(folded)) or sounds_like_machine_learning(folded)
         if _ONLY_ASKING.search(folded) and not _FILING_REQUEST.search(folded):
             return False  # "想问下，机器学习跟AI到底啥区别啊" asks, and starts nothing
         return (
@@ -1071,6 +1071,17 @@ def says_enough_for(intent: Optional[str], text: str) -> bool:
     if intent in CYCLE_INTENTS:  # "量子计算机什么时候能普及到企业里？" asks no deadline
         return bool(_DEADLINE_TOPIC.search(folded))
     return True
+
+
+def sounds_like_machine_learning(folded: str) -> bool:
+    """ "急切学习", "及其学习": 机器学习 as voice input or a pinyin slip wrote it."""
+    from bot.spelling import sounds_like
+
+    return any(
+        sounds_like(folded[found.start() - 2 : found.start()], ("ji", "qi"))
+        for found in re.finditer("学习", folded)
+        if found.start() >= 2
+    )
 
 
 def _negated_plan(folded: str) -> bool:

@@ -112,3 +112,25 @@ def test_a_listing_by_status_stands_when_the_acting_guess_lacks_its_words():
 
     ranking = [{"name": "declare_no_plan", "confidence": 0.6}, {"name": "resume_plan", "confidence": 0.13}]
     assert _guessed("and what's sitting in draft?", ranking) == "query_plans"
+
+
+@pytest.mark.parametrize("text", ["明年的急切学习计划要咋个填", "及其学习计划怎么报", "几期学习的计划"])
+def test_machine_learning_as_voice_input_wrote_it_starts_a_plan(text):
+    from bot.nlu.patterns import says_enough_for
+
+    assert says_enough_for("start_plan", text)
+
+
+@pytest.mark.parametrize("text", ["我的学习计划", "集体学习计划", "英语学习计划"])
+def test_a_study_plan_is_no_ml_plan(text):
+    from bot.nlu.patterns import says_enough_for
+
+    assert not says_enough_for("start_plan", text)
+
+
+def test_syllables_within_one_letter_keep_their_first_letter():
+    from bot.spelling import sounds_like
+
+    assert sounds_like("急切", ("ji", "qi"))
+    assert not sounds_like("集体", ("ji", "qi"))
+    assert not sounds_like("机器学", ("ji", "qi"))
