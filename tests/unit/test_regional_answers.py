@@ -134,3 +134,12 @@ def test_syllables_within_one_letter_keep_their_first_letter():
     assert sounds_like("急切", ("ji", "qi"))
     assert not sounds_like("集体", ("ji", "qi"))
     assert not sounds_like("机器学", ("ji", "qi"))
+
+
+def test_we_can_do_it_on_our_own_opens_the_answer():
+    assert read("q_can_do_alone", "我们可以独立完成，采购部去年招了两个做数据分析的。").value == "yes"
+
+
+@pytest.mark.parametrize("text", ["boss said fail fast", "we can afford to lose a bit"])
+def test_room_to_fail_is_budgeted(text):
+    assert read("failure_tolerance", text).value == "budgeted"
