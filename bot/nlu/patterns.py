@@ -395,6 +395,18 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:继续|接着)(?:填|写|弄)?(?:我的|我们的|刚才|上次|之前)(?:的|那个|那份)?(?:计划|草稿|规划)|"
             r"(?:上次|刚才|之前)(?:那个|那份|的)(?:计划|草稿)(?:接着|继续)",
         ),
+        # a bare "let's start" outside any question: "那咱们开始吧", "好 开整", "let's get started then"
+        (
+            "start_plan",
+            r"(?:^|[。.!！]\s*)(?:(?:好|好的|行|嗯|ok|okay|可以|那|那就|那么|那我们|那咱们|咱们|我们)[，,\s]*)*(?:就)?"
+            r"(?:开始|开整|走起|搞起|整起|开干|开搞|开始吧)(?:吧|呗|啦|了|哈|呀|咯)*[。!！~～]*$|"
+            r"^(?:那|那就|那我|我来|那我来|我要)(?:就)?(?:填|报|写)(?:一下|一个|一份|个|吧|呗)+[。!！~～]*$|"
+            r"^(?:帮我|给我)(?:建|开|新建|创建)(?:一个|一份|个)[。!！~～]*$|"
+            r"(?:^|[.!]\s+)(?:(?:ok|okay|right|alright|so|sure|go on|great|cool)[,.!\s]+)*(?:then[,\s]+)?"
+            r"(?:let'?s|lets) "
+            r"(?:get started|get going|start|begin|kick off|crack on|get cracking)(?: then| now| with it)?[.!]*$|"
+            r"^(?:(?:ok|okay|go on|right)[,\s]+)*(?:then[,\s]+)?start it(?: then)?[.!]*$",
+        ),
         # "can i do a real plan instead??"
         (
             "start_plan",

@@ -143,3 +143,30 @@ def test_we_can_do_it_on_our_own_opens_the_answer():
 @pytest.mark.parametrize("text", ["boss said fail fast", "we can afford to lose a bit"])
 def test_room_to_fail_is_budgeted(text):
     assert read("failure_tolerance", text).value == "budgeted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "那咱们开始吧",
+        "明白了。那咱们开始吧",
+        "好 开整",
+        "行，走起",
+        "那就填呗",
+        "我来报一个",
+        "帮我建一个",
+        "let's get started then",
+        "Got it, thanks. Let's get started then",
+    ],
+)
+def test_a_bare_start_starts_a_plan(text):
+    from bot.nlu.patterns import recognise
+
+    assert recognise(text) == ("start_plan", None)
+
+
+@pytest.mark.parametrize("text", ["我们开始讨论吧", "开始学习", "我该怎么开始", "let's start with the data question"])
+def test_starting_something_else_is_no_plan(text):
+    from bot.nlu.patterns import recognise
+
+    assert recognise(text) is None
