@@ -170,3 +170,23 @@ def test_starting_something_else_is_no_plan(text):
     from bot.nlu.patterns import recognise
 
     assert recognise(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["bang on", "ja", "oui", "sí", "haan ji", "evet", "that's the one", "you got it", "tak"]
+)
+def test_yes_in_other_languages_and_idioms(text):
+    assert read("confirmation", text, "start").value == "yes"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("should do, the MES has an API", "yes"),
+        ("that's the plan", "yes"),
+        ("one hundred percent", "yes"),
+        ("we'd have to see", "unsure"),
+    ],
+)
+def test_english_idioms_at_a_yes_or_no_question(text, value):
+    assert read("q_can_ship", text).value == value
