@@ -570,6 +570,9 @@ _ANECDOTE = re.compile(
     r"^(?:the last time|last time|back when|when we (?:launched|tried|did|started|had|ran)|years ago|once we|we once|"
     r"my predecessor|a few years (?:ago|back)|上次|以前我们|之前那次|那次|记得以前|前几年)"
 )
+_NEEDS_OTHERS = re.compile(
+    r"(?:还|也|得|就)?(?:需要|要|得)[\w\u4e00-\u9fff]{1,10}?(?:支持|帮忙|配合|协助|参与|帮助)(?:才行|才可以)?[。.!！]?$"
+)
 _RHETORICAL_YES = re.compile(r"^(?:那|这)?(?:可不是|可不咋的|难道不是|还能不是|咋不是|怎么不是)(?!没|不)")
 
 
@@ -600,6 +603,8 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         return Choice(stance, False)
     if field == "data_quality" and _PART_AND_PART.search(folded):
         return Choice("mixed", False)  # "parts of it lovely, parts of it overgrown", "有的干净，有的一团糟"
+    if field == "q_can_do_alone" and _NEEDS_OTHERS.match(folded):
+        return Choice("no", True)  # "需要DA支持": another team's help is needed
     if (field in YES_NO_FIELDS or field == YES_NO) and _RHETORICAL_YES.match(folded):
         return Choice("yes", True)  # "那可不是真问题咋的", "难道不是吗"
     if (field in YES_NO_FIELDS or field == YES_NO) and _STILL_OPEN.search(folded):
