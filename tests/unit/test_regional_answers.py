@@ -192,6 +192,8 @@ def test_english_idioms_at_a_yes_or_no_question(text, value):
     assert read("q_can_ship", text).value == value
 
 
-@pytest.mark.parametrize("text, value", [("需要DA支持", "no"), ("得要信息中心配合才行", "no"), ("不需要别人支持", "yes")])
+@pytest.mark.parametrize(
+    "text, value", [("需要DA支持", "no"), ("得要信息中心配合才行", "no"), ("不需要别人支持", "yes")]
+)
 def test_needing_another_teams_support_is_no_at_doing_it_alone(text, value):
     assert read("q_can_do_alone", text).value == value
