@@ -2000,7 +2000,7 @@ def _substantial(text: str) -> bool:
 
 _ASKS_HOW = re.compile(
     r"^(?:how|what|where|when|can|could|do|does|is|are|should|would|who|which|shall)\b|怎么|如何|在哪|吗$|"
-    r"^(?!.*(?:着|正在|在忙|在搞|在弄)).*呢$"  # "忙着搬家呢" tells
+    rf"^(?!.*{words.ONGOING}).*呢$"  # "忙着搬家呢" tells
 )
 # Who is speaking, or for whom, is no reason: "我是理赔部的", "For the Risk department", "Karen from IT here"
 _WHO_IS_TELLING = re.compile(

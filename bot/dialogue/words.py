@@ -197,6 +197,9 @@ def correct_chinese(folded: str) -> str:
     return _homophones().fix(folded)
 
 
+# Words after which a closing 呢 tells rather than asks ("忙着搬家呢", "正在弄呢")
+ONGOING = r"(?:着|正在|在忙|在搞|在弄)"
+
 _TRAILING_EMOJI = re.compile(r"[\s~～\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f\u200d]+$")
 
 

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from typing import List, Optional, Pattern, Tuple
 
-from bot.dialogue.words import simplify
+from bot.dialogue.words import ONGOING, simplify
 
 _NUMBER = r"(?:plan\s*|proposal\s*|no\.?\s*|number\s*)?#?\s*(?P<id>\d{1,6})(?!\d)(?![.,]\d|\s*(?:%|percent|per cent))"
 _ZH_NUMBER = r"(?:计划|方案)?\s*(?:#|第)?\s*(?P<id>(?!20\d\d(?!\d))\d{1,6})(?!\d)\s*(?:号|號)?\s*(?:计划|方案)?"
@@ -691,7 +691,7 @@ _QUESTION = re.compile(
     r"(?:can|could|may|must|do) (?:we|i) (?:declare|say|skip|have no|not)\b)\b|"
     r"^(?:please|pls|sorry|excuse me|hi|hello|hey)[,!\s]+(?:is|are|what|why|which|when|where|who|should|must)\b|"
     r"(?<!没)什么|为什么|为啥|怎么|怎样|如何|哪些|是否|是不是|能不能|可不可以|有没有|吗[?？。!！\s]*$|么[?？\s]*$|呢[?？]+\s*$|"
-    r"(?:^|[，,。\s])(?![^，,。\s]*(?:着|正在|在忙|在搞|在弄))[^，,。\s]*呢\s*$"  # "忙着搬厂呢" tells, it does not ask
+    rf"(?:^|[，,。\s])(?![^，,。\s]*{ONGOING})[^，,。\s]*呢\s*$"  # "忙着搬厂呢" tells, it does not ask
 )
 _NOT_AN_ACT = {
     "start_plan": re.compile(
