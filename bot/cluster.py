@@ -367,27 +367,7 @@ backend actions
                 for i, port in enumerate(self.action_ports)
             ]
             self.rasa = [
-                Part(
-                    f"rasa{i + 1}",
-                    [
-                        str(BIN / "rasa"),
-                        "run",
-                        "--enable-api",
-                        "--auth-token",
-                        token,
-                        "--port",
-                        str(port),
-                        "--model",
-                        str(MODEL),
-                        "--credentials",
-                        str(self.credentials),
-                        "--endpoints",
-                        str(ENDPOINTS),
-                    ],
-                    port,
-                    "/",
-                )
-                for i, port in enumerate(self.rasa_ports)
+                Part(f"rasa{i + 1}", self.rasa_argv(port, token), port, "/") for i, port in enumerate(self.rasa_ports)
             ]
             for part in [*self.actions, *self.rasa]:
                 self._spawn(part)
@@ -419,6 +399,23 @@ backend actions
 
     def serving(self, part: Part) -> bool:
         return part.running() and get(part.url + part.health) == 200
+
+    def rasa_argv(self, port: int, token: str) -> List[str]:
+        """One Rasa replica's command line; the token is joined to its flag, since a token may start with "-"."""
+        return [
+            str(BIN / "rasa"),
+            "run",
+            "--enable-api",
+            f"--auth-token={token}",
+            "--port",
+            str(port),
+            "--model",
+            str(MODEL),
+            "--credentials",
+            str(self.credentials),
+            "--endpoints",
+            str(ENDPOINTS),
+        ]
 
     def wait_ready(self, parts: List[Part], timeout: float = 600) -> None:
         """Until every part answers its health check and HAProxy sees it up."""
