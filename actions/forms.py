@@ -225,6 +225,8 @@ class PendingQuestionForm(FormValidationAction):
             self.remember_language(turn)
         elif command.kind == "show_answers":
             self.show_answers(question, turn)
+        elif command.kind == "progress":
+            self.tell_progress(question, turn)
         elif command.kind == "show_my_plans":
             with session_scope() as session:
                 turn.dispatcher.utter_message(text=cycle_text.my_plans_text(session, identify(turn.tracker), turn.lang))
@@ -288,6 +290,20 @@ class PendingQuestionForm(FormValidationAction):
         """ "Can I see what I've filled in?" outside the plan's questions: the unit's plans."""
         with session_scope() as session:
             turn.dispatcher.utter_message(text=cycle_text.my_plans_text(session, identify(turn.tracker), turn.lang))
+
+    @staticmethod
+    def tell_progress(question: Question, turn: Turn) -> None:
+        """ "还有多少个问题？": the plan's questions answered and left; elsewhere, this is the last one."""
+        if not question.is_plan_field:
+            turn.say("form_progress_last")
+            return
+        done = sum(
+            1
+            for name in ANSWER_FIELD_NAMES
+            if name != question.name and turn.tracker.get_slot(name) not in (None, "", [])
+        )  # the pending question's slot holds this very message
+        total = len(ANSWER_FIELD_NAMES)
+        turn.say("form_progress", done=done, left=max(total - done, 1), total=total)
 
     def editable(self, tracker: Tracker) -> List[str]:
         """Plan answers a message may ask to change from this form ("change the sponsor")."""

@@ -13,6 +13,12 @@ from bot import jieba_dictionary, settings
 DEFAULT_LANGUAGE = "zh"
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+# words Chinese speakers type as often as English speakers: "ok", laughter, fillers, pinyin initialisms
+# (yyds, dd); a message of nothing else keeps the language
+_NEUTRAL_WORD = re.compile(
+    r"\b(?:ok(?:ay|ey|ie|k+)?|(?:ok){2,}|kk|k|h{2,}|(?:ha){2,}|lol|e?m{2,}|hm+|yyds|dd|xswl|bhys|nsdd|yysy|awsl)\b",
+    re.IGNORECASE,
+)
 
 
 def detect(text: Optional[str]) -> Optional[str]:
@@ -25,7 +31,7 @@ def detect(text: Optional[str]) -> Optional[str]:
         return None
     if _CJK.search(text):
         return "zh"
-    if _LATIN_WORD.search(text):
+    if _LATIN_WORD.search(_NEUTRAL_WORD.sub(" ", text)):
         return "en"
     return None
 

@@ -700,6 +700,9 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
             and len(parts) > 1
             and _MOSTLY.match(parts[0])
             and not _scan(parts[0], field_groups)
+            and not re.search(
+                r"\S(?:和|同|跟|与|及|以及|、|\band\b|&)\s*\S", parts[0]
+            )  # "主要在交易系统同KYC系统": two
         ):
             value = "mixed"  # "mostly SAP, but the scanned invoices are in a separate DMS"
         if value is None and field == "data_location" and not in_passing and _ALL_IN_ONE.search(folded):
@@ -1052,15 +1055,38 @@ _OPTION_NUMBERS = re.compile(
     r"\s*(?:第|选|#)?\s*[1-9])*\s*(?:个|项|号|都选|都要|吧)?\s*[.。!！]?\s*$",
     re.IGNORECASE,
 )
+_ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5"}
+_ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth)\b|\b([1-5])(?:st|nd|rd|th)\b")
+_CARDINALS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
+_CARDINAL = re.compile(r"\b(one|two|three|four|five)\b")
+_ZH_NUMERALS = {"一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5"}
+# the words around a picked number: "I'd go with the third one, please", "我选第三个吧", "应该是第一种"
+_PICK_OPENING = re.compile(
+    r"^\s*(?:(?:(?:i'?d|i'?ll|we'?d|we'?ll)\s+(?:go\s+with|pick|take|choose|say)|i\s+(?:pick|choose|think)|"
+    r"we\s+(?:pick|choose)|it'?s|its|probably|maybe|definitely|我们?(?:选|挑)?|应该是|大概是|就|那就|算|嗯)\s*)?"
+    r"(?:the\s+)?(?:(?:number|option|choice)\s+)?",
+    re.IGNORECASE,
+)
+_PICK_CLOSING = re.compile(r"\s*(?:\bones?\b|option|choice|please|then|种|条|个吧|吧|呗|啊|哈|嘛|了|\s)*[.。!！]?\s*$")
+
+
+def _as_numbers(folded: str) -> str:
+    """A pick said in words as the bare numbers it names: "the third one" -> "3", "第三个吧" -> "第3个"."""
+    text = _ORDINAL.sub(lambda m: _ORDINALS.get(m.group(1) or "", m.group(2) or ""), folded)
+    text = re.sub(r"(\d)\s+ones?\b", r"\1", text)
+    text = _CARDINAL.sub(lambda m: _CARDINALS[m.group(1)], text)
+    text = re.sub(r"[一二两三四五]", lambda m: _ZH_NUMERALS[m.group()], text)
+    text = _PICK_OPENING.sub("", text, count=1)
+    return _PICK_CLOSING.sub("", text).replace("种", "个")
 
 
 def options_by_number(field: str, text: str) -> List[str]:
-    """The options a reply of bare numbers picks ("3", "1、2"), counted as the question lists them; only for
-    questions whose options are not yes and no."""
+    """The options a reply of bare numbers picks ("3", "1、2", "the third one", "第一个"), counted as the question
+    lists them; only for questions whose options are not yes and no."""
     plan_field = FIELDS_BY_NAME.get(field)
     if plan_field is None or field in YES_NO_FIELDS or not plan_field.choices:
         return []
-    folded = words.fold(text)
+    folded = _as_numbers(words.fold(text))
     if not _OPTION_NUMBERS.match(folded):
         return []
     picked = [int(d) for d in re.findall(r"[1-9]", folded)]
@@ -1672,8 +1698,13 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
             # "12号计划，通过吧", "…send back, I am afraid": no note after all
             decision = decision or parse_decision(note)
             note = None
-        elif not marker and text.lstrip(" ,，.。'\"“”").startswith(note) and _mere_verdict(note):
-            note = None  # "This one looks solid, I'm happy to approve it": the note for the lead is asked for
+        elif not marker and (
+            (text.lstrip(" ,，.。'\"“”").startswith(note) and _mere_verdict(note))
+            or _PRAISE_ONLY.fullmatch(words.fold(note))
+        ):
+            note = (
+                None  # "This one looks solid, I'm happy to approve it", "批准吧，写得挺扎实的": the note is asked for
+            )
     if note is not None and _ASKS_TO_REVIEW.search(words.fold(note)):
         note = None  # "Hello again. I am ready now to review plan 1.": the request, not a note
     if note is not None and not marker:  # "这份不行，退回去让他们把试点范围写清楚": the decision opens the note
@@ -1744,8 +1775,18 @@ _VERDICT_WORDS = frozenset(
     "nice decent sound strong reasonable clear complete enough in order to me for us i we think honestly tbh "
     "overall pretty really very quite all the whole thing by and large far as can tell from what see".split()
 )
+# praise alone, after the decision: "写得挺扎实的", "looks solid"
+_PRAISE_ONLY = re.compile(
+    r"(?:整体|总体|总的来说)?(?:写得|做得|准备得|考虑得|看着|看起来)?(?:挺|很|非常|比较|蛮|还|相当|特别)?"
+    r"(?:扎实|好|不错|完整|清楚|清晰|靠谱|到位|细致|充分|周全|全面|可以|漂亮|专业)(?:的|了|啊|呀)?[。.!！]?|"
+    r"(?:(?:it|this|that|this one|the plan)\s+)?(?:looks|is|seems)?\s*(?:really |very |pretty |quite )?"
+    r"(?:solid|good|great|fine|nice|decent|sound|strong|well done|well written|thorough)(?: (?:plan|work|job|one))?"
+    r"(?: to me)?[.!]?"
+)
 _ONLY_POLITENESS = re.compile(
-    r"(?:i'?m|i am) afraid|sorry|unfortunately|regrettably|alas|i fear|恐怕|抱歉|不好意思|遗憾|很遗憾|sadly"
+    r"(?:i'?m|i am) afraid|sorry|unfortunately|regrettably|alas|i fear|恐怕|抱歉|不好意思|遗憾|很遗憾|sadly|"
+    r"(?:辛苦|麻烦|劳烦|有劳)(?:您|你|你们|大家)?了?|谢谢(?:您|你)?(?:了|啦)?|多谢|感谢|劳驾|"
+    r"(?:thanks|thank you|cheers|much appreciated)(?: (?:so much|a lot|very much|again|for (?:that|this|your help)))?"
 )
 _INTERJECTION = re.compile(r"^(?:hmm+|hm+|uh+|um+|erm+|well|ah+|oh|嗯+|唔|哦|呃|额)\s*[.。!！,，…]+\s*", re.IGNORECASE)
 _ACKNOWLEDGING = frozenset(
@@ -1772,7 +1813,9 @@ def _more_than_a_decision(note: str) -> bool:
     folded = re.sub(r"^(?:得|要|先|就|还是|只能|只好)+|(?:吧|了|啦|呗)+$", " ", folded.strip())
     for phrase in sorted(phrases, key=len, reverse=True):  # "打回去" before "打回"
         folded = re.sub(words._pattern(phrase), " ", folded)
-    folded = re.sub(r"辛苦了?|谢谢|多谢|感谢|\b(?:thanks|thank you|thx|cheers|ta)\b", " ", folded)
+    folded = re.sub(
+        r"(?:辛苦|麻烦|劳烦)(?:您|你|你们)?了?|谢谢|多谢|感谢|\b(?:thanks|thank you|thx|cheers|ta)\b", " ", folded
+    )
     folded = re.sub(
         r"经[^，,。]{0,6}?(?:研究|讨论|审议|评审|商议)|(?:研究|讨论后?)?决定|特此", " ", folded
     )  # "经研究，决定退回"
@@ -1824,8 +1867,13 @@ def says_no_plan(text: str) -> bool:
 _RULED_OUT = re.compile(
     r"不(?:打算|准备|计划|单独|再|会|用|需要)?(?:做|搞|整|弄|上|报|交|申报|提交)[^，,。]{0,6}"
     r"(?:机器学习|ml|ai|人工智能|项目|计划|规划)|"
+    r"(?:做|搞|整|弄|报|交)不(?:了|成|起来)[^，,。]{0,8}(?:计划|规划)|"
     r"(?:\bnot\b|n'?t\b|\bnever\b)[^,.;?]{0,12}"
     r"\b(?:doing|do|have|having|file|filing|submit|submitting|planning)\b[^,.;?]{0,16}\b(?:ml|machine learning|ai)\b"
+)
+_ASKING_OPENER = re.compile(
+    r"(?:是不是|能不能|可不可以|可以不|是否|难道|要不要|会不会|"
+    r"(?:can|could|should|may|is it|is that|do|does|what|how|why)\b)"
 )
 _HYPOTHETICAL = re.compile(r"如果|假如|要是|万一|假设|\b(?:if|suppose|supposing|in case|what if)\b")
 
@@ -1854,11 +1902,17 @@ def declares_no_plan(text: str) -> bool:
     "what if we have no plan?" only ask."""
     from bot.kb import faq
 
-    for said_clause in re.findall(r"[^，,;；。.!！?？]+[，,;；。.!！?？]*", " ".join(text.split())):
-        clause = words.fold(said_clause)
-        said = _NO_PLAN_SAID.search(clause) or _RULED_OUT.search(clause)
-        if said and not faq.is_question(said_clause.strip()) and not _HYPOTHETICAL.search(clause):
-            return True
+    for sentence in re.findall(r"[^，,;；。.!！?？]+[，,;；。.!！?？]*", " ".join(text.split())):
+        if _HYPOTHETICAL.search(words.fold(sentence)) or _ASKING_OPENER.match(words.fold(sentence)):
+            continue
+        # "…搞不了机器学习计划 这个要怎么报": a space between Chinese words ends a clause too
+        for said_clause in re.findall(r"[^，]+[，]*", words.CJK_SPACE.sub("，", sentence)):
+            clause = words.fold(said_clause)
+            said = _NO_PLAN_SAID.search(clause) or _RULED_OUT.search(clause)
+            if said and not faq.is_question(said_clause.strip()):
+                return True
+            if faq.is_question(said_clause.strip()):
+                break
     return False
 
 
@@ -1917,7 +1971,10 @@ _HAS_NONE = re.compile(
     r"(?:we|i|they) (?:don'?t|do not) have any (?:such |relevant |ml |machine learning |ai )?"
     r"(?:projects?|plans?|initiatives?)(?: like that| of that kind| of the kind)?|"
     r"(?:我们|咱们|俺们|我)?(?:确实|真的|就是|暂时|目前|也)?(?:没有|没得|冇得|冇|沒有|没)"
-    r"(?:(?:这方面|相关|这类|这种|这样|此类)的?(?:项目|计划|打算|规划)|项目)?(?:呢|啊|哦|嘛|呀|噻)?"
+    r"(?:(?:这方面|相关|这类|这种|这样|此类|这个|这|那个|啥|什么)的?(?:项目|计划|打算|规划|想法|安排)|项目|打算|想法)?"
+    r"(?:呢|啊|哦|嘛|呀|噻)?|"
+    r"(?:we have |there'?s )?no (?:such )?(?:intention|plans?)"
+    r"(?: (?:to|of) (?:do|doing|file|filing) (?:one|it|that|any))?"
 )
 # A word of surprise or address alone: "Blimey", "mate", "哎呀"
 _EXCLAMATION = re.compile(

@@ -26,6 +26,7 @@ COMMANDS = (
     "explain",
     "show_my_plans",
     "show_answers",
+    "progress",
     "help",
     FormExit.WITHDRAW,
     "change",
@@ -43,13 +44,14 @@ PRECEDENCE = (
     "explain",
     "skip",
     "show_answers",
+    "progress",
     "show_my_plans",
     "help",
     "resume",
     "wait",
 )
 # Commands that may come with a short remark ("算了，不填了，我先去开会").
-WITH_REMARK = frozenset({FormExit.PAUSE, FormExit.LEAVE, "explain", "wait", "resume", "show_answers"})
+WITH_REMARK = frozenset({FormExit.PAUSE, FormExit.LEAVE, "explain", "wait", "resume", "show_answers", "progress"})
 REMARK_CJK, REMARK_WORDS = 14, 7
 # A reason given for leaving may be longer ("my director just pinged me and I have to jump into a meeting").
 LEAVING_CJK, LEAVING_WORDS = 40, 22
@@ -349,8 +351,10 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
     restate_en, wrong_zh = _alternation(map(words.fold, edit["restate_en"])), _alternation(edit["wrong_zh"])
     lead_en = (
         r"(?:(?:(?:yes|yeah|yep|ok|okay|sure|fine)[\s,]+but|before (?:i|we|you) submit(?: it)?|before submitting|"
-        r"not yet|wait|actually|sorry|oh|hmm|oops|scratch that|no|hold on|hang on|one sec|one more thing|also|"
-        r"before that|before i forget|before we go on|by the way|btw|quick one|one thing|and|(?:and )?while i'?m at it|"
+        r"not yet|wait|actually|sorry|oh|hmm|oops|scratch that|no|hold on|hang on|hold up|hold your horses|whoa|"
+        r"one sec|one more thing|also|ah jeez|jeez|i forgot|"
+        r"before that|before i forget|before we go on|by the way|btw|quick one|one thing|and|an'|"
+        r"(?:(?:and|an'?) )?while i'?m at it|"
         r"kindly note(?: that)?|please note(?: that)?|(?:in|on) (?:plan|#) ?#?\d+)[\s,.!:-]*)*"
     )
     ask_en = (
@@ -366,11 +370,16 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
     return (
         # change the sponsor (to Dana Wu) / go back to data quality - it's poor
         re.compile(
-            rf"^{lead_en}{ask_en}(?:{verbs_en}) {the}{field}(?: answer| field| question)?"
+            rf"^{lead_en}{ask_en}(?:{verbs_en}) {the}{field}(?: answer| field| question| one| bit| part)?"
             rf"(?: (?:of|in|on|for) (?:(?:the same|this|that|our|my|the) plan(?: #?\d+)?|plan #?\d+|#\d+))?"
             rf"(?:\s+(?:first|please|pls|quickly|before (?:that|submitting|you submit|we submit)))*"
             rf"(?:(?:\s*(?:{into_en})\s*|\s*[,，:;.-]+\s*(?:(?:it's|its|it is|it should be)\s+)?(?:actually\s+)?|"
             rf"\s+(?:it's|its|it is|to be)\s+)(?P<value>.+))?$"
+        ),
+        # make the sponsor Deb Kowalski instead / set the data quality to good
+        re.compile(
+            rf"^{lead_en}(?:(?:please|pls|can you|could you|just) )?(?:make|set|put) {the}{field}"
+            rf"(?: (?:to|as|to be|into))? (?P<value>(?!(?:more|less|clearer|shorter|longer|better)\b).+)$"
         ),
         # wait, metric: cut claim cycle time from 12 to 7 days
         re.compile(
@@ -389,8 +398,9 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
             rf"^{lead_en}{the}{field}(?:'s| has| have)? (?:changed|switched|is different now|is someone else now)"
             rf"(?: (?:on|in|for) (?:that|this|the|our)(?: same)? plan(?: #?\d+)?)?"
             rf"(?: (?:this|last) (?:week|month)| recently| since then| in the meantime)?"
+            rf"(?: (?:an'?|and) all| as well| too)?"
             rf"(?:(?:\s*[,，.;:–—-]+\s*|\s+(?=it's |its |it is |now ))"
-            rf"(?:(?:it's|its|it is|it'll be|now it's|now it is|that's|that is) (?:now )?|now )(?P<value>\S.*))?$"
+            rf"(?:(?:it's|its|it is|'?tis|it'll be|now it's|now it is|that's|that is) (?:now )?|now )(?P<value>\S.*))?$"
         ),
         re.compile(
             rf"^{lead_zh}{field}(?:那边|这边)?(?:已经|最近|这周|上周|前两天)?(?:换了|换人了|变了)[\s，,。]*"
@@ -530,6 +540,10 @@ def _match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
         if candidate is None and opening:  # "Before submit, please change the executive sponsor."
             sentence = sentence[opening.end() :]
             candidate = _edit_in(sentence, fields)
+        last_clause = re.split(r"[,，]\s*", sentence)[-1]
+        if candidate is None and last_clause != sentence:  # "Frank's retiring in March, make the sponsor Deb instead"
+            candidate = _edit_in(last_clause, fields)
+            sentence = last_clause if candidate is not None else sentence
         if candidate is None:
             continue
         if candidate[0].groupdict().get("value"):
@@ -771,6 +785,10 @@ def _edit_command(text: str, folded: str, found: re.Match[str], field: str) -> C
     faulted = _WRONG_THEN_VALUE.match(value) or _NOT_THIS_BUT.match(value)
     if faulted:
         value = faulted.group("rest")  # "baseline is wrong. its reps work leads in the order they come in"
+    about_old = _ABOUT_THE_OLD_ANSWER.match(value)
+    if about_old and FIELDS_BY_NAME[field].kind != "text":  # "change the data quality one, I undersold it. It's good"
+        told = re.split(r"(?<=[.!。！;；])\s*", value, maxsplit=1)
+        value = told[1] if len(told) > 1 else ""
     quoted = re.match(r"^\s*[“\"'「《]([^”\"'」》]{2,80})[”\"'」》]", value)
     value = quoted.group(1) if quoted else value  # "应该是“大客户流失预警”，…"
     value = _cleaned_value(value)
@@ -798,7 +816,8 @@ def _cleaned_value(value: str) -> str:
     )
     value = re.split(
         rf"[,，;；]?\s*(?:\bnot\b|不是)\s|{_NOT_AN_END}\.\s|。|[,，]\s*not\b|不是|"
-        r"[,，]\s*(?=\w+ (?:moved|left|is leaving|has left))",
+        r"[,，]\s*(?=\w+ (?:moved|left|is leaving|has left))|"
+        r"\s+(?:now|instead)\s*[,，;；]\s*(?=(?:she|he|they|who|as|since|because)\b)",
         value,
         flags=re.IGNORECASE,
     )[0].strip(" ,，。:：;；-\"'“”")

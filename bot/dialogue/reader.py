@@ -155,6 +155,8 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         parsed = _answered(text, asked, heard)  # "yes, withdraw it", "对，撤了", "行，就这样，提交"
         if parsed is not None and parsed.value in ("yes", "no"):
             return parsed
+    if asked.kind in ("decision", "note") and _REVIEW_HELD.search(words.fold(text)):
+        return Reading("command", command=Command(FormExit.PAUSE))  # "等等，这个先不审了，待会跟领导对一下再说"
     decision = answers.parse_decision(text) if asked.kind == "decision" else None
     if decision:
         return Reading("answer", value=decision)  # "行，过吧" approves; "过" is not a skip here
@@ -177,6 +179,8 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     if asked.kind == "note":  # a note for the lead may ask them things ("…让他们想想失败了怎么办"): it is the note
         if _ASKS_WHAT_TO_WRITE.search(words.fold(text)) and words.cjk_count(text) <= 12 and len(text.split()) <= 8:
             return Reading("command", command=Command("explain"))  # "what should I write here?"
+        if _ASIDE_TO_THE_BOT.match(words.fold(text)) and lookup(text).decision == "answer":
+            return Reading("question", lookup=lookup(text))  # "顺便问一下 价值树具体是个啥来着": the note waits
         if not _ASKS_ABOUT_THE_NOTE.search(text.strip().casefold()):  # "Will the lead see this note…?" asks
             return parse_answer(text, asked, heard) or Reading("unclear", problem=complaint(asked))
     answered_back = _answers_to_questions_said_back(text, asked, heard)
@@ -235,8 +239,10 @@ def asks(text: str, asked: Question) -> bool:
     answer where the question wants a description: there, only a short message that
     opens like a question, or one that ends in 吗/呢, asks.
     """
-    text = words.without_trailing_emoji(text)  # "能举个例子吗😂" asks
+    text = _RHETORICAL_YES.sub(".", words.without_trailing_emoji(text))  # "能举个例子吗😂" asks; "why not?" answers
     folded = words.fold(text)
+    if _TELL_ME.match(folded):
+        return True  # "你先说说Intuit那个例子是怎么扩展的", "tell me about the Intuit example first"
     short = words.cjk_count(folded) <= _SHORT_CJK and len(words.english_words(folded)) <= _SHORT_WORDS
     if asked.kind in ("text", "note"):
         long_question = (
@@ -292,6 +298,19 @@ def asks(text: str, asked: Question) -> bool:
     )
 
 
+# "If it works, why not?", "为什么不呢": a yes said as a question
+_RHETORICAL_YES = re.compile(
+    r"(?:(?<=[,，])|^)\s*(?:(?:sure|well|so|and)[,\s]+)?"
+    r"(?:why not|why wouldn'?t (?:it|we|they)|为什么不呢|为啥不呢|有何不可)\s*[?？!！.。]*",
+    re.IGNORECASE,
+)
+# A request to be told something: "你先说说…", "讲讲Intuit的例子", "tell me about the Intuit example first"
+_TELL_ME = re.compile(
+    r"^(?:你|您)?(?:先|能不能|能否|可以|可不可以|麻烦|请)?(?:先)?(?:给我|跟我|和我|帮我)?"
+    r"(?:说说|讲讲|讲一讲|说一说|介绍一下|介绍介绍|讲一下|说一下|解释一下|科普一下)(?!我们|我的|一下我们)\S|"
+    r"^(?:(?:ok|okay|so|first|hold on|wait)[,\s]+)*(?:can you |could you |would you |please |pls )*"
+    r"(?:tell me (?:more )?about|walk me through|explain (?:to me )?(?:the|what|how|why))\b"
+)
 # A question said without its question mark: "what does that mean", "how do i answer this",
 # "is it the number of people".
 _INVERTED = re.compile(
@@ -834,6 +853,21 @@ def _rescue(heard: Heard, asked: Question) -> Optional[Reading]:
 _ASKS_WHAT_TO_WRITE = re.compile(
     r"\bwhat (?:should|do|shall|must) i (?:write|put|say|add)\b|\bwhat (?:kind of|sort of) (?:note|comment)\b|"
     r"(?:写|填|说)(?:什么|啥|些什么|些啥)(?:好|呢|啊)?\s*[?？]?$|要写(?:什么|啥)"
+)
+# A review put off: "这个先不审了", "先别记", "hold off on this one", "don't record anything yet"
+_REVIEW_HELD = re.compile(
+    r"(?:先|暂时|暂)?不审了|先不审|暂不审|(?:回头|待会儿?|等会儿?|晚点|改天|明天)再审|先别(?:记|录|提交|定)|先不(?:记|录|定)了?|"
+    r"\bhold off(?: on)?(?: (?:the|this|that|it|this one|that one|reviewing|the review|deciding))?\b|"
+    r"\b(?:don'?t|do not) (?:record|log|save|submit) (?:it|this|that|anything|the (?:decision|review))"
+    r"(?: yet| for now| just yet)?\b|"
+    r"\bnot (?:reviewing|deciding(?: on)?) (?:it|this|that|this one|that one) (?:yet|now|today)\b|"
+    r"\b(?:i'?ll|let me|i will|i need to) (?:review|decide on|look at) (?:it|this|that|this one|that one) later\b"
+)
+# a question for the assistant said at the note, not a note: "顺便问一下…", "by the way, what's a value tree?"
+_ASIDE_TO_THE_BOT = re.compile(
+    r"(?:顺便|顺带|先|我)?(?:问一下|问下|问问|请问|打听一下)|"
+    r"(?:oh[, ]+)?(?:by the way|btw|quick question|one question|side question|before (?:that|i do)|"
+    r"(?:can|may) i ask(?: you)?(?: something)?)\b"
 )
 _ASKS_ABOUT_THE_NOTE = re.compile(
     r"^(?:will|does|do|can|would|is|are)\b.{0,30}\b(?:see|read|receive|shown|visible|notified|told)\b.*[?？]$|"

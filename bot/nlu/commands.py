@@ -28,6 +28,7 @@ from bot.nlu.patterns import (
     recognise,
     says_enough_for,
     second_opinion,
+    terse_listing,
 )
 
 _PLAN_QUERY_GUESSES = frozenset(
@@ -90,6 +91,13 @@ class PlanCommandRecognizer(GraphComponent):
                 )
             ):
                 found = ("query_plans", None)  # "plans from legal department", "销售部的呢？"
+            unit_spans = [
+                (int(e["start"]), int(e["end"]))
+                for e in message.get(ENTITIES) or []
+                if e.get("entity") == "unit" and e.get("start") is not None and e.get("end") is not None
+            ]
+            if found is None and units and terse_listing(text, unit_spans):
+                found = ("query_plans", None)  # "claims. submitted."
             if found is None and not units and lists_plans(text) and lists_by_status_or_year(text):
                 found = ("query_plans", None)  # "帮我拉一下2027年已经提交的计划": every unit's
             if found is None and guessed not in ACTING and asks_plans_at_risk(text):

@@ -73,6 +73,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"^(?:(?:ok|okay|then|so|good|great|fine|nice|alright|yes|yeah|looks good|lgtm)[,.!\s]+)?(?:i'?ll |let's |"
             r"i will )?(?:approve|sign off on|green[- ]?light) "
             r"(?:that|this|it)(?: one| plan)?\b|"
+            r"(?:^|[.!]\s+)(?:(?:ok|okay|then|so|right)[,\s]+)?(?:let'?s|i'?ll|we'?ll|i will|we can|happy to) "
+            r"sign (?:it|this|that|this one|that one) off\b|"
             r"^(?:那|这个|那个|这份|那份)(?:个|份)?(?:计划)?(?:就)?(?:批了|批准|通过|退回|打回|退回去|打回去|能批|可以批|能过|可以过)",
         ),
         (
@@ -191,6 +193,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"把(?:我们|我的|咱们|咱)?(?:部门)?的?(?:那个|这个|那份|这份)?[^，,。]{0,8}?(?:计划|方案)(?:给)?(?:撤了|撤回|撤掉|撤销|删了|删掉|作废)",
         ),
         ("withdraw_plan", r"\bpull (?:it|the plan|our plan|our ml plan|my plan) back\b"),
+        (  # "That drone thing, plan #1? Fuggedaboutit. Pull it, we ain't doin' it"
+            "withdraw_plan",
+            r"(?:\bplan\s*#?|#|\bnumber\s*|\bno\.\s*)(?P<id>\d{1,6})(?!\d)[^.!?]{0,30}[.!?]\s*(?:[^.!?]{0,30}[.!?]\s*)?"
+            r"(?:(?:ok|so|just|yeah|yep)[,\s]+)?(?:pull|scrap|kill|drop|bin|ditch|axe|withdraw|retract|delete|cancel) "
+            r"(?:it|that|that one|this one)\b",
+        ),
         ("withdraw_plan", r"\b(?:get rid of|bin|ditch|axe)\s+(?:(?:the|our|my)\s+)?" + _NUMBER),  # "get rid of plan 1"
         (  # "that pick route one, number 1, we need to pull it"
             "withdraw_plan",
@@ -349,6 +357,15 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             _ZH_NUMBER + r"(?:里|里面|中)?(?:还)?有(?:一|两|几|三|个|些)?(?:处|个地方|项|点|个|些)(?:地方|内容|回答)?"
             r"(?:要|得|需要|想|需)(?:改|修改|更正|调整)",
         ),
+        # "the sponsor is wrong", "mali pala yung sponsor" (Tagalog: the sponsor is wrong after all)
+        (
+            "edit_plan",
+            r"\b(?:wrong|mali|incorrect|not right|a mistake (?:in|with))\s+(?:pala\s+)?"
+            r"(?:yung\s+|ang\s+|the\s+|our\s+|my\s+)?"
+            r"(?:executive\s+)?(?:sponsor|metric|baseline|title|data sources?|pilot team|scaling path)\b|"
+            r"\b(?:executive\s+)?(?:sponsor|metric|baseline|title|data sources?)\s+(?:is|was|pala|are|were)\s+"
+            r"(?:wrong|mali|incorrect|not right)\b",
+        ),
         # resume_plan: back to a draft
         (
             "resume_plan",
@@ -431,6 +448,20 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             "start_plan",
             r"(?<![不没别])(?:要|想|准备|打算)(?:提|报|交|申报|提交|写|填)(?:一个|个|一份|份)[^，,。？?]{0,16}?"
             r"(?:ml|ai|机器学习|人工智能|模型|算法)[^，,。？?]{0,8}?(?:plan|计划|规划|项目)(?![a-z])",
+        ),
+        # "明年想用AI给经销商那边做个需求预测 题目就叫…"
+        (
+            "start_plan",
+            r"(?<![不没别])(?:明年|下一年|下年|来年|20\d\d\s*年)[^，,。？?]{0,4}?(?:想|要|准备|打算|计划)(?:用|拿|上)"
+            r"\s*(?:ai|ml|机器学习|人工智能|模型|算法)\s*[^，,。？?]{0,16}?(?:做|搞|整|弄)(?:一个|个|一套|套)?"
+            r"(?!不|没)[^，,。？?吗么]{2,}",
+        ),
+        # "想把我们客户支持部的ticket自动分类做进明年计划"
+        (
+            "start_plan",
+            r"(?<![不没别])(?:想|要|准备|打算)?把[^，,。？?]{2,30}?(?:做进|放进|列进|写进|加进|纳入|列入|放到|写到|报进)"
+            r"(?:我们的?|咱们的?)?(?:明年|下一年|下年|来年|20\d\d\s*年)(?:的|度的?)?\s*(?:ml|机器学习|ai|人工智能)?\s*"
+            r"(?:计划|规划|plan)(?![a-z])",
         ),
         # "嗨～市场部来交明年的 ML plan 啦 🎉"
         (
@@ -640,6 +671,13 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"^(?:(?:please|pls|can you|could you)\s+)?(?:show|open|pull up|display|view|read|see|look at|bring up)"
             r"(?:\s+me)?\s+(?:the\s+)?" + _NUMBER + r"(?:\s+for (?:us|me))?(?:[,\s]+please)?[.!]?$",
         ),
+        # "… but pull up #1 again would you, so I've got it in front of me"
+        (
+            "show_plan",
+            r"(?:^|[,;.!]\s*|\b(?:but|so|and|then)\s+)(?:(?:please|pls|can you|could you|would you)\s+)?"
+            r"(?:pull up|bring up|open up|show me|call up)\s+(?:plan\s*|#\s*|number\s*|no\.\s*)(?P<id>\d{1,6})(?!\d)"
+            r"(?:\s+(?:again|once more|for me|please))*(?:[,\s]+(?:would|could|can) you)?\b",
+        ),
         # a place in the list shown last: "open the first one", "打开第二个"
         (
             "show_plan",
@@ -718,6 +756,7 @@ _HOW_TO_START = re.compile(
     r"从哪(?:里|儿)?开始|怎么(?:弄|开始|填|搞)|how do i (?:start|begin)|where do i (?:start|begin)|"
     r"where (?:do|can|should) (?:i|we) (?:enter|submit|file|put in|register|send|hand in|start|begin)|"
     r"在哪(?:里|儿)?(?:填|提交|报|登记|录入)|(?:在)?(?:这儿|这里|这)(?:报|填|提交)(?:计划)?|"
+    r"(?:现在|这会儿|今天|马上)(?:就)?(?:能|可以)(?:开始)?(?:填|报|写|开始)(?:了)?(?:吗|么|不)|"
     r"\bcan (?:i|we) get (?:it|this|that) (?:done|sorted|going)\b|在此办理|在这里(?:办理|填|提交|写|弄|登记|申报|报)|"
     r"在这(?:儿)?(?:登记|申报)|这里(?:可以|能)(?:办|填|提交|写|登记|报)|can (?:i|we) do (?:it|this|that) "
     r"(?:here|now)|is this (?:the place|where)|can (?:i|we) (?:do|start|fill) (?:it|this|the|my|our)"
@@ -961,6 +1000,7 @@ _PLANS_OF = re.compile(
     r"\bdid\b[^.?!]{0,40}\b(?:file|submit|send in|hand in)\b|\b(?:has|have|did)\b.{0,12}\bput (?:in|forward)\b|"
     r"\bplans?\b|\bfiled\b|\bsubmitted\b|\bsent in\b|\bhanded in\b|\bin the (?:pipeline|works)\b|\blined up\b|"
     r"\bgot in for\b|\bwhat (?:does|do|did) [\w&' -]{1,30} have\b|\bwhat(?:'s| has) [\w&' -]{1,30} got\b|"
+    r"\bsent (?:us|over|through)\b|\b(?:come|came) in\b|"
     r"计划|规划|方案|提案|交了|报了|提交了"
 )
 _FIRST_PERSON = re.compile(r"\b(?:our|my|we|us|i)\b|我们|咱们|我的|本部门")
@@ -976,7 +1016,12 @@ def about_units_plans(text: str) -> bool:
     """Asks about other units' plans ("submitted plans from IT", "风控和财务的计划里…"), not one's own, and
     files nothing."""
     folded = fold(text)
-    folded_people = re.sub(r"\b(?:for |waiting for |awaiting )?(?:our|my) (?:review|approval|sign-?off)\b", " ", folded)
+    folded_people = re.sub(
+        r"\b(?:for |waiting for |awaiting )?(?:our|my) (?:review|approval|sign-?off)\b|"
+        r"\b(?:sent|send|given|gave|shown|showed) us\b|\b(?:waiting|sitting) on us\b|\bfor us to\b",
+        " ",
+        folded,
+    )
     return (
         bool(_PLANS_OF.search(folded))
         and not _FIRST_PERSON.search(folded_people)
@@ -992,7 +1037,9 @@ _WHAT_WAS_FILED = re.compile(
     r"(?:调阅|查阅|调取|调出|查看|拉一下|拉下|看下|看一下|查一下|查查|查下)\S{0,16}?(?:报送|报|交|提交|申报)(?:的|了的|过的)|"
     r"\b(?:what|which|how many)\b.{0,40}\b(?:did|has|have)\b.{0,30}\b(?:file|submit|send in|hand in|put in|"
     r"put forward)\b|\b(?:what|which|how many)\b.{0,40}\b(?:filed|submitted|sent in|handed in|put in|put forward)\b|"
-    r"\b(?:what|which|how many)\b[^.]{0,40}\b(?:submit|file|send in|hand in|got in)\b"
+    r"\b(?:what|which|how many)\b[^.]{0,40}\b(?:submit|file|send in|hand in|got in)\b|"
+    r"\b(?:what|which|how many)\b.{0,40}\b(?:did|has|have)\b.{0,30}\b(?:sent|send)(?: us| in| over| through)?\b|"
+    r"\bwhat'?s (?:come|came) in\b|\b(?:anything|what)\b.{0,30}\b(?:come|came|sent) in from\b"
 )
 
 
@@ -1015,6 +1062,25 @@ _STATUS_OR_YEAR = re.compile(
     r"20\d\d|明年|今年|已提交|已经提交|提交了的|待审|草稿|已批准|退回的|\b(?:submitted|drafts?|approved|returned|"
     r"next year|this year)\b"
 )
+
+
+_STATUS_OR_YEAR_WORD = (
+    r"20\d\d\s*年?|\bfy\s?\d\d\b|\bnext year\b|\bthis year\b|明年|今年|"
+    r"\b(?:submitted|drafts?|approved|needs? work|returned|sent back|withdrawn|pending|in review)\b|"
+    r"已提交|提交了的|草稿|已批准|批准了的|退回的?|待审|撤回的?"
+)
+_TERSE_LISTING = re.compile(
+    r"(?:[\s.,;:!?/&+|-]|\band\b|\bplans?\b|\bfor\b|\bin\b|的|和|计划|" + _STATUS_OR_YEAR_WORD + r")+"
+)
+
+
+def terse_listing(text: str, unit_spans: List[Tuple[int, int]]) -> bool:
+    """ "claims. submitted.", "法务 2027 已提交": units with a status or year and nothing else, a listing."""
+    kept = list(text)
+    for start, end in unit_spans:
+        kept[start:end] = [" "] * (end - start)
+    rest = fold("".join(kept))
+    return bool(rest) and bool(_TERSE_LISTING.fullmatch(rest)) and bool(re.search(_STATUS_OR_YEAR_WORD, rest))
 
 
 def lists_by_status_or_year(text: str) -> bool:
@@ -1198,7 +1264,10 @@ _WHOM_TO_REMIND = re.compile(
 _AWAITING_REVIEW = re.compile(
     r"\b(?:waiting|pending|awaiting|queued|up) (?:for )?(?:a )?(?:review|approval|decision|sign-?off)\b|"
     r"\b(?:to be|yet to be|not yet|still to be) (?:reviewed|approved)\b|\bin the review queue\b|"
-    r"待审|待审批|待批|等待审批|等着审|还没审|未审|没审的|等审"
+    r"待审|待审批|待批|等待审批|等着审|还没审|未审|没审的|等审|"
+    r"\b(?:waiting|sitting|pending) (?:on|for) us\b|\bfor us to (?:look at|review|decide on|sign off)\b|"
+    r"\b(?:sitting|stuck|waiting|sat) (?:at|in) submitted\b|"
+    r"\b(?:still )?waiting on (?:a |our )?(?:review|decision|look)\b"
 )
 _MINE = re.compile(r"我的|我们|咱们|本部门|\b(?:my|our|mine|ours)\b")
 

@@ -75,6 +75,23 @@ def test_the_answers_so_far_mid_plan_then_the_question_again(directory_db, text,
 
 
 @pytest.mark.parametrize(
+    "text, lang",
+    [("还有多少个问题啊，快点", "zh"), ("how many more questions? hurry up", "en"), ("are we nearly done?", "en")],
+)
+def test_how_many_questions_are_left_mid_plan_then_the_question_again(directory_db, text, lang):
+    form, asked, validation, extra = FORMS[0]
+    slots, dispatcher = say(form, asked, validation, extra, text, lang=lang)
+    assert slots["requested_slot"] == asked and slots[asked] is None and slots["reask"] == "back"
+    assert texts(dispatcher) == [messages.text("form_progress", lang, done=5, left=17, total=22)]
+
+
+def test_how_many_questions_are_left_at_the_review_note(directory_db):
+    slots, dispatcher = say(*FORMS[-1], "还有几个问题")
+    assert slots["requested_slot"] == "review_note" and slots["review_note"] is None
+    assert texts(dispatcher) == [messages.text("form_progress_last", "zh")]
+
+
+@pytest.mark.parametrize(
     "form, asked, validation, extra",
     [f for f in FORMS if f[0] != "plan_form"],
     ids=[i for i in IDS if not i.startswith("plan_form")],

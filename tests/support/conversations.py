@@ -391,8 +391,9 @@ def check_store(url: str, conversation: Conversation, ids: Mapping[str, int], de
                 plan = filed[0]
                 if "status" in wanted and plan.status != wanted["status"]:
                     problems.append(f"status: expected {wanted['status']}, stored {plan.status}")
-                if plan.year != int(expect.get("year", default_year)):
-                    problems.append(f"year: expected {expect.get('year', default_year)}, stored {plan.year}")
+                year = int(wanted.get("year", expect.get("year", default_year)))
+                if plan.year != year:
+                    problems.append(f"year: expected {year}, stored {plan.year}")
                 for name, value in (wanted.get("fields") or {}).items():
                     problem = check_value(name, getattr(plan, name), value)
                     if problem:
@@ -414,8 +415,9 @@ def check_store(url: str, conversation: Conversation, ids: Mapping[str, int], de
                 )
                 if problem:
                     problems.append(problem)
-                if record.year != int(expect.get("year", default_year)):
-                    problems.append(f"no-plan year: expected {expect.get('year', default_year)}, stored {record.year}")
+                year = int((expect["no_plan"] or {}).get("year", expect.get("year", default_year)))
+                if record.year != year:
+                    problems.append(f"no-plan year: expected {year}, stored {record.year}")
         for key, wanted in (expect.get("fixtures") or {}).items():
             plan = session.get(Plan, ids.get(str(key), -1))
             if plan is None:

@@ -16,6 +16,13 @@ from bot.language import detect, reply_language
         (None, None),
         ("/affirm", None),
         ("？", "zh"),
+        ("ok", None),
+        ("OK 👍", None),
+        ("okay!", None),
+        ("hhh", None),
+        ("yyds", None),
+        ("OK let's start", "en"),
+        ("yes", "en"),
     ],
 )
 def test_detect(text, lang):
@@ -29,6 +36,11 @@ def test_the_message_language_wins_without_an_explicit_choice():
 
 def test_an_explicit_choice_sticks():
     assert reply_language("你好", explicit="en") == "en"
+
+
+def test_an_ok_from_a_chinese_speaker_keeps_chinese():
+    assert reply_language("ok", previous="zh") == "zh"
+    assert reply_language("ok", previous="en") == "en"
 
 
 def test_no_signal_keeps_the_previous_language_then_the_preference():
