@@ -443,7 +443,8 @@ _CORRECTING = re.compile(
     r"on (?:further )?reflection|on second thoughts?|second thoughts|come to think of it|thinking about it again|"
     r"now that i think about it|never mind|算了|等等|等一下|等下|不对|哦不|说错了|我是说|应该说|更正(?:一下)?|"
     r"转念一想|仔细想想|再想了想)"
-    r"(?:[\s,，:：]+|$)"
+    r"(?:[\s,，:：]+|$)|"
+    r"^(?:算了|不对|哦不|想了想|想想|转念一想)[\s,，]*还是"  # "先不组了 嗯 算了还是组一个吧"
 )
 _ACKNOWLEDGEMENTS = frozenset(
     {
@@ -905,6 +906,15 @@ def _after_correction(text: str) -> Optional[str]:
     return next(_corrections(words.clauses(words.fold(text))), None)
 
 
+# A weak yes, then doubt said outright: "It can be. Maybe …, I am not 100% sure", "可能吧，说实话我也拿不准"
+_WEAK_YES = re.compile(
+    r"^(?:(?:it|that|this) (?:can|could|might|may) be|(?:could|might|may) be|maybe|possibly|perhaps|probably|"
+    r"可能|也许|或许|大概|应该|说不定)\b"
+)
+_NOT_SURE_AFTER = re.compile(
+    r"[,;.，；。]\s*.{0,60}?(?:\b(?:i'?m|i am|we'?re|we are) not (?:100%|a hundred percent|totally|entirely|completely|"
+    r"fully|really|that)? ?sure\b|\bnot sure\b|拿不准|不太确定|不确定|说不准|吃不准)"
+)
 # A hedge, then the answer it comes down to: "Partly; realistically, no."
 _DECISIVE = re.compile(
     r"[,;.，；。]\s*(?:but\s+)?(?:realistically|in practice|practically speaking|in reality|honestly|frankly|"
@@ -990,6 +1000,8 @@ def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], 
         value = parse_choice(field, preferred.group("kept"), guess=guess)
         if value is not None:
             return value
+    if field in YES_NO_FIELDS and _WEAK_YES.match(words.fold(text)) and _NOT_SURE_AFTER.search(words.fold(text)):
+        return "unsure"  # "It can be. Maybe simple thresholds also work, I am not 100% sure"
     found = read_choice(field, text)
     if found is not None and found.leading:
         return found.value
@@ -1330,7 +1342,8 @@ _REASON_CLAUSE = re.compile(
 # "收入那块谈不上", "new opportunities maybe one day, but not for this plan", "Revenue: none"
 _NOT_NOW = re.compile(
     r"^\s*[:：]\s*(?:none|nil|n/?a|zero|nothing|no|无|没有|暂无|不涉及)(?![a-z])|"
-    r"^(?:那块|这块|方面|这个|那个|的话|嘛|呢|吧)?\s*(?:谈不上|算不上|不算|没有|没啥|不涉及|不太涉及|暂时不|以后再说|先不算)|"
+    r"^(?:那块|这块|方面|这个|那个|的话|嘛|呢|吧)?\s*(?:谈不上|算不上|不算|没有|没啥|不涉及|不太涉及|暂时不|以后再说|先不算|"
+    r"不直接|不明显|影响不大|关系不大|不太相关|没什么关系|没关系)|"
     r"^\s*(?:maybe|perhaps|possibly)?\s*(?:one day|someday|some day|later|down the line|in the future)\b|"
     r"^[^.;]{0,30}\bnot (?:for|in) this (?:plan|one|year|round)\b|^\s*(?:not really|not so much|not yet|isn'?t|"
     r"is not)\b|^\s*(?:i|we)\s+(?:do not|don'?t|won'?t|wouldn'?t|can'?t|cannot)\s+(?:count|include|claim|see|expect)\b"
@@ -1572,7 +1585,7 @@ def volunteered_answers(text: str, asked: str) -> Dict[str, str]:
                     clause, {label: [words.fold(c) for c in cues] for label, cues in by_label.items()}
                 )
             }
-            if asked in _NEARBY.get(field, ()) and len(labels) == 1:
+            if asked in _NEARBY.get(field, ()) and len(labels) == 1 and _about_its_subject(field, clause):
                 found.setdefault(field, set()).update(labels)
         for field, cues in FIELD_CUES.items():
             if asked not in _NEARBY.get(field, ()) or not any(
@@ -1586,6 +1599,17 @@ def volunteered_answers(text: str, asked: str) -> Dict[str, str]:
             if choice and choice.value not in _NOT_VOLUNTEERED:
                 found.setdefault(field, set()).add(choice.value)
     return {field: choices.pop() for field, choices in found.items() if len(choices) == 1}
+
+
+# "平时GPU又大量闲置" says nothing about data: an unused-data cue counts only beside a word for data
+_DATA_WORD = re.compile(
+    r"数据|资料|记录|日志|档案|报表|表格|录音|工单|单据|历史|台账|流水|\b(?:data|dataset|datasets|records?|logs?|history|"
+    r"histories|archives?|transcripts?|tickets|files|spreadsheets|sheets|recordings|scans|images|photos|emails)\b"
+)
+
+
+def _about_its_subject(field: str, clause: str) -> bool:
+    return field != "q_unused_data" or bool(_DATA_WORD.search(words.fold(clause)))
 
 
 def skipped_value(field: str):
@@ -2062,6 +2086,7 @@ _ASKS_HOW = re.compile(
 # Who is speaking, or for whom, is no reason: "我是理赔部的", "For the Risk department", "Karen from IT here"
 _WHO_IS_TELLING = re.compile(
     r"(?:(?:你好|您好|hi|hello)[，,\s]*)?(?:我是|我们是|这里是|这边是|我这边是)[\u4e00-\u9fff\w\s]{0,12}?(?:的|这边|这里)?|"
+    r"(?:我们|咱们|俺们|我)(?:这边|这里)?(?:的)?[\u4e00-\u9fff\w]{0,10}?(?:部|部门|中心|处|科|室|组|团队|分公司)(?:的|这边)?|"
     r"(?:(?:speaking )?(?:for|on behalf of|from) (?:the |our )?[\w&' -]{1,30}?"
     r"(?: department| dept| unit| team| division)?)|"
     r"(?:this is |it'?s )?[\w' -]{1,30} (?:here|speaking)|this is [\w' -]{1,30}"
@@ -2076,7 +2101,8 @@ _GREETING = re.compile(
     r"(?:你好|您好|哈喽|嗨|hi|hello|hey|hiya|hey there|(?:hi|hey|hello|g'?day|morning) (?:mate|guys|folks|all|team|"
     r"there|bot|assistant)|g'?day|早上好|下午好|good (?:morning|afternoon|evening|day)|dear (?:all|team|sir|madam)|"
     r"greetings)(?:呀|啊| all| team| there)?(?:[\s,]+(?:suno|listen|look|so))?|"
-    r"(?:跟|和|给)?(?:你|您)(?:说|讲)(?:一声|下|一下)"
+    r"(?:跟|和|给)?(?:你|您)(?:说|讲)(?:一声|下|一下)|(?:不好意思|抱歉)?(?:打扰了|打扰一下|打扰您了|打扰你了)|"
+    r"sorry to (?:bother|trouble) you"
 )
 
 

@@ -163,6 +163,14 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     command = commands.match(text, editable)
     if command is not None and command.kind == "wait" and asks(text, asked):
         command = None  # "等下，data lake 具体是指什么？…": the question is what counts
+    if (
+        command is not None
+        and command.kind == "resume"
+        and asked.name == "confirmation"
+        and not asks(text, asked)
+        and not re.search(r"\b(?:plan|draft)s?\b|计划|草稿|规划", words.fold(text))  # "continue my plan" resumes
+    ):
+        return Reading("answer", value="yes")  # "Ess, go on", "continue" at "Shall I submit it?": go ahead
     if command is not None and command.kind in ("resume", "wait") and asked.kind != "text" and not asks(text, asked):
         parsed = _answered(text, asked, heard)  # "ok, back. it's poor": the answer counts
         if parsed is not None:

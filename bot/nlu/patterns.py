@@ -481,6 +481,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:不做|不搞|不报|不交|不提交|不整|不弄)(?:任何)?\s*(?:机器学习|ml|ai|人工智能)\s*(?:plan|计划|规划|项目)?\s*(?:了|啦)?"
             r"\s*(?:[，,。;；!！]|$)",
         ),
+        # "明年应该是搞不了机器学习计划 这个要怎么跟你们报一声"
+        (
+            "declare_no_plan",
+            r"(?:做|搞|整|弄|报|交)不(?:了|成|起来)[^，,。？?]{0,8}?(?:机器学习|ml|ai|人工智能)?\s*(?:计划|规划)",
+        ),
         # "经研究，我部明年暂不开展机器学习相关工作，特此报备。"
         (
             "declare_no_plan",
@@ -765,7 +770,8 @@ _HOW_TO_START = re.compile(
 _HOW_TO_TELL = re.compile(
     r"\bhow (?:do|can|should) (?:i|we) (?:let (?:you|you lot|you guys|you all|y'?all|the planning office|"
     r"planning|the office|people) know|register|record|declare|tell you|report|log|"
-    r"enter|submit|file)(?: (?:that|this|it))?\b|怎么(?:登记|申报|报|告诉你|声明)|如何(?:登记|申报|声明)"
+    r"enter|submit|file)(?: (?:that|this|it))?\b|怎么(?:登记|申报|报|告诉你|声明)|如何(?:登记|申报|声明)|"
+    r"(?:要|该|得)?(?:怎么|咋|如何)(?:跟|和|向)(?:你们|你|规划办|规划办公室)?(?:报|说|讲|报备|登记)"
 )
 ACTING = frozenset({"start_plan", "withdraw_plan", "declare_no_plan", "review_plan"})
 

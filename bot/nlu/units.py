@@ -50,8 +50,12 @@ def ambiguous(name: str) -> bool:
 def _in_unit_context(text: str, start: int, end: int, written: str) -> bool:
     if text[start:end] == written and start > 0 and not re.search(r"[.!?。！？]\s*$", text[:start]):
         return True  # "submitted plans from IT", "Risk needs to …" mid-sentence as the directory writes it
+    from bot.nlu.patterns import terse_listing
+
     return bool(
-        re.match(_UNIT_AFTER, text[end:], re.IGNORECASE) or re.search(_UNIT_BEFORE, text[:start], re.IGNORECASE)
+        re.match(_UNIT_AFTER, text[end:], re.IGNORECASE)
+        or re.search(_UNIT_BEFORE, text[:start], re.IGNORECASE)
+        or terse_listing(text, [(start, end)])  # "claims. submitted."
     )
 
 

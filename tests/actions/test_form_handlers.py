@@ -385,7 +385,7 @@ def test_a_no_at_the_start_question_asks_for_the_year(directory_db):
 
 
 def test_an_answer_no_rule_reads_said_again_is_taken_as_it_leans(directory_db):
-    text = "we lose two million a year to this"
+    text = "this costs the company dearly"
     tracker = form_tracker(
         "li.wei", text, form="plan_form", asked="q_important", slots={"plan_year": YEAR, "failed_tries": 1}
     )

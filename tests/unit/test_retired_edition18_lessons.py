@@ -6,6 +6,7 @@ import pytest
 from bot.dialogue import answers, commands
 from bot.kb import faq
 from bot.nlu.patterns import about_units_plans, listing_by_status, recognise, terse_listing
+from bot.nlu.units import find_units
 from bot.plan_schema import ANSWER_FIELD_NAMES
 from tests.support.reading import read
 
@@ -193,3 +194,63 @@ def test_tell_me_about_asks(text):
 def test_changes_of_edition_18(text, field, value):
     edit = commands.match(text, ANSWER_FIELD_NAMES)
     assert edit is not None and edit.kind == "edit" and edit.field == field and edit.value == value
+
+
+def test_a_terse_listing_names_a_unit_that_is_an_everyday_word():
+    names = [("claims", "Claims", "claims")]
+    assert [u["value"] for u in find_units("claims. submitted.", names)] == ["Claims"]
+    assert find_units("claims are rising", names) == []
+
+
+def test_greetings_and_who_is_telling_are_no_reason():
+    assert (
+        answers.reason_in("您好 打扰了 我们煤矿仓储物流部 明年应该是搞不了机器学习计划 这个要怎么跟你们报一声") is None
+    )
+    assert answers.reason_in("我们财务部明年不报计划了，因为系统迁移") == "系统迁移"
+
+
+@pytest.mark.parametrize("text", ["Ess, go on", "go on", "continue"])
+def test_going_on_at_a_confirmation_confirms(text):
+    reading = read("confirmation", text, "submit")
+    assert (reading.kind, reading.value) == ("answer", "yes")
+
+
+def test_continuing_my_plan_at_a_confirmation_resumes():
+    reading = read("confirmation", "continue my plan", "start")
+    assert reading.kind == "command" and reading.command.kind == "resume"
+
+
+def test_revenue_said_not_to_count_is_no_branch():
+    assert answers.parse_branches("主要是省时间，还有差错少了对客户服务有帮助，收入不直接") == [
+        "time_saved",
+        "customer_service",
+    ]
+
+
+def test_idle_machines_are_no_unused_data():
+    said = "晚高峰和新游上线时排队严重，用户等超过3分钟就流失；平时GPU又大量闲置，云成本压不下来"
+    assert answers.volunteered_answers(said, "problem") == {}
+    assert answers.volunteered_answers("客服录音一直躺着没人用，投诉越来越多", "problem") == {"q_unused_data": "yes"}
+
+
+@pytest.mark.parametrize(
+    "question, text, value",
+    [
+        ("pilot_team", "先不组了 嗯 算了还是组一个吧 三个人就行", "yes"),
+        ("q_needs_ml", "It can be. Maybe simple thresholds also work, I am not 100% sure", "unsure"),
+        ("q_needs_ml", "It can be, we are sure", "yes"),
+    ],
+)
+def test_self_corrections_and_doubt_after_a_weak_yes(question, text, value):
+    reading = read(question, text)
+    assert (reading.kind, reading.value) == ("answer", value)
+
+
+def test_a_long_problem_that_ends_with_going_offline_is_no_pause():
+    said = "很多商户签约三个月后GMV就断崖下滑然后下线，BD发现的时候已经晚了，挽留成本很高"
+    assert commands.match(said) is None
+    assert commands.match("我先下线了").kind == "pause"
+
+
+def test_signing_it_off_approves():
+    assert answers.split_review("Yeah that's lovely, I'm happy with it. Let's sign it off") == ("approved", None)
