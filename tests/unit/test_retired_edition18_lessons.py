@@ -254,3 +254,14 @@ def test_a_long_problem_that_ends_with_going_offline_is_no_pause():
 
 def test_signing_it_off_approves():
     assert answers.split_review("Yeah that's lovely, I'm happy with it. Let's sign it off") == ("approved", None)
+
+
+@pytest.mark.parametrize("text", ["that's all I have time for", "no more time today", "time's up for me", "我时间到了"])
+def test_running_out_of_time_pauses(text):
+    reading = read("skill_gaps", text)
+    assert reading.kind == "command" and reading.command.kind == "pause"
+
+
+def test_no_time_to_understand_customers_is_a_problem_not_a_pause():
+    reading = read("problem", "客服没时间了解客户需求，投诉很多")
+    assert (reading.kind, reading.value) == ("answer", "客服没时间了解客户需求，投诉很多")
