@@ -398,6 +398,9 @@ def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
             label = "no"  # "不能独立", "not on our own", "we can not do it alone"
         elif label == "good" and "poor" in field_groups and _NEGATION_BEFORE.search(clause[:s]):
             label = "poor"  # "not nice at all", "不干净"
+        elif label == "poor" and "good" in field_groups and _NEGATION_BEFORE.search(clause[:s]):
+            bare = not re.match(r"太|很|那么|特别|非常|十分|\b(?:too|that|very|so)\b", clause[s:e])
+            label = "good" if bare and re.search(r"(?:不|并不|一点也不|一点都不)$", clause[:s]) else "mixed"  # "不差"
         elif label == "budgeted" and (
             _NEGATION_BEFORE.search(clause[:s])
             or _NEGATION_NEAR.search(clause[:s])
@@ -780,6 +783,7 @@ _EVIDENCE: Dict[str, Dict[str, Pattern[str]]] = {
         "q_important": {
             "yes": r"(?:赔|损失|亏|罚|浪费|多花|少赚|丢了?)\S{0,10}?(?:\d|[一二两三四五六七八九十几百千万亿])+\S{0,3}?"
             r"(?:万|亿|千|百|元|块)|点名|拍桌子|亲自过问|亲自抓|三天两头|你说(?:重不重要|值不值得?)|"
+            r"(?:老板|领导|老总|上面|上头)?(?:天天|每天|一直|老是|总是|隔三差五)(?:在)?催|催得(?:很)?紧|"
             r"(?:老板|领导|总经理|老总|总裁|高层|董事会|ceo|cfo|[张王李刘陈杨赵黄周吴]总)[^没不无未，,。；;]{0,12}?(?:专门|亲自|多次|反复|一直)?(?:提过|提到|提了|过问|问过|关心|重视|强调|盯着)|"
             r"\b(?:cost|costs|costing|lost|lose|losing|wasted?|fined?|penalt\w+)\b.{0,30}?(?:[$€£]|\d)|"
             r"\b(?:ceo|cfo|coo|the board|md|managing director|my boss|the boss)\b.{0,30}\b(?:raised|asks?|asked|"
@@ -1021,9 +1025,10 @@ def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], 
         return found.value if found else None
     if found is None:
         return guessed.value if guessed.probability >= GUESS_WHEN_UNREAD else None
-    if found.value == "mixed":
+    negated = bool(_NEGATING.search(words.fold(text))) and guessed.value not in DOUBTS
+    if found.value == "mixed" and not (negated and field == "data_quality"):  # "不太烂", "not poor at all"
         return guessed.value if guessed.probability >= GUESS_OVER_MIXED else found.value
-    if _NEGATING.search(words.fold(text)) and guessed.value not in DOUBTS:
+    if negated:
         return found.value
     return guessed.value if guessed.probability >= GUESS_OVER_INFERENCE else found.value
 

@@ -122,6 +122,9 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         return read(replace(heard, text=kept), asked, lookup=lookup, editable=editable)
     if asked.kind in ("yes_no", "choice") and "yes" in asked.choices and text in _EMOJI_YES_NO:
         return Reading("answer", value=_EMOJI_YES_NO[text])
+    counted = _COUNTS_AS.search(words.fold(text)) if "yes" in asked.choices else None
+    if counted:  # "we lose 2M a year on it, would that count as a yes?"
+        return Reading("answer", value=counted.group("option"))
     if not answers.has_substance(text):
         return _rescue(heard, asked) or Reading("unclear", problem="plan_no_words")
     if len(text) > MAX_ANSWER_CHARS:
@@ -861,6 +864,11 @@ def _rescue(heard: Heard, asked: Question) -> Optional[Reading]:
 _ASKS_WHAT_TO_WRITE = re.compile(
     r"\bwhat (?:should|do|shall|must) i (?:write|put|say|add)\b|\bwhat (?:kind of|sort of) (?:note|comment)\b|"
     r"(?:写|填|说)(?:什么|啥|些什么|些啥)(?:好|呢|啊)?\s*[?？]?$|要写(?:什么|啥)"
+)
+# The answer asked back as a question: "would that count as a yes?"
+_COUNTS_AS = re.compile(
+    r"\b(?:would|does|will|is|could|can|should) (?:that|this|it) (?:count|do|work|pass|qualify|go down) (?:as|for) "
+    r"(?:a |an )?(?P<option>yes|no)\b"
 )
 # A review put off: "这个先不审了", "先别记", "hold off on this one", "don't record anything yet"
 _REVIEW_HELD = re.compile(

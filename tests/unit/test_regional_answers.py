@@ -197,3 +197,51 @@ def test_english_idioms_at_a_yes_or_no_question(text, value):
 )
 def test_needing_another_teams_support_is_no_at_doing_it_alone(text, value):
     assert read("q_can_do_alone", text).value == value
+
+
+@pytest.mark.parametrize(
+    "question, text, value",
+    [
+        ("q_important", "绝绝子 老板天天催", "yes"),
+        ("q_important", "no cap, it's huge", "yes"),
+        ("q_important", "bet", "yes"),
+        ("q_important", "we lose 2M a year on it, would that count as a yes?", "yes"),
+        ("q_can_do_alone", "does it count as a no if IT must help?", "no"),
+        ("data_quality", "得劲", "good"),
+        ("data_quality", "杠赛来", "good"),
+        ("data_quality", "嫽得很", "good"),
+        ("data_quality", "蚌埠住了 太烂了", "poor"),
+        ("data_quality", "不差", "good"),
+        ("data_quality", "不太差", "mixed"),
+        ("data_quality", "不太烂", "mixed"),
+        ("data_quality", "not poor at all", "mixed"),
+        ("data_quality", "bit shonky", "poor"),
+        ("data_quality", "太差了", "poor"),
+    ],
+)
+def test_slang_dialect_and_negated_options(question, text, value):
+    reading = read(question, text)
+    assert (reading.kind, reading.value) == ("answer", value)
+
+
+@pytest.mark.parametrize("text", ["这部分需要和研究院确认后再补", "其余部分容我请示后再行补充"])
+def test_formal_ways_of_leaving_the_rest_for_later(text):
+    reading = read("domain_experts", text)
+    assert reading.kind == "command" and reading.command.kind == "pause"
+
+
+def test_a_clause_about_filling_in_later_is_no_pause():
+    assert read("domain_experts", "确认后再填的那些数据").kind == "answer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "您好！关于明年机器学习计划申报事宜，我部拟申报一项，烦请指导。",
+        "兹有我部拟于明年开展智能审单项目，现申请填报计划。",
+    ],
+)
+def test_formal_requests_to_file_start_a_plan(text):
+    from bot.nlu.patterns import recognise
+
+    assert recognise(text) == ("start_plan", None)
