@@ -245,3 +245,19 @@ def test_formal_requests_to_file_start_a_plan(text):
     from bot.nlu.patterns import recognise
 
     assert recognise(text) == ("start_plan", None)
+
+
+@pytest.mark.parametrize(
+    "question, text, value",
+    [
+        ("q_can_ship", "nai", "yes"),
+        ("q_can_ship", "sim, claro", "yes"),
+        ("q_can_ship", "igen", "yes"),
+        ("q_can_ship", "we are not so far yet", "unsure"),
+        ("data_quality", "lagom", "mixed"),
+        ("data_quality", "middle good", "mixed"),
+    ],
+)
+def test_non_native_english_answers(question, text, value):
+    reading = read(question, text)
+    assert (reading.kind, reading.value) == ("answer", value)
