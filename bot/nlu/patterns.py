@@ -67,6 +67,9 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"needs? changes|rejected|goes back|should go back|is not ready|isn't ready|can go ahead)\b",
         ),
         ("review_plan", r"(?:批准|通过|批了|同意|准了|退回|打回|驳回)(?:一下|掉)?\s*" + _ZH_NUMBER),
+        # "审下3号", "1号这个得劲，批"
+        ("review_plan", r"^(?:我|俺)?(?:来)?(?:审|审审|审一下|审下|评审一下)\s*" + _ZH_NUMBER + r"[。.!！]?$"),
+        ("review_plan", r"^" + _ZH_NUMBER + r"[^，,。？?]{0,10}[，,\s]+(?:那就|就)?批(?:了|吧|掉)?[。.!！]?$"),
         (
             "review_plan",
             r"\b(?:send|sending|bounce|bouncing|return|returning|kick)\s+(?:that|this|it)(?: one| plan)?\s+back\b|"
@@ -79,7 +82,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         ),
         (
             "review_plan",
-            r"^(?:另外|还有|然后|再|接着|那|那么|最后)?[，,\s]*(?:这个|那个|这份|那份)?(?:把|将|给)?\s*"
+            r"^(?:另外|还有|然后|再|接着|那|那么|最后)?[，,\s]*(?:俺看|我看|我觉得|依我看|我的意见是)?[，,\s]*"
+            r"(?:这个|那个|这份|那份)?(?:把|将|给)?\s*"
             + _ZH_NUMBER
             + r"\s*.{0,6}?(?:批准|通过|批了|过了|过吧|可以过|可以批|同意|退回|"
             r"打回|驳回|退回去|打回去|退了|批掉)",
@@ -1046,6 +1050,8 @@ def about_units_plans(text: str) -> bool:
 # "理赔部明年报了啥", "what has Procurement filed so far?"
 _WHAT_WAS_FILED = re.compile(
     r"(?:报|交|提交|申报)了?些?(?:啥|什么|哪些|哪几份|哪几个|几个|几份|多少|咩)|"
+    r"(?:谁|哪些部门|哪几个部门|哪个部门|哪些单位)(?:都|已经)?(?:交|报|提交|申报)(?:上来)?了|"
+    r"(?:交|报|提交|申报)(?:上来)?了的(?:计划|规划|方案)|"
     r"(?:已经|已)(?:报送|报|交|提交|申报)(?:上来|上去)?的|(?:报送|提交|申报|交|报)上来的|"
     r"(?:调阅|查阅|调取|调出|查看|拉一下|拉下|看下|看一下|查一下|查查|查下)\S{0,16}?(?:报送|报|交|提交|申报)(?:的|了的|过的)|"
     r"\b(?:what|which|how many)\b.{0,40}\b(?:did|has|have)\b.{0,30}\b(?:file|submit|send in|hand in|put in|"
@@ -1059,6 +1065,7 @@ _WHAT_WAS_FILED = re.compile(
 # "请把财务部的机器学习计划列给我看一下": a listing verb, so a question, whatever the model guessed.
 _LISTING = re.compile(
     r"列给我|列出|列一下|列个|列下|列表|给我看|发我看|调出来|调出|调一下|调下|拉出来|拉出|调阅|查阅|调取|查一下|查查|查看|看一下|看看|拉一下|拉下|拉个|"
+    r"捋一遍|捋一下|捋捋|过一遍|看下|"
     r"\b(?:list|show me|pull up|give me|let me see)\b|"
     r"\bwhat(?:'s| is| has| have)?\b[^?]{0,30}\b(?:got |have )?(?:in the pipeline|in the works|lined up)\b"
 )  # "What's Marketing got in the pipeline for 2027?"

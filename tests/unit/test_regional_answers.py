@@ -261,3 +261,20 @@ def test_formal_requests_to_file_start_a_plan(text):
 def test_non_native_english_answers(question, text, value):
     reading = read(question, text)
     assert (reading.kind, reading.value) == ("answer", value)
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [("俺看2号可以过", 2), ("1号这个得劲，批", 1), ("审下3号", 3), ("我觉得3号可以批", 3)],
+)
+def test_planning_office_decisions_in_dialect_and_shorthand(text, number):
+    from bot.nlu.patterns import recognise
+
+    assert recognise(text) == ("review_plan", number)
+
+
+@pytest.mark.parametrize("text", ["给我捋一遍明年交了的计划", "明年都谁交了，给我拉个单子"])
+def test_planning_office_listings_in_shorthand(text):
+    from bot.nlu.patterns import lists_by_status_or_year, lists_plans
+
+    assert lists_plans(text) and lists_by_status_or_year(text)
