@@ -866,11 +866,18 @@ def _original_case(text: str, folded_value: str) -> str:
 
 def field_named(text: str, fields: Sequence[str]) -> Optional[str]:
     """The plan field a short message names ("the sponsor", "数据质量"), for "which answer?"."""
-    folded = words.fold(text)
+    folded = _QUESTION_MEANT.sub(" ", words.fold(text))  # "这个跟上一个问题有什么区别": no field named
     for alias, field in _field_names():
         if field in fields and words.spans(folded, alias):
             return field
     return None
+
+
+# "问题" and "question" as a word for a question of the form, not for the plan's business problem
+_QUESTION_MEANT = re.compile(
+    r"(?:上一个|上个|前一个|前面那个|下一个|下个|这个|那个|这道|那道|这一个|刚才那个|刚才的|上一道|每个|几个|多少个)问题|"
+    r"(?:the |this |that |last |previous |next |each )question"
+)
 
 
 def names_field(text: str, field: str) -> bool:

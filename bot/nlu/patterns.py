@@ -542,6 +542,15 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"trying|hoping|time|here|let'?s|lets)\b(?: to)?\s+(?:get|put|enter|log|register|lodge|"
             r"record)\b(?:\s+[\w'-]+){0,5}?\s+" + _ML + r"(?:plan|proposal)\b(?!\s+(?:of|from)\b)",
         ),
+        # "we wanna get an ML thing on the books for next year", "looking to kick off an AI project next year"
+        (
+            "start_plan",
+            r"^(?!.*\b(?:no|not|don'?t|won'?t|withdraw\w*|pull\w*|cancel\w*|delete\w*)\b).*"
+            r"\b(?:want|wanna|would like|'d like|need|needs|looking|hoping|planning|trying|going|gonna|here)\b(?: to)?\s+"
+            r"(?:get|put|do|file|submit|start|kick off|register|log|launch|pitch|propose|add|enter)\b"
+            r"(?:\s+[\w'-]+){0,3}?\s+(?:ml|machine learning|ai|a\.i\.)\s+"
+            r"(?:plan|proposal|project|initiative|thing|idea|use case|pilot|piece of work)s?\b",
+        ),
         (
             "start_plan",
             r"\b(?:make|do|fill|complete|put in|work on)\b(?:\s+(?!no\b|not\b)[\w'-]+){0,5}?\s+"

@@ -278,3 +278,32 @@ def test_planning_office_listings_in_shorthand(text):
     from bot.nlu.patterns import lists_by_status_or_year, lists_plans
 
     assert lists_plans(text) and lists_by_status_or_year(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hey! store ops here, we wanna get an ML thing on the books for next year - shelf gap detection from cameras",
+        "looking to kick off an AI project next year",
+    ],
+)
+def test_an_ml_thing_or_project_wanted_starts_a_plan(text):
+    from bot.nlu.patterns import recognise
+
+    assert recognise(text) == ("start_plan", None)
+
+
+@pytest.mark.parametrize("text", ["we do not want to start an ML project", "we need to pull our ML project"])
+def test_declining_or_pulling_an_ml_project_starts_nothing(text):
+    from bot.nlu.patterns import recognise
+
+    assert recognise(text) != ("start_plan", None)
+
+
+def test_the_previous_question_is_no_business_problem():
+    from bot.dialogue import commands
+    from bot.plan_schema import ANSWER_FIELD_NAMES
+
+    reading = read("baseline", "这个跟上一个问题有什么区别？")
+    assert reading.kind == "command" and reading.command.kind == "explain" and reading.command.field is None
+    assert commands.field_named("业务问题是什么意思", ANSWER_FIELD_NAMES) == "problem"
