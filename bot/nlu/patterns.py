@@ -546,7 +546,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         (
             "start_plan",
             r"^(?!.*\b(?:no|not|don'?t|won'?t|withdraw\w*|pull\w*|cancel\w*|delete\w*)\b).*"
-            r"\b(?:want|wanna|would like|'d like|need|needs|looking|hoping|planning|trying|going|gonna|here)\b(?: to)?\s+"
+            r"\b(?:want|wanna|would like|'d like|need|needs|looking|hoping|planning|trying|going|gonna|here)\b"
+            r"(?: to)?\s+"
             r"(?:get|put|do|file|submit|start|kick off|register|log|launch|pitch|propose|add|enter)\b"
             r"(?:\s+[\w'-]+){0,3}?\s+(?:ml|machine learning|ai|a\.i\.)\s+"
             r"(?:plan|proposal|project|initiative|thing|idea|use case|pilot|piece of work)s?\b",
