@@ -2029,7 +2029,8 @@ _NO_MEANS_NO = re.compile(
     r"^(?:(?:没有|没得|没|无|不做|不报)就是(?:没有|没得|没|无|不做|不报)|没有为什么|不为什么|没(?:什么|啥)(?:原因|理由)|"
     r"就是没有|反正没有|no means no|(?:there'?s )?no (?:particular |real |special )?reason|just because|"
     r"because we don'?t|"
-    r"we just don'?t|we simply don'?t)[\s,，。.!！噻嘛呗啊吧]*$"
+    r"we just don'?t|we simply don'?t|(?:i'?d|we'?d) rather not (?:say|tell|go into it)|(?:i|we) prefer not to say|"
+    r"no comment|不想说|不方便说|不便透露|不方便透露|无可奉告|不想讲)[\s,，。.!！噻嘛呗啊吧]*$"
 )
 
 

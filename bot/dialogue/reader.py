@@ -163,6 +163,10 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     decision = answers.parse_decision(text) if asked.kind == "decision" else None
     if decision:
         return Reading("answer", value=decision)  # "行，过吧" approves; "过" is not a skip here
+    if asked.kind == "field_name" and re.fullmatch(
+        r"(?:没什么|没啥|nothing really|nothing at all)[。.!！]?", text.strip()
+    ):
+        return Reading("skip")  # "没什么" at "which answer?": nothing to change (not "什么?")
     command = commands.match(text, editable)
     if command is not None and command.kind == "wait" and asks(text, asked):
         command = None  # "等下，data lake 具体是指什么？…": the question is what counts
@@ -626,8 +630,9 @@ def _leads(text: str, asked: Question) -> bool:
 
 
 _NOTHING_TO_CHANGE = re.compile(
-    r"^(?:(?:no|nah|nope|nothing|none|all good|no changes?|it'?s (?:all )?(?:fine|good|ok|okay)|fine as is|looks good|"
-    r"leave it|keep it)(?![a-z])|没有|没啥|不用改|不改了|不用了|都对|没问题|就这样|都可以|不需要改)"
+    r"^(?:(?:actually|oh|hmm|sorry|well|ok|okay)[,\s]+)*(?:(?:no|nah|nope|nothing|none|all good|no changes?|"
+    r"it'?s (?:all )?(?:fine|good|ok|okay)|fine as is|looks good|leave it|keep it|nothing to change)(?![a-z])|"
+    r"没有|没啥|没事了?|没什么|不用改|不改了|不用了|都对|没问题|就这样|都可以|不需要改)"
 )
 _BARE_SUBMIT = re.compile(
     r"^(?:(?:ok|okay|好|好的|行)[,，\s]*)?(?:提交|提交吧|提交了|交了吧|直接提交|submit|submit it|submit now|"

@@ -615,6 +615,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             "start_plan",
             r"^(?:我要|我想|帮我|我来|开始)?(?:写|做|报|填|交|新建|创建)(?:一个|一份|个|份)?(?:新的)?(?:计划|规划)(?:吧)?$",
         ),
+        # "算了 不报了 我们还是写一个计划吧": a plan after all
+        (
+            "start_plan",
+            r"(?:^|[，,。\s])(?:我们|咱们|俺们|那|那就|那我们)?(?P<after_all>还是|就)(?:写|报|做|交|填)(?:一个|一份|个|份)(?:新的)?"
+            r"(?:机器学习|ml|ai)?(?:计划|规划)(?:吧|好了|算了)?[。!！]?$",
+        ),
         # "想现在开始把这份计划填起来", "我想把我们生产部明年的那个机器学习计划填一下"
         (
             "start_plan",
@@ -858,8 +864,12 @@ def _recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
         sentence_start = (
             max(folded.rfind(mark, 0, found.start()) for mark in "。！？.!?") + 1
         )  # an earlier sentence is a preamble
-        if blocker and blocker.search(folded if intent == "resume_plan" else folded[sentence_start : found.end()]):
-            continue
+        if (
+            blocker
+            and not found.groupdict().get("after_all")
+            and blocker.search(folded if intent == "resume_plan" else folded[sentence_start : found.end()])
+        ):
+            continue  # ("算了 不报了 我们还是写一个计划吧": what comes before "还是" is taken back)
         number = found.groupdict().get("id")
         if number is None and intent in _TAKES_A_NUMBER:  # "withdraw plan 3", "把12号计划撤了"
             named = _NUMBER_AFTER.match(folded[found.end() :]) or _NUMBERED.search(found.group())

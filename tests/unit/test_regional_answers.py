@@ -307,3 +307,20 @@ def test_the_previous_question_is_no_business_problem():
     reading = read("baseline", "这个跟上一个问题有什么区别？")
     assert reading.kind == "command" and reading.command.kind == "explain" and reading.command.field is None
     assert commands.field_named("业务问题是什么意思", ANSWER_FIELD_NAMES) == "problem"
+
+
+@pytest.mark.parametrize("text", ["算了 不报了 我们还是写一个计划吧", "forget it, we will file a plan after all"])
+def test_a_plan_after_all_starts_a_plan(text):
+    from bot.nlu.patterns import recognise
+
+    assert recognise(text) == ("start_plan", None)
+
+
+@pytest.mark.parametrize("text", ["没事了", "actually no changes", "没什么"])
+def test_nothing_to_change_after_all(text):
+    assert read("edit_field", text).kind == "skip"
+
+
+@pytest.mark.parametrize("text", ["I'd rather not say", "不想说", "不方便说"])
+def test_declining_to_say_why_gives_no_reason(text):
+    assert answers.gives_no_reason(text)
