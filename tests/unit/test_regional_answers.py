@@ -324,3 +324,12 @@ def test_nothing_to_change_after_all(text):
 @pytest.mark.parametrize("text", ["I'd rather not say", "不想说", "不方便说"])
 def test_declining_to_say_why_gives_no_reason(text):
     assert answers.gives_no_reason(text)
+
+
+@pytest.mark.parametrize(
+    "text, lang", [("我英文不好，中文可以吗", "zh"), ("is english ok?", "en"), ("my chinese is not good", "en")]
+)
+def test_asking_for_a_language_by_ones_own_skills(text, lang):
+    from bot.dialogue import commands
+
+    assert commands.language_request(text) == lang
