@@ -333,3 +333,10 @@ def test_asking_for_a_language_by_ones_own_skills(text, lang):
     from bot.dialogue import commands
 
     assert commands.language_request(text) == lang
+
+
+@pytest.mark.parametrize("text", ["质量部，报计划", "请问机器学习计划在这里填吗"])
+def test_short_starts_after_a_unit_or_asked_where(text):
+    from bot.nlu.patterns import recognise
+
+    assert recognise(text) == ("start_plan", None)
