@@ -550,7 +550,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?: to)?\s+"
             r"(?:get|put|do|file|submit|start|kick off|register|log|launch|pitch|propose|add|enter)\b"
             r"(?:\s+[\w'-]+){0,3}?\s+(?:ml|machine learning|ai|a\.i\.)\s+"
-            r"(?:plan|proposal|project|initiative|thing|idea|use case|pilot|piece of work)s?\b",
+            r"(?:project|initiative|thing|idea|use case|pilot|piece of work)s?\b(?!\s+(?:of|from)\b)",
         ),
         (
             "start_plan",
