@@ -62,9 +62,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         ),
         (
             "review_plan",
-            r"^(?:(?:ok|okay|so|and)[,\s]+)?(?:plan\s*|proposal\s*)?#?\s*(?P<id>\d{1,6})(?!\d)\s*[:,-]?\s*"
+            r"^(?:(?:ok|okay|so|and|nah|yeah|yep|right|hmm|well|alright)[,\s]+)*(?:plan\s*|proposal\s*)?#?\s*"
+            r"(?P<id>\d{1,6})(?!\d)\s*[:,-]?\s*"
             r"(?:is\s+|looks\s+)?(?:approved|good to go|accepted|needs? (?:more |some )?work|needs? rework|"
-            r"needs? changes|rejected|goes back|should go back|is not ready|isn't ready|can go ahead)\b",
+            r"needs? changes|rejected|goes back|should go back|is not ready|isn't ready|can go ahead|"
+            r"(?:is|gets) a (?:yes|no|thumbs up|thumbs down|go)(?: from me)?)\b",
         ),
         ("review_plan", r"(?:批准|通过|批了|同意|准了|退回|打回|驳回)(?:一下|掉)?\s*" + _ZH_NUMBER),
         # "审下3号", "1号这个得劲，批"
@@ -1043,6 +1045,7 @@ _PLANS_OF = re.compile(
     r"\bdid\b[^.?!]{0,40}\b(?:file|submit|send in|hand in)\b|\b(?:has|have|did)\b.{0,12}\bput (?:in|forward)\b|"
     r"\bplans?\b|\bfiled\b|\bsubmitted\b|\bsent in\b|\bhanded in\b|\bin the (?:pipeline|works)\b|\blined up\b|"
     r"\bgot in for\b|\bwhat (?:does|do|did) [\w&' -]{1,30} have\b|\bwhat(?:'s| has) [\w&' -]{1,30} got\b|"
+    r"\banything (?:new |else )?(?:in )?from\b|\bin the (?:pile|queue|inbox|stack)\b|"
     r"\bsent (?:us|over|through)\b|\b(?:come|came) in\b|"
     r"计划|规划|方案|提案|交了|报了|提交了"
 )
@@ -1093,7 +1096,8 @@ _LISTING = re.compile(
     r"列给我|列出|列一下|列个|列下|列表|给我看|发我看|调出来|调出|调一下|调下|拉出来|拉出|调阅|查阅|调取|查一下|查查|查看|看一下|看看|拉一下|拉下|拉个|"
     r"捋一遍|捋一下|捋捋|过一遍|看下|"
     r"\b(?:list|show me|pull up|give me|let me see)\b|"
-    r"\bwhat(?:'s| is| has| have)?\b[^?]{0,30}\b(?:got |have )?(?:in the pipeline|in the works|lined up)\b"
+    r"\bwhat(?:'s| is| has| have)?\b[^?]{0,30}\b(?:got |have )?(?:in the pipeline|in the works|lined up|"
+    r"in the (?:pile|queue|inbox|stack))\b"
 )  # "What's Marketing got in the pipeline for 2027?"
 _DECLINING = re.compile(r"没有|不做|不报|不交|不提交|不搞|暂不|放弃|\b(?:no|not|won't|don't|skip|skipping)\b")
 

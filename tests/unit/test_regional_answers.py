@@ -340,3 +340,25 @@ def test_short_starts_after_a_unit_or_asked_where(text):
     from bot.nlu.patterns import recognise
 
     assert recognise(text) == ("start_plan", None)
+
+
+@pytest.mark.parametrize(
+    "text, number, decision",
+    [
+        ("#4 is a yes from me", 4, "approved"),
+        ("#4 gets a thumbs up", 4, "approved"),
+        ("nah, #5 goes back, the metric's fluffy", 5, "needs_work"),
+    ],
+)
+def test_reviews_said_casually(text, number, decision):
+    from bot.nlu.patterns import recognise
+
+    assert recognise(text) == ("review_plan", number)
+    assert answers.split_review(text)[0] == decision
+
+
+def test_listings_said_casually():
+    from bot.nlu.patterns import about_units_plans, lists_by_status_or_year, lists_plans
+
+    assert about_units_plans("anything new from finance?")
+    assert lists_plans("what's in the pile for 2027?") and lists_by_status_or_year("what's in the pile for 2027?")
