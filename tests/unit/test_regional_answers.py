@@ -362,3 +362,15 @@ def test_listings_said_casually():
 
     assert about_units_plans("anything new from finance?")
     assert lists_plans("what's in the pile for 2027?") and lists_by_status_or_year("what's in the pile for 2027?")
+
+
+def test_looked_at_and_no_problem_approves():
+    from bot.nlu.patterns import recognise
+
+    assert recognise("好的 那1号我看了 没毛病") == ("review_plan", 1)
+    assert answers.split_review("好的 那1号我看了 没毛病") == ("approved", None)
+
+
+def test_asking_the_assistant_to_send_back_is_not_the_note():
+    said = "3号我不太满意，你帮我退回，让他们把基线补上"
+    assert answers.split_review(said) == ("needs_work", "我不太满意，让他们把基线补上")
