@@ -516,7 +516,9 @@ _STANCES = {
         r"\bone (?:shot|chance|go)\b|"
         r"\b(?:has|have|got) to (?:work|succeed|land|deliver)\b|\bcan(?:'?t|not) (?:afford to )?fail\b|"
         r"\b(?:no|zero) (?:budget|money|room|funds?|appetite|patience) for (?:failures?|failing|flops?|mistakes?|"
-        r"experiments?)\b|\bmust (?:work|succeed|deliver|land)\b"
+        r"experiments?)\b|\bmust (?:work|succeed|deliver|land)\b|"
+        r"\bnot (?:\w+ )?(?:enthusiastic|keen|happy|thrilled|comfortable|relaxed) (?:about|with) (?:failed|failing|failures?|"
+        r"flops?|mistakes)\b"
     ),
     "budgeted": re.compile(
         r"(?:不成|失败|翻车|踩坑|做不成|整砸|搞砸|做砸)(?:了)?(?:也|都)(?:认|能接受|可以接受|没事|没关系|无所谓|不怕|兜得住|ok|行)|可以再来|"
@@ -577,6 +579,11 @@ _ANECDOTE = re.compile(
 _NEEDS_OTHERS = re.compile(
     r"(?:还|也|得|就)?(?:需要|要|得)[\w\u4e00-\u9fff]{1,10}?(?:支持|帮忙|配合|协助|参与|帮助)(?:才行|才可以)?[。.!！]?$"
 )
+# "In principle yes, in practice we would depend on IT for deployment": what it comes down to is others' help
+_IN_PRACTICE_OTHERS = re.compile(
+    r"\b(?:in practice|in reality|realistically|practically|but)\b[^.;]{0,30}\b(?:depend(?:s|ing)? on|rely on|relying on|"
+    r"need (?:help from|support from|the|our|their|a)|can'?t do it without)\b"
+)
 _RHETORICAL_YES = re.compile(r"^(?:那|这)?(?:可不是|可不咋的|难道不是|还能不是|咋不是|怎么不是)(?!没|不)")
 
 
@@ -607,8 +614,8 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         return Choice(stance, False)
     if field == "data_quality" and _PART_AND_PART.search(folded):
         return Choice("mixed", False)  # "parts of it lovely, parts of it overgrown", "有的干净，有的一团糟"
-    if field == "q_can_do_alone" and _NEEDS_OTHERS.match(folded):
-        return Choice("no", True)  # "需要DA支持": another team's help is needed
+    if field == "q_can_do_alone" and (_NEEDS_OTHERS.match(folded) or _IN_PRACTICE_OTHERS.search(folded)):
+        return Choice("no", True)  # "需要DA支持", "in principle yes, in practice we would depend on IT": help is needed
     if (field in YES_NO_FIELDS or field == YES_NO) and _RHETORICAL_YES.match(folded):
         return Choice("yes", True)  # "那可不是真问题咋的", "难道不是吗"
     if (field in YES_NO_FIELDS or field == YES_NO) and _STILL_OPEN.search(folded):

@@ -374,3 +374,20 @@ def test_looked_at_and_no_problem_approves():
 def test_asking_the_assistant_to_send_back_is_not_the_note():
     said = "3号我不太满意，你帮我退回，让他们把基线补上"
     assert answers.split_review(said) == ("needs_work", "我不太满意，让他们把基线补上")
+
+
+@pytest.mark.parametrize(
+    "question, text, value",
+    [
+        ("q_can_do_alone", "In principle yes, in practice we would depend on IT for deployment", "no"),
+        ("q_can_do_alone", "yes we can, we don't depend on anyone", "yes"),
+        (
+            "failure_tolerance",
+            "Our leadership is, to put it mildly, not enthusiastic about failed experiments",
+            "must_succeed",
+        ),
+    ],
+)
+def test_hedged_academic_answers(question, text, value):
+    reading = read(question, text)
+    assert (reading.kind, reading.value) == ("answer", value)
