@@ -517,7 +517,8 @@ _STANCES = {
         r"\b(?:has|have|got) to (?:work|succeed|land|deliver)\b|\bcan(?:'?t|not) (?:afford to )?fail\b|"
         r"\b(?:no|zero) (?:budget|money|room|funds?|appetite|patience) for (?:failures?|failing|flops?|mistakes?|"
         r"experiments?)\b|\bmust (?:work|succeed|deliver|land)\b|"
-        r"\bnot (?:\w+ )?(?:enthusiastic|keen|happy|thrilled|comfortable|relaxed) (?:about|with) (?:failed|failing|failures?|"
+        r"\bnot (?:\w+ )?(?:enthusiastic|keen|happy|thrilled|comfortable|relaxed) (?:about|with) "
+        r"(?:failed|failing|failures?|"
         r"flops?|mistakes)\b"
     ),
     "budgeted": re.compile(
@@ -581,7 +582,8 @@ _NEEDS_OTHERS = re.compile(
 )
 # "In principle yes, in practice we would depend on IT for deployment": what it comes down to is others' help
 _IN_PRACTICE_OTHERS = re.compile(
-    r"\b(?:in practice|in reality|realistically|practically|but)\b[^.;]{0,30}\b(?:depend(?:s|ing)? on|rely on|relying on|"
+    r"\b(?:in practice|in reality|realistically|practically|but)\b[^.;]{0,30}"
+    r"\b(?:depend(?:s|ing)? on|rely on|relying on|"
     r"need (?:help from|support from|the|our|their|a)|can'?t do it without)\b"
 )
 _RHETORICAL_YES = re.compile(r"^(?:那|这)?(?:可不是|可不咋的|难道不是|还能不是|咋不是|怎么不是)(?!没|不)")
