@@ -18,6 +18,7 @@ from bot.nlu.patterns import (
     about_units_plans,
     asks_for_help,
     asks_plans_at_risk,
+    asks_something,
     change_of_answer,
     cycle_request,
     follow_up_query,
@@ -53,7 +54,9 @@ def _next_guess(message: Message, text: str) -> Dict[str, Any]:
     rephrase."""
     for guess in (message.get(INTENT_RANKING_KEY) or [])[1:3]:
         name = guess.get("name")
-        if name in _SAFE_SECOND_GUESSES or (name in ACTING and says_enough_for(name, text)):
+        if name in _SAFE_SECOND_GUESSES or (
+            name in ACTING and says_enough_for(name, text) and not asks_something(text)
+        ):
             return {"name": name, "confidence": guess.get("confidence", 0.0)}
     return {"name": "nlu_fallback", "confidence": 1.0}
 

@@ -819,6 +819,12 @@ _HOW_TO_TELL = re.compile(
 ACTING = frozenset({"start_plan", "withdraw_plan", "declare_no_plan", "review_plan"})
 
 
+def asks_something(text: str) -> bool:
+    """ "我们部门今年也要交那个计划吗": a question, which no guessed act overrules."""
+    folded = fold(text)
+    return bool(_QUESTION.search(folded)) or folded.rstrip().endswith(("?", "？"))
+
+
 def fold(text: str) -> str:
     folded = re.sub(r"\s+", " ", simplify(unicodedata.normalize("NFKC", text or "").casefold())).strip()
     return _TAG_QUESTION.sub("", folded)  # "can show me all the plans or not?" negates nothing

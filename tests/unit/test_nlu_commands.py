@@ -493,3 +493,12 @@ def test_a_word_ending_in_nt_is_no_negation(text):
     from bot.nlu.patterns import says_enough_for
 
     assert not says_enough_for("declare_no_plan", text)
+
+
+def test_a_question_never_falls_to_the_next_acting_guess():
+    ranking = [
+        {"name": "withdraw_plan", "confidence": 0.6},
+        {"name": "start_plan", "confidence": 0.07},
+        {"name": "ask_faq", "confidence": 0.05},
+    ]
+    assert _guessed("我们部门今年也要交那个计划吗", ranking) == "ask_faq"
