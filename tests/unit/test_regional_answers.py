@@ -391,3 +391,11 @@ def test_asking_the_assistant_to_send_back_is_not_the_note():
 def test_hedged_academic_answers(question, text, value):
     reading = read(question, text)
     assert (reading.kind, reading.value) == ("answer", value)
+
+
+@pytest.mark.parametrize(
+    "question, text", [("q_can_do_alone", "独立完成有点悬"), ("pilot_team", "看领导意思"), ("q_important", "领导说了算")]
+)
+def test_doubt_in_colloquial_chinese(question, text):
+    reading = read(question, text)
+    assert (reading.kind, reading.value) == ("answer", "unsure")
