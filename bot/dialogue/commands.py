@@ -191,7 +191,9 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
         "skip" in matched
         and all(k in ("skip", LATER) for k in matched)
         and (
-            LATER not in matched or any(k == "skip" and _THIS_ONE.search(c) for c, k in zip(parts, kinds, strict=True))
+            LATER not in matched
+            or any(k in ("skip", LATER) and _THIS_ONE.search(c) for c, k in zip(parts, kinds, strict=True))
+            or any(k == "skip" and re.search(r"下一|\bnext\b", c) for c, k in zip(parts, kinds, strict=True))
         )
     ):
         kind = "skip"  # "这个先跳过，回头再补": skip this one, fill it in later ("先放一放，下午接着弄" pauses)

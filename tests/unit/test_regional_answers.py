@@ -399,3 +399,15 @@ def test_hedged_academic_answers(question, text, value):
 def test_doubt_in_colloquial_chinese(question, text):
     reading = read(question, text)
     assert (reading.kind, reading.value) == ("answer", "unsure")
+
+
+@pytest.mark.parametrize("text", ["这个我回头想清楚了再写，先下一个", "这题我回头问问数据组，先下一题"])
+def test_this_one_later_and_the_next_one_skips(text):
+    reading = read("problem", text)
+    assert reading.kind == "command" and reading.command.kind == "skip"
+
+
+def test_what_the_question_means_is_not_said_back():
+    reading = read("q_can_do_alone", "独立完成是指完全不需要IT部门参与吗？")
+    assert reading.kind == "command" and reading.command.kind == "explain"
+    assert read("confirmation", "部门对吗？对。年份呢？也对。", "start").value == "yes"
