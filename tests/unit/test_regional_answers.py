@@ -394,7 +394,8 @@ def test_hedged_academic_answers(question, text, value):
 
 
 @pytest.mark.parametrize(
-    "question, text", [("q_can_do_alone", "独立完成有点悬"), ("pilot_team", "看领导意思"), ("q_important", "领导说了算")]
+    "question, text",
+    [("q_can_do_alone", "独立完成有点悬"), ("pilot_team", "看领导意思"), ("q_important", "领导说了算")],
 )
 def test_doubt_in_colloquial_chinese(question, text):
     reading = read(question, text)
