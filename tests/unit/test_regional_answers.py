@@ -412,3 +412,8 @@ def test_what_the_question_means_is_not_said_back():
     reading = read("q_can_do_alone", "独立完成是指完全不需要IT部门参与吗？")
     assert reading.kind == "command" and reading.command.kind == "explain"
     assert read("confirmation", "部门对吗？对。年份呢？也对。", "start").value == "yes"
+
+
+def test_data_never_deeply_analysed_is_unused():
+    reading = read("q_unused_data", "资金系统里有近十年的收付款流水，没有做过深入分析")
+    assert (reading.kind, reading.value) == ("answer", "yes")
