@@ -194,8 +194,9 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     if asked.kind == "note":  # a note for the lead may ask them things ("…让他们想想失败了怎么办"): it is the note
         if _ASKS_WHAT_TO_WRITE.search(words.fold(text)) and words.cjk_count(text) <= 12 and len(text.split()) <= 8:
             return Reading("command", command=Command("explain"))  # "what should I write here?"
-        if _ASIDE_TO_THE_BOT.match(words.fold(text)) and lookup(text).decision == "answer":
-            return Reading("question", lookup=lookup(text))  # "顺便问一下 价值树具体是个啥来着": the note waits
+        found = lookup(text) if _ASIDE_TO_THE_BOT.match(words.fold(text)) else None
+        if found is not None and found.decision == "answer":
+            return Reading("question", lookup=found)  # "顺便问一下 价值树具体是个啥来着": the note waits
         if not _ASKS_ABOUT_THE_NOTE.search(text.strip().casefold()):  # "Will the lead see this note…?" asks
             return parse_answer(text, asked, heard) or Reading("unclear", problem=complaint(asked))
     answered_back = _answers_to_questions_said_back(text, asked, heard)
