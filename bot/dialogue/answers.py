@@ -1645,6 +1645,7 @@ _NOTE_MARKER = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"\s*[,，;；。]\s*|\s+[-–—]+\s*|\s*[—–]+\s*")
+_SEPARATOR_OR_STOP = re.compile(_SEPARATOR.pattern + r"|[.!?]\s+")  # "SEND #3 BACK. THE METRIC IS TOO VAGUE, …"
 _PLAN_WORDS = re.compile(r"\d+|#|(?<![a-z])plan(?![a-z])|计划|号|號", re.IGNORECASE)
 
 
@@ -1669,7 +1670,7 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
         sentence = re.search(r"[.。!！;；]\s+|[。！；]", text)
         first = text[: sentence.start()] if sentence else text
         number = re.search(r"\d+", first)  # the plan's number, said before the note
-        separator = _SEPARATOR.search(text, number.end()) if number else None
+        separator = _SEPARATOR_OR_STOP.search(text, number.end()) if number else None
         opening = _SEPARATOR.search(text)
         if colon:
             head, note = text[: colon.start()], text[colon.end() :]
@@ -2032,7 +2033,7 @@ _RECORD_REQUEST = re.compile(
     r"(?:log|record|note|mark|register|tick|put|file|enter|book|count|write)\b.*|"
     r"(?:ok(?:ay)?|noted|noted with thanks|thanks|thank you|thanks a lot|cheers|got it|understood|in that case|"
     r"no plan|none|nothing|that'?s all|that'?s it)|"
-    r"(?:请|麻烦|帮我|帮忙|帮|就)?(?:记录|登记|记一下|记下|标记|标注|记上)\S{0,10}"
+    r"(?:烦请|劳烦|请|麻烦|帮我|帮忙|帮|就)?(?:记录|登记|记一下|记下|标记|标注|记上)\S{0,10}"
 )
 
 
@@ -2118,7 +2119,8 @@ _ASKS_WHY = re.compile(r"为什么|为啥|凭什么|干嘛|\bwhy\b")  # "我不�
 _GREETING = re.compile(
     r"(?:你好|您好|哈喽|嗨|hi|hello|hey|hiya|hey there|(?:hi|hey|hello|g'?day|morning) (?:mate|guys|folks|all|team|"
     r"there|bot|assistant)|g'?day|早上好|下午好|good (?:morning|afternoon|evening|day)|dear (?:all|team|sir|madam)|"
-    r"greetings)(?:呀|啊| all| team| there)?(?:[\s,]+(?:suno|listen|look|so))?|"
+    r"greetings|hello dear|hi dear|dear|(?:as-?)?sala(?:a)?m(?:u|o)? ?(?:alaikum|alaykum|aleikum|alaikom)|salaam|salam|"
+    r"namaste|shalom|ciao|hola|bonjour|salut)(?:呀|啊| all| team| there)?(?:[\s,]+(?:suno|listen|look|so))?|"
     r"(?:跟|和|给)?(?:你|您)(?:说|讲)(?:一声|下|一下)|(?:不好意思|抱歉)?(?:打扰了|打扰一下|打扰您了|打扰你了)|"
     r"sorry to (?:bother|trouble) you"
 )

@@ -560,7 +560,11 @@ def _match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
             again = _edit_in(joined, fields)
             if again is not None and again[0].groupdict().get("value"):
                 return _edit_command(text, folded, *again)
-    return _named_then_changed(text, folded, sentences, fields) or _named_then_answered(text, sentences, fields)
+    return (
+        _named_then_changed(text, folded, sentences, fields)
+        or _named_then_answered(text, sentences, fields)
+        or _choice_named_with_a_request(text, sentences, fields)
+    )
 
 
 def _put_as(text: str, folded: str, fields: Sequence[str]) -> Optional[Command]:
@@ -722,6 +726,36 @@ def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[s
         value = re.sub(r"^(?:it'?s|it is)\s+|\s+(?:now|instead)$", "", value)  # "it's Jane Doe now": Jane Doe
         return Command("edit", field=field, value=_original_case(text, value) if value else None)
     return None
+
+
+# "Can you change this in my plan?", "有一项要更正": a request to change that names no field
+_CHANGE_REQUEST = re.compile(
+    r"^(?:so |ok |and )?(?:can|could|would|will) (?:i|we|you) (?:please )?(?:change|fix|update|correct|amend) "
+    r"(?:it|that|this)(?: one)?(?: (?:in|on) (?:my|our|the) (?:plan|answers?|form))?(?: please| for me)?\s*\??$|"
+    r"^(?:(?:刚|刚刚|刚才|已经)?(?:提交|交)的?(?:那份|这份)?(?:计划)?)?(?:里|中)?(?:还)?有(?:一|两|个)?(?:项|处|个地方)"
+    r"(?:要|得|需要|想)(?:更正|修改|改一下|改)$"
+)
+
+
+def _choice_named_with_a_request(text: str, sentences: Sequence[str], fields: Sequence[str]) -> Optional[Command]:
+    """ "…there is a reserve for failed experiments after all. Can you change this in my plan?", "有一项要更正：
+    失败实验那一项，财务批了…": a bare request to change, one choice field named, and the rest says its new answer."""
+    parts = [clause for sentence in sentences for clause in words.clauses(sentence)]
+    requests = [index for index, part in enumerate(parts) if _CHANGE_REQUEST.match(part.strip(" .。!！:："))]
+    if not requests:
+        return None
+    aliases = _field_aliases(fields)
+    named = {label for part in parts for _, _, label in words.labelled_spans(part, aliases)}
+    if len(named) != 1 or FIELDS_BY_NAME[next(iter(named))].kind != "choice":
+        return None
+    field = named.pop()
+    rest = [
+        part
+        for index, part in enumerate(parts)
+        if index not in requests and not re.fullmatch(r"[^，,]{0,12}?(?:那一?项|那一?题|那个)", part)
+    ]
+    value = "，".join(rest).strip(" 。.!！")
+    return Command("edit", field=field, value=_original_case(text, value) if value else None)
 
 
 # "能不能上线的问题": the question about going live, not the business problem

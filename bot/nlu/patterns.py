@@ -29,6 +29,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
     (intent, re.compile(pattern))
     for intent, pattern in (
         # review_plan: a decision on a numbered plan
+        (  # "Ok, I review 1. This one I must send back, …"
+            "review_plan",
+            r"^(?:(?:ok|okay|so|now|then|right)[\s,]+)*(?:i|i'll|i will|i am going to|i'm going to|let me|let's|lets)\s+"
+            r"(?:now\s+)?review\s+(?:plan\s*|#\s*|no\.?\s*|number\s*)?(?P<id>\d{1,6})(?!\d)",
+        ),
         (
             "review_plan",
             r"^(?:(?:ok|okay|so|yes|please|pls|alright|right|and|then)[,\s]+)*"
@@ -254,7 +259,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             "declare_no_plan",
             r"\b(?:not doing|(?:won't|wont|shan't|shall not) (?:have|do|submit|file|make|write|prepare)|"
             r"will not (?:have|do|submit|file|make|write|prepare)|"
-            r"don't have|doesn't have|does not have|hasn't got|haven't got|has no|"
+            r"don't have|doesn't have|does not have|hasn't got|haven't got|has no|has not|have not|hasn't|haven't|"
             r"(?:won't|will not|aren't|are not|isn't|is not|not) (?:be )?(?:putting in|putting forward|submitting|"
             r"filing|sending in|handing in|doing|having|bringing)|"
             r"(?:not|never) (?:going to|gonna) (?:have|do|submit|file|put in|put forward|bother with|make)|"
@@ -840,6 +845,9 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
         said = {_recognise(line) for line in lines if not _LISTED_LINE.match(line)} - {None}
         return said.pop() if len(said) == 1 else None
     found = _recognise(text)
+    acknowledged = _ACKNOWLEDGEMENT_OPENING.match(text.strip())
+    if found is None and acknowledged:  # "中 这个批了吧", "ok, approve it": the request after the "ok"
+        found = _recognise(text.strip()[acknowledged.end() :])
     sentences = _FIRST_SENTENCE.match(text.strip())
     if found is None and sentences:  # "Show me #2. The title alone worries me.": the request, then a remark
         opening = _recognise(sentences.group(1))
@@ -848,6 +856,10 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
     return found
 
 
+_ACKNOWLEDGEMENT_OPENING = re.compile(
+    r"^(?:中|好|好的|行|嗯|嗯嗯|可以|得嘞|好吧|行吧|ok|okay|okey|alright|all right|right|fine|sure)(?:[\s,，.。!！~]+)(?=\S)",
+    re.IGNORECASE,
+)
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!。！])\s*(.+)$", re.DOTALL)
 
 
@@ -934,6 +946,27 @@ _ASKED_ABOUT = re.compile(
     r"^(?:is it|is that|can (?:a|an|the|we|i) .{0,40}\b(?:be|get)|what happens|what if|does|do (?:i|we) have to|"
     r"should (?:i|we))\b.*\?$|(?:还能|能不能|可以|能否|会不会|是不是|是否).{0,12}(?:吗|么)?[?？]?$|吗[?？]?$"
 )
+_A_PLANNING_YEAR = re.compile(r"明年|今年|后年|本年度|下一?年度|20\d\d|\b(?:next|this|coming) (?:year|cycle|round)\b")
+
+
+_WANTS_ONE_AFTER_ALL = re.compile(
+    r"想做|想写|想报|要做一|打算做|准备做|\b(?:want|would like|'d like|plan|going|hope) to (?:do|file|write|make|start|submit)\b"
+)
+
+
+def _states_no_plan_for_a_year(text: str, folded: str) -> bool:
+    """A statement, not a question, that the unit has no ML plan for a named year."""
+    from bot.dialogue.answers import declares_no_plan
+
+    return (
+        bool(_A_PLANNING_YEAR.search(folded))
+        and (_ML_TOPIC.search(folded) or sounds_like_machine_learning(folded))
+        and not _QUESTION.search(folded)
+        and not _WANTS_ONE_AFTER_ALL.search(folded)
+        and declares_no_plan(text)
+    )
+
+
 _NOTHING_FOR_ML = re.compile(
     r"(?:没啥|没什么|没有什么|没有)(?:能|可以|需要|适合)?(?:用|上)?(?:机器学习|ml|ai)|填个无|报个无|报无|填无|"
     r"\bno (?:use case|need|use) for (?:ml|machine learning|ai)\b"
@@ -994,6 +1027,8 @@ def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
         return (
             "show_plan" if re.search(r"\d", folded) else "query_plans"
         )  # "9号计划批了吗", "has plan 9 been approved?"
+    if intent in ("ask_faq", "nlu_fallback", "out_of_scope", "start_plan") and _states_no_plan_for_a_year(text, folded):
+        return "declare_no_plan"  # "俺们采购部明年不报那个机器学习计划了"
     if intent == "declare_no_plan" and _WHICH_UNITS.search(folded):
         return "query_plans"  # "which departments declared no plan?"
     if intent == "withdraw_plan" and _ASKED_ABOUT.search(folded):
