@@ -440,7 +440,7 @@ _NOT_THAT = re.compile(
 )
 _ECHOED_QUESTION = re.compile(r"(.)(?:不|没)\1|(.)不\2.|^(?:do|does|is|are|can|will) (?:we|it|they|there)\b.*\?$")
 _CORRECTING = re.compile(
-    r"^(?:(?:actually|oh|nah|no|wait|hmm|um|erm)[\s,]+)*"
+    r"^(?:(?:actually|oh|nah|no|wait|hmm|um|erm)[\s,]+)*(?:哦|噢|呃|嗯|啊|哎|唉)?"
     r"(?:sorry|no wait|wait no|i mean|i meant|correction|scratch that|strike that|i take that back|"
     r"let me correct(?: that)?|oops|hang on|hold on|actually(?=[\s,]+(?:yes|no|yeah|nope)\b)|"
     r"on (?:further )?reflection|on second thoughts?|second thoughts|come to think of it|thinking about it again|"
@@ -478,10 +478,14 @@ def is_option_phrase(field: str, clause: str) -> bool:
     return any(said in phrases for phrases in groups(field).values())
 
 
+_FAIRNESS = re.compile(r"\b(?:to be fair|in (?:all )?fairness|fair enough|fair play|fair to say)\b")
+
+
 def read_choice(field: str, text: str, *, in_passing: bool = False) -> Optional[Choice]:
     """The option of a choice question that a typed answer gives, or None ("ok, it's poor": poor).
     `in_passing`: the message answers another question, so only options it names count."""
-    clauses = words.clauses(words.fold(text))
+    text = _FAIRNESS.sub(" ", words.fold(text))  # "Good to be fair, …": no "fair" quality
+    clauses = words.clauses(text)
     if len(clauses) > 1 and _ECHOED_QUESTION.search(clauses[0]) and not _scan(clauses[0], groups(field)):
         text = "，".join(clauses[1:])  # "有没有没用上的数据？有啊，…": the question said back, then the answer
         clauses = clauses[1:]
@@ -523,6 +527,7 @@ _STANCES = {
     ),
     "budgeted": re.compile(
         r"(?:不成|失败|翻车|踩坑|做不成|整砸|搞砸|做砸)(?:了)?(?:也|都)(?:认|能接受|可以接受|没事|没关系|无所谓|不怕|兜得住|ok|行)|可以再来|"
+        r"(?:失败|翻车|搞砸|做砸|试错)(?:了)?(?:不怕|没事|没关系|无所谓)|(?:钱|预算|经费)(?:给|都|也)?(?:留着|留好了|备着|备好了|预备着)|"
         r"(?:切了|留了|预留了?|留够了?|专项|单独|单列)(?:一块|一笔|的)?\S{0,4}?(?:预算|钱|经费)|预期会有失败|允许(?:失败|试错|踩坑|迭代|翻车)|"
         r"允许\S{0,8}?(?:不成功|失败|试错)|(?:预算|钱|经费)(?:来)?兜底|(?:不要求|不用|不必|不需要|不求)一次(?:就)?(?:成|成功|做成)|"
         r"(?<!\bno )(?<!\bzero )\b(?:budget(?:ed)?|money|funds?|room|buffer|slack) (?:set aside|put aside|reserved|"
@@ -825,6 +830,7 @@ _EVIDENCE: Dict[str, Dict[str, Pattern[str]]] = {
             "yes": r"(?:规则|关键词|关键字|阈值|人工|手工|excel|公式|统计)\S{0,14}?(?:不理想|不行|不够|搞不定|写不过来|"
             r"覆盖不了|跟不上|不准|失效|效果(?:不好|差)|太多误报)|"
             r"\b(?:rules?|keywords?|thresholds?|manual(?:ly)?|formulas?|spreadsheets?|heuristics?)\b.{0,30}?\b(?:can'?t|cannot|don'?t|doesn'?t|"
+            r"does not|do not|did not|didn'?t|never worked|"
             r"fail\w*|not enough|too many false|miss\w*|break\w*|not cut it|won'?t)\b"
         },
         "q_can_ship": {

@@ -564,6 +564,7 @@ def _match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
         _named_then_changed(text, folded, sentences, fields)
         or _named_then_answered(text, sentences, fields)
         or _choice_named_with_a_request(text, sentences, fields)
+        or _said_but_now(text, folded, fields)
     )
 
 
@@ -726,6 +727,25 @@ def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[s
         value = re.sub(r"^(?:it'?s|it is)\s+|\s+(?:now|instead)$", "", value)  # "it's Jane Doe now": Jane Doe
         return Command("edit", field=field, value=_original_case(text, value) if value else None)
     return None
+
+
+_SAID_BUT_NOW = re.compile(
+    r"\b(?:i|we) (?:said|answered|put|wrote|gave|told you|replied)\b[^.;!?]{1,40}?\bbut\s+"
+    r"(?:(?:better|actually|rather|now|in fact|really|it'?s|it is|it should be|should be|make it)\s+)*(?P<value>[^.;!?]+)"
+)
+
+
+def _said_but_now(text: str, folded: str, fields: Sequence[str]) -> Optional[Command]:
+    """ "For the pilot team I said no but better yes, we make small pilot…": one field named before
+    "I said X but Y", and Y (with what follows it) is the new answer."""
+    said = _SAID_BUT_NOW.search(folded)
+    if said is None:
+        return None
+    named = {label for _, _, label in words.labelled_spans(folded[: said.start()], _field_aliases(fields))}
+    if len(named) != 1:
+        return None
+    value = folded[said.start("value") :].strip(" .。!！")
+    return Command("edit", field=named.pop(), value=_original_case(text, value) if value else None)
 
 
 # "Can you change this in my plan?", "有一项要更正": a request to change that names no field

@@ -579,7 +579,7 @@ _ACKNOWLEDGES = re.compile(
 
 
 _QUESTION_WORD = re.compile(
-    r"几|多少|什么|啥|怎么|哪|谁|为什么|为啥|是指|(?<![好行])吗$|\b(?:how|what|which|who|whom|why|when|where|meaning)\b"
+    r"几|多少|什么|啥|怎么|哪|谁|为什么|为啥|是指|干嘛|干吗|干么|做么|有么用|(?<![好行])吗$|\b(?:how|what|which|who|whom|why|when|where|meaning)\b"
 )
 
 

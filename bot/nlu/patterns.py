@@ -362,7 +362,9 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         ),
         (
             "edit_plan",
-            r"\b(?:correct|amend|edit|modify|revise)\s+(?:(?:our|my|the)\s+)?(?:plan\s*|#\s*)(?P<id>\d{1,6})(?!\d)",
+            r"\b(?:correct|amend|edit|modify|revise|(?:need|needs|want|have|has|would like|'d like)\s+to\s+"
+            r"(?:change|update|fix))\s+(?:(?:our|my|the)\s+)?(?:plan\s*(?:no\.?\s*|number\s*)?#?\s*|#\s*)"
+            r"(?P<id>\d{1,6})(?!\d)",
         ),
         ("edit_plan", r"(?:修改|更正|改一下|改改|调整一下)(?:我们|我的|咱们)?的?" + _ZH_NUMBER + r"(?!.*(?:撤|删))"),
         (
