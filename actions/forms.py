@@ -212,7 +212,7 @@ class PendingQuestionForm(FormValidationAction):
             return self.on_swap(command.field, command.value, question, turn)
         if command.kind in ("change", "back") and self.editable(turn.tracker):
             field = self.previous(question, turn.tracker) if command.kind == "back" else None
-            return self.on_edit(field, None, question, turn)
+            return self.on_edit(field, command.value if field else None, question, turn)
         if command.kind == "wait":  # "稍等": the question stays as it was asked
             turn.say("form_wait")
             return {"reask": Reask.SILENT}

@@ -157,6 +157,16 @@ _ASKS_FOR_LANGUAGE = re.compile(
 )
 
 
+_PREVIOUS_WAS_WRONG = re.compile(
+    r"^(?:(?:等等|等一下|等下|哦|噢|哎|不好意思|sorry|wait|oops|hang on|hold on)[\s,，!！.。]*)*"
+    r"(?:(?:上一个|上一题|上个问题|上一个问题|前一个|前一题|刚才那个|刚才那题|上一条)(?:我|俺)?(?:的|那个)?(?:回答|答案)?"
+    r"(?:说错了|填错了|答错了|选错了|搞错了|弄错了|错了|不对)|"
+    r"(?:i got |i put |i gave )?(?:the )?(?:last|previous) (?:one|answer|question)(?: was)? (?:wrong|incorrect|a mistake)|"
+    r"i got the (?:last|previous) (?:one|answer|question) wrong)"
+    r"[\s,，!！.。:：]*(?:(?:其实|实际上|事实上|actually|in fact|really)[\s,，]*)?(?P<rest>.*)$"
+)
+
+
 def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command]:
     """The command this message is, or None when it is (or may be) anything else.
 
@@ -170,6 +180,10 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
     if _explains_a_field(text):  # "这里所说的“基线”具体是指什么？": that question, whichever is pending
         return Command("explain", field=field_named(text, fields) if fields else None)
     if fields:
+        corrected_before = _PREVIOUS_WAS_WRONG.match(words.fold(text))
+        if corrected_before and corrected_before.group("rest").strip(" ，,。.!！"):
+            # "等等 上一个我说错了 其实我们自己能搞": the answer before the pending one, answered again
+            return Command("back", value=corrected_before.group("rest").strip(" ，,。.!！"))
         swapped = swapped_fields(text, fields)
         if swapped:
             return Command("swap", field=swapped[0], value=swapped[1])
@@ -597,7 +611,8 @@ _OPENING_CLAUSE = re.compile(
 
 
 _CHANGE_IT = re.compile(
-    r"^(?:请|麻烦|那就|所以)?(?:帮我|你|我想|我要|想|要)?(?:改成|改为|换成|更正为)[\s：:]*(?P<value>.+)$|"
+    r"^(?:烦请|劳烦|请|麻烦|那就|所以)?(?:帮我|帮忙|你|我想|我要|想|要|也)?(?:需要|要)?(?:改成|改为|换成|更正为|修改为|调整为|已换成|已改为|现改为)"
+    r"[\s：:]*(?P<value>.+)$|"
     r"^(?:so |please |pls )?(?:change|update|set|switch) (?:it|that) (?:to|into) (?P<value_en>.+)$"
 )
 
@@ -626,7 +641,7 @@ def _named_then_changed(text: str, folded: str, sentences: Sequence[str], fields
             continue
         named = {label for before in parts[:index] for _, _, label in words.labelled_spans(before, aliases)}
         if len(named) == 1:
-            value = (found.group("value") or found.group("value_en") or "").strip(" 。.!！吧")
+            value = (found.group("value") or found.group("value_en") or "").strip(" 。.!！吧“”\"'「」『』")
             more = list(
                 itertools.takewhile(lambda part: _GOES_ON.match(part) or re.search(r"\d", part), parts[index + 1 :])
             )
@@ -786,7 +801,8 @@ _ANNOUNCES_CORRECTION = re.compile(
     r"(?:correct|amend|change|fix|revise|update) (?:an?|my|one|the|something in an?) (?:earlier|previous|prior|last|"
     r"former|old) (?:answer|reply|response|one)\b|\bcorrection (?:to|on) (?:an?|my) (?:earlier|previous) answer\b|"
     r"(?:上一条|上一个|前面|之前|刚才|刚刚)(?:的|有个|有一个|有一条|那个|那条)?(?:回答|答案|问题|地方)?(?:有误|错了|不对|填错了|说错了|答错了)|"
-    r"(?:我)?(?:更正|纠正)(?:一下|下)"
+    r"(?:我)?(?:更正|纠正)(?:一下|下)|"
+    r"^(?:and |also |plus )?one more(?: thing| change| correction| edit)?[.!:]?$|^(?:还有|另外还有)(?:一个|一处|一项|一点)(?:要改|要更正)?$"
 )
 
 

@@ -189,6 +189,8 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         unsure = _unsure_then_asking_around(text, asked, heard)
         if unsure is not None:
             return unsure
+        if _DOUBTS_THE_NEED.search(text) and {"yes", "no"} <= set(asked.choices):
+            return Reading("answer", value="no")  # "试点团队？有必要吗？那先不弄了": not doing it, no pause
     if command is not None:
         return Reading("command", command=command)
     if asked.kind == "note":  # a note for the lead may ask them things ("…让他们想想失败了怎么办"): it is the note
@@ -540,6 +542,11 @@ def _answered(text: str, asked: Question, heard: Optional[Heard]) -> Optional[Re
 
 
 _NEVER_MIND = re.compile(r"算了吧?|不管了|never ?mind|forget (?:it|that)|anyways?", re.IGNORECASE)
+
+
+_DOUBTS_THE_NEED = re.compile(
+    r"有必要吗|有啥必要|有什么必要|没必要|没啥必要|用不着|\b(?:is it|is that) (?:really )?necessary\b"
+)
 
 
 def _answer_after_never_mind(text: str, asked: Question, heard: Optional[Heard]) -> Optional[Reading]:
