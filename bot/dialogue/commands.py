@@ -161,7 +161,8 @@ _PREVIOUS_WAS_WRONG = re.compile(
     r"^(?:(?:等等|等一下|等下|哦|噢|哎|不好意思|sorry|wait|oops|hang on|hold on)[\s,，!！.。]*)*"
     r"(?:(?:上一个|上一题|上个问题|上一个问题|前一个|前一题|刚才那个|刚才那题|上一条)(?:我|俺)?(?:的|那个)?(?:回答|答案)?"
     r"(?:说错了|填错了|答错了|选错了|搞错了|弄错了|错了|不对)|"
-    r"(?:i got |i put |i gave )?(?:the )?(?:last|previous) (?:one|answer|question)(?: was)? (?:wrong|incorrect|a mistake)|"
+    r"(?:i got |i put |i gave )?(?:the )?(?:last|previous) (?:one|answer|question)(?: was)? "
+    r"(?:wrong|incorrect|a mistake)|"
     r"i got the (?:last|previous) (?:one|answer|question) wrong)"
     r"[\s,，!！.。:：]*(?:(?:其实|实际上|事实上|actually|in fact|really)[\s,，]*)?(?P<rest>.*)$"
 )
@@ -746,7 +747,8 @@ def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[s
 
 _SAID_BUT_NOW = re.compile(
     r"\b(?:i|we) (?:said|answered|put|wrote|gave|told you|replied)\b[^.;!?]{1,40}?\bbut\s+"
-    r"(?:(?:better|actually|rather|now|in fact|really|it'?s|it is|it should be|should be|make it)\s+)*(?P<value>[^.;!?]+)"
+    r"(?:(?:better|actually|rather|now|in fact|really|it'?s|it is|it should be|should be|make it)\s+)*"
+    r"(?P<value>[^.;!?]+)"
 )
 
 
@@ -802,7 +804,8 @@ _ANNOUNCES_CORRECTION = re.compile(
     r"former|old) (?:answer|reply|response|one)\b|\bcorrection (?:to|on) (?:an?|my) (?:earlier|previous) answer\b|"
     r"(?:上一条|上一个|前面|之前|刚才|刚刚)(?:的|有个|有一个|有一条|那个|那条)?(?:回答|答案|问题|地方)?(?:有误|错了|不对|填错了|说错了|答错了)|"
     r"(?:我)?(?:更正|纠正)(?:一下|下)|"
-    r"^(?:and |also |plus )?one more(?: thing| change| correction| edit)?[.!:]?$|^(?:还有|另外还有)(?:一个|一处|一项|一点)(?:要改|要更正)?$"
+    r"^(?:and |also |plus )?one more(?: thing| change| correction| edit)?[.!:]?$|"
+    r"^(?:还有|另外还有)(?:一个|一处|一项|一点)(?:要改|要更正)?$"
 )
 
 

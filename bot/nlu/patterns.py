@@ -31,7 +31,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         # review_plan: a decision on a numbered plan
         (  # "Ok, I review 1. This one I must send back, …"
             "review_plan",
-            r"^(?:(?:ok|okay|so|now|then|right)[\s,]+)*(?:i|i'll|i will|i am going to|i'm going to|let me|let's|lets)\s+"
+            r"^(?:(?:ok|okay|so|now|then|right)[\s,]+)*"
+            r"(?:i|i'll|i will|i am going to|i'm going to|let me|let's|lets)\s+"
             r"(?:now\s+)?review\s+(?:plan\s*|#\s*|no\.?\s*|number\s*)?(?P<id>\d{1,6})(?!\d)",
         ),
         (
@@ -859,7 +860,8 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
 
 
 _ACKNOWLEDGEMENT_OPENING = re.compile(
-    r"^(?:中|好|好的|行|嗯|嗯嗯|可以|得嘞|好吧|行吧|ok|okay|okey|alright|all right|right|fine|sure)(?:[\s,，.。!！~]+)(?=\S)",
+    r"^(?:中|好|好的|行|嗯|嗯嗯|可以|得嘞|好吧|行吧|ok|okay|okey|alright|all right|right|fine|sure)"
+    r"(?:[\s,，.。!！~]+)(?=\S)",
     re.IGNORECASE,
 )
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!。！])\s*(.+)$", re.DOTALL)
@@ -952,7 +954,8 @@ _A_PLANNING_YEAR = re.compile(r"明年|今年|后年|本年度|下一?年度|20\
 
 
 _WANTS_ONE_AFTER_ALL = re.compile(
-    r"想做|想写|想报|要做一|打算做|准备做|\b(?:want|would like|'d like|plan|going|hope) to (?:do|file|write|make|start|submit)\b"
+    r"想做|想写|想报|要做一|打算做|准备做|"
+    r"\b(?:want|would like|'d like|plan|going|hope) to (?:do|file|write|make|start|submit)\b"
 )
 
 
