@@ -127,6 +127,11 @@ _QUALITY_TOPIC = re.compile(
 )
 
 
+_NOTHING_MUCH = re.compile(
+    r"\s+(?:hardly|barely|scarcely|very little|little|not much|no(?! idea| clue)|none|nothing)\b"
+)
+
+
 def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[str]:
     """The choice a clause opens with, if any."""
     if set(field_groups) == set(YES_NO_UNSURE):
@@ -149,15 +154,18 @@ def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[
         return None  # "试点团队要不要组，…": the topic of a question said back
     if words.cjk_count(phrase) == 1 and len(phrase) == 1 and not _CJK_SINGLE_END.match(clause[end:]):
         return None  # "不过…", "有很多…": a one-character word inside a longer phrase
+    if label == "yes" and re.match(r"\s+(?:no|not (?:a|the (?:faintest|slightest))) (?:idea|clue)\b", clause[end:]):
+        return None  # "we have no idea": no answer opens it
     if (
         label == "yes"
         and "no" in field_groups
         and (
             re.match(r"不了|不到|不来|不成|不起|不上|不动|不出|不定|不现实", clause[end:])
             or re.match(r"\s+not\b", clause[end:])
+            or _NOTHING_MUCH.match(clause[end:])
         )
     ):
-        return "no"  # "解决不了核心问题", "we can not do it alone"
+        return "no"  # "解决不了核心问题", "we can not do it alone", "there is hardly any data"
     if (
         label in ("yes", "no")
         and words.cjk_count(phrase)

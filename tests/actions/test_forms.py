@@ -119,3 +119,14 @@ def test_a_change_asked_from_another_form_goes_to_the_change(directory_db, dispa
         {},
     )
     assert followup(events) == "action_edit_plan"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("等等 上一个我说错了 其实没什么数据", "zh"), ("sorry, the last one was wrong, there is hardly any data", "en")],
+)
+def test_the_previous_answer_said_wrong_is_changed_and_the_question_asked_again(directory_db, text, lang):
+    form, asked, validation, extra = FORMS[0]
+    slots, dispatcher = say(form, asked, validation, {**extra, "plan_year": 2027}, text, lang=lang)
+    assert slots["q_unused_data"] == "no"
+    assert slots["requested_slot"] == asked and slots.get(asked) is None

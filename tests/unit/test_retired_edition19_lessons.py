@@ -1,0 +1,192 @@
+"""What the retired held-out edition 19 (tests/conversations/dev/heldout19-*.yml) showed the
+reader, the command matcher and the request patterns getting wrong, one case per failure."""
+
+import pytest
+
+from bot.dialogue import answers, commands
+from bot.nlu.patterns import recognise, second_opinion
+from bot.plan_schema import ANSWER_FIELD_NAMES
+from tests.support.reading import read
+
+
+@pytest.mark.parametrize(
+    "text, field, value",
+    [
+        (
+            "One more thing. I talked just now with Péter and he says there is a reserve for failed experiments "
+            "after all. Can you change this in my plan?",
+            "failure_tolerance",
+            "budgeted",
+        ),
+        (
+            "不好意思，刚提交的那份计划有一项要更正：失败实验那一项，财务昨天批了，单列了五十万试错经费",
+            "failure_tolerance",
+            "budgeted",
+        ),
+        (
+            "Sorry, I want to go back. For the pilot team I said no but better yes, we make small pilot first",
+            "pilot_team",
+            "yes",
+        ),
+        ("And one more. Pilot team, we decided yes.", "pilot_team", "yes"),
+        ("数据质量一项当时填的是“好”，后经核查缺失和错配不少，烦请更正为“差”。", "data_quality", "poor"),
+    ],
+)
+def test_changes_said_in_passing_name_one_question_and_its_new_answer(text, field, value):
+    edit = commands.match_edit(text, ANSWER_FIELD_NAMES)
+    assert edit is not None and edit.field == field
+    assert answers.parse_choice(field, edit.value) == value
+
+
+def test_a_changed_sponsor_said_in_office_words():
+    edit = commands.match_edit("另外，执行发起人也需要更正，已换成财务总监梁志刚。", ANSWER_FIELD_NAMES)
+    assert edit is not None and edit.field == "executive_sponsor" and "梁志刚" in edit.value
+
+
+@pytest.mark.parametrize("text", ["Can you change this?", "the sponsor left. Can you change this in my plan?"])
+def test_a_bare_request_to_change_names_no_answer(text):
+    assert commands.match_edit(text, ANSWER_FIELD_NAMES) is None
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("等等 上一个我说错了 其实我们自己能搞 有个兽医会写代码", "我们自己能搞 有个兽医会写代码"),
+        ("上一题说错了，其实我们自己能搞", "我们自己能搞"),
+        ("sorry, the last one was wrong, we can do it alone", "we can do it alone"),
+    ],
+)
+def test_the_previous_answer_said_wrong_is_answered_again(text, value):
+    reading = read("q_can_ship", text)
+    assert reading.kind == "command" and reading.command.kind == "back" and reading.command.value == value
+
+
+def test_going_back_without_an_answer_still_goes_back():
+    reading = read("q_can_ship", "上一题")
+    assert reading.command.kind == "back" and reading.command.value is None
+
+
+@pytest.mark.parametrize(
+    "text, intent, number",
+    [
+        ("俺们采购部明年不报那个机器学习计划了", "declare_no_plan", None),
+        (
+            "Hello dear, I want to inform you that Procurement department has not any machine learning plan for the "
+            "next year",
+            "declare_no_plan",
+            None,
+        ),
+        ("中 这个批了吧", "review_plan", None),
+        ("Ok, I review 1. This one I must send back, the metric is not measurable", "review_plan", 1),
+        ("Hi. Need to change plan 1. Sponsor is not same anymore.", "edit_plan", 1),
+    ],
+)
+def test_requests_of_edition_19(text, intent, number):
+    found = recognise(text) or (second_opinion(text, "ask_faq"), None)
+    assert found == (intent, number)
+
+
+@pytest.mark.parametrize(
+    "text", ["如果明年不报机器学习计划会怎样", "明年不报机器学习计划可以吗？", "我们去年没有做计划，今年想做一个ML计划"]
+)
+def test_asking_about_no_plan_or_wanting_one_is_no_declaration(text):
+    assert second_opinion(text, "ask_faq") != "declare_no_plan"
+
+
+@pytest.mark.parametrize(
+    "text", ["中国的计划", "how do I review plan 3?", "I need to change plan 1 to plan 2 in my notes?"]
+)
+def test_look_alikes_request_nothing(text):
+    assert recognise(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Assalamu alaikum. Kindly note Customer Support is not having any ML plan for 2027.",
+        "烦请登记一下，信息技术部明年没有机器学习计划",
+        "Hello dear, I want to inform you that Procurement department has not any machine learning plan for next year",
+    ],
+)
+def test_greetings_and_requests_to_record_are_no_reason(text):
+    assert answers.reason_in(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, decision, note",
+    [
+        (
+            "SEND #3 BACK. THE METRIC IS TOO VAGUE, I WANT A NUMBER.",
+            "needs_work",
+            "THE METRIC IS TOO VAGUE, I WANT A NUMBER",
+        ),
+        ("Plan 4 is approved. Nice work on the baseline.", "approved", "Nice work on the baseline"),
+        ("approve plan 1: solid metric, start with the pilot", "approved", "solid metric, start with the pilot"),
+    ],
+)
+def test_the_note_is_everything_after_the_decision(text, decision, note):
+    assert answers.split_review(text) == (decision, note)
+
+
+@pytest.mark.parametrize(
+    "field, text, value",
+    [
+        ("q_needs_ml", "I AM TOLD SO. KEYWORD SEARCH DOES NOT WORK ON THE SCANNED ONES.", "yes"),
+        ("failure_tolerance", "领导说失败了不怕 钱给留着哩", "budgeted"),
+        ("q_real_problem", "Yah, real as a January morning, no question", "yes"),
+        ("q_real_problem", "no, that's not a question we can answer", "no"),
+        (
+            "data_location",
+            "it's all in different places, Marketing's got theirs, we got ours, and nobody shares",
+            "siloed",
+        ),
+        ("data_quality", "Good to be fair, the app events are proper clean and the CRM got tidied this year", "good"),
+        ("data_quality", "to be fair it's pretty poor", "poor"),
+        ("data_quality", "fair", "mixed"),
+        ("q_can_do_alone", "能……哦不对，应该说不能，我们没有做数据分析的人，得靠信息技术部", "no"),
+    ],
+)
+def test_answers_of_edition_19(field, text, value):
+    assert answers.parse_choice(field, text) == value
+
+
+@pytest.mark.parametrize(
+    "question, text",
+    [("pilot_team", "试点团队干嘛的？？"), ("skill_gaps", "技能缺口这个东西 书上说咋补啊")],
+)
+def test_questions_back_are_explained_not_saved(question, text):
+    reading = read(question, text)
+    assert reading.kind == "command" and reading.command.kind == "explain"
+
+
+def test_doubting_the_need_then_not_doing_it_declines():
+    assert read("pilot_team", "试点团队？有必要吗？那先不弄了").value == "no"
+    assert read("pilot_team", "先不弄了").command.kind == "pause"
+
+
+@pytest.mark.parametrize(
+    "text", ["I regret that I must now attend to other matters. We shall resume this at a later date.", "容后再续"]
+)
+def test_formal_ways_of_leaving_pause(text):
+    reading = read("technical_experts", text)
+    assert reading.kind == "command" and reading.command.kind == "pause"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("there is hardly any data", "no"),
+        ("we have hardly any data", "no"),
+        ("there is very little data", "no"),
+        ("we have lots of data nobody uses", "yes"),
+        ("we have no idea", "unsure"),
+    ],
+)
+def test_an_opening_yes_followed_by_a_quantity_of_nothing_is_no(text, value):
+    assert answers.parse_choice("q_unused_data", text) == value
+
+
+@pytest.mark.parametrize("text", ["这个pass 下一题", "这题pass"])
+def test_pass_skips_the_question(text):
+    reading = read("skill_gaps", text)
+    assert reading.kind == "command" and reading.command.kind == "skip"
