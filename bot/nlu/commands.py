@@ -17,6 +17,7 @@ from bot.nlu.patterns import (
     CYCLE_INTENTS,
     about_units_plans,
     asks_for_help,
+    asks_for_own_plans,
     asks_plans_at_risk,
     asks_something,
     change_of_answer,
@@ -105,6 +106,13 @@ class PlanCommandRecognizer(GraphComponent):
                 found = ("query_plans", None)  # "帮我拉一下2027年已经提交的计划": every unit's
             if found is None and guessed not in ACTING and asks_plans_at_risk(text):
                 found = ("query_plans", None)  # "哪些计划在数据这块有风险？"
+            if (
+                found is None
+                and guessed in ("help", "greet", "nlu_fallback", "out_of_scope", "ask_faq")
+                and not units
+                and asks_for_own_plans(text)
+            ):
+                found = ("show_my_plans", None)  # "a quick snapshot of what we've got on file for FY27"
             if found is None and guessed in ("greet", "nlu_fallback", "out_of_scope") and asks_for_help(text):
                 found = ("help", None)  # "hi, I am wang.fang…, what can you do?"
             if found is None and guessed == "query_plans" and introduces_self(text):

@@ -363,8 +363,9 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         ),
         (
             "edit_plan",
-            r"\b(?:correct|amend|edit|modify|revise|(?:need|needs|want|have|has|would like|'d like)\s+to\s+"
-            r"(?:change|update|fix))\s+(?:(?:our|my|the)\s+)?(?:plan\s*(?:no\.?\s*|number\s*)?#?\s*|#\s*)"
+            r"\b(?:correct|amend|edit|modify|revise|update|revisit|reopen|circle back (?:on|to)|"
+            r"(?:need|needs|want|have|has|would like|'d like)\s+to\s+(?:change|update|fix))\s+"
+            r"(?:(?:our|my|the)\s+)?(?:plan\s*(?:no\.?\s*|number\s*)?#?\s*|#\s*)"
             r"(?P<id>\d{1,6})(?!\d)",
         ),
         ("edit_plan", r"(?:修改|更正|改一下|改改|调整一下)(?:我们|我的|咱们)?的?" + _ZH_NUMBER + r"(?!.*(?:撤|删))"),
@@ -835,7 +836,11 @@ def asks_something(text: str) -> bool:
 
 def fold(text: str) -> str:
     folded = re.sub(r"\s+", " ", simplify(unicodedata.normalize("NFKC", text or "").casefold())).strip()
+    folded = _CAN_YOU_SLIP.sub("can you", folded)  # "cam you open #1": a slip of "can"
     return _TAG_QUESTION.sub("", folded)  # "can show me all the plans or not?" negates nothing
+
+
+_CAN_YOU_SLIP = re.compile(r"(?<![a-z])(?:cam|csn|cab|cna|xan|van) you(?![a-z])")
 
 
 _TAG_QUESTION = re.compile(r"[,\s]+(?:or not|anot|or no|or what)(?=\s*[?？]?\s*$)")
@@ -860,7 +865,8 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
 
 
 _ACKNOWLEDGEMENT_OPENING = re.compile(
-    r"^(?:中|好|好的|行|嗯|嗯嗯|可以|得嘞|好吧|行吧|ok|okay|okey|alright|all right|right|fine|sure)"
+    r"^(?:中|好|好的|行|嗯|嗯嗯|可以|得嘞|好吧|行吧|谢谢|多谢|ok|okay|okey|alright|all right|right|fine|sure|"
+    r"thx|thanks|thank you|ta|cheers|great|perfect|cool|nice|lovely|good morning|morning|hi|hello|hey(?: team| there)?)"
     r"(?:[\s,，.。!！~]+)(?=\S)",
     re.IGNORECASE,
 )
@@ -1107,7 +1113,7 @@ _FIRST_PERSON = re.compile(r"\b(?:our|my|we|us|i)\b|我们|咱们|我的|本部�
 
 
 _FILING = re.compile(
-    r"没有|不做|不报|填|写|做|报|交|提交|起草|\b(?:no (?:ml |machine learning )?plans?|start|write|draft|"
+    r"没有|不做|不报|填|写|做|报|交|提交|起草|\b(?:no (?:ml |machine learning )?plans?|start|write|(?<!in )draft|"
     r"fill|submit|file|create|do|make)\b"
 )
 
@@ -1118,7 +1124,8 @@ def about_units_plans(text: str) -> bool:
     folded = fold(text)
     folded_people = re.sub(
         r"\b(?:for |waiting for |awaiting )?(?:our|my) (?:review|approval|sign-?off)\b|"
-        r"\b(?:sent|send|given|gave|shown|showed) us\b|\b(?:waiting|sitting) on us\b|\bfor us to\b",
+        r"\b(?:sent|send|given|gave|shown|showed) us\b|\b(?:waiting|sitting) on us\b|\bfor us to\b|"
+        r"\b(?:i|we) (?:want|would like|'d like|need|wish) to (?:see|view|look at|check)\b",
         " ",
         folded,
     )
@@ -1149,7 +1156,8 @@ _WHAT_WAS_FILED = re.compile(
 _LISTING = re.compile(
     r"列给我|列出|列一下|列个|列下|列表|给我看|发我看|调出来|调出|调一下|调下|拉出来|拉出|调阅|查阅|调取|查一下|查查|查看|看一下|看看|拉一下|拉下|拉个|"
     r"捋一遍|捋一下|捋捋|过一遍|看下|"
-    r"\b(?:list|show me|pull up|give me|let me see)\b|"
+    r"\b(?:list|show me|pull up|give me|let me see|(?:i )?(?:want|would like|'d like|need) to see|"
+    r"(?:a |quick )*(?:snapshot|rundown|overview) of)\b|"
     r"\bwhat(?:'s| is| has| have)?\b[^?]{0,30}\b(?:got |have )?(?:in the pipeline|in the works|lined up|"
     r"in the (?:pile|queue|inbox|stack))\b"
 )  # "What's Marketing got in the pipeline for 2027?"
@@ -1295,6 +1303,18 @@ _HELP = re.compile(
     r"\bwhat (?:can|do) you do\b|\bwhat are you (?:for|able to do)\b|\bhow do i use (?:you|this)\b|"
     r"你(?:能|会|可以)(?:做|干|帮我?做?)(?:些)?(?:什么|啥)|你有(?:什么|啥)(?:功能|用)|怎么用你|这个(?:机器人|助手)怎么用"
 )
+
+
+_OWN_PLANS_ON_FILE = re.compile(
+    r"\bwhat (?:we'?ve|we have|i'?ve|i have|our (?:unit|team|department) has)(?: got)? "
+    r"(?:on file|filed|submitted|in the system|put in|sent in|handed in)\b|"
+    r"(?:我们|我|咱们|俺们)(?:已经|都)?(?:报|交|提交|填)了(?:些)?(?:啥|什么|哪些)"
+)
+
+
+def asks_for_own_plans(text: str) -> bool:
+    """ "can you give me a quick snapshot of what we've got on file for FY27": the lead's own plans."""
+    return bool(_OWN_PLANS_ON_FILE.search(fold(text)))
 
 
 def asks_for_help(text: str) -> bool:

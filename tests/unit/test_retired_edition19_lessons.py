@@ -4,7 +4,7 @@ reader, the command matcher and the request patterns getting wrong, one case per
 import pytest
 
 from bot.dialogue import answers, commands
-from bot.nlu.patterns import recognise, second_opinion
+from bot.nlu.patterns import about_units_plans, asks_for_own_plans, lists_plans, recognise, second_opinion
 from bot.plan_schema import ANSWER_FIELD_NAMES
 from tests.support.reading import read
 
@@ -190,3 +190,29 @@ def test_an_opening_yes_followed_by_a_quantity_of_nothing_is_no(text, value):
 def test_pass_skips_the_question(text):
     reading = read("skill_gaps", text)
     assert reading.kind == "command" and reading.command.kind == "skip"
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Thx. Cam you open #1 for me", ("show_plan", 1)),
+        (
+            "Great. Want to circle back on plan #1. Our north star moved, so the success metric needs a refresh",
+            ("edit_plan", 1),
+        ),
+        ("hi, approve plan 3", ("review_plan", 3)),
+    ],
+)
+def test_requests_after_thanks_or_a_greeting(text, found):
+    assert recognise(text) == found
+
+
+def test_what_we_have_on_file_is_the_leads_own_plans():
+    assert asks_for_own_plans("Hey team, can you give me a quick snapshot of what we've got on file for FY27")
+    assert not asks_for_own_plans("what is a value tree?")
+
+
+def test_wanting_to_see_a_units_drafts_lists_them():
+    assert lists_plans("Good morning. Please, I want to see the plans of logistics, only the ones in draft")
+    assert not about_units_plans("I want to see my plans")
+    assert not about_units_plans("I want to draft a plan for logistics")
