@@ -347,6 +347,8 @@ class Request(Action, ABC):
 def corrected(command, tracker: Tracker) -> Optional[str]:
     """The new answer of a change: "不是95%，是92%" corrects only that part of a text answer."""
     current = tracker.get_slot(command.field) if command.field else None
+    if command.value and getattr(command, "adds", False) and isinstance(current, list) and current:
+        return ", ".join([*(str(kept).replace("_", " ") for kept in current), command.value])  # "再加一个追加销售"
     if command.value and getattr(command, "adds", False) and isinstance(current, str) and current.strip():
         joiner = "；" if re.search(r"[\u4e00-\u9fff]", current + command.value) else "; "
         return f"{current}{joiner}{command.value}"  # "not only X, also Y": the old answer stays

@@ -365,6 +365,12 @@ _ISNT = re.compile(
 )
 
 
+# "if no work da first time no big deal", "如果不成功也没关系": a condition, not a denial
+_IF_NOT_BEFORE = re.compile(
+    r"(?:\b(?:if|when|even if)\b|如果|要是|万一|就算|即使)[^,，]{0,8}?(?:\bno\b|\bnot\b|n't\b|不|没)"
+)
+
+
 def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
     """Choices named inside a clause, leaving out one-character Chinese words (too ambiguous mid-sentence).
     Where data lives, a central place said with a negation ("nothing is in the data lake") is not central."""
@@ -409,10 +415,14 @@ def _scan(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> List[str]:
         elif label == "poor" and "good" in field_groups and _NEGATION_BEFORE.search(clause[:s]):
             bare = not re.match(r"太|很|那么|特别|非常|十分|\b(?:too|that|very|so)\b", clause[s:e])
             label = "good" if bare and re.search(r"(?:不|并不|一点也不|一点都不)$", clause[:s]) else "mixed"  # "不差"
-        elif label == "budgeted" and (
-            _NEGATION_BEFORE.search(clause[:s])
-            or _NEGATION_NEAR.search(clause[:s])
-            or re.search(r"\b(?:no|nobody|no one)\b(?:\s+[a-z']+){0,2}\s*$", clause[:s])
+        elif (
+            label == "budgeted"
+            and not _IF_NOT_BEFORE.search(clause[:s])
+            and (
+                _NEGATION_BEFORE.search(clause[:s])
+                or _NEGATION_NEAR.search(clause[:s])
+                or re.search(r"\b(?:no|nobody|no one)\b(?:\s+[a-z']+){0,2}\s*$", clause[:s])
+            )
         ):
             label = "must_succeed"  # "没有预留": nothing is set aside for failures
         found.append(label)

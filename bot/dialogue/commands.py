@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from bot.dialogue import words
+from bot.dialogue import answers, words
 from bot.flow import FormExit
 from bot.plan_schema import FIELDS_BY_NAME
 
@@ -580,6 +580,7 @@ def _match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
         or _named_then_answered(text, sentences, fields)
         or _choice_named_with_a_request(text, sentences, fields)
         or _said_but_now(text, folded, fields)
+        or _one_more_branch(text, folded, fields)
     )
 
 
@@ -743,6 +744,27 @@ def _named_then_answered(text: str, sentences: Sequence[str], fields: Sequence[s
         value = re.sub(r"^(?:it'?s|it is)\s+|\s+(?:now|instead)$", "", value)  # "it's Jane Doe now": Jane Doe
         return Command("edit", field=field, value=_original_case(text, value) if value else None)
     return None
+
+
+_ONE_MORE = re.compile(
+    r"(?:那个|那项|那题|那里|里面?|上)?[\s,，]*(?:再|也|还要|还得|另外)(?:加|添|补)(?:上|一个|个|一项|一下)?[\s：:]*(?P<value>\S.*)$|"
+    r"^[\s,，:：]*(?:please |pls |can you |could you )?(?:also )?add (?:one more|another|also)?"
+    r"[\s:]*(?P<value_en>\S.*)$"
+)
+
+
+def _one_more_branch(text: str, folded: str, fields: Sequence[str]) -> Optional[Command]:
+    """ "价值树那个再加一个追加销售": one more value-tree branch, the ones given kept."""
+    if "value_branches" not in fields:
+        return None
+    named = [span for span in words.labelled_spans(folded, _field_aliases(["value_branches"])) if span[0] <= 2]
+    if not named:
+        return None
+    more = _ONE_MORE.match(folded[named[0][1] :])
+    value = (more.group("value") or more.group("value_en")) if more else None
+    if not value or not answers.parse_branches(value):
+        return None
+    return Command("edit", field="value_branches", value=_original_case(text, value), adds=True)
 
 
 _SAID_BUT_NOW = re.compile(

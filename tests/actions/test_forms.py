@@ -7,10 +7,13 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.confirmations import ActionConfirmFormDone, ValidateConfirmForm
+from actions.forms import corrected
 from actions.plan_flow import ActionNoPlanFormDone, ValidateNoPlanForm
 from actions.plan_form import ValidatePlanForm
 from actions.planning_office import ActionReviewFormDone, ValidateReviewForm
 from bot import directory, messages
+from bot.dialogue.answers import parse_branches
+from bot.dialogue.commands import Command
 from bot.store.db import session_scope
 from tests.support.forms import followup, form_tracker, run, slots_of, texts
 from tests.support.trackers import make_tracker
@@ -130,3 +133,9 @@ def test_the_previous_answer_said_wrong_is_changed_and_the_question_asked_again(
     slots, dispatcher = say(form, asked, validation, {**extra, "plan_year": 2027}, text, lang=lang)
     assert slots["q_unused_data"] == "no"
     assert slots["requested_slot"] == asked and slots.get(asked) is None
+
+
+def test_one_more_value_tree_branch_is_added_to_the_ones_given(directory_db):
+    tracker = make_tracker("li.wei", slots={"value_branches": ["revenue", "time_saved"]})
+    added = corrected(Command("edit", field="value_branches", value="追加销售", adds=True), tracker)
+    assert parse_branches(added) == ["revenue", "time_saved", "upsell"]

@@ -216,3 +216,33 @@ def test_wanting_to_see_a_units_drafts_lists_them():
     assert lists_plans("Good morning. Please, I want to see the plans of logistics, only the ones in draft")
     assert not about_units_plans("I want to see my plans")
     assert not about_units_plans("I want to draft a plan for logistics")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("价值树那个再加一个追加销售 我们卖VIP包过班", "追加销售 我们卖VIP包过班"),
+        ("value tree: also add upsell", "upsell"),
+    ],
+)
+def test_one_more_branch_keeps_the_others(text, value):
+    edit = commands.match_edit(text, ANSWER_FIELD_NAMES)
+    assert (edit.field, edit.value, edit.adds) == ("value_branches", value, True)
+
+
+def test_a_question_about_the_value_tree_adds_nothing():
+    assert commands.match_edit("价值树是什么", ANSWER_FIELD_NAMES) is None
+
+
+@pytest.mark.parametrize(
+    "field, text, value",
+    [
+        ("failure_tolerance", "Mike said try um, if no work da first time no big deal, get budget fo dat", "budgeted"),
+        ("failure_tolerance", "if it fails there's no money set aside, it must work", "must_succeed"),
+        ("failure_tolerance", "no budget set aside", "must_succeed"),
+        ("data_quality", "da quality stay pretty good, not perfect but good", "good"),
+        ("data_quality", "not perfect", "mixed"),
+    ],
+)
+def test_conditions_and_concessions_of_edition_19(field, text, value):
+    assert answers.parse_choice(field, text) == value
