@@ -1805,7 +1805,9 @@ _ASKS_TO_REVIEW = re.compile(
 )
 _DECISION_OPENING = re.compile(
     r"^(?:经[^，,。]{0,6}?(?:研究|讨论|审议|评审|商议)[，,\s]*)?(?:决定)?(?:你|麻烦你|请你)?(?:帮我|给我|替我)?"
-    r"(?:需要|要|得|请|只能)?(?:退回去|打回去|发回去|退回|打回|驳回|发回)(?:给他们|给他|给)?[，,\s]*"
+    r"(?:需要|要|得|请|只能)?(?:退回去|打回去|发回去|退回|打回|驳回|发回)(?:给他们|给他|给)?[，,\s]*|"
+    r"(?i:^(?:(?:i'?ll|i will|let'?s|please|so|ok|okay|then)\s+)?(?:approve|accept|sign off on|send|bounce|return)\s+"
+    r"(?:it|this|this one|that|that one)(?:\s+back)?(?:\s+(?:then|now|please))?[\s,.!]*$)"
 )
 _GENERIC_REWORK = re.compile(
     r"(?:(?:给|让|叫|请)(?:他们|他|她们|她)?)?(?:再|重新)?(?:完善|修改|改改|改一改|改一下|改|补充|修订|调整)(?:一下|下)?"

@@ -1157,7 +1157,7 @@ _LISTING = re.compile(
     r"列给我|列出|列一下|列个|列下|列表|给我看|发我看|调出来|调出|调一下|调下|拉出来|拉出|调阅|查阅|调取|查一下|查查|查看|看一下|看看|拉一下|拉下|拉个|"
     r"捋一遍|捋一下|捋捋|过一遍|看下|"
     r"\b(?:list|show me|pull up|give me|let me see|(?:i )?(?:want|would like|'d like|need) to see|"
-    r"(?:a |quick )*(?:snapshot|rundown|overview) of)\b|"
+    r"(?:a |quick )*(?:snapshot|rundown|overview) of)\b|\bwhat(?:'s| has) (?:come|came) in\b|"
     r"\bwhat(?:'s| is| has| have)?\b[^?]{0,30}\b(?:got |have )?(?:in the pipeline|in the works|lined up|"
     r"in the (?:pile|queue|inbox|stack))\b"
 )  # "What's Marketing got in the pipeline for 2027?"

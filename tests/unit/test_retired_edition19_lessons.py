@@ -246,3 +246,36 @@ def test_a_question_about_the_value_tree_adds_nothing():
 )
 def test_conditions_and_concessions_of_edition_19(field, text, value):
     assert answers.parse_choice(field, text) == value
+
+
+@pytest.mark.parametrize(
+    "question, text",
+    [
+        ("confirmation", "hang on, what did I say for the data quality?"),
+        ("metric", "我数据质量填的啥来着"),
+        ("metric", "what did I put for the sponsor?"),
+    ],
+)
+def test_asking_what_was_answered_shows_the_answers(question, text):
+    reading = read(question, text, "submit") if question == "confirmation" else read(question, text)
+    assert reading.kind == "command" and reading.command.kind == "show_answers"
+
+
+def test_what_did_you_mean_still_explains():
+    assert read("metric", "what did you mean?").command.kind == "explain"
+
+
+@pytest.mark.parametrize(
+    "text, note",
+    [
+        ("this one's fine, approve it - good baseline, keep the pilot small", "good baseline, keep the pilot small"),
+        ("looks fine, approve it - keep the pilot small", "keep the pilot small"),
+    ],
+)
+def test_a_note_around_a_bare_approve_it(text, note):
+    decision, said = answers.split_review(text)
+    assert decision == "approved" and note in said
+
+
+def test_what_has_come_in_for_a_year_lists_the_plans():
+    assert lists_plans("hi, what's come in so far for 2027?")
