@@ -589,11 +589,15 @@ def _put_as(text: str, folded: str, fields: Sequence[str]) -> Optional[Command]:
     for field, aliases in _field_aliases(fields).items():
         for alias in sorted(aliases, key=len, reverse=True):
             found = re.search(
-                r"\b(?:can you |could you |please |pls |just )*(?:put|make|list|use|set|have|name|write)\s+"
-                rf"(?P<value>.+?)\s+(?:as|for)\s+(?:the |our |my )?{re.escape(alias)}\b"
-                r"(?:\s+instead(?:\s+of\s+(?P<old>[^?.!]+))?)?\s*[?.!]*$",
+                r"\b(?:can you |could you |please |pls |just |(?:i|we) would rather |(?:i|we)'d rather |rather )*"
+                r"(?:put|make|list|use|set|have|name|write)\s+"
+                rf"(?P<value>.+?)\s+(?:as|for)\s+(?:the |our |my )?{re.escape(alias)}\b(?:\s+(?:route|one|answer))?"
+                r"(?:\s+instead(?:\s+of\s+(?P<old>[^?.!]+))?|,?\s+(?:not|rather than)\s+(?P<not>[^?.!]+))?"
+                r"\s*[?.!]*(?:\s+(?:would|could|can|is) (?:that|this|it) (?:be )?(?:possible|ok|okay|alright)\W*)?$",
                 folded,
             )
+            if found and FIELDS_BY_NAME[field].kind == "choice" and found.group("value"):
+                return Command("edit", field=field, value=_original_case(text, found.group("value")))
             if found and FIELDS_BY_NAME[field].kind == "text":
                 old = found.group("old")
                 return Command(

@@ -279,3 +279,12 @@ def test_a_note_around_a_bare_approve_it(text, note):
 
 def test_what_has_come_in_for_a_year_lists_the_plans():
     assert lists_plans("hi, what's come in so far for 2027?")
+
+
+def test_rather_put_an_option_as_the_question():
+    edit = commands.match_edit(
+        "On reflection, I would rather put the centre of excellence as the scaling route, not annual planning. "
+        "Would that be possible?",
+        ANSWER_FIELD_NAMES,
+    )
+    assert edit.field == "scaling_path" and answers.parse_choice("scaling_path", edit.value) == "coe"
