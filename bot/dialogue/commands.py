@@ -596,7 +596,13 @@ def _put_as(text: str, folded: str, fields: Sequence[str]) -> Optional[Command]:
                 r"\s*[?.!]*(?:\s+(?:would|could|can|is) (?:that|this|it) (?:be )?(?:possible|ok|okay|alright)\W*)?$",
                 folded,
             )
-            if found and FIELDS_BY_NAME[field].kind == "choice" and found.group("value"):
+            if (
+                found
+                and FIELDS_BY_NAME[field].kind == "choice"
+                and found.group("value")
+                and answers.read_choice(field, found.group("value"), in_passing=True) is not None
+                and re.search(r"\b(?:put|make|set|mark|list)\s+.+\s+as\s", found.group(0))
+            ):  # "I would rather put the centre of excellence as the scaling route", not "we have money for failures"
                 return Command("edit", field=field, value=_original_case(text, found.group("value")))
             if found and FIELDS_BY_NAME[field].kind == "text":
                 old = found.group("old")
