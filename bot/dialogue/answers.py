@@ -573,7 +573,10 @@ _STILL_OPEN = re.compile(
 
 
 _NO_NEED_BEFORE = re.compile(r"(?:不用|不必|无需|无须|不需要|不一定要|不求)$")
-_NEGATED_STANCE = re.compile(r"(?:[没冇无]有?|\b(?:no|nobody|no one|never|not)\b(?:\s+[a-z']+){0,2}\s*)$")
+_NEGATED_STANCE = re.compile(
+    r"(?:[没冇无]有?|\b(?:no|nobody|no one|never|not|do ?n'?t|does ?n'?t|did ?n'?t|have ?n'?t|has ?n'?t|won'?t)\b"
+    r"(?:\s+[a-z']+){0,2}\s*)$"
+)
 
 
 def _stance(text: str) -> Optional[str]:
@@ -927,7 +930,8 @@ GUESS_OVER_INFERENCE = 0.5  # the rules inferred one that the answer does not op
 GUESS_OVER_MIXED = 0.85  # the rules weighed two sides into "mixed"
 DOUBTS = frozenset({"unsure", UNKNOWN})
 _NEGATING = re.compile(
-    r"[不没無无别未冇唔莫勿弗非]|\b(?:no|not|never|nobody|none|nothing|without|neither|nor|hardly|barely)\b|n't\b"
+    r"[不没無无别未冇唔莫勿弗非]|\b(?:no|not|never|nobody|none|nothing|without|neither|nor|hardly|barely)\b|n't\b|"
+    r"\b(?:dont|cant|wont|isnt|arent|doesnt|didnt|havent|hasnt|wasnt|werent|couldnt|wouldnt)\b"
 )
 
 

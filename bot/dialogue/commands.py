@@ -793,8 +793,11 @@ def _said_but_now(text: str, folded: str, fields: Sequence[str]) -> Optional[Com
     named = {label for _, _, label in words.labelled_spans(folded[: said.start()], _field_aliases(fields))}
     if len(named) != 1:
         return None
+    field = named.pop()
     value = folded[said.start("value") :].strip(" .。!！")
-    return Command("edit", field=named.pop(), value=_original_case(text, value) if value else None)
+    if value and FIELDS_BY_NAME[field].kind == "choice" and answers.read_choice(field, value, in_passing=True) is None:
+        value = ""  # "We said it was good but having looked properly, it isn't": the new answer is still to ask
+    return Command("edit", field=field, value=_original_case(text, value) if value else None)
 
 
 # "Can you change this in my plan?", "有一项要更正": a request to change that names no field

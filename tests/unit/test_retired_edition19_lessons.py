@@ -288,3 +288,24 @@ def test_rather_put_an_option_as_the_question():
         ANSWER_FIELD_NAMES,
     )
     assert edit.field == "scaling_path" and answers.parse_choice("scaling_path", edit.value) == "coe"
+
+
+def test_a_change_that_only_says_the_old_answer_was_wrong_asks_for_the_new_one():
+    edit = commands.match_edit(
+        "The data quality one. We said it was good but having looked properly, it isn't.", ANSWER_FIELD_NAMES
+    )
+    assert edit.field == "data_quality" and edit.value is None
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("must work, we dont have budget for a second try", "must_succeed"),
+        ("we don't have budget for failures", "must_succeed"),
+        ("we dont have any money set aside for failures", "must_succeed"),
+        ("we have budget for a second try", "budgeted"),
+        ("yes we have money set aside for failures", "budgeted"),
+    ],
+)
+def test_budget_denied_without_an_apostrophe_is_must_succeed(text, value):
+    assert answers.parse_choice("failure_tolerance", text) == value
