@@ -449,7 +449,7 @@ def _resolve(field: str, labels: Sequence[str]) -> Optional[str]:
 
 _ALL_IN_ONE = re.compile(
     r"(?:都|全|全部|统一)(?:已经|已)?(?:在|放在|存在|存放在|进了|进)|\b(?:it'?s all|all of it(?: is)?|"
-    r"everything(?: is)?|it all|all)"
+    r"everything(?: is)?|it all|all|(?:are |they'?re |both are )?both(?: of them)?(?: are)?)"
     r" (?:in|on|inside|sits in|lives in|stored in|kept in|lands in|goes into|ends up in|flows into)"
     r" (?:one|the same|a single|our|the)\b"
 )
@@ -716,7 +716,9 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
             and "mixed" not in labels
             and any(_ALL_IN_ONE.search(part) and set(_scan(part, field_groups)) == {"central"} for part in parts)
         ):
-            return Choice("central", lead == "central")  # "crm, braze email data - all in the lake already"
+            return Choice(  # "crm, braze email data - all in the lake already"
+                "central", lead == "central" or set(labels) == {"central"}
+            )
         if lead == UNKNOWN and (
             _HEDGE.search(" ".join(parts[1:])) or any(UNKNOWN in _scan(part, field_groups) for part in parts[1:])
         ):
@@ -994,6 +996,13 @@ def _after_concession(text: str) -> Optional[str]:
     return rest if has_substance(rest) else None
 
 
+# The new answer of a change, said with its verb: "改成差吧", "change it to poor"
+_CHANGED_TO = re.compile(
+    r"(?:那就|就|那|请|帮我|麻烦)?(?:改成|改为|换成|更正为|改做)\s*|"
+    r"(?i:(?:(?:ok|okay|so|then|please)[,\s]+)*(?:change it to|change that to|make it|set it to|mark it as|"
+    r"switch it to|"
+    r"update it to)\s+)"
+)
 _RATHER_THAN = re.compile(
     r"^(?P<kept>.+?)(?:\s*[,，]?\s*\b(?:rather than|instead of)\b|\s*[,，]?\s*(?:而不是|而非))", re.IGNORECASE
 )
@@ -1017,6 +1026,11 @@ def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], 
     numbered = options_by_number(field, text)
     if len(numbered) == 1 and FIELDS_BY_NAME[field].kind == "choice":
         return numbered[0]  # "3": the third option, as the question lists them
+    changed_to = _CHANGED_TO.match(text.strip())
+    if changed_to and has_substance(text.strip()[changed_to.end() :]):  # "改成差吧，上个月盘点发现…"
+        value = parse_choice(field, text.strip()[changed_to.end() :], guess=guess)
+        if value is not None:
+            return value
     corrected = _after_correction(text)
     if corrected:  # "yeah we can — wait no, scratch that, we'd need the data team": what follows decides
         value = parse_choice(field, corrected, guess=guess)
@@ -1524,7 +1538,16 @@ _LABELLED_PROBLEM = re.compile(
 
 
 def _describes(rest: str) -> bool:
+    """Whether what is left beside a title describes the problem, not the name itself."""
+    rest = "，".join(part for part in words.clauses(rest) if not _ABOUT_THE_NAME.search(words.fold(part)))
     return words.cjk_count(rest) >= 10 or len(words.english_words(words.fold(rest))) >= 6
+
+
+# "本来想叫个茶叶AI什么的，社长说太虚了，还是实在点好": talk about the name
+_ABOUT_THE_NAME = re.compile(
+    r"叫|名字|起名|取名|名称|标题|太虚|实在点|好听|好记|顺口|接地气|高大上|洋气|土气|"
+    r"\b(?:name|named|call it|called|title|catchy|fancy|snappy|boring name|sounds)\b"
+)
 
 
 # --- answers given in passing ---------------------------------------------------------------
@@ -1780,6 +1803,10 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
         note = _DECISION_OPENING.sub("", note).strip(" ,，") or None
         if note is not None and _GENERIC_REWORK.fullmatch(words.fold(note)):
             note = None  # "需要退回去重新完善": no note yet, it is asked for
+    if note is not None and all(
+        _PRAISE_ONLY.fullmatch(words.fold(part)) or not _more_than_a_decision(part) for part in _parts(note)
+    ):
+        note = None  # "挺好，批了吧": praise and the decision, the note is asked for
     return decision, note
 
 
@@ -1874,7 +1901,12 @@ def _more_than_a_decision(note: str) -> bool:
     """Whether a note says anything beyond the decision ("I'll send it back", "Please send #1 back to them" do not)."""
     folded = re.sub(r"#\s*\d+|\bplan\s*\d+|\d+\s*号", " ", words.fold(note))
     phrases = [p for label in ("approved", "needs_work") for p in words.phrases("answers", "decision", label)]
-    folded = re.sub(r"\bsend(?:ing)? (?:it|this|that|this one|that one|them)?\s*back\b", " ", folded)
+    folded = re.sub(
+        r"\b(?:send(?:ing)?|flick|kick|toss|bounce|punt|hand) (?:it|this|that|this one|that one|them)?\s*back"
+        r"(?: to (?:the )?[\w&'-]+(?: (?:team|unit|department|dept|folks|people|lot|crew))?(?=\s*$))?\b",
+        " ",
+        folded,
+    )
     folded = re.sub(
         r"\b(?:go|goes|going) back to (?:them|the (?:lead|team|unit)s?)\b|\blike this\b|\bcannot\b|\bcan'?t\b",
         " ",
@@ -1912,7 +1944,9 @@ def _more_than_a_decision(note: str) -> bool:
 
 _BECAUSE = re.compile(
     r"(?:因为|由于|原因是|原因：|原因:|理由是|主要是因为|\b(?:because of|because|since|due to|given that|"
-    r"the reason is|reason:)(?![a-z])|\bas(?![a-z])(?!\s+(?:no|having|well|such|far|of|for|per|usual|always|part|a|an|"
+    r"the (?:main |principal |primary |key |chief |simple |real |only )?reason(?: for (?:this|that))? (?:is|being)"
+    r"(?: that)?|reason being(?: that)?|reason:)(?![a-z])|\bas(?![a-z])(?!\s+(?:no|having|well|such|far|of|for|per|"
+    r"usual|always|part|a|an|"
     r"i said|we said|mentioned|discussed|agreed|requested|asked)\b))\s*",
     re.IGNORECASE,
 )
@@ -1941,7 +1975,9 @@ _RULED_OUT = re.compile(
     r"(?:机器学习|ml|ai|人工智能|项目|计划|规划)|"
     r"(?:做|搞|整|弄|报|交)不(?:了|成|起来)[^，,。]{0,8}(?:计划|规划)|"
     r"(?:\bnot\b|n'?t\b|\bnever\b)[^,.;?]{0,12}"
-    r"\b(?:doing|do|have|having|file|filing|submit|submitting|planning)\b[^,.;?]{0,16}\b(?:ml|machine learning|ai)\b"
+    r"\b(?:doing|do|have|having|file|filing|submit|submitting|planning|pursue|pursuing|present|presenting|propose|"
+    r"proposing|put forward|putting forward|prepare|preparing|bring|bringing|run|running|undertake|undertaking)\b"
+    r"[^,.;?]{0,16}\b(?:ml|machine learning|ai)\b"
 )
 _ASKING_OPENER = re.compile(
     r"(?:是不是|能不能|可不可以|可以不|是否|难道|要不要|会不会|"
@@ -2063,7 +2099,7 @@ _RECORD_REQUEST = re.compile(
     r"(?:log|record|note|mark|register|tick|put|file|enter|book|count|write)\b.*|"
     r"(?:ok(?:ay)?|noted|noted with thanks|thanks|thank you|thanks a lot|cheers|got it|understood|in that case|"
     r"no plan|none|nothing|that'?s all|that'?s it)|"
-    r"(?:烦请|劳烦|请|麻烦|帮我|帮忙|帮|就)?(?:记录|登记|记一下|记下|标记|标注|记上)\S{0,10}"
+    r"(?:烦请|劳烦|请|麻烦|帮我|帮忙|帮|就|那|你|您|给|我|们)*(?:记录|登记|记一下|记下|标记|标注|记上)\S{0,10}"
 )
 
 
@@ -2150,7 +2186,10 @@ _GREETING = re.compile(
     r"(?:你好|您好|哈喽|嗨|hi|hello|hey|hiya|hey there|(?:hi|hey|hello|g'?day|morning) (?:mate|guys|folks|all|team|"
     r"there|bot|assistant)|g'?day|早上好|下午好|good (?:morning|afternoon|evening|day)|dear (?:all|team|sir|madam)|"
     r"greetings|hello dear|hi dear|dear|(?:as-?)?sala(?:a)?m(?:u|o)? ?(?:alaikum|alaykum|aleikum|alaikom)|salaam|salam|"
-    r"namaste|shalom|ciao|hola|bonjour|salut)(?:呀|啊| all| team| there)?(?:[\s,]+(?:suno|listen|look|so))?|"
+    r"namaste|shalom|ciao|hola|bonjour|salut|bore da|shwmae|prynhawn da|noswaith dda|zdravo|dobar dan|allo|buenas|"
+    r"buenos dias|buenas tardes|jambo|habari|sawubona|marhaba|merhaba|kia ora|konnichiwa|annyeong|sveiki|tere|hej|"
+    r"hallo|servus|grüezi|moin|olá|ola|bom dia|boa tarde|howdy|yo|aloha|sain baina uu)(?:呀|啊| all| team|"
+    r" there)?(?:[\s,]+(?:suno|listen|look|so))?|"
     r"(?:跟|和|给)?(?:你|您)(?:说|讲)(?:一声|下|一下)|(?:不好意思|抱歉)?(?:打扰了|打扰一下|打扰您了|打扰你了)|"
     r"sorry to (?:bother|trouble) you"
 )

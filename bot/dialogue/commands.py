@@ -168,13 +168,22 @@ _PREVIOUS_WAS_WRONG = re.compile(
 )
 
 
+# "回头再说", "let's come back to it": later, which beside "skip this one" means this question, not the plan
+_DEFERS = re.compile(
+    r"^(?:回头|以后|之后|晚点|改天|过后|等等)?再(?:说|讲|议|看)(?:吧|啦|哈)?$|"
+    r"^(?:(?:we'?ll|let'?s|i'?ll) )?(?:come back to (?:it|that|this)(?: later)?|deal with (?:it|that) later|later)$"
+)
+# "车间……叫我了……我先……去一趟": the pauses of someone typing slowly, between Chinese words
+_HESITATION = re.compile(r"(?<=[\u4e00-\u9fff])(?:…+|\.{2,}|。{2,}|·{2,})(?=[\u4e00-\u9fff])")
+
+
 def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command]:
     """The command this message is, or None when it is (or may be) anything else.
 
     `fields` are the plan fields the message may change ("change the sponsor");
     without them, edits are not looked for.
     """
-    text = words.without_trailing_emoji(text)
+    text = _HESITATION.sub("", words.without_trailing_emoji(text))
     lang = language_request(text)
     if lang:
         return Command("language", language=lang)
@@ -194,7 +203,9 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
     parts = [words.correct(c) for c in words.clauses(text)]
     if not parts:
         return None
-    kinds = [_clause_command(c) for c in parts]
+    kinds = [
+        LATER if k == FormExit.PAUSE and _DEFERS.match(c) else k for c, k in ((c, _clause_command(c)) for c in parts)
+    ]
     matched = [k for k in kinds if k]
     if not matched:
         return None
@@ -380,9 +391,11 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
     )
     the = r"(?:(?:the|my|our|that|this) )?"
     lead_zh = (
-        r"(?:(?:啊|哦|噢|诶|哎|嗯|呃|等一下|等等|等下|不对|哦对了|对了|还有|另外|刚才|刚刚|前面|前头|之前|上面|我想|"
+        r"(?:(?:啊|哦|噢|诶|哎|嗯|呃|且慢|稍等|等一下|等等|等下|等一歇|不对|哦对了|对了|还有|另外|刚才|刚刚|前面|前头|之前|上面|我想|"
         r"不好意思|抱歉|对不起|麻烦您|麻烦你|您好|"
-        r"我要|帮我|麻烦|请|把|将|\d+\s*号(?:计划)?的?|计划\s*\d+的?|#\s*\d+(?:计划)?的?)[\s，,、]*)*"
+        r"我要|帮我|麻烦|请|把|将|\d+\s*号(?:计划)?的?|计划\s*\d+的?|#\s*\d+(?:计划)?的?|"
+        r"(?:刚才|刚刚|之前|上次|前面)?(?:交|提交|填|报|递)(?:上去)?的(?:那个|那份|这个|这份)?(?:计划|规划)?(?:里面?|里头|中)?的?)"
+        r"[\s，,、]*)*"
     )
     return (
         # change the sponsor (to Dana Wu) / go back to data quality - it's poor
@@ -410,6 +423,10 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
         ),
         # the sponsor is actually Priya / scratch that - the sponsor is Maria Alvarez, not Tom
         re.compile(rf"^{lead_en}{the}{field} (?:{restate_en}) (?P<value>.+)$"),
+        # the sponsor's Priya Mann now
+        re.compile(
+            rf"^{lead_en}{the}{field}'s (?!(?:name|title|role|job|office|team|unit|changed|wrong)\b)(?P<value>.+) now$"
+        ),
         # the sponsor changed this week - it's the CFO now, Elaine Porter / 发起人换了，现在是财务总监王丽
         re.compile(
             rf"^{lead_en}{the}{field}(?:'s| has| have)? (?:changed|switched|is different now|is someone else now)"
@@ -435,6 +452,11 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
         ),
         re.compile(
             rf"^{lead_zh}(?:{verbs_zh})(?:一下)?{field}(?:[\s，,：:]*(?:改成|改为|换成|为|成)?[\s：:]*(?P<value>.+))?$"
+        ),
+        # 还有执行发起人也得换，原来那位调走了: which answer, its new value still to come
+        re.compile(
+            rf"^{lead_zh}{field}(?:那一项|那项|这项|那题|这题)?(?:也|还)(?:要|得|需要|想)?(?:换|改|更换|换人|换个人|改一下|换一下)"
+            rf"(?:一下|下)?(?:了|吧)?(?:[，,；;]\s*(?:原来|之前|以前|因为|那位|他|她|老)[^，,。]*)?$"
         ),
         # 前面的业务问题要改一下
         re.compile(
@@ -469,6 +491,11 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
         re.compile(
             rf"^{lead_zh}(?:不好意思|抱歉|对不起)?[\s，,]*{field}(?:要|想|得|需要)?(?:改|修改|更改)(?:一下|下)?[，,。\s]*"
             rf"(?:不是(?P<old>[^，,]+)[，,]\s*)?(?:是|改成|应该是)(?P<value>.+)$"
+        ),
+        # 第五问需更正：我部实则无法独立完成，须信息技术部协助
+        re.compile(
+            rf"^{lead_zh}{field}(?:这题|那题|这项|那项|的回答|的答案)?(?:我)?(?:需|需要|要|得|须|想|必须)?(?:予以)?"
+            rf"(?:更正|修改|改正|订正|改一下|改下|调整)(?:一下|下)?(?:\s*[：:，,]\s*(?P<value>\S.*))?$"
         ),
         # 等哈，我刚刚问到了，执行发起人是分管供应链的副总张国强，帮我补上去
         re.compile(
@@ -516,12 +543,31 @@ _ONLY_POLITE = re.compile(
 )
 
 
+# What was wrong with the old answer, said instead of the new one
+_FAULTS_THE_OLD_ANSWER = re.compile(
+    r"^(?:(?:but|because|as|since|cause|'cause|coz)\s+)?(?:the (?:number|figure|target|value|answer|name|one|text)|"
+    r"it|that|"
+    r"this|what)\b(?: (?:we|i|they) (?:put|wrote|said|gave|entered|filled in|typed|had)(?: (?:there|in|down|before|"
+    r"earlier|last time))*)? (?:is|was|are|were|seems?|looks?|sounds?)(?: (?:a bit|a little|way|far|much|rather|quite|"
+    r"very|really|just|now|actually|not))* (?:too |so )?(?:ambitious|high|low|optimistic|pessimistic|wrong|outdated|"
+    r"out of date|old|unrealistic|vague|off|incorrect|inaccurate|aggressive|conservative|stale|not right|no longer "
+    r"right|not correct)\b[\s.!]*$|"
+    r"^(?:之前|原来|上次|当时|先前)?(?:填|写|报)的?(?:那个)?(?:数字|目标|指标|数)?(?:太高了|太低了|写错了|填错了|不对|过时了|不准|太激进了|太保守了|不现实)"
+    r"[了啊吧。！]*$"
+)
+
+
 def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
     """A change of an earlier answer (see `_match_edit`); a new value said as an addition
     ("not only X, also Y", "另外加上…") is marked `adds`, so the old answer stays."""
     edit = _match_edit(text, fields)
+    if edit is None and words.correct_chinese(text) != text:  # "发起仁写错了": a homophone slip in the field's name
+        edit = _match_edit(words.correct_chinese(text), fields)
     if edit is not None and edit.value and _ONLY_POLITE.match(edit.value):
         edit = dataclasses.replace(edit, value=None)  # "change the metric of our plan 1, please": no value yet
+    if edit is not None and edit.value and _FAULTS_THE_OLD_ANSWER.search(words.fold(edit.value)):
+        if not re.search(r"\d", edit.value):  # "…the metric, the number we put there is too ambitious": why, not what
+            edit = dataclasses.replace(edit, value=None)
     added = (
         _ADDING.match(edit.value)
         if edit is not None and edit.value and edit.field and FIELDS_BY_NAME[edit.field].kind == "text"
@@ -652,8 +698,15 @@ def _named_then_changed(text: str, folded: str, sentences: Sequence[str], fields
         if not found:
             continue
         named = {label for before in parts[:index] for _, _, label in words.labelled_spans(before, aliases)}
+        value = (found.group("value") or found.group("value_en") or "").strip(" 。.!！吧“”\"'「」『』")
+        if len(named) > 1 and value:  # "数据质量…，其实闸机数据有重复，改成一般吧": the field the new answer fits
+            fitting = {
+                field
+                for field in named
+                if FIELDS_BY_NAME[field].kind == "choice" and answers.read_choice(field, value, in_passing=True)
+            }
+            named = fitting if len(fitting) == 1 else named
         if len(named) == 1:
-            value = (found.group("value") or found.group("value_en") or "").strip(" 。.!！吧“”\"'「」『』")
             more = list(
                 itertools.takewhile(lambda part: _GOES_ON.match(part) or re.search(r"\d", part), parts[index + 1 :])
             )
@@ -839,7 +892,8 @@ _ANNOUNCES_CORRECTION = re.compile(
     r"former|old) (?:answer|reply|response|one)\b|\bcorrection (?:to|on) (?:an?|my) (?:earlier|previous) answer\b|"
     r"(?:上一条|上一个|前面|之前|刚才|刚刚)(?:的|有个|有一个|有一条|那个|那条)?(?:回答|答案|问题|地方)?(?:有误|错了|不对|填错了|说错了|答错了)|"
     r"(?:我)?(?:更正|纠正)(?:一下|下)|"
-    r"^(?:and |also |plus )?one more(?: thing| change| correction| edit)?[.!:]?$|"
+    r"^(?:and |also |plus )?one more(?: thing| change| correction| edit)?"
+    r"(?: (?:in|on|for|to) (?:the same|this|that|my|our|the) plan(?: #?\d+)?)?[.!:]?$|"
     r"^(?:还有|另外还有)(?:一个|一处|一项|一点)(?:要改|要更正)?$"
 )
 

@@ -446,7 +446,11 @@ def _unsure_then_asking_around(text: str, asked: Question, heard: Optional[Heard
 
 
 # "部门对吗？", "质量怎么样？": the bot's question said back, not a question of one's own ("data lake 是指什么？")
-_SAID_BACK = re.compile(r"(?:^|(?<=[。，,.!！?？\s]))[^。，,.!！?？]{1,12}?(?:吗|呢|么|样)[?？]")  # a whole clause
+_SAID_BACK = re.compile(  # a whole clause: "部门对吗？", "Do I really?", "Am I sure?"
+    r"(?:^|(?<=[。，,.!！?？\s]))[^。，,.!！?？]{1,12}?(?:吗|呢|么|样)[?？]|"
+    r"(?i:(?:^|(?<=[.!?]\s))(?:do|did|am|are|must|should|shall|would|will|have|can) (?:i|we) "
+    r"(?:really|actually|truly|sure|certain)(?: (?:want|need|have) to(?: \w+)?)?\?+)"
+)
 _ASKING_WORD = re.compile(r"什么|啥|哪|怎|谁|几|为何|为啥|多少")
 
 

@@ -227,6 +227,13 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:pull|drop|kill|scrap|bin|ditch|get rid of|withdraw|retract|delete)\s+(?:it|that one|this one)\b",
         ),
         ("withdraw_plan", r"\b(?:need|have|want|going|got|decided) to (?:pull|drop|kill)\s+" + _NUMBER),
+        (  # "Then I want plan 1, the FAQ auto-reply bot, withdrawn."
+            "withdraw_plan",
+            r"\b(?:want|need|would like|'d like|like|get)\s+(?:plan\s*#?|#|number\s*|no\.\s*)(?P<id>\d{1,6})(?!\d)"
+            r"[^.!?]{0,50}?\s(?:withdrawn|pulled(?: back)?|scrapped|deleted|retracted|cancell?ed|dropped|taken back|"
+            r"killed|"
+            r"binned|ditched)\b",
+        ),
         (  # "ok can u scrap plan 1?", "pls drop plan 4" ("pull plan 30" shows it)
             "withdraw_plan",
             r"(?:^(?:(?:ok|okay|so|hey|hi)[,\s]+)*(?:please |pls |plz )?|"
@@ -251,6 +258,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?<!\d)(?P<id>\d{1,6})\s*(?:号|號)(?:计划)?[，,\s]*(?:就)?(?:撤了|撤回|撤掉|删了|删掉|不要了)",
         ),
         ("withdraw_plan", r"(?:那个|这个|那份|这份).{0,16}?(?:计划|方案)?(?:撤了|撤回|撤掉|删了|删掉)(?:吧)?"),
+        (  # "我部前已报送之1号计划，因经费未获批准，拟予撤回。": the plan, why, then the withdrawal
+            "withdraw_plan",
+            r"(?<!\d)(?P<id>\d{1,6})\s*(?:号|號)(?:计划|規劃|规划|方案)[^。！!?？]{0,40}?[，,；;]\s*"
+            r"(?:现|现在|故|因此|所以|特此|我部|我们|决定|拟|申请|请求|请)*(?:予以|予|将其|把它|给)?(?:撤回|撤销|撤掉|收回)"
+            r"(?:该计划|此计划)?(?:吧|了)?[。.!！]?$",
+        ),
         # declare_no_plan: the unit files no ML plan
         (
             "declare_no_plan",
@@ -856,6 +869,9 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
     acknowledged = _ACKNOWLEDGEMENT_OPENING.match(text.strip())
     if found is None and acknowledged:  # "中 这个批了吧", "ok, approve it": the request after the "ok"
         found = _recognise(text.strip()[acknowledged.end() :])
+    after_questions = re.split(r"[?？]", text.strip())[-1].strip()
+    if found is None and after_questions and after_questions != text.strip():
+        found = _recognise(after_questions)  # "Is it too late to pull a plan? No? Then I want plan 1 withdrawn."
     sentences = _FIRST_SENTENCE.match(text.strip())
     if found is None and sentences:  # "Show me #2. The title alone worries me.": the request, then a remark
         opening = _recognise(sentences.group(1))
@@ -1022,6 +1038,9 @@ _PLAN_REFERENCE = re.compile(
 _ANSWER_REFERENCE = re.compile(r"回答|答案|答的|填的|\b(?:answers?|responses?)\b")
 
 
+_MAY_STATE_NO_PLAN = frozenset({"ask_faq", "nlu_fallback", "out_of_scope", "start_plan", "inform", "greet"})
+
+
 def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
     """The intent a model-guessed start really is, when its words say so ("…计划，现在接着来" resumes;
     "我们报了几个ML计划了" asks for the unit's plans); a guessed withdrawal of no plan ("上一个回答删掉" edits,
@@ -1038,7 +1057,7 @@ def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
         return (
             "show_plan" if re.search(r"\d", folded) else "query_plans"
         )  # "9号计划批了吗", "has plan 9 been approved?"
-    if intent in ("ask_faq", "nlu_fallback", "out_of_scope", "start_plan") and _states_no_plan_for_a_year(text, folded):
+    if intent in _MAY_STATE_NO_PLAN and _states_no_plan_for_a_year(text, folded):
         return "declare_no_plan"  # "俺们采购部明年不报那个机器学习计划了"
     if intent == "declare_no_plan" and _WHICH_UNITS.search(folded):
         return "query_plans"  # "which departments declared no plan?"
@@ -1088,6 +1107,18 @@ def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
 _ONLY_ASKING = re.compile(
     r"^(?:想问下|想问一下|请问|问一下|问下|我想问|我想请教|请教一下|请教)|(?:啥|什么)区别|区别是(?:啥|什么)|有(?:啥|什么)不同|"
     r"\bdifference between\b|^what(?:'s| is) the difference\b"
+)
+# "我们一定要交计划吗？", "do we have to submit an ML plan?": whether one must, asked
+_WHETHER_OBLIGED = re.compile(
+    r"(?:一定|必须|非得|非要|是否|是不是|需不需要|要不要|用不用|得不得|都要|都得|也要|也得)(?:要|得|需要)?"
+    r"(?:填|写|报|做|交|提交|上报|申报)[^。！!]{0,20}?(?:吗|嘛|么|伐|呢|不)?[?？]?\s*$|"
+    r"^(?:(?:so|and|but|quick question|question)[,:]?\s+)?(?:do|does|must|should|shall) (?:we|i|my (?:team|unit|"
+    r"department)|"
+    r"every (?:unit|team|department)|each (?:unit|team|department)|all (?:units|teams|departments)|everyone|everybody) "
+    r"(?:really |actually |even |still )?(?:have to|need to|got to|must|has to)? ?(?:file|submit|send|hand in|do|write|"
+    r"prepare|put in) (?:an? |the |one )?[^.!]{0,30}\?\s*$|"
+    r"\b(?:is|are) (?:it|an? (?:ml )?plans?|(?:ml )?plans?|filing|submitting) (?:mandatory|compulsory|obligatory|"
+    r"required)\b"
 )
 _FILING_REQUEST = re.compile(
     r"(?<![不没别])(?:要|想|准备|打算|来|得|需要|帮我|请)(?:明年|今年|下一年|20\d\d年?)?"
@@ -1247,6 +1278,8 @@ def says_enough_for(intent: Optional[str], text: str) -> bool:
         ml = bool(_ML_TOPIC.search(folded)) or sounds_like_machine_learning(folded)
         if _ONLY_ASKING.search(folded) and not _FILING_REQUEST.search(folded):
             return False  # "想问下，机器学习跟AI到底啥区别啊" asks, and starts nothing
+        if _WHETHER_OBLIGED.search(folded):
+            return False  # "我们法务部一定要交机器学习计划伐？" asks whether, and starts nothing
         return (
             ml or bool(_PLAN_TOPIC.search(folded)) or bool(re.search(r"^(?:开始|开始填|开始写|start|begin)", folded))
         ) and (ml or not _OTHER_TOPIC.search(folded))
@@ -1398,10 +1431,12 @@ _MINE = re.compile(r"我的|我们|咱们|本部门|\b(?:my|our|mine|ours)\b")
 
 # "and is anything still sitting in draft?", "还有哪些是草稿？": the drafts
 _STILL_IN_DRAFT = re.compile(
-    r"^(?:(?:and|so|also|ok|okay|and also)[,\s]+)*(?:(?:is|are) (?:there )?(?:anything|any(?: plans?| ones?)?)|"
-    r"(?:what|which)(?: ones?| plans?)?(?:'s| is| are)?) (?:still )?(?:sitting |stuck |left |lying )?(?:in|as|at) "
-    r"(?:the )?drafts?(?: stage)?\b|"
-    r"^(?:那|还有|另外)?(?:哪些|什么|有没有|有哪些|还有哪些)(?:计划)?(?:还)?(?:是|在|停在|处于)草稿"
+    r"(?:^|[.!?;]\s+)(?:(?:and|so|also|ok|okay|k|kk|and also|right|now)[,\s]+)*(?:(?:is|are) (?:there )?"
+    r"(?:anything|any(?: plans?| ones?)?)|"
+    r"(?:what|which)(?: ones?| plans?)?(?:'s| is| are)?) (?:still )?(?:only |just )?(?:sitting |stuck |left |lying )?"
+    r"(?:in|as|at) (?:the )?drafts?(?: stage| form| status)?\b|"
+    r"^(?:现在|目前|那|还有|另外|那现在)*(?:哪些|什么|啥|嘛|有没有|有哪些|还有哪些|还有嘛|还有啥|还有什么|还有没有)"
+    r"(?:计划|部门的计划)?(?:还|仍然|仍)?(?:是|在|停在|处于|只是|还是)草稿"
 )
 
 

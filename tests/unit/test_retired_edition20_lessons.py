@@ -1,0 +1,208 @@
+"""What the retired held-out edition 20 (tests/conversations/dev/heldout20-*.yml) showed the
+reader, the command matcher and the request patterns getting wrong, one case per failure."""
+
+import pytest
+
+from bot.dialogue import answers, commands
+from bot.nlu.patterns import listing_by_status, recognise, says_enough_for, second_opinion
+from bot.plan_schema import ANSWER_FIELD_NAMES
+from tests.support.reading import read
+
+
+@pytest.mark.parametrize(
+    "field, text, value",
+    [
+        ("data_location", "the transcripts and the CRM stuff are both in the big data lake", "central"),
+        ("data_location", "both, really: some in the lake, some in spreadsheets", "mixed"),
+        ("data_location", "crm is in the lake but the call recordings are on the vendor's server", "mixed"),
+        ("data_quality", "not great, half the photos are blurry", "poor"),
+        ("q_can_do_alone", "Alone we cannot. We will need help from IT", "no"),
+        ("q_can_do_alone", "我部实则无法独立完成，须信息技术部协助", "no"),
+        ("q_needs_ml", "Honestly it is not evident. Maybe a good dashboard can suffice. I am not sure.", "unsure"),
+        ("q_unused_data", "this we have. transaction data of ten years, not used for risk at all", "yes"),
+    ],
+)
+def test_choice_answers_of_edition_20(field, text, value):
+    assert answers.parse_choice(field, text) == value
+
+
+@pytest.mark.parametrize(
+    "text, field, value",
+    [
+        ("且慢。第五问需更正：我部实则无法独立完成，须信息技术部协助。", "q_can_do_alone", "no"),
+        ("等一歇，数据质量我刚刚讲得太好了，其实闸机数据有交关重复的，改成一般吧 🙈", "data_quality", "mixed"),
+    ],
+)
+def test_a_change_at_the_confirmation_names_its_question_and_new_answer(text, field, value):
+    edit = commands.match(text, ANSWER_FIELD_NAMES)
+    assert edit is not None and edit.kind == "edit" and edit.field == field
+    assert answers.parse_choice(field, edit.value) == value
+
+
+@pytest.mark.parametrize(
+    "text, field",
+    [
+        ("第五问需更正", "q_can_do_alone"),
+        ("数据质量需要更正", "data_quality"),
+        ("In our plan #3 I want to change the metric, the number we put there is too ambitious.", "metric"),
+    ],
+)
+def test_a_change_without_the_new_answer_asks_for_it(text, field):
+    edit = commands.match_edit(text, ANSWER_FIELD_NAMES)
+    assert edit is not None and edit.field == field and edit.value is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Must I really justify this? It is obligatory?", "必须要说原因吗？", "do I have to give a reason?"]
+)
+def test_asking_whether_an_answer_is_required_is_explained(text):
+    assert commands.match(text).kind == "explain"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("哎……车间……叫我了……我先……去一趟……回头……再弄……", "pause"),
+        ("哎呀领导喊我开会 先不整了 回头再说", "pause"),
+        ("这个先跳过吧，老板还没点头，回头再说", "skip"),
+    ],
+)
+def test_leaving_in_slow_or_deferring_words(text, kind):
+    assert commands.match(text).kind == kind
+
+
+def test_an_answer_about_every_afternoon_is_no_pause():
+    assert commands.match("生产主管老吴每天下午看门店报的要货量，再自己加加减减定第二天的量") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bore da. Just to let you know, Legal won't be doing a machine learning plan this year, I'm afraid.",
+        "Zdravo. Marketing will not have an ML plan",
+        "俺们人事部明年没得机器学习计划，你给登记一下",
+    ],
+)
+def test_greetings_and_requests_to_record_are_still_no_reason(text):
+    assert answers.reason_in(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        (
+            "For the avoidance of doubt, the Legal department does not intend to pursue a machine learning plan "
+            "for 2027. The principal reason is that our document management system is being replaced mid-year.",
+            "our document management system is being replaced mid-year",
+        ),
+        (
+            "Good afternoon. From Claims we will not present any ML plan for 2027, because all the people is busy "
+            "with the migration until December.",
+            "all the people is busy with the migration until December",
+        ),
+    ],
+)
+def test_a_declaration_with_its_reason_in_formal_or_foreign_english(text, reason):
+    assert answers.declares_no_plan(text)
+    assert answers.reason_in(text) == reason
+
+
+@pytest.mark.parametrize(
+    "text, decision", [("flick it back, needs work", "needs_work"), ("3号那个我看过了，挺好，批了吧", "approved")]
+)
+def test_a_decision_with_nothing_more_asks_for_the_note(text, decision):
+    assert answers.split_review(text) == (decision, None)
+
+
+def test_withdrawing_after_a_question_to_oneself():
+    text = "Is it too late to pull a plan? No? Then I want plan 7, the FAQ auto-reply bot, withdrawn."
+    assert recognise(text) == ("withdraw_plan", 7)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some good. And are there any still only in draft, from any of the departments like?",
+        "现在还有嘛计划是草稿、没正式交上来的？",
+    ],
+)
+def test_asking_for_the_drafts_in_passing(text):
+    assert listing_by_status(text) == ("query_plans", "draft")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "问一下哦，我们法务部一定要交机器学习计划伐？",
+        "do we have to submit an ML plan?",
+        "is it mandatory to file a plan?",
+    ],
+)
+def test_asking_whether_a_plan_is_required_starts_nothing(text):
+    assert not says_enough_for("start_plan", text)
+
+
+@pytest.mark.parametrize("text", ["我们要交机器学习计划", "I want to start our ML plan"])
+def test_asking_to_file_still_starts(text):
+    assert says_enough_for("start_plan", text)
+
+
+def test_talk_about_the_name_beside_a_title_is_no_problem_statement():
+    reading = read(
+        "title", "名字啊……就叫「鲜叶收购智能定级」吧，本来想叫个茶叶AI什么的，俺们社长说太虚了，还是实在点好。"
+    )
+    assert reading.kind == "answer" and reading.value == "鲜叶收购智能定级" and reading.problem is None
+
+
+@pytest.mark.parametrize(
+    "text, value, replaces",
+    [
+        (
+            "oh hang on, I've just been told Gary's moved on, the sponsor's Priya Mann now. "
+            "can yow change that on the plan?",
+            "Priya Mann",
+            None,
+        ),
+        ("哦对了刚才交的那个计划发起仁写错了应该是副总经理罗春华不是何总", "副总经理罗春华", "何总"),
+    ],
+)
+def test_a_new_sponsor_after_submitting(text, value, replaces):
+    edit = commands.match_edit(text, ANSWER_FIELD_NAMES)
+    assert (edit.field, edit.value, edit.replaces) == ("executive_sponsor", value, replaces)
+
+
+def test_a_sponsor_to_be_replaced_asks_for_the_new_one():
+    edit = commands.match_edit("还有执行发起人也得换，原来那位调走了", ANSWER_FIELD_NAMES)
+    assert edit is not None and edit.field == "executive_sponsor" and edit.value is None
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("Do I really? Yeah, I really do. Withdraw it.", "yes"), ("Do I really? No, leave it.", "no")],
+)
+def test_a_confirmation_said_back_then_answered(text, value):
+    reading = read("confirmation", text, confirming="withdraw")
+    assert reading.kind == "answer" and reading.value == value
+
+
+def test_a_formal_withdrawal_with_its_reason_between():
+    assert recognise("我部前已报送之1号计划，因经费未获批准，拟予撤回。") == ("withdraw_plan", 1)
+
+
+@pytest.mark.parametrize(
+    "field, text, value",
+    [
+        ("data_quality", "改成差吧，上个月盘点发现传感器日志缺了快一半", "poor"),
+        ("data_location", "make it central", "central"),
+    ],
+)
+def test_a_new_choice_said_with_its_verb(field, text, value):
+    assert answers.parse_choice(field, text) == value
+
+
+def test_a_long_no_plan_statement_read_as_an_answer_declares_no_plan():
+    text = (
+        "Good afternoon. From Claims we will not present any ML plan for 2027, because in this moment we are "
+        "changing all the claims system to the new core platform and all the people is busy with the migration."
+    )
+    assert second_opinion(text, "inform") == "declare_no_plan"
