@@ -1801,6 +1801,11 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
         note = None  # "Hello again. I am ready now to review plan 1.": the request, not a note
     if note is not None and not marker:  # "这份不行，退回去让他们把试点范围写清楚": the decision opens the note
         note = _DECISION_OPENING.sub("", note).strip(" ,，") or None
+        verdict = _SEPARATOR_OR_STOP.search(note) if note is not None else None
+        if note is not None and verdict is not None:
+            verdict_said = note[: verdict.start()]
+            if parse_decision(verdict_said) and not _more_than_a_decision(verdict_said):
+                note = note[verdict.end() :].strip(" ,，.。") or None  # "Plan 6: approved. Good job team."
         if note is not None and _GENERIC_REWORK.fullmatch(words.fold(note)):
             note = None  # "需要退回去重新完善": no note yet, it is asked for
     if note is not None and all(

@@ -29,6 +29,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
     (intent, re.compile(pattern))
     for intent, pattern in (
         # review_plan: a decision on a numbered plan
+        (  # "give plan 1 the thumbs up"
+            "review_plan",
+            r"^(?:(?:ok|okay|so|please|pls|then|and)[\s,]+)*(?:(?:i'?ll|i will|let'?s|let me|we can|you can|can you|"
+            r"could you)\s+)?(?:give|giving)\s+" + _NUMBER + r"\s+(?:the|a|my|our)\s+"
+            r"(?:thumbs[ -]up|green light|go-ahead|go ahead|nod|ok|okay|seal of approval|approval)\b",
+        ),
         (  # "Ok, I review 1. This one I must send back, …"
             "review_plan",
             r"^(?:(?:ok|okay|so|now|then|right)[\s,]+)*"
@@ -227,6 +233,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:pull|drop|kill|scrap|bin|ditch|get rid of|withdraw|retract|delete)\s+(?:it|that one|this one)\b",
         ),
         ("withdraw_plan", r"\b(?:need|have|want|going|got|decided) to (?:pull|drop|kill)\s+" + _NUMBER),
+        (  # "Please pull #3, we are not doing it anymore"
+            "withdraw_plan",
+            r"\b(?:pull|drop|scrap|kill|bin|ditch)\s+" + _NUMBER + r"\s*[,;.:-]+\s*(?:(?:as|since|because) )?"
+            r"(?:we(?:'re| are)|they(?:'re| are)|it'?s|it is) (?:not (?:doing|pursuing|going ahead with|happening)|"
+            r"no longer|dropping|cancell?ing|shelving|dead|off)\b",
+        ),
         (  # "Then I want plan 1, the FAQ auto-reply bot, withdrawn."
             "withdraw_plan",
             r"\b(?:want|need|would like|'d like|like|get)\s+(?:plan\s*#?|#|number\s*|no\.\s*)(?P<id>\d{1,6})(?!\d)"
@@ -301,6 +313,19 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         (
             "declare_no_plan",
             r"\b(?:skipping|sitting out|not doing|won't do|will not do|not pursuing)\s+(?:ml|machine learning|ai)\b",
+        ),
+        (  # "we're gonna pass on the ML plan", "will not participate in the 2027 ML planning"
+            "declare_no_plan",
+            r"\b(?:pass(?:ing)? on|opt(?:ing)? out of|sit(?:ting)? out|skip(?:ping)?|"
+            r"not (?:be )?(?:participat\w*|tak\w* part) in|(?:not|never) (?:go(?:ing)? for|pursue|pursuing)|"
+            r"not to (?:go for|do|file|submit|have|pursue|make|put in))\s+"
+            r"(?:the |an? |any |our |this year'?s |next year'?s )?(?:20\d\d\s+|fy\s?\d\d\s+)?"
+            r"(?:ml|machine learning|ai)\s+(?:plans?|planning|cycle|round)\b",
+        ),
+        (  # "Can you mark Sales as no plan for 2027?"
+            "declare_no_plan",
+            r"\b(?:mark|put|record|register|log|list|note)\s+(?:us|[\w&'-]+(?: [\w&'-]+)?)\s+(?:down\s+)?as\s+"
+            r"(?:having\s+)?(?:no|no ml|zero)\s+plans?\b",
         ),
         (  # "今年俺们生产部就不整机器学习了 忙着搬厂呢"
             "declare_no_plan",

@@ -206,3 +206,50 @@ def test_a_long_no_plan_statement_read_as_an_answer_declares_no_plan():
         "changing all the claims system to the new core platform and all the people is busy with the migration."
     )
     assert second_opinion(text, "inform") == "declare_no_plan"
+
+
+# Found by this session's own probes (wordings written here, not taken from any edition)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're gonna pass on the machine learning plan this year, y'all.",
+        "I'm writing to confirm that Customer Support will not participate in the 2027 ML planning.",
+        "Can you mark Sales as no plan for 2027?",
+        "Marhaba! Logistics has decided to not go for a machine learning plan in 2027, inshallah next year.",
+    ],
+)
+def test_more_ways_to_declare_no_plan(text):
+    assert recognise(text) == ("declare_no_plan", None)
+
+
+@pytest.mark.parametrize("text", ["should we pass on the ML plan?", "I want to go for an ML plan"])
+def test_asking_or_wanting_is_no_declaration(text):
+    assert recognise(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("give plan 1 the thumbs up", ("review_plan", 1)),
+        ("can you give plan 4 the green light?", ("review_plan", 4)),
+        ("Please pull #3, we are not doing it anymore", ("withdraw_plan", 3)),
+    ],
+)
+def test_more_ways_to_review_or_withdraw(text, found):
+    assert recognise(text) == found
+
+
+def test_pulling_up_a_plan_withdraws_nothing():
+    assert recognise("pull plan 30") is None
+
+
+@pytest.mark.parametrize(
+    "text, review",
+    [
+        ("Plan 6: approved. Good job team.", ("approved", "Good job team")),
+        ("plan 2 - rejected, no data strategy", ("needs_work", "no data strategy")),
+        ("plan 2: rejected", ("needs_work", None)),
+    ],
+)
+def test_a_verdict_opening_the_note_is_not_part_of_it(text, review):
+    assert answers.split_review(text) == review
