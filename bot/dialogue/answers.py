@@ -191,6 +191,21 @@ _ENDS_UNSURE = re.compile(
     r"(?:不确定|说不准|拿不准|不清楚|不好说|吃不准|\bnot sure\b|\bunsure\b|\bno idea\b|\bhard to say\b|"
     r"\bcan'?t say\b)[了呢吧啊哈\s.!]*$"
 )
+# A subject before the answer proper: "it's more of an annoyance", "we'd need IT"
+_SUBJECT_OPENING = re.compile(
+    r"^(?:it'?s|it is|that'?s|that is|this is|we'?d|we would|we'?ll|we will|we'?re|we are|we|they'?d|they would)\s+"
+    r"(?:(?:more of|kind of|sort of|really|probably|definitely|honestly|just|still)\s+)*"
+)
+
+
+def _leading_after_subject(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[str]:
+    """The choice a clause opens with once its subject is set aside ("we'd need IT", "it's more of a nice-to-have")."""
+    rest = _SUBJECT_OPENING.sub("", clause)
+    if rest == clause:
+        return None
+    return _leading(rest, field_groups) or _leading(re.sub(r"^an?\s+", "", rest), field_groups)
+
+
 _CONTRAST_START = re.compile(r"^(?:但|但是|不过|可是|只是|\bbut\b|\bhowever\b|\bthough\b)")
 _STRESSING = frozenset({"肯定", "一定", "当然", "绝对", "肯定的", "definitely", "certainly", "absolutely"})
 _STRESS = re.compile(
@@ -666,7 +681,11 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         raw, parts = raw[1:], parts[1:]
     while len(raw) > 1 and _ANECDOTE.match(raw[0]) and any(_scan(c, field_groups) for c in raw[1:]):
         raw, parts = raw[1:], parts[1:]  # "The last time we tried something on our own we broke …; we'll need IT"
-    lead = _leading(raw[0], field_groups) or _leading(parts[0], field_groups)
+    lead = (
+        _leading(raw[0], field_groups)
+        or _leading(parts[0], field_groups)
+        or _leading_after_subject(parts[0], field_groups)  # "it's more of an annoyance than a real problem"
+    )
     if lead is None and raw[0] == "can" and "yes" in field_groups and len(raw) > 1:
         lead = "yes"  # "can, just need CAB approval"
     opens_good = lead == "good" or (lead is None and _scan(parts[0], field_groups)[:1] == ["good"])
@@ -772,7 +791,11 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         return Choice(concluded, True)
     said_next = next((i for i in range(1, len(raw)) if parts[i] and parts[i] not in _LEAD_IN), None)
     if lead == "unsure" and said_next:  # "kinda, yes": a hedge, then the answer ("Partly only... honestly, no.")
-        settled = _leading(raw[said_next], field_groups) or _leading(parts[said_next], field_groups)
+        settled = (
+            _leading(raw[said_next], field_groups)
+            or _leading(parts[said_next], field_groups)
+            or _leading_after_subject(parts[said_next], field_groups)
+        )  # "kinda? it's more of an annoyance than a real problem", "partly, we'd need IT for the deployment"
         if field != "q_unused_data" and re.match(r"there (?:is|are)\b", raw[said_next]):
             settled = None  # "Unsure. There are works council concerns that could block it": the reason for the doubt
         later_doubt = any("unsure" in _scan(part, field_groups) for part in parts[said_next:])
@@ -821,7 +844,7 @@ _EVIDENCE: Dict[str, Dict[str, Pattern[str]]] = {
             "yes": r"(?:赔|损失|亏|罚|浪费|多花|少赚|丢了?)\S{0,10}?(?:\d|[一二两三四五六七八九十几百千万亿])+\S{0,3}?"
             r"(?:万|亿|千|百|元|块)|点名|拍桌子|亲自过问|亲自抓|三天两头|你说(?:重不重要|值不值得?)|"
             r"(?:老板|领导|老总|上面|上头)?(?:天天|每天|一直|老是|总是|隔三差五)(?:在)?催|催得(?:很)?紧|"
-            r"(?:老板|领导|总经理|老总|总裁|高层|董事会|ceo|cfo|[张王李刘陈杨赵黄周吴]总)[^没不无未，,。；;]{0,12}?(?:专门|亲自|多次|反复|一直)?(?:提过|提到|提了|过问|问过|关心|重视|强调|盯着)|"
+            r"(?:老板|领导|总经理|老总|总裁|高层|董事会|ceo|cfo|[张王李刘陈杨赵黄周吴]总)[^没不无未，,。；;]{0,12}?(?:专门|亲自|多次|反复|一直)?(?:提过|提到|提了|过问|问过|关心|重视|强调|盯着|盯的|盯得|在盯)|"
             r"\b(?:cost|costs|costing|lost|lose|losing|wasted?|fined?|penalt\w+)\b.{0,30}?(?:[$€£]|\d)|"
             r"\b(?:ceo|cfo|coo|the board|md|managing director|my boss|the boss)\b.{0,30}\b(?:raised|asks?|asked|"
             r"mentioned|escalated|wants?|chas\w+|on (?:my|our) back)\b"
@@ -1043,6 +1066,12 @@ def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], 
     if concluded:  # "不用机器学习还能怎么搞？回归公式试过了冇用，所以要用"
         return "no" if concluded.group("no") else "yes"
     echoed = _ECHOED_OPTION.match(text)
+    if (
+        echoed
+        and field in FIELDS_BY_NAME
+        and _leading(words.fold(echoed.group()).strip(" ?？"), groups(field)) in DOUBTS
+    ):
+        echoed = None  # "Kind of? It's real for one team but I'm not sure…": a hedge, not the question said back
     if echoed and field in FIELDS_BY_NAME and has_substance(text[echoed.end() :]):
         value = parse_choice(field, text[echoed.end() :], guess=guess)  # "Budgeted? Ha. It's expected to work …"
         if value is not None:
@@ -1841,7 +1870,7 @@ _ASKS_TO_REVIEW = re.compile(
 )
 _DECISION_OPENING = re.compile(
     r"^(?:经[^，,。]{0,6}?(?:研究|讨论|审议|评审|商议)[，,\s]*)?(?:决定)?(?:你|麻烦你|请你)?(?:帮我|给我|替我)?"
-    r"(?:需要|要|得|请|只能)?(?:退回去|打回去|发回去|退回|打回|驳回|发回)(?:给他们|给他|给)?[，,\s]*|"
+    r"(?:需要|要|得|请|只能)?(?:退回去|打回去|发回去|退回|打回|驳回|发回)(?:给他们|给他|给)?(?:吧|了|哈|啦)?[，,\s]*|"
     r"(?i:^(?:(?:i'?ll|i will|let'?s|please|so|ok|okay|then)\s+)?(?:approve|accept|sign off on|send|bounce|return)\s+"
     r"(?:it|this|this one|that|that one)(?:\s+back)?(?:\s+(?:then|now|please))?[\s,.!]*$)"
 )
@@ -1960,6 +1989,7 @@ _BECAUSE = re.compile(
 _NO_PLAN_SAID = re.compile(
     r"\bno (?:ml |machine learning |ai )?plans?\b|(?:没有|不做|不搞|不报|不交|不提交).{0,8}(?:计划|规划)|"
     r"(?:不做|不搞|不整|不弄|不上|不碰)(?:任何)?(?:机器学习|ml|ai|人工智能)|"
+    r"(?:这块|这一块|这项|这一项|这边|计划)?(?:就|先|暂时|暂)?(?:空着|留空|空白|交白卷)(?:了|吧|哈)*(?=[，,。！!；;\s]|$)|"
     r"\bno (?:ml|machine learning|ai)\b(?=\s+(?:for|this|next|from)\b|\s*[-–—,.;]|\s*$)|"
     r"\b(?:skipping|skip|sitting out|sit out) (?:this|the) (?:cycle|year|round)\b|"
     r"\bwon'?t (?:be )?(?:submit|submitting|file|filing) anything\b|"

@@ -253,3 +253,44 @@ def test_pulling_up_a_plan_withdraws_nothing():
 )
 def test_a_verdict_opening_the_note_is_not_part_of_it(text, review):
     assert answers.split_review(text) == review
+
+
+@pytest.mark.parametrize(
+    "text, reason", [("明年质量部这块先空着，不做机器学习", None), ("明年质量部这块先空着，人手不够", "人手不够")]
+)
+def test_leaving_the_plan_empty_is_the_declaration_not_its_reason(text, reason):
+    assert answers.reason_in(text) == reason
+
+
+def test_not_taking_part_in_the_planning_declares_no_plan():
+    assert recognise("客服部门2027不参与机器学习规划") == ("declare_no_plan", None)
+
+
+def test_a_particle_after_the_verdict_is_not_the_note():
+    assert answers.split_review("3号计划我看过了，退回去吧，指标写得太虚") == ("needs_work", "指标写得太虚")
+
+
+@pytest.mark.parametrize(
+    "field, text, value",
+    [
+        ("q_important", "meh, it's a nice-to-have honestly", "no"),
+        ("q_real_problem", "kinda? it's more of an annoyance than a real problem", "no"),
+        (
+            "q_real_problem",
+            "Kind of? It's real for one team but I'm not sure it matters to the business as a whole.",
+            "unsure",
+        ),
+        ("q_real_problem", "Kind of? Yes, it's real", "yes"),
+        ("q_can_do_alone", "partly, we'd need IT for the deployment", "no"),
+        (
+            "q_can_do_alone",
+            "Partly? We can do the modelling ourselves but I'm really not sure about the deployment.",
+            "unsure",
+        ),
+        ("pilot_team", "not yet decided", "unsure"),
+        ("q_important", "老板亲自盯的", "yes"),
+        ("failure_tolerance", "Budgeted? Ha. It's expected to work first time.", "must_succeed"),
+    ],
+)
+def test_a_subject_or_a_hedge_before_the_answer(field, text, value):
+    assert answers.parse_choice(field, text) == value
