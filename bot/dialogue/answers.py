@@ -80,6 +80,16 @@ _LEAD_IN = (
     "大体上",
     "in principle",
     "basically",
+    "thinking about it",
+    "thinking about it again",
+    "come to think of it",
+    "on reflection",
+    "on second thought",
+    "on second thoughts",
+    "now that i think about it",
+    "想了想",
+    "仔细想想",
+    "再想想",
 )
 # A one-character Chinese answer counts only on its own or before one of these ("有的", "能啊").
 _CJK_SINGLE_END = re.compile(r"^(?:[的啊呀吧哈了滴嘛呢哦噢喔啦咯哒嘞喽嗷]|$|\s|[，,。.!！~～])")
@@ -127,6 +137,7 @@ _QUALITY_TOPIC = re.compile(
 )
 
 
+_PLAIN_YES = frozenset({"yes", "yeah", "yep", "yup", "sure", "definitely", "absolutely", "of course"})
 _NOTHING_MUCH = re.compile(
     r"\s+(?:hardly|barely|scarcely|very little|little|not much|no(?! idea| clue)|none|nothing)\b"
 )
@@ -162,7 +173,7 @@ def _leading(clause: str, field_groups: Dict[str, Tuple[str, ...]]) -> Optional[
         and (
             re.match(r"不了|不到|不来|不成|不起|不上|不动|不出|不定|不现实", clause[end:])
             or re.match(r"\s+not\b", clause[end:])
-            or _NOTHING_MUCH.match(clause[end:])
+            or (_NOTHING_MUCH.match(clause[end:]) and phrase not in _PLAIN_YES)  # "yes no human can read…" is yes
         )
     ):
         return "no"  # "解决不了核心问题", "we can not do it alone", "there is hardly any data"

@@ -543,6 +543,11 @@ _ONLY_POLITE = re.compile(
 )
 
 
+# A request to change, where the new value would be: "想改一下", "I'd like to fix it"
+_ONLY_A_REQUEST = re.compile(
+    r"^(?:我|我们)?(?:想|要|得|需要|帮我|麻烦|请)?(?:改|修改|更正|重填|重写|改正)(?:一下|下)?(?:吧|哈|啦|呢)?[。.!！]*$|"
+    r"^(?:i |we )?(?:want|need|would like|'d like|wanna) to (?:change|fix|correct|update|amend) (?:it|that|this)[.!]*$"
+)
 # What was wrong with the old answer, said instead of the new one
 _FAULTS_THE_OLD_ANSWER = re.compile(
     r"^(?:(?:but|because|as|since|cause|'cause|coz)\s+)?(?:the (?:number|figure|target|value|answer|name|one|text)|"
@@ -565,6 +570,8 @@ def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
         edit = _match_edit(words.correct_chinese(text), fields)
     if edit is not None and edit.value and _ONLY_POLITE.match(edit.value):
         edit = dataclasses.replace(edit, value=None)  # "change the metric of our plan 1, please": no value yet
+    if edit is not None and edit.value and _ONLY_A_REQUEST.match(words.fold(edit.value).strip()):
+        edit = dataclasses.replace(edit, value=None)  # "前面那个指标我写得不对，想改一下": the new value is asked for
     if edit is not None and edit.value and _FAULTS_THE_OLD_ANSWER.search(words.fold(edit.value)):
         if not re.search(r"\d", edit.value):  # "…the metric, the number we put there is too ambitious": why, not what
             edit = dataclasses.replace(edit, value=None)

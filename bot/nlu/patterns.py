@@ -239,6 +239,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:we(?:'re| are)|they(?:'re| are)|it'?s|it is) (?:not (?:doing|pursuing|going ahead with|happening)|"
             r"no longer|dropping|cancell?ing|shelving|dead|off)\b",
         ),
+        (  # "ok can u pull plan 1? manufacturing is doing basically the same thing so ours is kinda redundant now"
+            "withdraw_plan",
+            r"\b(?:pull|drop)\s+" + _NUMBER + r"\s*[?.!,;:-]+\s*(?!.*\b(?:show|where|compare|display)\b)"
+            r".{0,100}?\b(?:redundant|duplicat\w*|the same thing|overlap\w*|"
+            r"no longer (?:needed|relevant|necessary|required)|not needed any ?more|covered by|already covers?)\b",
+        ),
         (  # "Then I want plan 1, the FAQ auto-reply bot, withdrawn."
             "withdraw_plan",
             r"\b(?:want|need|would like|'d like|like|get)\s+(?:plan\s*#?|#|number\s*|no\.\s*)(?P<id>\d{1,6})(?!\d)"
@@ -340,8 +346,9 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             "declare_no_plan",
             r"\b(?:ml|machine learning|ai)\b[^?]*\bplans?\b[^?]*\b(?:won't|will not|shan't|not going to|"
             r"(?:are|is) not going to|aren't going to|isn't going to)\s+"
-            r"(?:have|do|submit|file|put forward|put in|send in)"
-            r"\s+one\b(?!\s+(?:more|other))",
+            r"(?:(?:have|do|submit|file|put forward|put in|send in)\s+one|"
+            r"(?:be\s+)?(?:putting|sending|submitting|filing|doing|having|handing)\s+one(?:\s+(?:in|forward))?)"
+            r"\b(?!\s+(?:more|other))",
         ),
         (
             "declare_no_plan",
@@ -1063,7 +1070,15 @@ _PLAN_REFERENCE = re.compile(
 _ANSWER_REFERENCE = re.compile(r"回答|答案|答的|填的|\b(?:answers?|responses?)\b")
 
 
-_MAY_STATE_NO_PLAN = frozenset({"ask_faq", "nlu_fallback", "out_of_scope", "start_plan", "inform", "greet"})
+# "show me the units with no ML plan for 2027", "2027年没有机器学习计划的部门": a query that says "no plan"
+_ASKS_FOR_A_LIST = re.compile(
+    r"\b(?:show|list|which|what|who|units|departments|teams|unsubmitted|not submitted)\b|"
+    r"的部门|部门(?:有)?(?:哪些|是哪些)?$|"
+    r"哪些|哪个|哪几|列出|列一下|看看|查一下|查查|(?:没有|没|未)(?:提交|交|报)的"
+)
+_MAY_STATE_NO_PLAN = frozenset(
+    {"ask_faq", "nlu_fallback", "out_of_scope", "start_plan", "inform", "greet", "query_plans", "show_my_plans"}
+)
 
 
 def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
@@ -1082,7 +1097,11 @@ def second_opinion(text: str, intent: Optional[str]) -> Optional[str]:
         return (
             "show_plan" if re.search(r"\d", folded) else "query_plans"
         )  # "9号计划批了吗", "has plan 9 been approved?"
-    if intent in _MAY_STATE_NO_PLAN and _states_no_plan_for_a_year(text, folded):
+    if (
+        intent in _MAY_STATE_NO_PLAN
+        and _states_no_plan_for_a_year(text, folded)
+        and not _ASKS_FOR_A_LIST.search(folded)
+    ):
         return "declare_no_plan"  # "俺们采购部明年不报那个机器学习计划了"
     if intent == "declare_no_plan" and _WHICH_UNITS.search(folded):
         return "query_plans"  # "which departments declared no plan?"

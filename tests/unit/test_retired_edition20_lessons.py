@@ -294,3 +294,70 @@ def test_a_particle_after_the_verdict_is_not_the_note():
 )
 def test_a_subject_or_a_hedge_before_the_answer(field, text, value):
     assert answers.parse_choice(field, text) == value
+
+
+def test_not_putting_one_in_declares_no_plan():
+    text = "Hello. I've had the reminder about the ML plans. I'm afraid Marketing won't be putting one in this year."
+    assert recognise(text) == ("declare_no_plan", None)
+
+
+def test_a_declaration_the_model_took_for_a_query():
+    text = "跟你说一下，我们信息技术部2027年就不单独报机器学习计划了，原因是全部技术人员都要支撑其他业务部门的项目"
+    assert second_opinion(text, "query_plans") == "declare_no_plan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "show me the units with no ML plan for 2027",
+        "2027年没有机器学习计划的部门",
+        "which units won't have an ML plan in 2027?",
+    ],
+)
+def test_asking_for_the_units_without_a_plan_declares_nothing(text):
+    assert second_opinion(text, "query_plans") != "declare_no_plan"
+    assert second_opinion(text, "ask_faq") != "declare_no_plan"
+
+
+def test_pulling_a_plan_that_is_redundant_withdraws_it():
+    text = "ok can u pull plan 1? manufacturing is doing basically the same thing so ours is kinda redundant now 🙃"
+    assert recognise(text) == ("withdraw_plan", 1)
+
+
+@pytest.mark.parametrize(
+    "text", ["pull plan 3 and show me where it overlaps with plan 4", "pull plan 3, show me where it overlaps"]
+)
+def test_pulling_up_a_plan_to_compare_withdraws_nothing(text):
+    assert recognise(text) is None
+
+
+# Found in the dev replay of this session
+@pytest.mark.parametrize(
+    "field, text, value",
+    [
+        ("q_needs_ml", "yes no human can read that many logs", "yes"),
+        ("q_unused_data", "we have hardly any data", "no"),
+        (
+            "q_can_do_alone",
+            "Thinking about it, we couldn't do it entirely on our own. We'd need the service desk team to label tickets",
+            "no",
+        ),
+        ("q_unused_data", "基本都用上了，报表天天在跑", "no"),
+    ],
+)
+def test_choice_answers_of_the_dev_replay(field, text, value):
+    assert answers.parse_choice(field, text) == value
+
+
+def test_going_back_to_a_question_by_its_number_in_words():
+    text = (
+        "Actually, sorry, can I go back to question five? Thinking about it, we couldn't do it entirely on our own. "
+        "We'd need the service desk team to label tickets."
+    )
+    edit = commands.match_edit(text, ANSWER_FIELD_NAMES)
+    assert edit.field == "q_can_do_alone" and answers.parse_choice("q_can_do_alone", edit.value) == "no"
+
+
+def test_a_request_to_change_is_not_the_new_value():
+    edit = commands.match_edit("等等，前面那个指标我写得不对，想改一下", ANSWER_FIELD_NAMES)
+    assert edit.field == "metric" and edit.value is None
