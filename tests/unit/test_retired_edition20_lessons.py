@@ -339,7 +339,8 @@ def test_pulling_up_a_plan_to_compare_withdraws_nothing(text):
         ("q_unused_data", "we have hardly any data", "no"),
         (
             "q_can_do_alone",
-            "Thinking about it, we couldn't do it entirely on our own. We'd need the service desk team to label tickets",
+            "Thinking about it, we couldn't do it entirely on our own. "
+            "We'd need the service desk team to label tickets",
             "no",
         ),
         ("q_unused_data", "基本都用上了，报表天天在跑", "no"),
