@@ -1924,8 +1924,9 @@ _PRAISE_ONLY = re.compile(
     r"(?:整体|总体|总的来说)?(?:写得|做得|准备得|考虑得|看着|看起来)?(?:挺|很|非常|比较|蛮|还|相当|特别)?"
     r"(?:扎实|好|不错|完整|清楚|清晰|靠谱|到位|细致|充分|周全|全面|可以|漂亮|专业)(?:的|了|啊|呀)?[。.!！]?|"
     r"(?:(?:it|this|that|this one|the plan)\s+)?(?:looks|is|seems)?\s*(?:really |very |pretty |quite )?"
-    r"(?:solid|good|great|fine|nice|decent|sound|strong|well done|well written|thorough)(?: (?:plan|work|job|one))?"
-    r"(?: to me)?[.!]?"
+    r"(?:solid|good|great|fine|nice|decent|sound|strong|well done|well written|thorough|complete|ok|okay|"
+    r"good to go|all good|in order|clear|well thought out|well put together)(?: (?:plan|work|job|one))?"
+    r"(?: to me| overall| enough)?[.!]?|(?:good|great|nice) (?:job|work)(?: (?:team|guys|all|everyone|folks))?[.!]?"
 )
 _ONLY_POLITENESS = re.compile(
     r"(?:i'?m|i am) afraid|sorry|unfortunately|regrettably|alas|i fear|恐怕|抱歉|不好意思|遗憾|很遗憾|sadly|"

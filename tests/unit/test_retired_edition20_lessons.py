@@ -246,7 +246,7 @@ def test_pulling_up_a_plan_withdraws_nothing():
 @pytest.mark.parametrize(
     "text, review",
     [
-        ("Plan 6: approved. Good job team.", ("approved", "Good job team")),
+        ("Plan 6: approved. Good job team.", ("approved", None)),  # praise only: the note is asked for
         ("plan 2 - rejected, no data strategy", ("needs_work", "no data strategy")),
         ("plan 2: rejected", ("needs_work", None)),
     ],
@@ -362,3 +362,7 @@ def test_going_back_to_a_question_by_its_number_in_words():
 def test_a_request_to_change_is_not_the_new_value():
     edit = commands.match_edit("等等，前面那个指标我写得不对，想改一下", ANSWER_FIELD_NAMES)
     assert edit.field == "metric" and edit.value is None
+
+
+def test_praise_with_an_approval_asks_for_the_note():
+    assert answers.split_review("Then please approve plan 2, it looks complete") == ("approved", None)
