@@ -636,7 +636,9 @@ _NEEDS_OTHERS = re.compile(
 _IN_PRACTICE_OTHERS = re.compile(
     r"\b(?:in practice|in reality|realistically|practically|but)\b[^.;]{0,30}"
     r"\b(?:depend(?:s|ing)? on|rely on|relying on|"
-    r"need (?:help from|support from|the|our|their|a)|can'?t do it without)\b"
+    r"need (?:help from|support from|the|our|their|a)|can'?t do it without)\b|"
+    r"\bwith (?:a (?:bit|little) of |some |a lot of |lots of )?(?:help|support) (?:from|of)\b|"
+    r"在[^，,。]{1,8}?的?(?:帮助|支持|协助|配合)下"
 )
 _RHETORICAL_YES = re.compile(r"^(?:那|这)?(?:可不是|可不咋的|难道不是|还能不是|咋不是|怎么不是)(?!没|不)")
 

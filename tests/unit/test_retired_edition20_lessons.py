@@ -366,3 +366,19 @@ def test_a_request_to_change_is_not_the_new_value():
 
 def test_praise_with_an_approval_asks_for_the_note():
     assert answers.split_review("Then please approve plan 2, it looks complete") == ("approved", None)
+
+
+@pytest.mark.parametrize(
+    "field, text, value",
+    [
+        ("q_important", "说重要也不算太重要，锦上添花吧", "no"),
+        ("q_important", "看跟谁比了，对我们部门来说挺要紧", "yes"),
+        ("q_real_problem", "其实还好，大家都习惯了", "no"),
+        ("q_can_ship", "系统是外包做的，改不动，上线悬", "no"),
+        ("q_can_do_alone", "with a bit of help from IT, yes", "no"),
+        ("q_can_do_alone", "在信息部的支持下可以做", "no"),
+        ("data_quality", "Decent. The WMS data's fine, the timesheets are a bit of a guddle.", "mixed"),
+    ],
+)
+def test_choice_answers_written_in_this_session(field, text, value):
+    assert answers.parse_choice(field, text) == value
