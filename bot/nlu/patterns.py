@@ -589,8 +589,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         ),
         (  # "let's do a proper plan after all", "we'll file one after all"
             "start_plan",
-            r"\b(?:let'?s|lets|we'?ll|we will|i'?ll|i will)\s+(?:do|file|submit|write|put in|put together|make)\s+"
-            r"(?:(?:a|an)\s+(?:proper |real |full |actual )?" + _ML + r"plan\b(?!\s+(?:review|of|for|meeting|check))|"
+            r"\b(?:let'?s|lets|let us|we'?ll|we will|i'?ll|i will)\s+"
+            r"(?:do|file|submit|write|put in|put together|make|start)\s+"
+            r"(?:(?:a|an|the|our)\s+(?:proper |real |full |actual |route |new )?"
+            + _ML
+            + r"plan\b(?!\s+(?:review|of|for|meeting|check))|"
             r"one after all\b)",
         ),
         (
@@ -779,6 +782,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:^|[,;.!]\s*|\b(?:but|so|and|then)\s+)(?:(?:please|pls|can you|could you|would you)\s+)?"
             r"(?:pull up|bring up|open up|show me|call up)\s+(?:plan\s*|#\s*|number\s*|no\.\s*)(?P<id>\d{1,6})(?!\d)"
             r"(?:\s+(?:again|once more|for me|please))*(?:[,\s]+(?:would|could|can) you)?\b",
+        ),
+        (  # "Right, pull up the claims one for me, number 3."
+            "show_plan",
+            r"^(?:(?:ok|okay|so|then|and|now|right)[,\s]+)*(?:(?:please|pls|can you|could you)\s+)?"
+            r"(?:show(?: me)?|open(?: up)?|pull up|display|bring up)\s+the\s+[\w&' -]{1,30}?\s+one(?:\s+for (?:me|us))?"
+            r"[,\s]+(?:number|no\.?|#|plan)\s*#?(?P<id>\d{1,6})(?!\d)[\s.!]*$",
         ),
         # a place in the list shown last: "open the first one", "打开第二个"
         (

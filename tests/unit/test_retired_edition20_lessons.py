@@ -382,3 +382,18 @@ def test_praise_with_an_approval_asks_for_the_note():
 )
 def test_choice_answers_written_in_this_session(field, text, value):
     assert answers.parse_choice(field, text) == value
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        (
+            "Ehen, wait first. My MD just called me. He said no way, Logistics must put something forward: route "
+            "planning for the Lagos to Ibadan deliveries. So let us do a plan after all.",
+            ("start_plan", None),
+        ),
+        ("Right, pull up the claims one for me, number 3.", ("show_plan", 3)),
+    ],
+)
+def test_requests_of_the_dev_replay(text, found):
+    assert recognise(text) == found
