@@ -276,6 +276,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?<!\d)(?P<id>\d{1,6})\s*(?:号|號)(?:计划)?[，,\s]*(?:就)?(?:撤了|撤回|撤掉|删了|删掉|不要了)",
         ),
         ("withdraw_plan", r"(?:那个|这个|那份|这份).{0,16}?(?:计划|方案)?(?:撤了|撤回|撤掉|删了|删掉)(?:吧)?"),
+        (  # "那个1号欠费风险预测，公司好像说明年不立项了，要不……撤了吧"
+            "withdraw_plan",
+            r"(?<!\d)(?P<id>\d{1,6})\s*(?:号|號)(?![^。！!?？]*(?:数据|指标|基线|发起人|回答|答案|一项|那项|这项|团队|专家|标题|名字))"
+            r"[^。！!?？]{0,40}?(?:要不|干脆|那就|就|还是)?(?:…+|\.{2,})?"
+            r"(?:撤了|撤回|撤掉|删了|删掉)(?:吧|算了|得了)?[。.!！]*$",
+        ),
         (  # "我部前已报送之1号计划，因经费未获批准，拟予撤回。": the plan, why, then the withdrawal
             "withdraw_plan",
             r"(?<!\d)(?P<id>\d{1,6})\s*(?:号|號)(?:计划|規劃|规划|方案)[^。！!?？]{0,40}?[，,；;]\s*"
@@ -1394,6 +1400,7 @@ _HELP = re.compile(
 _OWN_PLANS_ON_FILE = re.compile(
     r"\bwhat (?:we'?ve|we have|i'?ve|i have|our (?:unit|team|department) has)(?: got)? "
     r"(?:on file|filed|submitted|in the system|put in|sent in|handed in)\b|"
+    r"\bwhat (?:ml )?plans (?:have|did) (?:we|i)(?: got)? (?:got |put |sent |handed )?in\b|"
     r"(?:我们|我|咱们|俺们)(?:已经|都)?(?:报|交|提交|填)了(?:些)?(?:啥|什么|哪些)"
 )
 

@@ -4,7 +4,7 @@ reader, the command matcher and the request patterns getting wrong, one case per
 import pytest
 
 from bot.dialogue import answers, commands
-from bot.nlu.patterns import listing_by_status, recognise, says_enough_for, second_opinion
+from bot.nlu.patterns import asks_for_own_plans, listing_by_status, recognise, says_enough_for, second_opinion
 from bot.plan_schema import ANSWER_FIELD_NAMES
 from tests.support.reading import read
 
@@ -397,3 +397,11 @@ def test_choice_answers_written_in_this_session(field, text, value):
 )
 def test_requests_of_the_dev_replay(text, found):
     assert recognise(text) == found
+
+
+def test_a_hesitant_withdrawal_after_the_reason():
+    assert recognise("那个1号欠费风险预测，公司好像说明年不立项了，要不……撤了吧") == ("withdraw_plan", 1)
+
+
+def test_what_plans_we_have_got_in_asks_for_our_own():
+    assert asks_for_own_plans("Now then. What plans have we got in for the warehouse, like?")
