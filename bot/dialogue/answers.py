@@ -1532,6 +1532,7 @@ def clean_text(field: str, text: str) -> Tuple[str, Optional[str]]:
 
     "就叫“工单智能分类”吧。现在每天三四千张工单…" is the title 工单智能分类 and a problem.
     """
+    text = _without_markup(field, _without_signature(text))
     text = " ".join(text.split()) if "\n" not in text else text.strip()
     replacing = _REPLACED_BY.match(text)
     if replacing and has_substance(text[replacing.end() :]):
@@ -1570,6 +1571,45 @@ def clean_text(field: str, text: str) -> Tuple[str, Optional[str]]:
         if lead and lead.end() < len(text):
             return text[lead.end() :].strip(" 。."), None
     return text.strip(), None
+
+
+# An e-mail's closing: "Best regards,\nTom Becker", "--\nSent from my iPhone"
+_SIGN_OFF = re.compile(
+    r"^\s*(?:--+|—+|__+|(?:best|kind|warm|many)? ?regards\b|best,?$|cheers\b|thanks(?: a lot| again)?[,!.]?$|"
+    r"many thanks\b|thank you[,!.]?$|sent from my\b|此致|祝好|顺祝|谢谢[！!。]?$)",
+    re.IGNORECASE,
+)
+
+
+def _without_signature(text: str) -> str:
+    lines = text.strip().split("\n")
+    for index, line in enumerate(lines[1:], start=1):
+        if _SIGN_OFF.match(line):
+            return "\n".join(lines[:index]).strip() or text
+    return text
+
+
+_TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.+)\|\s*$")
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
+_LABEL = re.compile(r"^\s*(?P<label>[^:：\n]{1,30}?)\s*[:：]\s*(?P<value>\S.*)$", re.DOTALL)
+
+
+def _without_markup(field: str, text: str) -> str:
+    """ "**Metric:** on-time from 82% to 95%", "| Problem | Forecast errors … |": the answer without its markup
+    and without a label that names its own question."""
+    from bot.dialogue.commands import field_aliases
+
+    row = _TABLE_ROW.match(text) if "\n" not in text.strip() else None
+    if row:
+        cells = [cell.strip() for cell in row.group("cells").split("|") if cell.strip()]
+        text = "，".join(cells) if words.cjk_count("".join(cells)) else ", ".join(cells)
+        if len(cells) == 2 and words.fold(cells[0]).strip() in field_aliases(field):
+            text = cells[1]
+    text = _EMPHASIS.sub("", text).strip()
+    labelled = _LABEL.match(text) if field != "title" else None  # a title's label is read with it (_TITLE_LEAD)
+    if labelled and words.fold(labelled.group("label")).strip(" -#>") in field_aliases(field):
+        text = labelled.group("value").strip()
+    return text
 
 
 _LABELLED_PROBLEM = re.compile(

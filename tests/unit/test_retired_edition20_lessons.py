@@ -405,3 +405,21 @@ def test_a_hesitant_withdrawal_after_the_reason():
 
 def test_what_plans_we_have_got_in_asks_for_our_own():
     assert asks_for_own_plans("Now then. What plans have we got in for the warehouse, like?")
+
+
+@pytest.mark.parametrize(
+    "question, text, value",
+    [
+        ("metric", "**Metric:** on-time delivery from 82% to 95%", "on-time delivery from 82% to 95%"),
+        (
+            "baseline",
+            "Currently done manually in Excel.\n\nBest regards,\nTom Becker\nHead of Logistics",
+            "Currently done manually in Excel.",
+        ),
+        ("problem", "| Problem | Forecast errors cause overstock |", "Forecast errors cause overstock"),
+        ("metric", "2*3 shifts covered, *not* more", "2*3 shifts covered, not more"),
+    ],
+)
+def test_markup_signatures_and_labels_are_not_part_of_the_answer(question, text, value):
+    reading = read(question, text)
+    assert reading.kind == "answer" and reading.value == value
