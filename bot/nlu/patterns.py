@@ -593,6 +593,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"submitting|filing|putting together|preparing|beginning|setting up|kicking off)\b(?:\s+(?!no\b|"
             r"not\b)[\w'-]+){0,5}?\s+" + _ML + r"(?:plan|proposal)s?\b",
         ),
+        (  # "现就我单位法务部机器学习应用计划进行填报，请予受理。": office wording
+            "start_plan",
+            r"(?:现就|现对|现将|兹就|兹将|特就|拟就)[^。！!?？]{0,30}?(?:机器学习|ml|ai|人工智能)[^。！!?？]{0,12}?"
+            r"(?:计划|规划|方案)(?:进行|予以)?(?:填报|申报|报送|上报|提报)",
+        ),
         (  # "let's do a proper plan after all", "we'll file one after all"
             "start_plan",
             r"\b(?:let'?s|lets|let us|we'?ll|we will|i'?ll|i will)\s+"
@@ -1514,11 +1519,20 @@ _NO_PLAN_RECORDS = re.compile(
 )
 
 
+_WITH_STATUS = re.compile(
+    r"\b(?:list|show|give)(?: me| us)?\b.{0,30}?\bplans?\b.{0,12}?\b(?:with|in|of|having) (?:the |a )?"
+    r"(?:status|state) (?:of )?[\"'“]?(?P<status>draft|submitted|approved|needs_work|withdrawn)\b"
+)
+
+
 def listing_by_status(text: str) -> Optional[Tuple[str, str]]:
     """(intent, status) of a request for the plans in one state: "what's waiting for review?" (submitted),
     "is anything still in draft?" (draft); show_my_plans about one's own, query_plans otherwise."""
     folded = fold(text)
     status = "submitted" if _AWAITING_REVIEW.search(folded) else "draft" if _STILL_IN_DRAFT.search(folded) else None
+    named = _WITH_STATUS.search(folded) if status is None else None
+    if named:  # "please list every plan with the status submitted for 2027"
+        status = named.group("status")
     if status is None and _NO_PLAN_RECORDS.search(folded):
         return "query_plans", "no_plan"  # "show me the no-plan declarations", "哪些部门声明了没有计划"
     if status is None:

@@ -423,3 +423,13 @@ def test_what_plans_we_have_got_in_asks_for_our_own():
 def test_markup_signatures_and_labels_are_not_part_of_the_answer(question, text, value):
     reading = read(question, text)
     assert reading.kind == "answer" and reading.value == value
+
+
+def test_filing_in_office_wording_starts_a_plan():
+    text = "您好。根据上级关于编制年度机器学习工作计划的通知要求，现就我单位法务部机器学习应用计划进行填报，请予受理。"
+    assert recognise(text) == ("start_plan", None)
+
+
+def test_plans_with_a_named_status_are_listed():
+    text = "Good afternoon. For the audit file, please list every plan with the status submitted for 2027."
+    assert listing_by_status(text) == ("query_plans", "submitted")
