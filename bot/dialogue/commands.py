@@ -183,7 +183,7 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
     `fields` are the plan fields the message may change ("change the sponsor");
     without them, edits are not looked for.
     """
-    text = _HESITATION.sub("", words.without_trailing_emoji(text))
+    text = words.without_trailing_emoji(text)
     lang = language_request(text)
     if lang:
         return Command("language", language=lang)
@@ -200,7 +200,7 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
         edit = match_edit(text, fields)
         if edit:
             return edit
-    parts = [words.correct(c) for c in words.clauses(text)]
+    parts = [words.correct(c) for c in words.clauses(_HESITATION.sub("", text))]
     if not parts:
         return None
     kinds = [

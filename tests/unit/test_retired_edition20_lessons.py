@@ -433,3 +433,13 @@ def test_filing_in_office_wording_starts_a_plan():
 def test_plans_with_a_named_status_are_listed():
     text = "Good afternoon. For the audit file, please list every plan with the status submitted for 2027."
     assert listing_by_status(text) == ("query_plans", "submitted")
+
+
+def test_a_self_correction_after_dots_is_no_change_of_an_earlier_answer():
+    text = "集中在公司数据湖……不对不对，照片库是单独一套系统，所以算两者都有吧"
+    assert commands.match(text, ANSWER_FIELD_NAMES) is None
+    assert answers.parse_choice("data_location", text) == "mixed"
+
+
+def test_which_plans_my_unit_has_asks_for_our_own():
+    assert asks_for_own_plans("Hi there, which ML plans does my unit have for 2027?")
