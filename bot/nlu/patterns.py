@@ -1406,7 +1406,8 @@ _OWN_PLANS_ON_FILE = re.compile(
     r"\bwhat (?:we'?ve|we have|i'?ve|i have|our (?:unit|team|department) has)(?: got)? "
     r"(?:on file|filed|submitted|in the system|put in|sent in|handed in)\b|"
     r"\bwhat (?:ml )?plans (?:have|did) (?:we|i)(?: got)? (?:got |put |sent |handed )?in\b|"
-    r"\b(?:which|what) (?:ml |machine learning )?plans? (?:does|do|has|have|did) (?:my|our) (?:unit|team|department|dept)\b|"
+    r"\b(?:which|what) (?:ml |machine learning )?plans? (?:does|do|has|have|did) (?:my|our) "
+    r"(?:unit|team|department|dept)\b|"
     r"(?:我们|我|咱们|俺们)(?:已经|都)?(?:报|交|提交|填)了(?:些)?(?:啥|什么|哪些)"
 )
 
