@@ -2165,6 +2165,8 @@ _HAS_NONE = re.compile(
     r"(?:don'?t|do not|haven'?t|have not|ain'?t|aint|dont)?\s*(?:have|got|gotten|possess)\s*(?:got\s+)?"
     r"(?:one|any|none|a plan|any plans?|anything)(?: (?:at all|this year|this time|yet|for (?:you|next year)))*|"
     r"(?:we|i|they) (?:have|got|'ve got) (?:no|none)(?: (?:plan|plans|at all|this year))*|"
+    r"(?:(?:right|well|so|and|but|sadly|honestly|look|yeah)[\s,]+)*(?:we|i|they)\s+"
+    r"(?:haven'?t|have not|don'?t|do not|ain'?t|aint|won'?t|will not|can'?t|cannot)(?: got)?(?: one| any)?|"
     r"(?:we|i|they) (?:don'?t|do not) have any (?:such |relevant |ml |machine learning |ai )?"
     r"(?:projects?|plans?|initiatives?)(?: like that| of that kind| of the kind)?|"
     r"(?:我们|咱们|俺们|我)?(?:确实|真的|就是|暂时|目前|也)?(?:没有|没得|冇得|冇|沒有|没)"

@@ -443,3 +443,14 @@ def test_a_self_correction_after_dots_is_no_change_of_an_earlier_answer():
 
 def test_which_plans_my_unit_has_asks_for_our_own():
     assert asks_for_own_plans("Hi there, which ML plans does my unit have for 2027?")
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("Right, well we haven't, so put Finance down as no plan.", None),
+        ("No ML plan from Finance this year, we cannot spare anyone", "we cannot spare anyone"),
+    ],
+)
+def test_we_havent_is_the_declaration_said_again_not_its_reason(text, reason):
+    assert answers.reason_in(text) == reason
