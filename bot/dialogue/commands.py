@@ -566,8 +566,9 @@ def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
     """A change of an earlier answer (see `_match_edit`); a new value said as an addition
     ("not only X, also Y", "另外加上…") is marked `adds`, so the old answer stays."""
     edit = _match_edit(text, fields)
-    if edit is None and words.correct_chinese(text) != text:  # "发起仁写错了": a homophone slip in the field's name
-        edit = _match_edit(words.correct_chinese(text), fields)
+    corrected = words.correct_chinese(text) if edit is None else text
+    if corrected != text:  # "发起仁写错了": a homophone slip in the field's name
+        edit = _match_edit(corrected, fields)
     if edit is not None and edit.value and _ONLY_POLITE.match(edit.value):
         edit = dataclasses.replace(edit, value=None)  # "change the metric of our plan 1, please": no value yet
     if edit is not None and edit.value and _ONLY_A_REQUEST.match(words.fold(edit.value).strip()):
