@@ -8,9 +8,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.after_pause import resume_if_answered
 from actions.context import identify
 from actions.replies import lang_of, say
 from bot import messages, planning, roles
+from bot.dialogue import answers
 from bot.kb import faq, gaps, search
 from bot.nlu.patterns import back_to_the_draft, names_a_plan_to_file
 from bot.roles import Permission
@@ -59,6 +61,9 @@ class ActionAnswerFaq(Action):
         chosen = next(tracker.get_latest_entity_values("kb_id"), None)
         if chosen and faq.exists(chosen):
             return send_answer(dispatcher, tracker, chosen)
+        resumed = resume_if_answered(tracker)
+        if resumed is not None:
+            return resumed
         question = tracker.latest_message.get("text") or ""
         meant = (
             self._plan_request(tracker, question) if not tracker.active_loop and self._not_a_question(tracker) else None
@@ -89,11 +94,14 @@ class ActionAnswerFaq(Action):
     @classmethod
     def _plan_request(cls, tracker: Tracker, text: str) -> Optional[str]:
         """What an unread message most likely asks of a lead: back to the paused draft ("我这边问好了，咱接着整"),
-        or a new plan ("物流部准备弄个机器学习的方案"), which the question "Are the unit and year right?" checks."""
+        a new plan ("物流部准备弄个机器学习的方案"), which the question "Are the unit and year right?" checks,
+        or no plan this year, whose reason is then asked."""
         if back_to_the_draft(text) and (tracker.get_slot("plan_draft_id") or _paused_draft(tracker)):
             return "action_resume_plan"
         if names_a_plan_to_file(text) and roles.can(identify(tracker), Permission.FILE_PLAN):
             return "action_start_plan"
+        if answers.declares_no_plan(text) and roles.can(identify(tracker), Permission.FILE_PLAN):
+            return "action_start_no_plan"  # "今年就不报了哈，我们在换ERP系统": the reason is asked, not assumed
         return None
 
     @staticmethod
@@ -108,6 +116,9 @@ class ActionReplyOutOfScope(Action):
         return "action_reply_out_of_scope"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        resumed = resume_if_answered(tracker)
+        if resumed is not None:
+            return resumed
         text = tracker.latest_message.get("text") or ""
         if faq.is_question(text):
             lookup = faq.lookup(text)

@@ -34,10 +34,10 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import identify
 from actions.faq import kb_buttons, send_answer
-from actions.replies import Turn, int_slot
+from actions.replies import Turn, heard, int_slot
 from bot import cycle_text
 from bot.dialogue import choice_model, prompts, reader
-from bot.dialogue.reader import Heard, Question, Reading
+from bot.dialogue.reader import Question, Reading
 from bot.flow import CHOOSING_A_FIELD, Confirming, FormExit, Reask
 from bot.kb import faq, gaps
 from bot.nlu import patterns
@@ -49,20 +49,6 @@ MAX_FAILED_TRIES = 2  # then the question comes with every option as a button, s
 Slots = Dict[Text, Any]
 # A handler: the slots to set when it takes the reading, None to pass it on.
 Handler = Callable[[Reading, Question, Turn], Optional[Slots]]
-
-
-def heard(tracker: Tracker) -> Heard:
-    message = tracker.latest_message or {}
-    intent = message.get("intent") or {}
-    entities: Dict[str, List[Any]] = {}
-    for found in message.get("entities") or []:
-        entities.setdefault(found.get("entity"), []).append(found.get("value"))
-    return Heard(
-        text=message.get("text") or "",
-        intent=intent.get("name"),
-        confidence=intent.get("confidence") or 0.0,
-        entities=entities,
-    )
 
 
 def said_again(tracker: Tracker) -> bool:
@@ -204,6 +190,8 @@ class PendingQuestionForm(FormValidationAction):
     def on_command(self, reading: Reading, question: Question, turn: Turn) -> Slots:
         command = reading.command
         assert command is not None, "only a reading of kind 'command' comes here"
+        if command.kind == FormExit.PAUSE and question.is_plan_field:
+            return {"form_exit": command.kind, "paused_at": question.name}
         if command.kind in FormExit.LEAVING:
             return {"form_exit": command.kind}
         if command.kind == "edit":

@@ -16,6 +16,7 @@ from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import after_pause
 from actions.context import identify
 from actions.faq import send_answer
 from actions.forms import Handler, PendingQuestionForm, Request, Slots, accepted
@@ -74,7 +75,15 @@ def clear_plan_slots() -> EventList:
         [SlotSet(name, None) for name in ANSWER_FIELD_NAMES]
         + [
             SlotSet(name, None)
-            for name in ("plan_draft_id", "plan_draft_version", "plan_unit", "plan_year", "plan_editing", "form_exit")
+            for name in (
+                "plan_draft_id",
+                "plan_draft_version",
+                "plan_unit",
+                "plan_year",
+                "plan_editing",
+                "form_exit",
+                "paused_at",
+            )
         ]
         + [SlotSet("failed_tries", 0)]
     )
@@ -110,7 +119,10 @@ class ActionStartPlan(Request):
         if not may_file(dispatcher, tracker, identity):
             return []
         lang = lang_of(tracker)
-        year = planning.year_meant([int(y) for y in tracker.get_latest_entity_values("year")])
+        # "今年我们部门想报一个项目": this year's round, which plans the coming year
+        year = planning.round_year(
+            [int(y) for y in tracker.get_latest_entity_values("year")], tracker.latest_message.get("text") or ""
+        )
         with session_scope() as session:
             draft = planning.find_draft(session, identity, year)
             if draft is not None:
@@ -142,6 +154,50 @@ class ActionResumePlan(Request):
             utter(dispatcher, [plan_text.back_to_draft(session, draft, lang, "plan_resuming")])
             tell_deadline(dispatcher, session, draft.year, lang)
             return fill_plan(draft)
+
+
+class ActionResumeWithAnswer(Request):
+    """The answer to the question the lead paused at a moment ago: saved, and the plan goes on."""
+
+    def name(self) -> Text:
+        return after_pause.RESUME_WITH_ANSWER
+
+    def handle(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> EventList:
+        identity = identify(tracker)
+        field = after_pause.paused_question(tracker)
+        reading = after_pause.answer_to_paused_question(tracker)
+        if field is None or reading is None or not roles.can(identity, Permission.FILE_PLAN):
+            return [SlotSet("paused_at", None), FollowupAction("action_resume_plan")]
+        lang = lang_of(tracker)
+        with session_scope() as session:
+            draft = planning.find_draft(session, identity)
+            if draft is None:
+                say(dispatcher, tracker, "plan_no_draft")
+                return [SlotSet("paused_at", None)]
+            stored = planning.slot_values(draft)
+            extra = {name: value for name, value in reading.extra.items() if name != field and stored.get(name) is None}
+            plan = planning.save_answer(
+                session,
+                identity=identity,
+                plan_id=draft.id,
+                year=draft.year,
+                lang=lang,
+                field=field,
+                value=reading.value,
+                expected_version=draft.version,
+                volunteered=extra,
+            )
+            say(
+                dispatcher,
+                tracker,
+                "plan_resumed_with_answer",
+                id=plan.id,
+                field=messages.text(f"field.{field}", lang),
+                value=plan_text.display_value(field, reading.value, lang),
+            )
+            if extra:
+                dispatcher.utter_message(text=plan_text.also_noted_text(extra, lang))
+            return fill_plan(plan)
 
 
 class ActionPausePlan(Action):

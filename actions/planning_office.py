@@ -73,7 +73,10 @@ class ActionQueryPlans(Request):
             found = queries.answer(session, identity, flt)
             dispatcher.utter_message(text=plan_text.query_answer(session, found, lang_of(tracker)))
             offer = queries.nothing_filed_yet(session, identity, found)
-        return [FollowupAction("action_start_plan")] if offer else []  # "hey, quality plan for next yr pls"
+        if offer:
+            return [FollowupAction("action_start_plan")]  # "hey, quality plan for next yr pls"
+        listed = [plan.id for plan in found.plans]
+        return [SlotSet("last_plan_id", listed[0] if len(listed) == 1 else None)]  # "这个能批": the one listed
 
 
 class ActionShowPlan(Request):

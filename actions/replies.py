@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import identify
 from bot import messages
 from bot.dialogue import prompts
+from bot.dialogue.reader import Heard
 
 # --- shared helpers -------------------------------------------------------------------------------
 
@@ -21,6 +22,21 @@ from bot.dialogue import prompts
 def lang_of(tracker: Tracker) -> str:
     """The reply language chosen for this turn (bot.nlu.context)."""
     return tracker.get_slot("language") or "zh"
+
+
+def heard(tracker: Tracker) -> Heard:
+    """The latest message as the readers take it: text, intent, confidence and entities."""
+    message = tracker.latest_message or {}
+    intent = message.get("intent") or {}
+    entities: Dict[str, List[Any]] = {}
+    for found in message.get("entities") or []:
+        entities.setdefault(found.get("entity"), []).append(found.get("value"))
+    return Heard(
+        text=message.get("text") or "",
+        intent=intent.get("name"),
+        confidence=intent.get("confidence") or 0.0,
+        entities=entities,
+    )
 
 
 def int_slot(tracker: Tracker, name: str) -> Optional[int]:
@@ -90,7 +106,7 @@ class _Reply(Action, ABC):
         return []
 
 
-SIMPLE_REPLIES = ("goodbye", "thank", "bot_challenge", "nothing_pending")
+SIMPLE_REPLIES = ("goodbye", "thank", "bot_challenge")
 # Held in a module-level tuple: rasa_sdk finds actions through Action.__subclasses__(),
 # which only keeps weak references, so unreferenced classes would be garbage-collected.
 REPLY_ACTIONS = tuple(type(f"Reply_{key}", (_Reply,), {"key": key}) for key in SIMPLE_REPLIES)

@@ -143,7 +143,7 @@ def submitted(session: Session, result: Result, lang: str) -> List[str]:
     if result.outcome is Outcome.NOT_ALLOWED:
         return [messages.text("edit_not_allowed", lang, id=plan.id)]
     if result.outcome is Outcome.SUBMITTED:
-        texts = [messages.text("plan_submitted", lang, id=plan.id, version=plan.version)]
+        texts = [messages.text("plan_submitted", lang, id=plan.id)]
         texts += [messages.text("plan_replaces_no_plan", lang, id=record) for record in result.superseded]
     else:
         texts = [

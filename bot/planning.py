@@ -52,7 +52,8 @@ _THIS_YEAR = ("今年", "本年", "this year", "当年")
 
 
 def round_year(named: List[int], text: str, today: Optional[dt.date] = None) -> int:
-    """The year of a "no plan" declaration, or of "what did Risk file this year?". "今年我们不搞机器学习了"
+    """The year of a "no plan" declaration, of a plan started "this year", or of "what did Risk file this year?".
+    "今年我们不搞机器学习了"
     speaks of this year's planning round, which collects plans for the coming year, whatever later year
     it names ("ask me again come 2028"); a year said as a number is that year."""
     current = (today or dt.date.today()).year

@@ -1141,14 +1141,21 @@ _NOT_APPROVING = re.compile(
 )
 
 
+# A plan named inside a phrasal verb: "send 2 back", "bounce #3 back", "kick plan 4 back"
+_PLAN_BETWEEN = re.compile(
+    r"\b(send|sending|bounce|bouncing|kick|kicking|push|pushing|hand|handing|give|giving|pass|passing|throw|toss|"
+    r"return|returning)\s+(?:plan\s*)?(?:#|no\.?\s*|number\s*)?\d{1,6}\s+(back|over)\b"
+)
+
+
 def parse_decision(text: str) -> Optional[str]:
     """approved / needs_work in a planner's words ("批准", "send it back"), or None."""
-    folded = words.fold(text)
+    folded = _PLAN_BETWEEN.sub(r"\1 \2", words.fold(text))  # "send 2 back" as "send back"
     decision_groups = {
         label: words.phrases("answers", "decision", label) for label in ("approved", "needs_work", "no_decision")
     }
     found = [span for span in words.labelled_spans(folded, decision_groups) if span[2] != "no_decision"]
-    acknowledged = re.match(r"^(?:ok|okay|好的|好|行|嗯|yes|right|alright)\s*[,，.。!！]\s*\S", folded)
+    acknowledged = re.match(r"^(?:ok|okay|好的|好|行|嗯|yes|right|alright)(?:\s*[,，.。!！]\s*|\s+)\S", folded)
     if acknowledged and found and found[0][0] == 0:
         found = found[1:]  # "OK，我要 review 一下 #1": the "OK" acknowledges, it does not approve
     if not found:
@@ -2156,7 +2163,26 @@ def _reason_parts(parts: Sequence[str]) -> List[str]:
         and not _RECORD_REQUEST.fullmatch(words.fold(part).strip(" .!！。"))
         and not _HAS_NONE.fullmatch(words.fold(part).strip(" .!！。"))
         and not _EXCLAMATION.fullmatch(words.fold(part).strip(" .!！。"))
+        and not _DONT_WAIT.fullmatch(words.fold(part).strip(" .!！。~"))
+        and not _ONLY_TAKING_BACK.fullmatch(words.fold(part).strip(" .!！。~"))
     ]
+
+
+# "hmm actually, scratch that", "算了算了": what came before is taken back, no reason
+_ONLY_TAKING_BACK = re.compile(
+    r"(?:(?:hmm+|oh|um+|uh+|ah|well|ok(?:ay)?|sorry|wait|actually|no)[\s,]+)*(?:actually[\s,]+)?"
+    r"(?:scratch that|forget (?:that|it)|never ?mind|ignore (?:that|this|me)|cancel that|strike that|my bad|"
+    r"change of plans?|wait|actually)|"
+    r"(?:等等|等下|等一下|哎|嗯)?[，,\s]*(?:算了|不对|说错了|我想了想|想了想|仔细想了想)(?:算了)?(?:吧|哈)?"
+)
+
+
+# "不用等我们了", "you can cross us off": what the office need not do, no reason
+_DONT_WAIT = re.compile(
+    r"(?:那|所以|就|你们|您)*(?:不用|不必|别|甭|无需|不需要)(?:再)?(?:等|催|管|算上?|考虑|统计)(?:我们|我|咱们|俺们)(?:了|啦|哈|啊|吧|哦)*|"
+    r"(?:so |and )?(?:(?:you )?(?:don'?t|do not|no need to|needn'?t) (?:wait|chase|count) (?:for |on )?us|"
+    r"(?:you can )?(?:cross|count|strike|tick) us off(?: the list)?)(?: (?:any ?more|then|either))?"
+)
 
 
 # "we ain't got one", "我们没有": the "no plan" said again in other words, no reason

@@ -29,7 +29,8 @@ SOCIAL = ("greet", "thank", "bot_challenge", "out_of_scope", "help")
 LEAVING_REQUESTS = {"declare_no_plan": FormExit.NO_PLAN, "withdraw_plan": FormExit.WITHDRAW}
 _ML_WORD = re.compile(
     r"机器学习|人工智能|(?<![a-z])(?:ml|ai|a\.i\.|machine learning)(?![a-z])|"
-    r"(?:撤回|撤销|删除|删掉).{0,8}(?:计划|方案)",
+    r"(?:撤回|撤销|删除|删掉).{0,8}(?:计划|方案)|"
+    r"(?:今年|明年|这次|这回|我们|咱们)\S{0,10}?不(?:报|申报|提交|交)了",  # "其实我们今年没啥要做的，不报了"
     re.IGNORECASE,
 )
 # Said at "Shall I submit?", these hold the submission back for a change.
@@ -420,7 +421,7 @@ def _only_puzzled(text: str) -> bool:
     )
 
 
-_ASKING_AROUND = re.compile(r"\b(?:talk|speak|check|ask|confirm)\b|问一下|问问|确认|核实|了解一下|商量")
+_ASKING_AROUND = re.compile(r"\b(?:talk|speak|check|ask|confirm)\b|问一下|问问|问下|请示|确认|核实|了解一下|商量")
 _COMING_BACK = re.compile(
     r"\b(?:come back|get back|back in|be back|later|tomorrow|pause|continue|resume|finish)\b|回头|晚点|稍后|再说|再填|"
     r"再答|再来|回来|接着|等会|待会|一会|过会|"

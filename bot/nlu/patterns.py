@@ -902,9 +902,12 @@ def asks_something(text: str) -> bool:
 def fold(text: str) -> str:
     folded = re.sub(r"\s+", " ", simplify(unicodedata.normalize("NFKC", text or "").casefold())).strip()
     folded = _CAN_YOU_SLIP.sub("can you", folded)  # "cam you open #1": a slip of "can"
+    folded = _SCOTS.sub(lambda found: _SCOTS_WORDS[found.group()], folded)  # "nae ML plan fae us"
     return _TAG_QUESTION.sub("", folded)  # "can show me all the plans or not?" negates nothing
 
 
+_SCOTS_WORDS = {"nae": "no", "fae": "from", "dinnae": "don't", "cannae": "can't", "willnae": "won't", "wullnae": "won't"}
+_SCOTS = re.compile(r"(?<![a-z'])(?:" + "|".join(_SCOTS_WORDS) + r")(?![a-z'])")
 _CAN_YOU_SLIP = re.compile(r"(?<![a-z])(?:cam|csn|cab|cna|xan|van) you(?![a-z])")
 
 
@@ -934,7 +937,8 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
 
 _ACKNOWLEDGEMENT_OPENING = re.compile(
     r"^(?:中|好|好的|行|嗯|嗯嗯|可以|得嘞|好吧|行吧|谢谢|多谢|ok|okay|okey|alright|all right|right|fine|sure|"
-    r"thx|thanks|thank you|ta|cheers|great|perfect|cool|nice|lovely|good morning|morning|hi|hello|hey(?: team| there)?)"
+    r"thx|thanks|thank you|ta|cheers|great|perfect|cool|nice|lovely|good|very good|excellent|brilliant|grand|super|"
+    r"good morning|morning|hi|hello|hey(?: team| there)?)"
     r"(?:[\s,，.。!！~]+)(?=\S)",
     re.IGNORECASE,
 )

@@ -177,7 +177,6 @@ def test_an_unread_statement_about_an_ml_plan_asks_a_lead_to_start_one(directory
     "sender, text",
     [
         ("james.lee", "I've been asked to sort out the ML plan for stores"),  # the planning office files no plans
-        ("li.wei", "we have no ML plan"),
         ("li.wei", "what is an ML plan?"),
         ("li.wei", "our team needs a plan for the offsite"),
     ],
@@ -251,3 +250,17 @@ def test_continue_without_a_draft_goes_on_with_the_topic(directory_db, dispatche
         dispatcher, _after("action_pause_plan", "li.wei", "继续", {"last_kb_id": "data-lake"}), {}
     )
     assert not any(e.get("event") == "followup" for e in events)
+
+
+@pytest.mark.parametrize(
+    "sender, followed",
+    [("li.wei", "action_start_no_plan"), ("wang.fang", None)],  # the planning office declares nothing
+)
+def test_an_unread_statement_of_no_plan_this_year_asks_a_lead_for_the_reason(
+    directory_db, dispatcher, sender, followed
+):
+    tracker = make_tracker(
+        sender, "今年就不报了哈，我们采购这边在换ERP系统，实在顾不上", "nlu_fallback", slots={"language": "zh"}
+    )
+    events = ActionAnswerFaq().run(dispatcher, tracker, {})
+    assert next((e["name"] for e in events if e.get("event") == "followup"), None) == followed

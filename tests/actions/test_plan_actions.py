@@ -795,3 +795,15 @@ def test_a_pending_answer_corrected_in_the_same_message_is_the_answer(directory_
     """ "必须一次成功……不对，…": a correction of the answer being given, not a change of a stored one."""
     slots = answer(dispatcher, "failure_tolerance", "必须一次成功……不对，领导已经同意留一部分试错预算了")
     assert slots["failure_tolerance"] == "budgeted" and slots["requested_slot"] == "scaling_path"
+
+
+def test_a_plan_started_this_year_is_for_the_coming_year(directory_db, dispatcher):
+    this_year = planning.default_year() - 1
+    tracker = make_tracker(
+        "li.wei",
+        "今年我们部门想报一个机器学习项目",
+        "start_plan",
+        slots={"language": "zh"},
+        entities=[{"entity": "year", "value": this_year}],
+    )
+    assert slots_of(ActionStartPlan().run(dispatcher, tracker, {}))["plan_year"] == planning.default_year()

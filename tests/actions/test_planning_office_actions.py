@@ -205,3 +205,24 @@ def test_no_offer_once_the_unit_has_a_plan_or_to_the_office(directory_db, dispat
     assert followup(ActionQueryPlans().run(dispatcher, lead, {})) is None
     office = make_tracker("wang.fang", "retail plans for 2030", "query_plans", slots={"language": "en"})
     assert followup(ActionQueryPlans().run(dispatcher, office, {})) is None
+
+
+def test_a_listing_of_one_plan_makes_it_the_plan_spoken_of(directory_db, dispatcher):
+    plan_id = _submitted()
+    tracker = make_tracker(
+        "wang.fang",
+        "看看零售部的计划",
+        "query_plans",
+        slots={"language": "zh"},
+        entities=[{"entity": "unit", "value": "retail"}],
+    )
+    assert slots_of(ActionQueryPlans().run(dispatcher, tracker, {})) == {"last_plan_id": plan_id}
+
+
+def test_a_listing_of_several_plans_leaves_none_spoken_of(directory_db, dispatcher):
+    _submitted()
+    _submitted()
+    tracker = make_tracker(
+        "wang.fang", "现在都交上来哪些了？", "query_plans", slots={"language": "zh", "last_plan_id": 9}
+    )
+    assert slots_of(ActionQueryPlans().run(dispatcher, tracker, {})) == {"last_plan_id": None}

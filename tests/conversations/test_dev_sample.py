@@ -10,9 +10,9 @@ from tests.support import conversations as corpus
 
 pytestmark = pytest.mark.servers
 
-# Ten per language, one of each kind: whole plans in many voices, several answers in one
+# Eleven per language, one of each kind: whole plans in many voices, several answers in one
 # message, questions back, leaving and coming back, corrections, "no plan", withdrawals
-# and the planning office's reviews.
+# and the planning office's reviews; and an answer typed right after pausing to ask someone.
 SAMPLE = [
     "en-d02",
     "en-d12",
@@ -24,6 +24,7 @@ SAMPLE = [
     "en-d43",
     "en-d46",
     "en-d26",
+    "en-np01",
     "zh-d01",
     "zh-d05",
     "zh-d13",
@@ -34,6 +35,7 @@ SAMPLE = [
     "zh-d46",
     "zh-d49",
     "zh-d50",
+    "zh-np01",
 ]
 
 

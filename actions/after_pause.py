@@ -1,0 +1,65 @@
+"""An answer typed soon after a pause ("等一下，我去问问老板" ... "好了，张总说他来当发起人"):
+it answers the question the lead paused at, so the plan goes on with it instead of the
+message going to the knowledge base or the fallback."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.replies import heard, say
+from bot.dialogue import reader
+from bot.dialogue.reader import Reading
+from bot.kb import faq
+from bot.plan_schema import ANSWER_FIELD_NAMES
+
+RECENT = 3  # the user messages after a pause that may still answer the paused question
+RESUME_WITH_ANSWER = "action_resume_with_answer"
+
+
+def paused_question(tracker: Tracker) -> Optional[str]:
+    """The plan question the lead paused at, while the pause is recent and no form runs."""
+    field = tracker.get_slot("paused_at")
+    if field not in ANSWER_FIELD_NAMES or tracker.active_loop_name:
+        return None
+    messages_since = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            messages_since += 1
+        elif event.get("event") == "slot" and event.get("name") == "paused_at":
+            return field if event.get("value") == field and messages_since <= RECENT else None
+    return None
+
+
+def answer_to_paused_question(tracker: Tracker) -> Optional[Reading]:
+    """The latest message read as the answer to the paused question, when it is one (a question,
+    a command or small talk is not)."""
+    field = paused_question(tracker)
+    text = tracker.latest_message.get("text") or ""
+    if field is None or faq.is_question(text):
+        return None
+    reading = reader.read(heard(tracker), reader.question(field), lookup=faq.lookup)
+    return reading if reading.kind == "answer" and reading.value not in (None, "") else None
+
+
+def resume_if_answered(tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
+    """Hand over to the resume with the answer, when the message answers the paused question."""
+    return [FollowupAction(RESUME_WITH_ANSWER)] if answer_to_paused_question(tracker) is not None else None
+
+
+class ActionReplyNothingPending(Action):
+    """A yes, a no or a skip with nothing asked: the answer to a question paused at a moment ago,
+    or there is nothing to answer."""
+
+    def name(self) -> Text:
+        return "action_reply_nothing_pending"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        resumed = resume_if_answered(tracker)
+        if resumed is not None:
+            return resumed
+        say(dispatcher, tracker, "nothing_pending")
+        return []

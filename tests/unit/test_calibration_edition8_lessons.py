@@ -1,0 +1,85 @@
+"""What calibration edition 8 (no plan, reviews and withdrawals, written blind) and the newcomer
+play of 2026-12-02 showed the readers getting wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot import planning
+from bot.dialogue import answers
+from bot.nlu import patterns
+from tests.support.reading import read
+
+
+@pytest.mark.parametrize(
+    "text, decision, note",
+    [
+        ("ok send 2 back to them, no data sources listed at all", "needs_work", "no data sources listed at all"),
+        ("bounce #3 back, metric is vague", "needs_work", "metric is vague"),
+        ("yes send it back", "needs_work", None),
+        ("ok approve it", "approved", None),
+        ("Good. Approve 1, note: please tie the savings to the 2027 budget.", "approved", "please tie the savings"),
+    ],
+)
+def test_the_decision_is_read_past_an_ok_and_a_plan_number(text, decision, note):
+    found, said = answers.split_review(text)
+    assert found == decision
+    assert (said is None) if note is None else (note in said)
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [("Good. Approve 1, note: please tie the savings to the 2027 budget.", 1), ("Grand, approve 4", 4)],
+)
+def test_a_review_after_a_word_of_approval_is_a_review(text, number):
+    assert patterns.recognise(text) == ("review_plan", number)
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("我门部门今年没有计化，不用等我们了", None),
+        ("今年没有计划，别等我们了哈", None),
+        ("no ML plan from us this year, you can cross us off", None),
+        ("hmm actually, scratch that. we don't have any ML project this year, to be honest.", None),
+        ("等下，我想了想，其实我们今年没啥要做的，不报了", None),
+        ("scratch that, we have no ML plan, our only data scientist left in October", "left in October"),
+        ("算了，今年不报了，人手不够", "人手不够"),
+    ],
+)
+def test_what_is_no_reason_is_not_stored_as_one(text, reason):
+    found = answers.reason_in(text)
+    assert (found is None) if reason is None else (reason in found)
+
+
+@pytest.mark.parametrize(
+    "question, text",
+    [
+        ("title", "等下，我想了想，其实我们今年没啥要做的，不报了"),
+        ("problem", "算了，今年不报了"),
+        ("pilot_team", "今年不报了"),
+    ],
+)
+def test_not_filing_this_year_said_mid_plan_declares_no_plan(question, text):
+    reading = read(question, text)
+    assert reading.kind == "command" and reading.command.kind == "no_plan"
+
+
+def test_a_title_that_mentions_not_filing_is_a_title():
+    assert read("title", "今年不报了的那个项目").kind == "answer"
+
+
+@pytest.mark.parametrize("text", ["今年我们部门想报一个机器学习项目", "let's do this year's ML plan"])
+def test_a_plan_started_this_year_is_for_this_years_round(text):
+    today = dt.date(2026, 12, 2)
+    assert planning.round_year([2026], text, today) == 2027
+    assert planning.round_year([2026], "the 2026 plan", today) == 2026
+
+
+def test_scots_words_are_read_as_english():
+    said = "Aye, hello. There'll be nae ML plan fae us in Logistics this year, sorry."
+    assert patterns.recognise(said) == ("declare_no_plan", None)
+    assert patterns.fold("I dinnae ken") == "i don't ken"
+    assert patterns.fold("the naeve fae") == "the naeve from"
