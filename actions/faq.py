@@ -95,13 +95,19 @@ class ActionAnswerFaq(Action):
     def _plan_request(cls, tracker: Tracker, text: str) -> Optional[str]:
         """What an unread message most likely asks of a lead: back to the paused draft ("我这边问好了，咱接着整"),
         a new plan ("物流部准备弄个机器学习的方案"), which the question "Are the unit and year right?" checks,
-        or no plan this year, whose reason is then asked."""
+        no plan this year, whose reason is then asked, or a planner's decision on the plan just shown."""
         if back_to_the_draft(text) and (tracker.get_slot("plan_draft_id") or _paused_draft(tracker)):
             return "action_resume_plan"
         if names_a_plan_to_file(text) and roles.can(identify(tracker), Permission.FILE_PLAN):
             return "action_start_plan"
         if answers.declares_no_plan(text) and roles.can(identify(tracker), Permission.FILE_PLAN):
             return "action_start_no_plan"  # "今年就不报了哈，我们在换ERP系统": the reason is asked, not assumed
+        if (
+            tracker.get_slot("last_plan_id")
+            and answers.split_review(text)[0]
+            and roles.can(identify(tracker), Permission.REVIEW_PLANS)
+        ):
+            return "action_start_review"  # "Yeah nah, that one needs more work": confirmed before it is recorded
         return None
 
     @staticmethod

@@ -208,6 +208,10 @@ class ActionPausePlan(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> EventList:
         draft_id = int_slot(tracker, "plan_draft_id")
+        text = tracker.latest_message.get("text") or ""
+        said = commands.match(text)
+        if draft_id is not None and (patterns.back_to_the_draft(text) or (said is not None and said.kind == "resume")):
+            return [FollowupAction("action_resume_plan")]  # "回来了，刚才填到哪了？接着来吧" read as a cancel
         if draft_id is None:
             say(dispatcher, tracker, "nothing_pending")
         else:

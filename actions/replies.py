@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import UserUtteranceReverted
+from rasa_sdk.events import FollowupAction, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import identify
-from bot import messages
+from bot import messages, roles
 from bot.dialogue import prompts
 from bot.dialogue.reader import Heard
+from bot.nlu.patterns import names_a_plan_to_file
+from bot.roles import Permission
 
 # --- shared helpers -------------------------------------------------------------------------------
 
@@ -122,6 +124,9 @@ class ActionGreet(Action):
             say(dispatcher, tracker, "greet_known", name=identity.name)
         else:
             say(dispatcher, tracker, "greet_unknown")
+        text = tracker.latest_message.get("text") or ""
+        if names_a_plan_to_file(text) and roles.can(identity, Permission.FILE_PLAN):
+            return [FollowupAction("action_start_plan")]  # "Yeah hi, Sales here, gotta knock out our ML plan for '27"
         return []
 
 

@@ -104,6 +104,8 @@ class AsideModel:
 
     @classmethod
     def from_parts(cls, parts: Dict[str, Any], features: Features) -> AsideModel:
+        if parts["coef"].shape[1] != features.width:  # weights of other features: rebuilt, never misread
+            raise ValueError(f"the weights have {parts['coef'].shape[1]} columns, the features {features.width}")
         return cls(features, parts["classes"], parts["coef"], parts["intercept"])
 
 
@@ -114,7 +116,7 @@ def build() -> AsideModel:
     features = choice_model.model().features
     return cache.read_or_build(
         CACHE_NAME,
-        cache.digest([choice_model.cache_key(), Path(__file__).read_bytes()]),
+        cache.digest([choice_model.cache_key(), Path(__file__).read_bytes(), features.width]),
         lambda parts: AsideModel.from_parts(parts, features),
         lambda: AsideModel.train(load_examples(), features),
         AsideModel.parts,

@@ -122,6 +122,11 @@ class Features:
             [v.idf_.astype("float64") for v in vectorizers],
         )
 
+    @property
+    def width(self) -> int:
+        """The number of columns: every analyzer's n-grams side by side."""
+        return sum(len(vocabulary) for vocabulary in self.vocabularies)
+
     def sparse(self, text: str) -> Dict[int, float]:
         """column -> weight for one normal-form text."""
         import numpy as np
@@ -269,6 +274,7 @@ def cache_key() -> str:
             cache.files_digest(EXAMPLES_DIR),
             Path(__file__).read_bytes(),
             Path(words.__file__).read_bytes(),
+            words.WORDS_FILE.read_bytes(),  # the normal form of a text folds and corrects with it
             cache.module_stamp("sklearn"),
             cache.module_stamp("numpy"),
         ]

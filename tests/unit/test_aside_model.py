@@ -60,3 +60,22 @@ def test_the_cached_model_reads_as_the_freshly_built_one(tmp_path, monkeypatch):
     loaded = aside_model.build()
     text = "sorry, have to jump on a call, back later"
     assert built.probabilities(text) == pytest.approx(loaded.probabilities(text))
+
+
+def test_weights_cached_for_other_features_are_rebuilt_not_misread(tmp_path, monkeypatch):
+    """Two processes that folded text with different words.yml once left weights for other
+    features under the same key: every reading then failed with an IndexError."""
+    from bot.dialogue.choice_model import Features
+
+    monkeypatch.setenv("MLPLAN_CACHE_DIR", str(tmp_path))
+    examples = aside_model.load_examples()[::4]
+    monkeypatch.setattr(aside_model, "load_examples", lambda folder=None: examples)
+    built = aside_model.build()
+    vocabularies = [{term: i for term, i in v.items() if i < len(v) - 1} for v in built._features.vocabularies]
+    narrower = Features(vocabularies, [idf[:-1] for idf in built._features.idfs])  # each without its last n-gram
+    with pytest.raises(ValueError):
+        aside_model.AsideModel.from_parts(built.parts(), narrower)
+    monkeypatch.setattr(aside_model.choice_model, "model", lambda: type("M", (), {"features": narrower})())
+    rebuilt = aside_model.build()
+    assert rebuilt._coef.shape[1] == narrower.width
+    assert rebuilt.read("sorry, have to jump on a call, back later") is not None
