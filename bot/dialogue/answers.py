@@ -2122,7 +2122,9 @@ def declares_no_plan(text: str) -> bool:
 
 def reason_in(text: str) -> Optional[str]:
     """The reason given with a "no plan" ("…不做了，主要精力要放在系统迁移上" -> the second part)."""
-    text = words.CJK_SPACE.sub("，", " ".join(text.split()))  # "…的计划 今年刚换了系统": a space ends a clause
+    text = words.CJK_SPACE.sub(
+        "，", " ".join(_without_signature(text).split())
+    )  # "…的计划 今年刚换了系统": a space ends a clause
     plain = (
         words.simplify(text.casefold()) if len(text.casefold()) == len(text) else text
     )  # "因為…" as typed, found as "因为"
@@ -2150,8 +2152,9 @@ def _reason_parts(parts: Sequence[str]) -> List[str]:
 
     return [
         part
-        for part in parts
-        if recognise(part) is None
+        for index, part in enumerate(parts)
+        if not _signed_name(parts, index)
+        and recognise(part) is None
         and not _NO_PLAN_SAID.search(words.fold(part))
         and not _ASKS_HOW.search(words.fold(part))
         and not _ASKS_WHY.search(words.fold(part))
@@ -2165,7 +2168,31 @@ def _reason_parts(parts: Sequence[str]) -> List[str]:
         and not _EXCLAMATION.fullmatch(words.fold(part).strip(" .!！。"))
         and not _DONT_WAIT.fullmatch(words.fold(part).strip(" .!！。~"))
         and not _ONLY_TAKING_BACK.fullmatch(words.fold(part).strip(" .!！。~"))
+        and not _COURTESY.fullmatch(words.fold(part).strip(" .!！。~"))
     ]
+
+
+def _signed_name(parts: Sequence[str], index: int) -> bool:
+    """ "…, Cheers, Ana": a name after a closing signs the message."""
+    return (
+        index > 0
+        and _COURTESY.fullmatch(words.fold(parts[index - 1]).strip(" .!！。~")) is not None
+        and re.fullmatch(r"(?:[A-Z][\w.'-]*)(?:\s+[A-Z][\w.'-]*){0,2}|[\u4e00-\u9fff]{2,4}", parts[index].strip())
+        is not None
+    )
+
+
+# "Hope that's OK", "let me know if you need anything else", "Best": politeness, no reason
+_COURTESY = re.compile(
+    r"(?:i )?hope (?:that'?s|this is|it'?s|that is|this'?s) "
+    r"(?:ok|okay|alright|all right|fine|clear|understood|helpful)|"
+    r"(?:please )?let me know if (?:you need|there'?s|you have|anything)\b.*|"
+    r"(?:please |do )?(?:feel free to )?(?:reach out|get in touch|ping me|shout)(?: (?:if|with|should)\b.*)?|"
+    r"(?:best|kind|warm|many)? ?regards|best(?: wishes)?|cheers|many thanks|"
+    r"thanks(?: a lot| again| in advance| so much)?|"
+    r"thank you(?: so much| very much)?|br|sincerely|yours|have a (?:good|great|nice) (?:day|one|week(?:end)?)|"
+    r"谢谢|多谢|祝好|此致敬?礼?|辛苦了"
+)
 
 
 # "hmm actually, scratch that", "算了算了": what came before is taken back, no reason
@@ -2253,7 +2280,9 @@ _PROCEDURE = re.compile(
     r"(?:研究|讨论|审议|商议|商量|决定)(?:决定|后|之后)?|"
     r"(?:after|following) (?:(?:some|an?|internal|careful|much) )*(?:discussion|deliberation|review)s?(?: internally)?|"
     r"(?:it(?:'s| is| was) )?(?:a |the )?(?:management|leadership|board|senior management|top-down) decision|"
-    r"(?:management|leadership|the board|senior management|my boss|the boss) (?:has )?decided(?: so| that| it)?"
+    r"(?:management|leadership|the board|senior management|my boss|the boss) (?:has )?decided(?: so| that| it)?|"
+    r"(?:as|like) (?:discussed|agreed|mentioned|planned|aligned|confirmed)(?: (?:with|by|in|at|on) [^,.;]{1,40})?|"
+    r"(?:per|according to) (?:my|our|the) [\w -]{1,30}|(?:已)?(?:和|与|跟)[^，,。]{1,10}(?:沟通|商量|确认)过?(?:了)?"
 )
 
 

@@ -334,6 +334,15 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:the |an? |any |our |this year'?s |next year'?s )?(?:20\d\d\s+|fy\s?\d\d\s+)?"
             r"(?:ml|machine learning|ai)\s+(?:plans?|planning|cycle|round)\b",
         ),
+        (  # "Nothing to submit from Procurement this round", "we're not putting anything forward this year"
+            "declare_no_plan",
+            r"(?:\bnothing (?:to (?:submit|file|put (?:in|forward)|send in|hand in)|"
+            r"from (?:us|our side|[\w&'-]+))|"
+            r"\b(?:not|won'?t be|will not be) (?:putting|submitting|filing|sending|handing) "
+            r"(?:anything|any plan|a plan)"
+            r"(?: (?:forward|in))?)\b[^?]{0,40}?"
+            r"\b(?:this (?:round|year|cycle|time)|next year|for (?:20\d\d|fy\s?\d\d))\b",
+        ),
         (  # "Can you mark Sales as no plan for 2027?"
             "declare_no_plan",
             r"\b(?:mark|put|record|register|log|list|note)\s+(?:us|[\w&'-]+(?: [\w&'-]+)?)\s+(?:down\s+)?as\s+"
@@ -906,7 +915,14 @@ def fold(text: str) -> str:
     return _TAG_QUESTION.sub("", folded)  # "can show me all the plans or not?" negates nothing
 
 
-_SCOTS_WORDS = {"nae": "no", "fae": "from", "dinnae": "don't", "cannae": "can't", "willnae": "won't", "wullnae": "won't"}
+_SCOTS_WORDS = {
+    "nae": "no",
+    "fae": "from",
+    "dinnae": "don't",
+    "cannae": "can't",
+    "willnae": "won't",
+    "wullnae": "won't",
+}
 _SCOTS = re.compile(r"(?<![a-z'])(?:" + "|".join(_SCOTS_WORDS) + r")(?![a-z'])")
 _CAN_YOU_SLIP = re.compile(r"(?<![a-z])(?:cam|csn|cab|cna|xan|van) you(?![a-z])")
 

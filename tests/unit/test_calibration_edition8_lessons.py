@@ -83,3 +83,44 @@ def test_scots_words_are_read_as_english():
     assert patterns.recognise(said) == ("declare_no_plan", None)
     assert patterns.fold("I dinnae ken") == "i don't ken"
     assert patterns.fold("the naeve fae") == "the naeve from"
+
+
+# --- wordings written here on 2026-12-02 after edition 21's third look (its English no-plan reasons) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nothing to submit from Procurement this round, as discussed with my director.",
+        "we're not putting anything forward this year, the team is down to two people",
+        "nothing from marketing this year, sorry",
+    ],
+)
+def test_nothing_to_submit_this_round_declares_no_plan(text):
+    assert patterns.recognise(text) == ("declare_no_plan", None)
+
+
+@pytest.mark.parametrize(
+    "text", ["is there nothing to submit this round?", "we're not submitting anything until we hear back"]
+)
+def test_asking_about_it_or_holding_back_is_no_declaration(text):
+    assert patterns.recognise(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("Hi team, no ML plan from Finance this year. Hope that's OK. Best, Tom", None),
+        ("Hello,\nPlease note that Quality will not submit an ML plan for 2027.\nKind regards,\nPriya", None),
+        ("no ML plan for us, sorry!! let me know if you need anything else", None),
+        ("Nothing to submit from Procurement this round, as discussed with my director.", None),
+        ("no ML plan from us, per my director", None),
+        ("今年没有机器学习计划，已和领导沟通过", None),
+        ("no ML plan for us, budget is frozen. Thanks!", "budget is frozen"),
+        ("We are sitting this one out. Our data platform migration runs until Q3. Cheers, Ana", "until Q3"),
+        ("今年没有机器学习计划，人手不够。谢谢，王伟", "人手不够"),
+    ],
+)
+def test_courtesies_signatures_and_procedure_are_no_reason(text, reason):
+    found = answers.reason_in(text)
+    assert (found is None) if reason is None else (found is not None and reason in found and "Ana" not in found)
