@@ -221,16 +221,23 @@ class ActionConfirmFormDone(Action):
         if confirming == Confirming.REVIEW:
             from actions.planning_office import record_review
 
-            if said_yes:
+            recorded = (
                 record_review(
                     turn,
                     int_slot(tracker, "review_plan_id"),
                     tracker.get_slot("review_decision"),
                     tracker.get_slot("review_note"),
                 )
-            else:
+                if said_yes
+                else []
+            )
+            if not said_yes:
                 turn.say("review_not_recorded")
-            return events + [SlotSet(name, None) for name in ("review_plan_id", "review_decision", "review_note")]
+            return (
+                events
+                + [SlotSet(name, None) for name in ("review_plan_id", "review_decision", "review_note")]
+                + recorded
+            )
         return events
 
     @staticmethod

@@ -121,17 +121,22 @@ class ActionStartReview(Request):
         turn = Turn(dispatcher, tracker)
         decision, note = answers.split_review(text)
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence", 0)
+        separate = answers.separate_decisions(text)
+        if separate and confidence >= SURE:  # "Approve 1 (nice scoping) and please send 2 back - …"
+            for each, its_decision, its_note in separate:
+                if self._introduce(turn, each):
+                    record_review(turn, each, its_decision, its_note)
+            return [SlotSet("last_plan_id", None)]
         together = patterns.plans_decided_together(text)
         if together and decision and note and confidence >= SURE:  # "#1 和 #2 …两份都批准，意见一样：…"
             for each in together:
                 if self._introduce(turn, each):
                     record_review(turn, each, decision, note)
-            return []
+            return [SlotSet("last_plan_id", None)]  # several plans: none is "it" any more
         if not self._introduce(turn, int(plan_id)):
             return []
         if decision and note and confidence >= SURE:
-            record_review(turn, int(plan_id), decision, note)
-            return []
+            return record_review(turn, int(plan_id), decision, note)
         if decision and note:  # read with less confidence: ask before recording
             return [
                 SlotSet("review_plan_id", int(plan_id)),
@@ -235,16 +240,19 @@ class ActionReviewFormDone(Action):
         if tracker.get_slot("form_exit"):
             turn.say("review_left", id=int_slot(tracker, "review_plan_id") or 12)
             return events
-        record_review(
+        return events + record_review(
             turn,
             int_slot(tracker, "review_plan_id"),
             tracker.get_slot("review_decision"),
             tracker.get_slot("review_note"),
         )
-        return events
 
 
-def record_review(turn: Turn, plan_id: Optional[int], decision: Optional[str], note: Optional[str]) -> None:
+def record_review(
+    turn: Turn, plan_id: Optional[int], decision: Optional[str], note: Optional[str]
+) -> List[Dict[Text, Any]]:
+    """Record the decision and tell the planner; the plan stays the one spoken of ("no, send it back instead")."""
     with session_scope() as session:  # the lead hears of the decision at once
         result = lifecycle.review(session, identify(turn.tracker), plan_id, decision, note)
         turn.dispatcher.utter_message(text=plan_text.reviewed(result, plan_id, turn.lang), buttons=[])
+    return [SlotSet("last_plan_id", plan_id)] if plan_id is not None else []

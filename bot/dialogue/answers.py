@@ -1141,6 +1141,22 @@ _NOT_APPROVING = re.compile(
 )
 
 
+# "I'm happy to sign off on 1, so I am": a tag at the end of what was said, no note
+_SPEECH_TAG = re.compile(
+    r"(?:so |sure )?(?:i am|i'm|i do|i will|it is|it's|it does|we are|we do|we will|they are|he is|she is)|"
+    r"innit|eh|like|lah|la|leh|hey|mate|yeah|right|ok(?:ay)?|so|then"
+)
+
+
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    """A one-character decision ("行", "过") inside a longer word: "执行发起人", "过程"."""
+    if end - start != 1 or not words.cjk_count(text[start:end]):
+        return False
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return bool(words.cjk_count(before)) and bool(words.cjk_count(after)) and after not in "吧了啊呀的哈嘛呗啦咯"
+
+
 # A plan named inside a phrasal verb: "send 2 back", "bounce #3 back", "kick plan 4 back"
 _PLAN_BETWEEN = re.compile(
     r"\b(send|sending|bounce|bouncing|kick|kicking|push|pushing|hand|handing|give|giving|pass|passing|throw|toss|"
@@ -1154,7 +1170,11 @@ def parse_decision(text: str) -> Optional[str]:
     decision_groups = {
         label: words.phrases("answers", "decision", label) for label in ("approved", "needs_work", "no_decision")
     }
-    found = [span for span in words.labelled_spans(folded, decision_groups) if span[2] != "no_decision"]
+    found = [
+        span
+        for span in words.labelled_spans(folded, decision_groups)
+        if span[2] != "no_decision" and not _inside_a_word(folded, span[0], span[1])
+    ]
     acknowledged = re.match(r"^(?:ok|okay|好的|好|行|嗯|yes|right|alright)(?:\s*[,，.。!！]\s*|\s+)\S", folded)
     if acknowledged and found and found[0][0] == 0:
         found = found[1:]  # "OK，我要 review 一下 #1": the "OK" acknowledges, it does not approve
@@ -1796,6 +1816,33 @@ _TENTATIVE = re.compile(
 )
 
 
+_BETWEEN_DECISIONS = re.compile(
+    r"\s*(?:[;；。]|\.\s+|\s+(?:and|but|while|whereas)\s+(?:(?:please|pls|also)\s+)?|[，,]\s*(?:另外|然后|还有|至于))\s*",
+    re.IGNORECASE,
+)
+_PLAN_NUMBER = re.compile(r"(?<![\d.,])(?:#|第|\bplan\s*#?\s*|\bno\.\s*)?(\d{1,4})(?![\d%])(?![.,]\d)(?:\s*号)?")
+
+
+def separate_decisions(text: str) -> List[Tuple[int, str, Optional[str]]]:
+    """(plan, decision, note) for each plan decided differently in one message: "Approve 1 (nice scoping)
+    and please send 2 back - the baseline is only a guess", "1 LGTM 通过；2 先reject，value tree 只有收入一项"."""
+    decided: List[Tuple[int, str, Optional[str]]] = []
+    for part in _BETWEEN_DECISIONS.split(" ".join(text.split())):
+        numbers = {int(n) for n in _PLAN_NUMBER.findall(part) if not 2000 <= int(n) < 2100}
+        decision, note = split_review(part)
+        if len(numbers) == 1 and decision:
+            decided.append((numbers.pop(), decision, note))
+        elif decided and not numbers and not decision and part.strip():
+            plan, said, kept = decided[-1]  # a remark after a plan's decision is its note
+            decided[-1] = (plan, said, f"{kept}; {part}" if kept else part)
+        elif numbers or decision:
+            return []  # a decision without its plan, or several plans in one clause: not separable
+    plans = [plan for plan, _, _ in decided]
+    if len(set(plans)) != len(plans) or len({d for _, d, _ in decided}) < 2:
+        return []  # one decision for all of them is patterns.plans_decided_together
+    return decided
+
+
 def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
     """(decision, note) from "approve plan 1: solid metric, start with the pilot",
     "12号退回去，让他们把数据来源写清楚", "plan 7 needs work - the metric isn't measurable"."""
@@ -1866,6 +1913,14 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
         opened_by_decision = any(after != before for after, before in zip(stripped, parts, strict=True))
         if said and opened_by_decision and not _mere_verdict(said):
             note = said
+    if note is None and decision and len(parts) > 2:  # "等下，还是退回吧，没有写执行发起人": what follows the decision
+        at = next(
+            (i for i, part in enumerate(parts) if parse_decision(part) == decision and not _more_than_a_decision(part)),
+            None,
+        )
+        after = [part for part in parts[at + 1 :] if _more_than_a_decision(part)] if at is not None else []
+        if after and at is not None and at > 0:
+            note = "，".join(after) if any(words.cjk_count(part) for part in after) else ", ".join(after)
     if note is not None and not marker and _TENTATIVE.search(words.fold(note)):
         decision, note = decision or parse_decision(note), None  # "…都比较清楚，我准备批准": the note is asked for
     if note is not None:
@@ -1875,7 +1930,11 @@ def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
             note.strip(" ,，.。;；-–—'\"“”‘’「」"),
             flags=re.IGNORECASE,
         )
-        if not _more_than_a_decision(note) or _ONLY_POLITENESS.fullmatch(words.fold(note).strip(" .!。！")):
+        if (
+            not _more_than_a_decision(note)
+            or _ONLY_POLITENESS.fullmatch(words.fold(note).strip(" .!。！"))
+            or _SPEECH_TAG.fullmatch(words.fold(note).strip(" .!。！"))
+        ):
             # "12号计划，通过吧", "…send back, I am afraid": no note after all
             decision = decision or parse_decision(note)
             note = None
@@ -2191,7 +2250,9 @@ _COURTESY = re.compile(
     r"(?:best|kind|warm|many)? ?regards|best(?: wishes)?|cheers|many thanks|"
     r"thanks(?: a lot| again| in advance| so much)?|"
     r"thank you(?: so much| very much)?|br|sincerely|yours|have a (?:good|great|nice) (?:day|one|week(?:end)?)|"
-    r"谢谢|多谢|祝好|此致敬?礼?|辛苦了"
+    r"谢谢|多谢|祝好|此致敬?礼?|辛苦了|"
+    r"(?:so |very |really )?(?:sorry|apologies|my apologies)(?: about that| for that| for the hassle)?|"
+    r"(?:实在|真)?(?:不好意思|抱歉|对不起)(?:了|哈|啊|呀|啦)*"
 )
 
 
@@ -2335,7 +2396,7 @@ _GREETING = re.compile(
     r"namaste|shalom|ciao|hola|bonjour|salut|bore da|shwmae|prynhawn da|noswaith dda|zdravo|dobar dan|allo|buenas|"
     r"buenos dias|buenas tardes|jambo|habari|sawubona|marhaba|merhaba|kia ora|konnichiwa|annyeong|sveiki|tere|hej|"
     r"hallo|servus|grüezi|moin|olá|ola|bom dia|boa tarde|howdy|yo|aloha|sain baina uu)(?:呀|啊| all| team|"
-    r" there)?(?:[\s,]+(?:suno|listen|look|so))?|"
+    r" there| o| po| sir| madam| ma'?am| everyone| folks| guys)?(?:[\s,]+(?:suno|listen|look|so))?|"
     r"(?:跟|和|给)?(?:你|您)(?:说|讲)(?:一声|下|一下)|(?:不好意思|抱歉)?(?:打扰了|打扰一下|打扰您了|打扰你了)|"
     r"sorry to (?:bother|trouble) you"
 )
@@ -2352,5 +2413,12 @@ _JUST_TELLING = re.compile(
     r"fair enough|ok(?:ay)?|alright|right|well|so|then|understood|got it|noted|makes sense|thanks?|thank you)"
     r"(?:[\s,]+(?:den|dem|then|so|la|lah|ah))?|"
     r"(?:我)?(?:想了想|想了一下|考虑了一下|考虑过了|琢磨了一下|商量了一下|好吧|那好|那行|行吧|明白了|知道了|了解了)|"
-    r"(?:那|那就|那么)?(?:我|我们)?(?:就)?(?:登记|报备|备案)(?:一下|下)?(?:吧)?"
+    r"(?:那|那就|那么)?(?:我|我们)?(?:就)?(?:登记|报备|备案)(?:一下|下)?(?:吧)?|"
+    # "Just to inform", "I write to inform you", "Please do the needful", "Thank you always for your kind support"
+    r"(?:just )?(?:to inform(?: you)?|this is to inform(?: you)?|kindly note|please note|"
+    r"i (?:would like to|wish to|write to|am writing to|want to) inform(?: you)?)|"
+    r"(?:please |kindly )?(?:do the needful|acknowledge(?: receipt)?)|"
+    r"thank(?:s| you)(?: always| so much| very much| again)? for (?:your|the|all your) "
+    r"(?:kind |continued |continuous )?"
+    r"(?:support|help|patience|understanding|time|cooperation|guidance)"
 )

@@ -63,6 +63,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:must|have to|need to|will|'ll|shall|would like to|want to|am going to|'m going to|'d|would|can)\s+"
             r"(?:send(?: it)? back|return|bounce|approve|accept|reject|sign off)\b",
         ),
+        (  # "LGTM on 1", "looks good to me for #4"
+            "review_plan",
+            r"^(?:(?:ok|okay|so|yeah|yep)[,\s]+)?(?:lgtm|looks good to me|looks good|thumbs up|\+1)\s+(?:on|for)\s+"
+            + _NUMBER,
+        ),
         (
             "review_plan",
             r"^(?:approved|approve|ok|okay|lgtm|sign off|send back|sending back|reject|rejected)[:,\s]+"
@@ -245,6 +250,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r".{0,100}?\b(?:redundant|duplicat\w*|the same thing|overlap\w*|"
             r"no longer (?:needed|relevant|necessary|required)|not needed any ?more|covered by|already covers?)\b",
         ),
+        (  # "hi, pls pull plan #1, we will merge it into next year's one": the request opens the message
+            "withdraw_plan",
+            r"^(?:(?:hi|hey|hello|ok|okay|so|yeah|right)[,!.\s]+)*(?:(?:please|pls|plz|kindly|can you|could you)\s+)*"
+            r"(?:pull|withdraw|retract|scrap)\s+" + _NUMBER,
+        ),
         (  # "Then I want plan 1, the FAQ auto-reply bot, withdrawn."
             "withdraw_plan",
             r"\b(?:want|need|would like|'d like|like|get)\s+(?:plan\s*#?|#|number\s*|no\.\s*)(?P<id>\d{1,6})(?!\d)"
@@ -341,7 +351,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"\b(?:not|won'?t be|will not be) (?:putting|submitting|filing|sending|handing) "
             r"(?:anything|any plan|a plan)"
             r"(?: (?:forward|in))?)\b[^?]{0,40}?"
-            r"\b(?:this (?:round|year|cycle|time)|next year|for (?:20\d\d|fy\s?\d\d))\b",
+            r"\b(?:this (?:round|year|cycle|time)|next year|for (?:the )?(?:20\d\d|fy\s?\d\d|next year))\b",
         ),
         (  # "Can you mark Sales as no plan for 2027?"
             "declare_no_plan",
@@ -1009,6 +1019,9 @@ def _recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
         if number is None and intent in ("withdraw_plan", "review_plan"):  # "plan 1 is a dud … can you scrap that one?"
             said = {a or b for a, b in _NUMBERED.findall(folded)} - {y for y in map(str, range(2000, 2100))}
             number = said.pop() if len(said) == 1 else None
+        if number is None and intent == "review_plan":  # "I am not convinced by 1, return it to the team: …"
+            bare = set(_BARE_NUMBER.findall(folded))
+            number = bare.pop() if len(bare) == 1 else None
         return intent, int(number) if number else None
     return None
 
@@ -1023,6 +1036,10 @@ def plans_decided_together(text: str) -> List[int]:
     return numbers if len(numbers) > 1 and _ALL_OF_THEM.search(folded) else []
 
 
+_BARE_NUMBER = re.compile(
+    r"\b(?:by|on|for|of|about|with)\s+(\d{1,4})(?![\d%])(?![.,]\d)"
+    r"(?!\s*(?:percent|per cent|days?|weeks?|months?|years?|hours?|people|staff|units?|k|m|x)\b)"
+)
 _TAKES_A_NUMBER = frozenset({"withdraw_plan", "show_plan", "review_plan", "edit_plan"})
 _NUMBER_AFTER = re.compile(
     r"^\s*(?:#|no\.?\s*|number\s*)?(?!20\d\d(?!\d))(?P<id>\d{1,6})(?!\d)(?!\s*(?:年|%|percent|\.\d))"

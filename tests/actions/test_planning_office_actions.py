@@ -226,3 +226,34 @@ def test_a_listing_of_several_plans_leaves_none_spoken_of(directory_db, dispatch
         "wang.fang", "现在都交上来哪些了？", "query_plans", slots={"language": "zh", "last_plan_id": 9}
     )
     assert slots_of(ActionQueryPlans().run(dispatcher, tracker, {})) == {"last_plan_id": None}
+
+
+def test_two_plans_decided_differently_in_one_message_are_both_recorded(directory_db, dispatcher):
+    first, second = _submitted(), _submitted()
+    text = f"Approve {first} (nice scoping) and please send {second} back - the baseline is only a guess"
+    tracker = make_tracker(
+        "james.lee", text, "review_plan", slots={"language": "en"}, entities=[{"entity": "plan_id", "value": first}]
+    )
+    assert slots_of(ActionStartReview().run(dispatcher, tracker, {})) == {"last_plan_id": None}
+    assert stored(first)["status"] == "approved"
+    assert stored(second)["status"] == "needs_work" and "only a guess" in stored(second)["review"]["note"]
+
+
+def test_a_decision_changed_after_it_was_recorded_goes_to_the_same_plan(directory_db, dispatcher):
+    plan_id = _submitted()
+    said = make_tracker(
+        "wang.fang",
+        f"批准{plan_id}号，意见：试点之后补一份数据报告",
+        "review_plan",
+        slots={"language": "zh"},
+        entities=[{"entity": "plan_id", "value": plan_id}],
+    )
+    assert slots_of(ActionStartReview().run(dispatcher, said, {})) == {"last_plan_id": plan_id}
+    changed = make_tracker(
+        "wang.fang",
+        "等下，还是退回吧，没有写执行发起人",
+        "review_plan",
+        slots={"language": "zh", "last_plan_id": plan_id},
+    )
+    ActionStartReview().run(dispatcher, changed, {})
+    assert stored(plan_id)["status"] == "needs_work" and stored(plan_id)["review"]["note"] == "没有写执行发起人"

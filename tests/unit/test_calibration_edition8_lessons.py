@@ -124,3 +124,78 @@ def test_asking_about_it_or_holding_back_is_no_declaration(text):
 def test_courtesies_signatures_and_procedure_are_no_reason(text, reason):
     found = answers.reason_in(text)
     assert (found is None) if reason is None else (found is not None and reason in found and "Ana" not in found)
+
+
+# --- calibration edition 10 (written blind on 2026-12-02: no plan, reviews, withdrawals) ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As discussed with my director, kindly note that Procurement will not be submitting any ML plan for 2027. "
+        "Please do the needful.",
+        "Good afternoon o. Please count us out for 2027, Warehousing and Logistics will not be doing any ML plan.",
+        "Hi po! Just to inform, HR has no ML initiatives planned for next year.",
+        "Hello,\n\nThank you always for your kind support. I would like to inform that Marketing will sit this one "
+        "out for next year's ML planning.\n\nKind regards,\nHiroshi Tanaka",
+        "跟你说一声哈，我们客服部今年就不报ML计划了，不好意思哈～",
+    ],
+)
+def test_greetings_notices_and_apologies_are_no_reason(text):
+    assert answers.reason_in(text) is None
+
+
+def test_an_email_declaring_no_plan_gives_its_reason():
+    said = (
+        "Dear Planning Assistant,\n\nI write to inform you that the Finance department is not putting anything "
+        "forward for the 2027 ML plan. The reason is that our team will be fully occupied by the migration to the "
+        "new consolidation tool (Tagetik) and by the year-end closing.\n\n"
+        "Best regards,\nCamille Durand\nHead of Finance"
+    )
+    assert patterns.recognise(said) == ("declare_no_plan", None)
+    assert "Tagetik" in answers.reason_in(said) and "Camille" not in answers.reason_in(said)
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("LGTM on 1", ("review_plan", 1)),
+        ("I am not convinced by 1, return it to the team: this is really a reporting issue", ("review_plan", 1)),
+        ("hi, pls pull plan #1, we will merge it into next year's one na lang", ("withdraw_plan", 1)),
+        ("not convinced by the 20% target, send it back", ("review_plan", None)),
+    ],
+)
+def test_reviews_and_withdrawals_by_a_bare_number(text, found):
+    assert patterns.recognise(text) == found
+
+
+@pytest.mark.parametrize(
+    "text, decision, note",
+    [
+        ("I'm happy to sign off on 1, so I am.", "approved", None),
+        ("等下，还是退回吧，没有写执行发起人", "needs_work", "没有写执行发起人"),
+        ("行，批了", "approved", None),
+        ("过程写得不清楚，退回", "needs_work", None),
+    ],
+)
+def test_a_speech_tag_is_no_note_and_a_word_containing_a_decision_is_no_decision(text, decision, note):
+    assert answers.split_review(text) == (decision, note)
+
+
+@pytest.mark.parametrize(
+    "text, decided",
+    [
+        (
+            "Approve 1 (nice scoping) and please send 2 back - the baseline is only a guess",
+            [(1, "approved", None), (2, "needs_work", "the baseline is only a guess")],
+        ),
+        (
+            "1 LGTM 通过；2 先reject，value tree 只有收入一项，不行",
+            [(1, "approved", None), (2, "needs_work", "value tree 只有收入一项，不行")],
+        ),
+        ("approve 1 and 2", []),
+        ("send 4 back, the metric went from 20% to 30% and that is not ok", []),
+    ],
+)
+def test_plans_decided_differently_in_one_message(text, decided):
+    assert answers.separate_decisions(text) == decided
