@@ -4,6 +4,7 @@ message going to the knowledge base or the fallback."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -11,7 +12,7 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.replies import heard, say
-from bot.dialogue import reader
+from bot.dialogue import answers, reader
 from bot.dialogue.reader import Reading
 from bot.kb import faq
 from bot.plan_schema import ANSWER_FIELD_NAMES
@@ -39,10 +40,17 @@ def answer_to_paused_question(tracker: Tracker) -> Optional[Reading]:
     a command or small talk is not)."""
     field = paused_question(tracker)
     text = tracker.latest_message.get("text") or ""
-    if field is None or faq.is_question(text):
+    if field is None or faq.is_question(text) or _acknowledges(text):
         return None
     reading = reader.read(heard(tracker), reader.question(field), lookup=faq.lookup)
     return reading if reading.kind == "answer" and reading.value not in (None, "") else None
+
+
+def _acknowledges(text: str) -> bool:
+    """ "好的", "ok thanks", "yes": said to the pause itself, not an answer to the question paused at."""
+    return all(answers.small_talk(part) for part in re.split(r"[\s,，.。!！~]+", text.strip()) if part) or bool(
+        answers.small_talk(text)
+    )
 
 
 def resume_if_answered(tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:

@@ -130,3 +130,13 @@ def test_the_answer_goes_to_the_draft_of_the_person_only(directory_db, dispatche
     events = ActionResumeWithAnswer().run(dispatcher, tracker, {})
     assert texts(dispatcher) == [messages.text("plan_no_draft", "zh")] and followup(events) is None
     assert stored(other)["executive_sponsor"] is None
+
+
+@pytest.mark.parametrize(
+    "text, intent", [("好的", "affirm"), ("ok thanks", "thank"), ("yes", "affirm"), ("收到", "affirm")]
+)
+def test_acknowledging_the_pause_is_not_an_answer(directory_db, dispatcher, text, intent):
+    plan_id = draft(answered_before("q_important"))
+    tracker = after_pause(text, "q_important", plan_id, intent=intent)
+    assert ActionReplyNothingPending().run(dispatcher, tracker, {}) == []
+    assert stored(plan_id)["q_important"] is None
