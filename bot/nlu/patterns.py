@@ -250,6 +250,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r".{0,100}?\b(?:redundant|duplicat\w*|the same thing|overlap\w*|"
             r"no longer (?:needed|relevant|necessary|required)|not needed any ?more|covered by|already covers?)\b",
         ),
+        (  # "we need to pull the credit limit recommender plan, the board has parked it"
+            "withdraw_plan",
+            r"\b(?:need|have|want|going|got|decided|'d like|would like) to (?:pull|drop|kill|withdraw|scrap|retract) "
+            r"(?:the|our|my) (?:(?!(?:from|of|into|in|out|for|with|on|off|up|together)\b)[\w-]+ ){1,6}?"
+            r"(?:plan|proposal|initiative|project)\b(?! (?:for|of) (?:next|20\d\d))",
+        ),
         (  # "hi, pls pull plan #1, we will merge it into next year's one": the request opens the message
             "withdraw_plan",
             r"^(?:(?:hi|hey|hello|ok|okay|so|yeah|right)[,!.\s]+)*(?:(?:please|pls|plz|kindly|can you|could you)\s+)*"

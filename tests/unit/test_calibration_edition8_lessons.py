@@ -199,3 +199,19 @@ def test_a_speech_tag_is_no_note_and_a_word_containing_a_decision_is_no_decision
 )
 def test_plans_decided_differently_in_one_message(text, decided):
     assert answers.separate_decisions(text) == decided
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        (
+            "right so we need to pull the credit limit recommender plan the board has parked it until 2028 "
+            "so please take it out of this round",
+            ("withdraw_plan", None),
+        ),
+        ("we have to pull the churn model project", ("withdraw_plan", None)),
+        ("I want to pull the data from the CRM plan", None),
+    ],
+)
+def test_a_plan_withdrawn_by_its_description(text, found):
+    assert patterns.recognise(text) == found
