@@ -31,6 +31,7 @@ from bot.lifecycle import Outcome
 from bot.nlu import patterns
 from bot.plan_schema import ANSWER_FIELD_NAMES
 from bot.roles import Permission
+from bot.store import plans as store
 from bot.store.db import session_scope
 from bot.store.models import Plan
 
@@ -148,6 +149,9 @@ class ActionResumePlan(Request):
         lang = lang_of(tracker)
         with session_scope() as session:
             draft = planning.find_draft(session, identity)
+            if draft is None and not store.list_plans(session, year=planning.default_year(), unit=identity.unit):
+                say(dispatcher, tracker, "plan_no_draft_starting")  # "…to complete our ML plan, so here I am"
+                return [FollowupAction("action_start_plan")]
             if draft is None:
                 say(dispatcher, tracker, "plan_no_draft")
                 return []

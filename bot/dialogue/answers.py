@@ -1798,10 +1798,11 @@ def skipped_value(field: str):
 
 # --- a review in one message ----------------------------------------------------------------
 
+_SHORTCODE = re.compile(r":[a-z0-9_+-]{2,30}:")
 _NOTE_MARKER = re.compile(
     r"\bwith (?:the |a |this )?(?:comment|note|remark)s?\s*(?=['\"“‘])|(?:(?:notes?|comments?|feedback|"
     r"remarks?)(?:\s+(?:for|to)\s+(?:them|the lead|the leads|the team|the unit|"
-    r"him|her|the owner|the sales team|[a-z]+))?|备注|意见|评语|批注|留言)\s*[:：]\s*",
+    r"him|her|the owner|the sales team|[a-z]+))?|备注|意见|评语|批注|留言)\s*(?:[:：]|\s[-–—](?=\s))\s*",
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"\s*[,，;；。]\s*|\s+[-–—]+\s*|\s*[—–]+\s*")
@@ -1846,6 +1847,7 @@ def separate_decisions(text: str) -> List[Tuple[int, str, Optional[str]]]:
 def split_review(text: str) -> Tuple[Optional[str], Optional[str]]:
     """(decision, note) from "approve plan 1: solid metric, start with the pilot",
     "12号退回去，让他们把数据来源写清楚", "plan 7 needs work - the metric isn't measurable"."""
+    text = _SHORTCODE.sub(" ", text)  # Slack's ":thumbsup:"
     text = _INTERJECTION.sub("", " ".join(text.split()))  # "Hmm. This one I must send back, I am afraid."
     note: Optional[str] = None
     head = text
@@ -2360,7 +2362,16 @@ def _other_clauses(text: str) -> Optional[str]:
     if len(parts) < 2 or not any(recognise(part) == ("declare_no_plan", None) for part in parts):
         return None
     asked = _parts(" ".join(re.findall(r"[^，,。.!！?？]*[?？]", text)))  # "又到报计划的时候了？" asks, gives no reason
+    if not words.cjk_count(text):  # English says what led up to it first: only what follows is the reason
+        declared = max(i for i, part in enumerate(parts) if recognise(part) == ("declare_no_plan", None))
+        led_to = _LEADS_TO.match(words.fold(parts[declared]))  # "The budget was cut, so no ML plan this year"
+        parts = parts if led_to else parts[declared + 1 :]
     return _joined(_reason_parts([part for part in parts if part not in asked]))
+
+
+_LEADS_TO = re.compile(
+    r"(?:and )?(?:so|therefore|hence|thus|that'?s why|which (?:is why|means)|as a result|consequently)\b"
+)
 
 
 def _substantial(text: str) -> bool:

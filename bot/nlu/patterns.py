@@ -250,6 +250,13 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r".{0,100}?\b(?:redundant|duplicat\w*|the same thing|overlap\w*|"
             r"no longer (?:needed|relevant|necessary|required)|not needed any ?more|covered by|already covers?)\b",
         ),
+        (  # "we're pulling plan 1, the concessions one", "The plan 1 about lead scoring, we need to take it back"
+            "withdraw_plan",
+            r"\b(?:we'?re|we are|i'?m|i am)\s+(?:pulling|withdrawing|scrapping|dropping|retracting|killing)\s+"
+            + _NUMBER
+            + r"|(?:\bplan\s*#?|#)\s*(?P<id2>\d{1,6})(?!\d)[^.!?]{0,60}?\b(?:need|have|want|going|got|decided)\s+to\s+"
+            r"(?:take|pull|get)\s+it\s+back\b",
+        ),
         (  # "we need to pull the credit limit recommender plan, the board has parked it"
             "withdraw_plan",
             r"\b(?:need|have|want|going|got|decided|'d like|would like) to (?:pull|drop|kill|withdraw|scrap|retract) "
@@ -810,7 +817,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         (
             "show_plan",
             r"^(?:(?:please|pls|can you|could you)\s+)?(?:show|open|pull up|display|view|read|see|look at|bring up)"
-            r"(?:\s+me)?\s+(?:the\s+)?" + _NUMBER + r"(?:\s+for (?:us|me))?(?:[,\s]+please)?[.!]?$",
+            r"(?:\s+me)?\s+(?:the\s+)?" + _NUMBER + r"(?:\s+for (?:us|me))?(?:[,\s]+please)?[.!?]?$",
+        ),
+        (  # "I wanted to go over plan 1, the mushroom grading one"
+            "show_plan",
+            r"\b(?:want(?:ed)? to|would like to|'d like to|need to|let'?s|can we|could we|gonna|going to)\s+"
+            r"(?:go over|look at|look over|go through|talk about|discuss|see|check)\s+" + _NUMBER,
         ),
         # "… but pull up #1 again would you, so I've got it in front of me"
         (
@@ -927,6 +939,7 @@ def asks_something(text: str) -> bool:
 def fold(text: str) -> str:
     folded = re.sub(r"\s+", " ", simplify(unicodedata.normalize("NFKC", text or "").casefold())).strip()
     folded = _CAN_YOU_SLIP.sub("can you", folded)  # "cam you open #1": a slip of "can"
+    folded = re.sub(r"\s*:[a-z0-9_+-]{2,30}:\s*", " ", folded).strip()  # Slack's ":coffee:", ":thumbsup:"
     folded = _SCOTS.sub(lambda found: _SCOTS_WORDS[found.group()], folded)  # "nae ML plan fae us"
     return _TAG_QUESTION.sub("", folded)  # "can show me all the plans or not?" negates nothing
 

@@ -338,7 +338,16 @@ def test_resume_loads_the_draft_from_the_store(directory_db, dispatcher):
     assert "2/22" in texts(dispatcher)[0]
 
 
-def test_resume_without_a_draft(directory_db, dispatcher):
+def test_resume_without_a_draft_or_a_plan_starts_one(directory_db, dispatcher):
+    events = ActionResumePlan().run(
+        dispatcher, make_tracker("li.wei", "继续", "resume_plan", slots={"language": "zh"}), {}
+    )
+    assert followup(events) == "action_start_plan"
+    assert texts(dispatcher) == [messages.text("plan_no_draft_starting", "zh")]
+
+
+def test_resume_without_a_draft_but_with_a_filed_plan_starts_nothing(directory_db, dispatcher):
+    draft({"title": "门店补货"}, status="submitted")
     events = ActionResumePlan().run(
         dispatcher, make_tracker("li.wei", "继续", "resume_plan", slots={"language": "zh"}), {}
     )

@@ -1,0 +1,76 @@
+"""What the retired held-out edition 21 (tests/conversations/dev/heldout21-*.yml) showed the readers
+getting wrong, pinned after its failures were read on 2026-12-02."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue import answers
+from bot.nlu import patterns
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mingalaba. I am Thandar from Legal department. I want to inform you, we have no machine learning plan for "
+        "the next year.",
+        "Hi there. So, a bit of background first. I've been in IT here at the resort for about eleven years. I sat "
+        "down with our GM last week, we went through the whole list, and the long and the short of it is that IT "
+        "won't be putting in a machine learning plan for next year.",
+        "Dilshod, Claims unit. We will skip machine learning next year.",
+    ],
+)
+def test_what_leads_up_to_an_english_declaration_is_no_reason(text):
+    assert answers.reason_in(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("The budget was cut, so no ML plan this year.", "The budget was cut"),
+        ("no ML plan from us, the budget was cut", "the budget was cut"),
+        ("人手不够，今年就不报机器学习计划了", "人手不够"),
+    ],
+)
+def test_a_reason_said_first_and_led_to_the_declaration_still_counts(text, reason):
+    assert answers.reason_in(text) == reason
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("morning :coffee: can you pull up plan #1 for me?", ("show_plan", 1)),
+        (
+            "hey there, super rainy one up here in Tacoma. I wanted to go over plan 1, the mushroom grading one",
+            ("show_plan", 1),
+        ),
+        ("can you pull up plan 3?", ("show_plan", 3)),
+        (
+            "hey. we're pulling plan 1, the concessions one. vendor contract changed, it's dead in the water",
+            ("withdraw_plan", 1),
+        ),
+        (
+            "Hello, Erion here from Marketing. The plan 1 about lead scoring, we need to take it back, the budget was "
+            "cut and it will not happen.",
+            ("withdraw_plan", 1),
+        ),
+    ],
+)
+def test_plans_opened_and_withdrawn_in_passing(text, found):
+    assert patterns.recognise(text) == found
+
+
+@pytest.mark.parametrize(
+    "text, decision, note",
+    [
+        (
+            "ok appr. note - gd metric, pls name exec sponsor by Q1",
+            "approved",
+            "gd metric, pls name exec sponsor by Q1",
+        ),
+        ("looks solid :thumbsup: gonna approve this one", "approved", None),
+        ("send it back - no sponsor named", "needs_work", "no sponsor named"),
+    ],
+)
+def test_abbreviated_approvals_and_slack_emoji(text, decision, note):
+    assert answers.split_review(text) == (decision, note)
