@@ -640,6 +640,15 @@ _IN_PRACTICE_OTHERS = re.compile(
     r"\bwith (?:a (?:bit|little) of |some |a lot of |lots of )?(?:help|support) (?:from|of)\b|"
     r"在[^，,。]{1,8}?的?(?:帮助|支持|协助|配合)下"
 )
+# Two negations that make a yes ("不能说不重要", "没有不上线的道理", "不用机器学习还真不行"), and the
+# rhetorical questions that mean one ("你说重不重要？", "难道这不是真问题？")
+_DOUBLE_NEGATIVE = re.compile(
+    r"(?:不能说|不好说|不敢说|谈不上|说不上)(?:不|没)|不是(?:没|不)(?!有?(?:用|必要|需要))|(?:没有|没)(?:不|理由不)|"
+    r"(?:不会|不可能|不至于|不能)(?:不|没)|非\S{1,6}不可|不(?!行|可|好)[^\s，,。不]{1,8}?(?:还真|真|就|可)?不行|"
+    r"你说(\S)不\1|难道(?:这|它|这个|那)?(?:还)?(?:不|没)|"
+    r"\b(?:not un(?:important|real|likely|reasonable)|can'?t say (?:it'?s|it is) not|"
+    r"it'?s not (?:like|as if) we (?:don'?t|can'?t))\b"
+)
 _RHETORICAL_YES = re.compile(r"^(?:那|这)?(?:可不是|可不咋的|难道不是|还能不是|咋不是|怎么不是)(?!没|不)")
 
 
@@ -674,6 +683,8 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
         return Choice("no", True)  # "需要DA支持", "in principle yes, in practice we would depend on IT": help is needed
     if (field in YES_NO_FIELDS or field == YES_NO) and _RHETORICAL_YES.match(folded):
         return Choice("yes", True)  # "那可不是真问题咋的", "难道不是吗"
+    if (field in YES_NO_FIELDS or field == YES_NO) and _DOUBLE_NEGATIVE.search(raw[0]):
+        return Choice("yes", True)  # "不能说不重要", "不是没遇到过，是天天遇到", "不会不试点的"
     if (field in YES_NO_FIELDS or field == YES_NO) and _STILL_OPEN.search(folded):
         return Choice("unsure", False)  # "能否投产有待进一步论证", "whether legal signs off is still open"
     if (
@@ -2229,6 +2240,7 @@ def _reason_parts(parts: Sequence[str]) -> List[str]:
         and not _EXCLAMATION.fullmatch(words.fold(part).strip(" .!！。"))
         and not _DONT_WAIT.fullmatch(words.fold(part).strip(" .!！。~"))
         and not _ONLY_TAKING_BACK.fullmatch(words.fold(part).strip(" .!！。~"))
+        and not _AS_BEFORE.fullmatch(words.fold(part).strip(" .!！。~"))
         and not _COURTESY.fullmatch(words.fold(part).strip(" .!！。~"))
     ]
 
@@ -2241,6 +2253,13 @@ def _signed_name(parts: Sequence[str], index: int) -> bool:
         and re.fullmatch(r"(?:[A-Z][\w.'-]*)(?:\s+[A-Z][\w.'-]*){0,2}|[\u4e00-\u9fff]{2,4}", parts[index].strip())
         is not None
     )
+
+
+# "跟去年一样", "same as last year": how it was before, no reason
+_AS_BEFORE = re.compile(
+    r"(?:还是)?(?:跟|和|同|与)(?:去年|前年|往年|以前|上次|上一年)一样|照旧|老样子|"
+    r"(?:same as|just like|like) (?:last year|every year|before|last time)|as (?:last year|before|usual|always)"
+)
 
 
 # "Hope that's OK", "let me know if you need anything else", "Best": politeness, no reason

@@ -30,6 +30,7 @@ LEAVING_REQUESTS = {"declare_no_plan": FormExit.NO_PLAN, "withdraw_plan": FormEx
 _ML_WORD = re.compile(
     r"机器学习|人工智能|(?<![a-z])(?:ml|ai|a\.i\.|machine learning)(?![a-z])|"
     r"(?:撤回|撤销|删除|删掉).{0,8}(?:计划|方案)|"
+    r"(?:那个|这个|那份|这份)(?:计划|方案|项目)?(?:撤掉|撤了|撤回|撤销|删掉|删了|不要了)|"  # "皮肤销量预测那个撤掉吧"
     r"(?:今年|明年|这次|这回|我们|咱们)\S{0,10}?不(?:报|申报|提交|交)了",  # "其实我们今年没啥要做的，不报了"
     re.IGNORECASE,
 )
@@ -734,7 +735,9 @@ _NO_SPONSOR = re.compile(
     r"(?:(?:honestly|tbh|sadly|so|well)\s+)*(?:we|i) (?:don'?t|do not|haven'?t|have not|dont) (?:have|got) "
     r"(?:one|any|a sponsor|anyone|anybody)(?: (?:yet|la|lah|leh|lor|sadly|at the moment|right now))*|"
     r"(?:still )?no have(?: (?:sponsor|one|yet|la|lah))*|there(?:'s| is) (?:no one|none|nobody)(?: yet)?|"
-    r"(?:还|暂时|目前|现在)?没(?:有)?(?:人|高管|领导|发起人|老板).*"
+    r"(?:还|暂时|目前|现在)?没(?:有)?(?:人|高管|领导|发起人|老板).*|"
+    r"(?:暂时|目前|现在)?还?没(?:有|定)(?:[\s,，]*(?:吧|呢))?|"  # "暂时还没有，领导还没定"
+    r"(?:领导|老板|上面|公司|上级)?(?:也)?还?没(?:定|确定|决定|拍板|指定|想好)(?:下来)?(?:呢|吧)?"
 )  # "nobody signed up for it yet", "还没有领导愿意牵头"
 _NAMES_SOMEONE = re.compile(
     r"\b(?:ceo|cfo|coo|cto|cio|cmo|chro|vp|svp|evp|president|director|head|chief|boss|mr|ms|mrs|dr|maybe|probably)\b|"

@@ -7,6 +7,7 @@ import pytest
 
 from bot.dialogue import answers
 from bot.nlu import patterns
+from tests.support.reading import read
 
 
 @pytest.mark.parametrize(
@@ -74,3 +75,40 @@ def test_plans_opened_and_withdrawn_in_passing(text, found):
 )
 def test_abbreviated_approvals_and_slack_emoji(text, decision, note):
     assert answers.split_review(text) == (decision, note)
+
+
+@pytest.mark.parametrize(
+    "question, text, value",
+    [
+        ("q_important", "不能说不重要，院长开会点名要搞", "yes"),
+        ("q_real_problem", "不是没遇到过，是天天遇到", "yes"),
+        ("q_needs_ml", "不用机器学习还真不行，传统图像处理试过，效果很差", "yes"),
+        ("q_can_ship", "没有不上线的道理，要接进诊室的阅片软件", "yes"),
+        ("pilot_team", "不会不试点的，先在两个诊室组个试点小组", "yes"),
+        ("q_real_problem", "难道这不是真问题？每个月都在发生", "yes"),
+        ("q_needs_ml", "不做不行", "yes"),
+        ("q_can_do_alone", "不行不行，我们搞不了", "no"),
+        ("q_needs_ml", "不需要，规则就够了", "no"),
+        ("q_important", "不是很重要", "no"),
+        ("q_can_do_alone", "不太行", "no"),
+    ],
+)
+def test_double_negatives_say_yes(question, text, value):
+    reading = read(question, text)
+    assert (reading.kind, reading.value) == ("answer", value)
+
+
+def test_a_plan_withdrawn_by_its_title_mid_form_leaves_the_form():
+    reading = read("problem", "皮肤销量预测那个撤掉吧，业务侧没对齐，先不推了")
+    assert reading.kind == "command" and reading.command.kind == "withdraw"
+    assert read("problem", "客户投诉那个问题一直没解决").kind == "answer"
+
+
+@pytest.mark.parametrize("text", ["暂时还没有，领导还没定", "还没定"])
+def test_no_sponsor_yet_is_stored_as_unknown(text):
+    reading = read("executive_sponsor", text)
+    assert reading.kind == "skip" or (reading.kind == "answer" and not reading.value)
+
+
+def test_as_last_year_is_no_reason():
+    assert answers.reason_in("跟去年一样，财务部明年还是不做机器学习项目") is None
