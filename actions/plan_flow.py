@@ -298,8 +298,9 @@ def _value_given(text: str, field: Optional[str]) -> Any:
     edit = commands.match_edit(text, [field])
     if edit is None or edit.field != field or not edit.value or edit.replaces or edit.adds:
         return None  # "不是95%，是92%" and "also Y" need the old answer: the form handles those
-    if not _NEW_VALUE_SAID.search(text):
-        return None  # "想改一下执行发起人，原来的领导调走了": why, not the new answer
+    at = text.find(edit.value)
+    if not _NEW_VALUE_SAID.search(text[:at][-20:] if at > 0 else text):
+        return None  # "想改一下执行发起人，原来的领导调走了", "… update the metric. Apparently …": why, not the answer
     parsed = reader.parse_answer(edit.value, reader.question(field))
     return parsed.value if parsed is not None and parsed.kind == "answer" and parsed.value not in (None, "") else None
 

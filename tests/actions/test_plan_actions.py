@@ -816,3 +816,13 @@ def test_a_plan_started_this_year_is_for_the_coming_year(directory_db, dispatche
         entities=[{"entity": "year", "value": this_year}],
     )
     assert slots_of(ActionStartPlan().run(dispatcher, tracker, {}))["plan_year"] == planning.default_year()
+
+
+def test_a_remark_in_the_next_sentence_is_not_the_new_answer(directory_db, dispatcher):
+    plan_id = draft(FULL, status="submitted")
+    said = (
+        f"Hi. Following my chat with the planning office, I need to update the success metric on plan #{plan_id}. "
+        'Apparently "better routing" wasn\'t measurable enough.'
+    )
+    events = ask_for_a_change(dispatcher, said, "metric", plan_id)
+    assert slots_of(events)["plan_editing"] == "metric" and stored(plan_id)["metric"] == FULL["metric"]
