@@ -241,8 +241,12 @@ class ActionEditPlan(Request):
         identity = identify(tracker)
         if not may_file(dispatcher, tracker, identity):
             return []
-        field = next((f for f in tracker.get_latest_entity_values("plan_field") if f in ANSWER_FIELD_NAMES), None) or (
-            tracker.get_slot("plan_editing") if tracker.get_slot("plan_editing") in ANSWER_FIELD_NAMES else None
+        named = commands.match_edit(tracker.latest_message.get("text") or "", ANSWER_FIELD_NAMES)
+        field = (
+            (named.field if named is not None and named.field in ANSWER_FIELD_NAMES else None)  # "Plamen from Quality.
+            # … I must change the metric": the field after the verb, not a unit's name that sounds like one
+            or next((f for f in tracker.get_latest_entity_values("plan_field") if f in ANSWER_FIELD_NAMES), None)
+            or (tracker.get_slot("plan_editing") if tracker.get_slot("plan_editing") in ANSWER_FIELD_NAMES else None)
         )
         plan_id = next(tracker.get_latest_entity_values("plan_id"), None) or int_slot(tracker, "plan_draft_id")
         with session_scope() as session:

@@ -826,3 +826,10 @@ def test_a_remark_in_the_next_sentence_is_not_the_new_answer(directory_db, dispa
     )
     events = ask_for_a_change(dispatcher, said, "metric", plan_id)
     assert slots_of(events)["plan_editing"] == "metric" and stored(plan_id)["metric"] == FULL["metric"]
+
+
+def test_the_field_named_after_the_verb_is_the_one_changed(directory_db, dispatcher):
+    plan_id = draft(FULL, status="submitted")
+    said = f"Hello. Plamen from Quality. In our plan {plan_id} I must change the metric, the target we wrote is wrong."
+    events = ask_for_a_change(dispatcher, said, "data_quality", plan_id)  # the NLU took "Quality" for the field
+    assert slots_of(events)["plan_editing"] == "metric"
