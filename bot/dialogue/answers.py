@@ -1247,6 +1247,7 @@ def options_by_number(field: str, text: str) -> List[str]:
 
 def parse_branches(text: str) -> List[str]:
     """Value-tree branches named in free text, in canonical order."""
+    text = text.replace("`", "")  # "`time_saved`, `revenue` (less lost generation)": markdown code
     numbered = options_by_number("value_branches", text)
     if numbered:
         return [b for b in FIELDS_BY_NAME["value_branches"].choices if b in numbered]  # "1、2"

@@ -112,3 +112,8 @@ def test_no_sponsor_yet_is_stored_as_unknown(text):
 
 def test_as_last_year_is_no_reason():
     assert answers.reason_in("跟去年一样，财务部明年还是不做机器学习项目") is None
+
+
+def test_branches_in_markdown_code():
+    said = "`time_saved`, `revenue` (less lost generation), `new_opportunities` (selling the service to other operators)"
+    assert answers.parse_branches(said) == ["revenue", "time_saved", "new_opportunities"]
