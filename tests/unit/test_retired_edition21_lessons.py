@@ -115,5 +115,7 @@ def test_as_last_year_is_no_reason():
 
 
 def test_branches_in_markdown_code():
-    said = "`time_saved`, `revenue` (less lost generation), `new_opportunities` (selling the service to other operators)"
+    said = (
+        "`time_saved`, `revenue` (less lost generation), `new_opportunities` (selling the service to other operators)"
+    )
     assert answers.parse_branches(said) == ["revenue", "time_saved", "new_opportunities"]
