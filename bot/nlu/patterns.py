@@ -248,7 +248,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             "withdraw_plan",
             r"\b(?:pull|drop)\s+" + _NUMBER + r"\s*[?.!,;:-]+\s*(?!.*\b(?:show|where|compare|display)\b)"
             r".{0,100}?\b(?:redundant|duplicat\w*|the same thing|overlap\w*|"
-            r"no longer (?:needed|relevant|necessary|required)|not needed any ?more|covered by|already covers?)\b",
+            r"no longer (?:needed|relevant|necessary|required)|not needed any ?more|covered by|already covers?|"
+            r"merg(?:e|ing) (?:it |them )?(?:into|with))\b",
         ),
         (  # "we're pulling plan 1, the concessions one", "The plan 1 about lead scoring, we need to take it back"
             "withdraw_plan",
@@ -266,7 +267,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         (  # "hi, pls pull plan #1, we will merge it into next year's one": the request opens the message
             "withdraw_plan",
             r"^(?:(?:hi|hey|hello|ok|okay|so|yeah|right)[,!.\s]+)*(?:(?:please|pls|plz|kindly|can you|could you)\s+)*"
-            r"(?:pull|withdraw|retract|scrap)\s+" + _NUMBER,
+            r"(?:withdraw|retract|scrap)\s+" + _NUMBER,
         ),
         (  # "Then I want plan 1, the FAQ auto-reply bot, withdrawn."
             "withdraw_plan",
