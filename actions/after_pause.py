@@ -12,7 +12,7 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.replies import heard, say
-from bot.dialogue import answers, reader
+from bot.dialogue import answers, reader, words
 from bot.dialogue.reader import Reading
 from bot.kb import faq
 from bot.plan_schema import ANSWER_FIELD_NAMES
@@ -42,8 +42,18 @@ def answer_to_paused_question(tracker: Tracker) -> Optional[Reading]:
     text = tracker.latest_message.get("text") or ""
     if field is None or faq.is_question(text) or _acknowledges(text):
         return None
+    if _names_another_question(text, field):
+        return None  # paused at the problem, "ok, our VP Ops will sponsor it" answers another question
     reading = reader.read(heard(tracker), reader.question(field), lookup=faq.lookup)
     return reading if reading.kind == "answer" and reading.value not in (None, "") else None
+
+
+def _names_another_question(text: str, field: str) -> bool:
+    folded = words.fold(text)
+    named = {
+        name for name in ANSWER_FIELD_NAMES if any(p in folded for p in words.phrases("fields", name) if len(p) > 3)
+    }
+    return bool(named) and field not in named
 
 
 def _acknowledges(text: str) -> bool:

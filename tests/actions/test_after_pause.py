@@ -140,3 +140,10 @@ def test_acknowledging_the_pause_is_not_an_answer(directory_db, dispatcher, text
     tracker = after_pause(text, "q_important", plan_id, intent=intent)
     assert ActionReplyNothingPending().run(dispatcher, tracker, {}) == []
     assert stored(plan_id)["q_important"] is None
+
+
+def test_an_answer_to_another_question_is_not_taken_for_the_paused_one(directory_db, dispatcher):
+    plan_id = draft(answered_before("problem"))
+    tracker = after_pause("ok, our VP Ops will sponsor it", "problem", plan_id, intent="nlu_fallback", lang="en")
+    assert followup(ActionAnswerFaq().run(dispatcher, tracker, {})) != RESUME_WITH_ANSWER
+    assert stored(plan_id)["problem"] is None
