@@ -1314,6 +1314,7 @@ def parse_branches(text: str) -> List[str]:
             and folded[span[0] : span[1]] in _SPEED_WORDS
         )
     ]
+    spans = [span for span in spans if not _customers_speed(folded, span)]
     for start, end, label in spans:
         sentence_rest = re.split(r"[。；;.!?！？]", folded[end:])[0]
         last_said[label] = not _TAKEN_BACK.search(folded[:start]) and not _NOT_NOW.match(sentence_rest)
@@ -1331,6 +1332,7 @@ def parse_branches(text: str) -> List[str]:
         and not _NOT_NOW.match(re.split(r"[。；;.!?！？]", folded[served.end() :])[0])
     ):
         named.add("customer_service")  # "客户也能更快拿到赔款", "customers get their refunds faster"
+    named |= _described_branches(folded)
     everything = any(words.spans(folded, w) for w in words.phrases("all_branches"))
     excepted = _EXCEPT.search(folded)
     if everything and excepted:  # "all of them except upsell"
@@ -1339,6 +1341,93 @@ def parse_branches(text: str) -> List[str]:
     if not named and everything:
         return list(VALUE_BRANCHES)  # "all of them"; "…, all three" keeps the three it named
     return [b for b in VALUE_BRANCHES if b in named]
+
+
+def _described_branches(folded: str) -> set:
+    """Branches an answer describes instead of naming: money in any form is the trunk's revenue, staff time
+    is time saved, customers better off are customer service, new markets or clients are new opportunities
+    ("$$ and time", "agent time, and customers not stuck in the queue", "省得库管天天进去翻")."""
+    found = set()
+    for label, cue in _VALUE_CUES:
+        for hit in cue.finditer(folded):
+            clause = _clause_around(folded, hit.start(), hit.end())
+            if label == "time_saved" and (_CUSTOMER.search(clause) and not _STAFF_TIME_OWNER.search(clause)):
+                continue  # "shorter waits for patients" is their service, not staff time
+            if label == "customer_service" and not _BETTER_OFF.search(clause):
+                continue  # a customer named without what gets better for them
+            if label == "customer_service" and (_NEW_THING.search(clause) or _THEIR_DECISION.search(clause)):
+                continue  # "new clients" are an opportunity; "对大客户的授信决策更快" is the bank's decision
+            before, after = folded[: hit.start()], re.split(r"[。；;.!?！？]", folded[hit.end() :])[0]
+            if _TAKEN_BACK.search(before) or _NOT_NOW.match(after) or _DENIED.search(clause):
+                continue
+            found.add(label)
+    return found
+
+
+def _customers_speed(folded: str, span: Tuple[int, int, str]) -> bool:
+    """ "quicker settlement for honest customers": speed that customers feel is their service, not staff time."""
+    start, end, label = span
+    if label != "time_saved" or folded[start:end] not in _SPEED_WORDS:
+        return False
+    clause = _clause_around(folded, start, end)
+    return bool(_CUSTOMER.search(clause)) and not _STAFF_TIME_OWNER.search(clause)
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The clause of `text` around [start, end): between punctuation or "and"/"还有"."""
+    openings = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    closing = _CLAUSE_BREAK.search(text, end)
+    return text[openings[-1] if openings else 0 : closing.start() if closing else len(text)]
+
+
+_CLAUSE_BREAK = re.compile(r"[,，;；.。!！?？、\n]|\s(?:and|plus|but)\s|还有|以及|同时|另外|再一个|二则|其次")
+
+
+_MONEY = re.compile(
+    r"\b(?:money|cash|profits?|margins?|bottom line|losses|leakage|write-?offs?|"
+    r"recover(?:ed|y|ies)?|dollars|pounds|euros|rands?|pesos|naira|rupees)\b|[$£€¥₹₦]|"
+    r"利润|少亏|营收|回款|追回|挽回损失|止损"
+)
+_STAFF_TIME = re.compile(
+    r"(?<!\bfirst )(?<!\bsame )(?<!\bthis )(?<!\bnext )(?<!\blast )(?<!\bany )(?<!\bon )(?<!\bin )"
+    r"(?<!\bover )(?<!\bat )(?<!\bwait )(?<!\bwaiting )(?<!\bqueue )(?<!\bresponse )(?<!\bturnaround )"
+    r"(?<!\bdelivery )(?<!\blead )(?<!\bsettlement )\b(?:time|man-?hours|workload|legwork|manual work|"
+    r"manual effort|busywork|admin work)\b(?! to market)|"
+    r"省得|省去了?|免得|少折腾|不用再|不必再|不用天天|不用每天|工作量"
+)
+_CUSTOMER = re.compile(
+    r"\b(?:customers?|clients?|patients?|policyholders?|passengers?|members?|guests?|citizens?|residents?|"
+    r"tenants?|claimants?|consumers?|shoppers?|students?|parents?|travell?ers?|callers?|subscribers?|"
+    r"the public|end users?|users?|people waiting)\b|"
+    r"客户|顾客|用户|乘客|患者|病人|投保人|会员|家长|学生|居民|农户|车主|旅客|游客|市民|业主|老百姓|群众|住户|租户|客人|消费者|办事的人"
+)
+_BETTER_OFF = re.compile(
+    r"\b(?:faster|quicker|sooner|shorter|happier|happy|wait(?:s|ing)?|queues?|complain(?:ts?|ing)?|"
+    r"experience|service|svc|served|satisf\w*|better|smoother|easier|paid|delays?|conversations?|outreach|care|"
+    r"stuck|trust|fewer|less)\b|"
+    r"更快|更早|更及时|更方便|少等|不用等|不用跑|少跑|满意|体验|服务|高兴|开心|放心|舒心|省心|少受|之苦|口碑|"
+    r"护理|好评|投诉|排队|等待|等太久|及时"
+)
+_NEW_THING = re.compile(
+    r"\bnew\s+(?:[a-z-]+\s+){0,2}?(?:segments?|markets?|suppliers?|vendors?|customers?|clients?|products?|"
+    r"services?|business(?:es)?|revenue streams?|lines?|channels?|partners?|offerings?|opportunit(?:y|ies)|"
+    r"use cases?|areas?|verticals?|territor(?:y|ies))\b|\bopens?(?: up)? (?:the |a )?doors?\b|"
+    r"\b(?:expand|expanding|move|moving) into\b|"
+    r"新的?(?:客户|客群|市场|业务|产品|渠道|供应商|机会|商机|赛道|增长点|服务|模式|领域)|开拓|开辟|打开[^，,。；;]{0,6}市场"
+)
+_STAFF_TIME_OWNER = re.compile(
+    r"\b(?:staff|team|agents?|analysts?|clerks?|officers?|clinicians?|nurses?|doctors?|engineers?|buyers?|"
+    r"recruiters?|adjusters?|planners?|inspectors?|fitters?|drivers?|managers?|employees?|people's|our)\b|"
+    r"员工|同事|师傅|库管|护士|医生|客服|坐席|专员|我们|人手|人工"
+)
+_THEIR_DECISION = re.compile(r"决策|授信|审批|\bdecisions?\b|\bapprovals?\b")
+_DENIED = re.compile(r"\b(?:not about|nothing to do with|no direct|won'?t (?:make|save|bring))\b|谈不上|不涉及|没什么")
+_VALUE_CUES = (
+    ("revenue", _MONEY),
+    ("time_saved", _STAFF_TIME),
+    ("customer_service", _CUSTOMER),
+    ("new_opportunities", _NEW_THING),
+)
 
 
 _BRANCH_PARTS = re.compile(
@@ -2359,6 +2448,9 @@ def says_only_how_it_was_decided(text: str) -> bool:
 
 # How a decision was taken is not why: "经部门班子研究", "after internal discussion"
 _PROCEDURE = re.compile(
+    r"(?:哦|呃|嗯|啊|哎)?(?:不对|等等|等一下|等下)?[，,\s]*(?:我|我们)?(?:刚|刚刚|刚才)?(?:和|跟|同|找|问了?)"
+    r"[^，,。]{1,6}?(?:确认|商量|核实|沟通|问|请示)(?:了|过|一下|了一下)?|"  # "呃等等，我刚和主任确认了"
+    r"(?:哦|呃|嗯|啊|哎)?(?:不对|等等|等一下|等下)|(?:这个|那个|计划)?(?:不填了|不写了|不弄了)|"  # "哦不对", "这个不填了"
     r"(?:我们|我|咱们|本|[\u4e00-\u9fff]{1,5}部|部门|今年|明年|这次|这边|\s)*(?:经|经过|通过)[^，,。]{0,8}?"
     r"(?:研究|讨论|审议|商议|商量|决定)(?:决定|后|之后)?|"
     r"(?:after|following) (?:(?:some|an?|internal|careful|much) )*(?:discussion|deliberation|review)s?(?: internally)?|"
@@ -2434,7 +2526,7 @@ _GREETING = re.compile(
 
 
 _JUST_TELLING = re.compile(
-    r"(?:帮|麻烦|请)?(?:我|我们)?(?:想|来|先|特此|就是|要)?(?:在这里|在这儿|在这|这里|这边|跟你们|和你们|向你们|给你们|跟您|和您|向您|给您|跟你|和你|向你|给你)?(?:报备|登记|申报|说清楚|讲清楚|说明白|讲明白|说好|讲好|说明|讲一声|说|告诉你|通知|知会|备案|报一下|说一声)"
+    r"(?:帮|麻烦|请)?(?:我|我们)?(?:想|来|先|特此|就是|要)?(?:在这里|在这儿|在这|这里|这边|跟你们|和你们|向你们|给你们|同你们|跟您|和您|向您|给您|同您|跟你|和你|向你|给你|同你)?(?:报备|登记|申报|说清楚|讲清楚|说明白|讲明白|说好|讲好|说明|讲一声|讲声|讲下|講聲|講一聲|講下|说|告诉你|通知|知会|备案|报一下|说一声)"
     r"(?:一下|一声|下)?(?:吧|哈|啊|伐|哦|呀|嘛|呢)?|"
     r"(?:i'?m |we'?re )?(?:just )?(?:letting you know|to let you know|telling you|for your info(?:rmation)?|fyi|"
     r"wanted to let you know|"

@@ -197,9 +197,15 @@ def match(text: str, fields: Optional[Sequence[str]] = None) -> Optional[Command
         swapped = swapped_fields(text, fields)
         if swapped:
             return Command("swap", field=swapped[0], value=swapped[1])
-        edit = match_edit(text, fields)
+        edit = match_edit(text, fields) or _choice_named_again(text, fields)
         if edit:
             return edit
+        after_wait = _OPENING_WAIT.sub("", text)
+        edit = (
+            (match_edit(after_wait, fields) or _choice_named_again(after_wait, fields)) if after_wait != text else None
+        )
+        if edit:
+            return edit  # "wait. data quality not good actually, is poor. pls change"
     parts = [words.correct(c) for c in words.clauses(_HESITATION.sub("", text))]
     if not parts:
         return None
@@ -688,6 +694,32 @@ def field_aliases(field: str) -> List[str]:
     return [alias for alias, name in _field_names() if name == field]
 
 
+def _choice_named_again(text: str, fields: Sequence[str]) -> Optional[Command]:
+    """ "data quality not good actually, is poor. pls change": a choice question named first, then a new option
+    with a word that it changes ("actually", "pls change", "其实", "应该算")."""
+    folded = words.fold(text)
+    if not _CHANGE_MARK.search(folded):
+        return None
+    aliases = _field_aliases([f for f in fields if FIELDS_BY_NAME[f].kind == "choice"])
+    opening = [span for span in words.labelled_spans(folded, aliases) if span[0] <= 2]
+    if not opening:
+        return None
+    start, end, field = opening[0]
+    marked = _CHANGE_MARK.search(folded, end)
+    told = folded[marked.end() :] if marked else folded[end:]
+    value = answers.parse_choice(field, told.strip(" ,，.。:：")) or answers.parse_choice(field, folded[end:])
+    return Command("edit", field=field, value=value) if value else None
+
+
+_OPENING_WAIT = re.compile(
+    r"^\s*(?:wait|hold on|hang on|one sec|sorry|oops|等一下|等下|等等|稍等|哎等等|不好意思)[\s,，.。!！:：]*",
+    re.IGNORECASE,
+)
+_CHANGE_MARK = re.compile(
+    r"\b(?:actually|in fact|pls change|please change|change it|should be|is really|it'?s really)\b|其实|实际上|应该(?:算|是)|改成|改为"
+)
+
+
 def _field_aliases(fields: Sequence[str]) -> Dict[str, List[str]]:
     aliases: Dict[str, List[str]] = {}
     for alias, field in _field_names():
@@ -737,7 +769,8 @@ _RENAME = re.compile(
     r"\s*(?:to|as|into)\s+(?P<value>.+)$|(?:改名为|改名叫|改名成|名字改成|名称改成|标题改成|改个名叫)\s*(?P<value_zh>.+)$"
 )
 _WANTS_CHANGE = re.compile(
-    r"改一下|改下|改改|要改|想改|更正一下|(?:要|想|得|需要)?补充(?:一下|下)|填错了|说错了|写错了|答错了|弄错了|搞错了|选错了|不对|"
+    r"改一下|改下|改改|要改|想改|更正一下|(?:要|想|得|需要)?补充(?:一下|下)|填错了|说错了|讲错了|呾错了|写错了|答错了|弄错了|搞错了|选错了|不对|"
+    r"\b(?:i|we) (?:answered|said|put|gave|got) (?:it |that |this )?wrong\b|"
     r"\b(?:go back to|(?:i|we) (?:want|need|would like|'d like|should like|have|must)(?: to)? "
     r"(?:change|correct|fix|revise|update|amend)|"
     r"change my answer|change the answer|(?:got|put|gave) (?:it|that) wrong|"

@@ -34,6 +34,56 @@ _ML_WORD = re.compile(
     r"(?:今年|明年|这次|这回|我们|咱们)\S{0,10}?不(?:报|申报|提交|交)了",  # "其实我们今年没啥要做的，不报了"
     re.IGNORECASE,
 )
+_SAID_TWICE = re.compile(r"(?P<once>\S{2,12}?)(?:[\s,，、!！.。]*(?P=once)){1,2}[\s!！.。]*", re.IGNORECASE)
+_HEDGED_OPTION = re.compile(
+    r"^(?:maybe|perhaps|probably|possibly|i guess|i think|i suppose|也许|可能|大概|应该是|估计是?)[\s,，]*"
+    r"(?P<option>[^?？]{3,60}?)[\s?？]+$",
+    re.IGNORECASE,
+)
+
+
+def _rhetorical_answer(text: str) -> Optional[str]:
+    """ "yes" or "no" a rhetorical question gives ("那还用说？", "为什么不能？", "哪有人懂这个？", "isn't it obvious?")."""
+    if _ASKS_MEANING.search(words.fold(text)):
+        return None  # "why not? what do you mean": the question is what counts
+    clauses = [c.strip() for c in re.split(r"[，,。.!！?？]+", words.fold(text)) if c.strip()]
+    said = {value for clause in clauses for value, form in _RHETORICAL if form.fullmatch(clause)}
+    return said.pop() if len(said) == 1 else None
+
+
+_RHETORICAL = (
+    (
+        "yes",
+        re.compile(
+            r"(?:那|这)?(?:还)?用(?:说|问)(?:吗|嘛|么)?|难道(?:不是|没有|不要|不用|不能|不行)(?:吗|嘛|么)?|"
+            r"(?:不然|要不然)(?:呢|咧)?|岂不是|(?:为什么|为啥|凭什么|怎么)(?:不能|不行|不会|不可以)(?:呢)?|"
+            r"谁说不(?:能|行|是|重要)(?:的)?|哪能不(?:\S{0,4})|怎么会不(?:\S{0,4})|"
+            r"(?:不用\S{0,8})?难道(?:还)?(?:靠|用|让|指望)\S{0,8}|"
+            r"(?:is|isn'?t) it (?:not )?obvious|why (?:not|wouldn'?t it|couldn'?t we)|what else|how else(?: would we)?(?: do it)?"
+        ),
+    ),
+    (
+        "no",
+        re.compile(
+            r"(?:我们|咱们)?\S{0,6}?(?:哪有|哪来的?|哪里有)(?:人|钱|预算|时间|能力)\S{0,8}|怎么可能(?:呢)?|开什么玩笑"
+        ),
+    ),
+)
+_ASKS_MEANING = re.compile(r"what do you mean|what does .{1,30} mean|什么意思|啥意思|指什么|是指")
+_QUESTION_THEN_ANSWER = re.compile(
+    r"^(?P<asked>(?:(?!什么|怎么|为什么|为啥|啥|哪|咋|多少)[^？?]){3,40}(?:吗|么|嘛|呢)\s*[？?]+)\s*(?P<rest>\S.*)$",
+    re.DOTALL,
+)
+
+
+# Said at a plan question, these drop the whole plan, not the question ("no plan for scaling yet" does not)
+_WHOLE_PLAN_DROPPED = re.compile(
+    r"\b(?:no|not have|not having|don'?t have|doesn'?t have|won'?t have|will not have|will have no|without)\s+"
+    r"(?:an?\s+|any\s+)?(?:ml\s+|machine learning\s+|ai\s+)?plan\b(?!\s+(?:for|yet|on|about)\b)|"
+    r"\b(?:put|mark|register|record|file)\s+(?:us|it|[a-z]+)\s+(?:down\s+)?as\s+(?:having\s+)?no\s+plan\b|"
+    r"(?:今年|明年)\S{0,8}?(?:不搞了|不做了|不报了|不弄了|没有计划|没计划)(?!的)|"
+    r"报(?:个|一个)?(?:没有|无)计划|预算(?:全|都|已经)?(?:砍|冻结|没了)\S{0,10}?(?:不搞|不做|不报|没有计划)"
+)
 # Said at "Shall I submit?", these hold the submission back for a change.
 _NOT_YET = re.compile(
     r"\bbefore (?:you |we |i )?(?:submit|send|file)|\bbefore submitting\b|\bdon'?t submit (?:it )?yet\b|"
@@ -119,6 +169,24 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     if payload is not None:
         return _button(payload, asked)
     text = heard.text.strip()
+    said_twice = _SAID_TWICE.fullmatch(text)
+    if said_twice:  # "跳过跳过", "skip skip", "对对对": said once
+        return read(replace(heard, text=said_twice.group("once")), asked, lookup=lookup, editable=editable)
+    hedged = _HEDGED_OPTION.match(text) if asked.kind == "choice" else None
+    if hedged and answers.parse_choice(asked.name, hedged.group("option")):
+        return Reading(
+            "answer", value=answers.parse_choice(asked.name, hedged.group("option"))
+        )  # "maybe through the yearly planning cycle?"
+    rhetorical = _rhetorical_answer(text) if asked.kind in ("yes_no", "choice") and "yes" in asked.choices else None
+    if rhetorical:
+        return Reading("answer", value=rhetorical)  # "那还用说？", "难道不是吗？书没人借就是浪费", "why not?"
+    echoed = _QUESTION_THEN_ANSWER.match(text) if asked.kind in ("yes_no", "choice") else None
+    if echoed and echoed.group("rest").strip(
+        " 。.!！~～"
+    ):  # "部门和年份对吗？对。": the question echoed, then its answer
+        after = read(replace(heard, text=echoed.group("rest")), asked, lookup=lookup, editable=editable)
+        if after.kind == "answer":
+            return after
     kept = without_asking_if_ok(text)
     if kept != text and answers.has_substance(kept):  # "…，但基本没人拿来分析过。这样说可以吗？": the answer
         return read(replace(heard, text=kept), asked, lookup=lookup, editable=editable)
@@ -142,6 +210,8 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         )
     ):
         return Reading("command", command=Command(LEAVING_REQUESTS[request[0]]))  # "…没有机器学习计划", "把1号撤回吧"
+    if asked.is_plan_field and _WHOLE_PLAN_DROPPED.search(words.fold(text)) and answers.declares_no_plan(text):
+        return Reading("command", command=Command(FormExit.NO_PLAN))  # "…actually marketing not have ML plan next year"
     if asked.name == "confirmation" and _KEEP_AS_DRAFT.search(words.fold(text)):
         return Reading("answer", value="no")  # "no dont submit it yet. keep it as a draft, Tom needs to look at it"
     if (
@@ -170,6 +240,12 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     ):
         return Reading("skip")  # "没什么" at "which answer?": nothing to change (not "什么?")
     command = commands.match(text, editable)
+    if (
+        command is not None
+        and asked.kind == "note"
+        and (command.kind in ("edit", "change", "back", "swap") or command.field)
+    ):
+        command = None  # "不良率的基线没讲清楚让他们补充一下": a note for the lead may name any answer
     if command is not None and command.kind == "wait" and asks(text, asked):
         command = None  # "等下，data lake 具体是指什么？…": the question is what counts
     if (
@@ -656,7 +732,9 @@ _BARE_SUBMIT = re.compile(
 
 def parse_answer(text: str, asked: Question, heard: Optional[Heard] = None) -> Optional[Reading]:
     """The answer the text gives for the question's kind, a skip, or None."""
-    labelled = _labelled_answers(text) if asked.is_plan_field else {}
+    labelled = (
+        (_labelled_answers(text) or _numbered_qualifying_answers(text, asked.name)) if asked.is_plan_field else {}
+    )
     if asked.name in labelled:  # "- important: yes\n- real problem: yes, painfully so\n…": each line its question
         own = parse_answer(labelled[asked.name], asked, heard)
         if own is not None and own.kind == "answer":
@@ -725,6 +803,39 @@ def _labelled_answers(text: str) -> Dict[str, str]:
         if labelled and name and name not in found:
             found[name] = labelled.group("value")
     return found if len(found) >= 2 else {}
+
+
+def _numbered_qualifying_answers(text: str, asked: str) -> Dict[str, str]:
+    """The six qualifying questions answered as a numbered list ("1. Yes, absolutely… 2. It does… 6. Not sure"),
+    each item to the question of its number, or in order from the one asked when the list counts from 1."""
+    if asked not in QUALIFYING_QUESTIONS:
+        return {}
+    body = re.split(r"\n\s*\n(?=[^\n]*$)|\n\s*\n(?=\s*(?:kind regards|best|regards|thanks|cheers|谢谢|此致))", text)[0]
+    items = list(_NUMBERED_ITEM.finditer(body))
+    numbers = [_ITEM_NUMBER[next(n for n in m.group("n", "n2", "n3") if n)] for m in items]
+    if len(items) < 2 or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return {}
+    at = QUALIFYING_QUESTIONS.index(asked)
+    if numbers[0] <= at + 1 <= numbers[-1] and numbers[-1] <= len(QUALIFYING_QUESTIONS):
+        names = [QUALIFYING_QUESTIONS[n - 1] for n in numbers]
+    elif numbers[0] == 1 and at + len(numbers) <= len(QUALIFYING_QUESTIONS):
+        names = list(QUALIFYING_QUESTIONS[at : at + len(numbers)])
+    else:
+        return {}
+    ends = [m.start() for m in items[1:]] + [len(body)]
+    return {
+        name: body[m.end() : end].strip() for name, m, end in zip(names, items, ends) if body[m.end() : end].strip()
+    }
+
+
+QUALIFYING_QUESTIONS = ("q_important", "q_real_problem", "q_unused_data", "q_needs_ml", "q_can_do_alone", "q_can_ship")
+_ITEM_NUMBER = {**{str(n): n for n in range(1, 7)}, **{c: n for n, c in enumerate("一二三四五六", 1)}} | {
+    c: n for n, c in enumerate("①②③④⑤⑥", 1)
+}
+_NUMBERED_ITEM = re.compile(
+    r"(?:^|(?<=[\n;；。]))\s*(?:q|Q|第)?\s*(?P<n>[1-6一二三四五六])\s*(?:个|题)?\s*[)）.、．:：]\s*|"
+    r"(?:^|(?<=[\s;；。,，]))(?:q|Q)?(?P<n2>[1-6])[)）]\s*|(?P<n3>[①②③④⑤⑥])\s*"
+)
 
 
 _NO_SPONSOR = re.compile(

@@ -205,14 +205,16 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         ),
         (
             "withdraw_plan",
-            r"\b(?:withdraw|retract|delete|scrap|cancel|rescind|kill|retire|shelve|abandon)\s+"
+            r"\b(?:withdraw|retract|delete|scrap|scratch|cancel|rescind|kill|retire|shelve|abandon|axe|ditch)\s+"
             r"(?:(?:the|our|my)\s+(?=plan|proposal|#|no\.))?" + _NUMBER,
         ),
         (
             "withdraw_plan",
-            r"\b(?:withdraw|withdrawing|retract|retracting|pull|pulling|scrap|scrapping|drop|dropping|take back|"
-            r"taking back)\s+(?:our|my|the|this|that)\s+"
-            r"(?:(?!no\b|not\b)[\w&'-]+\s+){0,2}?" + _ML + r"(?:plan|proposal|submission)\b",
+            r"\b(?:withdraw|withdrawing|retract|retracting|pull|pulling|scrap|scrapping|scratch|drop|dropping|take back|"
+            r"taking back|cancel|cancelling|canceling)\s+(?:our|my|the|this|that)\s+"
+            r"(?:(?!no\b|not\b|for\b|of\b|from\b|in\b|into\b|on\b|out\b|to\b|with\b|about\b)[\w&'-]+\s+){0,4}?"
+            + _ML
+            + r"(?:plan|proposal|submission)\b",
         ),
         (
             "withdraw_plan",
@@ -453,6 +455,16 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?P<id>\d{1,6})(?!\d)",
         ),
         ("edit_plan", r"(?:修改|更正|改一下|改改|调整一下)(?:我们|我的|咱们)?的?" + _ZH_NUMBER + r"(?!.*(?:撤|删))"),
+        (  # "1号计划需修改一项：…" (a planner's "计划7需要修改" sends it back)
+            "edit_plan",
+            _ZH_NUMBER
+            + r"(?:需|要|得|需要|想|想要)(?:修改|更改|变更|更正|改)(?:一项|一处|一个地方|几项|几处|两处|两项)(?!.*(?:撤|删))",
+        ),
+        (  # "change the sponsor on plan #1", "update the metric of plan 3 to …"
+            "edit_plan",
+            r"\b(?:change|update|correct|fix|amend)\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}?(?:in|on|of|for)\s+"
+            r"(?:(?:our|my|the)\s+)?(?:plan\s*#?\s*|#\s*)(?P<id>\d{1,6})(?!\d)",
+        ),
         (
             "edit_plan",
             r"把?"
@@ -817,6 +829,10 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         # show_plan: one numbered plan
         (
             "show_plan",
+            r"^(?:请|麻烦)?(?:帮我)?(?:调阅|调出|查阅|打开|查看|调取)(?:一下)?\s*" + _ZH_NUMBER + r"[。.!！]?$",
+        ),  # "调阅计划 #2。"
+        (
+            "show_plan",
             r"^(?:(?:please|pls|can you|could you)\s+)?(?:show|open|pull up|display|view|read|see|look at|bring up)"
             r"(?:\s+me)?\s+(?:the\s+)?" + _NUMBER + r"(?:\s+for (?:us|me))?(?:[,\s]+please)?[.!?]?$",
         ),
@@ -978,7 +994,15 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
         opening = _recognise(sentences.group(1))
         if opening is not None and opening[0] == "show_plan" and _recognise(sentences.group(2)) is None:
             return opening
+    if found is not None and found[0] == "start_plan" and _ASKS_BEFORE_STARTING.search(fold(text)):
+        return None  # "before i start this plan thing - whats the difference between AI and ML": a question first
     return found
+
+
+_ASKS_BEFORE_STARTING = re.compile(
+    r"\bbefore (?:i|we) (?:start|begin|get going|get started|fill|do)\b.*(?:\?|\b(?:what|whats|why|how|which|who|"
+    r"is|are|does|do|can)\b)|(?:开始|填|写)(?:之前|以前|前)\S*?(?:什么|为什么|怎么|吗|呢|？|\?)"
+)
 
 
 _ACKNOWLEDGEMENT_OPENING = re.compile(
@@ -1295,7 +1319,7 @@ _WHAT_WAS_FILED = re.compile(
     r"(?:谁|哪些部门|哪几个部门|哪个部门|哪些单位)(?:都|已经)?(?:交|报|提交|申报)(?:上来)?了|"
     r"(?:交|报|提交|申报)(?:上来)?了的(?:计划|规划|方案)|"
     r"(?:已经|已)(?:报送|报|交|提交|申报)(?:上来|上去)?的|(?:报送|提交|申报|交|报)上来的|"
-    r"(?:调阅|查阅|调取|调出|查看|拉一下|拉下|看下|看一下|查一下|查查|查下)\S{0,16}?(?:报送|报|交|提交|申报)(?:的|了的|过的)|"
+    r"(?:调阅|查阅|调取|调出|查看|拉一下|拉下|看下|看一下|查一下|查查|查下|列出|列一下|列下|列个)\S{0,20}?(?:报送|报|交|提交|申报)(?:的|了的|过的)|"
     r"\b(?:what|which|how many)\b.{0,40}\b(?:did|has|have)\b.{0,30}\b(?:file|submit|send in|hand in|put in|"
     r"put forward)\b|\b(?:what|which|how many)\b.{0,40}\b(?:filed|submitted|sent in|handed in|put in|put forward)\b|"
     r"\b(?:what|which|how many)\b[^.]{0,40}\b(?:submit|file|send in|hand in|got in)\b|"
@@ -1560,7 +1584,10 @@ _STILL_IN_DRAFT = re.compile(
     r"(?:what|which)(?: ones?| plans?)?(?:'s| is| are)?) (?:still )?(?:only |just )?(?:sitting |stuck |left |lying )?"
     r"(?:in|as|at) (?:the )?drafts?(?: stage| form| status)?\b|"
     r"^(?:现在|目前|那|还有|另外|那现在)*(?:哪些|什么|啥|嘛|有没有|有哪些|还有哪些|还有嘛|还有啥|还有什么|还有没有)"
-    r"(?:计划|部门的计划)?(?:还|仍然|仍)?(?:是|在|停在|处于|只是|还是)草稿"
+    r"(?:计划|部门的计划)?(?:还|仍然|仍)?(?:是|在|停在|处于|只是|还是)草稿|"
+    r"^(?:那|还有|另外)?(?:还在|仍在|停在)?草稿(?:里|中|状态)?(?:的|里的)?(?:还?没(?:有)?(?:交|提交)的?)?(?:计划)?"
+    r"(?:呢|有哪些|有几个|有几份)[?？]?$|"  # "还在草稿里没交的呢？"
+    r"^(?:and |so |ok,? )?(?:what about|how about|and) (?:the |any )?(?:ones? (?:still )?in )?drafts?\??$"
 )
 
 
