@@ -716,7 +716,8 @@ _OPENING_WAIT = re.compile(
     re.IGNORECASE,
 )
 _CHANGE_MARK = re.compile(
-    r"\b(?:actually|in fact|pls change|please change|change it|should be|is really|it'?s really)\b|其实|实际上|应该(?:算|是)|改成|改为"
+    r"\b(?:actually|in fact|pls change|please change|change it|should be|is really|it'?s really)\b|"
+    r"其实|实际上|应该(?:算|是)|改成|改为"
 )
 
 

@@ -43,7 +43,7 @@ _HEDGED_OPTION = re.compile(
 
 
 def _rhetorical_answer(text: str) -> Optional[str]:
-    """ "yes" or "no" a rhetorical question gives ("那还用说？", "为什么不能？", "哪有人懂这个？", "isn't it obvious?")."""
+    """ "yes" or "no" that a rhetorical question gives ("那还用说？", "为什么不能？", "哪有人懂这个？")."""
     if _ASKS_MEANING.search(words.fold(text)):
         return None  # "why not? what do you mean": the question is what counts
     clauses = [c.strip() for c in re.split(r"[，,。.!！?？]+", words.fold(text)) if c.strip()]
@@ -59,7 +59,8 @@ _RHETORICAL = (
             r"(?:不然|要不然)(?:呢|咧)?|岂不是|(?:为什么|为啥|凭什么|怎么)(?:不能|不行|不会|不可以)(?:呢)?|"
             r"谁说不(?:能|行|是|重要)(?:的)?|哪能不(?:\S{0,4})|怎么会不(?:\S{0,4})|"
             r"(?:不用\S{0,8})?难道(?:还)?(?:靠|用|让|指望)\S{0,8}|"
-            r"(?:is|isn'?t) it (?:not )?obvious|why (?:not|wouldn'?t it|couldn'?t we)|what else|how else(?: would we)?(?: do it)?"
+            r"(?:is|isn'?t) it (?:not )?obvious|why (?:not|wouldn'?t it|couldn'?t we)|what else|"
+            r"how else(?: would we)?(?: do it)?"
         ),
     ),
     (
@@ -184,9 +185,9 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     if echoed and echoed.group("rest").strip(
         " 。.!！~～"
     ):  # "部门和年份对吗？对。": the question echoed, then its answer
-        after = read(replace(heard, text=echoed.group("rest")), asked, lookup=lookup, editable=editable)
-        if after.kind == "answer":
-            return after
+        answered = read(replace(heard, text=echoed.group("rest")), asked, lookup=lookup, editable=editable)
+        if answered.kind == "answer":
+            return answered
     kept = without_asking_if_ok(text)
     if kept != text and answers.has_substance(kept):  # "…，但基本没人拿来分析过。这样说可以吗？": the answer
         return read(replace(heard, text=kept), asked, lookup=lookup, editable=editable)
@@ -824,7 +825,9 @@ def _numbered_qualifying_answers(text: str, asked: str) -> Dict[str, str]:
         return {}
     ends = [m.start() for m in items[1:]] + [len(body)]
     return {
-        name: body[m.end() : end].strip() for name, m, end in zip(names, items, ends) if body[m.end() : end].strip()
+        name: body[m.end() : end].strip()
+        for name, m, end in zip(names, items, ends, strict=True)
+        if body[m.end() : end].strip()
     }
 
 

@@ -210,7 +210,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         ),
         (
             "withdraw_plan",
-            r"\b(?:withdraw|withdrawing|retract|retracting|pull|pulling|scrap|scrapping|scratch|drop|dropping|take back|"
+            r"\b(?:withdraw|withdrawing|retract|retracting|pull|pulling|scrap|scrapping|scratch|drop|dropping|"
+            r"take back|"
             r"taking back|cancel|cancelling|canceling)\s+(?:our|my|the|this|that)\s+"
             r"(?:(?!no\b|not\b|for\b|of\b|from\b|in\b|into\b|on\b|out\b|to\b|with\b|about\b)[\w&'-]+\s+){0,4}?"
             + _ML
@@ -458,7 +459,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         (  # "1号计划需修改一项：…" (a planner's "计划7需要修改" sends it back)
             "edit_plan",
             _ZH_NUMBER
-            + r"(?:需|要|得|需要|想|想要)(?:修改|更改|变更|更正|改)(?:一项|一处|一个地方|几项|几处|两处|两项)(?!.*(?:撤|删))",
+            + r"(?:需|要|得|需要|想|想要)(?:修改|更改|变更|更正|改)"
+            + r"(?:一项|一处|一个地方|几项|几处|两处|两项)(?!.*(?:撤|删))",
         ),
         (  # "change the sponsor on plan #1", "update the metric of plan 3 to …"
             "edit_plan",

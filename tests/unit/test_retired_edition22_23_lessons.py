@@ -177,7 +177,8 @@ def test_a_note_for_the_lead_may_name_an_answer():
     "text, field, value",
     [
         (
-            "Sorry, before I answer, the question 5 I answered wrong. We cannot do it alone, we need IT department help.",
+            "Sorry, before I answer, the question 5 I answered wrong. "
+            "We cannot do it alone, we need IT department help.",
             "q_can_do_alone",
             "We cannot do it alone, we need IT department help",
         ),
