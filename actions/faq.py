@@ -104,6 +104,7 @@ class ActionAnswerFaq(Action):
             return "action_start_no_plan"  # "今年就不报了哈，我们在换ERP系统": the reason is asked, not assumed
         if (
             tracker.get_slot("last_plan_id")
+            and not faq.is_question(text)  # "And has anybody put their hand up for no plan?" decides nothing
             and answers.split_review(text)[0]
             and roles.can(identify(tracker), Permission.REVIEW_PLANS)
         ):

@@ -489,8 +489,8 @@ _CORRECTING = re.compile(
     r"let me correct(?: that)?|oops|hang on|hold on|actually(?=[\s,]+(?:yes|no|yeah|nope)\b)|"
     r"on (?:further )?reflection|on second thoughts?|second thoughts|come to think of it|thinking about it again|"
     r"now that i think about it|never mind|算了|等等|等一下|等下|不对|哦不|说错了|我是说|应该说|更正(?:一下)?|"
-    r"转念一想|仔细想想|再想了想)"
-    r"(?:[\s,，:：]+|$)|"
+    r"转念一想|仔细想想|再想了想|that'?s (?:unfair|not fair|too harsh|harsh|not quite right|not right))"
+    r"(?:\s*[-–—]\s*|[\s,，:：]+|$)|"
     r"^(?:算了|不对|哦不|想了想|想想|转念一想)[\s,，]*还是"  # "先不组了 嗯 算了还是组一个吧"
 )
 _ACKNOWLEDGEMENTS = frozenset(
@@ -989,8 +989,14 @@ def _corrections(clauses: Sequence[str]) -> Iterator[str]:
     for index in reversed(range(1, len(clauses))):
         corrected = _CORRECTING.match(clauses[index])
         rest = "，".join([clauses[index][corrected.end() :], *clauses[index + 1 :]]).strip("，, ") if corrected else ""
-        if rest:
+        if rest and not _DETAIL_RESTATED.match(rest):  # "Yes, seven years of data. Actually no, closer to ten."
             yield rest
+
+
+_DETAIL_RESTATED = re.compile(
+    r"^(?:no|nope|yes|yeah)[\s,，]+(?:it'?s |that'?s |it is |make (?:it|that) )?(?:closer to|more like|nearer|nearly|"
+    r"almost|at least|over|under) \S+"
+)
 
 
 def _after_correction(text: str) -> Optional[str]:

@@ -59,6 +59,9 @@ _RHETORICAL = (
             r"(?:不然|要不然)(?:呢|咧)?|岂不是|(?:为什么|为啥|凭什么|怎么)(?:不能|不行|不会|不可以)(?:呢)?|"
             r"谁说不(?:能|行|是|重要)(?:的)?|哪能不(?:\S{0,4})|怎么会不(?:\S{0,4})|"
             r"(?:不用\S{0,8})?难道(?:还)?(?:靠|用|让|指望)\S{0,8}|"
+            r"能不\S{1,8}?(?:吗|么|嘛)|不\S{1,10}?(?:怎么行|哪行|哪能行|怎么可以)|"  # "能不重要吗？", "不组个试点小组怎么行？"
+            r"(?:it is |it'?s )?(?:not possible|impossible) (?:for us )?(?:to )?not .{1,30}|"  # "it is not possible to not do it"
+            r"(?:we )?(?:can'?t|cannot) (?:afford )?not (?:to )?.{1,30}|"
             r"(?:is|isn'?t) it (?:not )?obvious|why (?:not|wouldn'?t it|couldn'?t we)|what else|"
             r"how else(?: would we)?(?: do it)?"
         ),

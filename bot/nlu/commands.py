@@ -3,6 +3,7 @@ their intent, with confidence 1.0, after the intent model and the fallback class
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -118,8 +119,9 @@ class PlanCommandRecognizer(GraphComponent):
             if found is None and guessed == "query_plans" and introduces_self(text):
                 found = ("greet", None)  # "Hi. I manage the call centre, which is Customer Support in your list."
             listed = listing_by_status(text) if found is None else None
-            if listed and guessed in ACTING and not doubtful and listed[1] != "no_plan":
-                listed = None  # an acting guess stands, but "show me the no-plan declarations" declares nothing
+            if listed and guessed in ACTING and not doubtful and listed[1] != "no_plan" and _NAMES_A_PLAN.search(text):
+                listed = None  # an acting guess on a named plan stands, but "show me the no-plan declarations"
+                # declares nothing, and "whats waiting on review for 27" reviews no plan
             if listed:  # "what's waiting for review?": the submitted plans; "anything still in draft?"
                 found = (listed[0], None)
                 if listed[0] == "query_plans" and not any(
@@ -188,3 +190,10 @@ class PlanCommandRecognizer(GraphComponent):
                 ]
                 message.set(ENTITIES, entities, add_to_output=True)
         return messages
+
+
+_NAMES_A_PLAN = re.compile(
+    r"(?:\bplan|#|\bno\.|\bnumber|计划|方案)\s*#?\s*\d|\d+\s*(?:号|號)|"
+    r"\b(?:this|that|it|the) (?:one|plan)\b|这个|那个|这份|那份",
+    re.IGNORECASE,
+)

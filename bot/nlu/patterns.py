@@ -241,6 +241,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:pull|drop|kill|scrap|bin|ditch|get rid of|withdraw|retract|delete)\s+(?:it|that one|this one)\b",
         ),
         ("withdraw_plan", r"\b(?:need|have|want|going|got|decided) to (?:pull|drop|kill)\s+" + _NUMBER),
+        (  # "We need to pull the quote pricing one, 1 - the pricing team's been restructured"
+            "withdraw_plan",
+            r"\b(?:need|have|want|going|got|decided|'d like|would like) to (?:pull|drop|kill|withdraw|scrap|retract) "
+            r"(?:the|our|my) [\w&' -]{1,40}? one,?\s*(?:#|no\.?|number|plan)?\s*(?P<id>\d{1,6})(?!\d)",
+        ),
         (  # "Please pull #3, we are not doing it anymore"
             "withdraw_plan",
             r"\b(?:pull|drop|scrap|kill|bin|ditch)\s+" + _NUMBER + r"\s*[,;.:-]+\s*(?:(?:as|since|because) )?"
@@ -1602,6 +1607,7 @@ def awaiting_review(text: str) -> Optional[str]:
 _NO_PLAN_RECORDS = re.compile(
     r"\bno[- ]plan (?:declarations?|records?|units?|statements?|filings?)\b|"
     r"\b(?:declared|declaring|filed|recorded|said they have|with|that have) no (?:ml )?plans?\b|"
+    r"\b(?:put (?:their|a|his|her) hands? up|signed up|opted|gone|gone in|asked) for no (?:ml )?plans?\b|"
     r"(?:声明|登记|申报|报)(?:了)?(?:没有|无)(?:机器学习)?计划的(?:部门|记录|单位)?|没有计划的(?:部门|记录|声明)|无计划(?:声明|记录)|"
     r"哪些(?:部门|单位)(?:声明|登记|申报|报)了?(?:没有|无)(?:机器学习)?计划"
 )

@@ -78,6 +78,12 @@ def test_the_six_questions_answered_as_a_numbered_list_go_each_to_its_question()
         ("q_important", "重要吗？很重要，老板天天问", "yes"),
         ("q_needs_ml", "要呢，天气、节假日、周边活动都影响客流，人算不清楚", "yes"),
         ("scaling_path", "Maybe through the yearly planning cycle?", "annual_planning"),
+        ("q_important", "It is not possible to not do it, the CFO is on our neck", "yes"),
+        ("q_important", "你说呢？一个档期就是两三千块，能不重要吗？", "yes"),
+        ("pilot_team", "不组个试点小组怎么行？", "yes"),
+        ("q_unused_data", "Yes, seven years of accounts payable data. Actually no, it's closer to ten.", "yes"),
+        ("q_unused_data", "Yes. Actually no, nobody has that data.", "no"),
+        ("data_quality", "Poor, I'm afraid. Well, no, that's unfair - fair to middling.", "mixed"),
         ("data_location", "The logs are collected together in one log platform, Splunk", "central"),
         ("data_location", "都在车间那台DCS服务器上面别的部门也拿不到", "siloed"),
         (
@@ -195,3 +201,16 @@ def test_a_change_of_an_earlier_answer_in_new_words(text, field, value):
 def test_a_skip_said_twice_is_a_skip(text):
     reading = read("skill_gaps", text)
     assert reading.kind in ("skip", "command") and reading.value is None
+
+
+@pytest.mark.parametrize("text", ["不填行吗", "why not? what do you mean"])
+def test_a_question_that_only_looks_rhetorical_is_not_an_answer(text):
+    assert read("q_can_ship", text).kind != "answer"
+
+
+def test_a_question_about_no_plan_records_is_a_listing_not_a_review():
+    assert patterns.listing_by_status("And has anybody put their hand up for no plan?") == ("query_plans", "no_plan")
+    assert patterns.recognise("We need to pull the quote pricing one, 1 - the team's been restructured") == (
+        "withdraw_plan",
+        1,
+    )
