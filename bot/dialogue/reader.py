@@ -828,6 +828,18 @@ def _numbered_qualifying_answers(text: str, asked: str) -> Dict[str, str]:
     else:
         return {}
     ends = [m.start() for m in items[1:]] + [len(body)]
+    return {name: _without_its_label(said) for name, said in _numbered_items(names, items, ends, body).items()}
+
+
+def _without_its_label(said: str) -> str:
+    """ "can do alone - no, we need IT" -> "no, we need IT": the question's name said before the answer."""
+    labelled = re.match(r"^(?P<label>[^-–—:：,，]{2,30}?)\s*(?:\s[-–—]\s|[:：])\s*(?P<said>\S.*)$", said, re.DOTALL)
+    if labelled and commands.field_named(labelled.group("label"), ANSWER_FIELD_NAMES):
+        return labelled.group("said")
+    return said
+
+
+def _numbered_items(names: Sequence[str], items: Sequence[Any], ends: Sequence[int], body: str) -> Dict[str, str]:
     return {
         name: body[m.end() : end].strip()
         for name, m, end in zip(names, items, ends, strict=True)

@@ -834,6 +834,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:报|交|写|提交)(?:一下)?(?:明年|今年|下一年|20\d\d\s*年?度?)的?(?:机器学习|ml|ai)?(?:计划|规划)",
         ),
         # show_plan: one numbered plan
+        (  # "Good morning. I am reviewing the plans. Kindly show me plan number 1"
+            "show_plan",
+            r"(?:^|[.!?]\s+)(?:(?:kindly|please|pls|can you|could you)\s+)*(?:show|open|pull up|display|bring up)"
+            r"(?:\s+me)?\s+(?:the\s+)?(?:plan\s+)?" + _NUMBER + r"(?:\s+for (?:us|me))?(?:[,\s]+please)?[.!?]?$",
+        ),
         (
             "show_plan",
             r"^(?:请|麻烦)?(?:帮我)?(?:调阅|调出|查阅|打开|查看|调取)(?:一下)?\s*" + _ZH_NUMBER + r"[。.!！]?$",

@@ -214,3 +214,18 @@ def test_a_question_about_no_plan_records_is_a_listing_not_a_review():
         "withdraw_plan",
         1,
     )
+
+
+def test_numbered_answers_that_repeat_the_question_name_are_read_after_the_name():
+    text = (
+        "About the six questions I answer all together to go faster:\n1) important - yes, very\n2) real problem - yes\n"
+        "3) unused data - yes, we have 10 years of sales orders\n4) needs ML - yes\n"
+        "5) can do alone - no, we need the data team from IT\n6) can go to production - not sure, our CRM is very old"
+    )
+    extra = dict(read("q_important", text).extra)
+    assert extra["q_can_do_alone"] == "no" and extra["q_can_ship"] == "unsure"
+
+
+def test_a_plan_asked_for_after_a_preamble_is_shown():
+    text = "Good morning. I am reviewing the plans. Kindly show me plan number 1"
+    assert patterns.recognise(text) == ("show_plan", 1)
