@@ -1624,6 +1624,27 @@ _WITH_STATUS = re.compile(
 )
 
 
+# A short follow-up to a listing that names only a state: "那被退回修改的呢", "what about the approved ones?"
+_STATUS_FOLLOW_UP = re.compile(
+    r"^(?:(?:嗯嗯|嗯|好的|好|ok|okay)[，,\s]*)?(?:那|还有|另外)?(?:现在|目前)?(?:还在|仍在|处于|被|已经|已)?"
+    r"(?:(?P<draft>草稿(?:状态)?)|(?P<needs_work>退回(?:修改)?|打回)|(?P<approved>批准|通过)|(?P<withdrawn>撤回|撤销)"
+    r"|(?P<submitted>提交))(?:了)?的?(?:计划)?(?:呢|有哪些|有几个|有几份|都有哪些)(?:呀|嘞|啊|呢)?[?？]?$|"
+    r"^(?:and |so |ok,? )?(?:what about|how about|and) (?:the |any )?(?:ones? )?"
+    r"(?:(?P<needs_work_en>sent back|returned)|(?P<approved_en>approved)|(?P<withdrawn_en>withdrawn))"
+    r"(?: ones?| plans?)?\??$"
+)
+_FOLLOW_UP_STATUS = {
+    "draft": "draft",
+    "needs_work": "needs_work",
+    "approved": "approved",
+    "withdrawn": "withdrawn",
+    "submitted": "submitted",
+    "needs_work_en": "needs_work",
+    "approved_en": "approved",
+    "withdrawn_en": "withdrawn",
+}
+
+
 def listing_by_status(text: str) -> Optional[Tuple[str, str]]:
     """(intent, status) of a request for the plans in one state: "what's waiting for review?" (submitted),
     "is anything still in draft?" (draft); show_my_plans about one's own, query_plans otherwise."""
@@ -1632,6 +1653,9 @@ def listing_by_status(text: str) -> Optional[Tuple[str, str]]:
     named = _WITH_STATUS.search(folded) if status is None else None
     if named:  # "please list every plan with the status submitted for 2027"
         status = named.group("status")
+    followed = _STATUS_FOLLOW_UP.match(folded) if status is None and named is None else None
+    if followed:  # "那被退回修改的呢", "嗯嗯，那现在还在草稿状态的有哪些嘞？"
+        status = next(value for key, value in _FOLLOW_UP_STATUS.items() if followed.group(key))
     if status is None and _NO_PLAN_RECORDS.search(folded):
         return "query_plans", "no_plan"  # "show me the no-plan declarations", "哪些部门声明了没有计划"
     if status is None:

@@ -151,6 +151,9 @@ def test_requests_in_new_words(text, found):
         ("还在草稿里没交的呢？", "draft"),
         ("what about the drafts?", "draft"),
         ("whats waiting on review for 27", "submitted"),
+        ("嗯嗯，那现在还在草稿状态的有哪些嘞？", "draft"),
+        ("那被退回修改的呢", "needs_work"),
+        ("what about the approved ones?", "approved"),
     ],
 )
 def test_a_follow_up_listing_by_status(text, status):
