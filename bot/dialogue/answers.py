@@ -1577,6 +1577,7 @@ _REASON_CLAUSE = re.compile(
 _NOT_NOW = re.compile(
     r"^\s*[:：]\s*(?:none|nil|n/?a|zero|nothing|no|无|没有|暂无|不涉及)(?![a-z])|"
     r"^(?:那块|这块|方面|这个|那个|的话|嘛|呢|吧)?\s*(?:谈不上|算不上|不算|没有|没啥|不涉及|不太涉及|暂时不|以后再说|先不算|"
+    r"不指望|指望不上|别指望|"
     r"不直接|不明显|影响不大|关系不大|不太相关|没什么关系|没关系)|"
     r"^\s*(?:maybe|perhaps|possibly)?\s*(?:one day|someday|some day|later|down the line|in the future)\b|"
     r"^[^.;]{0,30}\bnot (?:for|in) this (?:plan|one|year|round)\b|^\s*(?:not really|not so much|not yet|isn'?t|"

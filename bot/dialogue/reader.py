@@ -46,6 +46,8 @@ def _rhetorical_answer(text: str) -> Optional[str]:
     """ "yes" or "no" that a rhetorical question gives ("那还用说？", "为什么不能？", "哪有人懂这个？")."""
     if _ASKS_MEANING.search(words.fold(text)):
         return None  # "why not? what do you mean": the question is what counts
+    if re.match(r"^(?:不|没有?)\S{1,8}[，,]\s*难道", words.fold(text)):
+        return "yes"  # "不先试点，难道一上来就全机队铺开？": without it, the absurd alternative
     clauses = [c.strip() for c in re.split(r"[，,。.!！?？]+", words.fold(text)) if c.strip()]
     said = {value for clause in clauses for value, form in _RHETORICAL if form.fullmatch(clause)}
     return said.pop() if len(said) == 1 else None
@@ -73,6 +75,10 @@ _RHETORICAL = (
             r"(?:我们|咱们)?\S{0,6}?(?:哪有|哪来的?|哪里有)(?:人|钱|预算|时间|能力)\S{0,8}|怎么可能(?:呢)?|开什么玩笑"
         ),
     ),
+)
+# "No, we'll need IT. Obviously.": the stress on what was said, not a yes of its own
+_TRAILING_STRESS = re.compile(
+    r"[.,;!]\s*(?:obviously|of course|clearly|naturally|for sure|definitely|surely)[.!]*\s*$", re.IGNORECASE
 )
 _ASKS_MEANING = re.compile(r"what do you mean|what does .{1,30} mean|什么意思|啥意思|指什么|是指")
 _QUESTION_THEN_ANSWER = re.compile(
@@ -192,6 +198,9 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         answered = read(replace(heard, text=echoed.group("rest")), asked, lookup=lookup, editable=editable)
         if answered.kind == "answer":
             return answered
+    stressed = _TRAILING_STRESS.search(text)
+    if stressed and stressed.start() > 0 and answers.has_substance(text[: stressed.start()]):
+        return read(replace(heard, text=text[: stressed.start()]), asked, lookup=lookup, editable=editable)
     kept = without_asking_if_ok(text)
     if kept != text and answers.has_substance(kept):  # "…，但基本没人拿来分析过。这样说可以吗？": the answer
         return read(replace(heard, text=kept), asked, lookup=lookup, editable=editable)
