@@ -92,7 +92,13 @@ class PlanCommandRecognizer(GraphComponent):
                 and (
                     follow_up_query(text)
                     or lists_plans(text)
-                    or (about_units_plans(text) and asks_for_plans(guessed_for_queries, message.get(ENTITIES) or []))
+                    or (
+                        about_units_plans(text)
+                        and (
+                            asks_for_plans(guessed_for_queries, message.get(ENTITIES) or [])
+                            or (guessed == "ask_deadline" and not _DEADLINE_WORD.search(text))
+                        )
+                    )
                 )
             ):
                 found = ("query_plans", None)  # "plans from legal department", "销售部的呢？"
@@ -197,3 +203,5 @@ _NAMES_A_PLAN = re.compile(
     r"\b(?:this|that|it|the) (?:one|plan)\b|这个|那个|这份|那份",
     re.IGNORECASE,
 )
+# "And the Customer Support, what they have submitted?" asks for plans, not for the deadline
+_DEADLINE_WORD = re.compile(r"deadline|due|cut-?off|when|截止|期限|什么时候|哪天", re.IGNORECASE)
