@@ -241,6 +241,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:pull|drop|kill|scrap|bin|ditch|get rid of|withdraw|retract|delete)\s+(?:it|that one|this one)\b",
         ),
         ("withdraw_plan", r"\b(?:need|have|want|going|got|decided) to (?:pull|drop|kill)\s+" + _NUMBER),
+        (  # "so that claims triage plan we sent in, go ahead and withdraw it"
+            "withdraw_plan",
+            r"\b(?:that|the|our|my) [\w&' -]{1,40}? plan\b[^.!?]{0,40}?\b(?:withdraw|scrap|cancel|retract|delete|"
+            r"take back) (?:it|that one|this one)\b",
+        ),
         (  # "We need to pull the quote pricing one, 1 - the pricing team's been restructured"
             "withdraw_plan",
             r"\b(?:need|have|want|going|got|decided|'d like|would like) to (?:pull|drop|kill|withdraw|scrap|retract) "
@@ -466,6 +471,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             _ZH_NUMBER
             + r"(?:需|要|得|需要|想|想要)(?:修改|更改|变更|更正|改)"
             + r"(?:一项|一处|一个地方|几项|几处|两处|两项)(?!.*(?:撤|删))",
+        ),
+        (  # "Need to change summat on our solder inspection plan, number 1"
+            "edit_plan",
+            r"\b(?:need|want|have|got|'d like|would like) to (?:change|correct|fix|amend|update) "
+            r"(?:something|summat|somethin'?|a thing|one thing|a detail|an answer)\s+(?:on|in|of) (?:our|my|the) "
+            r"[\w&' -]{0,40}?plan\b,?\s*(?:number|no\.?|#)\s*(?P<id>\d{1,6})(?!\d)",
         ),
         (  # "change the sponsor on plan #1", "update the metric of plan 3 to …"
             "edit_plan",

@@ -141,6 +141,11 @@ def test_no_plan_for_one_question_is_not_no_plan_at_all(text):
         ("调阅计划 #2。", ("show_plan", 2)),
         ("hey before i start this plan thing - whats the actual difference between AI and machine learning", None),
         ("pull plan 3", None),
+        (
+            "Hey, so that claims triage plan we sent in, go ahead and withdraw it, we're not doing it after all.",
+            ("withdraw_plan", None),
+        ),
+        ("Need to change summat on our solder inspection plan, number 1. The target's wrong", ("edit_plan", 1)),
         ("can you pull up our fraud detection plan", None),
     ],
 )
