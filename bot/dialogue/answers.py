@@ -716,6 +716,10 @@ def _read_choice(field: str, text: str, in_passing: bool = False) -> Optional[Ch
     qualified = _GOOD_BUT_FOR.search(folded) if field == "data_quality" and opens_good else None
     if qualified and not re.search(r"\b(?:nothing|no|none|only|hardly any)\b[^,.;]*$", folded[: qualified.start()]):
         return Choice("mixed", True)  # "great apart from the old records", "good in parts"
+    if field == "data_quality" and opens_good and len(parts) > 1:
+        after_but = [label for part in parts[1:] if _BUT.match(part) for label in _scan(part, field_groups)]
+        if "poor" in after_but:
+            return Choice("mixed", True)  # "Photos are good, but many of them have no label."
     if field == "data_quality" and len(parts) > 1 and lead in ("poor", "mixed"):
         rest = [label for part in parts[1:] for label in _scan(part, field_groups)]
         if "poor" in rest and "good" not in rest and (lead == "poor" or _LUKEWARM.match(parts[0])):
@@ -1392,25 +1396,27 @@ _CLAUSE_BREAK = re.compile(r"[,，;；.。!！?？、\n]|\s(?:and|plus|but)\s|�
 _MONEY = re.compile(
     r"\b(?:money|cash|profits?|margins?|bottom line|losses|leakage|write-?offs?|"
     r"recover(?:ed|y|ies)?|dollars|pounds|euros|rands?|pesos|naira|rupees)\b|[$£€¥₹₦]|"
-    r"利润|少亏|营收|回款|追回|挽回损失|止损"
+    r"利润|少亏|营收|回款|追回|挽回损失|止损|增收|多赚|多挣|赚得多|挣得多|赚钱|挣钱|钱(?:就|也)?(?:多了|多|更多)|卖得多"
 )
 _STAFF_TIME = re.compile(
     r"(?<!\bfirst )(?<!\bsame )(?<!\bthis )(?<!\bnext )(?<!\blast )(?<!\bany )(?<!\bon )(?<!\bin )"
     r"(?<!\bover )(?<!\bat )(?<!\bwait )(?<!\bwaiting )(?<!\bqueue )(?<!\bresponse )(?<!\bturnaround )"
     r"(?<!\bdelivery )(?<!\blead )(?<!\bsettlement )\b(?:time|man-?hours|workload|legwork|manual work|"
     r"manual effort|busywork|admin work)\b(?! to market)|"
-    r"省得|省去了?|免得|少折腾|不用再|不必再|不用天天|不用每天|工作量"
+    r"省得|省去了?|免得|少折腾|不用再|不必再|不用天天|不用每天|工作量|时间(?:也|都|就)?(?:省了|省掉了|省下了|少了|短了)"
 )
 _CUSTOMER = re.compile(
     r"\b(?:customers?|clients?|patients?|policyholders?|passengers?|members?|guests?|citizens?|residents?|"
-    r"tenants?|claimants?|consumers?|shoppers?|students?|parents?|travell?ers?|callers?|subscribers?|"
+    r"tenants?|claimants?|consumers?|shoppers?|students?|parents?|travell?ers?|callers?|subscribers?|ratepayers?|"
+    r"taxpayers?|"
     r"the public|end users?|users?|people waiting)\b|"
-    r"客户|顾客|用户|乘客|患者|病人|投保人|会员|家长|学生|居民|农户|车主|旅客|游客|市民|业主|老百姓|群众|住户|租户|客人|消费者|办事的人"
+    r"客户|顾客|用户|乘客|患者|病人|投保人|会员|家长|学生|居民|农户|车主|旅客|游客|市民|业主|老百姓|群众|住户|租户|客人|消费者|办事的人|"
+    r"\S{1,4}公司(?=\S{0,2}满意)"
 )
 _BETTER_OFF = re.compile(
     r"\b(?:faster|quicker|sooner|shorter|happier|happy|wait(?:s|ing)?|queues?|complain(?:ts?|ing)?|"
     r"experience|service|svc|served|satisf\w*|better|smoother|easier|paid|delays?|conversations?|outreach|care|"
-    r"stuck|trust|fewer|less)\b|"
+    r"stuck|trust|fewer|less|sorted|raging|angry|ringing back|calling back|chasing)\b|\b(?:aren'?t|not|no longer)\b|"
     r"更快|更早|更及时|更方便|少等|不用等|不用跑|少跑|满意|体验|服务|高兴|开心|放心|舒心|省心|少受|之苦|口碑|"
     r"护理|好评|投诉|排队|等待|等太久|及时"
 )
@@ -1419,7 +1425,8 @@ _NEW_THING = re.compile(
     r"services?|business(?:es)?|revenue streams?|lines?|channels?|partners?|offerings?|opportunit(?:y|ies)|"
     r"use cases?|areas?|verticals?|territor(?:y|ies))\b|\bopens?(?: up)? (?:the |a )?doors?\b|"
     r"\b(?:expand|expanding|move|moving) into\b|"
-    r"新的?(?:客户|客群|市场|业务|产品|渠道|供应商|机会|商机|赛道|增长点|服务|模式|领域)|开拓|开辟|打开[^，,。；;]{0,6}市场"
+    r"新的?(?:客户|客群|市场|业务|产品|渠道|供应商|机会|商机|赛道|增长点|服务|模式|领域|生意|方向|品类|产品线)|"
+    r"新\S{0,4}?(?:生意|方向|业务)|开拓|开辟|打开[^，,。；;]{0,6}市场"
 )
 _STAFF_TIME_OWNER = re.compile(
     r"\b(?:staff|team|agents?|analysts?|clerks?|officers?|clinicians?|nurses?|doctors?|engineers?|buyers?|"
@@ -1428,8 +1435,13 @@ _STAFF_TIME_OWNER = re.compile(
 )
 _THEIR_DECISION = re.compile(r"决策|授信|审批|\bdecisions?\b|\bapprovals?\b")
 _DENIED = re.compile(r"\b(?:not about|nothing to do with|no direct|won'?t (?:make|save|bring))\b|谈不上|不涉及|没什么")
+_UPSELL = re.compile(
+    r"(?:老客户|熟客|老客|现有客户|会员)\S{0,10}?(?:多推|多卖|加推|加卖|顺便|顺带|追加)|(?:多推|加推|顺带多推|追加卖|追加賣|加卖)\S{0,8}|"
+    r"\b(?:sell|selling) (?:more|extra|add-?ons?) to (?:existing|our|current|regular) (?:customers|clients|members)\b"
+)
 _VALUE_CUES = (
     ("revenue", _MONEY),
+    ("upsell", _UPSELL),
     ("time_saved", _STAFF_TIME),
     ("customer_service", _CUSTOMER),
     ("new_opportunities", _NEW_THING),
@@ -1526,6 +1538,7 @@ _LABELLED_AFTER = re.compile(
     r"[,;]\s*(?:which|that|this) (?:counts as|is|would be) (?P<label_en>[a-z ]{3,24})[.!]?\s*$",
     re.IGNORECASE,
 )
+_BUT = re.compile(r"^\s*(?:but|however|though|although|yet|但|但是|不过|就是|可是|只是)\b", re.IGNORECASE)
 _GOOD_BUT_FOR = re.compile(
     r"\b(?:apart from|except(?: for)?|other than|in parts|in places|bar the|save for)\b|除了|部分还行|有的好有的"
 )

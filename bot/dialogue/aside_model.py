@@ -137,3 +137,9 @@ def warm_up_in_background() -> None:
 
 def read(text: str) -> Optional[Aside]:
     return model().read(text)
+
+
+def leans_to_a_way_out(text: str) -> bool:
+    """Whether a way out is the likeliest reading, sure or not."""
+    probabilities = model().probabilities(text)
+    return max(probabilities, key=probabilities.__getitem__) == WAY_OUT

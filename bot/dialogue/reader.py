@@ -42,6 +42,14 @@ _HEDGED_OPTION = re.compile(
 )
 
 
+def _says_a_way_out(text: str) -> bool:
+    """A long phrase for stopping now said inside a longer message ("We shall resume this at a later date"),
+    where the aside model leans to a way out but is not sure."""
+    folded = words.fold(text)
+    strong = [p for p in words.phrases("commands", FormExit.PAUSE, "strong") if len(words.fold(p)) >= 14]
+    return any(words.spans(folded, words.fold(phrase)) for phrase in strong) and aside_model.leans_to_a_way_out(text)
+
+
 def _rhetorical_answer(text: str) -> Optional[str]:
     """ "yes" or "no" that a rhetorical question gives ("那还用说？", "为什么不能？", "哪有人懂这个？")."""
     if _ASKS_MEANING.search(words.fold(text)):
@@ -72,7 +80,8 @@ _RHETORICAL = (
     (
         "no",
         re.compile(
-            r"(?:我们|咱们)?\S{0,6}?(?:哪有|哪来的?|哪里有)(?:人|钱|预算|时间|能力)\S{0,8}|怎么可能(?:呢)?|开什么玩笑"
+            r"(?:我们|咱们)?\S{0,6}?(?:哪有|哪来的?|哪里有)(?:人|钱|预算|时间|能力)\S{0,8}|怎么可能(?:呢)?|开什么玩笑|"
+            r"\S{0,10}?哪(?:里|儿)?(?:搞|做|弄|干|整)得(?:来|了|成|动)\S{0,6}"  # "我们采购部几个人哪里搞得来这个"
         ),
     ),
 )
@@ -181,7 +190,7 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         return _button(payload, asked)
     text = heard.text.strip()
     said_twice = _SAID_TWICE.fullmatch(text)
-    if said_twice:  # "跳过跳过", "skip skip", "对对对": said once
+    if said_twice and commands.match(said_twice.group("once")) is not None:  # "跳过跳过", "skip skip": said once
         return read(replace(heard, text=said_twice.group("once")), asked, lookup=lookup, editable=editable)
     hedged = _HEDGED_OPTION.match(text) if asked.kind == "choice" else None
     if hedged and answers.parse_choice(asked.name, hedged.group("option")):
@@ -299,6 +308,8 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     aside = aside_model.read(text) if asked.kind != "decision" and not _leads(text, asked) else None
     if aside is not None and aside.kind == aside_model.WAY_OUT:
         return Reading("command", command=Command(FormExit.PAUSE))  # "omg gotta run, standup in 2 😭"
+    if aside is None and _says_a_way_out(text) and asked.kind != "decision" and not _leads(text, asked):
+        return Reading("command", command=Command(FormExit.PAUSE))  # "…We shall resume this at a later date."
     if aside is not None:  # "问这个搞么事？我又不是老板"
         return _answer_after_a_question(text, asked) or _question_back(text, asked, lookup, about_the_question=True)
     if asked.kind == "text" and (_only_puzzled(text) or _asks_to_be_written_for(text)):

@@ -240,3 +240,47 @@ def test_numbered_answers_that_repeat_the_question_name_are_read_after_the_name(
 def test_a_plan_asked_for_after_a_preamble_is_shown():
     text = "Good morning. I am reviewing the plans. Kindly show me plan number 1"
     assert patterns.recognise(text) == ("show_plan", 1)
+
+
+@pytest.mark.parametrize(
+    "text, branches",
+    [
+        ("saves agent time and customers arent raging from ringing back", ["time_saved", "customer_service"]),
+        ("Saves heaps of staff time, and ratepayers get sorted quicker", ["time_saved", "customer_service"]),
+        ("卖得多赚得多噻，还有就是老客户可以顺便多推点配套的东西", ["revenue", "upsell"]),
+        ("会员留住了钱就多了，还能顺带多推包月卡", ["revenue", "upsell"]),
+        ("降低融资成本算收入吧，另外财务做资金计划的时间也省了", ["revenue", "time_saved"]),
+        ("主要係收入，艙位賣得好啲；仲有可以追加賣多啲艙位俾熟客", ["revenue", "upsell"]),
+        ("船舶在港时间短了船公司满意；龙门吊作业时间也省了", ["time_saved", "customer_service"]),
+        ("少压库存少报废，等于增收；还有可能发现新的选题方向", ["revenue", "new_opportunities"]),
+    ],
+)
+def test_value_described_in_edition_24(text, branches):
+    assert read("value_branches", text).value == branches
+
+
+@pytest.mark.parametrize(
+    "question, text, value",
+    [
+        ("pilot_team", "We'd start with just the alky unit and a handful of folks to see how it goes", "yes"),
+        ("q_can_do_alone", "Sorry, I think it is difficult for us alone.", "no"),
+        ("data_quality", "Photos are good, but many of them have no label.", "mixed"),
+        ("data_quality", "Más o menos, many fields are empty", "mixed"),
+        ("data_location", "Each branch keeps its own files, some are in the main system", "mixed"),
+        ("q_can_do_alone", "我们采购部几个人哪里搞得来这个", "no"),
+        ("failure_tolerance", "厂长讲了，钱他出，试一年不成也不怪我们", "budgeted"),
+        ("q_needs_ml", "我諗要，啲規律人手睇唔出", "yes"),
+        ("failure_tolerance", "须确保成功，不宜试错", "must_succeed"),
+    ],
+)
+def test_choice_answers_of_edition_24(question, text, value):
+    assert read(question, text).value == value
+
+
+@pytest.mark.parametrize("text", ["Let's circle back on that one", "park that one for now"])
+def test_coming_back_to_one_question_skips_it(text):
+    assert commands.match(text).kind == "skip"
+
+
+def test_circling_back_later_still_pauses():
+    assert commands.match("let's circle back later, I need to run").kind == "pause"
