@@ -533,6 +533,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:继续|接着来|接着填|接着弄|继续填|接着)(?:吧|啦)?[。!！]?$|^(?:我们|咱们)?(?:继续填|接着填|接着弄)(?:吧|啦)?[。!！]?$|"
             r"^(?:ok |okay )?(?:i'?m |im )?back[,.!\s]+(?:let'?s |lets )?(?:continue|carry on|go on|keep going)\b",
         ),
+        (  # "ok I'm back", "好了，我回来了": back from the break the bot was told about
+            "resume_plan",
+            r"^(?:(?:ok|okay|right|alright|hi|hey|sorry|so)[,.!\s]+)*(?:i'?m|im|i am|we'?re|we are) back"
+            r"(?: now| again)?[.!\s]*$|"
+            r"^(?:(?:好了|好的|好|ok|嗯|行)[，,!！\s]*)?(?:我)?回来了[。!！]?$",
+        ),
         # "厂长那边说好了 接着填吧", "厂长那边问好了，咱们接着填": a message that ends by going on
         (
             "resume_plan",

@@ -284,3 +284,8 @@ def test_coming_back_to_one_question_skips_it(text):
 
 def test_circling_back_later_still_pauses():
     assert commands.match("let's circle back later, I need to run").kind == "pause"
+
+
+@pytest.mark.parametrize("text", ["ok I'm back", "I'm back", "好了，我回来了"])
+def test_back_from_a_break_resumes(text):
+    assert patterns.recognise(text) == ("resume_plan", None)
