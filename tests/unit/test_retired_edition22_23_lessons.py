@@ -253,6 +253,10 @@ def test_a_plan_asked_for_after_a_preamble_is_shown():
         ("主要係收入，艙位賣得好啲；仲有可以追加賣多啲艙位俾熟客", ["revenue", "upsell"]),
         ("船舶在港时间短了船公司满意；龙门吊作业时间也省了", ["time_saved", "customer_service"]),
         ("少压库存少报废，等于增收；还有可能发现新的选题方向", ["revenue", "new_opportunities"]),
+        (
+            "fewer duplicate payments so cash stays with us, and the clerks get their week back",
+            ["revenue", "time_saved"],
+        ),
     ],
 )
 def test_value_described_in_edition_24(text, branches):
