@@ -89,6 +89,12 @@ _RHETORICAL = (
 _TRAILING_STRESS = re.compile(
     r"[.,;!]\s*(?:obviously|of course|clearly|naturally|for sure|definitely|surely)[.!]*\s*$", re.IGNORECASE
 )
+# "wait, change the sponsor", "等等，改一下发起人": a change asked for, not a note about one
+_ASKS_TO_CHANGE = re.compile(
+    r"^(?:(?:wait|hold on|hang on|sorry|actually|等等|等一下|等下|稍等)[\s,，.。!！]*)*"
+    r"(?:(?:can|could) (?:i|we|you) |(?:i|we) (?:want|need|would like|'d like) to |let me |please )?"
+    r"(?:change|edit|modify|update|correct|fix|改一下|改改|修改|更改|我要改|我想改|帮我改)"
+)
 _ASKS_MEANING = re.compile(r"what do you mean|what does .{1,30} mean|什么意思|啥意思|指什么|是指")
 _QUESTION_THEN_ANSWER = re.compile(
     r"^(?P<asked>(?:(?!什么|怎么|为什么|为啥|啥|哪|咋|多少)[^？?]){3,40}(?:吗|么|嘛|呢)\s*[？?]+)\s*(?P<rest>\S.*)$",
@@ -267,6 +273,7 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         command is not None
         and asked.kind == "note"
         and (command.kind in ("edit", "change", "back", "swap") or command.field)
+        and not _ASKS_TO_CHANGE.match(words.fold(text))
     ):
         command = None  # "不良率的基线没讲清楚让他们补充一下": a note for the lead may name any answer
     if command is not None and command.kind == "wait" and asks(text, asked):
