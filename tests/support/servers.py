@@ -16,7 +16,8 @@ from typing import Any, Dict, List, Optional
 from bot.ports import free_ports
 
 ROOT = Path(__file__).resolve().parents[2]
-MODEL = ROOT / "models" / "mlplan.tar.gz"
+# MLPLAN_TEST_MODEL plays the tests and benchmarks on another trained model (e.g. a config under trial)
+MODEL = Path(os.environ.get("MLPLAN_TEST_MODEL") or ROOT / "models" / "mlplan.tar.gz")
 BIN = Path(sys.executable).parent
 TEST_JWT_SECRET = "test-secret-for-the-web-chat-0123456789abcdef"
 TRACKERS = "sqlite:///var/conversations.sqlite3"  # endpoints.yml's tracker store; each test run has its own
