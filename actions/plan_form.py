@@ -14,7 +14,7 @@ from actions.context import identify
 from actions.forms import PendingQuestionForm, Slots, accepted
 from actions.replies import Turn, int_slot, lang_of
 from bot import messages, plan_text, planning
-from bot.dialogue import answers, aside_model, choice_model, prompts, reader
+from bot.dialogue import answers, aside_model, branch_model, choice_model, prompts, reader
 from bot.dialogue.reader import Question
 from bot.flow import CHOOSING_A_FIELD, Confirming, FormExit, Reask
 from bot.plan_schema import ANSWER_FIELD_NAMES, ANSWER_FIELDS, FIELDS_BY_NAME
@@ -22,6 +22,7 @@ from bot.store.db import session_scope
 from bot.store.plans import PlanConflict, get_plan
 
 choice_model.warm_up_in_background()
+branch_model.warm_up_in_background()
 aside_model.warm_up_in_background()
 
 # What an answer the form cannot read after repeated tries is put down as (else: skipped).

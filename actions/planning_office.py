@@ -5,7 +5,7 @@ as data; bot/plan_text.py words them."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Sequence, Text
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
@@ -26,8 +26,22 @@ from bot.store.db import session_scope
 
 
 def listed_plan(tracker: Tracker, text: str) -> Optional[int]:
-    """The plan at a place in the list the last query showed ("第1个具体写的啥", "send the second one back")."""
+    """The plan at a place in the list the last query showed ("第1个具体写的啥", "send the second one back"),
+    or the one listed plan whose number the message says bare ("And 2, send back please")."""
     position = planning.position_in(text)
+    number = planning.number_in(text)
+    plans = _last_listing(tracker)
+    ids = [plan_id for plan_id, _ in plans]
+    if position is not None:
+        index = len(ids) - 1 if position == -1 else position - 1
+        return ids[index] if 0 <= index < len(ids) else None
+    if number is not None:
+        return number if number in ids else None
+    return queries.titled(plans, text)  # "客服工单智能分类那个，先退回去吧"
+
+
+def _last_listing(tracker: Tracker) -> List[Tuple[int, str]]:
+    """(id, title) of the plans the conversation's last query listed, in their order."""
     asked = next(
         (
             event
@@ -37,8 +51,8 @@ def listed_plan(tracker: Tracker, text: str) -> Optional[int]:
         ),
         None,
     )
-    if position is None or asked is None:
-        return None
+    if asked is None:
+        return []
     said: Dict[str, Any] = {}
     for found in (asked.get("parse_data") or {}).get("entities") or []:
         said.setdefault(found.get("entity"), found.get("value"))
@@ -50,9 +64,7 @@ def listed_plan(tracker: Tracker, text: str) -> Optional[int]:
         challenge=said.get("challenge"),
     )
     with session_scope() as session:
-        ids = queries.listed_ids(session, identify(tracker), flt)
-    index = len(ids) - 1 if position == -1 else position - 1
-    return ids[index] if 0 <= index < len(ids) else None
+        return queries.listed(session, identify(tracker), flt)
 
 
 class ActionQueryPlans(Request):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import List, Optional
+from typing import List, Optional, Sequence, Tuple
 
 from sqlalchemy.orm import Session
 
@@ -169,9 +169,26 @@ def nothing_filed_yet(session: Session, identity: Identity, found: QueryAnswer) 
     )
 
 
-def listed_ids(session: Session, identity: Identity, flt: PlanFilter) -> List[int]:
-    """The plan ids the answer to this filter lists, in its order ("第1个" is the first of them)."""
-    return [plan.id for plan in answer(session, identity, flt).plans[:SHOWN]]
+def listed(session: Session, identity: Identity, flt: PlanFilter) -> List[Tuple[int, str]]:
+    """(id, title) of the plans the answer to this filter lists, in its order ("第1个" is the first of them)."""
+    return [(plan.id, plan.title or "") for plan in answer(session, identity, flt).plans[:SHOWN]]
+
+
+def titled(plans: Sequence[Tuple[int, str]], text: str) -> Optional[int]:
+    """The one plan of `plans` whose title the message names ("客服工单智能分类那个，先退回去吧")."""
+    from rapidfuzz import fuzz
+
+    said = re.sub(r"\s+", "", (text or "").casefold())
+    named = {
+        plan_id
+        for plan_id, title in plans
+        if len(re.sub(r"\s+", "", title)) >= 4
+        and fuzz.partial_ratio(re.sub(r"\s+", "", title.casefold()), said) >= TITLE_NAMED
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+TITLE_NAMED = 90  # rapidfuzz partial_ratio of a title inside the message
 
 
 def _scoped(identity: Identity, flt: PlanFilter) -> PlanFilter:

@@ -1353,6 +1353,35 @@ def parse_branches(text: str) -> List[str]:
     return [b for b in VALUE_BRANCHES if b in named]
 
 
+# The learned reading (bot/dialogue/branch_model.py) adds a branch the rules missed when it is this
+# sure of it, and reads an answer the rules read nothing in when it is BRANCH_ALONE sure of one
+# (benchmarks/branch_reading.py, on editions it never saw).
+BRANCH_ADDED = 0.6
+BRANCH_ALONE = 0.7
+
+
+def read_branches(text: str, *, probabilities: Optional[Callable[[str], Dict[str, float]]] = None) -> List[str]:
+    """The value-tree branches of an answer: those the rules read (named, or described in a way they
+    know), and those the learned reading is sure the answer describes, unless the answer takes them back.
+    `probabilities`: the model's reading, text -> {branch: probability}; the trained model by default."""
+    ruled = parse_branches(text)
+    if options_by_number("value_branches", text) or _only_branch_names(text):
+        return ruled  # "1、3", "revenue and upsell": nothing is described
+    if probabilities is None:
+        from bot.dialogue import branch_model
+
+        probabilities = branch_model.probabilities
+    likely = probabilities(text)
+    refused = _branches_taken_back(text)
+    if not ruled:
+        if unsure_alone(text) or says_none(text) or not has_substance(text):
+            return []
+        sure = {b for b, p in likely.items() if p >= BRANCH_ALONE} - refused
+        return [b for b in VALUE_BRANCHES if b in sure]
+    added = {b for b, p in likely.items() if p >= BRANCH_ADDED} - refused
+    return [b for b in VALUE_BRANCHES if b in {*ruled, *added}]
+
+
 def _described_branches(folded: str) -> set:
     """Branches an answer describes instead of naming: money in any form is the trunk's revenue, staff time
     is time saved, customers better off are customer service, new markets or clients are new opportunities
@@ -2310,7 +2339,7 @@ def reason_in(text: str) -> Optional[str]:
     )  # "…的计划 今年刚换了系统": a space ends a clause
     plain = (
         words.simplify(text.casefold()) if len(text.casefold()) == len(text) else text
-    )  # "因為…" as typed, found as "因为"
+    ).replace("木有", "没有")  # "因為…" as typed, found as "因为"; the slang "木有" as "没有"
     because = _BECAUSE.search(plain)
     if because and _substantial(text[because.end() :]):
         given = text[because.end() :].strip(" ，,。.")
@@ -2345,6 +2374,7 @@ def _reason_parts(parts: Sequence[str]) -> List[str]:
         and not _WHO_IS_TELLING.fullmatch(words.simplify(words.fold(part)).strip(" .!！。"))
         and not _HEDGE_ONLY.search(words.fold(part))
         and not _GREETING.fullmatch(words.fold(part).strip())
+        and not _JUST_TELLING.fullmatch(_after_greeting(words.simplify(words.fold(part))))
         and not _PROCEDURE.fullmatch(words.fold(part).strip())
         and not _RECORD_REQUEST.fullmatch(words.fold(part).strip(" .!！。"))
         and not _HAS_NONE.fullmatch(words.fold(part).strip(" .!！。"))
@@ -2354,6 +2384,14 @@ def _reason_parts(parts: Sequence[str]) -> List[str]:
         and not _AS_BEFORE.fullmatch(words.fold(part).strip(" .!！。~"))
         and not _COURTESY.fullmatch(words.fold(part).strip(" .!！。~"))
     ]
+
+
+def _after_greeting(folded: str) -> str:
+    """ "hello～ 通知一下" -> "通知一下": what follows a greeting that opens a part."""
+    for cut in range(len(folded), 0, -1):
+        if _GREETING.fullmatch(folded[:cut].strip(" ～~,，!！.。")):
+            return folded[cut:].strip(" ～~,，!！.。")
+    return folded.strip()
 
 
 def _signed_name(parts: Sequence[str], index: int) -> bool:
@@ -2473,6 +2511,7 @@ _PROCEDURE = re.compile(
     r"[^，,。]{1,6}?(?:确认|商量|核实|沟通|问|请示)(?:了|过|一下|了一下)?|"  # "呃等等，我刚和主任确认了"
     r"(?:哦|呃|嗯|啊|哎)?(?:不对|等等|等一下|等下)|"  # "哦不对"
     r"(?:这个|那个|计划)?(?:不填了|不写了|不弄了)|"  # "这个不填了"
+    r"关于[^，,。]{0,30}?(?:事宜|事项|的说明|的情况说明|的报告|的函)|"  # a 公文 subject line: "关于…填报事宜"
     r"(?:我们|我|咱们|本|[\u4e00-\u9fff]{1,5}部|部门|今年|明年|这次|这边|\s)*(?:经|经过|通过)[^，,。]{0,8}?"
     r"(?:研究|讨论|审议|商议|商量|决定)(?:决定|后|之后)?|"
     r"(?:after|following) (?:(?:some|an?|internal|careful|much) )*(?:discussion|deliberation|review)s?(?: internally)?|"

@@ -780,7 +780,7 @@ def parse_answer(text: str, asked: Question, heard: Optional[Heard] = None) -> O
         value = answers.read_yes_no(text)
         return Reading("answer", value=value) if value else None
     if kind == "multi":
-        branches = answers.parse_branches(text)
+        branches = answers.read_branches(text)
         if branches:
             return Reading("answer", value=branches, extra=_extra(text, asked))
         return Reading("skip") if answers.unsure_alone(text) else None

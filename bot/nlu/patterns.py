@@ -56,6 +56,12 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:must|have to|need to|will|'ll|shall|would like to|want to|am going to|'m going to)\s+"
             r"(?:send|return|bounce|approve|accept|reject|sign off)\b",
         ),
+        (  # "And 2, send back please. Note: …", "#3: approve"
+            "review_plan",
+            r"^(?:(?:ok|okay|so|and|then|now|next)[,\s]+)?(?:plan\s*)?#?\s*(?P<id>(?!20\d\d(?!\d))\d{1,6})(?!\d)\s*[,:：-]\s*"
+            r"(?:(?:please|pls|just)\s+)?"
+            r"(?:send(?: it)? back|approve|approved|return it|bounce(?: it)?(?: back)?|reject)\b",
+        ),
         (  # "Hmm. This one I must send back, I am afraid."
             "review_plan",
             r"(?:^|[.!?。！？]\s*)(?:(?:ok|okay|so|and|well)[,\s]+)?(?:this one|that one|this plan|that plan)[,\s]+"
@@ -325,6 +331,10 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:现|现在|故|因此|所以|特此|我部|我们|决定|拟|申请|请求|请)*(?:予以|予|将其|把它|给)?(?:撤回|撤销|撤掉|收回)"
             r"(?:该计划|此计划)?(?:吧|了)?[。.!！]?$",
         ),
+        (  # "…1号网点现金需求预测项目拟并入总行统一建设，我部申请撤回该计划。": the plan named before
+            "withdraw_plan",
+            r"(?:申请|请求|拟|决定|特此)(?:予以|予)?(?:撤回|撤销|收回)(?:该|此|本|这个|这份|上述)(?:计划|项目|方案|规划)[。.!！]?$",
+        ),
         # declare_no_plan: the unit files no ML plan
         (
             "declare_no_plan",
@@ -489,9 +499,11 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             + _ZH_NUMBER
             + r"(?:里的?|的)?(?:一处|一个地方|一项|几项|几个地方|一些地方|内容)?(?:改一下|修改一下|改改|更正一下)",
         ),
-        (  # "我们上个月提交的 #1 有两处要改一下", "1号计划有个地方得改"
+        (  # "我们上个月提交的 #1 有两处要改一下", "1号计划（片剂外观检测），有一项需要修改"
             "edit_plan",
-            _ZH_NUMBER + r"(?:里|里面|中)?(?:还)?有(?:一|两|几|三|个|些)?(?:处|个地方|项|点|个|些)(?:地方|内容|回答)?"
+            _ZH_NUMBER
+            + r"(?:[（(][^）)]{1,40}[）)])?[，,\s]*"
+            + r"(?:里|里面|中)?(?:还)?有(?:一|两|几|三|个|些)?(?:处|个地方|项|点|个|些)(?:地方|内容|回答)?"
             r"(?:要|得|需要|想|需)(?:改|修改|更正|调整)",
         ),
         # "the sponsor is wrong", "mali pala yung sponsor" (Tagalog: the sponsor is wrong after all)
@@ -987,6 +999,7 @@ def fold(text: str) -> str:
     folded = _CAN_YOU_SLIP.sub("can you", folded)  # "cam you open #1": a slip of "can"
     folded = re.sub(r"\s*:[a-z0-9_+-]{2,30}:\s*", " ", folded).strip()  # Slack's ":coffee:", ":thumbsup:"
     folded = _SCOTS.sub(lambda found: _SCOTS_WORDS[found.group()], folded)  # "nae ML plan fae us"
+    folded = _ZH_SLANG_NO.sub("没有", folded)  # "今年木有ML计划哈"
     return _TAG_QUESTION.sub("", folded)  # "can show me all the plans or not?" negates nothing
 
 
@@ -999,6 +1012,7 @@ _SCOTS_WORDS = {
     "wullnae": "won't",
 }
 _SCOTS = re.compile(r"(?<![a-z'])(?:" + "|".join(_SCOTS_WORDS) + r")(?![a-z'])")
+_ZH_SLANG_NO = re.compile(r"木有|冇得|沒得|没得(?=\s*(?:ml|ai|机器学习|人工智能)?\s*(?:计划|规划|方案|项目))")
 _CAN_YOU_SLIP = re.compile(r"(?<![a-z])(?:cam|csn|cab|cna|xan|van) you(?![a-z])")
 
 

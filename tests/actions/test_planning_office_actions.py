@@ -257,3 +257,48 @@ def test_a_decision_changed_after_it_was_recorded_goes_to_the_same_plan(director
     )
     ActionStartReview().run(dispatcher, changed, {})
     assert stored(plan_id)["status"] == "needs_work" and stored(plan_id)["review"]["note"] == "没有写执行发起人"
+
+
+def _listed_then(dispatcher, said: str, last_plan_id=None):
+    """A tracker in which the office listed the submitted plans, then said `said` to review one."""
+    from rasa_sdk import Tracker
+
+    query = {"text": "which plans are submitted?", "intent": {"name": "query_plans", "confidence": 1.0}, "entities": []}
+    review = {"text": said, "intent": {"name": "review_plan", "confidence": 0.95}, "entities": []}
+    ActionQueryPlans().run(
+        dispatcher, make_tracker("james.lee", query["text"], "query_plans", slots={"language": "en"}), {}
+    )
+    return Tracker(
+        sender_id="james.lee",
+        slots={"language": "en", "person_name": None, "language_choice": None, "last_plan_id": last_plan_id},
+        latest_message=review,
+        events=[
+            {"event": "user", "text": query["text"], "parse_data": query},
+            {"event": "user", "text": said, "parse_data": review},
+        ],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def test_a_listed_plan_said_by_its_bare_number_is_the_one_reviewed(directory_db, dispatcher):
+    first, second = _submitted(), _submitted()
+    tracker = _listed_then(dispatcher, f"And {second}, send back please. Note: who is the executive sponsor?", first)
+    ActionStartReview().run(dispatcher, tracker, {})
+    assert stored(second)["status"] == "needs_work" and "executive sponsor" in stored(second)["review"]["note"]
+    assert stored(first)["status"] == "submitted"
+
+
+def test_a_listed_plan_said_by_its_title_is_the_one_reviewed(directory_db, dispatcher):
+    with session_scope() as session:
+        plan = store.create_plan(
+            session, unit="retail", year=2027, owner="li.wei", language="en", answers={"title": "Ticket auto-triage"}
+        )
+        store.set_status(session, plan.id, "submitted", actor="li.wei")
+        plan_id = plan.id
+    _submitted()
+    tracker = _listed_then(dispatcher, "The ticket auto-triage one isn't ready. Send it back: no baseline figures.")
+    ActionStartReview().run(dispatcher, tracker, {})
+    assert stored(plan_id)["status"] == "needs_work"

@@ -125,6 +125,46 @@ def calibration_examples(root: Path = ROOT) -> List[Example]:
     return _from_answer_sets(root) + _from_conversations(root) + _from_intents(root)
 
 
+# --- value-tree branches: the answers to the one question that takes several options -------------
+
+
+@dataclass(frozen=True)
+class BranchExample:
+    edition: str
+    lang: str
+    text: str
+    branches: tuple  # the branches meant, in the question's order
+
+
+def _in_branch_order(branches: object) -> tuple:
+    from bot.plan_schema import VALUE_BRANCHES
+
+    named = set(branches) if isinstance(branches, (list, tuple)) else set()
+    return tuple(b for b in VALUE_BRANCHES if b in named) if named <= set(VALUE_BRANCHES) else ()
+
+
+def branch_examples(root: Path = ROOT) -> List[BranchExample]:
+    """Every answer to the value-tree question in the calibration corpora, with the branches it means
+    (conversations whose answer was changed later are left out: the stored branches are the change's)."""
+    found = []
+    for path in sorted((root / "tests/answers/dev").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for item in (data.get("questions") or {}).get("value_branches") or ():
+            branches = _in_branch_order(item.get("means"))
+            if branches:
+                found.append(BranchExample(edition_of(path), data["lang"], str(item["say"]).strip(), branches))
+    for path in sorted((root / "tests/conversations/dev").glob("*.yml")):
+        for conversation in yaml.safe_load(path.read_text(encoding="utf-8"))["conversations"]:
+            expected = ((conversation.get("expect") or {}).get("plan") or {}).get("fields") or {}
+            answers = [step.get("answer") or {} for step in conversation["steps"]]
+            texts = [given["value_branches"] for given in answers if "value_branches" in given]
+            branches = _in_branch_order(expected.get("value_branches"))
+            changed = any("edit_value" in given for given in answers)
+            if len(texts) == 1 and isinstance(texts[0], str) and branches and not changed:
+                found.append(BranchExample(edition_of(path), conversation["lang"], texts[0].strip(), branches))
+    return found
+
+
 # --- asides: what people said at a pending question instead of answering it ---------------------
 
 WAY_OUT, ASKS_BACK, ANSWER = "way_out", "asks_back", "answer"
