@@ -51,3 +51,15 @@ def test_asides_come_from_calibration_editions_and_say_where_they_were_said():
     assert not any(a.edition.startswith("heldout-") for a in said)
     assert all(a.question for a in said if a.kind != answer_examples.ANSWER)
     assert {"way_out", "asks_back", "answer"} == {a.kind for a in said}
+
+
+def test_the_knowledge_folder_holds_the_value_tree_answers_the_corpora_say():
+    import yaml
+
+    answered = answer_examples.branch_examples()
+    assert not any(e.edition.startswith("heldout-") for e in answered)
+    for lang in ("zh", "en"):
+        stored = yaml.safe_load((answer_examples.ROOT / f"knowledge/answers/{lang}.yml").read_text(encoding="utf-8"))
+        assert {(item["say"], tuple(item["means"])) for item in stored["branches"]} == {
+            (e.text, e.branches) for e in answered if e.lang == lang
+        }

@@ -116,7 +116,8 @@ def test_a_year_before_a_decision_is_not_a_plan_number():
     "text",
     [
         "hello～ 通知一下 我们IT部今年木有ML计划哈🙏",  # a greeting and "just telling you" are no reason
-        "关于2027年度机器学习计划填报事宜，经部门研究，我部本年度暂不申报机器学习项目，特此说明。",  # a 公文 subject line
+        # a 公文 subject line
+        "关于2027年度机器学习计划填报事宜，经部门研究，我部本年度暂不申报机器学习项目，特此说明。",
     ],
 )
 def test_a_no_plan_without_a_reason_gives_none(text):
