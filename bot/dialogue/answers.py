@@ -2337,9 +2337,9 @@ def reason_in(text: str) -> Optional[str]:
     text = words.CJK_SPACE.sub(
         "，", " ".join(_without_signature(text).split())
     )  # "…的计划 今年刚换了系统": a space ends a clause
-    plain = (
-        words.simplify(text.casefold()) if len(text.casefold()) == len(text) else text
-    ).replace("木有", "没有")  # "因為…" as typed, found as "因为"; the slang "木有" as "没有"
+    plain = (words.simplify(text.casefold()) if len(text.casefold()) == len(text) else text).replace(
+        "木有", "没有"
+    )  # "因為…" as typed, found as "因为"; the slang "木有" as "没有"
     because = _BECAUSE.search(plain)
     if because and _substantial(text[because.end() :]):
         given = text[because.end() :].strip(" ，,。.")
