@@ -6,8 +6,9 @@ People describe value in more ways than rules can list ("椅位少空着，能�
 "sell more premium plans to them" is upsell), and an answer that names one branch often
 describes a second. This model learns from the value-tree answers of the calibration corpora
 (`knowledge/answers/`, `branches:`), one logistic regression per branch (it is in the answer or
-not) over the same n-grams as the choice model, and `answers.read_branches` adds a branch it is
-sure of to what the rules read.
+not) over the choice model's n-grams (its `Features`, shared so that they are held in memory
+once, as the aside model does), and `answers.read_branches` adds a branch it is sure of to what
+the rules read.
 
 `benchmarks/branch_reading.py` measures it on each edition of writers it has never seen.
 Built in seconds and cached on disk (`bot/cache.py`), rebuilt when the examples, this code or
@@ -17,12 +18,12 @@ scikit-learn change.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Dict, List, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
 from bot.cache import Once
-from bot.dialogue import words
+from bot.dialogue import choice_model
 from bot.dialogue.choice_model import EXAMPLES_DIR, Features, normal_form
 from bot.plan_schema import VALUE_BRANCHES
 
@@ -50,12 +51,13 @@ class BranchModel:
         self._intercept = intercept  # [branches]
 
     @classmethod
-    def train(cls, examples: Sequence[Tuple[str, Sequence[str]]]) -> BranchModel:
+    def train(cls, examples: Sequence[Tuple[str, Sequence[str]]], features: Optional[Features] = None) -> BranchModel:
+        """`features`: the choice model's in the product; n-grams of `examples` alone by default."""
         import numpy as np
         from sklearn.linear_model import LogisticRegression
 
         texts = [normal_form(text) for text, _ in examples]
-        features = Features.fit(texts)
+        features = features or Features.fit(texts)
         matrix = features.matrix(texts)
         coefs, intercepts = [], []
         for branch in VALUE_BRANCHES:
@@ -73,6 +75,10 @@ class BranchModel:
             np.asarray(intercepts, dtype="float64"),
         )
 
+    @property
+    def features(self) -> Features:
+        return self._features
+
     def probabilities(self, text: str) -> Dict[str, float]:
         """Each branch's probability of being meant; empty when the answer shares no n-gram with the examples."""
         import numpy as np
@@ -88,42 +94,26 @@ class BranchModel:
     # --- the on-disk cache -------------------------------------------------------------------
 
     def parts(self) -> Dict[str, object]:
-        found: Dict[str, object] = {"vocabularies": self._features.vocabularies}
-        for index, idf in enumerate(self._features.idfs):
-            found[f"idf{index}"] = idf
-        found["coef"], found["intercept"] = self._coef, self._intercept
-        return found
+        return {"coef": self._coef, "intercept": self._intercept}
 
     @classmethod
-    def from_parts(cls, parts: Dict[str, Any]) -> BranchModel:
-        vocabularies = parts["vocabularies"]
-        features = Features(vocabularies, [parts[f"idf{i}"] for i in range(len(vocabularies))])
+    def from_parts(cls, parts: Dict[str, Any], features: Features) -> BranchModel:
+        if parts["coef"].shape[1] != features.width:  # weights of other features: rebuilt, never misread
+            raise ValueError(f"the weights have {parts['coef'].shape[1]} columns, the features {features.width}")
         return cls(features, parts["coef"], parts["intercept"])
-
-
-def cache_key() -> str:
-    from bot import cache
-    from bot.dialogue import choice_model
-
-    return cache.digest(
-        [
-            cache.files_digest(EXAMPLES_DIR),
-            Path(__file__).read_bytes(),
-            Path(choice_model.__file__).read_bytes(),  # the features
-            Path(words.__file__).read_bytes(),
-            words.WORDS_FILE.read_bytes(),
-            cache.module_stamp("sklearn"),
-            cache.module_stamp("numpy"),
-        ]
-    )
 
 
 def build() -> BranchModel:
     """The model, from the on-disk cache when it was built from the same examples and code."""
     from bot import cache
 
+    features = choice_model.model().features
     return cache.read_or_build(
-        CACHE_NAME, cache_key(), BranchModel.from_parts, lambda: BranchModel.train(load_examples()), BranchModel.parts
+        CACHE_NAME,
+        cache.digest([choice_model.cache_key(), Path(__file__).read_bytes(), features.width]),
+        lambda parts: BranchModel.from_parts(parts, features),
+        lambda: BranchModel.train(load_examples(), features),
+        BranchModel.parts,
     )
 
 

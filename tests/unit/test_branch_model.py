@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.dialogue import branch_model
+from bot.dialogue.choice_model import Features
 from bot.plan_schema import VALUE_BRANCHES
 
 SMALL = [
@@ -36,7 +37,7 @@ def test_an_empty_answer_gets_no_reading():
 
 def test_the_cached_model_reads_as_the_trained_one():
     model = branch_model.BranchModel.train(SMALL)
-    again = branch_model.BranchModel.from_parts(model.parts())
+    again = branch_model.BranchModel.from_parts(model.parts(), model.features)
     for text, _ in SMALL:
         assert again.probabilities(text) == pytest.approx(model.probabilities(text))
 
@@ -51,3 +52,10 @@ def test_a_malformed_example_is_refused(tmp_path):
     (tmp_path / "x.yml").write_text("branches:\n  - {say: more money, means: [profit]}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="profit"):
         branch_model.load_examples(tmp_path)
+
+
+def test_a_cache_of_other_features_is_refused():
+    model = branch_model.BranchModel.train(SMALL)
+    other = Features.fit(["ok", "ok", "no"])
+    with pytest.raises(ValueError, match="columns"):
+        branch_model.BranchModel.from_parts(model.parts(), other)
