@@ -118,7 +118,8 @@ lint: $(INSTALLED)
 MODEL_FREE_TESTS := tests/unit tests/actions tests/kb tests/store
 test: $(INSTALLED)
 	@mkdir -p var; echo "Training the model in the background (log: var/train.log)"
-	@setsid $(MAKE) --no-print-directory train >var/train.log 2>&1 & trainer=$$!; \
+	@TF_INTRA_OP_PARALLELISM_THREADS=1 TF_INTER_OP_PARALLELISM_THREADS=1 \
+	  setsid $(MAKE) --no-print-directory train >var/train.log 2>&1 & trainer=$$!; \
 	  trap 'kill -- -$$trainer 2>/dev/null' INT TERM EXIT; \
 	  if ! $(MAKE) --no-print-directory lint db web caches validate system-deps cluster-deps || \
 	     ! $(BIN)/mlplan kb check; then exit 1; fi; \

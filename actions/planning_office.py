@@ -121,10 +121,11 @@ class ActionStartReview(Request):
         if not roles.can(identity, Permission.REVIEW_PLANS):
             dispatcher.utter_message(text=messages.text("review_not_allowed", lang))
             return []
+        said = tracker.latest_message.get("text") or ""
+        _, note = answers.split_review(said)
+        decided = said[: said.rfind(note)] if note and said.rfind(note) > 0 else said  # not "…after Q2" in the note
         plan_id = (
-            entity(tracker, "plan_id")
-            or listed_plan(tracker, tracker.latest_message.get("text") or "")
-            or int_slot(tracker, "last_plan_id")
+            entity(tracker, "plan_id") or listed_plan(tracker, decided) or int_slot(tracker, "last_plan_id")
         )  # "I'll send that one back"
         if plan_id is None:
             dispatcher.utter_message(text=messages.text("review_which", lang))

@@ -233,7 +233,7 @@ def number_in(text: str) -> Optional[int]:
     """The one plan number a request to see a plan gives ("Show me 2 in detail", "第1个具体写的啥"), not a year."""
     numbers = [
         int(n)
-        for n in re.findall(r"(?<![\d%第])(?<!\d\.)(\d{1,6})(?![\d%]|\.\d)", text or "")
+        for n in re.findall(r"(?<![\d%第a-zA-Z])(?<!\d\.)(\d{1,6})(?![\d%a-zA-Z]|\.\d)", text or "")
         if not 2000 <= int(n) <= 2099
     ]
     return numbers[0] if len(numbers) == 1 else None

@@ -1023,6 +1023,15 @@ _DECISIVE = re.compile(
     r"truthfully|bottom line|all told|on balance|(?:so,? )?net[- ]net|so overall|overall|all in all|in the end|"
     r"long story short|so)[,:]?\s+(?:(?P<no>no|not really)|(?P<yes>yes))\b(?!\s+(?:idea|clue|one|way)\b)"
 )
+# A yes said by denying its opposite or by closing on "of course"
+_EMPHATIC_YES = re.compile(
+    r"[?.!,;]\s*(?:of course|obviously|naturally|absolutely|definitely)"
+    r"(?: it (?:is|does|can|will)| we (?:do|can|will|have))?"
+    r"\s*[.!]*\s*$|"
+    r"^\s*(?:it'?s|it is|this is|that'?s|that is)\s+no\s+(?:hypothetical|joke|theory|myth|exaggeration|made-up|"
+    r"small|minor|nice-to-have)\b|"
+    r"^\s*没有(?:哪|一)(?:周|天|个月|月|次|年|个|回)\S{0,4}?不"
+)
 # An option said back as a question, then the real answer: "Budgeted? Ha. …", "有预算？开玩笑，…"
 _ECHOED_OPTION = re.compile(
     r"^\s*[^?？.!。！,，]{1,20}[?？]+\s*(?:(?:ha|haha|lol|hah|yeah right|哈|哈哈|呵呵|开玩笑)[\s.!。！,，]*)?"
@@ -1061,7 +1070,9 @@ _CHANGED_TO = re.compile(
     r"update it to)\s+)"
 )
 _RATHER_THAN = re.compile(
-    r"^(?P<kept>.+?)(?:\s*[,，]?\s*\b(?:rather than|instead of)\b|\s*[,，]?\s*(?:而不是|而非))", re.IGNORECASE
+    r"^(?P<kept>.+?)(?:\s*[,，]?\s*\b(?:rather than|instead of)\b|\s*[,，]?\s*(?:而不是|而非))|"
+    r"^(?P<said>(?:是|确实是|真是)[^，,。不]{1,12}?)[，,\s]*不是",  # "是真事儿不是瞎整"
+    re.IGNORECASE,
 )
 
 # One option denied, then another stated: "Not good, it is mixed, …", "不算好，算一般吧"
@@ -1093,6 +1104,9 @@ def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], 
         value = parse_choice(field, corrected, guess=guess)
         if value is not None:
             return value
+    emphatic = _EMPHATIC_YES.search(words.fold(text)) if field in YES_NO_FIELDS else None
+    if emphatic:  # "Is it not important when …? Of course it is.", "没有哪周不为这个吵架的"
+        return "yes"
     decisive = _DECISIVE.search(words.fold(text)) if field in YES_NO_FIELDS else None
     if decisive and decisive.start() > 0:  # "Partly; realistically, no. …": the last word decides
         return "no" if decisive.group("no") else "yes"
@@ -1116,8 +1130,9 @@ def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], 
         if value is not None and value not in DOUBTS:
             return value
     preferred = _RATHER_THAN.match(text)
-    if preferred and has_substance(preferred.group("kept")):  # "poor rather than mixed", "是差而不是一般"
-        value = parse_choice(field, preferred.group("kept"), guess=guess)
+    kept = preferred and (preferred.group("kept") or preferred.group("said"))
+    if kept and has_substance(kept):  # "poor rather than mixed", "是差而不是一般"
+        value = parse_choice(field, kept, guess=guess)
         if value is not None:
             return value
     if field in YES_NO_FIELDS and _WEAK_YES.match(words.fold(text)) and _NOT_SURE_AFTER.search(words.fold(text)):
@@ -1185,9 +1200,14 @@ _PLAN_BETWEEN = re.compile(
 )
 
 
+_PASSED = re.compile(r"\s*(?:#?\d{1,6}\s*号?)?\s*(?:过|过了|能过|可以过)(?:吧|啦)?[\s!！。.👍✅👌]*")
+
+
 def parse_decision(text: str) -> Optional[str]:
     """approved / needs_work in a planner's words ("批准", "send it back"), or None."""
     folded = _PLAN_BETWEEN.sub(r"\1 \2", words.fold(text))  # "send 2 back" as "send back"
+    if _PASSED.fullmatch(folded):
+        return "approved"  # "过", "1 过 👍"
     decision_groups = {
         label: words.phrases("answers", "decision", label) for label in ("approved", "needs_work", "no_decision")
     }
@@ -1343,6 +1363,8 @@ def parse_branches(text: str) -> List[str]:
     ):
         named.add("customer_service")  # "客户也能更快拿到赔款", "customers get their refunds faster"
     named |= _described_branches(folded)
+    if _NOT_REVENUE.search(folded):
+        named.discard("revenue")  # "这个不算收入，算少亏的钱", "that's a cost saving, not extra money coming in"
     everything = any(words.spans(folded, w) for w in words.phrases("all_branches"))
     excepted = _EXCEPT.search(folded)
     if everything and excepted:  # "all of them except upsell"
@@ -1356,7 +1378,7 @@ def parse_branches(text: str) -> List[str]:
 # The learned reading (bot/dialogue/branch_model.py) adds a branch the rules missed when it is this
 # sure of it, and reads an answer the rules read nothing in when it is BRANCH_ALONE sure of one
 # (benchmarks/branch_reading.py, on editions it never saw).
-BRANCH_ADDED = 0.6
+BRANCH_ADDED = 0.7
 BRANCH_ALONE = 0.7
 
 
@@ -1379,6 +1401,8 @@ def read_branches(text: str, *, probabilities: Optional[Callable[[str], Dict[str
         sure = {b for b, p in likely.items() if p >= BRANCH_ALONE} - refused
         return [b for b in VALUE_BRANCHES if b in sure]
     added = {b for b, p in likely.items() if p >= BRANCH_ADDED} - refused
+    if _NOT_REVENUE.search(words.fold(text)):
+        added.discard("revenue")
     return [b for b in VALUE_BRANCHES if b in {*ruled, *added}]
 
 
@@ -1400,7 +1424,53 @@ def _described_branches(folded: str) -> set:
             if _TAKEN_BACK.search(before) or _NOT_NOW.match(after) or _DENIED.search(clause):
                 continue
             found.add(label)
+    return found | _relieved(folded) | _pleased(folded)
+
+
+def _relieved(folded: str) -> set:
+    """Who is spared the work: staff spared is time saved, customers spared are served better
+    ("评片员不用熬眼睛了", "agents no need spend whole winter…", "病人来了能拿到药，不用白跑一趟")."""
+    found = set()
+    for relief in _RELIEF.finditer(folded):
+        clause = _clause_around(folded, relief.start(), relief.end())
+        before = clause[: max(0, clause.find(folded[relief.start() : relief.end()]))] or clause
+        actors = [(m.start(), "time_saved") for m in _STAFF_ROLE.finditer(before)]
+        actors += [(m.start(), "customer_service") for m in _CUSTOMER.finditer(before)]
+        after = re.split(r"[。；;.!?！？]", folded[relief.end() :])[0]
+        if actors and not _TAKEN_BACK.search(folded[: relief.start()]) and not _NOT_NOW.match(after):
+            found.add(max(actors)[1])
     return found
+
+
+def _pleased(folded: str) -> set:
+    """Customers pleased, whoever they are ("客户不骂了", "so they walk away happier"), not staff."""
+    for hit in _PLEASED.finditer(folded):
+        clause = _clause_around(folded, hit.start(), hit.end())
+        if not _STAFF_ROLE.search(clause) and not _DENIED.search(clause):
+            return {"customer_service"}
+    return set()
+
+
+_RELIEF = re.compile(
+    r"不用|不必|无需|无须|唔使|唔洗|弗用|免得|省得|少跑|少打|少花|腾出|解放|不再|"
+    r"\b(?:no need|need not|don'?t need|doesn'?t need|not need|don'?t have to|won'?t have to|no longer|"
+    r"stops?|off the phone|freed)\b"
+)
+_STAFF_ROLE = re.compile(
+    r"[\u4e00-\u9fff]{1,3}(?<![会学委议动])员|师傅|老师|[\u4e00-\u9fff]{1,2}师(?!生)|店长|班长|组长|科长|处长|站长|厂长|"
+    r"主任|主管|经理|操作工|员工|工人|坐席|阿姨|稽查|人手|\bhr\b|"
+    r"\b(?:staff|team|agents?|analysts?|clerks?|officers?|nurses?|doctors?|engineers?|pharmacists?|advisers?|"
+    r"advisors?|investigators?|inspectors?|supervisors?|operators?|technicians?|planners?|dispatchers?|reviewers?|"
+    r"underwriters?|accountants?|ops|crews?|folk|the lab|cttee|committee|maintenance people|recruiters?|adjusters?)\b"
+)
+_PLEASED = re.compile(
+    r"满意度|满意|不骂了|少挨骂|投诉(?:少|减少|下降|降)|口碑|好评|"
+    r"\b(?:happier|less angry|fewer angry|walk away happy|complaints? (?:go|goes|drop|down))\b"
+)
+_NOT_REVENUE = re.compile(
+    r"不算(?:是)?(?:收入|营收|增收)|\bnot (?:extra |new |more )?(?:money (?:coming in|earned|in)|revenue|income)\b|"
+    r"\bisn'?t (?:revenue|income|extra money)\b"
+)
 
 
 def _customers_speed(folded: str, span: Tuple[int, int, str]) -> bool:
@@ -1425,7 +1495,11 @@ _CLAUSE_BREAK = re.compile(r"[,，;；.。!！?？、\n]|\s(?:and|plus|but)\s|�
 _MONEY = re.compile(
     r"\b(?:money|cash|profits?|margins?|bottom line|losses|leakage|write-?offs?|"
     r"recover(?:ed|y|ies)?|dollars|pounds|euros|rands?|pesos|naira|rupees)\b|[$£€¥₹₦]|"
-    r"利润|少亏|营收|回款|追回|挽回损失|止损|增收|多赚|多挣|赚得多|挣得多|赚钱|挣钱|钱(?:就|也)?(?:多了|多|更多)|卖得多"
+    r"利润|少亏|营收|回款|追回|挽回损失|止损|增收|多赚|多挣|赚得多|挣得多|赚钱|挣钱|钱(?:就|也)?(?:多了|多|更多)|卖得多|"
+    r"\b(?:income|turnover|commissions?|fee income|full price)\b|"
+    r"\bwe(?:'d|'ll| would| will| can| could)?(?: actually| finally)? get paid\b|"
+    r"\bcomes? (?:back )?into (?:the company|our account|the business)\b|"
+    r"佣金|管理费|销售额|营业额|卖高价|卖个好价|收得回|收回来"
 )
 _STAFF_TIME = re.compile(
     r"(?<!\bfirst )(?<!\bsame )(?<!\bthis )(?<!\bnext )(?<!\blast )(?<!\bany )(?<!\bon )(?<!\bin )"
@@ -1440,6 +1514,7 @@ _CUSTOMER = re.compile(
     r"taxpayers?|"
     r"the public|end users?|users?|people waiting)\b|"
     r"客户|顾客|用户|乘客|患者|病人|投保人|会员|家长|学生|居民|农户|车主|旅客|游客|市民|业主|老百姓|群众|住户|租户|客人|消费者|办事的人|"
+    r"老人|家属|街坊|货主|病患|参保|买家|商户|食客|住客|\bfolks who\b|\brenters\b|"
     r"\S{1,4}公司(?=\S{0,2}满意)"
 )
 _BETTER_OFF = re.compile(
@@ -1447,7 +1522,8 @@ _BETTER_OFF = re.compile(
     r"experience|service|svc|served|satisf\w*|better|smoother|easier|paid|delays?|conversations?|outreach|care|"
     r"stuck|trust|fewer|less|sorted|raging|angry|ringing back|calling back|chasing)\b|\b(?:aren'?t|not|no longer)\b|"
     r"更快|更早|更及时|更方便|少等|不用等|不用跑|少跑|满意|体验|服务|高兴|开心|放心|舒心|省心|少受|之苦|口碑|"
-    r"护理|好评|投诉|排队|等待|等太久|及时"
+    r"护理|好评|投诉|排队|等待|等太久|及时|快|不骂|少骂|白跑|白行|拿到|按时|控制得|有菜买|"
+    r"\b(?:stop getting|no more|on time|first time|early|get help|don'?t end up|find what|instead of)\b"
 )
 _NEW_THING = re.compile(
     r"\bnew\s+(?:[a-z-]+\s+){0,2}?(?:segments?|markets?|suppliers?|vendors?|customers?|clients?|products?|"
@@ -1455,7 +1531,11 @@ _NEW_THING = re.compile(
     r"use cases?|areas?|verticals?|territor(?:y|ies))\b|\bopens?(?: up)? (?:the |a )?doors?\b|"
     r"\b(?:expand|expanding|move|moving) into\b|"
     r"新的?(?:客户|客群|市场|业务|产品|渠道|供应商|机会|商机|赛道|增长点|服务|模式|领域|生意|方向|品类|产品线)|"
-    r"新\S{0,4}?(?:生意|方向|业务)|开拓|开辟|打开[^，,。；;]{0,6}市场"
+    r"新\S{0,4}?(?:生意|方向|业务|路子|门路|玩法)|开拓|开辟|打开[^，,。；;]{0,6}市场|"
+    r"以前(?:我们|俺们|咱们)?(?:都)?(?:不敢|弗敢|没敢|没法|没能|接不了|做不了|从来没|从没)|也敢接了|对外(?:提供|输出|卖)|"
+    r"\b(?:may|might|could|would|will) pay us\b|\bway of selling we don'?t have\b|"
+    r"\bwho'?d never (?:walk|come|shop|buy|find)\b|"
+    r"\bopen (?:a |an |our )?(?:[a-z-]+ ){0,3}(?:channel|line|market|shop|store)\b"
 )
 _STAFF_TIME_OWNER = re.compile(
     r"\b(?:staff|team|agents?|analysts?|clerks?|officers?|clinicians?|nurses?|doctors?|engineers?|buyers?|"
@@ -1466,7 +1546,11 @@ _THEIR_DECISION = re.compile(r"决策|授信|审批|\bdecisions?\b|\bapprovals?\
 _DENIED = re.compile(r"\b(?:not about|nothing to do with|no direct|won'?t (?:make|save|bring))\b|谈不上|不涉及|没什么")
 _UPSELL = re.compile(
     r"(?:老客户|熟客|老客|现有客户|会员)\S{0,10}?(?:多推|多卖|加推|加卖|顺便|顺带|追加)|(?:多推|加推|顺带多推|追加卖|追加賣|加卖)\S{0,8}|"
-    r"\b(?:sell|selling) (?:more|extra|add-?ons?) to (?:existing|our|current|regular) (?:customers|clients|members)\b"
+    r"\b(?:sell|selling) (?:more|extra|add-?ons?) to (?:existing|our|current|regular) (?:customers|clients|members)\b|"
+    r"\b(?:already|existing)\b[^.;]{0,50}?\b(?:also buy|buy more|spend more|order more)\b|\bcross-?sell|"
+    r"\b(?:proposes?|offers?|suggests?) (?:him|her|them) (?:the )?[a-z ]{0,30}\btoo\b|"
+    r"顺手(?:带|买)|搭配(?:买|卖)|再(?:搭配|顺便|顺带)|推(?:一下)?(?:他们)?没买过|交叉(?:营销|销售)|"
+    r"(?:老客户|熟客|老客|老顾客|会员)\S{0,8}?加(?:拍|购|单|买|订)"
 )
 _VALUE_CUES = (
     ("revenue", _MONEY),
@@ -2457,7 +2541,9 @@ _HAS_NONE = re.compile(
     r"(?:(?:这方面|相关|这类|这种|这样|此类|这个|这|那个|啥|什么)的?(?:项目|计划|打算|规划|想法|安排)|项目|打算|想法)?"
     r"(?:呢|啊|哦|嘛|呀|噻)?|"
     r"(?:we have |there'?s )?no (?:such )?(?:intention|plans?)"
-    r"(?: (?:to|of) (?:do|doing|file|filing) (?:one|it|that|any))?"
+    r"(?: (?:to|of) (?:do|doing|file|filing) (?:one|it|that|any))?|"
+    r"(?:(?:so|and)\s+)?(?:nothing|nothing at all|none|nada|zilch|(?:we|i) pass|pass|we'?ll pass|"
+    r"we sit (?:it|this one) out)"
 )
 # A word of surprise or address alone: "Blimey", "mate", "哎呀"
 _EXCLAMATION = re.compile(

@@ -203,6 +203,9 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         return Reading(
             "answer", value=answers.parse_choice(asked.name, hedged.group("option"))
         )  # "maybe through the yearly planning cycle?"
+    leaving = _leaving_request(text, asked) if len(text) <= MAX_ANSWER_CHARS else None
+    if leaving is not None:
+        return leaving  # before a rhetorical yes: "这还用问？肯定没有啊，明年不报。"
     rhetorical = _rhetorical_answer(text) if asked.kind in ("yes_no", "choice") and "yes" in asked.choices else None
     if rhetorical:
         return Reading("answer", value=rhetorical)  # "那还用说？", "难道不是吗？书没人借就是浪费", "why not?"
@@ -228,17 +231,9 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         return _rescue(heard, asked) or Reading("unclear", problem="plan_no_words")
     if len(text) > MAX_ANSWER_CHARS:
         return Reading("unclear", problem="plan_too_long")
-    request = patterns.recognise(text) if asked.is_plan_field or asked.name == "confirmation" else None
-    if (
-        request is not None
-        and request[0] in LEAVING_REQUESTS
-        and (
-            _ML_WORD.search(text)
-            or request[1] is not None
-            or (asked.name == "confirmation" and request[0] == "declare_no_plan")  # "…put us down as having no plan"
-        )
-    ):
-        return Reading("command", command=Command(LEAVING_REQUESTS[request[0]]))  # "…没有机器学习计划", "把1号撤回吧"
+    leaving = _leaving_request(text, asked)
+    if leaving is not None:
+        return leaving
     if asked.is_plan_field and _WHOLE_PLAN_DROPPED.search(words.fold(text)) and answers.declares_no_plan(text):
         return Reading("command", command=Command(FormExit.NO_PLAN))  # "…actually marketing not have ML plan next year"
     if asked.name == "confirmation" and _KEEP_AS_DRAFT.search(words.fold(text)):
@@ -357,6 +352,30 @@ _ENDS_ASKING = re.compile(
     r"(?:什么|啥|怎么|为什么|为啥|哪|谁|多少)[^。！？]*呢\s*$"
 )
 _SHORT_CJK, _SHORT_WORDS = 20, 12
+
+
+def _leaving_request(text: str, asked: Question) -> Optional[Reading]:
+    """A request that ends the plan: no plan this year, or a plan withdrawn ("…没有机器学习计划", "把1号撤回吧")."""
+    request = patterns.recognise(text) if asked.is_plan_field or asked.name == "confirmation" else None
+    if (
+        request is not None
+        and request[0] in LEAVING_REQUESTS
+        and (
+            _ML_WORD.search(text)
+            or request[1] is not None
+            or (asked.name == "confirmation" and request[0] == "declare_no_plan")  # "…put us down as having no plan"
+            or (request[0] == "declare_no_plan" and _CLEARLY_NO_PLAN.search(words.fold(text)))
+        )
+    ):
+        return Reading("command", command=Command(LEAVING_REQUESTS[request[0]]))
+    return None
+
+
+# A unit filing no plan, said so that it cannot be an answer ("Can we just put down no plan?", "明年不报")
+_CLEARLY_NO_PLAN = re.compile(
+    r"\bput (?:us )?down (?:as |for )?(?:no|zero) (?:ml )?plans?\b|按(?:照)?(?:没有|无)(?:机器学习)?计划|"
+    r"(?:明年|今年|后年|20\d\d\s*年度?)(?:就|都|也|肯定|干脆)?(?:不报|不交|不提交)"
+)
 
 
 def asks(text: str, asked: Question) -> bool:
@@ -844,7 +863,7 @@ def _numbered_qualifying_answers(text: str, asked: str) -> Dict[str, str]:
         return {}
     body = re.split(r"\n\s*\n(?=[^\n]*$)|\n\s*\n(?=\s*(?:kind regards|best|regards|thanks|cheers|谢谢|此致))", text)[0]
     items = list(_NUMBERED_ITEM.finditer(body))
-    numbers = [_ITEM_NUMBER[next(n for n in m.group("n", "n2", "n3") if n)] for m in items]
+    numbers = [_ITEM_NUMBER[next(n for n in m.group("n", "n2", "n3", "n4") if n)] for m in items]
     if len(items) < 2 or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
         return {}
     at = QUALIFYING_QUESTIONS.index(asked)
@@ -880,7 +899,8 @@ _ITEM_NUMBER = {**{str(n): n for n in range(1, 7)}, **{c: n for n, c in enumerat
 }
 _NUMBERED_ITEM = re.compile(
     r"(?:^|(?<=[\n;；。]))\s*(?:q|Q|第)?\s*(?P<n>[1-6一二三四五六])\s*(?:个|题)?\s*[)）.、．:：]\s*|"
-    r"(?:^|(?<=[\s;；。,，]))(?:q|Q)?(?P<n2>[1-6])[)）]\s*|(?P<n3>[①②③④⑤⑥])\s*"
+    r"(?:^|(?<=[\s;；。,，]))(?:q|Q)?(?P<n2>[1-6])[)）]\s*|(?P<n3>[①②③④⑤⑥])\s*|"
+    r"(?:^|(?<=[\s;；。,，]))(?:第|头)(?P<n4>[1-6一二三四五六])(?:个|题|问)(?:问题)?\s*"
 )
 
 

@@ -43,7 +43,7 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         ),
         (
             "review_plan",
-            r"^(?:(?:ok|okay|so|yes|please|pls|alright|right|and|then)[,\s]+)*"
+            r"(?:^|(?<=[.!])\s+)(?:(?:ok|okay|so|yes|please|pls|alright|right|and|then)[,\s]+)*"
             r"(?:(?:i'?m|i am|i'?ll|i will|we'?ll|we will|let'?s|i want to|i'd like to|going to|gonna|go ahead and|"
             r"ok to|happy to|can you|please|i|we|i'd|we'd|i would|we would|will|just|now|like to|need to|have to|"
             r"must|wish to|am going to|'m going to)\s+){0,3}"
@@ -59,8 +59,9 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         (  # "And 2, send back please. Note: …", "#3: approve"
             "review_plan",
             r"^(?:(?:ok|okay|so|and|then|now|next)[,\s]+)?(?:plan\s*)?#?\s*(?P<id>(?!20\d\d(?!\d))\d{1,6})(?!\d)\s*[,:：-]\s*"
-            r"(?:(?:please|pls|just)\s+)?"
-            r"(?:send(?: it)? back|approve|approved|return it|bounce(?: it)?(?: back)?|reject)\b",
+            r"(?:the [^,.:;?]{1,40}? one\s*[,:-]\s*)?(?:(?:please|pls|just)\s+)?"
+            r"(?:send(?: (?:it|that|this)(?: one)?)? back|approve|approved|return it|"
+            r"bounce(?: it)?(?: back)?|reject)\b",
         ),
         (  # "Hmm. This one I must send back, I am afraid."
             "review_plan",
@@ -92,6 +93,13 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:is|gets) a (?:yes|no|thumbs up|thumbs down|go)(?: from me)?)\b",
         ),
         ("review_plan", r"(?:批准|通过|批了|同意|准了|退回|打回|驳回)(?:一下|掉)?\s*" + _ZH_NUMBER),
+        ("review_plan", r"^" + _ZH_NUMBER + r"\s*(?:过|能过|可以过|通过|准|批)(?:了|吧)?[\s!！。.👍✅👌]*$"),
+        ("review_plan", r"(?:现|特|拟|均)?予(?:以)?(?:退回|批准|通过|驳回)"),
+        (
+            "review_plan",
+            r"\b(?:it|this|this one|that one|this plan|that plan)\s+(?:still\s+)?needs\s+"
+            r"(?:a (?:bit|little|lot|fair bit) )?(?:more )?work\b(?! on (?:my|our) side)",
+        ),
         # "好的 那1号我看了 没毛病"
         (
             "review_plan",
@@ -357,7 +365,8 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
         (
             "declare_no_plan",
             r"(?:^|我们|我|咱们|咱|部门|部|组|中心|这边|这次|今年|明年|后年|20\d\d\s*年|fy\d\d)\S{0,10}?"
-            r"(?:没有|没|不做|不搞|不开展|不启动|不立项|不推进|不上马|不报|不打算做|不打算|暂不|不提交|不交|不参加|不参与|放弃|不会有|不会做|不会报|不会交)(?:任何)?\s?"
+            r"(?:没有|没|不做|不搞|不开展|不启动|不立项|不推进|不上马|不报|不打算做|不打算|暂不|暂无|尚无|并无|不提交|不交|不参加|不参与|放弃|"
+            r"不会有|不会做|不会报|不会交)(?:编制|编报|制定|申报)?(?:任何)?\s?"
             r"(?:机器学习|ml|ai|人工智能)\s?(?:方面|相关)?(?:的)?(?:计划|规划|需求|项目|打算)",
         ),
         (
@@ -389,6 +398,18 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             r"(?:anything|any plan|a plan)"
             r"(?: (?:forward|in))?)\b[^?]{0,40}?"
             r"\b(?:this (?:round|year|cycle|time)|next year|for (?:the )?(?:20\d\d|fy\s?\d\d|next year))\b",
+        ),
+        (  # "那就按没有计划报吧"
+            "declare_no_plan",
+            r"按(?:照)?[“\"]?(?:没有|无)(?:机器学习|ml|ai)?(?:计划|规划)[”\"]?(?:来)?(?:报|填|登记|处理|算)",
+        ),
+        (  # "肯定没有啊，明年不报。"
+            "declare_no_plan",
+            r"(?:^|[，,。！!？?\s])(?:明年|今年|后年|20\d\d\s*年度?)(?:就|都|也|肯定|干脆)?(?:不报|不交|不提交)(?:了|啦|吧|啊)?(?:[。！!，,]|$)",
+        ),
+        (  # "Can we just put down no plan?"
+            "declare_no_plan",
+            r"\b(?:put|mark|write|note) (?:us )?down (?:as )?(?:for )?(?:no|zero) (?:ml )?plans?\b",
         ),
         (  # "Can you mark Sales as no plan for 2027?"
             "declare_no_plan",
@@ -999,6 +1020,8 @@ def fold(text: str) -> str:
     folded = _CAN_YOU_SLIP.sub("can you", folded)  # "cam you open #1": a slip of "can"
     folded = re.sub(r"\s*:[a-z0-9_+-]{2,30}:\s*", " ", folded).strip()  # Slack's ":coffee:", ":thumbsup:"
     folded = _SCOTS.sub(lambda found: _SCOTS_WORDS[found.group()], folded)  # "nae ML plan fae us"
+    folded = _SCOTS_NOT.sub(r"\1 not \2", folded)  # "IT's no doing a machine learning plan"
+    folded = _WU_WORDS.sub(lambda found: _WU[found.group()], folded)  # "搿份勿要了，帮我撤脱伊"
     folded = _ZH_SLANG_NO.sub("没有", folded)  # "今年木有ML计划哈"
     return _TAG_QUESTION.sub("", folded)  # "can show me all the plans or not?" negates nothing
 
@@ -1013,6 +1036,11 @@ _SCOTS_WORDS = {
 }
 _SCOTS = re.compile(r"(?<![a-z'])(?:" + "|".join(_SCOTS_WORDS) + r")(?![a-z'])")
 _ZH_SLANG_NO = re.compile(r"木有|冇得|沒得|没得(?=\s*(?:ml|ai|机器学习|人工智能)?\s*(?:计划|规划|方案|项目))")
+_SCOTS_NOT = re.compile(
+    r"\b('s|is|are|'re|am|'m|we're|we are) no (doing|putting|filing|submitting|having|making|bothering)\b"
+)
+_WU = {"勿要": "不要", "撤脱": "撤掉", "搿份": "这份", "搿个": "这个"}
+_WU_WORDS = re.compile("|".join(_WU))
 _CAN_YOU_SLIP = re.compile(r"(?<![a-z])(?:cam|csn|cab|cna|xan|van) you(?![a-z])")
 
 

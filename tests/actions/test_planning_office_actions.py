@@ -302,3 +302,12 @@ def test_a_listed_plan_said_by_its_title_is_the_one_reviewed(directory_db, dispa
     tracker = _listed_then(dispatcher, "The ticket auto-triage one isn't ready. Send it back: no baseline figures.")
     ActionStartReview().run(dispatcher, tracker, {})
     assert stored(plan_id)["status"] == "needs_work"
+
+
+def test_a_number_inside_the_note_does_not_pick_the_plan_reviewed(directory_db, dispatcher):
+    first, second = _submitted(), _submitted()
+    said = f"Is good plan. I approve it, note for the lead: start with one depot and show the savings after Q{second}."
+    tracker = _listed_then(dispatcher, said, first)
+    ActionStartReview().run(dispatcher, tracker, {})
+    assert stored(first)["status"] == "approved" and f"Q{second}" in stored(first)["review"]["note"]
+    assert stored(second)["status"] == "submitted"
