@@ -1020,6 +1020,7 @@ _NOT_SURE_AFTER = re.compile(
 # A hedge, then the answer it comes down to: "Partly; realistically, no."
 _DECISIVE = re.compile(
     r"[,;.，；。]\s*(?:but\s+)?(?:realistically|in practice|practically speaking|in reality|honestly|frankly|"
+    r"to be honest|tbh|truth be told|if i'?m honest|"
     r"truthfully|bottom line|all told|on balance|(?:so,? )?net[- ]net|so overall|overall|all in all|in the end|"
     r"long story short|so)[,:]?\s+(?:(?P<no>no|not really)|(?P<yes>yes))\b(?!\s+(?:idea|clue|one|way)\b)"
 )
@@ -1035,6 +1036,10 @@ _EMPHATIC_YES = re.compile(
 # An option said back as a question, then the real answer: "Budgeted? Ha. …", "有预算？开玩笑，…"
 _ECHOED_OPTION = re.compile(
     r"^\s*[^?？.!。！,，]{1,20}[?？]+\s*(?:(?:ha|haha|lol|hah|yeah right|哈|哈哈|呵呵|开玩笑)[\s.!。！,，]*)?"
+)
+_CONCLUDED_ZH_CANNOT = re.compile(
+    r"[，,。；;！!？?]\s*(?:所以|因此|总之|总的来说|说到底|归根结底)[，,\s]*[^，,。；;！!？?]{0,12}?"
+    r"(?:完成不了|做不了|搞不定|弄不了|干不了|做不到|办不到|不能单独|没法单独|无法单独|无法独立|不能独立)(?:的|啊|吧|呢)?[。！!.]?$"
 )
 _CONCLUDED_ZH = re.compile(
     r"[，,。；;！!？?]\s*(?:所以|因此|总之|总的来说|反正|说到底|归根结底)(?:说)?[，,\s]*(?:还是|肯定|当然)?"
@@ -1110,6 +1115,8 @@ def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], 
     decisive = _DECISIVE.search(words.fold(text)) if field in YES_NO_FIELDS else None
     if decisive and decisive.start() > 0:  # "Partly; realistically, no. …": the last word decides
         return "no" if decisive.group("no") else "yes"
+    if field in YES_NO_FIELDS and _CONCLUDED_ZH_CANNOT.search(words.simplify(words.fold(text))):
+        return "no"  # "①审核规则我们能定；②建模要靠信息中心；所以我们科单独完成不了。"
     concluded = _CONCLUDED_ZH.search(words.simplify(words.fold(text))) if field in YES_NO_FIELDS else None
     if concluded:  # "不用机器学习还能怎么搞？回归公式试过了冇用，所以要用"
         return "no" if concluded.group("no") else "yes"

@@ -206,10 +206,18 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
     leaving = _leaving_request(text, asked) if len(text) <= MAX_ANSWER_CHARS else None
     if leaving is not None:
         return leaving  # before a rhetorical yes: "这还用问？肯定没有啊，明年不报。"
-    rhetorical = _rhetorical_answer(text) if asked.kind in ("yes_no", "choice") and "yes" in asked.choices else None
+    rhetorical = (
+        _rhetorical_answer(text)
+        if asked.kind in ("yes_no", "choice") and "yes" in asked.choices and not _ANSWERED_AFTER_ASKING.match(text)
+        else None
+    )
     if rhetorical:
         return Reading("answer", value=rhetorical)  # "那还用说？", "难道不是吗？书没人借就是浪费", "why not?"
-    echoed = _QUESTION_THEN_ANSWER.match(text) if asked.kind in ("yes_no", "choice") else None
+    echoed = (
+        _QUESTION_THEN_ANSWER.match(text) or _ASKED_BACK_THEN_ANSWERED.match(text)
+        if asked.kind in ("yes_no", "choice")
+        else None
+    )
     if echoed and echoed.group("rest").strip(
         " 。.!！~～"
     ):  # "部门和年份对吗？对。": the question echoed, then its answer
@@ -866,6 +874,8 @@ def _numbered_qualifying_answers(text: str, asked: str) -> Dict[str, str]:
     numbers = [_ITEM_NUMBER[next(n for n in m.group("n", "n2", "n3", "n4") if n)] for m in items]
     if len(items) < 2 or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
         return {}
+    if _CONCLUSION.search(body[items[-1].end() :]):
+        return {}  # "①审核规则我们能定；②建模要靠信息中心；所以我们科单独完成不了": points of one answer
     at = QUALIFYING_QUESTIONS.index(asked)
     if numbers[0] <= at + 1 <= numbers[-1] and numbers[-1] <= len(QUALIFYING_QUESTIONS):
         names = [QUALIFYING_QUESTIONS[n - 1] for n in numbers]
@@ -893,6 +903,17 @@ def _numbered_items(names: Sequence[str], items: Sequence[Any], ends: Sequence[i
     }
 
 
+_ASKED_BACK_THEN_ANSWERED = re.compile(
+    r"^(?P<asked>(?:can|could|do|does|is|are|will|would|should|must|has|have)\b[^?]{3,80}\?)\s*"
+    r"(?P<rest>(?:no|nope|nah|not really|yes|yeah|yep|yup)\b.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "Can Finance build it alone? No, we need IT.": the question said back, then a plain yes or no
+_ANSWERED_AFTER_ASKING = re.compile(
+    r"^[^?？]{3,}[?？]\s*(?:(?:no|nope|nah|not really|yes|yeah|yep|yup)\b|不能|不行|不可以|没有|能|可以|是的|对)",
+    re.IGNORECASE,
+)
+_CONCLUSION = re.compile(r"[；;。.]\s*(?:所以|因此|总之|综上|\b(?:so|therefore|overall|all in all)\b)")
 QUALIFYING_QUESTIONS = ("q_important", "q_real_problem", "q_unused_data", "q_needs_ml", "q_can_do_alone", "q_can_ship")
 _ITEM_NUMBER = {**{str(n): n for n in range(1, 7)}, **{c: n for n, c in enumerate("一二三四五六", 1)}} | {
     c: n for n, c in enumerate("①②③④⑤⑥", 1)

@@ -168,3 +168,20 @@ def test_a_no_plan_said_at_the_start_is_not_a_rhetorical_yes():
 def test_no_plan_asked_for_while_naming_the_plan_leaves_the_form():
     reading = read("title", "Thinking about it we've got nothing for next year. Can we just put down no plan?")
     assert reading.kind == "command" and reading.command.kind == "no_plan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is a little difficult. To be honest, no, we cannot do it alone; we need the IT department.",
+        "①审核规则我们能定；②建模要靠信息中心；所以我们科单独完成不了。",
+        "Can Finance alone build such a thing? No, we need IT and the housing officers.",
+    ],
+)
+def test_the_conclusion_decides_whether_the_unit_can_do_it_alone(text):
+    assert read("q_can_do_alone", text).value == "no"
+
+
+def test_numbered_qualifying_answers_still_go_each_to_their_question():
+    reading = read("q_important", "1. yes, very\n2. yes\n3. no")
+    assert reading.value == "yes" and reading.extra == {"q_real_problem": "yes", "q_unused_data": "no"}
