@@ -978,7 +978,7 @@ def _places(clauses: Sequence[str]) -> int:
 
 _ASKS_BACK = re.compile(r"[?？]\s*$")  # a question back is explained or looked up, never guessed at
 # How sure the model must be to read an answer (benchmarks/choice_reading.py, leave one edition out):
-GUESS_WHEN_UNREAD = 0.55  # the rules found no option
+GUESS_WHEN_UNREAD = 0.6  # the rules found no option
 GUESS_OVER_INFERENCE = 0.5  # the rules inferred one that the answer does not open with
 GUESS_OVER_MIXED = 0.85  # the rules weighed two sides into "mixed"
 DOUBTS = frozenset({"unsure", UNKNOWN})
@@ -1503,7 +1503,7 @@ _MONEY = re.compile(
     r"\b(?:money|cash|profits?|margins?|bottom line|losses|leakage|write-?offs?|"
     r"recover(?:ed|y|ies)?|dollars|pounds|euros|rands?|pesos|naira|rupees)\b|[$£€¥₹₦]|"
     r"利润|少亏|营收|回款|追回|挽回损失|止损|增收|多赚|多挣|赚得多|挣得多|赚钱|挣钱|钱(?:就|也)?(?:多了|多|更多)|卖得多|"
-    r"\b(?:income|turnover|commissions?|fee income|full price)\b|"
+    r"\b(?:income|commissions?|fee income|full price)\b|"
     r"\bwe(?:'d|'ll| would| will| can| could)?(?: actually| finally)? get paid\b|"
     r"\bcomes? (?:back )?into (?:the company|our account|the business)\b|"
     r"佣金|管理费|销售额|营业额|卖高价|卖个好价|收得回|收回来"
