@@ -5,6 +5,7 @@ message going to the knowledge base or the fallback."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -44,8 +45,19 @@ def answer_to_paused_question(tracker: Tracker) -> Optional[Reading]:
         return None
     if _names_another_question(text, field):
         return None  # paused at the problem, "ok, our VP Ops will sponsor it" answers another question
-    reading = reader.read(heard(tracker), reader.question(field), lookup=faq.lookup)
+    said = heard(tracker)
+    back = _BACK.match(said.text)
+    if back and said.text[back.end() :].strip():  # "好了，POS流水和WMS库存数据": the answer, not the return
+        said = replace(said, text=said.text[back.end() :].strip())
+    reading = reader.read(said, reader.question(field), lookup=faq.lookup)
     return reading if reading.kind == "answer" and reading.value not in (None, "") else None
+
+
+_BACK = re.compile(
+    r"^(?:(?:好了|好啦|好的|行了|我回来了|回来了|问到了|问过了|问好了|ok|okay|right|so|back|i'?m back|sorry)"
+    r"(?:[\s,，.。!！:：~]+|$))+",
+    re.IGNORECASE,
+)
 
 
 def _names_another_question(text: str, field: str) -> bool:

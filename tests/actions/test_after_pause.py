@@ -147,3 +147,15 @@ def test_an_answer_to_another_question_is_not_taken_for_the_paused_one(directory
     tracker = after_pause("ok, our VP Ops will sponsor it", "problem", plan_id, intent="nlu_fallback", lang="en")
     assert followup(ActionAnswerFaq().run(dispatcher, tracker, {})) != RESUME_WITH_ANSWER
     assert stored(plan_id)["problem"] is None
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [("好了，POS流水和WMS库存数据", "POS流水和WMS库存数据"), ("ok I'm back. POS and WMS data", "POS and WMS data")],
+)
+def test_the_words_of_coming_back_are_not_stored_with_the_answer(directory_db, dispatcher, text, kept):
+    plan_id = draft(answered_before("data_sources"))
+    tracker = after_pause(text, "data_sources", plan_id, intent="nlu_fallback")
+    assert followup(ActionAnswerFaq().run(dispatcher, tracker, {})) == RESUME_WITH_ANSWER
+    ActionResumeWithAnswer().run(dispatcher, tracker, {})
+    assert stored(plan_id)["data_sources"] == kept
