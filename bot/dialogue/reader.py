@@ -239,9 +239,6 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         return _rescue(heard, asked) or Reading("unclear", problem="plan_no_words")
     if len(text) > MAX_ANSWER_CHARS:
         return Reading("unclear", problem="plan_too_long")
-    leaving = _leaving_request(text, asked)
-    if leaving is not None:
-        return leaving
     if asked.is_plan_field and _WHOLE_PLAN_DROPPED.search(words.fold(text)) and answers.declares_no_plan(text):
         return Reading("command", command=Command(FormExit.NO_PLAN))  # "…actually marketing not have ML plan next year"
     if asked.name == "confirmation" and _KEEP_AS_DRAFT.search(words.fold(text)):
