@@ -50,12 +50,27 @@ def tell_deadline(dispatcher: CollectingDispatcher, session, year: Optional[int]
         dispatcher.utter_message(text=note)
 
 
-def may_file(dispatcher: CollectingDispatcher, tracker: Tracker, identity: Identity) -> bool:
-    """Leads with a unit file plans; everyone else is told why not."""
+def decides_on_plan_in_view(tracker: Tracker) -> bool:
+    """A reviewer's decision on the plan just opened, however the intent model read it:
+    "这份不行，退回修改", "emmm 指标太虚了，退回去让他们改改，意见就说：…"."""
+    text = tracker.latest_message.get("text") or ""
+    return (
+        int_slot(tracker, "last_plan_id") is not None
+        and roles.can(identify(tracker), Permission.REVIEW_PLANS)
+        and answers.states_a_decision(text)
+    )
+
+
+def refused_filing(dispatcher: CollectingDispatcher, tracker: Tracker, identity: Identity) -> Optional[EventList]:
+    """None when this person files plans (a lead with a unit); else the turn's events: a reviewer's
+    decision on the plan in view goes to the review, anyone else is told why they cannot file."""
     refusal = plan_text.filing_refusal(identity, lang_of(tracker))
-    if refusal:
-        dispatcher.utter_message(text=refusal)
-    return refusal is None
+    if refusal is None:
+        return None
+    if decides_on_plan_in_view(tracker):
+        return [FollowupAction("action_start_review")]
+    dispatcher.utter_message(text=refusal)
+    return []
 
 
 def load_plan_slots(plan: Plan) -> EventList:
@@ -117,8 +132,9 @@ class ActionStartPlan(Request):
         identity = identify(tracker)
         if roles.can(identity, Permission.READ_ALL_PLANS) and faq.is_question(tracker.latest_message.get("text") or ""):
             return [FollowupAction("action_query_plans")]  # the office asking "which plans were submitted?"
-        if not may_file(dispatcher, tracker, identity):
-            return []
+        refused = refused_filing(dispatcher, tracker, identity)
+        if refused is not None:
+            return refused
         lang = lang_of(tracker)
         # "今年我们部门想报一个项目": this year's round, which plans the coming year
         year = planning.round_year(
@@ -144,8 +160,9 @@ class ActionResumePlan(Request):
 
     def handle(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> EventList:
         identity = identify(tracker)
-        if not may_file(dispatcher, tracker, identity):
-            return []
+        refused = refused_filing(dispatcher, tracker, identity)
+        if refused is not None:
+            return refused
         lang = lang_of(tracker)
         with session_scope() as session:
             draft = planning.find_draft(session, identity)
@@ -239,8 +256,9 @@ class ActionEditPlan(Request):
 
     def handle(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> EventList:
         identity = identify(tracker)
-        if not may_file(dispatcher, tracker, identity):
-            return []
+        refused = refused_filing(dispatcher, tracker, identity)
+        if refused is not None:
+            return refused
         named = commands.match_edit(tracker.latest_message.get("text") or "", ANSWER_FIELD_NAMES)
         field = (
             (named.field if named is not None and named.field in ANSWER_FIELD_NAMES else None)  # "Plamen from Quality.
@@ -332,8 +350,9 @@ class ActionConfirmWithdraw(Request):
 
     def handle(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> EventList:
         identity = identify(tracker)
-        if not may_file(dispatcher, tracker, identity):
-            return []
+        refused = refused_filing(dispatcher, tracker, identity)
+        if refused is not None:
+            return refused
         plan_id = next(tracker.get_latest_entity_values("plan_id"), None)
         with session_scope() as session:  # by number, else by its title ("the promotion one"), else the newest
             result = lifecycle.plan_to_withdraw(session, identity, plan_id, tracker.latest_message.get("text") or "")
@@ -392,8 +411,9 @@ class ActionStartNoPlan(Request):
                         buttons=[button("button_declare_no_plan", lang_of(tracker), no_plan_payload(year), year=year)],
                     )
                 return events
-        if not may_file(dispatcher, tracker, identity):
-            return events
+        refused = refused_filing(dispatcher, tracker, identity)
+        if refused is not None:
+            return [*events, *refused]
         if not planning.in_cycle(year):
             first, last = planning.allowed_years()
             say(dispatcher, tracker, "no_plan_bad_year", first=first, last=last, example=planning.default_year())

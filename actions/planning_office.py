@@ -14,7 +14,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import identify
 from actions.forms import Handler, PendingQuestionForm, Request, Slots, accepted
-from actions.plan_flow import SURE
+from actions.plan_flow import SURE, decides_on_plan_in_view
 from actions.replies import Turn, button, entity, int_slot, lang_of
 from bot import lifecycle, messages, plan_text, planning, queries, roles
 from bot.dialogue import answers, prompts
@@ -133,7 +133,10 @@ class ActionStartReview(Request):
         text = tracker.latest_message.get("text") or ""
         turn = Turn(dispatcher, tracker)
         decision, note = answers.split_review(text)
-        confidence = (tracker.latest_message.get("intent") or {}).get("confidence", 0)
+        read_as = tracker.latest_message.get("intent") or {}
+        confidence = read_as.get("confidence", 0)
+        if read_as.get("name") != "review_plan" and decides_on_plan_in_view(tracker):
+            confidence = 1.0  # handed over from a lead's request: the decision reader is sure
         separate = answers.separate_decisions(text)
         if separate and confidence >= SURE:  # "Approve 1 (nice scoping) and please send 2 back - …"
             for each, its_decision, its_note in separate:

@@ -1042,7 +1042,7 @@ _CONCLUDED_ZH_CANNOT = re.compile(
     r"(?:完成不了|做不了|搞不定|弄不了|干不了|做不到|办不到|不能单独|没法单独|无法单独|无法独立|不能独立)(?:的|啊|吧|呢)?[。！!.]?$"
 )
 _CONCLUDED_ZH = re.compile(
-    r"[，,。；;！!？?]\s*(?:所以|因此|总之|总的来说|反正|说到底|归根结底)(?:说)?[，,\s]*(?:还是|肯定|当然)?"
+    r"[，,。；;！!？?]\s*(?:所以|因此|总之|总的来说|反正|说到底|归根结底)(?:说)?[，,\s]*(?:(?:我的)?答案(?:是|就是)|还是|肯定|当然)?"
     r"(?:(?P<no>不用|不需要|没必要|不能|不行|做不到|没有|不会)|(?P<yes>要|需要|得|必须|能|可以|有|会))"
     r"(?:用|上|做|的|啊|吧|嘛)*[。！!.]?$"
 )
@@ -1208,6 +1208,13 @@ _PLAN_BETWEEN = re.compile(
 
 
 _PASSED = re.compile(r"\s*(?:#?\d{1,6}\s*号?)?\s*(?:过|过了|能过|可以过)(?:吧|啦)?[\s!！。.👍✅👌]*")
+
+
+def states_a_decision(text: str) -> bool:
+    """A review decision said, not asked about: "这份不行，退回修改", not "退回的计划能再提交吗？"."""
+    from bot.nlu.patterns import asks_something
+
+    return parse_decision(text) is not None and not asks_something(text)
 
 
 def parse_decision(text: str) -> Optional[str]:
@@ -1476,7 +1483,11 @@ _PLEASED = re.compile(
 )
 _NOT_REVENUE = re.compile(
     r"不算(?:是)?(?:收入|营收|增收)|\bnot (?:extra |new |more )?(?:money (?:coming in|earned|in)|revenue|income)\b|"
-    r"\bisn'?t (?:revenue|income|extra money)\b"
+    r"\bisn'?t (?:revenue|income|extra money)\b|"
+    r"\b(?:can'?t|cannot|won'?t|wouldn'?t|don'?t|do not|will not)\b[^.;!?]{0,30}\b(?:bring|make|earn|generate|claim|"
+    # "I can't honestly claim it will bring in any money"
+    r"promise)\b[^.;!?]{0,30}\b(?:any |extra |more |new )?(?:money|revenue|income)\b|"
+    r"(?:不会|不能|没法|谈不上|说不上)(?:直接)?(?:带来|增加|多赚|赚)(?:什么|多少)?(?:钱|收入|营收)"
 )
 
 
@@ -2013,10 +2024,31 @@ def volunteered_answers(text: str, asked: str) -> Dict[str, str]:
             whole = field in COMBINING and combine  # where data lives and how good it is: the whole message
             if whole and field in found:
                 continue  # already read from the whole message
-            choice = read_choice(field, text if whole else clause, in_passing=True)
+            point = _numbered_point_holding(text, clause) if whole else None
+            choice = read_choice(field, point or (text if whole else clause), in_passing=True)
             if choice and choice.value not in _NOT_VOLUNTEERED:
                 found.setdefault(field, set()).add(choice.value)
     return {field: choices.pop() for field, choices in found.items() if len(choices) == 1}
+
+
+_POINT_NUMBER = re.compile(r"(?:^|(?<=[：:；;。.\s]))(?:[一二三四五六七八九十]|\d{1,2}|[①-⑩])[、.)）](?!\d)")
+
+
+def _numbered_point_holding(text: str, clause: str) -> Optional[str]:
+    """ "一、数据来源为…；二、已全部汇入数据湖；三、质量良好": the numbered point a clause is in, read alone."""
+    starts = [m.start() for m in _POINT_NUMBER.finditer(text)]
+    if len(starts) < 2:
+        return None
+    at = text.find(clause)
+    if at < 0:
+        at = words.fold(text).find(clause)
+    if at < 0:
+        return None
+    bounds = [*starts, len(text)]
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        if start <= at < end:
+            return text[start:end]
+    return None
 
 
 # "平时GPU又大量闲置" says nothing about data: an unused-data cue counts only beside a word for data

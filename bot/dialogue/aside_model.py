@@ -19,10 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-import yaml
-
 from bot.cache import Once
-from bot.dialogue import choice_model
+from bot.dialogue import choice_model, examples_file
 from bot.dialogue.choice_model import EXAMPLES_DIR, Features, normal_form
 
 CACHE_NAME = "aside-model.cache"
@@ -42,7 +40,7 @@ def load_examples(folder: Path = EXAMPLES_DIR) -> List[Tuple[str, str]]:
     """(text, kind) from `folder`: ways out, questions back, and answers."""
     found: List[Tuple[str, str]] = []
     for path in sorted(Path(folder).glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = examples_file.read(path)
         found += [(str(text), WAY_OUT) for text in data.get("ways_out") or ()]
         found += [(str(text), ASKS_BACK) for text in data.get("asks_back") or ()]
         found += [(str(text), ANSWER) for text in data.get("said_as_answers") or ()]

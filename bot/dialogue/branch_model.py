@@ -20,10 +20,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-import yaml
-
 from bot.cache import Once
-from bot.dialogue import choice_model
+from bot.dialogue import choice_model, examples_file
 from bot.dialogue.choice_model import EXAMPLES_DIR, Features, normal_form
 from bot.plan_schema import VALUE_BRANCHES
 
@@ -34,7 +32,7 @@ def load_examples(folder: Path = EXAMPLES_DIR) -> List[Tuple[str, Tuple[str, ...
     """(answer, branches) for every value-tree answer under `folder`."""
     found = []
     for path in sorted(Path(folder).glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = examples_file.read(path)
         for item in data.get("branches") or ():
             branches = tuple(item["means"])
             unknown = set(branches) - set(VALUE_BRANCHES)

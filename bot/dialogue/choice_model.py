@@ -23,11 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-import yaml
-
 from bot import settings
 from bot.cache import Once
-from bot.dialogue import words
+from bot.dialogue import examples_file, words
 from bot.plan_schema import FIELDS_BY_NAME, YES_NO_UNSURE
 
 EXAMPLES_DIR = settings.KNOWLEDGE_DIR / "answers"
@@ -54,7 +52,7 @@ def load_examples(folder: Path = EXAMPLES_DIR) -> List[Tuple[str, str, str]]:
     """(field, answer, value) for every example under `folder`."""
     found = []
     for path in sorted(Path(folder).glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = examples_file.read(path)
         for field, by_value in (data.get("fields") or {}).items():
             if field not in CHOICE_FIELDS:
                 raise ValueError(f"{path}: {field!r} is not a choice question")
@@ -69,7 +67,7 @@ def load_not_answers(folder: Path = EXAMPLES_DIR) -> List[str]:
     """Texts under `folder` that answer no choice question (`not_answers:`)."""
     found: List[str] = []
     for path in sorted(Path(folder).glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = examples_file.read(path)
         found += [str(text) for text in data.get("not_answers") or ()]
     return found
 

@@ -302,10 +302,17 @@ def _command_patterns() -> Tuple[Tuple[str, re.Pattern[str]], ...]:
     return tuple(found)
 
 
+# words of address and particles said after a command: "not now mate", "skip muna po"
+_ADDRESS = re.compile(r"(?:\s+(?:mate|po|muna|lah|leh|la|bro|man|guys|pal|buddy|dude|boss))+[.!?]*$")
+
+
 def _clause_command(clause: str) -> Optional[str]:
     if clause.startswith(("请问", "先问一下", "想问一下", "问一下")):
         return None  # "请问一下，…是什么意思？" opens a question; "我问一下" waits
     kind = _command_cores().get(clause) or _command_cores().get(_core(clause))
+    unaddressed = _ADDRESS.sub("", clause)
+    if not kind and unaddressed != clause:  # "not now mate", "skip this one po"
+        kind = _command_cores().get(unaddressed) or _command_cores().get(_core(unaddressed))
     if kind:
         return kind
     if _is_remark(clause, LEAVING_CJK, LEAVING_WORDS):
@@ -399,7 +406,7 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
     lead_zh = (
         r"(?:(?:啊|哦|噢|诶|哎|嗯|呃|且慢|稍等|等一下|等等|等下|等一歇|不对|哦对了|对了|还有|另外|刚才|刚刚|前面|前头|之前|上面|我想|"
         r"不好意思|抱歉|对不起|麻烦您|麻烦你|您好|"
-        r"我要|帮我|麻烦|请|把|将|\d+\s*号(?:计划)?的?|计划\s*\d+的?|#\s*\d+(?:计划)?的?|"
+        r"我要|帮我|麻烦|请|把|将|能不能|能否|可不可以|可以|你能|你可以|\d+\s*号(?:计划)?的?|计划\s*\d+的?|#\s*\d+(?:计划)?的?|"
         r"(?:刚才|刚刚|之前|上次|前面)?(?:交|提交|填|报|递)(?:上去)?的(?:那个|那份|这个|这份)?(?:计划|规划)?(?:里面?|里头|中)?的?)"
         r"[\s，,、]*)*"
     )
@@ -498,6 +505,13 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
             rf"^{lead_zh}(?:不好意思|抱歉|对不起)?[\s，,]*{field}(?:要|想|得|需要)?(?:改|修改|更改)(?:一下|下)?[，,。\s]*"
             rf"(?:不是(?P<old>[^，,]+)[，,]\s*)?(?:是|改成|应该是)(?P<value>.+)$"
         ),
+        # wait, before continue, question 5 i answer yes but really is no, we need the IT guys
+        re.compile(
+            rf"^(?:.{{0,40}}?[\s,;:]+)?{field},? (?:i|we) (?:answer(?:ed)?|said|say|put|put down|wrote|chose|picked|"
+            rf"typed|gave) [\"']?[\w' -]{{1,20}}?[\"']?[,;]? but "
+            rf"(?:(?:really|actually|in fact|in reality|truly|it|that|the answer|the real answer) )*"
+            rf"(?:is|was|should be|'s|must be|has to be) (?P<value>.+)$"
+        ),
         # 第五问需更正：我部实则无法独立完成，须信息技术部协助
         re.compile(
             rf"^{lead_zh}{field}(?:这题|那题|这项|那项|的回答|的答案)?(?:我)?(?:需|需要|要|得|须|想|必须)?(?:予以)?"
@@ -582,6 +596,10 @@ def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
     if edit is not None and edit.value and _FAULTS_THE_OLD_ANSWER.search(words.fold(edit.value)):
         if not re.search(r"\d", edit.value):  # "…the metric, the number we put there is too ambitious": why, not what
             edit = dataclasses.replace(edit, value=None)
+    if edit is not None and edit.value and edit.field and FIELDS_BY_NAME[edit.field].kind == "choice":
+        asked_for = _CHOICE_ASKED_FOR.match(edit.value)  # "…to mixed? I was being generous; …"
+        if asked_for and answers.parse_choice(edit.field, asked_for.group("choice")) is not None:
+            edit = dataclasses.replace(edit, value=asked_for.group("choice"))
     added = (
         _ADDING.match(edit.value)
         if edit is not None and edit.value and edit.field and FIELDS_BY_NAME[edit.field].kind == "text"
@@ -590,6 +608,10 @@ def match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
     if edit is not None and added and added.group("rest").strip(" ,，.。"):
         return dataclasses.replace(edit, value=added.group("rest").strip(" ,，.。"), adds=True, replaces=None)
     return edit
+
+
+# "can you change the data quality to mixed? I was being generous; …": the option the request ends on
+_CHOICE_ASKED_FOR = re.compile(r"^\s*(?P<choice>[^?？,，.。;；!！]{1,24}?)\s*[?？]\s*\S")
 
 
 def _match_edit(text: str, fields: Sequence[str]) -> Optional[Command]:
@@ -980,6 +1002,9 @@ def _edit_in(folded: str, fields: Sequence[str]):
     return None
 
 
+_ASKED_POLITELY = re.compile(r"^(?:请问|麻烦问下)?(?:能不能|能否|可不可以|可以|你能|你可以|能)")
+
+
 def _edit_command(text: str, folded: str, found: re.Match[str], field: str) -> Command:
     value = re.sub(
         r"[\s,，。;；-]+(?:please |pls )?(?:fix|change|update|correct|edit) (?:that|it|this)"
@@ -998,6 +1023,8 @@ def _edit_command(text: str, folded: str, found: re.Match[str], field: str) -> C
     quoted = re.match(r"^\s*[“\"'「《]([^”\"'」》]{2,80})[”\"'」》]", value)
     value = quoted.group(1) if quoted else value  # "应该是“大客户流失预警”，…"
     value = _cleaned_value(value)
+    if _ASKED_POLITELY.match(folded):  # "可以帮我把发起人改成王总吗": the question's 吗 is no part of the value
+        value = re.sub(r"(?:吗|么|嘛|不|没)[?？]?$", "", value)
     if field == "title" and not quoted:
         value = re.split(r"[，,；;]\s*", value)[0]  # "改成 AIOps 智能告警收敛，正式一点": the rest says why
     if FIELDS_BY_NAME[field].kind == "text" and _FAULT_FOUND.match(words.fold(value)):

@@ -554,7 +554,10 @@ def _only_puzzled(text: str) -> bool:
     )
 
 
-_ASKING_AROUND = re.compile(r"\b(?:talk|speak|check|ask|confirm)\b|问一下|问问|问下|请示|确认|核实|了解一下|商量")
+_ASKING_AROUND = re.compile(
+    r"\b(?:talk|speak|check|ask|confirm)\b|问一下|问问|问下|请示|确认|核实|了解一下|商量|"
+    r"问(?=老板|领导|上级|上面|主管|经理|部长|总监|[\u4e00-\u9fff]总)"  # "这个还不确定 要问老板"
+)
 _COMING_BACK = re.compile(
     r"\b(?:come back|get back|back in|be back|later|tomorrow|pause|continue|resume|finish)\b|回头|晚点|稍后|再说|再填|"
     r"再答|再来|回来|接着|等会|待会|一会|过会|"

@@ -2,8 +2,9 @@
 action, without a call to the action server (it used to be the custom slot mapping
 `action_read_context`, one more HTTP round trip and directory query per message).
 
-A policy that never wins: it predicts nothing, and its `events` are applied by Rasa
-whichever policy wins, before the predicted action runs (`PolicyPrediction.events`).
+A policy whose `events` are applied by Rasa whichever policy wins, before the predicted
+action runs (`PolicyPrediction.events`). It predicts one action only: the review, when a
+reviewer decides on the plan just shown in words the intent model read as something else.
 The person comes from the tracker's sender id (the channel's), never from the text.
 """
 
@@ -15,14 +16,16 @@ from typing import Any, Dict, List, Optional, Text
 from rasa.core.policies.policy import Policy, PolicyPrediction, SupportedData
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.shared.core.constants import ACTION_EXTRACT_SLOTS
+from rasa.shared.core.constants import ACTION_EXTRACT_SLOTS, ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot import context, directory_cache
+from bot import context, directory_cache, roles
+from bot.dialogue import answers
 from bot.directory import Identity
+from bot.roles import Permission
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +84,7 @@ class ConversationContextPolicy(Policy):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"priority": 0}
+        return {"priority": 7}  # above RulePolicy's 6: its one prediction, a review, wins a tie with a rule
 
     @staticmethod
     def supported_data() -> SupportedData:
@@ -100,6 +103,48 @@ class ConversationContextPolicy(Policy):
         **kwargs: Any,
     ) -> PolicyPrediction:
         events: List[SlotSet] = []
+        predictions = self._default_predictions(domain)
         if first_prediction_of_turn(tracker):
-            events = turn_events(tracker, identify(tracker.sender_id))
-        return self._prediction(self._default_predictions(domain), events=events)
+            identity = identify(tracker.sender_id)
+            events = turn_events(tracker, identity)
+            if decides_on_the_plan_just_shown(tracker, identity) and REVIEW_ACTION in domain.action_names_or_texts:
+                predictions[domain.index_for_action(REVIEW_ACTION)] = 1.0
+        return self._prediction(predictions, events=events)
+
+
+REVIEW_ACTION = "action_start_review"
+_SHOWING_ACTIONS = frozenset({"action_show_plan", "action_query_plans"})
+
+
+def decides_on_the_plan_just_shown(tracker: DialogueStateTracker, identity: Identity) -> bool:
+    """A reviewer's decision, right after a plan was opened or listed, whatever the intent model
+    read ("Thumbs up from me on this one", "这份不行，退回修改"): the review, not a lead's request."""
+    latest = tracker.latest_message
+    if tracker.active_loop_name or latest is None or tracker.get_slot("last_plan_id") is None:
+        return False
+    if (latest.intent or {}).get("name") in _REQUESTS_NAMING_THEIR_OWN_ACT:
+        return False
+    previous = _action_before_latest_message(tracker)
+    return (
+        previous in _SHOWING_ACTIONS
+        and roles.can(identity, Permission.REVIEW_PLANS)
+        and answers.states_a_decision(latest.text or "")
+    )
+
+
+# read by pattern as another request of the office: "show plan 2", "what's waiting for review?"
+_REQUESTS_NAMING_THEIR_OWN_ACT = frozenset({"show_plan", "query_plans", "review_plan"})
+
+
+def _action_before_latest_message(tracker: DialogueStateTracker) -> Optional[str]:
+    seen_message = False
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            seen_message = True
+        elif (
+            seen_message
+            and isinstance(event, ActionExecuted)
+            and event.action_name not in (ACTION_LISTEN_NAME, ACTION_EXTRACT_SLOTS)
+        ):
+            return event.action_name
+    return None

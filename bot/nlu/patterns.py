@@ -1349,7 +1349,9 @@ def follow_up_query(text: str) -> bool:
 
 
 _PLANS_OF = re.compile(
-    r"\bdid\b[^.?!]{0,40}\b(?:file|submit|send in|hand in)\b|\b(?:has|have|did)\b.{0,12}\bput (?:in|forward)\b|"
+    r"\bdid\b[^.?!]{0,40}\b(?:file|submit|send in|hand in)\b|"
+    r"\b(?:has|have)\b[^.?!]{0,30}\b(?:sent|submitted|filed|handed|put) (?:anything|something|any plans?)\b|"
+    r"\b(?:has|have|did)\b.{0,12}\bput (?:in|forward)\b|"
     r"\bplans?\b|\bfiled\b|\bsubmitted\b|\bsent in\b|\bhanded in\b|\bin the (?:pipeline|works)\b|\blined up\b|"
     r"\bgot in for\b|\bwhat (?:does|do|did) [\w&' -]{1,30} have\b|\bwhat(?:'s| has) [\w&' -]{1,30} got\b|"
     r"\banything (?:new |else )?(?:in )?from\b|\bin the (?:pile|queue|inbox|stack)\b|"
@@ -1395,7 +1397,11 @@ _WHAT_WAS_FILED = re.compile(
     r"put forward)\b|\b(?:what|which|how many)\b.{0,40}\b(?:filed|submitted|sent in|handed in|put in|put forward)\b|"
     r"\b(?:what|which|how many)\b[^.]{0,40}\b(?:submit|file|send in|hand in|got in)\b|"
     r"\b(?:what|which|how many)\b.{0,40}\b(?:did|has|have)\b.{0,30}\b(?:sent|send)(?: us| in| over| through)?\b|"
-    r"\bwhat'?s (?:come|came) in\b|\b(?:anything|what)\b.{0,30}\b(?:come|came|sent) in from\b"
+    r"\bwhat'?s (?:come|came) in\b|\b(?:anything|what)\b.{0,30}\b(?:come|came|sent) in from\b|"
+    r"\b(?:has|have|did)\b.{1,30}\b(?:sent|send|submitted|submit|filed|file|handed|hand|put) (?:anything|something|"
+    r"a plan|any plans?|theirs)\b|"  # "Has Sales sent anything in for next year?"
+    # "销售部交了没有？", "有没有收到销售部的计划？"
+    r"(?:报|交|提交|申报|报送)(?:上来)?了(?:没有|没|吗|么|冇|未)|收到\S{0,12}?的(?:计划|规划|方案)"
 )
 
 

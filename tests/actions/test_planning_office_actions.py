@@ -311,3 +311,43 @@ def test_a_number_inside_the_note_does_not_pick_the_plan_reviewed(directory_db, 
     ActionStartReview().run(dispatcher, tracker, {})
     assert stored(first)["status"] == "approved" and f"Q{second}" in stored(first)["review"]["note"]
     assert stored(second)["status"] == "submitted"
+
+
+@pytest.mark.parametrize(
+    "said, read_as, note",
+    [
+        (
+            "emmm 这个指标写得太虚了，退回去让他们改改，意见就说：指标请量化，并补充基线数据 🙏",
+            "edit_plan",
+            "指标请量化，并补充基线数据 🙏",
+        ),
+        ("这份不行，退回修改。", "withdraw_plan", None),
+    ],
+)
+def test_a_decision_on_the_plan_in_view_read_as_a_leads_request_is_reviewed(
+    directory_db, dispatcher, said, read_as, note
+):
+    from actions.plan_flow import ActionConfirmWithdraw, ActionEditPlan
+
+    plan_id = _submitted()
+    tracker = make_tracker("wang.fang", said, read_as, slots={"language": "zh", "last_plan_id": plan_id})
+    request = ActionEditPlan() if read_as == "edit_plan" else ActionConfirmWithdraw()
+    events = request.run(dispatcher, tracker, {})
+    assert followup(events) == "action_start_review" and not dispatcher.messages  # no "plans are filed by leads"
+    events = ActionStartReview().run(dispatcher, tracker, {})
+    if note:
+        assert stored(plan_id)["status"] == "needs_work" and stored(plan_id)["review"]["note"] == note
+    else:
+        assert followup(events) == "review_form" and slots_of(events)["review_decision"] == "needs_work"
+        assert stored(plan_id)["status"] == "submitted"  # the note is asked for first
+
+
+def test_a_question_about_the_plan_in_view_is_no_decision(directory_db, dispatcher):
+    from actions.plan_flow import ActionEditPlan
+
+    plan_id = _submitted()
+    tracker = make_tracker(
+        "wang.fang", "退回的计划他们改完能再提交吗？", "edit_plan", slots={"language": "zh", "last_plan_id": plan_id}
+    )
+    events = ActionEditPlan().run(dispatcher, tracker, {})
+    assert followup(events) != "action_start_review" and stored(plan_id)["status"] == "submitted"

@@ -7,11 +7,12 @@ benchmarks/choice_reading.py holds out one edition at a time. Held-out editions 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List
+from typing import Any, Dict, List
 
 import yaml
 
@@ -56,6 +57,12 @@ class Example:
     value: str  # the option meant; "" for a free-text answer
 
 
+@functools.cache
+def _yaml(path: Path) -> Any:
+    """A corpus file, parsed once per process (libyaml's parser when there is one: these files are large)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def edition_of(path: Path) -> str:
     numbered = re.match(r"(heldout\d+)-", path.stem)
     if numbered:
@@ -66,7 +73,7 @@ def edition_of(path: Path) -> str:
 def _from_answer_sets(root: Path) -> List[Example]:
     found = []
     for path in sorted((root / "tests/answers/dev").glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = _yaml(path)
         for field, items in (data.get("questions") or {}).items():
             for item in items if field in CHOICE_FIELDS else ():
                 if item.get("means") in FIELDS_BY_NAME[field].choices:
@@ -79,7 +86,7 @@ def _from_answer_sets(root: Path) -> List[Example]:
 def _from_conversations(root: Path) -> List[Example]:
     found = []
     for path in sorted((root / "tests/conversations/dev").glob("*.yml")):
-        for conversation in yaml.safe_load(path.read_text(encoding="utf-8"))["conversations"]:
+        for conversation in _yaml(path)["conversations"]:
             expected = ((conversation.get("expect") or {}).get("plan") or {}).get("fields") or {}
             given: Dict[str, List[object]] = defaultdict(list)
             for step in conversation["steps"]:
@@ -111,7 +118,7 @@ def _from_intents(root: Path) -> List[Example]:
     found = []
     for lang in ("zh", "en"):
         for path in sorted((root / "data/nlu" / lang).glob("*.yml")):
-            for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or ():
+            for item in (_yaml(path) or {}).get("nlu") or ():
                 if item.get("intent") not in NOT_ANSWER_INTENTS:
                     continue
                 for line in str(item.get("examples") or "").splitlines():
@@ -148,13 +155,13 @@ def branch_examples(root: Path = ROOT) -> List[BranchExample]:
     (conversations whose answer was changed later are left out: the stored branches are the change's)."""
     found = []
     for path in sorted((root / "tests/answers/dev").glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = _yaml(path)
         for item in (data.get("questions") or {}).get("value_branches") or ():
             branches = _in_branch_order(item.get("means"))
             if branches:
                 found.append(BranchExample(edition_of(path), data["lang"], str(item["say"]).strip(), branches))
     for path in sorted((root / "tests/conversations/dev").glob("*.yml")):
-        for conversation in yaml.safe_load(path.read_text(encoding="utf-8"))["conversations"]:
+        for conversation in _yaml(path)["conversations"]:
             expected = ((conversation.get("expect") or {}).get("plan") or {}).get("fields") or {}
             answers = [step.get("answer") or {} for step in conversation["steps"]]
             texts = [given["value_branches"] for given in answers if "value_branches" in given]
@@ -188,7 +195,7 @@ def asides(root: Path = ROOT) -> List[Aside]:
     found: List[Aside] = []
     for path in sorted((root / "tests/conversations/dev").glob("*.yml")):
         edition = edition_of(path)
-        for conversation in yaml.safe_load(path.read_text(encoding="utf-8"))["conversations"]:
+        for conversation in _yaml(path)["conversations"]:
             lang, pending = conversation["lang"], ""
             for step in conversation["steps"]:
                 if "say" in step:

@@ -88,8 +88,8 @@ def test_the_cached_model_reads_as_the_freshly_built_one(tmp_path, monkeypatch, 
 
 def test_a_corrupt_cache_is_rebuilt(tmp_path, monkeypatch, fewer_examples):
     monkeypatch.setenv("MLPLAN_CACHE_DIR", str(tmp_path))
-    choice_model.build()
-    cache.path(choice_model.CACHE_NAME).write_bytes(b'{"format": 1}\ngarbage')
+    cache.path(choice_model.CACHE_NAME).parent.mkdir(parents=True, exist_ok=True)
+    cache.path(choice_model.CACHE_NAME).write_bytes(b'{"format": 1}\ngarbage')  # left by a crashed writer
     assert choice_model.build().guess("q_important", "very, the CEO put it in the top 5").value == "yes"
 
 

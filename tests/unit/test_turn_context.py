@@ -86,6 +86,57 @@ def test_the_policy_sets_language_and_person_on_the_first_prediction_only(direct
     assert policy.predict_action_probabilities(tracker, domain).events == []
 
 
+def _after_a_plan_was_shown(sender, text, intent="ask_faq", shown_by="action_show_plan"):
+    from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+    from rasa.shared.core.slots import AnySlot
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    return DialogueStateTracker.from_events(
+        sender,
+        [
+            ActionExecuted("action_listen"),
+            UserUttered("show plan 1", {"name": "show_plan", "confidence": 1.0}),
+            ActionExecuted(shown_by),
+            SlotSet("last_plan_id", 1),
+            ActionExecuted("action_listen"),
+            UserUttered(text, {"name": intent, "confidence": 0.7}),
+        ],
+        slots=[AnySlot(name, mappings=[{}]) for name in ("language", "person_name", "language_choice", "last_plan_id")],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Thumbs up from me on this one.", "这份不行，退回修改。", "It's a no from me: send back, note 'sponsor missing'."],
+)
+def test_a_reviewers_decision_on_the_plan_just_shown_is_the_review(directory_db, text):
+    from rasa.shared.core.domain import Domain
+
+    domain = Domain.load(str(ROOT / "domain.yml"))
+    policy = ConversationContextPolicy({"priority": 7}, None, None, _context())
+    prediction = policy.predict_action_probabilities(_after_a_plan_was_shown("wang.fang", text), domain)
+    assert prediction.probabilities[domain.index_for_action("action_start_review")] == 1.0
+
+
+@pytest.mark.parametrize(
+    "sender, text, shown_by",
+    [
+        ("li.wei", "这份不行，退回修改。", "action_show_plan"),  # a lead reviews nothing
+        ("wang.fang", "退回的计划他们改完能再提交吗？", "action_show_plan"),  # a question
+        ("wang.fang", "这份不行，退回修改。", "action_faq"),  # no plan just shown
+    ],
+)
+def test_no_review_is_predicted_without_a_reviewer_a_decision_and_a_plan_just_shown(
+    directory_db, sender, text, shown_by
+):
+    from rasa.shared.core.domain import Domain
+
+    domain = Domain.load(str(ROOT / "domain.yml"))
+    policy = ConversationContextPolicy({"priority": 7}, None, None, _context())
+    prediction = policy.predict_action_probabilities(_after_a_plan_was_shown(sender, text, shown_by=shown_by), domain)
+    assert max(prediction.probabilities) == 0
+
+
 def _context():
     from rasa.engine.graph import ExecutionContext, GraphSchema
 
