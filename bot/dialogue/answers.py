@@ -1211,10 +1211,11 @@ _PASSED = re.compile(r"\s*(?:#?\d{1,6}\s*号?)?\s*(?:过|过了|能过|可以过
 
 
 def states_a_decision(text: str) -> bool:
-    """A review decision said, not asked about: "这份不行，退回修改", not "退回的计划能再提交吗？"."""
-    from bot.nlu.patterns import asks_something
+    """A review decision said in a reviewer's words, not asked about: "这份不行，退回修改", not
+    "退回的计划能再提交吗？" and not a bare "no, …"."""
+    from bot.nlu.patterns import asks_something, names_a_decision
 
-    return parse_decision(text) is not None and not asks_something(text)
+    return parse_decision(text) is not None and names_a_decision(text) and not asks_something(text)
 
 
 def parse_decision(text: str) -> Optional[str]:

@@ -111,6 +111,14 @@ class PlanCommandRecognizer(GraphComponent):
                 found = ("query_plans", None)  # "claims. submitted."
             if found is None and not units and lists_plans(text) and lists_by_status_or_year(text):
                 found = ("query_plans", None)  # "帮我拉一下2027年已经提交的计划": every unit's
+            if (
+                found is None
+                and guessed == "show_plan"
+                and not any(e.get("entity") == "plan_id" for e in message.get(ENTITIES) or [])
+                and lists_by_status_or_year(text)
+                and _PLANS_WORD.search(text)
+            ):
+                found = ("query_plans", None)  # "submitted plans 2027": plans in a state, not one plan
             if found is None and guessed not in ACTING and asks_plans_at_risk(text):
                 found = ("query_plans", None)  # "哪些计划在数据这块有风险？"
             if (
@@ -198,6 +206,7 @@ class PlanCommandRecognizer(GraphComponent):
         return messages
 
 
+_PLANS_WORD = re.compile(r"\bplans\b|计划们|哪些计划|所有计划|全部计划|的计划", re.IGNORECASE)
 _NAMES_A_PLAN = re.compile(
     r"(?:\bplan|#|\bno\.|\bnumber|计划|方案)\s*#?\s*\d|\d+\s*(?:号|號)|"
     r"\b(?:this|that|it|the) (?:one|plan)\b|这个|那个|这份|那份",

@@ -1355,7 +1355,7 @@ _PLANS_OF = re.compile(
     r"\bplans?\b|\bfiled\b|\bsubmitted\b|\bsent in\b|\bhanded in\b|\bin the (?:pipeline|works)\b|\blined up\b|"
     r"\bgot in for\b|\bwhat (?:does|do|did) [\w&' -]{1,30} have\b|\bwhat(?:'s| has) [\w&' -]{1,30} got\b|"
     r"\banything (?:new |else )?(?:in )?from\b|\bin the (?:pile|queue|inbox|stack)\b|"
-    r"\bsent (?:us|over|through)\b|\b(?:come|came) in\b|"
+    r"\bsent (?:us|over|through)\b|\b(?:come|came) in\b|\bsubmissions?\b|\b(?:got|gotten|get) anything in\b|"
     r"计划|规划|方案|提案|交了|报了|提交了"
 )
 _FIRST_PERSON = re.compile(r"\b(?:our|my|we|us|i)\b|我们|咱们|我的|本部门")
@@ -1374,7 +1374,10 @@ def about_units_plans(text: str) -> bool:
     folded_people = re.sub(
         r"\b(?:for |waiting for |awaiting )?(?:our|my) (?:review|approval|sign-?off)\b|"
         r"\b(?:sent|send|given|gave|shown|showed) us\b|\b(?:waiting|sitting) on us\b|\bfor us to\b|"
-        r"\b(?:i|we) (?:want|would like|'d like|need|wish) to (?:see|view|look at|check)\b",
+        r"\b(?:i|we)(?: want|'d like| would like| need| wish) to (?:see|view|look at|check|review|go through)\b|"
+        r"\b(?:can|could|may) (?:i|we) (?:see|view|look at|check|have a look at|get)\b|"
+        r"\b(?:let me|lemme) (?:see|look at)\b|"
+        r"\b(?:give|show|get) me\b",
         " ",
         folded,
     )
@@ -1398,6 +1401,9 @@ _WHAT_WAS_FILED = re.compile(
     r"\b(?:what|which|how many)\b[^.]{0,40}\b(?:submit|file|send in|hand in|got in)\b|"
     r"\b(?:what|which|how many)\b.{0,40}\b(?:did|has|have)\b.{0,30}\b(?:sent|send)(?: us| in| over| through)?\b|"
     r"\bwhat'?s (?:come|came) in\b|\b(?:anything|what)\b.{0,30}\b(?:come|came|sent) in from\b|"
+    r"^(?:and |so |ok,? )?(?:did|has|have) [\w&' -]{2,30}? "
+    r"(?:submit(?:ted)?|file[d]?|sen[dt] (?:it |anything )?in)\b[^.]*\?\s*$|"
+    r"\bsubmissions?\b|\b(?:got|gotten|get) anything in\b|"
     r"\b(?:has|have|did)\b.{1,30}\b(?:sent|send|submitted|submit|filed|file|handed|hand|put) (?:anything|something|"
     r"a plan|any plans?|theirs)\b|"  # "Has Sales sent anything in for next year?"
     # "销售部交了没有？", "有没有收到销售部的计划？"
@@ -1489,8 +1495,13 @@ _WITHDRAWING = re.compile(
 _DECIDING = re.compile(
     r"批|审|通过|退回|打回|驳回|同意|过了|过吧|不行|返工|重写|修改|改改|补充|(?<![a-z])(?:approv\w*|accept\w*|reject\w*|review\w*|"
     r"send\w* (?:\w+ )?back|sign\w* off|green[- ]?li\w*|bounc\w*|return\w*|lgtm|needs? (?:more )?work|rework|"
-    r"good to go)(?![a-z])"
+    r"good to go|thumbs (?:up|down)|(?:a|is a) (?:yes|no) from (?:me|us))(?![a-z])"
 )
+
+
+def names_a_decision(text: str) -> bool:
+    """Words that only a review decision uses ("退回", "approve", "thumbs up"), not a bare "ok" or "no"."""
+    return bool(_DECIDING.search(fold(text)))
 
 
 def says_enough_for(intent: Optional[str], text: str) -> bool:
@@ -1649,8 +1660,12 @@ _AWAITING_REVIEW = re.compile(
     r"待审|待审批|待批|等待审批|等着审|还没审|未审|没审的|等审|"
     r"\b(?:waiting|sitting|pending) (?:on|for) us\b|\bfor us to (?:look at|review|decide on|sign off)\b|"
     r"\b(?:sitting|stuck|waiting|sat) (?:at|in) submitted\b|"
-    r"\b(?:still )?waiting on (?:a |our )?(?:review|decision|look)\b"
+    r"\b(?:still )?waiting on (?:a |our )?(?:review|decision|look)\b|"
+    r"\b(?:anything|what'?s|what is) (?:new |left |else )?(?:to|for me to|for us to) (?:review|approve|sign off)\b|"
+    r"\bwaiting for me\b|\bon my (?:desk|plate)\b|\bin my (?:queue|inbox)\b|"  # "anything new to review?"
+    r"(?:有什么|有啥|有哪些|还有)(?:要|需要|待)?(?:我)?(?:审|审批|批)的"
 )
+_REVIEWERS_OWN = re.compile(r"\b(?:on|in) my (?:desk|plate|queue|inbox)\b|\bfor me\b|要我审|给我审|让我审")
 _MINE = re.compile(r"我的|我们|咱们|本部门|\b(?:my|our|mine|ours)\b")
 
 
@@ -1725,7 +1740,8 @@ def listing_by_status(text: str) -> Optional[Tuple[str, str]]:
         return "query_plans", "no_plan"  # "show me the no-plan declarations", "哪些部门声明了没有计划"
     if status is None:
         return None
-    return ("show_my_plans" if _MINE.search(folded) else "query_plans"), status
+    mine = _MINE.search(_REVIEWERS_OWN.sub(" ", folded))  # "what's on my desk?" is the office's queue
+    return ("show_my_plans" if mine else "query_plans"), status
 
 
 # --- the planning cycle: "when is the deadline?", "set the deadline to …", "remind the units …" -------

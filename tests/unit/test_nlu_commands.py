@@ -6,7 +6,14 @@ from pathlib import Path
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bot.nlu.patterns import about_units_plans, change_of_answer, follow_up_query, recognise, second_opinion
+from bot.nlu.patterns import (
+    about_units_plans,
+    change_of_answer,
+    follow_up_query,
+    listing_by_status,
+    recognise,
+    second_opinion,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -502,3 +509,46 @@ def test_a_question_never_falls_to_the_next_acting_guess():
         {"name": "ask_faq", "confidence": 0.05},
     ]
     assert _guessed("我们部门今年也要交那个计划吗", ranking) == "ask_faq"
+
+
+# --- the office asking for its queue or a unit's filing, in words nobody trained on -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can I see what HR submitted?",
+        "Has Customer Support got anything in?",
+        "I'd like to review the plans from Quality.",
+        "Did Warehouse submit?",
+        "Give me the rundown on Sales' submissions.",
+    ],
+)
+def test_a_units_filing_asked_for_in_the_first_person_is_about_its_plans(text):
+    assert about_units_plans(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["anything new to review", "what's on my desk", "Which plans are waiting for me?", "有什么要我审的"]
+)
+def test_the_reviewers_queue_is_the_submitted_plans(text):
+    assert listing_by_status(text) == ("query_plans", "submitted")
+
+
+@pytest.mark.parametrize("text", ["is my plan waiting for review?", "我的计划还在待审吗"])
+def test_a_leads_own_plan_waiting_for_review_stays_their_own(text):
+    assert listing_by_status(text) == ("show_my_plans", "submitted")
+
+
+@pytest.mark.parametrize("text, read_as", [("submitted plans 2027", "query_plans"), ("show plan 2027", "show_plan")])
+def test_one_plan_guessed_for_plans_in_a_state_or_year_is_a_listing(text, read_as):
+    from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu.commands import PlanCommandRecognizer
+
+    message = Message(data={TEXT: text})
+    message.set(INTENT, {"name": "show_plan", "confidence": 0.9})
+    message.set(INTENT_RANKING_KEY, [{"name": "show_plan", "confidence": 0.9}])
+    PlanCommandRecognizer().process([message])
+    assert message.get(INTENT)["name"] == read_as

@@ -124,6 +124,7 @@ def test_a_reviewers_decision_on_the_plan_just_shown_is_the_review(directory_db,
         ("li.wei", "这份不行，退回修改。", "action_show_plan"),  # a lead reviews nothing
         ("wang.fang", "退回的计划他们改完能再提交吗？", "action_show_plan"),  # a question
         ("wang.fang", "这份不行，退回修改。", "action_faq"),  # no plan just shown
+        ("wang.fang", "No, I meant the other unit", "action_query_plans"),  # a bare "no" decides nothing
     ],
 )
 def test_no_review_is_predicted_without_a_reviewer_a_decision_and_a_plan_just_shown(
