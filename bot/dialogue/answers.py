@@ -1089,6 +1089,17 @@ _DENIED_THEN_STATED = re.compile(
 )
 
 
+_SO_IT_IS = re.compile(
+    r"\b(?:so|then|therefore)\b[^.;!?]{0,40}?\b(?:is|are|=|:)\s*(?:a\s+)?(?:(?P<no>no|nope)|(?P<yes>yes|yep))\s*[.!]?\s*$"
+)
+_SUMMED_UP = re.compile(
+    r"(?:^|[.;!。；！]\s*)(?P<option>[^.;!。；！,，]{1,30}?)[,，]?\s*"
+    r"(?:on the whole|overall|all in all|by and large|in general|"
+    r"总体(?:来说|而言|上)?|总的来说|整体(?:来说|而言|上)?|总体看)[.!。！]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], Any]] = None) -> Optional[str]:
     """The option a typed answer gives. An answer that opens with its option ("有，…", "no, we
     can't") is read by the rules; any other by the model learned from people's answers
@@ -1109,6 +1120,14 @@ def parse_choice(field: str, text: str, *, guess: Optional[Callable[[str, str], 
         value = parse_choice(field, corrected, guess=guess)
         if value is not None:
             return value
+    summed_up = _SUMMED_UP.search(text.strip())
+    if summed_up and summed_up.start() > 0:  # "Not bad at all. Good, on the whole.": the summing-up decides
+        value = parse_choice(field, summed_up.group("option"), guess=guess)
+        if value is not None:
+            return value
+    so_it_is = _SO_IT_IS.search(words.fold(text)) if field in YES_NO_FIELDS else None
+    if so_it_is:  # "…no extra people this year, so pilot team is no"
+        return "no" if so_it_is.group("no") else "yes"
     emphatic = _EMPHATIC_YES.search(words.fold(text)) if field in YES_NO_FIELDS else None
     if emphatic:  # "Is it not important when …? Of course it is.", "没有哪周不为这个吵架的"
         return "yes"

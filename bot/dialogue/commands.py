@@ -505,6 +505,25 @@ def _edit_patterns() -> Tuple[re.Pattern[str], ...]:
             rf"^{lead_zh}(?:不好意思|抱歉|对不起)?[\s，,]*{field}(?:要|想|得|需要)?(?:改|修改|更改)(?:一下|下)?[，,。\s]*"
             rf"(?:不是(?P<old>[^，,]+)[，,]\s*)?(?:是|改成|应该是)(?P<value>.+)$"
         ),
+        # quick housekeeping item. The exec sponsor on plan 1 has changed; it needs to be Marcus Webb now
+        re.compile(
+            rf"^(?:.{{0,60}}?[.!:;,]\s+)?{the}{field}"
+            rf"(?: (?:on|of|for|in) (?:plan #?\d+|#\d+|our plan|the plan|my plan))? "
+            rf"(?:has|have) changed[;:,.]?\s+(?:(?:it|he|she|they|the new one|that)(?: now)? (?:needs to be|should be|"
+            rf"must be|will be|is|'s)\s+|(?:it'?s|its) (?:now )?)(?P<value>.+)$"
+        ),
+        # wait, metric change to 85% invoices auto matched, not 70%
+        re.compile(
+            rf"^(?:(?:wait|sorry|oh|oops|actually|hmm|hold on|one thing)[\s,.!:-]+)*{the}{field} "
+            rf"(?:change|changed|update|updated|should change|needs to change|must change) (?:to|into) (?P<value>.+)$"
+        ),
+        # one correction first. On question five I said we could manage. We can't, really; … Please make that a no.
+        re.compile(
+            rf"^.{{0,60}}?\b(?:on|for|about|re|regarding) {the}{field},? "
+            rf"(?:i|we) (?:said|answered|put|wrote|told you)\b"
+            rf".{{0,200}}?\b(?:make (?:that|it) (?:a )?|change (?:that|it) to (?:a )?|(?:it|that|the answer) should be "
+            rf"(?:a )?|put (?:it )?down as (?:a )?)(?P<value>yes|no|not sure|unsure)\b.*$"
+        ),
         # wait, before continue, question 5 i answer yes but really is no, we need the IT guys
         re.compile(
             rf"^(?:.{{0,40}}?[\s,;:]+)?{field},? (?:i|we) (?:answer(?:ed)?|said|say|put|put down|wrote|chose|picked|"
@@ -1030,10 +1049,13 @@ def _edit_command(text: str, folded: str, found: re.Match[str], field: str) -> C
     if FIELDS_BY_NAME[field].kind == "text" and _FAULT_FOUND.match(words.fold(value)):
         value = ""  # "change the metric, it was too vague": the new value is still to come
     old = found.groupdict().get("old") or _corrected_part(folded)
+    value = _closing_bracket(text, _original_case(text, value)) if value else ""
+    if field == "executive_sponsor":
+        value = re.sub(r"^([^,;.]{2,40}?) now(?=\s*[,;.]|$)", r"\1", value)  # "Marcus Webb now, our new VP of CX"
     return Command(
         "edit",
         field=field,
-        value=_closing_bracket(text, _original_case(text, value)) if value else None,
+        value=value or None,
         replaces=_original_case(text, old.strip()) if old else None,
     )
 

@@ -120,6 +120,16 @@ _KEEP_AS_DRAFT = re.compile(
     r"\bdraft (?:only|for now)\b|"
     r"(?:存成|存为|保存为|保存成|留成|先存|就存|留作)(?:一个|个)?草稿|草稿(?:先)?(?:放着|留着|存着)"
 )
+# the act asked about, refused: "don't withdraw it", "先别提交", "no need to submit yet"
+_REFUSES_THE_ACT = re.compile(
+    r"\b(?:don'?t|do not|dont|pls don'?t|please don'?t|no need to|not going to|won'?t|let'?s not|rather not)\s+"
+    r"(?:(?:go ahead and|actually|really|yet|just)\s+)?(?:withdraw|submit|send|delete|remove|pull|cancel)\b|"
+    r"(?:不要|别|先别|先不要|不用|甭|不必|暂时不|先不|唔好|勿要)(?:急着|着急)?(?:撤|撤回|撤销|提交|交|删|取消)"
+)
+_KEEPS_IT = re.compile(
+    r"\bkeep (?:it|this|that|the plan|this one|that one|plan \d+)\b|\bleave it (?:in|be|as it is)\b|"
+    r"保留|留着|还是要|不撤|不撤了|继续保留|算了不撤"
+)
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)|(?<![\d])(\d\d)\s*年|fy\s*(\d\d)(?!\d)", re.IGNORECASE)
 
 
@@ -129,6 +139,7 @@ class Question:
 
     name: str
     kind: str  # text | choice | multi | yes_no | year | decision | note | field_name
+    about: Optional[str] = None  # at the confirmation: what is confirmed (bot.flow.Confirming)
 
     @property
     def is_plan_field(self) -> bool:
@@ -145,7 +156,7 @@ def question(name: str, confirming: Optional[str] = None) -> Question:
     if name in FIELDS_BY_NAME:
         return Question(name, FIELDS_BY_NAME[name].kind)
     if name == "confirmation":
-        return Question(name, "year" if confirming == Confirming.START_YEAR else "yes_no")
+        return Question(name, "year" if confirming == Confirming.START_YEAR else "yes_no", about=confirming)
     kinds = {"no_plan_reason": "text", "review_decision": "decision", "review_note": "note", "edit_field": "field_name"}
     return Question(name, kinds[name])
 
@@ -203,6 +214,10 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         return Reading(
             "answer", value=answers.parse_choice(asked.name, hedged.group("option"))
         )  # "maybe through the yearly planning cycle?"
+    if asked.name == "confirmation" and asked.kind == "yes_no" and _REFUSES_THE_ACT.search(words.fold(text)):
+        return Reading("answer", value="no")  # "wait ah, dont withdraw first. my boss say keep it"
+    if asked.about == Confirming.WITHDRAW and _KEEPS_IT.search(words.fold(text)):
+        return Reading("answer", value="no")  # "No. Keep it.", "还是留着吧"
     leaving = _leaving_request(text, asked) if len(text) <= MAX_ANSWER_CHARS else None
     if leaving is not None:
         return leaving  # before a rhetorical yes: "这还用问？肯定没有啊，明年不报。"
@@ -224,6 +239,11 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         answered = read(replace(heard, text=echoed.group("rest")), asked, lookup=lookup, editable=editable)
         if answered.kind == "answer":
             return answered
+    if asked.kind in ("yes_no", "choice") and (_ANSWERED_AFTER_ASKING.match(text) or _RHETORICAL_OPENING.match(text)):
+        after = re.split(r"[?？]", text)[-1].strip()  # "Actually, why would I withdraw it before …? No. Keep it."
+        after_reading = read(replace(heard, text=after), asked, lookup=lookup, editable=editable) if after else None
+        if after_reading is not None and after_reading.kind == "answer":
+            return after_reading
     stressed = _TRAILING_STRESS.search(text)
     if stressed and stressed.start() > 0 and answers.has_substance(text[: stressed.start()]):
         return read(replace(heard, text=text[: stressed.start()]), asked, lookup=lookup, editable=editable)
@@ -911,6 +931,12 @@ _ASKED_BACK_THEN_ANSWERED = re.compile(
 # "Can Finance build it alone? No, we need IT.": the question said back, then a plain yes or no
 _ANSWERED_AFTER_ASKING = re.compile(
     r"^[^?？]{3,}[?？]\s*(?:(?:no|nope|nah|not really|yes|yeah|yep|yup)\b|不能|不行|不可以|没有|能|可以|是的|对)",
+    re.IGNORECASE,
+)
+# "Why would I want a committee? We'll need a proper end-to-end ML platform. Platform.": asked, then answered
+_RHETORICAL_OPENING = re.compile(
+    r"^(?:why (?:on earth )?would|why'?d|who (?:on earth )?would|who'?d|what else|how else|does anyone|do you think|"
+    r"is there anyone|难道|谁会|哪个会|为什么要)[^?？]{3,120}[?？]\s*\S",
     re.IGNORECASE,
 )
 _CONCLUSION = re.compile(r"[；;。.]\s*(?:所以|因此|总之|综上|\b(?:so|therefore|overall|all in all)\b)")

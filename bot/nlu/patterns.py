@@ -197,6 +197,14 @@ PATTERNS: Tuple[Tuple[str, Pattern[str]], ...] = tuple(
             "review_plan",
             r"\b(?:approving|rejecting)\s+(?:plan\s*)?#?\s*(?P<id>\d{1,6})(?!\d)",
         ),  # "where was I... approving #1"
+        (  # "#1 looks good, tick it off. note: …", "plan 2 - nah, back to them"
+            "review_plan",
+            r"^(?:(?:and|so|ok|okay|right|then|now)[,\s]+)*(?:plan\s*#?|#)\s*(?P<id>\d{1,6})(?!\d)[^.!?\d]{0,40}?"
+            r"\b(?:approve\w*|tick\w* (?:it |this |that )?off|sign\w* (?:it |this |that )?off|"
+            r"looks (?:good|fine|great|solid)|"
+            r"lgtm|good to go|send (?:it |this |that )?back|back to (?:them|the lead|the team)|(?:bounce|kick|flick) "
+            r"(?:it|this|that) back|reject\w*)\b",
+        ),
         (  # "back to them", "send it back to the lead": the plan just opened
             "review_plan",
             r"^(?:(?:ok|okay|right|so|nah|no|nope|hmm)[,.!\s]+)*(?:(?:send|sending|kick|bounce|return) "
@@ -1355,7 +1363,8 @@ _PLANS_OF = re.compile(
     r"\bplans?\b|\bfiled\b|\bsubmitted\b|\bsent in\b|\bhanded in\b|\bin the (?:pipeline|works)\b|\blined up\b|"
     r"\bgot in for\b|\bwhat (?:does|do|did) [\w&' -]{1,30} have\b|\bwhat(?:'s| has) [\w&' -]{1,30} got\b|"
     r"\banything (?:new |else )?(?:in )?from\b|\bin the (?:pile|queue|inbox|stack)\b|"
-    r"\bsent (?:us|over|through)\b|\b(?:come|came) in\b|\bsubmissions?\b|\b(?:got|gotten|get) anything in\b|"
+    r"\bsent (?:us|over|through)\b|\b(?:come|came) in\b|\bsubmissions?\b|\b(?:had|got|received) in from\b|"
+    r"\b(?:got|gotten|get) anything in\b|"
     r"计划|规划|方案|提案|交了|报了|提交了"
 )
 _FIRST_PERSON = re.compile(r"\b(?:our|my|we|us|i)\b|我们|咱们|我的|本部门")
@@ -1377,7 +1386,7 @@ def about_units_plans(text: str) -> bool:
         r"\b(?:i|we)(?: want|'d like| would like| need| wish) to (?:see|view|look at|check|review|go through)\b|"
         r"\b(?:can|could|may) (?:i|we) (?:see|view|look at|check|have a look at|get)\b|"
         r"\b(?:let me|lemme) (?:see|look at)\b|"
-        r"\b(?:give|show|get) me\b",
+        r"\b(?:give|show|get) me\b|\b(?:have we|we have|we've|did we) (?:had|got|received|get)\b",
         " ",
         folded,
     )
@@ -1495,7 +1504,8 @@ _WITHDRAWING = re.compile(
 _DECIDING = re.compile(
     r"批|审|通过|退回|打回|驳回|同意|过了|过吧|不行|返工|重写|修改|改改|补充|(?<![a-z])(?:approv\w*|accept\w*|reject\w*|review\w*|"
     r"send\w* (?:\w+ )?back|sign\w* off|green[- ]?li\w*|bounc\w*|return\w*|lgtm|needs? (?:more )?work|rework|"
-    r"good to go|thumbs (?:up|down)|(?:a|is a) (?:yes|no) from (?:me|us))(?![a-z])"
+    r"good to go|thumbs (?:up|down)|(?:a|is a) (?:yes|no) from (?:me|us)|back to (?:them|the lead|the team|the unit)|"
+    r"tick\w* (?:it |this |that )?(?:one )?off)(?![a-z])"
 )
 
 
@@ -1657,6 +1667,7 @@ _WHOM_TO_REMIND = re.compile(
 _AWAITING_REVIEW = re.compile(
     r"\b(?:waiting|pending|awaiting|queued|up) (?:for )?(?:a )?(?:review|approval|decision|sign-?off)\b|"
     r"\b(?:to be|yet to be|not yet|still to be) (?:reviewed|approved)\b|\bin the review queue\b|"
+    r"\bin the queue for (?:review|approval|a decision|sign-?off)\b|"
     r"待审|待审批|待批|等待审批|等着审|还没审|未审|没审的|等审|"
     r"\b(?:waiting|sitting|pending) (?:on|for) us\b|\bfor us to (?:look at|review|decide on|sign off)\b|"
     r"\b(?:sitting|stuck|waiting|sat) (?:at|in) submitted\b|"
