@@ -158,13 +158,16 @@ _ASKS_FOR_LANGUAGE = re.compile(
 
 
 _PREVIOUS_WAS_WRONG = re.compile(
-    r"^(?:(?:等等|等一下|等下|哦|噢|哎|不好意思|sorry|wait|oops|hang on|hold on)[\s,，!！.。]*)*"
+    r"^(?:(?:啊|呃|嗯|诶|欸|哎呀|等等|等一下|等下|等哈|哦|噢|哎|不好意思|sorry|wait|oops|hang on|hold on)"
+    r"[\s,，!！.。]*)*"
     r"(?:(?:上一个|上一题|上个问题|上一个问题|前一个|前一题|刚才那个|刚才那题|上一条)(?:我|俺)?(?:的|那个)?(?:回答|答案)?"
     r"(?:说错了|填错了|答错了|选错了|搞错了|弄错了|错了|不对)|"
     r"(?:i got |i put |i gave )?(?:the )?(?:last|previous) (?:one|answer|question)(?: was)? "
     r"(?:wrong|incorrect|a mistake)|"
     r"i got the (?:last|previous) (?:one|answer|question) wrong)"
-    r"[\s,，!！.。:：]*(?:(?:其实|实际上|事实上|actually|in fact|really)[\s,，]*)?(?P<rest>.*)$"
+    r"[\s,，!！.。:：]*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\s*)*"  # "上一个说错了😅 …"
+    r"(?:(?:其实|实际上|事实上|actually|in fact|really)[\s,，]*)?"
+    r"(?P<rest>.*)$"
 )
 
 

@@ -214,10 +214,10 @@ def read(heard: Heard, asked: Question, *, lookup: Callable[[str], Any], editabl
         return Reading(
             "answer", value=answers.parse_choice(asked.name, hedged.group("option"))
         )  # "maybe through the yearly planning cycle?"
-    if asked.name == "confirmation" and asked.kind == "yes_no" and _REFUSES_THE_ACT.search(words.fold(text)):
-        return Reading("answer", value="no")  # "wait ah, dont withdraw first. my boss say keep it"
-    if asked.about == Confirming.WITHDRAW and _KEEPS_IT.search(words.fold(text)):
-        return Reading("answer", value="no")  # "No. Keep it.", "还是留着吧"
+    if asked.about == Confirming.WITHDRAW and (
+        _REFUSES_THE_ACT.search(words.fold(text)) or _KEEPS_IT.search(words.fold(text))
+    ):
+        return Reading("answer", value="no")  # "wait ah, dont withdraw first. my boss say keep it", "No. Keep it."
     leaving = _leaving_request(text, asked) if len(text) <= MAX_ANSWER_CHARS else None
     if leaving is not None:
         return leaving  # before a rhetorical yes: "这还用问？肯定没有啊，明年不报。"

@@ -1073,11 +1073,20 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
         opening = _recognise(sentences.group(1))
         if opening is not None and opening[0] == "show_plan" and _recognise(sentences.group(2)) is None:
             return opening
+    clauses = [c.strip() for c in re.split(r"[，,]\s*", text.strip()) if c.strip()]
+    if found is None and 2 <= len(clauses) <= 4 and not any(_ASKED_CLAUSE.search(c) for c in clauses):
+        requests = [
+            _recognise(_TAG_QUESTION.sub("", c)) for c in clauses
+        ]  # "喂，我是…，要搞那个机器学习规划是吧，来来来"
+        if [r for r in requests if r is not None] == [("start_plan", None)]:
+            found = ("start_plan", None)
     if found is not None and found[0] == "start_plan" and _ASKS_BEFORE_STARTING.search(fold(text)):
         return None  # "before i start this plan thing - whats the difference between AI and ML": a question first
     return found
 
 
+_TAG_QUESTION = re.compile(r"(?:是吧|对吧|是不是|对不对|吧|哈|啊|呀|\bright)[?？]?$")
+_ASKED_CLAUSE = re.compile(r"(?:吗|么|嘛|伐|不|没有)[?？]?$|[?？]$|^(?:请问|想问|问下|问一下|我想问)")
 _ASKS_BEFORE_STARTING = re.compile(
     r"\bbefore (?:i|we) (?:start|begin|get going|get started|fill|do)\b.*(?:\?|\b(?:what|whats|why|how|which|who|"
     r"is|are|does|do|can)\b)|(?:开始|填|写)(?:之前|以前|前)\S*?(?:什么|为什么|怎么|吗|呢|？|\?)"

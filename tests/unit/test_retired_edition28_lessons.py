@@ -107,3 +107,27 @@ def test_the_offices_queue_and_what_came_in():
     assert patterns.listing_by_status("g'day, what's sittin in the queue for review?") == ("query_plans", "submitted")
     assert patterns.about_units_plans("What have we had in from Warehousing and Logistics?")
     assert not patterns.about_units_plans("Have we submitted our plan?")
+
+
+def test_a_change_asked_at_the_submit_question_is_still_a_change_not_a_no():
+    said = "先别提交，pilot 那个我改主意了，不单独组试点团队了，人手不够"
+    reading = read("confirmation", said, Confirming.SUBMIT)
+    assert reading.kind == "command" and reading.command.kind == "edit"
+    reading = read("confirmation", "等一下，先別提交。成功指標我想改一下", Confirming.SUBMIT)
+    assert reading.kind == "command" and reading.command.field == "metric"
+
+
+def test_the_previous_answer_corrected_after_an_emoji():
+    reading = read("q_can_ship", "啊等下 上一个说错了😅 我们自己其实搞不定，还是得IT支援")
+    assert reading.kind == "command" and reading.command.kind == "back"
+
+
+@pytest.mark.parametrize(
+    "text, meant",
+    [
+        ("喂，我是市场部的熊丽娟，要搞那个机器学习规划是吧，来来来", ("start_plan", None)),
+        ("你好，我想问下机器学习规划要不要交，谢谢", None),
+    ],
+)
+def test_a_start_said_among_greetings(text, meant):
+    assert patterns.recognise(text) == meant
