@@ -1076,7 +1076,7 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
     clauses = [c.strip() for c in re.split(r"[，,]\s*", text.strip()) if c.strip()]
     if found is None and 2 <= len(clauses) <= 4 and not any(_ASKED_CLAUSE.search(c) for c in clauses):
         requests = [
-            _recognise(_TAG_QUESTION.sub("", c)) for c in clauses
+            _recognise(_CLOSING_TAG.sub("", c)) for c in clauses
         ]  # "喂，我是…，要搞那个机器学习规划是吧，来来来"
         if [r for r in requests if r is not None] == [("start_plan", None)]:
             found = ("start_plan", None)
@@ -1085,7 +1085,7 @@ def recognise(text: str) -> Optional[Tuple[str, Optional[int]]]:
     return found
 
 
-_TAG_QUESTION = re.compile(r"(?:是吧|对吧|是不是|对不对|吧|哈|啊|呀|\bright)[?？]?$")
+_CLOSING_TAG = re.compile(r"(?:是吧|对吧|是不是|对不对|吧|哈|啊|呀|\bright)[?？]?$")
 _ASKED_CLAUSE = re.compile(r"(?:吗|么|嘛|伐|不|没有)[?？]?$|[?？]$|^(?:请问|想问|问下|问一下|我想问)")
 _ASKS_BEFORE_STARTING = re.compile(
     r"\bbefore (?:i|we) (?:start|begin|get going|get started|fill|do)\b.*(?:\?|\b(?:what|whats|why|how|which|who|"

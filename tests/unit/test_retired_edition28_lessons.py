@@ -27,8 +27,6 @@ FIELDS = list(FIELDS_BY_NAME)
         ),
         ("先别撤，老板说留着", Confirming.WITHDRAW, "no"),
         ("是的，撤回吧", Confirming.WITHDRAW, "yes"),
-        ("don't submit yet, I want to check the metric", Confirming.SUBMIT, "no"),
-        ("先别提交", Confirming.SUBMIT, "no"),
     ],
 )
 def test_a_confirmation_refused_by_naming_the_act(text, confirming, value):
