@@ -7,15 +7,13 @@ benchmarks/choice_reading.py holds out one edition at a time. Held-out editions 
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List
 
-import yaml
-
+from bot.dialogue import examples_file
 from bot.plan_schema import FIELDS_BY_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,10 +55,8 @@ class Example:
     value: str  # the option meant; "" for a free-text answer
 
 
-@functools.cache
 def _yaml(path: Path) -> Any:
-    """A corpus file, parsed once per process (libyaml's parser when there is one: these files are large)."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return examples_file.read(path)  # parsed once per process, as the models read knowledge/answers/
 
 
 def edition_of(path: Path) -> str:
